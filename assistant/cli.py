@@ -1,0 +1,66 @@
+"""`jjj` command line. Each layer registers its own subcommands; this module only
+composes them and turns domain errors into plain messages and exit codes."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+# Nothing may phone home; set before any library that reads these is imported.
+for _k, _v in {
+    "GRADIO_ANALYTICS_ENABLED": "False",
+    "HF_HUB_OFFLINE": "1",
+    "HF_HUB_DISABLE_TELEMETRY": "1",
+    "TRANSFORMERS_OFFLINE": "1",
+    "ANONYMIZED_TELEMETRY": "False",
+    "TOKENIZERS_PARALLELISM": "false",
+}.items():
+    os.environ.setdefault(_k, _v)
+
+from corpus.errors import JJJError  # noqa: E402
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="jjj", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    from corpus import cli as corpus_cli
+    from index import cli as index_cli
+
+    corpus_cli.register(sub)
+    index_cli.register(sub)
+    try:
+        from assistant import commands as assistant_cli
+
+        assistant_cli.register(sub)
+    except ImportError:  # pragma: no cover - during bring-up
+        pass
+    try:
+        from eval import cli as eval_cli
+
+        eval_cli.register(sub)
+    except ImportError:  # pragma: no cover
+        pass
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        rc = args.func(args)
+    except JJJError as e:
+        print(f"error: {e.message}", file=sys.stderr)
+        if e.hint:
+            print(e.hint, file=sys.stderr)
+        return e.exit_code
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+    return int(rc or 0)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Sources -> structured reports with provenance (sections, paragraphs, tables, offsets)."""

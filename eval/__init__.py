@@ -1,0 +1,1 @@
+"""Evaluation: the bilingual question set, metrics, baselines and the CI gate."""

@@ -1,0 +1,1 @@
+"""Reports -> chunks, vectors (Chroma) and a keyword index; retrievers over them."""
