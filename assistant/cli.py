@@ -45,6 +45,15 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["app"]:  # the web app parses its own options
+        import app
+
+        try:
+            return int(app.main(argv[1:]) or 0)
+        except JJJError as e:
+            print(f"error: {e.message}", file=sys.stderr)
+            return e.exit_code
     parser = build_parser()
     args = parser.parse_args(argv)
     try:

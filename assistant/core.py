@@ -1,0 +1,174 @@
+"""The Assistant: the one API the CLI and the web app use.
+
+    a = Assistant.load(settings)             # opens the index (builds it on first use)
+    r = a.ask("天津2013年R&D投入强度是多少？")
+    r2 = a.ask("那河北呢？", history=[r.as_turn()])
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Callable, Sequence
+
+from assistant import extract, prompts, question as qmod
+from assistant.errors import InputError
+from assistant.settings import Settings
+from assistant.types import AskResult, Citation, Turn
+from index.model import Hit
+
+Progress = Callable[[str], None]
+
+
+class Assistant:
+    def __init__(self, settings: Settings, handle, glossary, tokenize, llm=None):
+        self.settings = settings
+        self.handle = handle
+        self.glossary = glossary
+        self._terms = extract.Terms(tokenize, handle.chunks, glossary.expand)
+        self._retrievers: dict[str, object] = {}
+        self.llm = llm
+
+    # ------------------------------------------------------------------ loading
+    @classmethod
+    def load(cls, settings: Settings | None = None, *, progress: Progress | None = None, build_if_missing: bool = True) -> "Assistant":
+        """Open the index named by the settings; build it first when it does not exist yet."""
+        from index import IndexMissingError, build_index, open_index
+        from index.glossary import Glossary
+        from index.keyword import tokenize
+
+        settings = settings or Settings()
+        try:
+            handle = open_index(settings.index)
+        except IndexMissingError:
+            if not build_if_missing:
+                raise
+            if progress:
+                progress("No index yet: building it from the report (first start only) ...")
+            build_index(settings.index, progress=progress is not None)
+            handle = open_index(settings.index)
+            if progress:
+                progress(f"Index ready: {handle.info.chunk_count} passages.")
+        llm = None
+        if settings.llm.enabled:
+            from assistant.llm import LLMAnswerer
+
+            llm = LLMAnswerer(settings.llm)
+        return cls(settings, handle, Glossary.load(), tokenize, llm)
+
+    def info(self) -> dict:
+        i = self.handle.info
+        return {
+            "embedder": i.embedder,
+            "index_name": i.name,
+            "index_dir": str(self.settings.index.index_dir),
+            "chunks": i.chunk_count,
+            "sources": list(getattr(i, "sources", []) or []),
+            "llm": self.settings.llm.model if self.llm else None,
+        }
+
+    def retriever(self, mode: str):
+        if mode not in self._retrievers:
+            self._retrievers[mode] = self.handle.retriever(mode)
+        return self._retrievers[mode]
+
+    # ------------------------------------------------------------------ asking
+    def prepare(self, question: object, history: Sequence[Turn] | None = None) -> tuple[str, str, str]:
+        """Validate, normalise and rewrite a question: (question, rewritten, language)."""
+        q = qmod.validate(question, self.settings.answer.max_question_chars)
+        lang = qmod.language(q)
+        norm = qmod.normalize(q)
+        prev = history[-1].rewritten_question if history else None
+        rewritten = qmod.rewrite(norm, qmod.normalize(prev) if prev else None)
+        return q, rewritten, lang
+
+    def ask(self, question: object, history: Sequence[Turn] | None = None, *, k: int | None = None, mode: str | None = None) -> AskResult:
+        t0 = time.perf_counter()
+        q, rewritten, lang = self.prepare(question, history)
+        k = k or self.settings.answer.k
+        mode = mode or self.settings.answer.mode
+        if mode not in ("hybrid", "dense", "bm25"):
+            raise InputError(f"Unknown retrieval mode '{mode}'. Use hybrid, dense or bm25.")
+        timings: dict[str, float] = {"prepare": (time.perf_counter() - t0) * 1000}
+        # retrieval runs on the rewritten question, in the language it is written in
+        t1 = time.perf_counter()
+        r = self.retriever(mode)
+        if hasattr(r, "retrieve_timed"):
+            hits, leg_t = r.retrieve_timed(rewritten, k)
+            timings.update({f"retrieve_{a}": b for a, b in leg_t.items()})
+        else:
+            hits = r.retrieve(rewritten, k)
+        timings["retrieve"] = (time.perf_counter() - t1) * 1000
+        t2 = time.perf_counter()
+        if self.llm is not None:
+            result = self.llm.answer(q, rewritten, lang, hits, self.settings.answer)
+        else:
+            result = self._extractive(q, rewritten, lang, hits)
+        timings["answer"] = (time.perf_counter() - t2) * 1000
+        timings["total"] = (time.perf_counter() - t0) * 1000
+        result.timings_ms = timings
+        return result
+
+    def _extractive(self, q: str, rewritten: str, lang: str, hits: list[Hit]) -> AskResult:
+        s = self.settings.answer
+        # The answer language follows the question as typed; matching uses the rewritten question
+        # (a follow-up "And Tianjin?" after a Chinese question is matched in Chinese).
+        match_lang = qmod.language(rewritten)
+        d = extract.draft(rewritten, match_lang, hits, self._terms, s.min_support, self.glossary.to_en)
+        if d.answerable and match_lang != lang:
+            d.sentences = [(extract.render(us[0], lang, d.numeric, self.glossary.to_en), us) for _, us in d.sentences]
+        if not d.answerable:
+            related = self._related(hits, rewritten, match_lang)
+            return AskResult(q, rewritten, lang, d.refusal or prompts.REFUSAL[lang], False, [], related)
+        citations: list[Citation] = []
+        by_unit: dict[int, int] = {}
+        lines: list[str] = []
+        for sent, units in d.sentences:
+            ns = []
+            for u in units:
+                if id(u) not in by_unit:
+                    if len(citations) >= s.max_citations:
+                        continue
+                    by_unit[id(u)] = len(citations) + 1
+                    citations.append(_citation(len(citations) + 1, u))
+                ns.append(by_unit[id(u)])
+            if not ns:
+                continue
+            quotes = [citations[n - 1].quote for n in ns]
+            if not extract.numbers_supported(sent, quotes):
+                # never state a number the cited quote does not hold: fall back to the quote itself
+                sent = quotes[0]
+            lines.append(sent.rstrip() + "".join(f"[{n}]" for n in ns))
+        answer = "".join(lines) if lang == "zh" else " ".join(lines)
+        # The supporting quotes follow the direct answer.
+        quote_block = "\n".join(f"> {c.quote} [{c.n}]" for c in citations if c.quote.strip() not in answer)
+        if quote_block:
+            answer += "\n\n" + prompts.QUOTE_INTRO[lang] + "\n" + quote_block
+        return AskResult(q, rewritten, lang, answer, True, citations, [])
+
+    def _related(self, hits: list[Hit], q: str, lang: str) -> list[Citation]:
+        out = []
+        for h in hits[: self.settings.answer.related]:
+            units, _ = extract.score_units(q, lang, [h], self._terms)
+            quote = units[0].text if units else h.chunk.text
+            out.append(_citation(len(out) + 1, extract.Unit(h, quote, units[0].kind if units else "sentence", "")))
+        return out
+
+    # ------------------------------------------------------------------ context
+    def context(self, chunk_id: str, before: int = 1, after: int = 1) -> list[dict]:
+        """The cited passage with the passages around it in the same section (reading order)."""
+        return self.handle.context(chunk_id, before=before, after=after)
+
+
+def _citation(n: int, u: extract.Unit) -> Citation:
+    c = u.hit.chunk
+    return Citation(
+        n=n,
+        chunk_id=c.id,
+        section=c.section,
+        page=c.page,
+        quote=u.text,
+        text=c.text,
+        score=float(u.hit.score),
+        kind=c.kind,
+        paragraph_ids=tuple(c.paragraph_ids),
+    )

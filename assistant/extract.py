@@ -1,0 +1,330 @@
+"""The default answerer: extractive and exact, no LLM.
+
+Given the (rewritten) question and the retrieved hits, it scores evidence units --
+sentences of paragraph chunks and whole table rows -- by how much of the question
+they cover (IDF-weighted terms, with English questions expanded into the report's
+Chinese terms through the glossary) under hard constraints (an asked year must be
+in the evidence, an asked region must match, a numeric question needs a number next
+to the asked indicator). The best unit becomes the direct answer; a table row is
+preferred for numeric questions and rendered as a sentence; every sentence carries a
+[n] marker and every number it states is checked against its cited quote.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from typing import Callable, Sequence
+
+from assistant import prompts, question as qmod
+from index.model import Chunk, Hit
+from index.text import normalize, squash_ws
+
+_SENT_END = "。！？；!?;"
+_SENT_RE = re.compile(rf"[^{_SENT_END}\n]+[{_SENT_END}]?")
+_CLAUSE_RE = re.compile(r"[^，,；;：:。！？!?]+")
+_NUM_RE = re.compile(r"\d+(?:\.\d+)?")
+_MARK_RE = re.compile(r"\[\d+\]")
+
+_NUMERIC_ZH = re.compile(r"多少|几|比重|比例|占比|多高|多大|多长|数量|规模|强度|增长到|增加到|达到|金额|数额|价格|定价|字数|印张|页|第几")
+_NUMERIC_EN = re.compile(
+    r"\bhow (many|much|long|large|big|high)\b|\bwhat (share|percentage|proportion|was the (value|figure|number|amount|price))\b"
+    r"|\b(share|percent|percentage|proportion|number of|figure|price|count|page|intensity|spending|length|capacity|value added)\b",
+    re.I,
+)
+_PAGE_Q = re.compile(r"第几页|哪一页|页码|多少页|\bpages?\b", re.I)
+
+STOP_ZH = set(
+    "的 了 是 在 和 与 及 或 吗 呢 吧 啊 么 什么 多少 哪些 哪个 哪 几 如何 怎么 怎样 为什么 请问 请 告诉 我 你 "
+    "报告 本书 这本书 书 中 里 对 有 有没有 为 其 被 从 到 给 这 那 那么 一个 是否 提到 提及 说 讲 所 年 年底 时 "
+    "哪一 哪一年 多 少 根据 按照 之 上 下 个 该 位 谁 呢？ ？ ? ， 。 、".split()
+)
+STOP_EN = set(
+    "the a an of in on at to for and or is are was were be been by with from as what which who whom whose how "
+    "many much does did do according report book this that these those it its their there per about tell me "
+    "please give list name named say says said stated state mention mentioned value figure number in into than "
+    "was were reach reached amount level".split()
+)
+
+UNIT_EN = {
+    "%": "%",
+    "元": " yuan",
+    "亿元": " hundred million yuan",
+    "亿吨": " hundred million tonnes",
+    "公里": " km",
+    "家": " (companies)",
+    "个": "",
+    "条": "",
+    "千字": " thousand characters",
+    "页": "",
+}
+
+
+@dataclass
+class Unit:
+    hit: Hit
+    text: str  # verbatim evidence: a sentence of chunk.text, or the row's quote
+    kind: str  # "sentence" | "row"
+    match_text: str  # normalised text the question is matched against
+    score: float = 0.0
+    coverage: float = 0.0
+    reasons: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Draft:
+    """An answer before numbering: sentences, each with the units it rests on."""
+
+    answerable: bool
+    sentences: list[tuple[str, list[Unit]]]
+    best: Unit | None
+    refusal: str = ""
+    support: float = 0.0
+    numeric: bool = False
+
+
+class Terms:
+    """Question terms with IDF weights from the indexed chunks."""
+
+    def __init__(self, tokenize: Callable[[str], list[str]], chunks: Sequence[Chunk], expand: Callable[[str], list[str]] | None):
+        self.tokenize = tokenize
+        self.expand = expand
+        df: dict[str, int] = {}
+        for c in chunks:
+            for t in set(tokenize(normalize(c.text + " " + c.section))):
+                df[t] = df.get(t, 0) + 1
+        self.n = max(1, len(chunks))
+        self.df = df
+        self.max_idf = math.log(1 + self.n / 0.5)
+
+    def idf(self, t: str) -> float:
+        d = self.df.get(t)
+        if d is None:
+            return self.max_idf  # a word the report never uses: strong evidence the answer is not here
+        return math.log(1 + self.n / (d + 0.5))
+
+    def of(self, q: str, lang: str) -> dict[str, float]:
+        """Content terms of a question with weights."""
+        qn = normalize(q)
+        out: dict[str, float] = {}
+        for t in self.tokenize(qn):
+            tl = t.lower().strip()
+            if not tl or tl in STOP_ZH or tl in STOP_EN or not re.search(r"[\w\u4e00-\u9fff]", tl):
+                continue
+            if re.fullmatch(r"(19|20)\d\d", tl):
+                continue  # years are hard constraints, not terms
+            if re.fullmatch(r"[a-z]+", tl) and lang == "en":
+                # English words count only if the report uses them (GDP, ISBN, BPO ...);
+                # other English words are represented by their glossary expansion below.
+                if tl in self.df or tl.upper() in self.df:
+                    out[tl] = self.idf(tl)
+                continue
+            out[tl] = self.idf(tl)
+        if lang == "en" and self.expand is not None:
+            for zh in self.expand(q):
+                for t in self.tokenize(normalize(zh)):
+                    if t in STOP_ZH or len(t) < 2 and not re.fullmatch(r"[A-Za-z&]+", t):
+                        continue
+                    out.setdefault(t.lower(), self.idf(t))
+        return out
+
+
+def split_sentences(text: str) -> list[tuple[int, str]]:
+    out = []
+    for m in _SENT_RE.finditer(text):
+        s = m.group(0)
+        stripped = s.strip()
+        if len(stripped) < 2:
+            continue
+        out.append((m.start() + (len(s) - len(s.lstrip())), stripped))
+    return out
+
+
+def _units(hits: Sequence[Hit]) -> list[Unit]:
+    units: list[Unit] = []
+    for h in hits:
+        c = h.chunk
+        ctx = normalize(c.section).lower()
+        if c.kind in ("table_row", "record"):
+            fields = " ".join(str(v) for v in (c.meta or {}).values() if v is not None)
+            units.append(Unit(h, c.quote or c.text, "row", ctx + " " + normalize(c.text + " " + fields).lower()))
+            continue
+        sents = split_sentences(c.text)
+        if not sents:
+            continue
+        for _, s in sents:
+            units.append(Unit(h, s, "sentence", ctx + " " + normalize(s).lower()))
+    return units
+
+
+def _numeric(q: str, lang: str) -> bool:
+    return bool(_NUMERIC_EN.search(q) if lang == "en" else _NUMERIC_ZH.search(q))
+
+
+def _row_field(u: Unit, *names: str) -> str:
+    meta = u.hit.chunk.meta or {}
+    for n in names:
+        v = meta.get(n)
+        if v not in (None, ""):
+            return str(v)
+    return ""
+
+
+def score_units(q: str, lang: str, hits: Sequence[Hit], terms: Terms) -> tuple[list[Unit], dict]:
+    qterms = terms.of(q, lang)
+    total = sum(qterms.values()) or 1.0
+    qyears = qmod.years(q)
+    regions = [m.slot for m in qmod.mentions(q) if m.slot.category == "region"]
+    numeric = _numeric(q, lang)
+    page_q = bool(_PAGE_Q.search(q))
+    units = _units(hits)
+    for u in units:
+        covered = [t for t in qterms if t in u.match_text]
+        u.coverage = sum(qterms[t] for t in covered) / total if qterms else 0.0
+        s = u.coverage
+        if qyears and not all(y in u.match_text for y in qyears):
+            s *= 0.2
+            u.reasons.append("year missing")
+        if regions:
+            region_text = _row_field(u, "region").lower() if u.kind == "row" else ""
+            hay = region_text or u.match_text
+            if not any(any(z.lower() in hay for z in r.zh) for r in regions):
+                s *= 0.35
+                u.reasons.append("region missing")
+            elif u.kind == "row" and region_text:
+                s += 0.08
+        if numeric:
+            if not _NUM_RE.search(u.text):
+                s *= 0.4
+                u.reasons.append("no number")
+            elif u.kind == "sentence" and not _number_near_terms(u.text, qterms):
+                s *= 0.6
+                u.reasons.append("number not next to the asked indicator")
+            if u.kind == "row":
+                s += 0.06
+        if page_q:
+            if _row_field(u, "page") or u.hit.chunk.meta.get("table") == "toc":
+                s += 0.15
+        s += 0.04 / u.hit.rank if u.hit.rank else 0.0
+        u.score = s
+    units.sort(key=lambda u: -u.score)
+    return units, {"terms": qterms, "years": qyears, "numeric": numeric, "regions": [r.id for r in regions]}
+
+
+def _number_near_terms(sentence: str, qterms: dict[str, float]) -> bool:
+    sn = normalize(sentence).lower()
+    strong = [t for t, w in qterms.items() if len(t) >= 2 and not re.fullmatch(r"\d+", t)]
+    for cl in _CLAUSE_RE.findall(sn):
+        if _NUM_RE.search(cl) and any(t in cl for t in strong):
+            return True
+    return False
+
+
+def draft(q: str, lang: str, hits: Sequence[Hit], terms: Terms, min_support: float, glossary_en: Callable[[str], str | None]) -> Draft:
+    units, info = score_units(q, lang, hits, terms)
+    qyears = info["years"]
+    if not units:
+        return Draft(False, [], None, prompts.REFUSAL[lang])
+    if qyears and not any(all(y in u.match_text for y in qyears) for u in units):
+        missing = [y for y in qyears if not any(y in u.match_text for u in units)] or qyears
+        return Draft(False, [], units[0], prompts.REFUSAL_YEAR[lang].format(year="、".join(missing) if lang == "zh" else ", ".join(missing)) + " " + prompts.REFUSAL[lang], units[0].score)
+    best = units[0]
+    if best.score < min_support or any(r in ("year missing", "region missing") for r in best.reasons):
+        return Draft(False, [], best, prompts.REFUSAL[lang], best.score)
+    sentences: list[tuple[str, list[Unit]]] = [(render(best, lang, info["numeric"], glossary_en), [best])]
+    # a second, independent piece of support when it is nearly as good and says something else
+    for u in units[1:4]:
+        if u.score >= 0.85 * best.score and u.hit.chunk.id != best.hit.chunk.id and squash_ws(u.text) != squash_ws(best.text):
+            if u.kind == "row":
+                if best.kind == "row":
+                    continue
+                sentences.append((render_row(u, lang, glossary_en), [u]))
+            elif lang == "zh":
+                sentences.append((u.text, [u]))
+            break
+    return Draft(True, sentences, best, support=best.score, numeric=info["numeric"])
+
+
+def render(u: Unit, lang: str, numeric: bool, glossary_en) -> str:
+    return render_row(u, lang, glossary_en) if u.kind == "row" else render_sentence(u, lang, numeric, glossary_en)
+
+
+# ------------------------------------------------------------------ rendering
+
+
+def _en(term: str, glossary_en: Callable[[str], str | None]) -> str:
+    t = (term or "").strip()
+    if not t:
+        return ""
+    return glossary_en(t) or glossary_en(re.sub(r"[市省]$", "", t)) or t
+
+
+def _year_zh(y: str) -> str:
+    y = y.strip()
+    if not y:
+        return ""
+    return y if "年" in y else y + "年"
+
+
+def render_row(u: Unit, lang: str, glossary_en) -> str:
+    m = u.hit.chunk.meta or {}
+    table = m.get("table", "")
+    if table == "indicators" or {"indicator", "value"} <= set(m):
+        region, year, ind = m.get("region", ""), m.get("year", ""), m.get("indicator", "")
+        value, unit = str(m.get("value", "")), m.get("unit", "")
+        if lang == "zh":
+            return f"{_year_zh(year)}{region}{ind}为{value}{unit}。"
+        region_en, ind_en = _en(region, glossary_en), _en(ind, glossary_en)
+        unit_en = UNIT_EN.get(unit, f" {unit}" if unit else "")
+        head = f"In {year.replace('年', '').replace('底', ' (year end)')}, " if year else ""
+        subject = f"{region_en}'s {ind_en}" if region_en else ind_en
+        sent = f"{head}{subject} was {value}{unit_en}."
+        return sent[0].upper() + sent[1:]
+    if table == "toc" or ("page" in m and "title" in m):
+        title, page = m.get("title", ""), m.get("page", "")
+        if lang == "zh":
+            return f"“{title}”从第{page}页开始。"
+        return f"The section “{title}” ({_en(title, glossary_en)}) starts on page {page}."
+    if table == "publication" or {"field", "value"} <= set(m):
+        f, v = m.get("field", ""), m.get("value", "")
+        if lang == "zh":
+            return f"{f}：{v}。"
+        return f"{_en(f, glossary_en).capitalize()}: {v}" + ("" if _en(v, glossary_en) == v else f" ({_en(v, glossary_en)})") + "."
+    parts = [f"{k}：{v}" for k, v in m.items() if k not in ("table",) and v not in (None, "")]
+    if lang == "zh":
+        return "；".join(parts) + "。"
+    return "; ".join(f"{_en(k, glossary_en)}: {v}" for k, v in m.items() if k != "table" and v) + "."
+
+
+def render_sentence(u: Unit, lang: str, numeric: bool, glossary_en) -> str:
+    if lang == "zh":
+        return u.text
+    # English: state the figures in English, then the Chinese quote follows as the citation.
+    if numeric:
+        nums = _numbers_with_units(u.text)
+        if nums:
+            return "According to the report, the figures are: " + ", ".join(nums) + "."
+    return prompts.DEFINITION_INTRO["en"] + " “" + u.text + "”"
+
+
+_NUM_UNIT_RE = re.compile(r"(\d+(?:\.\d+)?)\s*(%|亿元|亿吨|公里|千字|元|家|个|条|页)?")
+
+
+def _numbers_with_units(text: str) -> list[str]:
+    out = []
+    for m in _NUM_UNIT_RE.finditer(text):
+        n, unit = m.group(1), m.group(2) or ""
+        if not unit and re.fullmatch(r"(19|20)\d\d", n):
+            continue
+        out.append(n + UNIT_EN.get(unit, unit))
+    return out[:8]
+
+
+def numbers_supported(sentence: str, quotes: Sequence[str]) -> bool:
+    """Every number stated in the sentence appears in one of the quotes it cites."""
+    hay = squash_ws(" ".join(quotes))
+    for n in _NUM_RE.findall(_MARK_RE.sub("", sentence)):
+        if n not in hay:
+            return False
+    return True

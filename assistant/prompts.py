@@ -1,0 +1,34 @@
+"""Every fixed user-facing phrase, in both languages, and the LLM prompt. One place to review wording."""
+
+REFUSAL = {
+    "zh": "报告中没有找到能回答这个问题的内容。以下是最接近的段落，仅供参考，不作为答案依据。",
+    "en": "The report does not contain the answer to this question. The closest passages are listed below for reference; they are not cited as an answer.",
+}
+REFUSAL_YEAR = {
+    "zh": "报告中没有{year}年的相关数据。",
+    "en": "The report gives no figure for {year}.",
+}
+SOURCES_HEADER = {"zh": "来源", "en": "Sources"}
+RELATED_HEADER = {"zh": "相关段落（非引用）", "en": "Related passages (not citations)"}
+REWRITTEN = {"zh": "改写后的问题", "en": "Rewritten question"}
+QUOTE_INTRO = {"zh": "原文：", "en": "The report says (Chinese original):"}
+DEFINITION_INTRO = {"en": "The report states (Chinese original):"}
+UNVERIFIED_DROPPED = {
+    "zh": "（已删除一处无法在引文中核实的内容。）",
+    "en": "(One statement that could not be verified against the cited passages was removed.)",
+}
+
+INPUT_EMPTY = "The question is empty. / 问题为空。"
+INPUT_TOO_LONG = "The question is too long ({n} characters; the limit is {limit}). / 问题过长（{n} 个字符，上限 {limit}）。"
+INPUT_BINARY = "The input looks like binary data, not a question. / 输入看起来是二进制数据，不是问题。"
+INPUT_NO_CONTENT = "The question has no words in it (only punctuation or symbols). / 问题中没有可检索的文字。"
+INPUT_NOT_TEXT = "The question must be text. / 问题必须是文本。"
+
+LLM_SYSTEM = (
+    "You answer questions about one report using ONLY the numbered passages given. "
+    "Every sentence of your answer must end with the marker of the passage that supports it, like [1] or [2]. "
+    "Copy numbers exactly as they appear in the passages. If the passages do not contain the answer, reply exactly: "
+    "NOT_IN_REPORT. Answer in {language}."
+)
+LLM_USER = "Passages:\n{passages}\n\nQuestion: {question}\nAnswer ({language}):"
+LLM_NOT_IN_REPORT = "NOT_IN_REPORT"

@@ -1,0 +1,183 @@
+"""Question handling: validation, normalisation, language, and follow-up rewriting.
+
+All pure functions of their inputs; nothing is loaded at import time.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from assistant import prompts
+from assistant.errors import InputError
+from index import text as index_text
+
+_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_WORDISH = re.compile(r"[\w\u3400-\u4dbf\u4e00-\u9fff]")
+_CTRL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]")
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+
+
+def validate(raw: object, max_chars: int) -> str:
+    """Return the question as clean text or raise InputError with a plain message."""
+    if isinstance(raw, bytes):
+        try:
+            raw = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            raise InputError(prompts.INPUT_BINARY) from None
+    if not isinstance(raw, str):
+        raise InputError(prompts.INPUT_NOT_TEXT)
+    if "\x00" in raw or "\ufffd" in raw:
+        raise InputError(prompts.INPUT_BINARY)
+    if raw and len(_CTRL.findall(raw)) > max(3, len(raw) // 10):
+        raise InputError(prompts.INPUT_BINARY)
+    text = _CTRL.sub("", raw)
+    # Lone surrogates cannot be encoded; drop them rather than crash later.
+    text = text.encode("utf-8", "ignore").decode("utf-8")
+    text = re.sub(r"\s+", " ", text).strip()
+    if not text:
+        raise InputError(prompts.INPUT_EMPTY)
+    if len(text) > max_chars:
+        raise InputError(prompts.INPUT_TOO_LONG.format(n=len(text), limit=max_chars))
+    if not _WORDISH.search(text):
+        raise InputError(prompts.INPUT_NO_CONTENT)
+    return text
+
+
+def normalize(text: str) -> str:
+    """The index's normalisation (traditional -> simplified, full-width -> half-width), so
+    questions and the corpus meet in one form."""
+    return index_text.normalize(text)
+
+
+def language(text: str) -> str:
+    return index_text.detect_language(text)
+
+
+def years(text: str) -> list[str]:
+    return _YEAR.findall(text)
+
+
+# ---------------------------------------------------------------- follow-ups
+
+
+@dataclass(frozen=True)
+class Slot:
+    category: str
+    id: str
+    zh: tuple[str, ...]
+    en: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Mention:
+    slot: Slot
+    start: int
+    end: int
+    lang: str  # surface language
+
+
+@lru_cache(maxsize=1)
+def _slots() -> tuple[Slot, ...]:
+    path = Path(__file__).parent / "data" / "slots.tsv"
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        cat, sid, zh, en = line.split("\t")
+        out.append(Slot(cat, sid, tuple(zh.split("|")), tuple(en.split("|"))))
+    return tuple(out)
+
+
+def mentions(text: str) -> list[Mention]:
+    """Slot mentions (regions, aggregates, years) in reading order, non-overlapping."""
+    found: list[Mention] = []
+    taken = [False] * (len(text) + 1)
+    cands = []
+    for s in _slots():
+        for surf in s.zh:
+            for m in re.finditer(re.escape(surf), text):
+                cands.append((m.start(), m.end(), s, "zh"))
+        for surf in s.en:
+            for m in re.finditer(r"(?<![A-Za-z])" + re.escape(surf) + r"(?![a-z])", text, re.I):
+                cands.append((m.start(), m.end(), s, "en"))
+    for m in _YEAR.finditer(text):
+        y = m.group(1)
+        cands.append((m.start(), m.end(), Slot("year", y, (y,), (y,)), "zh"))
+    cands.sort(key=lambda c: (c[0], -(c[1] - c[0])))
+    for a, b, s, lang in cands:
+        if any(taken[a:b]):
+            continue
+        for i in range(a, b):
+            taken[i] = True
+        found.append(Mention(s, a, b, lang))
+    found.sort(key=lambda m: m.start)
+    return found
+
+
+_FOLLOW_CUE_ZH = re.compile(r"^(那么?|还有|另外|而|那在|那对于|同期|同年)|呢[？?。.!！]*$")
+_FOLLOW_CUE_EN = re.compile(r"^(and|what about|how about|what of|same for|and for|and in|and what about)\b", re.I)
+
+
+def is_followup(question: str) -> bool:
+    q = question.strip()
+    if _FOLLOW_CUE_ZH.search(q) or _FOLLOW_CUE_EN.search(q):
+        return True
+    # Very short questions that are only slot words ("河北？", "Tianjin?", "2012年呢")
+    rest = q
+    for m in reversed(mentions(q)):
+        rest = rest[: m.start] + rest[m.end :]
+    rest = re.sub(r"[\s\W_年的呢吗]+", "", rest)
+    return bool(mentions(q)) and len(rest) <= 1
+
+
+def _surface(slot: Slot, like: Mention, lang: str) -> str:
+    """The new slot written the way the old mention was written (language, long/short form)."""
+    if slot.category == "year":
+        return slot.id
+    if lang == "zh":
+        # keep the long form ("北京市") or the short form ("北京") as the old mention used
+        long_form = like.end - like.start == len(like.slot.zh[0])
+        return slot.zh[0] if long_form else slot.zh[-1]
+    return slot.en[0]
+
+
+def rewrite(question: str, previous: str | None) -> str:
+    """Rewrite a follow-up into a standalone question using the previous (rewritten) question.
+
+    Slots of the same category (region, year, aggregate) in the previous question are
+    swapped for the ones in the follow-up; the previous question's wording is kept.
+    Questions that are not follow-ups are returned unchanged.
+    """
+    if not previous or not is_followup(question):
+        return question
+    new = mentions(question)
+    if not new:
+        return question
+    old = mentions(previous)
+    prev_lang = language(previous)
+    out = previous
+    # replace from the right so offsets stay valid
+    replacements: list[tuple[int, int, str]] = []
+    appended: list[str] = []
+    used_old: set[int] = set()
+    for nm in new:
+        same = [i for i, om in enumerate(old) if om.slot.category == nm.slot.category and i not in used_old]
+        if same:
+            i = same[0]
+            used_old.add(i)
+            om = old[i]
+            replacements.append((om.start, om.end, _surface(nm.slot, om, prev_lang)))
+        else:
+            appended.append(nm.slot.id if nm.slot.category == "year" else (nm.slot.zh[0] if prev_lang == "zh" else nm.slot.en[0]))
+    for a, b, s in sorted(replacements, reverse=True):
+        out = out[:a] + s + out[b:]
+    if appended:
+        if prev_lang == "zh":
+            out = re.sub(r"[？?。]*$", "", out) + "（" + "，".join(appended) + "）？"
+        else:
+            out = re.sub(r"[?.]*$", "", out) + " (" + ", ".join(appended) + ")?"
+    return out
