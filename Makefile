@@ -1,0 +1,47 @@
+# Two commands do all the set-up on a fresh machine (see README):
+#   make app    install into .venv and start the chat app on the bundled report (offline)
+#   make test   install into .venv (with test extras and a headless Chromium) and pass the tests + eval gate
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+export GRADIO_ANALYTICS_ENABLED=False
+export HF_HUB_OFFLINE=1
+export HF_HUB_DISABLE_TELEMETRY=1
+export ANONYMIZED_TELEMETRY=False
+
+.PHONY: app test install install-test browser eval bench clean
+
+$(VENV)/bin/python:
+	python3 -m venv $(VENV)
+	$(PIP) install -q --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(VENV)/bin/python
+	$(PIP) install -q -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(VENV)/bin/python
+	$(PIP) install -q -e '.[test]'
+	touch $@ $(VENV)/.installed
+
+install: $(VENV)/.installed
+install-test: $(VENV)/.installed-test
+
+browser:
+	./scripts/install-browser.sh
+
+app: install
+	$(VENV)/bin/jjj app $(ARGS)
+
+test: install-test browser
+	$(VENV)/bin/pytest -q -ra
+	$(VENV)/bin/jjj eval $(EVAL_GATE)
+
+eval: install
+	$(VENV)/bin/jjj eval --compare hybrid,dense,bm25,llamaindex-default --out eval/results
+
+bench: install-test
+	$(PY) benchmarks/bench_index.py
+	$(PY) benchmarks/bench_assistant.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache
