@@ -1,0 +1,70 @@
+"""Question handling: validation, normalisation and follow-up rewriting (pure, fast)."""
+
+import pytest
+
+from assistant import prompts
+from assistant.errors import InputError
+from assistant.question import is_followup, language, normalize, rewrite, validate
+
+
+@pytest.mark.parametrize(
+    "raw, message",
+    [
+        ("", prompts.INPUT_EMPTY),
+        ("   \n\t ", prompts.INPUT_EMPTY),
+        ("？？？！！。。", prompts.INPUT_NO_CONTENT),
+        ("x" * 10_000, prompts.INPUT_TOO_LONG.format(n=10_000, limit=2000)),
+        ("abc\x00def", prompts.INPUT_BINARY),
+        (b"\xff\xfe\x00\x01", prompts.INPUT_BINARY),
+        ("\x01\x02\x03\x04\x05\x06\x07\x08", prompts.INPUT_BINARY),
+        (12345, prompts.INPUT_NOT_TEXT),
+    ],
+)
+def test_bad_input_gets_a_plain_message(raw, message):
+    with pytest.raises(InputError) as e:
+        validate(raw, 2000)
+    assert e.value.message == message, f"{raw!r:.40} gave {e.value.message!r}"
+
+
+def test_control_characters_are_dropped_not_fatal():
+    assert validate("北京\x07市2013年\u200bR&D投入强度？", 2000) == "北京市2013年R&D投入强度？"
+
+
+def test_traditional_and_fullwidth_are_normalised():
+    assert normalize("這本書的ＩＳＢＮ是多少？") == "这本书的ISBN是多少？"
+    assert normalize("天津市２０１３年Ｒ＆Ｄ投入強度") == "天津市2013年R&D投入强度"
+
+
+@pytest.mark.parametrize(
+    "q, lang",
+    [("北京市2013年R&D投入强度是多少？", "zh"), ("What was Hebei's R&D intensity in 2013?", "en"), ("What does 中关村 host?", "en"), ("那河北呢？", "zh")],
+)
+def test_language(q, lang):
+    assert language(q) == lang
+
+
+@pytest.mark.parametrize(
+    "prev, q, expected",
+    [
+        ("天津2013年R&D投入强度是多少？", "那河北呢？", "河北2013年R&D投入强度是多少？"),
+        ("北京市2012年人均公共教育支出是多少？", "天津呢？", "天津市2012年人均公共教育支出是多少？"),
+        ("北京市2012年人均公共教育支出是多少？", "And Tianjin?", "天津市2012年人均公共教育支出是多少？"),
+        ("What was Tianjin's R&D intensity in 2013?", "And Hebei?", "What was Hebei's R&D intensity in 2013?"),
+        (
+            "What share of Beijing's GDP did software and information services reach in 2013?",
+            "And of the tertiary sector?",
+            "What share of Beijing's tertiary sector did software and information services reach in 2013?",
+        ),
+        ("2013年软件和信息服务业占北京市GDP的比重是多少？", "那占第三产业的比重呢？", "2013年软件和信息服务业占北京市第三产业的比重是多少？"),
+        ("北京市2013年第三产业比重是多少？", "2012年呢？", "北京市2012年第三产业比重是多少？"),
+    ],
+)
+def test_followups_are_rewritten_with_the_conversation(prev, q, expected):
+    assert rewrite(normalize(q), prev) == expected
+
+
+def test_standalone_questions_are_not_rewritten():
+    prev = "天津2013年R&D投入强度是多少？"
+    q = "这本书的ISBN是多少？"
+    assert not is_followup(q)
+    assert rewrite(q, prev) == q
