@@ -19,7 +19,7 @@ from index.model import Hit
 from index.text import squash_ws
 
 _MARK = re.compile(r"\[(\d+)\]")
-_SENT = re.compile(r"[^。！？!?.\n]+(?:[。！？!?]|\.(?!\d))?(?:\s*\[\d+\])*")
+_SENT = re.compile(r"(?:[^。！？!?.\n]|\.(?=\d))+(?:[。！？!?]|\.(?!\d))?(?:\s*\[\d+\])*")
 
 
 class LLMAnswerer:
