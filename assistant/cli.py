@@ -68,6 +68,11 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except Exception as e:  # a bug, not a user error: still no traceback unless asked for
+        if os.environ.get("JJJ_DEBUG"):
+            raise
+        print(f"error: unexpected {type(e).__name__}: {e}. Re-run with JJJ_DEBUG=1 for details.", file=sys.stderr)
+        return 70
     return int(rc or 0)
 
 
