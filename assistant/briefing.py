@@ -14,7 +14,8 @@ containing ``<img ...>`` or ``[^1]`` is pasted as text, not as markup.
 from __future__ import annotations
 
 import re
-from typing import Sequence
+import unicodedata
+from typing import Callable, Sequence
 
 from assistant.types import AskResult, Citation
 
@@ -56,11 +57,41 @@ def md_text(text: str) -> str:
     return _MD_LINE_START.sub(lambda m: m.group(0) + "\\" if m.group(0)[0].isdigit() else "\\" + m.group(0), escaped)
 
 
+def was_rewritten(r: AskResult) -> bool:
+    """True when the question was rewritten (a follow-up), not merely normalised (width, spaces)."""
+
+    def norm(t: str) -> str:
+        return _WS.sub("", unicodedata.normalize("NFKC", t or "")).lower()
+
+    return bool(r.rewritten_question) and norm(r.rewritten_question) != norm(r.question)
+
+
 def _footnote(c: Citation, labels: dict) -> str:
     parts = [md_text(c.section) or "—"]
     if c.page is not None:
         parts.append(labels["page"].format(page=c.page))
     return labels["sep"].join(parts) + f" — “{md_text(c.quote or c.text)}”"
+
+
+def _answer_blocks(answer: str, refs: Callable[[re.Match], str], numbers: list[int]) -> list[str]:
+    """The answer's lines as Markdown paragraphs; the assistant's own "> quote" lines stay quotes.
+    Citations the answer does not mark are attached to its end, so no source is lost."""
+    blocks = []
+    for line in (answer or "").splitlines():
+        line = line.strip()
+        if not line:
+            continue
+        if line.startswith(">"):
+            blocks.append("> " + _ESCAPED_MARKER.sub(refs, md_text(line[1:])))
+        else:
+            blocks.append(_ESCAPED_MARKER.sub(refs, md_text(line)))
+    if not blocks:
+        blocks.append("—")
+    text = "\n".join(blocks)
+    missing = [g for g in dict.fromkeys(numbers) if f"[^{g}]" not in text]
+    if missing:
+        blocks[-1] += " " + "".join(f"[^{g}]" for g in missing)
+    return "\n\n".join(blocks).split("\n")
 
 
 def to_markdown(turns: Sequence[AskResult], title: str = DEFAULT_TITLE) -> str:
@@ -84,7 +115,7 @@ def to_markdown(turns: Sequence[AskResult], title: str = DEFAULT_TITLE) -> str:
         labels = _LABELS.get(r.language, _LABELS["en"])
         out.append(f"## {labels['q']}{i}. {md_text(r.question)}")
         out.append("")
-        if r.rewritten_question and _WS.sub("", r.rewritten_question) != _WS.sub("", r.question):
+        if was_rewritten(r):
             out += [f"*{labels['rewritten']}{labels['colon']}{md_text(r.rewritten_question)}*", ""]
 
         local = {c.n: number(c, labels) for c in r.citations}
@@ -95,13 +126,7 @@ def to_markdown(turns: Sequence[AskResult], title: str = DEFAULT_TITLE) -> str:
                 return m.group(0)  # not a citation marker of this answer: keep it as text
             return "".join(f"[^{local[n]}]" for n in nums)
 
-        answer = md_text(r.answer)
-        answer = _ESCAPED_MARKER.sub(refs, answer)
-        # An answer without any marker still gets its sources attached.
-        unreferenced = [g for g in local.values() if f"[^{g}]" not in answer]
-        if unreferenced:
-            answer += " " + "".join(f"[^{g}]" for g in dict.fromkeys(unreferenced))
-        out += [answer, ""]
+        out += _answer_blocks(r.answer, refs, list(local.values())) + [""]
 
         if not r.answerable and r.related:
             out.append(f"{labels['related']}{labels['colon'].rstrip()}")
