@@ -51,13 +51,21 @@ def toc_rows(report: Report) -> list[TableRow]:
 
 
 def build_tables(report: Report, toc_entries=None) -> dict[str, list[TableRow]]:
+    from .indicators import indicator_rows
     from .publication import funding_rows, publication_rows
 
     return {
         "toc": toc_rows(report),
         "publication": publication_rows(report),
         "funding": funding_rows(report),
+        "indicators": indicator_rows(report),
     }
+
+
+def csv_provenance_columns(table: str) -> tuple[str, ...]:
+    """Provenance column names; ``source_`` prefixed where a table field has the same name
+    (the toc table has its own ``section`` and ``page``)."""
+    return tuple(f"source_{c}" if c in COLUMNS[table] else c for c in PROVENANCE_COLUMNS)
 
 
 def write_csvs(report: Report, out_dir: str | Path) -> dict[str, Path]:
@@ -69,7 +77,7 @@ def write_csvs(report: Report, out_dir: str | Path) -> dict[str, Path]:
         path = out / f"{table}.csv"
         with path.open("w", encoding="utf-8", newline="") as f:
             w = csv.writer(f)
-            w.writerow(cols + PROVENANCE_COLUMNS)
+            w.writerow(cols + csv_provenance_columns(table))
             for r in report.tables.get(table, []):
                 page = "" if r.page is None else r.page
                 w.writerow([r.fields[c] for c in cols] + [r.paragraph_id, r.section, page, r.quote])
