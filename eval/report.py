@@ -34,13 +34,15 @@ def _table(header: list[str], rows: list[list[str]]) -> str:
 
 
 def _groups(summary: dict) -> list[tuple[str, dict]]:
-    """(label, aggregate) rows: tune, heldout, all; then per language x split."""
+    """(label, aggregate) rows: tune, heldout, all; then the same per language."""
     out = [(s, summary["by_split"][s]) for s in ("tune", "heldout") if s in summary["by_split"]]
     out.append(("all", summary["all"]))
-    for key, agg in summary["by_language_split"].items():
-        out.append((key, agg))
-    for lang, agg in summary["by_language"].items():
-        out.append((f"{lang}/all", agg))
+    for lang in ("zh", "en"):
+        for s in ("tune", "heldout"):
+            if f"{lang}/{s}" in summary["by_language_split"]:
+                out.append((f"{lang}/{s}", summary["by_language_split"][f"{lang}/{s}"]))
+        if lang in summary["by_language"]:
+            out.append((f"{lang}/all", summary["by_language"][lang]))
     return out
 
 
