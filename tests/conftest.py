@@ -19,3 +19,63 @@ def bundled_source() -> str:
     from corpus import bundled_report_path, read_source_text
 
     return read_source_text(bundled_report_path())
+
+
+# ---------------------------------------------------------------- the running web app (test_app_browser / test_app_api)
+
+
+@pytest.fixture(scope="session")
+def app_server(tmp_path_factory):
+    """`app.main` in a subprocess on a free port, with a fresh index folder (so the first start
+    builds the index, as a user's would). Yields (url, home dir, log path); stopped at the end."""
+    import os
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    home = tmp_path_factory.mktemp("jjj_home")
+    log = home / "app.log"
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = {
+        **os.environ,
+        "JJJ_HOME": str(home),
+        "GRADIO_ANALYTICS_ENABLED": "False",
+        "HF_HUB_OFFLINE": "1",
+        "HF_HUB_DISABLE_TELEMETRY": "1",
+        "ANONYMIZED_TELEMETRY": "False",
+        "PYTHONUNBUFFERED": "1",
+    }
+    env.pop("JJJ_AUTH", None)
+    cmd = [sys.executable, "-c", "import sys, app; sys.exit(app.main(sys.argv[1:]))", "--port", str(port), "--index-dir", str(home)]
+    with open(log, "w") as out:
+        proc = subprocess.Popen(cmd, cwd=root, env=env, stdout=out, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        deadline = time.monotonic() + 180
+        while True:
+            if proc.poll() is not None:
+                raise AssertionError(f"the app exited with {proc.returncode}:\n{log.read_text()[-3000:]}")
+            try:
+                with urllib.request.urlopen(url, timeout=2) as r:
+                    if r.status == 200:
+                        break
+            except OSError:
+                pass
+            if time.monotonic() > deadline:
+                raise AssertionError(f"the app did not serve {url} within 180 s:\n{log.read_text()[-3000:]}")
+            time.sleep(0.3)
+        yield url, home, log
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(timeout=10)
+
