@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .clean import FOOTNOTE_BLOCK_RE, is_debris
+from .clean import FOOTNOTE_BLOCK_RE, clean_heading, is_debris
+from .structure import heading_kind
 
 PAGE_BREAK_GAP = 3
 _HEADING_RE = re.compile(r"^ {0,3}(#{1,6})(?:\s|$)")
@@ -43,7 +44,20 @@ def _lines(src: str):
         pos = end + 1
 
 
-def lex(src: str) -> list[Block]:
+_PLAIN_END = set("。！？!?")
+
+
+def _plain_heading(line: str) -> bool:
+    """In text without markup (plain .txt, PDF): a short line that names a book part."""
+    t = line.strip()
+    if not t or len(t) > 30 or t[-1] in _PLAIN_END or t[-1] in "，；,;":
+        return False
+    return heading_kind(clean_heading(t)) in ("front", "chapter", "jie", "enum")
+
+
+def lex(src: str, plain: bool = False) -> list[Block]:
+    """``plain``: the source has no Markdown blank-line paragraphs (PDF text): a line
+    ending a sentence closes its block, and short lines naming a book part are headings."""
     blocks: list[Block] = []
     cur: Block | None = None
     blank = 0
@@ -55,9 +69,9 @@ def lex(src: str) -> list[Block]:
         lead = len(line) - len(line.lstrip())
         s, e = pos + lead, pos + len(line.rstrip())
         m = _HEADING_RE.match(line)
-        if m:
+        if m or (plain and _plain_heading(line)):
             cur = None
-            blocks.append(Block("heading", s, e, [(s, e)], blank, len(m.group(1))))
+            blocks.append(Block("heading", s, e, [(s, e)], blank, len(m.group(1)) if m else 0))
             blank = 0
             continue
         if cur is None:
@@ -68,4 +82,6 @@ def lex(src: str) -> list[Block]:
         else:
             cur.lines.append((s, e))
             cur.end = e
+        if plain and line.rstrip()[-1] in _PLAIN_END:
+            cur = None
     return blocks

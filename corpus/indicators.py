@@ -308,11 +308,15 @@ def load_overrides(path: Path = OVERRIDES_PATH) -> list[dict[str, str]]:
         return [r for r in csv.DictReader(f) if (r.get("action") or "").strip() and not r["action"].startswith("#")]
 
 
-def _apply_overrides(facts: list[tuple[Paragraph, Fact]], paragraphs: list[Paragraph], overrides) -> list:
+def _apply_overrides(facts: list[tuple[Paragraph, Fact]], paragraphs: list[Paragraph], overrides,
+                     source_id: str = "") -> list:
     """``set``: change fields of the facts with ``match_value`` stated inside ``quote``;
-    ``drop``: remove them; ``add``: a fact the patterns miss, proven by ``quote``."""
+    ``drop``: remove them; ``add``: a fact the patterns miss, proven by ``quote``.
+    A row applies only to the report named in its ``source`` column."""
     out = list(facts)
     for o in overrides:
+        if (o.get("source") or "").strip() != source_id:
+            continue
         q = strip_ws(o.get("quote") or "")
         if not q:
             raise ValueError(f"override row without a quote: {o}")
@@ -323,8 +327,6 @@ def _apply_overrides(facts: list[tuple[Paragraph, Fact]], paragraphs: list[Parag
                 if f.value == o.get("match_value", "") and q in strip_ws(p.text)
                 and strip_ws(f.value) in q
             ]
-            if not hits:
-                raise ValueError(f"override matches no extracted fact: {o['quote']!r} / {o.get('match_value')!r}")
             for i in reversed(hits):
                 p, f = out[i]
                 if action == "drop":
@@ -335,7 +337,7 @@ def _apply_overrides(facts: list[tuple[Paragraph, Fact]], paragraphs: list[Parag
         elif action == "add":
             p = next((p for p in paragraphs if q in strip_ws(p.text)), None)
             if p is None:
-                raise ValueError(f"override quote not found in the report: {o['quote']!r}")
+                continue
             f = Fact(o["region"], o["year"], o["indicator"], o["value"], o["unit"], 0, len(p.text))
             f.fields_extra["quote"] = o["quote"]
             out.append((p, f))
@@ -357,7 +359,7 @@ def extract_facts(report: Report) -> list[tuple[Paragraph, Fact]]:
 def indicator_rows(report: Report, overrides_path: Path = OVERRIDES_PATH) -> list[TableRow]:
     from .tables import row_for
 
-    facts = _apply_overrides(extract_facts(report), report.paragraphs, load_overrides(overrides_path))
+    facts = _apply_overrides(extract_facts(report), report.paragraphs, load_overrides(overrides_path), report.source_id)
     rows = []
     for p, f in facts:
         quote = f.fields_extra.get("quote") or p.text[f.q_start : f.q_end].strip(" ，。；")

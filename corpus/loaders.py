@@ -56,6 +56,8 @@ def _cjk_ratio(text: str) -> float:
 
 def decode_text(data: bytes, path: Path) -> str:
     """utf-8 (with or without BOM); GB18030 only when it decodes cleanly to CJK text."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        raise ReportLoadError(f"report file is UTF-16 encoded: {path}", hint="Re-save the file as UTF-8.")
     if _looks_binary(data):
         raise ReportLoadError(f"report file looks binary, not text: {path}", hint="Use a .md, .txt or .pdf file.")
     try:
@@ -96,9 +98,14 @@ def _report_from_text(text: str, path: Path, sha: str) -> Report:
 
 
 def read_source_text(path: str | Path) -> str:
-    """The exact text the offsets of a loaded text report refer to."""
-    p = Path(path)
-    return decode_text(_read_bytes(p), p)
+    """The exact text a loaded report's offsets refer to (for a PDF: its extracted text)."""
+    p = Path(path).expanduser()
+    data = _read_bytes(p)
+    if p.suffix.lower() in PDF_SUFFIXES:
+        from .pdf import extract_pdf_text
+
+        return extract_pdf_text(data, p)[0]
+    return decode_text(data, p)
 
 
 def load_report(path: str | Path) -> Report:

@@ -56,6 +56,7 @@ class ParsedDoc:
     footnotes: list[Footnote]
     toc: list[TocEntry]
     dropped: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, reason)
+    heading_offsets: dict[str, int] = field(default_factory=dict)  # section id -> offset of its heading
 
 
 @dataclass
@@ -85,10 +86,11 @@ def _is_prose(text: str) -> bool:
 
 
 class _Builder:
-    def __init__(self, src: str, source_id: str):
+    def __init__(self, src: str, source_id: str, plain: bool = False):
         self.src = src
         self.source_id = source_id
-        self.blocks = lex(src)
+        self.blocks = lex(src, plain=plain)
+        self.heading_at: dict[str, int] = {}
         self.root = Section(id="s0", title=source_id, level=0, path=())
         self.stack: list[_Open] = [_Open(self.root, 0, "root")]
         self.drafts: list[_Draft] = []
@@ -234,6 +236,7 @@ class _Builder:
                     title = f"{strip_ws(title)} {self._title(nxt)}"
                     i += 1
                 sec = self._open(title, kind if kind != "caption" else "other", b.hashes)
+                self.heading_at[sec.id] = b.start
                 if caption is not None:
                     self._add([_heading_span(self.src, caption)], sec)
                     caption = None
@@ -316,9 +319,9 @@ class _Builder:
             first = next((s for s in self.root.children if s.title != TITLE_PAGE), None)
             title = first.title if first else self.source_id
         self.root.title = title
-        return ParsedDoc(title, self.root, paragraphs, notes, entries, self.dropped)
+        return ParsedDoc(title, self.root, paragraphs, notes, entries, self.dropped, self.heading_at)
 
 
-def parse_text(src: str, source_id: str) -> ParsedDoc:
-    """Parse Markdown or plain text. Offsets refer to ``src``."""
-    return _Builder(src, source_id).build()
+def parse_text(src: str, source_id: str, plain: bool = False) -> ParsedDoc:
+    """Parse Markdown or plain text (``plain``: text extracted from a PDF). Offsets refer to ``src``."""
+    return _Builder(src, source_id, plain).build()

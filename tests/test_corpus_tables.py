@@ -192,3 +192,20 @@ def test_indicator_patterns_work_on_another_report():
         ("深圳市", "", "地铁线路", "12", "条"),
     }
     assert want <= got, f"missing: {want - got}\ngot: {got}"
+
+
+def test_each_override_changes_an_extracted_fact(bundled_report):
+    from corpus.indicators import _apply_overrides, extract_facts, load_overrides
+
+    base = extract_facts(bundled_report)
+    for o in load_overrides():
+        after = _apply_overrides(base, bundled_report.paragraphs, [o], bundled_report.source_id)
+        changed = [f for (_, f), (_, g) in zip(base, after) if f != g] or len(after) != len(base)
+        assert changed, f"override has no effect (stale?): {o}"
+
+
+def test_overrides_are_scoped_to_their_report(bundled_report):
+    from corpus.indicators import _apply_overrides, extract_facts, load_overrides
+
+    base = extract_facts(bundled_report)
+    assert _apply_overrides(base, bundled_report.paragraphs, load_overrides(), "another-report") == base
