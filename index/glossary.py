@@ -1,0 +1,124 @@
+"""Bilingual glossary of the report's domain (shipped as ``index/data/glossary.tsv``).
+
+Two uses:
+* ``expand(en_query)``: the Chinese terms an English question refers to, so the
+  keyword leg can match an English question against the Chinese text;
+* ``to_en(zh_term)``: the preferred English name of a Chinese term, so answers in
+  English can name indicators, regions and organisations properly.
+
+Matching is on lower-cased word sequences with a light plural folding
+("expressways" matches "expressway"); a match inside a longer match is dropped
+("Beijing" inside "Beijing-Tianjin-Hebei").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .text import normalize
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+GLOSSARY_PATH = DATA_DIR / "glossary.tsv"
+
+_WORD_RE = re.compile(r"[a-z0-9]+(?:[&'.+][a-z0-9]+)*\+?")
+
+
+def _fold(word: str) -> str:
+    """Light plural folding, applied to both sides."""
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def en_words(text: str) -> list[str]:
+    text = text.lower().replace("’", "'")
+    text = re.sub(r"'s\b", "", text)
+    return [_fold(w) for w in _WORD_RE.findall(text.replace("-", " ").replace("/", " "))]
+
+
+@dataclass
+class Glossary:
+    pairs: list[tuple[str, str]] = field(default_factory=list)  # (en, zh) in file order
+
+    def __post_init__(self) -> None:
+        self._by_words: dict[tuple[str, ...], list[str]] = {}
+        self._to_en: dict[str, str] = {}
+        for en, zh in self.pairs:
+            key = tuple(en_words(en))
+            if key:
+                terms = self._by_words.setdefault(key, [])
+                if zh not in terms:
+                    terms.append(zh)
+            self._to_en.setdefault(normalize(zh), en)
+        self._max_len = max((len(k) for k in self._by_words), default=0)
+
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> "Glossary":
+        path = Path(path) if path else GLOSSARY_PATH
+        pairs = []
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if not line.strip() or line.startswith("#"):
+                continue
+            parts = line.split("\t")
+            if len(parts) != 2 or not parts[0].strip() or not parts[1].strip():
+                raise ValueError(f"{path}:{n}: expected 'english<TAB>chinese', got {line!r}")
+            pairs.append((parts[0].strip(), parts[1].strip()))
+        return cls(pairs)
+
+    def __len__(self) -> int:
+        return len(self.pairs)
+
+    def matches(self, en_text: str) -> list[tuple[int, int, tuple[str, ...]]]:
+        """Glossary phrases found in ``en_text`` as (start word, end word, key),
+        longest first; matches inside a longer match are dropped."""
+        words = en_words(en_text)
+        found = []
+        for i in range(len(words)):
+            for n in range(min(self._max_len, len(words) - i), 0, -1):
+                key = tuple(words[i : i + n])
+                if key in self._by_words:
+                    found.append((i, i + n, key))
+        found.sort(key=lambda m: (-(m[1] - m[0]), m[0]))
+        kept: list[tuple[int, int, tuple[str, ...]]] = []
+        for m in found:
+            if any(k[0] <= m[0] and m[1] <= k[1] for k in kept):
+                continue
+            kept.append(m)
+        return sorted(kept)
+
+    def expand(self, en_query: str) -> list[str]:
+        """Chinese terms for the English phrases in ``en_query`` (query order, no duplicates)."""
+        out: list[str] = []
+        for _, _, key in self.matches(en_query):
+            for zh in self._by_words[key]:
+                if zh not in out:
+                    out.append(zh)
+        return out
+
+    def matched_words(self, en_query: str) -> set[int]:
+        """Indices (into ``en_words(en_query)``) covered by a glossary phrase."""
+        covered: set[int] = set()
+        for a, b, _ in self.matches(en_query):
+            covered.update(range(a, b))
+        return covered
+
+    def to_en(self, zh_term: str) -> str | None:
+        """Preferred English name of a Chinese term, or None."""
+        return self._to_en.get(normalize(zh_term))
+
+    def find_zh(self, zh_text: str) -> list[tuple[str, str]]:
+        """Glossary terms (zh, en) occurring in a Chinese text, longest first, not nested."""
+        text = normalize(zh_text)
+        hits = []
+        for zh in sorted(self._to_en, key=len, reverse=True):
+            if len(zh) < 2 or not any("\u4e00" <= c <= "\u9fff" for c in zh):
+                continue
+            pos = text.find(zh)
+            if pos >= 0 and not any(p <= pos < p + len(z) for p, z in hits):
+                hits.append((pos, zh))
+        hits.sort()
+        return [(zh, self._to_en[zh]) for _, zh in hits]
