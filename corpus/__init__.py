@@ -5,16 +5,16 @@ from .loaders import bundled_report_path, load_bundled, load_report, read_source
 from .model import PATH_SEP, Footnote, Paragraph, Report, Section, TableRow
 
 __all__ = [
+    "PATH_SEP",
+    "Footnote",
     "JJJError",
+    "Paragraph",
+    "Report",
     "ReportLoadError",
+    "Section",
+    "TableRow",
     "bundled_report_path",
     "load_bundled",
     "load_report",
     "read_source_text",
-    "PATH_SEP",
-    "Footnote",
-    "Paragraph",
-    "Report",
-    "Section",
-    "TableRow",
 ]

@@ -29,11 +29,11 @@ CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 FOOTNOTE_MARK_RE = re.compile(r"<sup>\s*([" + CIRCLED + r"]|\d{1,2}|\*)\s*</sup>")
 # A footnote block: marker at the start of the block followed by the note text.
 FOOTNOTE_BLOCK_RE = re.compile(
-    r"^\s*(?:<sup>\s*([" + CIRCLED + r"]|\d{1,2})\s*</sup>|([" + CIRCLED + r"]))\s*(\S.*)$", re.S
+    r"^\s*(?:<sup>\s*([" + CIRCLED + r"]|\d{1,2})\s*</sup>|([" + CIRCLED + r"]))\s*(\S.*)$", re.DOTALL
 )
-IMAGE_RE = re.compile(r"!\[[^\]]*\]\([^)]*\)|<img\b[^>]*>", re.I)
+IMAGE_RE = re.compile(r"!\[[^\]]*\]\([^)]*\)|<img\b[^>]*>", re.IGNORECASE)
 LINK_RE = re.compile(r"\[([^\]]+)\]\((?:[^)\s]+)\)")
-TAG_RE = re.compile(r"</?(?:b|i|u|em|strong|sup|sub|span|font|div|p|br|center|small|big)\b[^>]*>", re.I)
+TAG_RE = re.compile(r"</?(?:b|i|u|em|strong|sup|sub|span|font|div|p|br|center|small|big)\b[^>]*>", re.IGNORECASE)
 EMPH_RE = re.compile(r"\*\*|__")
 SPACED_HYPHEN_RE = re.compile(r"(?<=\d)(?:\s+-\s*|\s*-\s+)(?=\d)")
 SPACED_DOT_RE = re.compile(r"(?<=\d)\.[ \t]+(?=\d)")

@@ -37,7 +37,6 @@ UNITS = (
     r"(?:亿美元|万美元|亿元|万亿元|万元|元|亿吨|万吨|吨|万平方米|平方米|平方公里|公里|千米|万人次|万人|人次|人|"
     r"万户|户|家|个|条|项|所|座|台|部|件|篇|倍|%|％)"
 )
-VAL = rf"(?P<num>{NUM})\s*(?P<approx>余|多)?\s*(?P<unit>{UNITS})"
 _VAL_RE = re.compile(rf"(?<![\d.第])({NUM})\s*(余|多)?\s*({UNITS})")
 _YEAR_RE = re.compile(r"(?<!\d)(\d{4})\s*(?:[~～\-—至到]\s*(\d{4})\s*)?年(底|末|初|上半年|下半年)?(?!代)")
 _CLAUSE_SPLIT_RE = re.compile(r"[，；：,;]")
@@ -98,7 +97,7 @@ def _clean_indicator(s: str) -> str:
     return s.strip(" ，,、")
 
 
-def _strip_regions(s: str, mentions: list[Mention], offset: int) -> str:
+def _strip_regions(s: str, mentions: list[Mention]) -> str:
     """Remove region mentions at the start of a phrase (``北京市的地铁运营里程`` -> ``地铁运营里程``)."""
     changed = True
     while changed:
@@ -196,7 +195,7 @@ class _Extractor:
     # -- pattern 2: 从X增长到Y ------------------------------------------------
     def _subject(self, clause_start: int, pos: int, mentions: list[Mention], prev: str) -> str:
         raw = self.text[clause_start:pos]
-        subj = _clean_indicator(_strip_regions(raw.strip(), mentions, clause_start))
+        subj = _clean_indicator(_strip_regions(raw.strip(), mentions))
         if not subj or subj.startswith(("占", "相当于", "是")) or _RATE_ONLY_RE.match(subj):
             subj = (prev + subj) if prev else subj
         return subj
@@ -276,7 +275,7 @@ class _Extractor:
                 prev = self._last_subject(s0, cs, mentions)
                 h = head
                 ratio_m = re.search(r"(?:已|仅)?(占|相当于|是)(.*?)的?\s*$", h)
-                if unit in ("%", "倍") and ratio_m and _clean_indicator(_strip_regions(h[: ratio_m.start()], mentions, cs)) == "":
+                if unit in ("%", "倍") and ratio_m and _clean_indicator(_strip_regions(h[: ratio_m.start()], mentions)) == "":
                     other = ratio_m.group(2).rstrip("的")
                     if ratio_m.group(1) == "占":
                         indicator = f"{prev}占{other}的比重"
@@ -290,7 +289,7 @@ class _Extractor:
                     prev_fact = next((f for f in reversed(self.facts) if s0 <= f.q_start <= cs), None)
                     region = own[0].name if own else (prev_fact.region if prev_fact else region)
                 elif unit in ("%",) and ratio_m and ratio_m.group(1) == "占":
-                    subj = _clean_indicator(_strip_regions(h[: ratio_m.start()], mentions, cs))
+                    subj = _clean_indicator(_strip_regions(h[: ratio_m.start()], mentions))
                     indicator = f"{subj}占{ratio_m.group(2).rstrip('的')}的比重"
                 else:
                     indicator = self._subject(cs, m.start(), mentions, prev)

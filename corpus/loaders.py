@@ -112,19 +112,16 @@ def load_report(path: str | Path) -> Report:
     """Parse a report file. Offsets are into the decoded text (``read_source_text``)."""
     p = Path(path).expanduser()
     suffix = p.suffix.lower()
-    if suffix not in TEXT_SUFFIXES | PDF_SUFFIXES:
-        if p.exists() and not p.is_dir():
-            raise ReportLoadError(
-                f"unsupported report file type '{suffix or '(none)'}': {p}", hint="Use a .md, .markdown, .txt or .pdf file."
-            )
     data = _read_bytes(p)
+    if suffix not in TEXT_SUFFIXES | PDF_SUFFIXES:
+        raise ReportLoadError(
+            f"unsupported report file type '{suffix or '(none)'}': {p}", hint="Use a .md, .markdown, .txt or .pdf file."
+        )
     sha = hashlib.sha256(data).hexdigest()
     if suffix in PDF_SUFFIXES:
         from .pdf import load_pdf
 
         return load_pdf(p, data, sha)
-    if suffix not in TEXT_SUFFIXES:
-        raise ReportLoadError(f"unsupported report file type '{suffix or '(none)'}': {p}")
     return _report_from_text(decode_text(data, p), p, sha)
 
 

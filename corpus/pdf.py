@@ -44,7 +44,7 @@ def _reader(data: bytes, path: Path):
     if reader.is_encrypted:
         try:
             ok = reader.decrypt("")
-        except Exception:
+        except Exception:  # noqa: BLE001 - any failure to decrypt means we cannot read it
             ok = 0
         if not ok:
             raise ReportLoadError(f"PDF is encrypted (password protected): {path}")

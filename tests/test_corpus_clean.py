@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from corpus.clean import TERMINAL, clean_heading, clean_inline, strip_ws
 from corpus.parse_md import parse_text
@@ -89,7 +91,7 @@ def test_title_page_appears_once_and_the_ocr_variant_is_dropped(bundled_report):
 def test_markup_and_debris_are_gone(bundled_report):
     for p in bundled_report.paragraphs:
         assert p.text.strip(), f"{p.id} is empty"
-        assert not re.search(r"</?(b|sup|i)>|\*\*|^#|!\[", p.text, re.M), f"markup left in {p.id}: {p.text[:60]!r}"
+        assert not re.search(r"</?(b|sup|i)>|\*\*|^#|!\[", p.text, re.MULTILINE), f"markup left in {p.id}: {p.text[:60]!r}"
     for s in bundled_report.sections():
         assert not re.search(r"[#*<>\u3000]", s.title), f"heading not cleaned: {s.title!r}"
 
@@ -150,3 +152,23 @@ def test_no_join_without_page_break():
 
 def test_quotes_modulo_whitespace_helper():
     assert strip_ws("35 条 高速公路") == "35条高速公路"
+
+
+_TEXT = st.text(alphabet="京津冀北京市增长到亿元。，；：、（）()0123456789.- \u3000ABCxyz%", max_size=80)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_TEXT)
+def test_clean_inline_only_changes_whitespace_on_markup_free_text(s):
+    out = clean_inline(s)
+    assert strip_ws(out) == strip_ws(s), (s, out)
+    assert clean_inline(out) == out, "cleaning should be idempotent"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_TEXT, max_size=5))
+def test_join_fragments_only_adds_whitespace(parts):
+    from corpus.clean import join_fragments
+
+    cleaned = [clean_inline(p) for p in parts]
+    assert strip_ws(join_fragments(cleaned)) == strip_ws("".join(cleaned))

@@ -6,7 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from corpus import Report, ReportLoadError, bundled_report_path, load_report, read_source_text
+from corpus import (
+    Report,
+    ReportLoadError,
+    bundled_report_path,
+    load_report,
+    read_source_text,
+)
 from corpus.clean import strip_ws
 
 PAGES = [
@@ -49,7 +55,7 @@ def pdf_report(tmp_path_factory):
 
 
 def test_pdf_loads_as_a_report_with_pdf_page_numbers(pdf_report):
-    path, r = pdf_report
+    _, r = pdf_report
     assert isinstance(r, Report) and r.source_id == "test-report"
     pages = {p.text: p.page for p in r.paragraphs}
     assert pages.get("这是前言的第一段，说明本报告的目的。") == 1, pages

@@ -21,7 +21,7 @@ def _markup_free(s: str) -> str:
     s = re.sub(r"<sup>\s*[①-⑳]\s*</sup>", "", s)
     s = re.sub(r"</?(?:b|i|sup|sub|u|em|strong)>", "", s)
     s = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", s)
-    s = re.sub(r"^\s*#+", "", s, flags=re.M).replace("**", "")
+    s = re.sub(r"^\s*#+", "", s, flags=re.MULTILINE).replace("**", "")
     s = re.sub(r"\.{3,}", "", s)
     return strip_ws(s)
 
