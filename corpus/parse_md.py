@@ -142,8 +142,15 @@ class _Builder:
 
     # -- title page ------------------------------------------------------------
     def _split_title_region(self) -> int:
+        """Number of leading blocks that form the title page (0 if there is none).
+
+        Only short lines qualify: a document whose first recognisable heading comes
+        after real prose has no title page, its opening is ordinary body text."""
         for i, b in enumerate(self.blocks):
             if b.kind == "heading" and self._kind(b) in KNOWN_KINDS:
+                region = self.blocks[:i]
+                if len(region) > 60 or any(len(self._block_key(x)) > 200 for x in region):
+                    return 0
                 return i
         return 0
 

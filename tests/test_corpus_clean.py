@@ -172,3 +172,11 @@ def test_join_fragments_only_adds_whitespace(parts):
 
     cleaned = [clean_inline(p) for p in parts]
     assert strip_ws(join_fragments(cleaned)) == strip_ws("".join(cleaned))
+
+
+def test_long_opening_prose_is_not_taken_for_a_title_page():
+    long = "这是一段很长的正文，" * 30 + "结束。"
+    src = f"# 某报告\n\n{long}\n\n{long}\n\n# 参考文献\n\n文献一。\n"
+    doc = parse_text(src, "syn")
+    assert [s.title for s in doc.root.children] == ["某报告", "参考文献"], [s.title for s in doc.root.children]
+    assert doc.paragraphs[0].section_path == ("某报告",)
