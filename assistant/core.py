@@ -15,16 +15,17 @@ from assistant.errors import InputError
 from assistant.settings import Settings
 from assistant.types import AskResult, Citation, Turn
 from index.model import Hit
+from index.text import squash_ws
 
 Progress = Callable[[str], None]
 
 
 class Assistant:
-    def __init__(self, settings: Settings, handle, glossary, tokenize, llm=None):
+    def __init__(self, settings: Settings, handle, llm=None):
         self.settings = settings
         self.handle = handle
-        self.glossary = glossary
-        self._terms = extract.Terms(tokenize, handle.chunks, glossary.expand)
+        self.glossary = handle.glossary
+        self._terms = extract.Terms(handle.keyword.analyzer.doc_terms, handle.chunks, self.glossary.expand)
         self._retrievers: dict[str, object] = {}
         self.llm = llm
 
@@ -32,9 +33,8 @@ class Assistant:
     @classmethod
     def load(cls, settings: Settings | None = None, *, progress: Progress | None = None, build_if_missing: bool = True) -> "Assistant":
         """Open the index named by the settings; build it first when it does not exist yet."""
-        from index import IndexMissingError, build_index, open_index
-        from index.glossary import Glossary
-        from index.keyword import tokenize
+        from index.api import build_index, open_index
+        from index.errors import IndexMissingError
 
         settings = settings or Settings()
         try:
@@ -48,21 +48,25 @@ class Assistant:
             handle = open_index(settings.index)
             if progress:
                 progress(f"Index ready: {handle.info.chunk_count} passages.")
+        handle.warm()  # load the embedder and jieba now, not on the first question
         llm = None
         if settings.llm.enabled:
             from assistant.llm import LLMAnswerer
 
             llm = LLMAnswerer(settings.llm)
-        return cls(settings, handle, Glossary.load(), tokenize, llm)
+        return cls(settings, handle, llm)
 
     def info(self) -> dict:
         i = self.handle.info
         return {
             "embedder": i.embedder,
-            "index_name": i.name,
+            "index_name": i.index_name,
+            "collection": i.collection,
+            "chroma": i.chroma,
+            "built_at": i.built_at,
             "index_dir": str(self.settings.index.index_dir),
             "chunks": i.chunk_count,
-            "sources": list(getattr(i, "sources", []) or []),
+            "sources": [src.get("path", str(src)) if isinstance(src, dict) else str(src) for src in i.sources],
             "llm": self.settings.llm.model if self.llm else None,
         }
 
@@ -156,7 +160,38 @@ class Assistant:
     # ------------------------------------------------------------------ context
     def context(self, chunk_id: str, before: int = 1, after: int = 1) -> list[dict]:
         """The cited passage with the passages around it in the same section (reading order)."""
-        return self.handle.context(chunk_id, before=before, after=after)
+        h = self.handle
+        try:
+            target = h.chunk(chunk_id)
+        except KeyError:
+            raise InputError(f"Unknown passage id '{chunk_id}'.") from None
+        if target.kind != "paragraph":
+            # a table row or record: show the paragraph chunk(s) it was taken from
+            paras = [c for c in h.chunks if c.kind == "paragraph" and set(c.paragraph_ids) & set(target.paragraph_ids)]
+            anchor = next((c for c in paras if squash_ws(target.quote) in squash_ws(c.text)), paras[0] if paras else None)
+            if anchor is None:
+                return [_ctx(target, True)]
+            target = anchor
+        before_c, after_c = [], []
+        cur = target
+        for _ in range(before):
+            nb = [c for c in h.neighbours(cur.id) if c.order < cur.order]
+            if not nb:
+                break
+            cur = max(nb, key=lambda c: c.order)
+            before_c.insert(0, cur)
+        cur = target
+        for _ in range(after):
+            nb = [c for c in h.neighbours(cur.id) if c.order > cur.order]
+            if not nb:
+                break
+            cur = min(nb, key=lambda c: c.order)
+            after_c.append(cur)
+        return [_ctx(c, False) for c in before_c] + [_ctx(target, True)] + [_ctx(c, False) for c in after_c]
+
+
+def _ctx(c, target: bool) -> dict:
+    return {"chunk_id": c.id, "paragraph_id": (c.paragraph_ids or ("",))[0], "section": c.section, "page": c.page, "text": c.text, "target": target}
 
 
 def _citation(n: int, u: extract.Unit) -> Citation:

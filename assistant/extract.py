@@ -203,6 +203,12 @@ def score_units(q: str, lang: str, hits: Sequence[Hit], terms: Terms) -> tuple[l
                 u.reasons.append("number not next to the asked indicator")
             if u.kind == "row":
                 s += 0.06
+        if u.kind == "row":
+            # how specifically the row's key (indicator / field label / title) is what was asked
+            key = _row_field(u, "indicator", "label", "title", "project_title")
+            kt = [t for t in terms.tokenize(normalize(key)) if len(t) >= 2] if key else []
+            if kt:
+                s += 0.12 * sum(1 for t in kt if t in qterms) / len(kt)
         if page_q:
             if _row_field(u, "page") or u.hit.chunk.meta.get("table") == "toc":
                 s += 0.15
@@ -287,10 +293,12 @@ def render_row(u: Unit, lang: str, glossary_en) -> str:
             return f"“{title}”从第{page}页开始。"
         return f"The section “{title}” ({_en(title, glossary_en)}) starts on page {page}."
     if table == "publication" or {"field", "value"} <= set(m):
-        f, v = m.get("field", ""), m.get("value", "")
+        f, label, v = m.get("field", ""), m.get("label", ""), m.get("value", "")
         if lang == "zh":
-            return f"{f}：{v}。"
-        return f"{_en(f, glossary_en).capitalize()}: {v}" + ("" if _en(v, glossary_en) == v else f" ({_en(v, glossary_en)})") + "."
+            return f"{label or f}：{v}。"
+        name = (f or label).replace("_", " ")
+        v_en = _en(v, glossary_en)
+        return f"{name[:1].upper() + name[1:]}: {v}" + ("" if v_en == v else f" ({v_en})") + "."
     parts = [f"{k}：{v}" for k, v in m.items() if k not in ("table",) and v not in (None, "")]
     if lang == "zh":
         return "；".join(parts) + "。"
