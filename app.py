@@ -40,6 +40,7 @@ for _k, _v in {
     os.environ.setdefault(_k, _v)
 
 import gradio as gr  # noqa: E402
+from starlette.middleware import Middleware  # noqa: E402
 
 from assistant.settings import AnswerSettings, Settings  # noqa: E402
 from assistant.briefing import to_markdown, was_rewritten  # noqa: E402
@@ -59,6 +60,7 @@ EXAMPLES = [
 ]
 MODES = [("Hybrid (dense + keyword)", "hybrid"), ("Dense (embeddings)", "dense"), ("Keyword (BM25)", "bm25")]
 MAX_QUESTION_CHARS = 2000  # the textbox limit; the Assistant validates again
+MAX_REQUEST_BYTES = 8 * 1024 * 1024  # any HTTP request body; larger ones get 413 before they are read
 AUTH_ENV = "JJJ_AUTH"
 MARKER = re.compile(r"\[(\d+)\]")
 
@@ -677,6 +679,51 @@ def theme() -> gr.themes.Base:
     )
 
 
+class BodySizeLimit:
+    """ASGI middleware: a request body over ``max_bytes`` gets HTTP 413 instead of being read into memory.
+    (Gradio's ``max_file_size`` covers uploads only; the API and queue endpoints take any JSON body.)"""
+
+    def __init__(self, app, max_bytes: int = MAX_REQUEST_BYTES):
+        self.app, self.max_bytes = app, max_bytes
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        length = dict(scope.get("headers") or []).get(b"content-length", b"0")
+        if not length.isdigit() or int(length) > self.max_bytes:
+            return await self._refuse(send)
+        seen, started = 0, False
+
+        async def receive_limited():  # chunked bodies carry no length: count as they arrive
+            nonlocal seen
+            msg = await receive()
+            seen += len(msg.get("body", b""))
+            if seen > self.max_bytes:
+                raise _BodyTooLarge
+            return msg
+
+        async def send_tracked(msg):
+            nonlocal started
+            started = started or msg["type"] == "http.response.start"
+            await send(msg)
+
+        try:
+            await self.app(scope, receive_limited, send_tracked)
+        except _BodyTooLarge:
+            if not started:
+                await self._refuse(send)
+
+    async def _refuse(self, send):
+        body = json.dumps({"error": f"request body too large (limit {self.max_bytes} bytes)"}).encode()
+        await send({"type": "http.response.start", "status": 413,
+                    "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]})
+        await send({"type": "http.response.body", "body": body})
+
+
+class _BodyTooLarge(Exception):
+    pass
+
+
 def launch_kwargs() -> dict:
     """Offline, private defaults for ``Blocks.launch``."""
     return dict(
@@ -691,6 +738,7 @@ def launch_kwargs() -> dict:
         show_error=False,
         enable_monitoring=False,
         footer_links=["api"],
+        app_kwargs={"middleware": [Middleware(BodySizeLimit, max_bytes=MAX_REQUEST_BYTES)]},
     )
 
 
