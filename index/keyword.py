@@ -33,7 +33,7 @@ from .settings import KeywordSettings
 from .intent import DATE_TERM, date_intent, has_date
 from .text import detect_language, normalize
 
-_TOKEN_OK = re.compile(r"[\w&%]", re.UNICODE)
+_TOKEN_OK = re.compile(r"\w", re.UNICODE)
 _CJK_RE = re.compile(r"[\u3400-\u9fff]")
 
 
@@ -103,8 +103,10 @@ class KeywordAnalyzer:
         return bool(tok) and bool(_TOKEN_OK.search(tok)) and tok not in self.stopwords
 
     def terms(self, text: str) -> list[str]:
-        text = normalize(text).lower()
-        return [t for t in (w.strip() for w in self.jieba.lcut_for_search(text)) if self._keep(t)]
+        """jieba search-mode terms of the normalised text (lower-cased after segmentation,
+        so dictionary words such as "R&D投入强度" are found), without stopwords."""
+        text = normalize(text)
+        return [t for t in (w.strip().lower() for w in self.jieba.lcut_for_search(text)) if self._keep(t)]
 
     def doc_terms(self, text: str) -> list[str]:
         out = self.terms(text)
