@@ -84,6 +84,10 @@ CSS = """
 #status {font-size: 0.88rem; min-height: 1.4em;}
 #status p {margin: 0;}
 .st-busy {color: #b45309;} .st-ok {color: #15803d;} .st-err {color: #b91c1c;}
+.st-dot {display: inline-block; width: 8px; height: 8px; border-radius: 50%; background: currentColor;
+  margin-right: 7px; vertical-align: 1px;}
+.st-busy .st-dot {animation: jjj-pulse 1s ease-in-out infinite;}
+@keyframes jjj-pulse {50% {opacity: 0.25;}}
 #sources-panel {gap: 10px;}
 .src-empty {color: var(--body-text-color-subdued); font-size: 0.9rem; padding: 8px 2px;}
 .src-kind {font-weight: 600; font-size: 0.85rem; margin: 4px 0 6px; color: var(--body-text-color-subdued);}
@@ -96,6 +100,8 @@ CSS = """
 .src-section {color: var(--body-text-color-subdued); flex: 1;}
 .src-page {color: var(--body-text-color-subdued); white-space: nowrap;}
 .src-text {font-size: 0.9rem; line-height: 1.6;}
+.src-row {font-size: 0.8rem; color: var(--body-text-color-subdued); margin-top: 5px;}
+.src-row span {border: 1px solid var(--border-color-primary); border-radius: 4px; padding: 0 4px; margin-right: 4px;}
 .src-text mark, .ctx-p mark {background: #fde68a; color: inherit; padding: 0 1px; border-radius: 2px;}
 .ctx-head {font-size: 0.84rem; color: var(--body-text-color-subdued); margin-bottom: 6px;}
 .ctx-p {font-size: 0.9rem; line-height: 1.65; margin: 0 0 8px; color: var(--body-text-color-subdued);}
@@ -284,11 +290,19 @@ def _section(section: str) -> str:
 
 def _card(c: Citation, label: str, related: bool = False) -> str:
     cls = "src-card related" if related else "src-card"
+    if c.quote and c.quote not in (c.text or ""):
+        # a structured record (e.g. a table row) proven by a quote from its paragraph: show both
+        kind = "Table row · 表格行" if c.kind == "table_row" else "Record · 记录"
+        body = (
+            f'<div class="src-text"><mark>{esc(c.quote)}</mark></div>'
+            f'<div class="src-row"><span>{esc(kind)}</span> {esc(c.text)}</div>'
+        )
+    else:
+        body = f'<div class="src-text">{snippet(c.text, c.quote)}</div>'
     return (
         f'<div class="{cls}"><div class="src-head"><span class="src-n">{esc(label)}</span>'
         f'<span class="src-section">{_section(c.section)}</span>'
-        f'<span class="src-page">{esc(_page(c.page))}</span></div>'
-        f'<div class="src-text">{snippet(c.text, c.quote)}</div></div>'
+        f'<span class="src-page">{esc(_page(c.page))}</span></div>{body}</div>'
     )
 
 
@@ -413,10 +427,10 @@ def info_markdown(info: dict) -> str:
 
 def status_html(state: str, message: str) -> str:
     if state == "loading":
-        return f'<span class="st-busy">⏳ Preparing the index… {esc(message)}</span>'
+        return f'<span class="st-busy"><i class="st-dot"></i>Preparing the index… {esc(message)}</span>'
     if state == "failed":
-        return f'<span class="st-err">⚠️ The assistant could not start: {esc(message)}</span>'
-    return f'<span class="st-ok">● Ready. {esc(message)}</span>'
+        return f'<span class="st-err"><i class="st-dot"></i>The assistant could not start: {esc(message)}</span>'
+    return f'<span class="st-ok"><i class="st-dot"></i>Ready. {esc(message)}</span>'
 
 
 # ---------------------------------------------------------------- the app
@@ -469,13 +483,14 @@ def build_app(assistant, *, answer_settings: AnswerSettings | None = None, brief
             a = loader.get()
             r = a.ask(question, history=[x.as_turn() for x in results] or None, k=int(k), mode=mode)
         except JJJError as e:
-            chat.append(gr.ChatMessage(role="assistant", content="⚠️ " + esc(e.message)))
+            chat.append(gr.ChatMessage(role="assistant", content="**Cannot answer:** " + esc(_md_literal(e.message))))
             return chat, results, msg_turn, gr.skip(), gr.skip(), gr.skip(), gr.skip(), gr.skip()
         except Exception as e:  # noqa: BLE001 - the page shows a plain message; the terminal gets the trace
             traceback.print_exc()
-            chat.append(gr.ChatMessage(role="assistant", content=f"⚠️ Something went wrong ({esc(type(e).__name__)})."))
+            chat.append(gr.ChatMessage(role="assistant", content=f"**Something went wrong** ({esc(type(e).__name__)}); details are in the server log."))
             return chat, results, msg_turn, gr.skip(), gr.skip(), gr.skip(), gr.skip(), gr.skip()
         results.append(r)
+        print(f"[jjj app] answered in {float(r.timings_ms.get('total', 0)):.0f} ms (server side)", flush=True)
         turn = len(results) - 1
         msg_turn = msg_turn + [None] * (len(chat) - len(msg_turn))  # the user message(s) just added
         msg_turn[-1] = turn
@@ -494,7 +509,7 @@ def build_app(assistant, *, answer_settings: AnswerSettings | None = None, brief
             results,
             msg_turn,
             sources_html(r),
-            gr.Radio(choices=choices, value=first),
+            gr.Radio(choices=choices, value=first, visible=bool(choices)),
             ctx,
             gr.DownloadButton(value=str(path), interactive=True),
             turn,
@@ -506,8 +521,9 @@ def build_app(assistant, *, answer_settings: AnswerSettings | None = None, brief
             return context_html(None, None)
         try:
             paragraphs = loader.get(0).context(c.chunk_id, before=1, after=1)
-        except JJJError as e:
-            return context_html(c, None) + f'<div class="ctx-meta">{esc(e.message)}</div>'
+        except JJJError as e:  # the passage alone is still worth showing; the terminal says why
+            print(f"[jjj app] no context for passage {c.chunk_id}: {e.message}", file=sys.stderr, flush=True)
+            paragraphs = None
         except Exception:  # noqa: BLE001
             traceback.print_exc()
             paragraphs = None
@@ -533,7 +549,7 @@ def build_app(assistant, *, answer_settings: AnswerSettings | None = None, brief
         r = results[turn]
         choices = source_choices(r)
         first = choices[0][1] if choices else None
-        return sources_html(r), gr.Radio(choices=choices, value=first), _context_for(r, first), turn
+        return sources_html(r), gr.Radio(choices=choices, value=first, visible=bool(choices)), _context_for(r, first), turn
 
     def new_conversation():
         return (
@@ -541,7 +557,7 @@ def build_app(assistant, *, answer_settings: AnswerSettings | None = None, brief
             [],
             [],
             sources_html(None),
-            gr.Radio(choices=[], value=None),
+            gr.Radio(choices=[], value=None, visible=False),
             context_html(None, None),
             gr.DownloadButton(value=None, interactive=False),
             None,
@@ -616,7 +632,7 @@ def build_app(assistant, *, answer_settings: AnswerSettings | None = None, brief
             with gr.Column(scale=5, min_width=340, elem_id="sources-panel"):
                 gr.Markdown("### Sources · 出处")
                 sources = gr.HTML(sources_html(None), elem_id="sources", padding=False)
-                pick = gr.Radio(choices=[], label="Show in context · 查看上下文", elem_id="source-pick")
+                pick = gr.Radio(choices=[], label="Show in context · 查看上下文", elem_id="source-pick", visible=False)
                 context = gr.HTML(context_html(None, None), elem_id="context", padding=False)
                 with gr.Accordion("Settings · 设置", open=False, elem_id="settings"):
                     k = gr.Slider(1, 20, value=answer_settings.k, step=1, label="Passages retrieved (top-k)", elem_id="top-k")
