@@ -25,7 +25,8 @@ class Assistant:
         self.settings = settings
         self.handle = handle
         self.glossary = handle.glossary
-        self._terms = extract.Terms(handle.keyword.analyzer.doc_terms, handle.chunks, self.glossary.expand)
+        analyzer = handle.keyword.analyzer
+        self._terms = extract.Terms(analyzer.doc_terms, handle.chunks, self.glossary.expand, self.glossary, frozenset(analyzer.stopwords))
         self._retrievers: dict[str, object] = {}
         self.llm = llm
 

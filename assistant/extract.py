@@ -47,6 +47,11 @@ STOP_EN = set(
     "was were reach reached amount level".split()
 )
 
+RANK_PRIOR = 0.12  # the fused retriever's order is informative: hybrid hit@1 is well above chance
+UNKNOWN_WEIGHT = 0.6
+EN_UNKNOWN_WEIGHT = 0.45
+_STRUCTURE_Q = re.compile(r"页|目录|章|节|部分|section|chapter|page|contents|part", re.I)
+
 UNIT_EN = {
     "%": "%",
     "元": " yuan",
@@ -87,9 +92,12 @@ class Draft:
 class Terms:
     """Question terms with IDF weights from the indexed chunks."""
 
-    def __init__(self, tokenize: Callable[[str], list[str]], chunks: Sequence[Chunk], expand: Callable[[str], list[str]] | None):
+    def __init__(self, tokenize: Callable[[str], list[str]], chunks: Sequence[Chunk], expand: Callable[[str], list[str]] | None,
+                 glossary=None, stopwords: frozenset = frozenset()):
         self.tokenize = tokenize
         self.expand = expand
+        self.glossary = glossary
+        self.stopwords = stopwords
         df: dict[str, int] = {}
         for c in chunks:
             for t in set(tokenize(normalize(c.text + " " + c.section))):
@@ -101,7 +109,9 @@ class Terms:
     def idf(self, t: str) -> float:
         d = self.df.get(t)
         if d is None:
-            return self.max_idf  # a word the report never uses: strong evidence the answer is not here
+            # a word the report never uses: evidence the answer may not be here, but paraphrases
+            # ("国际标准书号" for ISBN) also produce such words, so it weighs like a mid-frequency term
+            return UNKNOWN_WEIGHT * self.max_idf
         return math.log(1 + self.n / (d + 0.5))
 
     def of(self, q: str, lang: str) -> dict[str, float]:
@@ -127,6 +137,19 @@ class Terms:
                     if t in STOP_ZH or len(t) < 2 and not re.fullmatch(r"[A-Za-z&]+", t):
                         continue
                     out.setdefault(t.lower(), self.idf(t))
+            if self.glossary is not None:
+                # English content words the glossary does not know and the report does not use stay
+                # in the question as unmatched weight ("weather", "recipe"): otherwise an off-topic
+                # question that names a region would look fully covered.
+                from index.glossary import en_words
+
+                covered = self.glossary.matched_words(q)
+                for i, w in enumerate(en_words(q)):
+                    if i in covered or w in STOP_EN or w in self.stopwords or len(w) < 3 or w.isdigit():
+                        continue
+                    if w in self.df or w.upper() in self.df:
+                        continue
+                    out.setdefault("~" + w, EN_UNKNOWN_WEIGHT * self.max_idf)
         return out
 
 
@@ -178,6 +201,7 @@ def score_units(q: str, lang: str, hits: Sequence[Hit], terms: Terms) -> tuple[l
     regions = [m.slot for m in qmod.mentions(q) if m.slot.category == "region"]
     numeric = _numeric(q, lang)
     page_q = bool(_PAGE_Q.search(q))
+    structure_q = bool(_STRUCTURE_Q.search(q))
     units = _units(hits)
     for u in units:
         covered = [t for t in qterms if t in u.match_text]
@@ -209,10 +233,13 @@ def score_units(q: str, lang: str, hits: Sequence[Hit], terms: Terms) -> tuple[l
             kt = [t for t in terms.tokenize(normalize(key)) if len(t) >= 2] if key else []
             if kt:
                 s += 0.12 * sum(1 for t in kt if t in qterms) / len(kt)
-        if page_q:
-            if _row_field(u, "page") or u.hit.chunk.meta.get("table") == "toc":
-                s += 0.15
-        s += 0.04 / u.hit.rank if u.hit.rank else 0.0
+        is_toc = u.kind == "row" and (u.hit.chunk.meta or {}).get("table") == "toc"
+        if page_q and is_toc:
+            s += 0.15
+        elif is_toc and not structure_q:
+            s *= 0.3
+            u.reasons.append("table of contents row for a question not about the book's structure")
+        s += RANK_PRIOR / u.hit.rank if u.hit.rank else 0.0
         u.score = s
     units.sort(key=lambda u: -u.score)
     return units, {"terms": qterms, "years": qyears, "numeric": numeric, "regions": [r.id for r in regions]}

@@ -17,7 +17,7 @@ class AnswerSettings(BaseModel):
     related: int = Field(3, ge=0, le=10, description="closest passages listed with a refusal")
     # A question is refused when the best supporting sentence covers less than this share of the
     # question's weighted content terms (calibrated on the tuning split of the evaluation set).
-    min_support: float = Field(0.34, ge=0.0, le=1.0)
+    min_support: float = Field(0.30, ge=0.0, le=1.0)
     max_question_chars: int = Field(2000, ge=10, le=100_000)
 
 
