@@ -29,18 +29,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     corpus_cli.register(sub)
     index_cli.register(sub)
-    try:
-        from assistant import commands as assistant_cli
+    from assistant import commands as assistant_cli
+    from eval import cli as eval_cli
 
-        assistant_cli.register(sub)
-    except ImportError:  # pragma: no cover - during bring-up
-        pass
-    try:
-        from eval import cli as eval_cli
-
-        eval_cli.register(sub)
-    except ImportError:  # pragma: no cover
-        pass
+    assistant_cli.register(sub)
+    eval_cli.register(sub)
     return parser
 
 

@@ -79,3 +79,21 @@ def app_server(tmp_path_factory):
             proc.kill()
             proc.wait(timeout=10)
 
+
+
+@pytest.fixture(scope="session")
+def built_index(tmp_path_factory):
+    """One index of the bundled report (real embedder, real Chroma on disk), built once per session."""
+    from index.api import build_index
+    from index.settings import IndexSettings
+
+    settings = IndexSettings(index_dir=tmp_path_factory.mktemp("shared-index"))
+    build_index(settings, progress=False)
+    return settings
+
+
+@pytest.fixture(scope="session")
+def assistant_(built_index):
+    from assistant import Assistant, Settings
+
+    return Assistant.load(Settings(index=built_index), build_if_missing=False)

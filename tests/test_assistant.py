@@ -1,0 +1,122 @@
+"""The Assistant on the real index of the bundled report: exact cited answers, follow-ups,
+English answers, refusals, the CLI contract and bad input."""
+
+import json
+import os
+import re
+import subprocess
+import sys
+
+import pytest
+
+from assistant import prompts
+from index.text import squash_ws
+
+pytestmark = pytest.mark.slow
+
+REQUIRED = {"question", "rewritten_question", "language", "answer", "answerable", "citations", "related", "timings_ms"}
+CITATION = {"n", "chunk_id", "section", "page", "quote", "text", "score"}
+
+
+def _in_report(quote, report):
+    q = squash_ws(quote)
+    return any(q in squash_ws(p.text) for p in report.paragraphs)
+
+
+def _numbers_cited(r):
+    quotes = squash_ws(" ".join(c.quote for c in r.citations))
+    body = re.sub(r"\[\d+\]", "", r.answer)
+    return [n for n in re.findall(r"\d+(?:\.\d+)?", body) if n not in quotes]
+
+
+def test_numeric_answer_first_then_the_proof(assistant_, bundled_report):
+    r = assistant_.ask("河北省2013年R&D投入强度是多少？")
+    assert r.answerable and r.language == "zh"
+    assert r.answer.startswith("2013年河北省R&D投入强度为1.12%。[1]"), r.answer
+    c = r.citations[0]
+    assert c.n == 1 and "1.12%" in c.quote and c.section.startswith("前言")
+    assert _in_report(c.quote, bundled_report), f"citation quote is not a verbatim span of the report: {c.quote}"
+    assert not _numbers_cited(r), f"numbers not in any cited quote: {_numbers_cited(r)}"
+
+
+def test_followup_is_rewritten_and_answered(assistant_):
+    first = assistant_.ask("天津2013年R&D投入强度是多少？")
+    assert "3.0%" in first.answer
+    second = assistant_.ask("那河北呢？", history=[first.as_turn()])
+    assert second.rewritten_question == "河北2013年R&D投入强度是多少？"
+    assert "1.12%" in second.answer and second.answerable
+
+
+def test_english_question_gets_an_english_answer_with_the_chinese_quote(assistant_, bundled_report):
+    r = assistant_.ask("What was Beijing's per-capita public education spending in 2012?")
+    assert r.language == "en" and r.answerable
+    first_line = r.answer.splitlines()[0]
+    assert "3038" in first_line and "Beijing" in first_line and not re.search(r"[\u4e00-\u9fff]", first_line), first_line
+    assert all(_in_report(c.quote, bundled_report) for c in r.citations)
+    follow = assistant_.ask("And Tianjin?", history=[r.as_turn()])
+    assert "Tianjin" in follow.rewritten_question and "2680" in follow.answer
+
+
+@pytest.mark.parametrize("q, lang", [("北京市2020年R&D投入强度是多少？", "zh"), ("Give me a recipe for dumplings.", "en"), ("明天北京天气怎么样？", "zh")])
+def test_refusals_are_plain_and_list_related_passages_not_citations(assistant_, q, lang):
+    r = assistant_.ask(q)
+    assert not r.answerable, r.answer
+    assert r.citations == [] and r.related, "a refusal lists related passages, never citations"
+    assert prompts.REFUSAL[lang] in r.answer
+
+
+def test_traditional_chinese_question(assistant_):
+    r = assistant_.ask("這本書的ISBN是多少？")
+    assert r.rewritten_question == "这本书的ISBN是多少？"
+    assert "978-7-5096-4331-0" in r.answer
+
+
+def test_context_shows_the_passage_among_its_neighbours(assistant_):
+    r = assistant_.ask("北京市的地铁运营里程是多少？")
+    ctx = assistant_.context(r.citations[0].chunk_id)
+    targets = [c for c in ctx if c["target"]]
+    assert len(targets) == 1 and "465" in targets[0]["text"]
+    assert len(ctx) >= 2, "neighbours in the same section are shown around the passage"
+
+
+def _jjj(args, built_index, stdin=None):
+    env = {**os.environ, "JJJ_HOME": str(built_index.index_dir)}
+    return subprocess.run([sys.executable, "-m", "assistant.cli", *args], input=stdin, capture_output=True, env=env, timeout=180)
+
+
+def test_cli_ask_json_contract(built_index):
+    p = _jjj(["ask", "这本书的定价是多少？", "--json"], built_index)
+    assert p.returncode == 0, p.stderr.decode()
+    d = json.loads(p.stdout)
+    assert REQUIRED <= d.keys() and d["answerable"] is True and "58.00" in d["answer"]
+    assert d["citations"] and CITATION <= d["citations"][0].keys()
+
+
+def test_cli_chat_json_new_conversation_and_bad_lines(built_index):
+    lines = "天津2013年R&D投入强度是多少？\n那河北呢？\n/new\n\n".encode() + b"\xff\xfe\x00bad\n" + "Who published the report?\n".encode()
+    p = _jjj(["chat", "--json"], built_index, stdin=lines)
+    out = [json.loads(x) for x in p.stdout.decode().splitlines()]
+    assert p.returncode == 2, "bad lines make the exit code non-zero"
+    assert b"Traceback" not in p.stderr
+    answers = [o for o in out if "answer" in o]
+    assert answers[1]["rewritten_question"] == "河北2013年R&D投入强度是多少？"
+    assert {"event": "new_conversation"} in out
+    errors = [o for o in out if "error" in o]
+    assert len(errors) == 2 and prompts.INPUT_EMPTY in errors[0]["error"] and prompts.INPUT_BINARY in errors[1]["error"]
+    assert answers[-1]["rewritten_question"] == "Who published the report?", "after /new there is no history"
+
+
+@pytest.mark.parametrize("q", ["", "   ", "？！。", "x" * 10_000])
+def test_cli_bad_questions_exit_non_zero_with_a_message(built_index, q):
+    p = _jjj(["ask", q], built_index)
+    assert p.returncode == 2 and p.stderr.startswith(b"error: ") and b"Traceback" not in p.stderr, p.stderr
+
+
+def test_missing_index_says_how_to_build(tmp_path):
+    from assistant import Assistant, Settings
+    from index.errors import IndexMissingError
+    from index.settings import IndexSettings
+
+    with pytest.raises(IndexMissingError) as e:
+        Assistant.load(Settings(index=IndexSettings(index_dir=tmp_path)), build_if_missing=False)
+    assert "jjj index build" in str(e.value)
