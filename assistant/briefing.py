@@ -3,9 +3,10 @@
 ``to_markdown`` is a pure function of the ``AskResult`` list (no clock, no I/O): each
 answer keeps its citation markers, rewritten as footnote references (``[^n]``) whose
 numbers are unique across the whole briefing; each footnote gives the section path,
-the page (when known) and the verbatim quote. The same passage quoted twice gets one
-footnote. Labels follow each question's language. Refusals keep their message and list the related passages as footnotes too,
-labelled as not confirming an answer.
+the page (when known) and the verbatim quote. The same quote cited twice gets one
+footnote (also when several records, e.g. table rows, are proven by one sentence).
+Labels follow each question's language. Refusals keep their message and list the related
+passages as footnotes too, labelled as not confirming an answer.
 
 Text that comes from a user or from the report is Markdown-escaped, so a question
 containing ``<img ...>`` or ``[^1]`` is pasted as text, not as markup.
@@ -102,10 +103,11 @@ def to_markdown(turns: Sequence[AskResult], title: str = DEFAULT_TITLE) -> str:
         return "\n".join(out)
 
     notes: list[str] = []  # footnote bodies, index = global number - 1
-    seen: dict[tuple[str, str], int] = {}  # (chunk_id, quote) -> global number
+    seen: dict[tuple, int] = {}  # what a footnote says (section, page, quote) -> global number
 
     def number(c: Citation, labels: dict) -> int:
-        key = (c.chunk_id, c.quote)
+        # several records (e.g. table rows) proven by one sentence share its footnote
+        key = (c.section, c.page, _WS.sub(" ", c.quote or c.text).strip())
         if key not in seen:  # labelled in the language of the turn that cites it first
             notes.append(_footnote(c, labels))
             seen[key] = len(notes)
@@ -131,8 +133,8 @@ def to_markdown(turns: Sequence[AskResult], title: str = DEFAULT_TITLE) -> str:
         if not r.answerable and r.related:
             out.append(f"{labels['related']}{labels['colon'].rstrip()}")
             out.append("")
-            for c in r.related:
-                out.append(f"- {md_text(c.section) or '—'} [^{number(c, labels)}]")
+            for line in dict.fromkeys(f"- {md_text(c.section) or '—'} [^{number(c, labels)}]" for c in r.related):
+                out.append(line)
             out.append("")
 
     out += ["---", ""]

@@ -101,6 +101,13 @@ def test_same_passage_cited_twice_gets_one_footnote_and_rewrite_is_shown():
     assert md.count("理解为") == 1, f"rewrite line should only appear when the question was rewritten:\n{md}"
 
 
+def test_records_proven_by_the_same_sentence_share_a_footnote():
+    tianjin, hebei = _rd(), _rd(question="那河北呢？", rewritten="河北2013年R&D投入强度是多少？")
+    hebei.citations = [_cite(1, RD_QUOTE, RD_SECTION, 1, "row-hebei")]  # another record, same proving quote
+    md = to_markdown([tianjin, hebei])
+    assert sorted(_footnotes(md)) == [1] and _refs(md) == [1, 1], f"one quote, one footnote:\n{md}"
+
+
 def test_refusal_lists_related_passages_as_not_an_answer():
     md = to_markdown([_refusal()])
     assert "No confirmed answer in the report" in md, md

@@ -37,7 +37,7 @@ def test_every_citation_becomes_a_footnote_with_section_and_quote(turns):
     assert list(notes) == [str(i) for i in range(1, len(notes) + 1)], f"footnotes not numbered 1..n: {list(notes)}"
     refs = set(re.findall(r"\[\^(\d+)\]", body))
     assert refs == set(notes), f"references {sorted(refs)} vs footnotes {sorted(notes)}"
-    unique = {(c.chunk_id, c.quote) for r in turns for c in r.citations + (r.related if not r.answerable else [])}
+    unique = {(c.section, c.page, c.quote) for r in turns for c in r.citations + (r.related if not r.answerable else [])}
     assert len(notes) == len(unique), f"{len(unique)} distinct passages cited, {len(notes)} footnotes:\n{md}"
     for r in turns:
         for c in r.citations:
