@@ -219,7 +219,8 @@ class ItemRecord:
     answer_language: str | None = None
     ask_ms: float | None = None
     rewritten_question: str | None = None
-    top_chunk_ids: list[str] = field(default_factory=list)
+    top_chunk_ids: list[str] = field(default_factory=list)  # top-5 retrieved (or cited) chunk ids
+    top_texts: list[str] = field(default_factory=list)  # their first 80 characters, for reading misses
 
     def to_json(self) -> dict:
         from dataclasses import asdict

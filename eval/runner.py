@@ -121,6 +121,7 @@ def run_answers(assistant, items: Sequence[EvalItem]) -> tuple[list[M.ItemRecord
             r.answer_language = M.answer_language(res.answer)
             r.correct = M.answer_correct(res.answer, res.answerable, it.expected, it.expected_any)
             r.top_chunk_ids = [c.chunk_id for c in res.citations]
+            r.top_texts = [c.quote[:80] for c in res.citations]
             if it.answerable and res.answerable:
                 cs = M.citation_score(res.citations, it.gold_evidence)
                 r.cited, r.cited_supported, r.citation_recall = cs.cited, cs.supported, cs.recall
@@ -142,6 +143,7 @@ def run_retrieval(retriever, items: Sequence[EvalItem], queries: dict[str, str],
         r.retrieve_ms = (time.perf_counter() - t0) * 1000
         chunks = [h.chunk for h in hits]
         r.top_chunk_ids = [c.id for c in chunks[:5]]
+        r.top_texts = [c.text[:80] for c in chunks[:5]]
         if it.answerable:
             r.retrieval = M.retrieval_scores(chunks, it.gold_evidence)
         recs.append(r)
@@ -246,7 +248,7 @@ def default_factory(settings, assistant=None) -> RetrieverFactory:
             if assistant is not None:
                 return assistant.retriever(name)
             if not handle_box:
-                from index import open_index
+                from index.api import open_index
 
                 handle_box.append(open_index(settings.index))
             return handle_box[0].retriever(name)

@@ -51,9 +51,8 @@ def test_every_gold_quote_is_in_the_raw_report(items):
     assert not missing, f"gold quotes not found verbatim (within one page, no footnote) in {REPORT.name}: {missing}"
 
 
-def test_every_gold_quote_is_in_the_parsed_report(items):
-    loaders = pytest.importorskip("corpus.loaders", reason="the corpus parser has not landed yet")
-    report = loaders.load_bundled()
+def test_every_gold_quote_is_in_the_parsed_report(items, bundled_report):
+    report = bundled_report
     texts = [canon(p.text) for p in report.paragraphs]
     texts += [canon(r.quote) for rows in report.tables.values() for r in rows]
     missing = [(it.id, q) for it in items for q in it.gold_evidence if not any(canon(q) in t for t in texts)]

@@ -8,7 +8,6 @@ import random
 
 import pytest
 
-from corpus.loaders import load_bundled
 from eval import cli
 from eval.dataset import load_items, write_items
 from eval.normalize import canon
@@ -16,8 +15,8 @@ from index.model import Chunk, Hit
 
 
 @pytest.fixture(scope="module")
-def chunks() -> list[Chunk]:
-    report = load_bundled()
+def chunks(bundled_report) -> list[Chunk]:
+    report = bundled_report
     out = []
     for i, p in enumerate(report.paragraphs):
         out.append(Chunk(id=p.id, text=p.text, kind="paragraph", section_path=p.section_path, page=p.page,
