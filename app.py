@@ -86,6 +86,7 @@ CSS = """
 .st-busy {color: #b45309;} .st-ok {color: #15803d;} .st-err {color: #b91c1c;}
 .st-dot {display: inline-block; width: 8px; height: 8px; border-radius: 50%; background: currentColor;
   margin-right: 7px; vertical-align: 1px;}
+.st-busy .st-dot {background: #d97706;} .st-ok .st-dot {background: #16a34a;} .st-err .st-dot {background: #dc2626;}
 .st-busy .st-dot {animation: jjj-pulse 1s ease-in-out infinite;}
 @keyframes jjj-pulse {50% {opacity: 0.25;}}
 #sources-panel {gap: 10px;}
