@@ -242,7 +242,9 @@ class SentenceTransformerEmbedding(_JJJEmbedding):
                             f"cannot load sentence-transformers model {self.model_name!r} offline: {e}",
                             hint="pass st:<folder> with a local model folder (nothing is downloaded)",
                         ) from e
-                    self._dim = int(self._model.get_sentence_embedding_dimension())
+                    get_dim = getattr(self._model, "get_embedding_dimension", None) or \
+                        self._model.get_sentence_embedding_dimension
+                    self._dim = int(get_dim())
         return self._model
 
     @property
