@@ -88,6 +88,7 @@ class IndexInfo:
     build_seconds: float | None = None  # only on the IndexInfo returned by build_index
     embedded_chunks: int | None = None  # chunks embedded in this build (the rest came from the cache)
     reused: bool = False  # build_index found an up-to-date index and did nothing
+    timings: dict = field(default_factory=dict)  # build phases in seconds (build_index only)
 
     def to_json(self) -> dict:
         d = dataclasses.asdict(self)
@@ -137,6 +138,7 @@ def build_index(settings: IndexSettings, reports: Report | Sequence[Report] | No
     from .embedders import EmbedCache, make_embedder
 
     t0 = time.perf_counter()
+    phases: dict[str, float] = {}
     if reports is None:
         reports = _load_reports(settings)
     elif isinstance(reports, Report):
@@ -149,14 +151,20 @@ def build_index(settings: IndexSettings, reports: Report | Sequence[Report] | No
     if not rebuild and ptr and ptr.get("index_name") == name and store.collection_exists(ptr["collection"]):
         return IndexInfo.from_pointer(ptr, build_seconds=time.perf_counter() - t0, embedded_chunks=0, reused=True)
 
+    phases["parse_s"] = time.perf_counter() - t0
+    t = time.perf_counter()
     embedder = make_embedder(settings.embedder, settings.batch_size)
     chunks = chunk_reports(reports, settings, embedder.count_tokens)
     glossary = Glossary.load()
     texts = [dense_text(c, glossary) for c in chunks]
+    phases["chunk_s"] = time.perf_counter() - t
+    t = time.perf_counter()
     index_dir = Path(settings.index_dir).expanduser()
     cache = EmbedCache(index_dir / "embed_cache", embedder.embedder_id, embedder.dim)
     vectors, new = cache.embed(embedder, texts, progress=progress)
     cache.save()
+    phases["embed_s"] = time.perf_counter() - t
+    t = time.perf_counter()
 
     built_at = datetime.now(timezone.utc).isoformat(timespec="seconds")
     collection = f"{name}_{time.time_ns():x}"
@@ -178,10 +186,14 @@ def build_index(settings: IndexSettings, reports: Report | Sequence[Report] | No
     coll = store.create_collection(collection, meta)
     store.add_chunks(coll, chunks, vectors)
 
+    phases["chroma_s"] = time.perf_counter() - t
+    t = time.perf_counter()
     analyzer = KeywordAnalyzer(settings.keyword, cache_dir=index_dir / "cache", glossary=glossary)
     kw = KeywordRetriever.build(chunks, analyzer)
     bm25_dir = index_dir / "bm25"
     kw.bm25.save(bm25_dir / f"{collection}.json")
+    phases["keyword_s"] = time.perf_counter() - t
+    t = time.perf_counter()
 
     pointer = {
         "collection": collection,
@@ -203,7 +215,9 @@ def build_index(settings: IndexSettings, reports: Report | Sequence[Report] | No
         for f in bm25_dir.glob("*.json"):
             if f.stem != collection:
                 f.unlink(missing_ok=True)
-    return IndexInfo.from_pointer(pointer, build_seconds=time.perf_counter() - t0, embedded_chunks=new)
+    phases["switch_s"] = time.perf_counter() - t
+    return IndexInfo.from_pointer(pointer, build_seconds=time.perf_counter() - t0, embedded_chunks=new,
+                                  timings={k: round(v, 3) for k, v in phases.items()})
 
 
 # ---------------------------------------------------------------- open
