@@ -28,6 +28,16 @@ class Assistant:
         analyzer = handle.keyword.analyzer
         self._terms = extract.Terms(analyzer.doc_terms, handle.chunks, self.glossary.expand, self.glossary, frozenset(analyzer.stopwords))
         self._retrievers: dict[str, object] = {}
+        self._seen: dict[str, object] = {}  # chunks returned lately (merged neighbours are not in the index)
+        # A table row cites a quote from a paragraph: show that paragraph as the citation's text.
+        paras = [c for c in handle.chunks if c.kind == "paragraph"]
+        self._row_context: dict[str, str] = {}
+        for c in handle.chunks:
+            if c.kind != "paragraph" and c.quote:
+                q = squash_ws(c.quote)
+                holder = next((p for p in paras if set(p.paragraph_ids) & set(c.paragraph_ids) and q in squash_ws(p.text)), None)
+                if holder is not None:
+                    self._row_context[c.id] = holder.text
         self.llm = llm
 
     # ------------------------------------------------------------------ loading
@@ -103,6 +113,10 @@ class Assistant:
         else:
             hits = r.retrieve(rewritten, k)
         timings["retrieve"] = (time.perf_counter() - t1) * 1000
+        for h in hits:
+            self._seen[h.chunk.id] = h.chunk
+        while len(self._seen) > 2048:
+            self._seen.pop(next(iter(self._seen)))
         t2 = time.perf_counter()
         if self.llm is not None:
             result = self.llm.answer(q, rewritten, lang, hits, self.settings.answer)
@@ -134,7 +148,7 @@ class Assistant:
                     if len(citations) >= s.max_citations:
                         continue
                     by_unit[id(u)] = len(citations) + 1
-                    citations.append(_citation(len(citations) + 1, u))
+                    citations.append(_citation(len(citations) + 1, u, self._row_context))
                 ns.append(by_unit[id(u)])
             if not ns:
                 continue
@@ -155,7 +169,7 @@ class Assistant:
         for h in hits[: self.settings.answer.related]:
             units, _ = extract.score_units(q, lang, [h], self._terms)
             quote = units[0].text if units else h.chunk.text
-            out.append(_citation(len(out) + 1, extract.Unit(h, quote, units[0].kind if units else "sentence", "")))
+            out.append(_citation(len(out) + 1, extract.Unit(h, quote, units[0].kind if units else "sentence", ""), self._row_context))
         return out
 
     # ------------------------------------------------------------------ context
@@ -165,7 +179,14 @@ class Assistant:
         try:
             target = h.chunk(chunk_id)
         except KeyError:
-            raise InputError(f"Unknown passage id '{chunk_id}'.") from None
+            seen = self._seen.get(chunk_id)
+            if seen is None:
+                raise InputError(f"Unknown passage id '{chunk_id}'.") from None
+            # a merged pair of neighbours: anchor on its first part
+            parts = [c for c in h.chunks if c.kind == "paragraph" and c.section_path == seen.section_path and c.start >= seen.start and c.start < seen.end]
+            if not parts:
+                return [_ctx(seen, True)]
+            target = min(parts, key=lambda c: c.order)
         if target.kind != "paragraph":
             # a table row or record: show the paragraph chunk(s) it was taken from
             paras = [c for c in h.chunks if c.kind == "paragraph" and set(c.paragraph_ids) & set(target.paragraph_ids)]
@@ -195,7 +216,7 @@ def _ctx(c, target: bool) -> dict:
     return {"chunk_id": c.id, "paragraph_id": (c.paragraph_ids or ("",))[0], "section": c.section, "page": c.page, "text": c.text, "target": target}
 
 
-def _citation(n: int, u: extract.Unit) -> Citation:
+def _citation(n: int, u: extract.Unit, row_context: dict[str, str]) -> Citation:
     c = u.hit.chunk
     return Citation(
         n=n,
@@ -203,7 +224,7 @@ def _citation(n: int, u: extract.Unit) -> Citation:
         section=c.section,
         page=c.page,
         quote=u.text,
-        text=c.text,
+        text=row_context.get(c.id, c.text),
         score=float(u.hit.score),
         kind=c.kind,
         paragraph_ids=tuple(c.paragraph_ids),

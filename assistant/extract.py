@@ -47,9 +47,11 @@ STOP_EN = set(
     "was were reach reached amount level".split()
 )
 
+HARD_FAILURES = {"year missing", "indicator not asked", "region missing", "no number", "no number next to the asked indicator",
+                 "table of contents row for a question not about the book's structure"}
 RANK_PRIOR = 0.12  # the fused retriever's order is informative: hybrid hit@1 is well above chance
-UNKNOWN_WEIGHT = 0.6
-EN_UNKNOWN_WEIGHT = 0.45
+UNKNOWN_WEIGHT = 1.0
+EN_UNKNOWN_WEIGHT = 0.6
 _STRUCTURE_Q = re.compile(r"页|目录|章|节|部分|section|chapter|page|contents|part", re.I)
 
 UNIT_EN = {
@@ -203,6 +205,9 @@ def score_units(q: str, lang: str, hits: Sequence[Hit], terms: Terms) -> tuple[l
     page_q = bool(_PAGE_Q.search(q))
     structure_q = bool(_STRUCTURE_Q.search(q))
     units = _units(hits)
+    # terms that name the asked indicator: not regions, not unknown words
+    region_words = {z.lower() for r in qmod._slots() if r.category == "region" for z in r.zh}
+    ind_terms = {t: w for t, w in qterms.items() if not t.startswith("~") and t not in region_words and not any(t in z for z in region_words)}
     for u in units:
         covered = [t for t in qterms if t in u.match_text]
         u.coverage = sum(qterms[t] for t in covered) / total if qterms else 0.0
@@ -222,9 +227,9 @@ def score_units(q: str, lang: str, hits: Sequence[Hit], terms: Terms) -> tuple[l
             if not _NUM_RE.search(u.text):
                 s *= 0.4
                 u.reasons.append("no number")
-            elif u.kind == "sentence" and not _number_near_terms(u.text, qterms):
+            elif u.kind == "sentence" and not _number_near_terms(u.text, ind_terms):
                 s *= 0.6
-                u.reasons.append("number not next to the asked indicator")
+                u.reasons.append("no number next to the asked indicator")
             if u.kind == "row":
                 s += 0.06
         if u.kind == "row":
@@ -232,7 +237,10 @@ def score_units(q: str, lang: str, hits: Sequence[Hit], terms: Terms) -> tuple[l
             key = _row_field(u, "indicator", "label", "title", "project_title")
             kt = [t for t in terms.tokenize(normalize(key)) if len(t) >= 2] if key else []
             if kt:
-                s += 0.12 * sum(1 for t in kt if t in qterms) / len(kt)
+                overlap = sum(1 for t in kt if t in ind_terms) / len(kt)
+                s += 0.12 * overlap
+                if overlap == 0 and (u.hit.chunk.meta or {}).get("table") == "indicators":
+                    u.reasons.append("indicator not asked")
         is_toc = u.kind == "row" and (u.hit.chunk.meta or {}).get("table") == "toc"
         if page_q and is_toc:
             s += 0.15
@@ -262,9 +270,14 @@ def draft(q: str, lang: str, hits: Sequence[Hit], terms: Terms, min_support: flo
     if qyears and not any(all(y in u.match_text for y in qyears) for u in units):
         missing = [y for y in qyears if not any(y in u.match_text for u in units)] or qyears
         return Draft(False, [], units[0], prompts.REFUSAL_YEAR[lang].format(year="、".join(missing) if lang == "zh" else ", ".join(missing)) + " " + prompts.REFUSAL[lang], units[0].score)
-    best = units[0]
-    if best.score < min_support or any(r in ("year missing", "region missing") for r in best.reasons):
+    # Hard constraints: evidence that misses an asked year or region, a numeric question without a
+    # number next to the asked indicator, or a contents line for a question not about the book's
+    # structure cannot be the answer, however well it scores otherwise.
+    ok = [u for u in units if not any(r in HARD_FAILURES for r in u.reasons)]
+    best = ok[0] if ok else units[0]
+    if not ok or best.score < min_support:
         return Draft(False, [], best, prompts.REFUSAL[lang], best.score)
+    units = ok
     sentences: list[tuple[str, list[Unit]]] = [(render(best, lang, info["numeric"], glossary_en), [best])]
     # a second, independent piece of support when it is nearly as good and says something else
     for u in units[1:4]:
