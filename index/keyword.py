@@ -30,7 +30,7 @@ from .glossary import DATA_DIR, Glossary, en_words
 from .model import Chunk, Hit
 from .render import keyword_text
 from .settings import KeywordSettings
-from .intent import DATE_TERM, date_intent, has_date
+from .intent import DATE_TERM, MONTH_TERM, date_intent, has_date, has_month, month_intent
 from .text import detect_language, normalize
 
 _TOKEN_OK = re.compile(r"\w", re.UNICODE)
@@ -104,14 +104,23 @@ class KeywordAnalyzer:
 
     def terms(self, text: str) -> list[str]:
         """jieba search-mode terms of the normalised text (lower-cased after segmentation,
-        so dictionary words such as "R&D投入强度" are found), without stopwords."""
+        so dictionary words such as "R&D投入强度" are found), without stopwords; with
+        ``bigrams``, also "~"-prefixed CJK character bigrams of the non-stopword words."""
         text = normalize(text)
-        return [t for t in (w.strip().lower() for w in self.jieba.lcut_for_search(text)) if self._keep(t)]
+        words = [w.strip().lower() for w in self.jieba.lcut(text)] if self.settings.bigrams else []
+        out = [t for t in (w.strip().lower() for w in self.jieba.lcut_for_search(text)) if self._keep(t)]
+        if self.settings.bigrams:
+            run = "".join(w if (w not in self.stopwords and _CJK_RE.match(w)) else " " for w in words)
+            for seg in run.split():
+                out.extend("~" + seg[i : i + 2] for i in range(len(seg) - 1))
+        return out
 
     def doc_terms(self, text: str) -> list[str]:
         out = self.terms(text)
         if has_date(text):
             out.append(DATE_TERM)
+        if has_month(text):
+            out.append(MONTH_TERM)
         return out
 
     def query_terms(self, query: str) -> list[str]:
@@ -138,6 +147,8 @@ class KeywordAnalyzer:
                     terms.extend(self.terms(e))
         if date_intent(q):
             terms.append(DATE_TERM)
+        if month_intent(q):
+            terms.append(MONTH_TERM)
         seen: set[str] = set()
         return [t for t in terms if not (t in seen or seen.add(t))]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from index.glossary import GLOSSARY_PATH, Glossary, en_words
-from index.intent import date_intent, has_date, page_intent
+from index.intent import date_intent, has_date, has_month, month_intent, page_intent
 from index.text import detect_language, normalize, split_clauses, split_sentences
 
 
@@ -118,4 +118,6 @@ def test_intents():
     assert not page_intent("北京市2013年R&D投入强度是多少？") and not page_intent("How long is the subway?")
     assert date_intent("总序的落款日期是哪一天？") and date_intent("When was the preface written?")
     assert not date_intent("北京市的地铁有多长？")
-    assert has_date("2016年3月15日") and has_date("2016 年 5 月第 1 版") and not has_date("2013年R&D")
+    assert has_date("2016年3月15日") and not has_date("2016 年 5 月第 1 版") and not has_date("2013年R&D")
+    assert has_month("2016 年 5 月第 1 版") and not has_month("2016年3月15日")
+    assert month_intent("该书第一版是哪年哪月出版的？") and not month_intent("前言是哪天写成的？")
