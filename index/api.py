@@ -24,7 +24,7 @@ from typing import Sequence
 
 from corpus.model import Report
 
-from .errors import REBUILD_CMD, IndexMissingError, IndexStaleError
+from .errors import REBUILD_CMD, IndexDamagedError, IndexMissingError, IndexStaleError
 from .glossary import DATA_DIR, Glossary
 from .keyword import BM25, KeywordAnalyzer, KeywordRetriever
 from .model import Chunk, Retriever
@@ -147,6 +147,7 @@ def build_index(settings: IndexSettings, reports: Report | Sequence[Report] | No
     chash = corpus_hash([(r.source_id, r.source_sha256) for r in reports])
     name = settings.index_name(_build_key(chash))
     store = ChromaStore(settings)
+    store.repair_for_build()  # a damaged embedded store is moved aside: this build replaces it
     ptr = store.read_pointer()
     if not rebuild and ptr and ptr.get("index_name") == name and store.collection_exists(ptr["collection"]):
         return IndexInfo.from_pointer(ptr, build_seconds=time.perf_counter() - t0, embedded_chunks=0, reused=True)
@@ -183,8 +184,15 @@ def build_index(settings: IndexSettings, reports: Report | Sequence[Report] | No
         "created": built_at,
         "sources": sources,
     }
-    coll = store.create_collection(collection, meta)
-    store.add_chunks(coll, chunks, vectors)
+    try:
+        coll = store.create_collection(collection, meta)
+        store.add_chunks(coll, chunks, vectors)
+    except IndexDamagedError:  # the store opened but cannot be written: replace it
+        if store.server:
+            raise
+        store.move_aside()
+        coll = store.create_collection(collection, meta)
+        store.add_chunks(coll, chunks, vectors)
 
     phases["chroma_s"] = time.perf_counter() - t
     t = time.perf_counter()

@@ -30,3 +30,7 @@ class ChromaUnavailableError(IndexError_):
 
 class EmbedderError(IndexError_):
     """The embedder spec is unknown or its model cannot be loaded (offline)."""
+
+
+class IndexDamagedError(IndexError_):
+    """The index files are there but cannot be read (e.g. a damaged Chroma database); a rebuild replaces them."""

@@ -18,12 +18,13 @@ from __future__ import annotations
 
 import json
 import os
+import time
 from pathlib import Path
 from typing import Iterable, Sequence
 
 import numpy as np
 
-from .errors import BUILD_CMD, ChromaUnavailableError
+from .errors import BUILD_CMD, REBUILD_CMD, ChromaUnavailableError, IndexDamagedError
 from .model import Chunk
 from .settings import IndexSettings
 
@@ -105,8 +106,40 @@ class ChromaStore:
             else:
                 path = self.index_dir / "chroma"
                 path.mkdir(parents=True, exist_ok=True)
-                self._client = chromadb.PersistentClient(path=str(path), settings=cs)
+                try:
+                    self._client = chromadb.PersistentClient(path=str(path), settings=cs)
+                except Exception as e:  # noqa: BLE001 - e.g. "file is not a database"
+                    _forget_chroma_system(path)
+                    raise self._damaged(e) from e
         return self._client
+
+    def _damaged(self, e: BaseException) -> IndexDamagedError:
+        return IndexDamagedError(
+            f"the index in {self.where} cannot be read (damaged?): {e.__class__.__name__}: {str(e)[:200]}",
+            hint=f"rebuild it: {REBUILD_CMD} --index-dir {self.index_dir}",
+        )
+
+    def repair_for_build(self) -> Path | None:
+        """Before a build: an embedded store that cannot be opened is moved aside (the build
+        replaces it); returns where it went. A server's store is never touched."""
+        try:
+            self.client
+            return None
+        except IndexDamagedError:
+            if self.server:
+                raise
+        return self.move_aside()
+
+    def move_aside(self) -> Path:
+        """Rename the embedded store to ``chroma.damaged-<time>`` and start an empty one."""
+        path = self.index_dir / "chroma"
+        aside = self.index_dir / f"chroma.damaged-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}"
+        path.rename(aside)
+        _forget_chroma_system(path)
+        self._client = None
+        self.__dict__.pop("_counts", None)
+        self.client
+        return aside
 
     def _call(self, fn, *a, **kw):
         """Run a client call; a server that went away becomes ChromaUnavailableError."""
@@ -118,6 +151,8 @@ class ChromaStore:
                     f"lost the Chroma server at {self.where}: {e.__class__.__name__}",
                     hint="restart the server, or drop --chroma-host to use the embedded index",
                 ) from e
+            if not self.server and _is_damage(e):
+                raise self._damaged(e) from e
             raise
 
     # ------------------------------------------------------------ pointer
@@ -182,7 +217,7 @@ class ChromaStore:
         try:
             self.get_collection(name)
             return True
-        except ChromaUnavailableError:
+        except (ChromaUnavailableError, IndexDamagedError):
             raise
         except Exception:  # noqa: BLE001
             return False
@@ -232,6 +267,22 @@ class ChromaStore:
         elif self.settings.index_dir:
             extra = f" --index-dir {self.index_dir}"
         return f"build it with: {BUILD_CMD}{extra}"
+
+
+def _forget_chroma_system(path: Path) -> None:
+    """chromadb caches a client's system per path even when opening it failed; drop that entry so
+    a later client on the same path (after a repair) starts clean."""
+    try:
+        from chromadb.api.shared_system_client import SharedSystemClient
+
+        SharedSystemClient._identifier_to_system.pop(str(path), None)
+    except Exception:  # noqa: BLE001 - a private detail of chromadb: best effort
+        pass
+
+
+def _is_damage(e: BaseException) -> bool:
+    """chromadb's errors for an unreadable database / log (seen with damaged files)."""
+    return type(e).__module__.startswith("chromadb") and type(e).__name__ in ("InternalError", "InvalidArgumentError")
 
 
 def _is_connection_error(e: BaseException) -> bool:
