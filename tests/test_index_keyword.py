@@ -107,3 +107,14 @@ def test_keyword_retriever_english_over_chinese(analyzer):
     assert hits and hits[0].chunk.id == "c2", [(h.chunk.id, h.score) for h in hits]
     assert [h.rank for h in hits] == list(range(1, len(hits) + 1))
     assert kr.retrieve("How long is the Beijing subway?", 1)[0].chunk.id in ("c0", "c3")
+
+
+def test_llama_index_wrapper(analyzer):
+    from index.llama import LlamaIndexRetriever
+
+    chunks = [Chunk(id=f"c{i}", text=t, kind="paragraph", section_path=("s",), page=3, source="t", start=0,
+                    end=len(t), order=i) for i, t in enumerate(TINY)]
+    kr = KeywordRetriever.build(chunks, analyzer)
+    nodes = LlamaIndexRetriever(kr, k=2).retrieve("河北省人均公共教育支出")
+    assert nodes[0].node.node_id == "c2" and nodes[0].node.get_content() == TINY[2]
+    assert nodes[0].node.metadata["page"] == 3 and nodes[0].score > 0
