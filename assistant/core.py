@@ -132,9 +132,9 @@ class Assistant:
         # The answer language follows the question as typed; matching uses the rewritten question
         # (a follow-up "And Tianjin?" after a Chinese question is matched in Chinese).
         match_lang = qmod.language(rewritten)
-        d = extract.draft(rewritten, match_lang, hits, self._terms, s.min_support, self.glossary.to_en)
+        d = extract.draft(rewritten, match_lang, hits, self._terms, s.min_support, self.glossary)
         if d.answerable and match_lang != lang:
-            d.sentences = [(extract.render(us[0], lang, d.numeric, self.glossary.to_en), us) for _, us in d.sentences]
+            d.sentences = [(extract.render(us[0], lang, d.numeric, self.glossary, d.terms), us) for _, us in d.sentences[:1]]
         if not d.answerable:
             related = self._related(hits, rewritten, match_lang)
             return AskResult(q, rewritten, lang, d.refusal or prompts.REFUSAL[lang], False, [], related)
@@ -155,7 +155,7 @@ class Assistant:
             quotes = [citations[n - 1].quote for n in ns]
             if not extract.numbers_supported(sent, quotes):
                 # never state a number the cited quote does not hold: fall back to the quote itself
-                sent = quotes[0]
+                sent = quotes[0] if lang == "zh" else prompts.FALLBACK_EN
             lines.append(sent.rstrip() + "".join(f"[{n}]" for n in ns))
         answer = "".join(lines) if lang == "zh" else " ".join(lines)
         # The supporting quotes follow the direct answer.

@@ -15,6 +15,8 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
 from typing import Callable, Sequence
 
 from assistant import prompts, question as qmod
@@ -89,6 +91,7 @@ class Draft:
     refusal: str = ""
     support: float = 0.0
     numeric: bool = False
+    terms: dict = field(default_factory=dict)
 
 
 class Terms:
@@ -119,6 +122,10 @@ class Terms:
     def of(self, q: str, lang: str) -> dict[str, float]:
         """Content terms of a question with weights."""
         qn = normalize(q)
+        if lang == "zh":
+            for pat, repl in _paraphrases():
+                if pat in qn:
+                    qn = qn.replace(pat, " " + repl + " ")
         out: dict[str, float] = {}
         for t in self.tokenize(qn):
             tl = t.lower().strip()
@@ -153,6 +160,39 @@ class Terms:
                         continue
                     out.setdefault("~" + w, EN_UNKNOWN_WEIGHT * self.max_idf)
         return out
+
+
+@lru_cache(maxsize=1)
+def _paraphrases() -> tuple[tuple[str, str], ...]:
+    path = Path(__file__).parent / "data" / "paraphrases_zh.tsv"
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            pat, repl = line.split("\t")
+            out.append((pat.strip(), repl.strip()))
+    return tuple(sorted(out, key=lambda x: -len(x[0])))
+
+
+_DATE_Q = re.compile(r"日期|哪天|哪一天|何时|什么时候|哪年哪月|几月|\bwhen\b|\bdate\b|\bwhat day\b", re.I)
+_DATE_RE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月")
+_LIST_Q = re.compile(r"哪些|哪几|有什么|列举|分别|\bname (some|the)\b|\bwhich\b.*\b(are|were|did)\b|\blist\b|\bwhat are\b", re.I)
+_CN_NUM = "零一二三四五六七八九十"
+_ORD_RE = re.compile(r"第([一二三四五六七八九十]+)([章节])")
+_ORD_EN = re.compile(r"\b(chapter|section)\s+(\d+)\b", re.I)
+
+
+def _cn(n: int) -> str:
+    if n <= 10:
+        return _CN_NUM[n]
+    return ("" if n < 20 else _CN_NUM[n // 10]) + "十" + ("" if n % 10 == 0 else _CN_NUM[n % 10])
+
+
+def ordinals(q: str) -> dict[str, str]:
+    """Chapter / section ordinals asked about: {"章": "第二章", "节": "第四节"}."""
+    out = {kind: f"第{num}{kind}" for num, kind in _ORD_RE.findall(q)}
+    for kind, n in _ORD_EN.findall(q):
+        out.setdefault("章" if kind.lower() == "chapter" else "节", f"第{_cn(int(n))}{'章' if kind.lower() == 'chapter' else '节'}")
+    return out
 
 
 def split_sentences(text: str) -> list[tuple[int, str]]:
@@ -204,6 +244,9 @@ def score_units(q: str, lang: str, hits: Sequence[Hit], terms: Terms) -> tuple[l
     numeric = _numeric(q, lang)
     page_q = bool(_PAGE_Q.search(q))
     structure_q = bool(_STRUCTURE_Q.search(q))
+    date_q = bool(_DATE_Q.search(q))
+    list_q = bool(_LIST_Q.search(q))
+    ords = ordinals(q)
     units = _units(hits)
     # terms that name the asked indicator: not regions, not unknown words
     region_words = {z.lower() for r in qmod._slots() if r.category == "region" for z in r.zh}
@@ -242,6 +285,23 @@ def score_units(q: str, lang: str, hits: Sequence[Hit], terms: Terms) -> tuple[l
                 if overlap == 0 and (u.hit.chunk.meta or {}).get("table") == "indicators":
                     u.reasons.append("indicator not asked")
         is_toc = u.kind == "row" and (u.hit.chunk.meta or {}).get("table") == "toc"
+        if is_toc and ords:
+            m = u.hit.chunk.meta
+            if "章" in ords and not (m.get("chapter", "") or "").startswith(ords["章"]):
+                s *= 0.3
+            if "节" in ords and not ((m.get("section", "") or "").startswith(ords["节"]) or (m.get("title", "") or "").startswith(ords["节"])):
+                s *= 0.3
+        if date_q:
+            if _DATE_RE.search(u.text):
+                s += 0.2
+            else:
+                s *= 0.6
+        if list_q and u.kind == "sentence":
+            s += 0.03 * min(4, u.text.count("、"))
+        if u.kind == "row":
+            value = _row_field(u, "value")
+            if value and any(len(t) >= 2 and normalize(value).lower().endswith(t) for t in ind_terms):
+                s += 0.1  # the value is the kind of thing asked for ("经济管理出版社" for a 出版社)
         if page_q and is_toc:
             s += 0.15
         elif is_toc and not structure_q:
@@ -262,7 +322,7 @@ def _number_near_terms(sentence: str, qterms: dict[str, float]) -> bool:
     return False
 
 
-def draft(q: str, lang: str, hits: Sequence[Hit], terms: Terms, min_support: float, glossary_en: Callable[[str], str | None]) -> Draft:
+def draft(q: str, lang: str, hits: Sequence[Hit], terms: Terms, min_support: float, glossary) -> Draft:
     units, info = score_units(q, lang, hits, terms)
     qyears = info["years"]
     if not units:
@@ -278,22 +338,22 @@ def draft(q: str, lang: str, hits: Sequence[Hit], terms: Terms, min_support: flo
     if not ok or best.score < min_support:
         return Draft(False, [], best, prompts.REFUSAL[lang], best.score)
     units = ok
-    sentences: list[tuple[str, list[Unit]]] = [(render(best, lang, info["numeric"], glossary_en), [best])]
+    sentences: list[tuple[str, list[Unit]]] = [(render(best, lang, info["numeric"], glossary, info["terms"]), [best])]
     # a second, independent piece of support when it is nearly as good and says something else
     for u in units[1:4]:
         if u.score >= 0.85 * best.score and u.hit.chunk.id != best.hit.chunk.id and squash_ws(u.text) != squash_ws(best.text):
             if u.kind == "row":
                 if best.kind == "row":
                     continue
-                sentences.append((render_row(u, lang, glossary_en), [u]))
+                sentences.append((render_row(u, lang, glossary), [u]))
             elif lang == "zh":
                 sentences.append((u.text, [u]))
             break
-    return Draft(True, sentences, best, support=best.score, numeric=info["numeric"])
+    return Draft(True, sentences, best, support=best.score, numeric=info["numeric"], terms=info["terms"])
 
 
-def render(u: Unit, lang: str, numeric: bool, glossary_en) -> str:
-    return render_row(u, lang, glossary_en) if u.kind == "row" else render_sentence(u, lang, numeric, glossary_en)
+def render(u: Unit, lang: str, numeric: bool, glossary, qterms: dict | None = None) -> str:
+    return render_row(u, lang, glossary) if u.kind == "row" else render_sentence(u, lang, numeric, glossary, qterms)
 
 
 # ------------------------------------------------------------------ rendering
@@ -313,47 +373,96 @@ def _year_zh(y: str) -> str:
     return y if "年" in y else y + "年"
 
 
-def render_row(u: Unit, lang: str, glossary_en) -> str:
+def _en_phrase(zh: str, glossary) -> str:
+    """English for a Chinese phrase: the glossary's name for the whole, else its known parts."""
+    if not zh:
+        return ""
+    whole = glossary.to_en(zh) if glossary is not None else None
+    if whole:
+        return whole
+    if glossary is not None and hasattr(glossary, "find_zh"):
+        parts = [en for _, en in glossary.find_zh(zh)]
+        if parts:
+            return "figure for " + " / ".join(dict.fromkeys(parts))
+    return ""
+
+
+def render_row(u: Unit, lang: str, glossary) -> str:
     m = u.hit.chunk.meta or {}
     table = m.get("table", "")
+    glossary_en = (lambda t: glossary.to_en(t)) if glossary is not None else (lambda t: None)
     if table == "indicators" or {"indicator", "value"} <= set(m):
         region, year, ind = m.get("region", ""), m.get("year", ""), m.get("indicator", "")
         value, unit = str(m.get("value", "")), m.get("unit", "")
         if lang == "zh":
             return f"{_year_zh(year)}{region}{ind}为{value}{unit}。"
-        region_en, ind_en = _en(region, glossary_en), _en(ind, glossary_en)
+        region_en = _en(region, glossary_en) if region else ""
+        ind_en = _en_phrase(ind, glossary) or "figure"
+        value_en = value.replace("多", "+").replace("余", "+")
         unit_en = UNIT_EN.get(unit, f" {unit}" if unit else "")
-        head = f"In {year.replace('年', '').replace('底', ' (year end)')}, " if year else ""
-        subject = f"{region_en}'s {ind_en}" if region_en else ind_en
-        sent = f"{head}{subject} was {value}{unit_en}."
+        y = year.replace("年底", " (year end)").replace("年", "").replace("~", "–")
+        head = f"In {y}, " if year else ""
+        subject = f"{region_en}'s {ind_en}" if region_en and not re.search(r"[\u4e00-\u9fff]", region_en) else f"the {ind_en}"
+        sent = f"{head}{subject} was {value_en}{unit_en}."
         return sent[0].upper() + sent[1:]
     if table == "toc" or ("page" in m and "title" in m):
         title, page = m.get("title", ""), m.get("page", "")
         if lang == "zh":
             return f"“{title}”从第{page}页开始。"
-        return f"The section “{title}” ({_en(title, glossary_en)}) starts on page {page}."
+        t_en = _en_phrase(re.sub(r"^[第一二三四五六七八九十章节、\s]+", "", title), glossary)
+        return f"The section “{title}”" + (f" ({t_en})" if t_en and not t_en.startswith("figure") else "") + f" starts on page {page}."
     if table == "publication" or {"field", "value"} <= set(m):
         f, label, v = m.get("field", ""), m.get("label", ""), m.get("value", "")
         if lang == "zh":
             return f"{label or f}：{v}。"
         name = (f or label).replace("_", " ")
         v_en = _en(v, glossary_en)
-        return f"{name[:1].upper() + name[1:]}: {v}" + ("" if v_en == v else f" ({v_en})") + "."
-    parts = [f"{k}：{v}" for k, v in m.items() if k not in ("table",) and v not in (None, "")]
+        return f"The {name} given in the book's publication record is {v}" + ("" if v_en == v else f" ({v_en})") + "."
+    if table == "funding" or "number" in m:
+        prog, title, num = m.get("programme", ""), m.get("project_title", ""), m.get("number", "")
+        if lang == "zh":
+            return f"{prog}“{title}”的项目编号为{num}。"
+        prog_en = glossary.to_en(prog) if glossary is not None else None
+        return f"The grant number is {num}" + (f" ({prog_en})" if prog_en else " (see the funded project quoted below)") + "."
+    skip = ("table", "row_quote")
     if lang == "zh":
-        return "；".join(parts) + "。"
-    return "; ".join(f"{_en(k, glossary_en)}: {v}" for k, v in m.items() if k != "table" and v) + "."
+        return "；".join(f"{k}：{v}" for k, v in m.items() if k not in skip and v not in (None, "")) + "。"
+    return "; ".join(f"{k.replace('_', ' ')}: {v}" for k, v in m.items() if k not in skip and v) + "."
 
 
-def render_sentence(u: Unit, lang: str, numeric: bool, glossary_en) -> str:
+def render_sentence(u: Unit, lang: str, numeric: bool, glossary, qterms: dict | None = None) -> str:
     if lang == "zh":
         return u.text
-    # English: state the figures in English, then the Chinese quote follows as the citation.
+    # English without a translation model: state what can be stated in English (the figures next to
+    # the asked indicator, the names the glossary knows), and let the Chinese quote follow.
     if numeric:
-        nums = _numbers_with_units(u.text)
+        clause = best_clause(u.text, qterms or {})
+        nums = _numbers_with_units(clause or u.text)
         if nums:
-            return "According to the report, the figures are: " + ", ".join(nums) + "."
-    return prompts.DEFINITION_INTRO["en"] + " “" + u.text + "”"
+            return "According to the report, the figure is " + ", ".join(nums) + " (quoted below)."
+    names = []
+    if glossary is not None and hasattr(glossary, "find_zh"):
+        asked = set(qterms or {})
+        for zh, en in glossary.find_zh(u.text):
+            if normalize(zh).lower() in asked or re.search(r"[\u4e00-\u9fff]", en):
+                continue
+            names.append(en)
+    if names:
+        return "According to the report, the passage quoted below names: " + ", ".join(dict.fromkeys(names[:8])) + "."
+    return "The report answers this in the passage quoted below (Chinese original)."
+
+
+def best_clause(sentence: str, qterms: dict) -> str:
+    """The clause (split at ，；： and 、) that holds a number and most of the question's weight."""
+    best, best_w = "", 0.0
+    for cl in re.split(r"[，,；;：:、]", sentence):
+        if not _NUM_RE.search(cl):
+            continue
+        cn = normalize(cl).lower()
+        w = sum(v for t, v in qterms.items() if t in cn)
+        if w > best_w:
+            best, best_w = cl, w
+    return best
 
 
 _NUM_UNIT_RE = re.compile(r"(\d+(?:\.\d+)?)\s*(%|亿元|亿吨|公里|千字|元|家|个|条|页)?")

@@ -12,7 +12,7 @@ SOURCES_HEADER = {"zh": "来源", "en": "Sources"}
 RELATED_HEADER = {"zh": "相关段落（非引用）", "en": "Related passages (not citations)"}
 REWRITTEN = {"zh": "改写后的问题", "en": "Rewritten question"}
 QUOTE_INTRO = {"zh": "原文：", "en": "The report says (Chinese original):"}
-DEFINITION_INTRO = {"en": "The report states (Chinese original):"}
+FALLBACK_EN = "The report answers this in the passage quoted below (Chinese original)."
 UNVERIFIED_DROPPED = {
     "zh": "（已删除一处无法在引文中核实的内容。）",
     "en": "(One statement that could not be verified against the cited passages was removed.)",

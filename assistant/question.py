@@ -19,6 +19,7 @@ _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _WORDISH = re.compile(r"[\w\u3400-\u4dbf\u4e00-\u9fff]")
 _CTRL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+_ORDINAL = re.compile(r"第([一二三四五六七八九十]+)([章节])")
 
 
 def validate(raw: object, max_chars: int) -> str:
@@ -107,6 +108,9 @@ def mentions(text: str) -> list[Mention]:
     for m in _YEAR.finditer(text):
         y = m.group(1)
         cands.append((m.start(), m.end(), Slot("year", y, (y,), (y,)), "zh"))
+    for m in _ORDINAL.finditer(text):
+        cat = "chapter" if m.group(2) == "章" else "section"
+        cands.append((m.start(), m.end(), Slot(cat, m.group(0), (m.group(0),), (m.group(0),)), "zh"))
     cands.sort(key=lambda c: (c[0], -(c[1] - c[0])))
     for a, b, s, lang in cands:
         if any(taken[a:b]):
@@ -136,7 +140,7 @@ def is_followup(question: str) -> bool:
 
 def _surface(slot: Slot, like: Mention, lang: str) -> str:
     """The new slot written the way the old mention was written (language, long/short form)."""
-    if slot.category == "year":
+    if slot.category in ("year", "chapter", "section"):
         return slot.id
     if lang == "zh":
         # keep the long form ("北京市") or the short form ("北京") as the old mention used
@@ -172,7 +176,7 @@ def rewrite(question: str, previous: str | None) -> str:
             om = old[i]
             replacements.append((om.start, om.end, _surface(nm.slot, om, prev_lang)))
         else:
-            appended.append(nm.slot.id if nm.slot.category == "year" else (nm.slot.zh[0] if prev_lang == "zh" else nm.slot.en[0]))
+            appended.append(nm.slot.id if nm.slot.category in ("year", "chapter", "section") else (nm.slot.zh[0] if prev_lang == "zh" else nm.slot.en[0]))
     for a, b, s in sorted(replacements, reverse=True):
         out = out[:a] + s + out[b:]
     if appended:
