@@ -291,6 +291,8 @@ def score_units(q: str, lang: str, hits: Sequence[Hit], terms: Terms) -> tuple[l
                 s *= 0.3
             if "节" in ords and not ((m.get("section", "") or "").startswith(ords["节"]) or (m.get("title", "") or "").startswith(ords["节"])):
                 s *= 0.3
+            if "节" not in ords and "章" in ords and (m.get("section") or m.get("subsection")):
+                s *= 0.6  # asked about the chapter itself, not one of its sections
         if date_q:
             if _DATE_RE.search(u.text):
                 s += 0.2
