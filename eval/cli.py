@@ -30,7 +30,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                    + ",".join(X.KNOWN_SYSTEMS) + " (default hybrid)")
     p.add_argument("--gate-system", help="system the retrieval thresholds apply to (default: first of --compare)")
     p.add_argument("--items", type=Path, help="evaluation set (default: the bundled eval/data/items.jsonl)")
-    p.add_argument("--out", type=Path, default=Path("eval/results"), help="folder for results.json, report.md, comparison.png")
+    p.add_argument("--out", type=Path, default=Path("eval/results"),
+                   help="folder for results.json, records.jsonl, report.md, comparison.png")
     p.add_argument("--json", action="store_true", help="print results.json to stdout instead of the table")
     p.add_argument("--no-answers", action="store_true", help="retrieval only (follow-ups still rewritten by the assistant)")
     p.add_argument("--no-assistant", action="store_true", help="do not load the assistant: retrieval only, follow-ups as joined turns")
@@ -102,7 +103,7 @@ def handle(args, retriever_factory: X.RetrieverFactory | None = None, assistant=
         print(paths["json"].read_text(encoding="utf-8"))
     else:
         print(R.terminal_text(run, summary, gate_system, failures))
-        print(f"\nwrote {paths['json']}, {paths['markdown']}, {paths['chart']}")
+        print(f"\nwrote {paths['json']}, {paths['records']}, {paths['markdown']}, {paths['chart']}")
     if failures:
         for f in failures:
             print(f"eval gate: {f}", file=sys.stderr)

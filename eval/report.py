@@ -175,9 +175,17 @@ def results_json(run: EvalRun, summary: dict, gate_system: str, failures: list[s
         "build_s": {k: round(v, 2) for k, v in run.build_s.items()},
         "gate": {"system": gate_system, "thresholds": thresholds, "failures": failures, "passed": not failures},
         "summary": _clean(summary),
-        "records": {name: records_to_json(recs) for name, recs in run.systems.items()}
-        | ({ASSISTANT: records_to_json(run.answers)} if run.answers else {}),
+        "records_file": "records.jsonl",
     }
+
+
+def record_lines(run: EvalRun) -> list[str]:
+    """One JSON object per (system, item): what was asked, retrieved, answered and scored."""
+    out = []
+    for name, recs in [*run.systems.items(), *([(ASSISTANT, run.answers)] if run.answers else [])]:
+        for r in records_to_json(recs):
+            out.append(json.dumps({"system": name, **_clean(r)}, ensure_ascii=False))
+    return out
 
 
 def _clean(x):
@@ -193,9 +201,11 @@ def _clean(x):
 
 def write_all(run: EvalRun, summary: dict, out: Path, gate_system: str, failures: list[str], thresholds: dict, command: str) -> dict[str, Path]:
     out.mkdir(parents=True, exist_ok=True)
-    paths = {"json": out / "results.json", "markdown": out / "report.md", "chart": out / "comparison.png"}
+    paths = {"json": out / "results.json", "records": out / "records.jsonl", "markdown": out / "report.md",
+             "chart": out / "comparison.png"}
     data = results_json(run, summary, gate_system, failures, thresholds, command)
     paths["json"].write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+    paths["records"].write_text("\n".join(record_lines(run)) + "\n", encoding="utf-8")
     paths["markdown"].write_text(markdown(run, summary, gate_system, failures, thresholds, command), encoding="utf-8")
     chart(run, summary, paths["chart"])
     return paths

@@ -25,12 +25,16 @@ def test_eval_runs_on_the_real_pipeline(tmp_path, capsys):
     assert rc == 0, f"exit {rc}\n{captured.err[-3000:]}"
     data = json.loads(captured.out)
     assert data == json.loads((out / "results.json").read_text(encoding="utf-8")), "stdout JSON != results.json"
-    assert set(data["records"]) == {"hybrid", "bm25", "assistant"}, data["records"].keys()
-    answers = {r["id"]: r for r in data["records"]["assistant"]}
+    lines = (out / "records.jsonl").read_text(encoding="utf-8").splitlines()
+    recs = [json.loads(x) for x in lines]
+    by_sys: dict = {}
+    for r in recs:
+        by_sys.setdefault(r["system"], {})[r["id"]] = r
+    assert set(by_sys) == {"hybrid", "bm25", "assistant"} and len(recs) == 3 * len(IDS), by_sys.keys()
+    answers, hyb = by_sys["assistant"], by_sys["hybrid"]
     # the follow-up is retrieved with the assistant's rewritten question, not the bare "那河北呢？"
-    hyb = {r["id"]: r for r in data["records"]["hybrid"]}
     assert hyb["zh-mt-001"]["query"] == answers["zh-mt-001"]["rewritten_question"] != "那河北呢？", hyb["zh-mt-001"]
-    for r in data["records"]["hybrid"]:
+    for r in hyb.values():
         assert r["retrieve_ms"] is not None and len(r["top_chunk_ids"]) == 5, r
         assert bool(r["retrieval"]) == r["answerable"], r
     s = data["summary"]["assistant"]["all"]
