@@ -91,12 +91,22 @@ class KeywordAnalyzer:
             self.cache_dir.mkdir(parents=True, exist_ok=True)
             tk.tmp_dir = str(self.cache_dir)
         tk.initialize()
-        tk.load_userdict(str(DATA_DIR / "userdict.txt"))
+        ours = [line.split()[0] for line in (DATA_DIR / "userdict.txt").read_text(encoding="utf-8").splitlines()
+                if line.strip() and not line.startswith("#")]
         if self.glossary is not None:
-            for _, zh in self.glossary.pairs:
-                z = normalize(zh)
-                if len(z) >= 2 and _CJK_RE.search(z) and tk.FREQ.get(z) is None:
-                    tk.add_word(z, freq=300)
+            ours += [normalize(zh) for _, zh in self.glossary.pairs]
+        ours = [w for w in dict.fromkeys(ours) if len(w) >= 2 and _CJK_RE.search(w)]
+        # The parts of our long terms, as jieba would cut them without our dictionary, become
+        # words too: search mode then emits "燕郊" inside "燕郊国家高新技术产业开发区".
+        parts = {p for w in ours if len(w) >= 4 for p in tk.lcut(w, HMM=True)
+                 if len(p) >= 2 and p != w and _CJK_RE.search(p)}
+        tk.load_userdict(str(DATA_DIR / "userdict.txt"))
+        for w in ours:
+            if tk.FREQ.get(w) is None:
+                tk.add_word(w, freq=300)
+        for p in parts:
+            if not tk.FREQ.get(p):
+                tk.add_word(p, freq=50)
         return tk
 
     def _keep(self, tok: str) -> bool:
