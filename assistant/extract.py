@@ -341,16 +341,6 @@ def draft(q: str, lang: str, hits: Sequence[Hit], terms: Terms, min_support: flo
         return Draft(False, [], best, prompts.REFUSAL[lang], best.score)
     units = ok
     sentences: list[tuple[str, list[Unit]]] = [(render(best, lang, info["numeric"], glossary, info["terms"]), [best])]
-    # a second, independent piece of support when it is nearly as good and says something else
-    for u in units[1:4]:
-        if u.score >= 0.85 * best.score and u.hit.chunk.id != best.hit.chunk.id and squash_ws(u.text) != squash_ws(best.text):
-            if u.kind == "row":
-                if best.kind == "row":
-                    continue
-                sentences.append((render_row(u, lang, glossary), [u]))
-            elif lang == "zh":
-                sentences.append((u.text, [u]))
-            break
     return Draft(True, sentences, best, support=best.score, numeric=info["numeric"], terms=info["terms"])
 
 
