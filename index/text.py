@@ -125,3 +125,8 @@ def split_clauses(text: str) -> list[tuple[int, int]]:
     if start < len(text):
         spans.append((start, len(text)))
     return spans
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of ``text`` (see ``split_sentences``), stripped."""
+    return [text[a:b].strip() for a, b in split_sentences(text) if text[a:b].strip()]

@@ -121,3 +121,9 @@ def test_intents():
     assert has_date("2016年3月15日") and not has_date("2016 年 5 月第 1 版") and not has_date("2013年R&D")
     assert has_month("2016 年 5 月第 1 版") and not has_month("2016年3月15日")
     assert month_intent("该书第一版是哪年哪月出版的？") and not month_intent("前言是哪天写成的？")
+
+
+def test_sentences_helper():
+    from index.text import sentences
+
+    assert sentences("甲。乙！ Third one. Fourth") == ["甲。", "乙！", "Third one.", "Fourth"]
