@@ -70,6 +70,7 @@ def main() -> int:
     from eval.dataset import load_items
     from index.settings import IndexSettings
 
+    load_start = os.getloadavg()[0]
     settings = Settings(index=IndexSettings(index_dir=args.index_dir))
     a = Assistant.load(settings)  # builds on first run
     questions = [it.turns[-1] for it in load_items() if len(it.turns) == 1]
@@ -93,7 +94,7 @@ def main() -> int:
 
     res = {
         "date": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-        "machine": machine(),
+        "machine": {**machine(), "load_average_start": load_start, "load_average_end": os.getloadavg()[0]},
         "questions": len(questions),
         "repeats": args.repeats,
         "ask_ms": {"p50": pct(ask_ms, 50), "p95": pct(ask_ms, 95), "mean": statistics.mean(ask_ms)},
@@ -112,7 +113,8 @@ def main() -> int:
     md = [
         f"# Assistant benchmark ({res['date']})",
         "",
-        f"Machine: {res['machine']['nproc']} cores, {res['machine']['cpu']}, Python {res['machine']['python']}",
+        f"Machine: {res['machine']['nproc']} cores, {res['machine']['cpu']}, Python {res['machine']['python']}; "
+        f"load average {res['machine']['load_average_start']:.1f} at start, {res['machine']['load_average_end']:.1f} at end (shared machine)",
         f"{res['questions']} single-turn evaluation questions x {args.repeats} repeats, warm process, default settings (hybrid, k=5).",
         "",
         "| measure | p50 (ms) | p95 (ms) |",
