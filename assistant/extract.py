@@ -76,6 +76,7 @@ class Unit:
     text: str  # verbatim evidence: a sentence of chunk.text, or the row's quote
     kind: str  # "sentence" | "row"
     match_text: str  # normalised text the question is matched against
+    context: str = ""  # normalised preceding sentences of the same passage (what "it"/"there" refer to)
     score: float = 0.0
     coverage: float = 0.0
     reasons: list[str] = field(default_factory=list)
@@ -218,8 +219,9 @@ def _units(hits: Sequence[Hit]) -> list[Unit]:
         sents = split_sentences(c.text)
         if not sents:
             continue
-        for _, s in sents:
-            units.append(Unit(h, s, "sentence", ctx + " " + normalize(s).lower()))
+        for i, (_, s) in enumerate(sents):
+            before = " ".join(normalize(x).lower() for _, x in sents[max(0, i - 2) : i])
+            units.append(Unit(h, s, "sentence", ctx + " " + normalize(s).lower(), context=before))
     return units
 
 
@@ -260,7 +262,9 @@ def score_units(q: str, lang: str, hits: Sequence[Hit], terms: Terms) -> tuple[l
             u.reasons.append("year missing")
         if regions:
             region_text = _row_field(u, "region").lower() if u.kind == "row" else ""
-            hay = region_text or u.match_text
+            # a sentence may name its region one or two sentences earlier ("中关村…。如在电子商务领域，…")
+            names_region = any(z.lower() in u.match_text for z in region_words)
+            hay = region_text or (u.match_text if names_region else u.match_text + " " + u.context)
             if not any(any(z.lower() in hay for z in r.zh) for r in regions):
                 s *= 0.35
                 u.reasons.append("region missing")
@@ -282,6 +286,8 @@ def score_units(q: str, lang: str, hits: Sequence[Hit], terms: Terms) -> tuple[l
             if kt:
                 overlap = sum(1 for t in kt if t in ind_terms) / len(kt)
                 s += 0.12 * overlap
+                if overlap == 1.0 and (u.hit.chunk.meta or {}).get("table") == "publication":
+                    s += 0.2  # the record field asked for by name ("网址", "电话", "定价")
                 if overlap == 0 and (u.hit.chunk.meta or {}).get("table") == "indicators":
                     u.reasons.append("indicator not asked")
         is_toc = u.kind == "row" and (u.hit.chunk.meta or {}).get("table") == "toc"
