@@ -61,6 +61,10 @@ EXAMPLES = [
 MODES = [("Hybrid (dense + keyword)", "hybrid"), ("Dense (embeddings)", "dense"), ("Keyword (BM25)", "bm25")]
 MAX_QUESTION_CHARS = 2000  # the textbox limit; the Assistant validates again
 MAX_REQUEST_BYTES = 8 * 1024 * 1024  # any HTTP request body; larger ones get 413 before they are read
+# Questions answered at once: one per core, at most 4 (the Assistant is thread-safe and its query
+# embedder keeps one engine per core). On 2 cores this doubled throughput and halved p95 at 8 users
+# (benchmarks/results/load.md); more than the cores only adds contention.
+ASSISTANT_CONCURRENCY = max(1, min(4, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)))
 AUTH_ENV = "JJJ_AUTH"
 MARKER = re.compile(r"\[(\d+)\]")
 
@@ -790,7 +794,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(str(e))
     loader = AssistantLoader(_load_fn(settings)).start()
     demo = build_app(loader, answer_settings=settings.answer)
-    demo.queue(default_concurrency_limit=1, max_size=64)
+    demo.queue(default_concurrency_limit=ASSISTANT_CONCURRENCY, max_size=64)
     where = f"http://{args.host}:{args.port}"
     print(f"[jjj app] serving on {where}" + (" (login required)" if auth else ""), flush=True)
     try:

