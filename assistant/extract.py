@@ -51,6 +51,7 @@ STOP_EN = set(
 
 HARD_FAILURES = {"year missing", "indicator not asked", "region missing", "no number", "no number next to the asked indicator",
                  "table of contents row for a question not about the book's structure"}
+INDICATOR_MATCH = 0.5  # share of the row's indicator (IDF-weighted) the question must name; swept on tune: 0.2-0.75
 RANK_PRIOR = 0.12  # the fused retriever's order is informative: hybrid hit@1 is well above chance
 UNKNOWN_WEIGHT = 1.0
 EN_UNKNOWN_WEIGHT = 0.6
@@ -288,7 +289,11 @@ def score_units(q: str, lang: str, hits: Sequence[Hit], terms: Terms) -> tuple[l
                 s += 0.12 * overlap
                 if overlap == 1.0 and (u.hit.chunk.meta or {}).get("table") == "publication":
                     s += 0.2  # the record field asked for by name ("网址", "电话", "定价")
-                if overlap == 0 and (u.hit.chunk.meta or {}).get("table") == "indicators":
+                # the asked indicator must be (mostly) this row's indicator, weighted by how telling
+                # each word is: "第二产业比重" is not answered by the "第三产业比重" row
+                w_all = sum(terms.idf(t) for t in kt)
+                w_hit = sum(terms.idf(t) for t in kt if t in ind_terms)
+                if (u.hit.chunk.meta or {}).get("table") == "indicators" and w_hit < INDICATOR_MATCH * w_all:
                     u.reasons.append("indicator not asked")
         is_toc = u.kind == "row" and (u.hit.chunk.meta or {}).get("table") == "toc"
         if is_toc and ords:
