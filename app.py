@@ -29,15 +29,9 @@ import traceback
 from pathlib import Path
 from typing import Any, Callable
 
-for _k, _v in {
-    "GRADIO_ANALYTICS_ENABLED": "False",
-    "HF_HUB_OFFLINE": "1",
-    "HF_HUB_DISABLE_TELEMETRY": "1",
-    "TRANSFORMERS_OFFLINE": "1",
-    "ANONYMIZED_TELEMETRY": "False",
-    "TOKENIZERS_PARALLELISM": "false",
-}.items():
-    os.environ.setdefault(_k, _v)
+from assistant import offline  # noqa: E402  (sets the no-telemetry environment before gradio loads)
+
+offline.apply()
 
 import gradio as gr  # noqa: E402
 from starlette.middleware import Middleware  # noqa: E402

@@ -7,16 +7,9 @@ import argparse
 import os
 import sys
 
-# Nothing may phone home; set before any library that reads these is imported.
-for _k, _v in {
-    "GRADIO_ANALYTICS_ENABLED": "False",
-    "HF_HUB_OFFLINE": "1",
-    "HF_HUB_DISABLE_TELEMETRY": "1",
-    "TRANSFORMERS_OFFLINE": "1",
-    "ANONYMIZED_TELEMETRY": "False",
-    "TOKENIZERS_PARALLELISM": "false",
-}.items():
-    os.environ.setdefault(_k, _v)
+from assistant import offline  # noqa: E402
+
+offline.apply()  # nothing may phone home; set before any library that reads these is imported
 
 from corpus.errors import JJJError  # noqa: E402
 

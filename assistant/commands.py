@@ -18,15 +18,12 @@ from assistant.errors import InputError
 from assistant.settings import AnswerSettings, LLMSettings, Settings
 from assistant.types import AskResult, Turn
 from corpus.errors import JJJError
+from index import cli as index_cli
 
 
 def add_common(p: argparse.ArgumentParser) -> None:
-    g = p.add_argument_group("index and retrieval")
-    g.add_argument("--index-dir", type=Path, help="index folder (default: $JJJ_HOME or ~/.local/share/jjj)")
-    g.add_argument("--embedder", help="e5-small-q4 (default) or st:<model name or folder>")
-    g.add_argument("--source", type=Path, action="append", help="report file(s) to use instead of the bundled report")
-    g.add_argument("--chroma-host", help="use a Chroma server instead of the embedded store")
-    g.add_argument("--chroma-port", type=int, default=8000)
+    index_cli.add_location_args(p)
+    g = p.add_argument_group("retrieval")
     g.add_argument("--k", type=int, help="passages to retrieve (default 5)")
     g.add_argument("--mode", choices=["hybrid", "dense", "bm25"], help="retrieval mode (default hybrid)")
     g = p.add_argument_group("optional LLM answerer (off by default)")
@@ -36,17 +33,7 @@ def add_common(p: argparse.ArgumentParser) -> None:
 
 
 def settings_from_args(args: argparse.Namespace) -> Settings:
-    from index.settings import ChromaSettings, IndexSettings
-
-    idx: dict = {}
-    if getattr(args, "index_dir", None):
-        idx["index_dir"] = args.index_dir
-    if getattr(args, "embedder", None):
-        idx["embedder"] = args.embedder
-    if getattr(args, "source", None):
-        idx["sources"] = args.source
-    if getattr(args, "chroma_host", None):
-        idx["chroma"] = ChromaSettings(host=args.chroma_host, port=args.chroma_port)
+    index_settings = index_cli.settings_from_args(args)
     ans: dict = {}
     if getattr(args, "k", None):
         ans["k"] = args.k
@@ -58,7 +45,7 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
             raise InputError("--llm-base-url and --llm-model go together.")
         llm = LLMSettings(enabled=True, base_url=args.llm_base_url, model=args.llm_model, api_key_env=args.llm_api_key_env)
     try:
-        return Settings(index=IndexSettings(**idx), answer=AnswerSettings(**ans), llm=llm)
+        return Settings(index=index_settings, answer=AnswerSettings(**ans), llm=llm)
     except ValueError as e:  # pydantic validation
         raise InputError(f"Invalid setting: {e}") from None
 

@@ -20,7 +20,7 @@ class SearchInputError(JJJError):
     exit_code = 2
 
 
-def _add_location(p: argparse.ArgumentParser) -> None:
+def add_location_args(p: argparse.ArgumentParser) -> None:
     g = p.add_argument_group("index location and settings")
     g.add_argument("--index-dir", type=Path, help="index folder (default: $JJJ_HOME or ~/.local/share/jjj)")
     g.add_argument("--embedder", help="e5-small-q4 (default) or st:<model name or folder>")
@@ -56,11 +56,11 @@ def register(sub) -> None:
     b.add_argument("--rebuild", action="store_true", help="rebuild even if an up-to-date index exists")
     b.add_argument("--json", action="store_true", help="print the index info as JSON")
     b.add_argument("--quiet", action="store_true", help="no progress bar")
-    _add_location(b)
+    add_location_args(b)
     b.set_defaults(func=cmd_build)
     i = isub.add_parser("info", help="show the live index", description="Show what the live index was built with.")
     i.add_argument("--json", action="store_true")
-    _add_location(i)
+    add_location_args(i)
     i.set_defaults(func=cmd_info)
 
     s = sub.add_parser("search", help="retrieve passages (no answer)",
@@ -70,7 +70,7 @@ def register(sub) -> None:
     s.add_argument("--k", type=int, default=5, help="passages to return (default 5)")
     s.add_argument("--mode", choices=["hybrid", "dense", "bm25"], default="hybrid")
     s.add_argument("--json", action="store_true", help="JSON output (JSON lines when reading stdin)")
-    _add_location(s)
+    add_location_args(s)
     s.set_defaults(func=cmd_search)
 
 
