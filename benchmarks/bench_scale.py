@@ -292,6 +292,31 @@ class ChromaServer:
 # ---------------------------------------------------------------- driver
 
 
+def duplicate_breakdown(paths: list[Path]) -> dict:
+    """Chunks whose dense text already occurred (what the embedding cache serves), by kind/table/section."""
+    from collections import Counter
+
+    from corpus import load_report
+    from index.api import chunk_reports
+    from index.embedders import make_embedder
+    from index.glossary import Glossary
+    from index.render import dense_text
+    from index.settings import IndexSettings
+
+    s = IndexSettings()
+    e, g = make_embedder(s.embedder, s.batch_size), Glossary.load()
+    seen: set[str] = set()
+    rep, tot = Counter(), Counter()
+    for p in paths:
+        for c in chunk_reports([load_report(p)], s, e.count_tokens):
+            k = f"{c.kind}:{c.meta.get('table', '')}" if c.kind != "paragraph" else f"paragraph:{(c.section_path or ('',))[0]}"
+            t = dense_text(c, g)
+            tot[k] += 1
+            rep[k] += t in seen
+            seen.add(t)
+    return {k: {"repeats": rep[k], "chunks": tot[k]} for k, _ in rep.most_common()}
+
+
 def estimate(copies: int) -> dict:
     """Tokens of the 1x chunks and measured embedding speed -> estimated 100x embedding time."""
     from corpus import load_bundled
@@ -388,9 +413,12 @@ def to_markdown(res: dict) -> str:
         b = big_e["build"]
         lines += ["", f"What the {res['copies']}x build embedded: {b['embedded_chunks']} of {b['chunks']} chunks; the other "
                   f"{b['chunks'] - b['embedded_chunks']} have the same dense text as a chunk of another copy and came from the "
-                  "embedding cache (checked on the generated corpus 2026-11-26: table-of-contents rows whose small page numbers "
-                  "perturb to the same value, 5418 of 7700; publication rows, 2102 of 3100; number-free 总序/前言 "
-                  "paragraphs, 2243 of 4700; a few others). Chroma and BM25 hold all of them."]
+                  "embedding cache (small numbers such as page numbers often perturb to the same value, and number-free "
+                  "front-matter passages repeat). Chroma and BM25 hold all of them."]
+        dup = res.get("duplicates")
+        if dup:
+            lines.append("Repeated dense texts by kind (repeats / chunks): "
+                         + "; ".join(f"{k} {v['repeats']} / {v['chunks']}" for k, v in dup.items() if v["repeats"]) + ".")
         if big_s and b["embedded_chunks"]:
             per = (b["build_s"] - big_s["build"]["build_s"]) / b["embedded_chunks"]
             lines.append(f"Derived, not measured: the embedding share of that build is {b['build_s']:.0f} - "
@@ -470,6 +498,7 @@ def main(argv: list[str] | None = None) -> int:
         "corpus_bytes": sum(p.stat().st_size for p in corpus),
         "repeats": args.repeats,
         "estimate": est,
+        "duplicates": duplicate_breakdown(corpus),
         "rows": rows,
         "targets": targets,
         "notes": args.notes,
