@@ -1,15 +1,19 @@
-"""Load benchmark: the web app under N concurrent simulated users (through gradio_client).
+"""Load benchmark: the web app under N concurrent simulated users.
 
-    python benchmarks/bench_load.py                      # N = 1, 8, 32; 20 s each; temp index
+    python benchmarks/bench_load.py                      # N = 1, 8, 32; 20 s each; gradio_client; temp index
+    python benchmarks/bench_load.py --transport gradio_client,http   # also through Gradio's HTTP API
     python benchmarks/bench_load.py --users 8 --duration 60 --index-dir ~/.cache/jjj-bench
-    python benchmarks/bench_load.py --url http://127.0.0.1:7860/   # an app that is already running
+    python benchmarks/bench_load.py --url http://127.0.0.1:7860/ [--server-pid PID]   # an app already running
 
 It starts ``app.py`` in a subprocess on a free port (127.0.0.1) with a temp index folder (or
-``--index-dir``), waits for the index, then for each N runs N user threads, each with its own
-``gradio_client.Client``, asking the evaluation questions (all of them, multi-turn items with
-their earlier turns as ``history``, each user starting at a different item) back to back for
-``--duration`` seconds. Latency is the client-side wall time of one ``/ask`` call; "server ms"
-is the Assistant's own ``timings_ms.total`` for that call (the rest is queueing + transport).
+``--index-dir``), waits for the index, asks every evaluation item once alone (the reference),
+then for each N runs N user threads, each with its own client (``gradio_client.Client``, or one
+keep-alive HTTP connection to Gradio's ``/gradio_api/call/ask``), asking the evaluation items
+(multi-turn ones with their earlier turns as ``history``; users start at different items) back
+to back for ``--duration`` seconds. An error is a failed call or an answer that differs from the
+reference (timings aside): concurrency must not change answers. Latency is the client-side wall
+time of one call; "server ms" is the Assistant's own ``timings_ms.total`` (the rest is queueing
+and transport); CPU use of the app process and of the clients is recorded too.
 
 Writes benchmarks/results/load.{json,md} (with date and machine). Targets (issue 7): 0 errors at
 every N; p95 <= 500 ms at 8 users.
