@@ -11,7 +11,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import platform
 import statistics
 import subprocess
 import sys
@@ -19,31 +18,8 @@ import time
 from datetime import datetime, timezone
 from pathlib import Path
 
-os.environ.setdefault("HF_HUB_OFFLINE", "1")
-os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
-ROOT = Path(__file__).resolve().parent.parent
-OUT = ROOT / "benchmarks" / "results"
-
-
-def pct(xs, p):
-    xs = sorted(xs)
-    if not xs:
-        return float("nan")
-    i = (len(xs) - 1) * p / 100
-    lo, hi = int(i), min(int(i) + 1, len(xs) - 1)
-    return xs[lo] + (xs[hi] - xs[lo]) * (i - lo)
-
-
-def machine() -> dict:
-    cpu = ""
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    return {"nproc": os.cpu_count(), "cpu": cpu, "python": platform.python_version(), "platform": platform.platform()}
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import OUT, ROOT, machine, pct  # noqa: E402
 
 
 COLD = r"""
@@ -51,6 +27,7 @@ import os, sys, time, json
 t0 = time.perf_counter()
 from assistant import Assistant, Settings
 from index.settings import IndexSettings
+
 s = Settings(index=IndexSettings(index_dir=sys.argv[1]))
 a = Assistant.load(s, build_if_missing=False)
 t1 = time.perf_counter()
