@@ -28,30 +28,19 @@ def bundled_source() -> str:
 def app_server(tmp_path_factory):
     """`app.main` in a subprocess on a free port, with a fresh index folder (so the first start
     builds the index, as a user's would). Yields (url, home dir, log path); stopped at the end."""
-    import os
-    import socket
     import subprocess
     import sys
     import time
     import urllib.request
     from pathlib import Path
 
+    from helpers import free_port, subprocess_env
+
     root = Path(__file__).resolve().parents[1]
     home = tmp_path_factory.mktemp("jjj_home")
     log = home / "app.log"
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    env = {
-        **os.environ,
-        "JJJ_HOME": str(home),
-        "GRADIO_ANALYTICS_ENABLED": "False",
-        "HF_HUB_OFFLINE": "1",
-        "HF_HUB_DISABLE_TELEMETRY": "1",
-        "ANONYMIZED_TELEMETRY": "False",
-        "PYTHONUNBUFFERED": "1",
-    }
-    env.pop("JJJ_AUTH", None)
+    port = free_port()
+    env = subprocess_env(home)
     cmd = [sys.executable, "-c", "import sys, app; sys.exit(app.main(sys.argv[1:]))", "--port", str(port), "--index-dir", str(home)]
     with open(log, "w") as out:
         proc = subprocess.Popen(cmd, cwd=root, env=env, stdout=out, stderr=subprocess.STDOUT)

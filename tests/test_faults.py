@@ -13,7 +13,6 @@ import json
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import threading
@@ -23,28 +22,18 @@ from pathlib import Path
 
 import pytest
 
+from helpers import free_port, subprocess_env
+
 pytestmark = pytest.mark.slow
 
 ROOT = Path(__file__).resolve().parents[1]
 QUESTION = "这本书的ISBN是多少？"
 
 
-def _env(home: Path) -> dict:
-    env = {
-        **os.environ,
-        "JJJ_HOME": str(home),
-        "GRADIO_ANALYTICS_ENABLED": "False",
-        "HF_HUB_OFFLINE": "1",
-        "HF_HUB_DISABLE_TELEMETRY": "1",
-        "ANONYMIZED_TELEMETRY": "False",
-        "PYTHONUNBUFFERED": "1",
-    }
-    env.pop("JJJ_DEBUG", None)
-    return env
 
 
 def jjj(*args: str, home: Path, timeout: float = 300) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "assistant.cli", *args], cwd=ROOT, env=_env(home),
+    return subprocess.run([sys.executable, "-m", "assistant.cli", *args], cwd=ROOT, env=subprocess_env(home),
                           capture_output=True, text=True, timeout=timeout)
 
 
@@ -68,10 +57,6 @@ def assert_answers(home: Path, *extra: str) -> dict:
     return r
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
@@ -104,7 +89,7 @@ def _start_build(home: Path, *extra: str) -> tuple[subprocess.Popen, list[bytes]
     master, slave = pty.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 120, 0, 0))  # tqdm draws nothing at 0 columns
     proc = subprocess.Popen([sys.executable, "-m", "assistant.cli", "index", "build", "--rebuild", "--index-dir", str(home), *extra],
-                            cwd=ROOT, env=_env(home), stdout=subprocess.DEVNULL, stderr=slave)
+                            cwd=ROOT, env=subprocess_env(home), stdout=subprocess.DEVNULL, stderr=slave)
     os.close(slave)
     seen: list[bytes] = []
 

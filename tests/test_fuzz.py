@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import itertools
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -28,6 +27,8 @@ from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 from corpus import Report, ReportLoadError, bundled_report_path, load_report
+
+from helpers import subprocess_env
 
 ROOT = Path(__file__).resolve().parents[1]
 REPORT_TEXT = bundled_report_path().read_text(encoding="utf-8")
@@ -41,25 +42,13 @@ FUZZ = settings(
 )
 
 
-def _env(home: Path) -> dict:
-    env = {
-        **os.environ,
-        "JJJ_HOME": str(home),
-        "GRADIO_ANALYTICS_ENABLED": "False",
-        "HF_HUB_OFFLINE": "1",
-        "HF_HUB_DISABLE_TELEMETRY": "1",
-        "ANONYMIZED_TELEMETRY": "False",
-        "PYTHONUNBUFFERED": "1",
-    }
-    env.pop("JJJ_DEBUG", None)  # the user-facing path: no tracebacks
-    return env
 
 
 def jjj(args: list[str], home: Path, stdin: bytes | None = None, timeout: float = 300) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "assistant.cli", *args],
         cwd=ROOT,
-        env=_env(home),
+        env=subprocess_env(home),
         input=stdin,
         capture_output=True,
         timeout=timeout,
@@ -184,21 +173,14 @@ def test_truncated_or_damaged_pdf(scratch, small_pdf, frac, flips):
 
 
 @pytest.fixture(scope="module")
-def home(tmp_path_factory) -> Path:
-    """An index of the bundled report in a temp folder (never ~/.local/share)."""
-    from index.api import build_index
-    from index.settings import IndexSettings
-
-    h = tmp_path_factory.mktemp("fuzz_home")
-    build_index(IndexSettings(index_dir=h), progress=False)
-    return h
+def home(built_index) -> Path:
+    """The session's index of the bundled report (a temp folder, never ~/.local/share)."""
+    return Path(built_index.index_dir)
 
 
 @pytest.fixture(scope="module")
-def assistant(home):
-    from assistant import Assistant, Settings
-
-    return Assistant.load(Settings(index={"index_dir": home}), build_if_missing=False)
+def assistant(assistant_):
+    return assistant_
 
 
 # ---------------------------------------------------------------- Assistant.ask

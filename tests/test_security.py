@@ -8,7 +8,6 @@ module in a temp folder. HTML escaping in the browser is tested in tests/test_ap
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -18,47 +17,24 @@ from pathlib import Path
 
 import pytest
 
+from helpers import free_port, subprocess_env
+
 ROOT = Path(__file__).resolve().parents[1]
 SECRET = "sk-jjj-test-6f1d2c9a8b7e4c3d2a1f0e9d8c7b6a5f"
 
 
-def _env(home: Path, **extra) -> dict:
-    env = {
-        **os.environ,
-        "JJJ_HOME": str(home),
-        "GRADIO_ANALYTICS_ENABLED": "False",
-        "HF_HUB_OFFLINE": "1",
-        "HF_HUB_DISABLE_TELEMETRY": "1",
-        "ANONYMIZED_TELEMETRY": "False",
-        "PYTHONUNBUFFERED": "1",
-        **extra,
-    }
-    env.pop("JJJ_AUTH", None)
-    env.pop("JJJ_DEBUG", None)
-    return env
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
-def home(tmp_path_factory) -> Path:
-    from index.api import build_index
-    from index.settings import IndexSettings
-
-    h = tmp_path_factory.mktemp("sec_home")
-    build_index(IndexSettings(index_dir=h), progress=False)
-    return h
+def home(built_index) -> Path:
+    return Path(built_index.index_dir)
 
 
 @pytest.fixture(scope="module")
-def assistant(home):
-    from assistant import Assistant, Settings
-
-    return Assistant.load(Settings(index={"index_dir": home}), build_if_missing=False)
+def assistant(assistant_):
+    return assistant_
 
 
 class RunningApp:
@@ -68,7 +44,7 @@ class RunningApp:
         self.log = log
         cmd = [sys.executable, str(ROOT / "app.py"), "--port", str(self.port), "--index-dir", str(home), *args]
         self._out = open(log, "w")
-        self.proc = subprocess.Popen(cmd, cwd=ROOT, env=env or _env(home), stdout=self._out, stderr=subprocess.STDOUT)
+        self.proc = subprocess.Popen(cmd, cwd=ROOT, env=env or subprocess_env(home), stdout=self._out, stderr=subprocess.STDOUT)
         deadline = time.monotonic() + 180
         while True:
             if self.proc.poll() is not None:
@@ -358,7 +334,7 @@ def test_llm_api_key_is_never_printed(home):
         out = subprocess.run(
             [sys.executable, "-m", "assistant.cli", "ask", "北京市2013年R&D投入强度是多少？", *extra,
              "--index-dir", str(home), "--llm-base-url", f"http://127.0.0.1:{port}/v1", "--llm-model", "test-model"],
-            cwd=ROOT, env=_env(home, JJJ_LLM_API_KEY=SECRET), capture_output=True, text=True, timeout=180,
+            cwd=ROOT, env=subprocess_env(home, JJJ_LLM_API_KEY=SECRET), capture_output=True, text=True, timeout=180,
         )
         both = out.stdout + out.stderr
         assert SECRET not in both and SECRET[:12] not in both, f"the API key was printed: {both[-1500:]}"
@@ -374,7 +350,7 @@ def test_llm_api_key_is_not_printed_even_with_debug(home):
     out = subprocess.run(
         [sys.executable, "-m", "assistant.cli", "ask", "北京市2013年R&D投入强度是多少？", "--index-dir", str(home),
          "--llm-base-url", f"http://127.0.0.1:{port}/v1", "--llm-model", "test-model"],
-        cwd=ROOT, env={**_env(home, JJJ_LLM_API_KEY=SECRET), "JJJ_DEBUG": "1"}, capture_output=True, text=True, timeout=180,
+        cwd=ROOT, env={**subprocess_env(home, JJJ_LLM_API_KEY=SECRET), "JJJ_DEBUG": "1"}, capture_output=True, text=True, timeout=180,
     )
     assert SECRET not in out.stdout + out.stderr, (out.stdout + out.stderr)[-1500:]
     assert "LLM endpoint" in out.stderr, f"the LLM endpoint was not tried: {out.stderr[-1500:]}"
