@@ -173,6 +173,8 @@ def build_parser(prog: str = "jjj app") -> argparse.ArgumentParser:
     )
     p.add_argument("--index-dir", type=Path, default=None, help="where the index lives (default $JJJ_HOME)")
     p.add_argument("--embedder", default=None, help="embedder name, e.g. e5-small-q4 or st:<model folder>")
+    p.add_argument("--source", type=Path, action="append", default=None,
+                   help="report file(s) (.md/.txt/.pdf) to answer from instead of the bundled report; repeatable")
     return p
 
 
@@ -757,8 +759,10 @@ def launch_kwargs() -> dict:
     )
 
 
-def make_settings(index_dir: Path | None, embedder: str | None) -> Settings:
+def make_settings(index_dir: Path | None, embedder: str | None, sources: list[Path] | None = None) -> Settings:
     index_kwargs: dict[str, Any] = {}
+    if sources:
+        index_kwargs["sources"] = list(sources)
     if index_dir is not None:
         index_kwargs["index_dir"] = index_dir
     if embedder:
@@ -783,7 +787,7 @@ def main(argv: list[str] | None = None) -> int:
     if not 0 < args.port < 65536:
         parser.error("--port must be between 1 and 65535")
     try:
-        settings = make_settings(args.index_dir, args.embedder)
+        settings = make_settings(args.index_dir, args.embedder, args.source)
     except ValueError as e:  # pydantic validation
         parser.error(str(e))
     loader = AssistantLoader(_load_fn(settings)).start()

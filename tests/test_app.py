@@ -123,3 +123,12 @@ def test_rewrite_shown_only_for_real_rewrites():
     r = _result(question="北京市2013年R&D投入强度是多少？")
     r.rewritten_question = "北京市2013年R&D投入强度是多少?"  # only width-normalised
     assert app.rewrite_message(r) is None, "normalisation alone is not a follow-up rewrite"
+
+
+def test_user_reports_reach_the_index_settings(tmp_path):
+    """`--source` (repeatable) makes the app answer from the user's reports instead of the bundled one."""
+    a, b = tmp_path / "a.md", tmp_path / "b.pdf"
+    args = app.build_parser().parse_args(["--source", str(a), "--source", str(b), "--index-dir", str(tmp_path)])
+    settings = app.make_settings(args.index_dir, args.embedder, args.source)
+    assert settings.index.sources == [a, b], settings.index.sources
+    assert app.make_settings(None, None).index.sources == [], "without --source the bundled report is used"
