@@ -29,13 +29,17 @@ class Assistant:
         self._terms = extract.Terms(analyzer.doc_terms, handle.chunks, self.glossary.expand, self.glossary, frozenset(analyzer.stopwords))
         self._retrievers: dict[str, object] = {}
         self._seen: dict[str, object] = {}  # chunks returned lately (merged neighbours are not in the index)
-        # A table row cites a quote from a paragraph: show that paragraph as the citation's text.
-        paras = [c for c in handle.chunks if c.kind == "paragraph"]
+        # Paragraph chunks by the report paragraphs they hold (built once: a table row looks up the
+        # passage its quote came from here, for its citation text and for the context view).
+        self._paras_by_pid: dict[str, list] = {}
+        for c in handle.chunks:
+            if c.kind == "paragraph":
+                for pid in c.paragraph_ids:
+                    self._paras_by_pid.setdefault(pid, []).append(c)
         self._row_context: dict[str, str] = {}
         for c in handle.chunks:
             if c.kind != "paragraph" and c.quote:
-                q = squash_ws(c.quote)
-                holder = next((p for p in paras if set(p.paragraph_ids) & set(c.paragraph_ids) and q in squash_ws(p.text)), None)
+                holder = self._row_holder(c)
                 if holder is not None:
                     self._row_context[c.id] = holder.text
         self.llm = llm
@@ -173,6 +177,14 @@ class Assistant:
         return out
 
     # ------------------------------------------------------------------ context
+    def _row_holder(self, row, fallback: bool = False):
+        """The paragraph chunk whose text holds a table row's quote (else, with fallback, the first
+        chunk of the row's paragraph)."""
+        cands = [p for pid in row.paragraph_ids for p in self._paras_by_pid.get(pid, [])]
+        q = squash_ws(row.quote)
+        hit = next((p for p in cands if q and q in squash_ws(p.text)), None)
+        return hit if hit is not None or not fallback else (cands[0] if cands else None)
+
     def context(self, chunk_id: str, before: int = 1, after: int = 1) -> list[dict]:
         """The cited passage with the passages around it in the same section (reading order)."""
         h = self.handle
@@ -189,8 +201,7 @@ class Assistant:
             target = min(parts, key=lambda c: c.order)
         if target.kind != "paragraph":
             # a table row or record: show the paragraph chunk(s) it was taken from
-            paras = [c for c in h.chunks if c.kind == "paragraph" and set(c.paragraph_ids) & set(target.paragraph_ids)]
-            anchor = next((c for c in paras if squash_ws(target.quote) in squash_ws(c.text)), paras[0] if paras else None)
+            anchor = self._row_holder(target, fallback=True)
             if anchor is None:
                 return [_ctx(target, True)]
             target = anchor

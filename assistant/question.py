@@ -6,7 +6,6 @@ All pure functions of their inputs; nothing is loaded at import time.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path

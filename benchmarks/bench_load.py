@@ -37,7 +37,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import OUT, ROOT, machine, pct  # noqa: E402
+from common import OUT, ROOT, machine, pct, stop  # noqa: E402
 
 
 def free_port() -> int:
@@ -78,13 +78,7 @@ class App:
             time.sleep(0.3)
 
     def __exit__(self, *exc) -> None:
-        if self.proc and self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait(timeout=10)
+        stop(self.proc)
         self._out.close()
 
 

@@ -43,7 +43,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import OUT, ROOT, machine, pct  # noqa: E402
+from common import OUT, ROOT, machine, pct, stop  # noqa: E402
 
 
 CACHE = ROOT / ".cache" / "bench-scale"
@@ -244,12 +244,7 @@ class ChromaServer:
     def __exit__(self, *exc) -> None:
         if self.proc and self.proc.poll() is None:
             self.peak_rss_mb = self.peak()
-            self.proc.terminate()
-            try:
-                self.proc.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait(timeout=10)
+        stop(self.proc)
         self._out.close()
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import platform
+import subprocess
 import sys
 from pathlib import Path
 
@@ -52,3 +53,15 @@ def machine() -> dict:
         load = None
     return {"nproc": nproc, "cpu": cpu, "mem_total": mem, "python": platform.python_version(),
             "platform": platform.platform(), "loadavg_at_start": load}
+
+
+def stop(proc: subprocess.Popen | None) -> None:
+    """Terminate a server subprocess, kill it if it will not stop."""
+    if proc is None or proc.poll() is not None:
+        return
+    proc.terminate()
+    try:
+        proc.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait(timeout=10)

@@ -34,7 +34,7 @@ def app_server(tmp_path_factory):
     import urllib.request
     from pathlib import Path
 
-    from helpers import free_port, subprocess_env
+    from helpers import free_port, stop, subprocess_env
 
     root = Path(__file__).resolve().parents[1]
     home = tmp_path_factory.mktemp("jjj_home")
@@ -61,12 +61,7 @@ def app_server(tmp_path_factory):
             time.sleep(0.3)
         yield url, home, log
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(timeout=10)
+        stop(proc)
 
 
 

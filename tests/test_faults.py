@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import free_port, subprocess_env
+from helpers import free_port, stop, subprocess_env
 
 pytestmark = pytest.mark.slow
 
@@ -314,13 +314,7 @@ class ChromaServer:
                 time.sleep(0.3)
 
     def stop(self) -> None:
-        if self.proc and self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait(timeout=10)
+        stop(self.proc)
         if self.proc:
             self._out.close()
         self.proc = None

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import free_port, subprocess_env
+from helpers import free_port, stop, subprocess_env
 
 ROOT = Path(__file__).resolve().parents[1]
 SECRET = "sk-jjj-test-6f1d2c9a8b7e4c3d2a1f0e9d8c7b6a5f"
@@ -61,13 +61,7 @@ class RunningApp:
             time.sleep(0.3)
 
     def stop(self) -> None:
-        if self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait(timeout=10)
+        stop(self.proc)
         self._out.close()
 
 
