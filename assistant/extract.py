@@ -20,12 +20,13 @@ from pathlib import Path
 from typing import Callable, Sequence
 
 from assistant import prompts, question as qmod
+from index.glossary import _fold, en_words
 from index.model import Chunk, Hit
 from index.text import normalize, squash_ws
 
 _SENT_END = "。！？；!?;"
 _SENT_RE = re.compile(rf"[^{_SENT_END}\n]+[{_SENT_END}]?")
-_CLAUSE_RE = re.compile(r"[^，,；;：:。！？!?]+")
+_CLAUSE_RE = re.compile(r"[^，,；;。！？!?]+")  # "电话：(010) 51915602" is one clause
 _NUM_RE = re.compile(r"\d+(?:\.\d+)?")
 _MARK_RE = re.compile(r"\[\d+\]")
 
@@ -46,7 +47,8 @@ STOP_EN = set(
     "the a an of in on at to for and or is are was were be been by with from as what which who whom whose how "
     "many much does did do according report book this that these those it its their there per about tell me "
     "please give list name named say says said stated state mention mentioned value figure number in into than "
-    "was were reach reached amount level".split()
+    "was were reach reached amount level start starts started begin begins began appear appears located "
+    "found listed".split()
 )
 
 HARD_FAILURES = {"year missing", "indicator not asked", "region missing", "no number", "no number next to the asked indicator",
@@ -55,6 +57,7 @@ INDICATOR_MATCH = 0.5  # share of the row's indicator (IDF-weighted) the questio
 RANK_PRIOR = 0.12  # the fused retriever's order is informative: hybrid hit@1 is well above chance
 UNKNOWN_WEIGHT = 1.0
 EN_UNKNOWN_WEIGHT = 0.6
+_SECTION_WORD = re.compile(r"节|部分|\bsections?\b|\bparts?\b", re.I)
 _STRUCTURE_Q = re.compile(r"页|目录|章|节|部分|section|chapter|page|contents|part", re.I)
 
 UNIT_EN = {
@@ -121,6 +124,42 @@ class Terms:
             return UNKNOWN_WEIGHT * self.max_idf
         return math.log(1 + self.n / (d + 0.5))
 
+    def parts(self, phrase: str) -> list[str]:
+        """The words of a Chinese phrase that carry meaning (for partial matches)."""
+        return [t for t in dict.fromkeys(self.tokenize(phrase)) if len(t) >= 2 and t not in STOP_ZH] or [phrase]
+
+    def phrase_idf(self, phrase: str) -> float:
+        if phrase in self.df:
+            return self.idf(phrase)
+        return max(self.idf(t) for t in self.parts(phrase))
+
+    def credit(self, term: str, text: str) -> float:
+        """How much of a question term a text holds: 1 for a plain term or any alternative of a
+        phrase group found whole; for a group, else half the IDF share of its best alternative's words."""
+        if not term.startswith(GROUP):
+            return 1.0 if term in text else 0.0
+        best = 0.0
+        for alt in term[len(GROUP):].split(ALT):
+            if alt in text:
+                return 1.0
+            ps = self.parts(alt)
+            if len(ps) > 1:
+                w = sum(self.idf(p) for p in ps)
+                best = max(best, 0.5 * sum(self.idf(p) for p in ps if p in text) / w)
+        return best
+
+    def words(self, terms) -> set[str]:
+        """Every word of the terms: plain terms, and the alternatives of groups with their words."""
+        out: set[str] = set()
+        for t in terms:
+            if t.startswith(GROUP):
+                for alt in t[len(GROUP):].split(ALT):
+                    out.add(alt)
+                    out.update(self.parts(alt))
+            else:
+                out.add(t)
+        return out
+
     def of(self, q: str, lang: str) -> dict[str, float]:
         """Content terms of a question with weights."""
         qn = normalize(q)
@@ -129,9 +168,15 @@ class Terms:
                 if pat in qn:
                     qn = qn.replace(pat, " " + repl + " ")
         out: dict[str, float] = {}
+        grouped: set[str] = set()  # English words a glossary/lexicon phrase stands for ("4" in "chapter 4")
+        if lang == "en" and self.glossary is not None and hasattr(self.glossary, "groups"):
+            words = en_words(q)
+            grouped = {words[i] for a, b, *_ in self.glossary.groups(q) for i in range(a, b)}
         for t in self.tokenize(qn):
             tl = t.lower().strip()
             if not tl or tl in STOP_ZH or tl in STOP_EN or not re.search(r"[\w\u4e00-\u9fff]", tl):
+                continue
+            if grouped and (tl in grouped or _fold(tl) in grouped):
                 continue
             if re.fullmatch(r"(19|20)\d\d", tl):
                 continue  # years are hard constraints, not terms
@@ -142,7 +187,21 @@ class Terms:
                     out[tl] = self.idf(tl)
                 continue
             out[tl] = self.idf(tl)
-        if lang == "en" and self.expand is not None:
+        if lang == "en" and self.glossary is not None and hasattr(self.glossary, "groups"):
+            # One English phrase is one term, whatever the number of Chinese words it becomes:
+            # "high-tech zone" -> "高新区" must not weigh three times ("高新", "新区", "高新区").
+            focus = focus_words(en_words(q))
+            for a, b, key, zhs, _ in self.glossary.groups(q):
+                if all(w in STOP_EN for w in key):
+                    continue  # the question's frame ("start", "number"), not its content
+                alts = [a for a in dict.fromkeys(normalize(z).lower() for z in zhs)
+                        if a and a not in STOP_ZH and (len(a) >= 2 or re.fullmatch(r"[a-z&]+", a))]
+                if alts:
+                    w = max(self.phrase_idf(x) for x in alts)
+                    # the thing asked for ("What *telephone number* ... for the publisher?") weighs
+                    # more than the words that only locate it
+                    out.setdefault(GROUP + ALT.join(alts), w * (FOCUS_WEIGHT if focus & set(range(a, b)) else 1.0))
+        elif lang == "en" and self.expand is not None:
             for zh in self.expand(q):
                 for t in self.tokenize(normalize(zh)):
                     if t in STOP_ZH or len(t) < 2 and not re.fullmatch(r"[A-Za-z&]+", t):
@@ -152,8 +211,6 @@ class Terms:
                 # English content words the glossary does not know and the report does not use stay
                 # in the question as unmatched weight ("weather", "recipe"): otherwise an off-topic
                 # question that names a region would look fully covered.
-                from index.glossary import en_words
-
                 covered = self.glossary.matched_words(q)
                 for i, w in enumerate(en_words(q)):
                     if i in covered or w in STOP_EN or w in self.stopwords or len(w) < 3 or w.isdigit():
@@ -162,6 +219,49 @@ class Terms:
                         continue
                     out.setdefault("~" + w, EN_UNKNOWN_WEIGHT * self.max_idf)
         return out
+
+
+FOCUS_WEIGHT = 1.5
+_AUX = frozenset("is are was were do does did has have had can could will would should may might".split())
+_PREP = frozenset("of for in on at by from to with about under among between during does did".split())
+
+
+def focus_words(words: list[str]) -> set[int]:
+    """Indices of the words naming what an English question asks for (its wh-phrase head):
+    "what telephone number does ..." -> telephone number; "who is the editor-in-chief of ..." ->
+    editor in chief; "how many companies ..." -> companies. Empty when there is no such phrase."""
+    if not words:
+        return set()
+    i = 0
+    while i < len(words) and words[i] not in ("what", "which", "who", "how"):
+        i += 1
+    if i >= len(words) - 1:
+        return set()
+    j = i + 1
+    if words[i] == "how":
+        if words[j] not in ("many", "much"):
+            return set()
+        j += 1
+    elif words[j] in _AUX:
+        # "what is the X of ...", "who was the X ..."
+        j += 1
+        if j < len(words) and words[j] in ("the", "a", "an"):
+            j += 1
+        else:
+            return set()
+    out = set()
+    while j < len(words) and words[j] not in _AUX and words[j] not in _PREP and len(out) < 4:
+        out.add(j)
+        j += 1
+    return out
+
+
+GROUP = "="  # a term "=出版社|出版发行" is one English phrase; its Chinese forms are alternatives
+ALT = "|"
+
+
+def has_term(term: str, text: str) -> bool:
+    return any(a in text for a in term.removeprefix(GROUP).split(ALT))
 
 
 @lru_cache(maxsize=1)
@@ -178,6 +278,18 @@ def _paraphrases() -> tuple[tuple[str, str], ...]:
 _DATE_Q = re.compile(r"日期|哪天|哪一天|何时|什么时候|哪年哪月|几月|\bwhen\b|\bdate\b|\bwhat day\b", re.I)
 _DATE_RE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月")
 _LIST_Q = re.compile(r"哪些|哪几|有什么|列举|分别|\bname (some|the)\b|\bwhich\b.*\b(are|were|did)\b|\blist\b|\bwhat are\b", re.I)
+_WHO_Q = re.compile(r"\bwho\b|\bwhom\b|谁|哪位", re.I)
+_ORG_SUFFIX = re.compile(r"(社|局|委|部|院|会|公司|大学|学院|中心|研究所|书店|集团|办公室)$")
+_NAME_RE = re.compile(r"[\u4e00-\u9fff]{2,4}")
+
+
+def _agent_like(value: str) -> bool:
+    """A person's name (2-4 characters, or several separated by 、 or spaces) or an organisation."""
+    v = re.sub(r"[◎:：]", " ", value).strip()
+    names = [x for x in re.split(r"[\s、,，]+", v) if x]
+    return bool(names) and (all(_NAME_RE.fullmatch(x) for x in names) or bool(_ORG_SUFFIX.search(v)))
+
+
 _CN_NUM = "零一二三四五六七八九十"
 _ORD_RE = re.compile(r"第([一二三四五六七八九十]+)([章节])")
 _ORD_EN = re.compile(r"\b(chapter|section)\s+(\d+)\b", re.I)
@@ -248,15 +360,25 @@ def score_units(q: str, lang: str, hits: Sequence[Hit], terms: Terms) -> tuple[l
     page_q = bool(_PAGE_Q.search(q))
     structure_q = bool(_STRUCTURE_Q.search(q))
     date_q = bool(_DATE_Q.search(q))
+    who_q = bool(_WHO_Q.search(q))
     list_q = bool(_LIST_Q.search(q))
     ords = ordinals(q)
     units = _units(hits)
     # terms that name the asked indicator: not regions, not unknown words
     region_words = {z.lower() for r in qmod._slots() if r.category == "region" for z in r.zh}
-    ind_terms = {t: w for t, w in qterms.items() if not t.startswith("~") and t not in region_words and not any(t in z for z in region_words)}
+    def names_region(t: str) -> bool:
+        return any(a in region_words or any(a in z for z in region_words) for a in t.removeprefix(GROUP).split(ALT))
+
+    ind_terms = {t: w for t, w in qterms.items() if not t.startswith("~") and not names_region(t)}
     for u in units:
-        covered = [t for t in qterms if t in u.match_text]
-        u.coverage = sum(qterms[t] for t in covered) / total if qterms else 0.0
+        if u.kind == "row" and (u.hit.chunk.meta or {}).get("table") == "toc":
+            # a contents line is its title; the chapter/section path above it is context and
+            # counts half ("the Tianjin policy section" is 第三节 天津市政策, not a line under it)
+            title = normalize(str(u.hit.chunk.meta.get("title") or "")).lower()
+            u.coverage = sum(w * max(terms.credit(t, title), 0.5 * terms.credit(t, u.match_text))
+                             for t, w in qterms.items()) / total if qterms else 0.0
+        else:
+            u.coverage = sum(w * terms.credit(t, u.match_text) for t, w in qterms.items()) / total if qterms else 0.0
         s = u.coverage
         if qyears and not all(y in u.match_text for y in qyears):
             s *= 0.2
@@ -285,14 +407,15 @@ def score_units(q: str, lang: str, hits: Sequence[Hit], terms: Terms) -> tuple[l
             key = _row_field(u, "indicator", "label", "title", "project_title")
             kt = [t for t in terms.tokenize(normalize(key)) if len(t) >= 2] if key else []
             if kt:
-                overlap = sum(1 for t in kt if t in ind_terms) / len(kt)
+                ind_words = terms.words(ind_terms)
+                overlap = sum(1 for t in kt if t in ind_words) / len(kt)
                 s += 0.12 * overlap
                 if overlap == 1.0 and (u.hit.chunk.meta or {}).get("table") == "publication":
                     s += 0.2  # the record field asked for by name ("网址", "电话", "定价")
                 # the asked indicator must be (mostly) this row's indicator, weighted by how telling
                 # each word is: "第二产业比重" is not answered by the "第三产业比重" row
                 w_all = sum(terms.idf(t) for t in kt)
-                w_hit = sum(terms.idf(t) for t in kt if t in ind_terms)
+                w_hit = sum(terms.idf(t) for t in kt if t in ind_words)
                 if (u.hit.chunk.meta or {}).get("table") == "indicators" and w_hit < INDICATOR_MATCH * w_all:
                     u.reasons.append("indicator not asked")
         is_toc = u.kind == "row" and (u.hit.chunk.meta or {}).get("table") == "toc"
@@ -302,8 +425,13 @@ def score_units(q: str, lang: str, hits: Sequence[Hit], terms: Terms) -> tuple[l
                 s *= 0.3
             if "节" in ords and not ((m.get("section", "") or "").startswith(ords["节"]) or (m.get("title", "") or "").startswith(ords["节"])):
                 s *= 0.3
-            if "节" not in ords and "章" in ords and (m.get("section") or m.get("subsection")):
+            if "节" not in ords and "章" in ords and (m.get("section") or m.get("subsection")) and not _SECTION_WORD.search(q):
                 s *= 0.6  # asked about the chapter itself, not one of its sections
+        if who_q and u.kind == "row":
+            value = _row_field(u, "value")
+            if value:
+                # "who" asks for a person or an organisation, not a title or a place
+                s += 0.1 if _agent_like(value) else -0.1
         if date_q:
             if _DATE_RE.search(u.text):
                 s += 0.2
@@ -313,7 +441,7 @@ def score_units(q: str, lang: str, hits: Sequence[Hit], terms: Terms) -> tuple[l
             s += 0.03 * min(4, u.text.count("、"))
         if u.kind == "row":
             value = _row_field(u, "value")
-            if value and any(len(t) >= 2 and normalize(value).lower().endswith(t) for t in ind_terms):
+            if value and any(len(t) >= 2 and normalize(value).lower().endswith(t) for t in terms.words(ind_terms)):
                 s += 0.1  # the value is the kind of thing asked for ("经济管理出版社" for a 出版社)
         if page_q and is_toc:
             s += 0.15
@@ -330,7 +458,7 @@ def _number_near_terms(sentence: str, qterms: dict[str, float]) -> bool:
     sn = normalize(sentence).lower()
     strong = [t for t, w in qterms.items() if len(t) >= 2 and not re.fullmatch(r"\d+", t)]
     for cl in _CLAUSE_RE.findall(sn):
-        if _NUM_RE.search(cl) and any(t in cl for t in strong):
+        if _NUM_RE.search(cl) and any(has_term(t, cl) for t in strong):
             return True
     return False
 
@@ -445,7 +573,7 @@ def render_sentence(u: Unit, lang: str, numeric: bool, glossary, qterms: dict | 
             return "According to the report, the figure is " + ", ".join(nums) + " (quoted below)."
     names = []
     if glossary is not None and hasattr(glossary, "find_zh"):
-        asked = set(qterms or {})
+        asked = {a for t in (qterms or {}) for a in t.removeprefix(GROUP).split(ALT)}
         for zh, en in glossary.find_zh(u.text):
             if normalize(zh).lower() in asked or re.search(r"[\u4e00-\u9fff]", en):
                 continue
@@ -462,7 +590,7 @@ def best_clause(sentence: str, qterms: dict) -> str:
         if not _NUM_RE.search(cl):
             continue
         cn = normalize(cl).lower()
-        w = sum(v for t, v in qterms.items() if t in cn)
+        w = sum(v for t, v in qterms.items() if has_term(t, cn))
         if w > best_w:
             best, best_w = cl, w
     return best

@@ -26,8 +26,9 @@ LANGUAGES = ("zh", "en")
 SPLITS = ("tune", "heldout")
 HELDOUT_FRACTION = 0.35
 MAX_QUOTE_CHARS = 60
-_FIELDS = {"id", "turns", "language", "gold_evidence", "expected", "expected_any", "answerable", "tags", "split"}
-_REQUIRED = _FIELDS - {"expected_any"}
+_FIELDS = {"id", "turns", "language", "gold_evidence", "expected", "expected_any", "answerable", "tags", "split",
+           "also_evidence"}
+_REQUIRED = _FIELDS - {"expected_any", "also_evidence"}
 
 
 class DatasetError(JJJError):
@@ -47,6 +48,14 @@ class EvalItem:
     tags: tuple[str, ...]
     split: str  # "tune" | "heldout"
     expected_any: tuple[tuple[str, ...], ...] = ()  # at least one of each inner tuple must appear
+    # the same fact stated elsewhere in the report (the duplicated title page, the imprint):
+    # also_evidence[i] are quotes that count as gold_evidence[i]
+    also_evidence: tuple[tuple[str, ...], ...] = ()
+
+    @property
+    def gold(self) -> tuple[tuple[str, ...], ...]:
+        """Each gold quote with its alternatives: what the metrics match against."""
+        return tuple((g, *(self.also_evidence[i] if i < len(self.also_evidence) else ())) for i, g in enumerate(self.gold_evidence))
 
     @property
     def question(self) -> str:
@@ -72,6 +81,9 @@ class EvalItem:
         d["gold_evidence"] = list(self.gold_evidence)
         d["expected"] = list(self.expected)
         d["expected_any"] = [list(x) for x in self.expected_any]
+        d["also_evidence"] = [list(x) for x in self.also_evidence]
+        if not d["also_evidence"]:
+            del d["also_evidence"]
         d["tags"] = list(self.tags)
         return d
 
@@ -116,7 +128,11 @@ def item_from_json(d: dict, where: str = "item") -> EvalItem:
     expected_any = tuple(_str_list(x, "expected_any[]", where) for x in raw_any)
     if any(not x for x in expected_any):
         raise DatasetError(f"{where}: an 'expected_any' alternative list is empty")
-    for q in gold:
+    raw_also = d.get("also_evidence", [])
+    if not isinstance(raw_also, list) or len(raw_also) > len(gold):
+        raise DatasetError(f"{where}: 'also_evidence' must be a list of lists, one per gold quote at most")
+    also = tuple(tuple(x) if x == [] else _str_list(x, "also_evidence[]", where) for x in raw_also)
+    for q in gold + tuple(q for x in also for q in x):
         if len(q) > MAX_QUOTE_CHARS:
             raise DatasetError(f"{where}: gold quote longer than {MAX_QUOTE_CHARS} chars: {q[:30]}...")
     if d["answerable"]:
@@ -134,6 +150,7 @@ def item_from_json(d: dict, where: str = "item") -> EvalItem:
         turns=turns,
         language=d["language"],
         gold_evidence=gold,
+        also_evidence=also,
         expected=expected,
         answerable=d["answerable"],
         tags=tags,

@@ -23,7 +23,7 @@ import math
 import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any, Iterable, Mapping, Sequence, Union
 
 from eval.normalize import canon, canon_answer
 
@@ -44,13 +44,20 @@ def chunk_texts(chunk: Any) -> list[str]:
     return out
 
 
-def gold_in_chunk(chunk: Any, gold: Sequence[str]) -> list[int]:
-    """Indices of the gold quotes this chunk contains."""
+Gold = Union[str, Sequence[str]]  # a gold quote, or a gold quote with the quotes that state the same fact
+
+
+def alternatives(g) -> tuple[str, ...]:
+    return (g,) if isinstance(g, str) else tuple(g)
+
+
+def gold_in_chunk(chunk: Any, gold: Sequence[Gold]) -> list[int]:
+    """Indices of the gold quotes this chunk contains (any of a quote's alternatives)."""
     texts = [canon(t) for t in chunk_texts(chunk)]
-    return [i for i, g in enumerate(gold) if (cg := canon(g)) and any(cg in t for t in texts)]
+    return [i for i, g in enumerate(gold) if any((cg := canon(a)) and any(cg in t for t in texts) for a in alternatives(g))]
 
 
-def relevance_ids(chunks: Sequence[Any], gold: Sequence[str]) -> tuple[list[str], list[str]]:
+def relevance_ids(chunks: Sequence[Any], gold: Sequence[Gold]) -> tuple[list[str], list[str]]:
     """(expected_ids, retrieved_ids) for llama-index's metrics; see the module docstring."""
     expected = [f"gold:{i}" for i in range(len(gold))]
     covered: set[int] = set()
@@ -73,7 +80,7 @@ def _llama(metric_cls, expected: list[str], retrieved: list[str], **kw) -> float
     return float(metric_cls(**kw).compute(expected_ids=expected, retrieved_ids=retrieved).score)
 
 
-def retrieval_scores(chunks: Sequence[Any], gold: Sequence[str]) -> dict[str, float]:
+def retrieval_scores(chunks: Sequence[Any], gold: Sequence[Gold]) -> dict[str, float]:
     """hit@1/3/5, recall@5, MRR@10, nDCG@10 and mean top-5 chunk length for one question."""
     from llama_index.core.evaluation.retrieval.metrics import MRR, NDCG, HitRate
 
@@ -88,7 +95,7 @@ def retrieval_scores(chunks: Sequence[Any], gold: Sequence[str]) -> dict[str, fl
     return out
 
 
-def recall_at_k(chunks: Sequence[Any], gold: Sequence[str], k: int) -> float:
+def recall_at_k(chunks: Sequence[Any], gold: Sequence[Gold], k: int) -> float:
     """Share of gold quotes found in the top k (llama-index ``Recall``; a chunk may cover several quotes)."""
     from llama_index.core.evaluation.retrieval.metrics import Recall
 
@@ -123,11 +130,12 @@ def quote_overlaps(cited: str, gold: str, min_chars: int = MIN_OVERLAP_CHARS) ->
     return m.size >= min(len(g), min_chars)
 
 
-def citation_supports(citation: Any, gold: Sequence[str]) -> list[int]:
+def citation_supports(citation: Any, gold: Sequence[Gold]) -> list[int]:
     """Gold quotes this citation supports: its chunk text holds them, or its quote overlaps them."""
     text = canon(getattr(citation, "text", "") or "")
     quote = getattr(citation, "quote", "") or ""
-    return [i for i, g in enumerate(gold) if (canon(g) and canon(g) in text) or quote_overlaps(quote, g)]
+    return [i for i, g in enumerate(gold)
+            if any((canon(a) and canon(a) in text) or quote_overlaps(quote, a) for a in alternatives(g))]
 
 
 @dataclass(frozen=True)
@@ -137,7 +145,7 @@ class CitationScore:
     recall: float  # share of gold quotes supported by some citation
 
 
-def citation_score(citations: Sequence[Any], gold: Sequence[str]) -> CitationScore:
+def citation_score(citations: Sequence[Any], gold: Sequence[Gold]) -> CitationScore:
     covered: set[int] = set()
     supported = 0
     for c in citations:

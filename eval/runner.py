@@ -123,7 +123,7 @@ def run_answers(assistant, items: Sequence[EvalItem]) -> tuple[list[M.ItemRecord
             r.top_chunk_ids = [c.chunk_id for c in res.citations]
             r.top_texts = [c.quote[:80] for c in res.citations]
             if it.answerable and res.answerable:
-                cs = M.citation_score(res.citations, it.gold_evidence)
+                cs = M.citation_score(res.citations, it.gold)
                 r.cited, r.cited_supported, r.citation_recall = cs.cited, cs.supported, cs.recall
             elif it.answerable:
                 r.citation_recall = 0.0
@@ -145,7 +145,7 @@ def run_retrieval(retriever, items: Sequence[EvalItem], queries: dict[str, str],
         r.top_chunk_ids = [c.id for c in chunks[:5]]
         r.top_texts = [c.text[:80] for c in chunks[:5]]
         if it.answerable:
-            r.retrieval = M.retrieval_scores(chunks, it.gold_evidence)
+            r.retrieval = M.retrieval_scores(chunks, it.gold)
         recs.append(r)
     return recs
 

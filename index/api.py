@@ -27,6 +27,7 @@ from corpus.model import Report
 from .errors import REBUILD_CMD, IndexDamagedError, IndexMissingError, IndexStaleError
 from .glossary import DATA_DIR, Glossary
 from .keyword import BM25, KeywordAnalyzer, KeywordRetriever
+from .lexicon import LEXICON_VERSION, Lexicon, build_lexicon
 from .model import Chunk, Retriever
 from .render import dense_text
 from .retrievers import DenseRetriever, HybridRetriever, make_neighbour_lookup
@@ -59,7 +60,7 @@ def corpus_hash(pairs: Sequence[tuple[str, str]]) -> str:
 
 def data_hash() -> str:
     """Hash of the shipped index data (glossary, dictionaries) and the index format."""
-    h = hashlib.sha256(f"format={INDEX_FORMAT}".encode())
+    h = hashlib.sha256(f"format={INDEX_FORMAT};lexicon={LEXICON_VERSION}".encode())
     for p in sorted(DATA_DIR.iterdir()):
         if p.is_file():
             h.update(p.name.encode())
@@ -201,6 +202,11 @@ def build_index(settings: IndexSettings, reports: Report | Sequence[Report] | No
     bm25_dir = index_dir / "bm25"
     kw.bm25.save(bm25_dir / f"{collection}.json")
     phases["keyword_s"] = time.perf_counter() - t
+    lexicon_dir = index_dir / "lexicon"
+    if settings.keyword.lexicon:
+        t = time.perf_counter()
+        report_lexicon(kw.bm25, analyzer).save(lexicon_dir / f"{collection}.json")
+        phases["lexicon_s"] = time.perf_counter() - t
     t = time.perf_counter()
 
     pointer = {
@@ -219,13 +225,20 @@ def build_index(settings: IndexSettings, reports: Report | Sequence[Report] | No
     }
     store.write_pointer(pointer)  # the switch: from here on the new index is live
     store.gc(keep=[collection])
-    if bm25_dir.exists():
-        for f in bm25_dir.glob("*.json"):
-            if f.stem != collection:
-                f.unlink(missing_ok=True)
+    for d in (bm25_dir, lexicon_dir):
+        if d.exists():
+            for f in d.glob("*.json"):
+                if f.stem != collection:
+                    f.unlink(missing_ok=True)
     phases["switch_s"] = time.perf_counter() - t
     return IndexInfo.from_pointer(pointer, build_seconds=time.perf_counter() - t0, embedded_chunks=new,
                                   timings={k: round(v, 3) for k, v in phases.items()})
+
+
+def report_lexicon(bm25: BM25, analyzer: KeywordAnalyzer) -> Lexicon:
+    """The English lexicon restricted to the words of the indexed chunks."""
+    vocab = {t for doc in bm25.docs for t in doc}
+    return build_lexicon(vocab, analyzer.stopwords)
 
 
 # ---------------------------------------------------------------- open
@@ -307,6 +320,13 @@ class IndexHandle:
     def glossary(self) -> Glossary:
         if self._glossary is None:
             self._glossary = Glossary.load()
+            if self.settings.keyword.lexicon:
+                path = Path(self.settings.index_dir).expanduser() / "lexicon" / f"{self.pointer['collection']}.json"
+                try:
+                    self._glossary.lexicon = Lexicon.load(path)
+                except (OSError, ValueError, KeyError):
+                    # e.g. a server index opened from another machine: derived from the chunks below
+                    self._glossary.lexicon = None
         return self._glossary
 
     @property
@@ -333,6 +353,8 @@ class IndexHandle:
                 self._keyword = KeywordRetriever(self.chunks, bm25, analyzer)
             else:  # e.g. a server index opened from another machine: rebuild from the stored chunks
                 self._keyword = KeywordRetriever.build(self.chunks, analyzer)
+            if self.settings.keyword.lexicon and self.glossary.lexicon is None:
+                self.glossary.lexicon = report_lexicon(self._keyword.bm25, analyzer)
         return self._keyword
 
     def dense(self) -> DenseRetriever:

@@ -43,6 +43,8 @@ def en_words(text: str) -> list[str]:
 @dataclass
 class Glossary:
     pairs: list[tuple[str, str]] = field(default_factory=list)  # (en, zh) in file order
+    # general words for what the curated pairs leave uncovered (``index.lexicon``), set per index
+    lexicon: object | None = None
 
     def __post_init__(self) -> None:
         self._by_words: dict[tuple[str, ...], list[str]] = {}
@@ -75,34 +77,45 @@ class Glossary:
     def matches(self, en_text: str) -> list[tuple[int, int, tuple[str, ...]]]:
         """Glossary phrases found in ``en_text`` as (start word, end word, key),
         longest first; matches inside a longer match are dropped."""
+        return [(a, b, key) for a, b, key, _, _ in self.groups(en_text)]
+
+    def groups(self, en_text: str) -> list[tuple[int, int, tuple[str, ...], list[str], str]]:
+        """(start word, end word, English key, Chinese terms, "glossary" | "lexicon") for the
+        phrases of ``en_text``: the curated pairs first (longest first, not nested), then the
+        lexicon for the words they leave uncovered. A group's Chinese terms are alternatives."""
         words = en_words(en_text)
-        found = []
-        for i in range(len(words)):
-            for n in range(min(self._max_len, len(words) - i), 0, -1):
-                key = tuple(words[i : i + n])
-                if key in self._by_words:
-                    found.append((i, i + n, key))
-        found.sort(key=lambda m: (-(m[1] - m[0]), m[0]))
-        kept: list[tuple[int, int, tuple[str, ...]]] = []
-        for m in found:
-            if any(k[0] <= m[0] and m[1] <= k[1] for k in kept):
-                continue
-            kept.append(m)
+        kept = [(a, b, key, list(self._by_words[key]), "glossary")
+                for a, b, key in _longest(words, self._by_words, self._max_len)]
+        lex = self.lexicon
+        if lex is not None and len(lex):
+            covered = {i for a, b, *_ in kept for i in range(a, b)}
+            free = [(i, w) for i, w in enumerate(words) if i not in covered]
+            # runs of uncovered words, matched on their own
+            runs: list[list[tuple[int, str]]] = []
+            for i, w in free:
+                if runs and runs[-1][-1][0] == i - 1:
+                    runs[-1].append((i, w))
+                else:
+                    runs.append([(i, w)])
+            for run in runs:
+                sub = [w for _, w in run]
+                for a, b, key in _longest(sub, lex.entries, lex.max_len):
+                    kept.append((run[0][0] + a, run[0][0] + b, key, list(lex.get(key)), "lexicon"))
         return sorted(kept)
 
     def expand(self, en_query: str) -> list[str]:
         """Chinese terms for the English phrases in ``en_query`` (query order, no duplicates)."""
         out: list[str] = []
-        for _, _, key in self.matches(en_query):
-            for zh in self._by_words[key]:
+        for _, _, _, zhs, _ in self.groups(en_query):
+            for zh in zhs:
                 if zh not in out:
                     out.append(zh)
         return out
 
     def matched_words(self, en_query: str) -> set[int]:
-        """Indices (into ``en_words(en_query)``) covered by a glossary phrase."""
+        """Indices (into ``en_words(en_query)``) covered by a glossary or lexicon phrase."""
         covered: set[int] = set()
-        for a, b, _ in self.matches(en_query):
+        for a, b, *_ in self.groups(en_query):
             covered.update(range(a, b))
         return covered
 
@@ -122,3 +135,20 @@ class Glossary:
                 hits.append((pos, zh))
         hits.sort()
         return [(zh, self._to_en[zh]) for _, zh in hits]
+
+
+def _longest(words: list[str], table: dict, max_len: int) -> list[tuple[int, int, tuple[str, ...]]]:
+    """Keys of ``table`` found as word runs of ``words``, longest first, nested ones dropped."""
+    found = []
+    for i in range(len(words)):
+        for n in range(min(max_len, len(words) - i), 0, -1):
+            key = tuple(words[i : i + n])
+            if key in table:
+                found.append((i, i + n, key))
+    found.sort(key=lambda m: (-(m[1] - m[0]), m[0]))
+    kept: list[tuple[int, int, tuple[str, ...]]] = []
+    for m in found:
+        if any(k[0] <= m[0] and m[1] <= k[1] for k in kept):
+            continue
+        kept.append(m)
+    return sorted(kept)

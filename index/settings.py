@@ -38,6 +38,7 @@ class KeywordSettings(BaseModel):
     use_glossary: bool = True
     use_stopwords: bool = True
     bigrams: bool = False  # also index CJK character bigrams (recall for wording that jieba splits differently)
+    lexicon: bool = True  # English words the glossary lacks reach the report's words through CC-CEDICT / pinyin
 
 
 class FusionSettings(BaseModel):

@@ -46,7 +46,7 @@ def test_size_and_mix(items):
 def test_every_gold_quote_is_in_the_raw_report(items):
     pieces = _raw_pieces()
     missing = [
-        (it.id, q) for it in items for q in it.gold_evidence if not any(canon(q) in p for p in pieces)
+        (it.id, q) for it in items for g in it.gold for q in g if not any(canon(q) in p for p in pieces)
     ]
     assert not missing, f"gold quotes not found verbatim (within one page, no footnote) in {REPORT.name}: {missing}"
 
@@ -55,7 +55,7 @@ def test_every_gold_quote_is_in_the_parsed_report(items, bundled_report):
     report = bundled_report
     texts = [canon(p.text) for p in report.paragraphs]
     texts += [canon(r.quote) for rows in report.tables.values() for r in rows]
-    missing = [(it.id, q) for it in items for q in it.gold_evidence if not any(canon(q) in t for t in texts)]
+    missing = [(it.id, q) for it in items for g in it.gold for q in g if not any(canon(q) in t for t in texts)]
     assert not missing, f"gold quotes not inside any single parsed paragraph or table-row quote: {missing}"
 
 
