@@ -30,7 +30,7 @@ _CLAUSE_RE = re.compile(r"[^，,；;。！？!?]+")  # "电话：(010) 51915602"
 _NUM_RE = re.compile(r"\d+(?:\.\d+)?")
 _MARK_RE = re.compile(r"\[\d+\]")
 
-_NUMERIC_ZH = re.compile(r"多少|几|比重|比例|占比|多高|多大|多长|数量|规模|强度|增长到|增加到|达到|金额|数额|价格|定价|字数|印张|页|第几")
+_NUMERIC_ZH = re.compile(r"多少|(?<!哪)几|比重|比例|占比|多高|多大|多长|数量|规模|强度|增长到|增加到|达到|金额|数额|价格|定价|字数|印张|页|第几")
 _NUMERIC_EN = re.compile(
     r"\bhow (many|much|long|large|big|high)\b|\bwhat (share|percentage|proportion|was the (value|figure|number|amount|price))\b"
     r"|\b(share|percent|percentage|proportion|number of|figure|price|count|page|intensity|spending|length|capacity|value added)\b",
@@ -57,8 +57,14 @@ INDICATOR_MATCH = 0.5  # share of the row's indicator (IDF-weighted) the questio
 RANK_PRIOR = 0.12  # the fused retriever's order is informative: hybrid hit@1 is well above chance
 UNKNOWN_WEIGHT = 1.0
 EN_UNKNOWN_WEIGHT = 0.6
+_INTERROGATIVE = re.compile(r"^(几|哪|多少|什么|怎么|怎样|如何|为何)")
 _SECTION_WORD = re.compile(r"节|部分|\bsections?\b|\bparts?\b", re.I)
-_STRUCTURE_Q = re.compile(r"页|目录|章|节|部分|section|chapter|page|contents|part", re.I)
+# a question about the book's structure (contents lines may answer it); "第一节里，…由哪几类产业构成"
+# names a section only as the place to look, so the ordinal alone does not make one
+_STRUCTURE_Q = re.compile(r"页|目录|标题|题目|叫什么|名为|名称|哪一?章|哪一?节|几章|几节|哪些章|哪些节|章节|各章|各节"
+                          r"|讲什么|讲的是什么|讲了什么|主题|分成哪|分为哪|哪几个方面|哪几部分|哪些部分"
+                          r"|\b(sections?|chapters?|pages?|contents|titled?|called|named|parts?)\b", re.I)
+_CN_COUNT = re.compile(r"[一二三四五六七八九十两百千万]+(?:个|章|节|家|条|项|类|种|大|方面|部分|名|位|批|所|座)")
 
 UNIT_EN = {
     "%": "%",
@@ -115,6 +121,14 @@ class Terms:
         self.n = max(1, len(chunks))
         self.df = df
         self.max_idf = math.log(1 + self.n / 0.5)
+        self._longer_cache: dict[str, list[str]] = {}
+
+    def _longer(self, word: str) -> list[str]:
+        """The report's words that contain ``word`` ("信息服务业" for "服务业"): a paraphrase of
+        "服务业" must not rewrite the middle of "信息服务业"."""
+        if word not in self._longer_cache:
+            self._longer_cache[word] = [t for t in self.df if len(t) > len(word) and word in t]
+        return self._longer_cache[word]
 
     def idf(self, t: str) -> float:
         d = self.df.get(t)
@@ -165,7 +179,7 @@ class Terms:
         qn = normalize(q)
         if lang == "zh":
             for pat, repl in _paraphrases():
-                if pat in qn:
+                if pat in qn and not any(t in qn for t in self._longer(pat)):
                     qn = qn.replace(pat, " " + repl + " ")
         out: dict[str, float] = {}
         grouped: set[str] = set()  # English words a glossary/lexicon phrase stands for ("4" in "chapter 4")
@@ -180,6 +194,10 @@ class Terms:
                 continue
             if re.fullmatch(r"(19|20)\d\d", tl):
                 continue  # years are hard constraints, not terms
+            if lang == "zh" and _INTERROGATIVE.match(tl):
+                continue  # "几类", "哪几个", "多少家": the question's form, not its content
+            if len(tl) == 1 and "\u4e00" <= tl <= "\u9fff" and tl not in self.df:
+                continue  # a lone character the report never uses as a word ("定位成" -> "成")
             if re.fullmatch(r"[a-z]+", tl) and lang == "en":
                 # English words count only if the report uses them (GDP, ISBN, BPO ...);
                 # other English words are represented by their glossary expansion below.
@@ -394,7 +412,7 @@ def score_units(q: str, lang: str, hits: Sequence[Hit], terms: Terms) -> tuple[l
             elif u.kind == "row" and region_text:
                 s += 0.08
         if numeric:
-            if not _NUM_RE.search(u.text):
+            if not (_NUM_RE.search(u.text) or _CN_COUNT.search(u.text)):
                 s *= 0.4
                 u.reasons.append("no number")
             elif u.kind == "sentence" and not _number_near_terms(u.text, ind_terms):
@@ -427,6 +445,11 @@ def score_units(q: str, lang: str, hits: Sequence[Hit], terms: Terms) -> tuple[l
                 s *= 0.3
             if "节" not in ords and "章" in ords and (m.get("section") or m.get("subsection")) and not _SECTION_WORD.search(q):
                 s *= 0.6  # asked about the chapter itself, not one of its sections
+        if ords and u.kind == "sentence":
+            # "第一节里，…": the passage should come from the section the question names
+            path = [str(p) for p in u.hit.chunk.section_path]
+            if all(any(p.startswith(o) for p in path) for o in ords.values()):
+                s += 0.1
         if who_q and u.kind == "row":
             value = _row_field(u, "value")
             if value:
@@ -458,7 +481,7 @@ def _number_near_terms(sentence: str, qterms: dict[str, float]) -> bool:
     sn = normalize(sentence).lower()
     strong = [t for t, w in qterms.items() if len(t) >= 2 and not re.fullmatch(r"\d+", t)]
     for cl in _CLAUSE_RE.findall(sn):
-        if _NUM_RE.search(cl) and any(has_term(t, cl) for t in strong):
+        if (_NUM_RE.search(cl) or _CN_COUNT.search(cl)) and any(has_term(t, cl) for t in strong):
             return True
     return False
 
