@@ -42,6 +42,8 @@ class Assistant:
                 holder = self._row_holder(c)
                 if holder is not None:
                     self._row_context[c.id] = holder.text
+        self._toc = sorted((c for c in handle.chunks if c.kind == "table_row" and (c.meta or {}).get("table") == "toc"),
+                           key=lambda c: c.order)
         self.llm = llm
 
     # ------------------------------------------------------------------ loading
@@ -139,6 +141,8 @@ class Assistant:
         d = extract.draft(rewritten, match_lang, hits, self._terms, s.min_support, self.glossary)
         if d.answerable and match_lang != lang:
             d.sentences = [(extract.render(us[0], lang, d.numeric, self.glossary, d.terms), us) for _, us in d.sentences[:1]]
+        if d.answerable and extract.asks_for_parts(rewritten):
+            self._list_parts(d, lang)
         if not d.answerable:
             related = self._related(hits, rewritten, match_lang)
             return AskResult(q, rewritten, lang, d.refusal or prompts.REFUSAL[lang], False, [], related)
@@ -163,10 +167,40 @@ class Assistant:
             lines.append(sent.rstrip() + "".join(f"[{n}]" for n in ns))
         answer = "".join(lines) if lang == "zh" else " ".join(lines)
         # The supporting quotes follow the direct answer.
-        quote_block = "\n".join(f"> {c.quote} [{c.n}]" for c in citations if c.quote.strip() not in answer)
+        quote_block = "\n".join(f"> {c.quote.replace(chr(10), chr(10) + '> ')} [{c.n}]" for c in citations if c.quote.strip() not in answer)
         if quote_block:
             answer += "\n\n" + prompts.QUOTE_INTRO[lang] + "\n" + quote_block
         return AskResult(q, rewritten, lang, answer, True, citations, [])
+
+    def _list_parts(self, d: extract.Draft, lang: str) -> None:
+        """"第四节分成哪几个方面？": when the answer is a chapter or section line of the contents,
+        answer with the lines under it, cited by the contents passage that holds them."""
+        best = d.best
+        if best is None or best.kind != "row" or (best.hit.chunk.meta or {}).get("table") != "toc":
+            return
+        children = extract.toc_children(best.hit.chunk, self._toc)
+        if not children:
+            return
+        units = [best]
+        holders: dict[str, list] = {}
+        for c in children:
+            holder = self._row_holder(c)
+            key = holder.id if holder is not None else c.id
+            holders.setdefault(key, []).append((c, holder))
+        for key, group in list(holders.items())[: self.settings.answer.max_citations - 1]:
+            c, holder = group[0]
+            if holder is None or len(group) == 1:
+                units.append(extract.Unit(Hit(c, 0.0), c.quote or c.text, "row", ""))
+                continue
+            # one quote spanning the lines, verbatim from the contents passage
+            text = holder.text
+            first, last = group[0][0].quote, group[-1][0].quote
+            a, b = text.find(first), text.find(last)
+            quote = text[a : b + len(last)] if a >= 0 and b >= a else first
+            units.append(extract.Unit(Hit(holder, 0.0), quote, "sentence", ""))
+        title = (best.hit.chunk.meta or {}).get("title") or best.text
+        parts = [(c.meta or {}).get("title") or c.text for c in children]
+        d.sentences = [(extract.render_parts(title, parts, lang, self.glossary), units)]
 
     def _related(self, hits: list[Hit], q: str, lang: str) -> list[Citation]:
         out = []

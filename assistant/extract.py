@@ -327,6 +327,44 @@ def ordinals(q: str) -> dict[str, str]:
     return out
 
 
+_PARTS_Q = re.compile(r"分成哪|分为哪|包括哪|包含哪|哪几个方面|哪几部分|哪几节|哪些节|哪些部分|由哪几|有哪几|下设|"
+                      r"\bwhat (sections|parts|subsections)\b|\bwhich (sections|parts|subsections)\b|\bsubsections?\b"
+                      r"|\b(divided|organi[sz]ed|split) into\b|\bconsists? of\b|\bwhat does (it|the section|the chapter) cover\b", re.I)
+
+
+def asks_for_parts(q: str) -> bool:
+    """The question asks what a chapter or section is divided into."""
+    return bool(_PARTS_Q.search(q))
+
+
+def toc_children(row: Chunk, toc_rows: Sequence[Chunk]) -> list[Chunk]:
+    """The contents lines directly under a chapter or section line, in book order."""
+    m = row.meta or {}
+    ch, sec, sub = m.get("chapter") or "", m.get("section") or "", m.get("subsection") or ""
+    if sub or not ch:
+        return []
+    out = []
+    for r in toc_rows:
+        rm = r.meta or {}
+        if rm.get("chapter") != ch or r.id == row.id:
+            continue
+        if sec and rm.get("section") == sec and rm.get("subsection"):
+            out.append(r)
+        elif not sec and rm.get("section") and not rm.get("subsection"):
+            out.append(r)
+    return sorted(out, key=lambda c: c.order)
+
+
+def render_parts(title: str, parts: Sequence[str], lang: str, glossary) -> str:
+    if lang == "zh":
+        return f"“{title}”分为{len(parts)}部分：" + "；".join(parts) + "。"
+    named = []
+    for p in parts:
+        en = _en_phrase(re.sub(r"^[第一二三四五六七八九十章节、\s]+", "", p), glossary)
+        named.append(f"{p} ({en})" if en and not en.startswith("figure") else p)
+    return f"“{title}” has {len(parts)} parts: " + "; ".join(named) + "."
+
+
 def split_sentences(text: str) -> list[tuple[int, str]]:
     out = []
     for m in _SENT_RE.finditer(text):
