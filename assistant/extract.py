@@ -240,7 +240,7 @@ class Terms:
 
 
 FOCUS_WEIGHT = 1.5
-_AUX = frozenset("is are was were do does did has have had can could will would should may might".split())
+_AUX = frozenset("is are was were do does doe did has have had can could will would should may might".split())  # "doe": en_words folds "does"
 _PREP = frozenset("of for in on at by from to with about under among between during does did".split())
 
 

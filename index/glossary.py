@@ -98,7 +98,7 @@ class Glossary:
                 else:
                     runs.append([(i, w)])
             for run in runs:
-                sub = [w for _, w in run]
+                sub = [lex.base(w) if hasattr(lex, "base") else w for _, w in run]
                 for a, b, key in _longest(sub, lex.entries, lex.max_len):
                     kept.append((run[0][0] + a, run[0][0] + b, key, list(lex.get(key)), "lexicon"))
         return sorted(kept)

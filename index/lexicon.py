@@ -58,6 +58,17 @@ class Lexicon:
     def get(self, key: tuple[str, ...]) -> list[str]:
         return self.entries.get(key, [])
 
+    def base(self, word: str) -> str:
+        """The form of an inflected word the lexicon knows: "sorted" -> "sort", "located" -> "locate"."""
+        if (word,) in self.entries or len(word) < 5:
+            return word
+        for suffix, repl in (("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"), ("d", ""), ("ly", "")):
+            if word.endswith(suffix):
+                cand = word[: -len(suffix)] + repl
+                if (cand,) in self.entries:
+                    return cand
+        return word
+
     # -- persistence
     def to_json(self) -> dict:
         return {"version": LEXICON_VERSION, "entries": {" ".join(k): v for k, v in sorted(self.entries.items())}}

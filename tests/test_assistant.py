@@ -6,6 +6,7 @@ import os
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -120,3 +121,34 @@ def test_missing_index_says_how_to_build(tmp_path):
     with pytest.raises(IndexMissingError) as e:
         Assistant.load(Settings(index=IndexSettings(index_dir=tmp_path)), build_if_missing=False)
     assert "jjj index build" in str(e.value)
+
+
+def test_section_parts_are_listed_from_the_contents(assistant_, bundled_report):
+    r = assistant_.ask("第一章第四节“协同发展思路”分成哪几个方面？")
+    assert r.answerable, r.answer
+    first = r.answer.splitlines()[0]
+    for part in ("科技协同发展", "产业协同发展", "交通协同发展", "公共服务协同发展"):
+        assert part in first, f"{part} missing from the answer: {first}"
+    assert first.startswith("“第四节 协同发展思路”分为4部分"), first
+    assert len(r.citations) <= assistant_.settings.answer.max_citations
+    toc = [squash_ws(r.quote) for r in bundled_report.tables["toc"]]
+    src = squash_ws(Path(bundled_report.source_path).read_text(encoding="utf-8"))
+    for c in r.citations:
+        assert squash_ws(c.quote) in src, f"citation quote is not verbatim in the report: {c.quote!r}"
+    assert any(squash_ws(c.quote) in toc for c in r.citations)
+
+
+def test_english_words_outside_the_glossary_reach_the_report(assistant_):
+    # "sorted" is not in the glossary: the index's lexicon (CC-CEDICT "to sort" -> 排序) carries it
+    assert "sorted" not in {w for en, _ in assistant_.glossary.pairs for w in en.lower().split()}
+    assert "排序" in assistant_.handle.keyword.analyzer.query_terms("How are the editorial board members sorted?")
+    r = assistant_.ask("What website is listed for the publisher?")
+    assert r.answerable and "E-mp.com.cn" in r.answer, r.answer
+    r = assistant_.ask("Where does the Tianjin policy section of chapter 4 begin?")
+    assert r.answerable and "139" in r.answer.splitlines()[0], r.answer
+
+
+def test_a_named_section_is_a_scope_not_a_contents_question(assistant_):
+    r = assistant_.ask("第一节里，信息服务业主要由哪几类产业构成？")
+    assert r.answerable and "信息传输服务业" in r.answer, r.answer
+    assert "页开始" not in r.answer, f"answered with a contents line: {r.answer}"

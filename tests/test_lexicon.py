@@ -1,0 +1,68 @@
+"""The English lexicon (CC-CEDICT + pinyin, restricted to the report's words) and how the
+glossary falls back to it; the answerer's English term grouping and wh-focus."""
+
+import pytest
+
+from assistant import extract
+from index.glossary import Glossary, en_words
+from index.lexicon import Lexicon, build_lexicon
+
+
+@pytest.fixture(scope="module")
+def small_lexicon():
+    # a tiny "report vocabulary": only these words may be reached
+    return build_lexicon(["电话", "网址", "排序", "燕郊", "唐山", "成员", "天气预报无关词"])
+
+
+def test_cedict_senses_reach_only_the_reports_words(small_lexicon):
+    assert small_lexicon.get(("telephone",)) == ["电话"]
+    assert small_lexicon.get(("website",)) == ["网址"]
+    assert small_lexicon.get(("sort",)) == ["排序"]
+    assert small_lexicon.get(("member",)) == ["成员"]
+    # 天气 is a CC-CEDICT word but not in this vocabulary: "weather" must find nothing
+    assert small_lexicon.get(("weather",)) == [], "a word outside the report's vocabulary was reached"
+    # question-frame words never become terms
+    assert small_lexicon.get(("the",)) == [] and small_lexicon.get(("in",)) == []
+
+
+def test_pinyin_reaches_place_names(small_lexicon):
+    assert small_lexicon.get(("yanjiao",)) == ["燕郊"]
+    assert "唐山" in small_lexicon.get(("tangshan",))
+
+
+def test_roundtrip(tmp_path, small_lexicon):
+    path = tmp_path / "lex.json"
+    small_lexicon.save(path)
+    again = Lexicon.load(path)
+    assert again.entries == small_lexicon.entries
+
+
+def test_glossary_consults_the_lexicon_only_for_uncovered_words(small_lexicon):
+    g = Glossary([("telephone", "电话机"), ("publisher", "出版社")], lexicon=small_lexicon)
+    groups = g.groups("What telephone number and website does the publisher list?")
+    by_key = {key: (zhs, src) for _, _, key, zhs, src in groups}
+    assert by_key[("telephone",)] == (["电话机"], "glossary"), "the curated pair must win over the lexicon"
+    assert by_key[("website",)] == (["网址"], "lexicon")
+    assert by_key[("publisher",)] == (["出版社"], "glossary")
+    words = en_words("What telephone number and website does the publisher list?")
+    covered = g.matched_words("What telephone number and website does the publisher list?")
+    assert {words[i] for i in covered} == {"telephone", "website", "publisher"}
+    assert "网址" in g.expand("the website")
+
+
+def test_focus_words_name_what_is_asked():
+    def focus(q):
+        w = en_words(q)
+        return [w[i] for i in sorted(extract.focus_words(w))]
+
+    assert focus("What telephone number does the imprint page give for the publisher?") == ["telephone", "number"]
+    # the focus stops at "in"; the glossary phrase "editor in chief" overlapping it is what gets the weight
+    assert focus("Who is the editor-in-chief of the book series?") == ["editor"]
+    assert focus("How many companies had revenue above 100 million yuan?") == ["company"]
+    assert focus("Where does chapter 4 begin?") == []
+
+
+def test_parts_questions():
+    assert extract.asks_for_parts("第一章第四节“协同发展思路”分成哪几个方面？")
+    assert extract.asks_for_parts("What sections is chapter 2 divided into?")
+    assert not extract.asks_for_parts("第一章第四节从第几页开始？")
