@@ -109,16 +109,20 @@ class Terms:
     """Question terms with IDF weights from the indexed chunks."""
 
     def __init__(self, tokenize: Callable[[str], list[str]], chunks: Sequence[Chunk], expand: Callable[[str], list[str]] | None,
-                 glossary=None, stopwords: frozenset = frozenset()):
+                 glossary=None, stopwords: frozenset = frozenset(), docs: Sequence[Sequence[str]] | None = None):
+        """``docs``: the chunks already tokenised (the keyword index's documents), so that start-up
+        does not segment the whole corpus a second time."""
         self.tokenize = tokenize
         self.expand = expand
         self.glossary = glossary
         self.stopwords = stopwords
         df: dict[str, int] = {}
-        for c in chunks:
-            for t in set(tokenize(normalize(c.text + " " + c.section))):
+        if docs is None:
+            docs = [tokenize(normalize(c.text + " " + c.section)) for c in chunks]
+        for d in docs:
+            for t in set(d):
                 df[t] = df.get(t, 0) + 1
-        self.n = max(1, len(chunks))
+        self.n = max(1, len(docs))
         self.df = df
         self.max_idf = math.log(1 + self.n / 0.5)
         self._longer_cache: dict[str, list[str]] = {}
