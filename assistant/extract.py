@@ -48,10 +48,10 @@ STOP_EN = set(
     "many much does did do according report book this that these those it its their there per about tell me "
     "please give list name named say says said stated state mention mentioned value figure number in into than "
     "was were reach reached amount level start starts started begin begins began appear appears located "
-    "found listed".split()
+    "found listed doe".split()  # "doe": en_words folds "does"
 )
 
-HARD_FAILURES = {"year missing", "indicator not asked", "region missing", "no number", "no number next to the asked indicator",
+HARD_FAILURES = {"year missing", "asked-for thing missing", "a contents line names no person", "no number of the asked unit", "indicator not asked", "region missing", "no number", "no number next to the asked indicator",
                  "table of contents row for a question not about the book's structure"}
 INDICATOR_MATCH = 0.5  # share of the row's indicator (IDF-weighted) the question must name; swept on tune: 0.2-0.75
 RANK_PRIOR = 0.12  # the fused retriever's order is informative: hybrid hit@1 is well above chance
@@ -180,7 +180,12 @@ class Terms:
 
     def of(self, q: str, lang: str) -> dict[str, float]:
         """Content terms of a question with weights."""
+        return self.analyse(q, lang)[0]
+
+    def analyse(self, q: str, lang: str) -> tuple[dict[str, float], set[str]]:
+        """(content terms with weights, the terms naming what an English question asks for)."""
         qn = normalize(q)
+        focus_keys: set[str] = set()
         if lang == "zh":
             for pat, repl in _paraphrases():
                 if pat in qn and not any(t in qn for t in self._longer(pat)):
@@ -222,28 +227,39 @@ class Terms:
                     w = max(self.phrase_idf(x) for x in alts)
                     # the thing asked for ("What *telephone number* ... for the publisher?") weighs
                     # more than the words that only locate it
-                    out.setdefault(GROUP + ALT.join(alts), w * (FOCUS_WEIGHT if focus & set(range(a, b)) else 1.0))
+                    key = GROUP + ALT.join(alts)
+                    in_focus = bool(focus & set(range(a, b)))
+                    out.setdefault(key, w * (FOCUS_WEIGHT if in_focus else 1.0))
+                    if in_focus:
+                        focus_keys.add(key)
         elif lang == "en" and self.expand is not None:
             for zh in self.expand(q):
                 for t in self.tokenize(normalize(zh)):
                     if t in STOP_ZH or len(t) < 2 and not re.fullmatch(r"[A-Za-z&]+", t):
                         continue
                     out.setdefault(t.lower(), self.idf(t))
-            if self.glossary is not None:
-                # English content words the glossary does not know and the report does not use stay
-                # in the question as unmatched weight ("weather", "recipe"): otherwise an off-topic
-                # question that names a region would look fully covered.
-                covered = self.glossary.matched_words(q)
-                for i, w in enumerate(en_words(q)):
-                    if i in covered or w in STOP_EN or w in self.stopwords or len(w) < 3 or w.isdigit():
-                        continue
-                    if w in self.df or w.upper() in self.df:
-                        continue
-                    out.setdefault("~" + w, EN_UNKNOWN_WEIGHT * self.max_idf)
-        return out
+        if lang == "en" and self.glossary is not None:
+            # English content words the glossary does not know and the report does not use stay
+            # in the question as unmatched weight ("weather", "recipe"): otherwise an off-topic
+            # question that names a region would look fully covered.
+            covered = self.glossary.matched_words(q)
+            words = en_words(q)
+            focus = focus_words(words)
+            for i, w in enumerate(words):
+                if i in covered or w in STOP_EN or w in self.stopwords or len(w) < 3 or w.isdigit():
+                    continue
+                if w in self.df or w.upper() in self.df:
+                    if i in focus:
+                        focus_keys.add(w)
+                    continue
+                out.setdefault("~" + w, EN_UNKNOWN_WEIGHT * self.max_idf)
+                if i in focus:
+                    focus_keys.add("~" + w)  # asked for something the report has no word for
+        return out, focus_keys
 
 
 FOCUS_WEIGHT = 1.5
+_NOUN_FOCUS = re.compile(r"\bhow (many|much)\b", re.I)  # "what is the code of …": the value may be the code itself
 _AUX = frozenset("is are was were do does doe did has have had can could will would should may might".split())  # "doe": en_words folds "does"
 _PREP = frozenset("of for in on at by from to with about under among between during does did".split())
 
@@ -264,6 +280,8 @@ def focus_words(words: list[str]) -> set[int]:
         if words[j] not in ("many", "much"):
             return set()
         j += 1
+    elif words[i] == "who" and words[j] not in _AUX:
+        return set()  # "who drafted …": a verb, not the thing asked for
     elif words[j] in _AUX:
         # "what is the X of ...", "who was the X ..."
         j += 1
@@ -300,6 +318,14 @@ def _paraphrases() -> tuple[tuple[str, str], ...]:
 _DATE_Q = re.compile(r"日期|哪天|哪一天|何时|什么时候|哪年哪月|几月|\bwhen\b|\bdate\b|\bwhat day\b", re.I)
 _DATE_RE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月")
 _LIST_Q = re.compile(r"哪些|哪几|有什么|列举|分别|\bname (some|the)\b|\bwhich\b.*\b(are|were|did)\b|\blist\b|\bwhat are\b", re.I)
+# "多少册" asks for a number of 册: evidence must have one ("第1次印刷" does not say how many copies)
+_HOW_MANY_ZH = re.compile(r"多少(家|个|册|本|条|项|人|名|位|页|元|亿元|万元|公里|千字|字|吨|所|座|件|篇|部|种|类)")
+
+
+def is_toc_row(u) -> bool:
+    return u.kind == "row" and (u.hit.chunk.meta or {}).get("table") == "toc"
+
+
 _WHO_Q = re.compile(r"\bwho\b|\bwhom\b|谁|哪位", re.I)
 _ORG_SUFFIX = re.compile(r"(社|局|委|部|院|会|公司|大学|学院|中心|研究所|书店|集团|办公室)$")
 _NAME_RE = re.compile(r"[\u4e00-\u9fff]{2,4}")
@@ -412,8 +438,11 @@ def _row_field(u: Unit, *names: str) -> str:
 
 
 def score_units(q: str, lang: str, hits: Sequence[Hit], terms: Terms) -> tuple[list[Unit], dict]:
-    qterms = terms.of(q, lang)
+    qterms, focus = terms.analyse(q, lang)
     total = sum(qterms.values()) or 1.0
+    # only where the focus is surely a counted noun ("how many X"): "who commissioned …" names an
+    # action, and in "what is the code of …" the value itself is the code
+    unknown_focus = bool(focus) and all(t.startswith("~") for t in focus) and bool(_NOUN_FOCUS.search(q))
     qyears = qmod.years(q)
     regions = [m.slot for m in qmod.mentions(q) if m.slot.category == "region"]
     numeric = _numeric(q, lang)
@@ -421,6 +450,8 @@ def score_units(q: str, lang: str, hits: Sequence[Hit], terms: Terms) -> tuple[l
     structure_q = bool(_STRUCTURE_Q.search(q))
     date_q = bool(_DATE_Q.search(q))
     who_q = bool(_WHO_Q.search(q))
+    m = _HOW_MANY_ZH.search(q) if lang == "zh" else None
+    measure = m.group(1) if m else ""
     list_q = bool(_LIST_Q.search(q))
     ords = ordinals(q)
     units = _units(hits)
@@ -437,9 +468,20 @@ def score_units(q: str, lang: str, hits: Sequence[Hit], terms: Terms) -> tuple[l
             title = normalize(str(u.hit.chunk.meta.get("title") or "")).lower()
             u.coverage = sum(w * max(terms.credit(t, title), 0.5 * terms.credit(t, u.match_text))
                              for t, w in qterms.items()) / total if qterms else 0.0
+        elif u.kind == "row":
+            # a row is its own text and fields; the section it sits in is context and counts half
+            # (every row under "编委会成员 (以姓氏拼音排序)" must not look like it states the order)
+            own = u.match_text[len(normalize(u.hit.chunk.section).lower()) + 1 :]
+            u.coverage = sum(w * max(terms.credit(t, own), 0.5 * terms.credit(t, u.match_text))
+                             for t, w in qterms.items()) / total if qterms else 0.0
         else:
             u.coverage = sum(w * terms.credit(t, u.match_text) for t, w in qterms.items()) / total if qterms else 0.0
         s = u.coverage
+        if unknown_focus:
+            # "How many *employees* …": the report has no word for what is asked for, so no passage
+            # can answer, however much else it shares with the question ("Zhongguancun")
+            s *= 0.5
+            u.reasons.append("asked-for thing missing")
         if qyears and not all(y in u.match_text for y in qyears):
             s *= 0.2
             u.reasons.append("year missing")
@@ -492,6 +534,12 @@ def score_units(q: str, lang: str, hits: Sequence[Hit], terms: Terms) -> tuple[l
             path = [str(p) for p in u.hit.chunk.section_path]
             if all(any(p.startswith(o) for p in path) for o in ords.values()):
                 s += 0.1
+        if who_q and is_toc_row(u):
+            s *= 0.3
+            u.reasons.append("a contents line names no person")
+        if measure and not re.search(rf"\d\s*(?:多|余)?\s*{re.escape(measure)}", u.text):
+            s *= 0.4
+            u.reasons.append("no number of the asked unit")
         if who_q and u.kind == "row":
             value = _row_field(u, "value")
             if value:

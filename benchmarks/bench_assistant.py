@@ -92,7 +92,7 @@ def main() -> int:
         "",
         f"Machine: {res['machine']['nproc']} cores, {res['machine']['cpu']}, Python {res['machine']['python']}; "
         f"load average {res['machine']['load_average_start']:.1f} at start, {res['machine']['load_average_end']:.1f} at end (shared machine)",
-        f"{res['questions']} single-turn evaluation questions x {args.repeats} repeats, warm process, default settings (hybrid, k=5).",
+        f"{res['questions']} single-turn evaluation questions x {args.repeats} repeats, warm process, default settings (hybrid, k={settings.answer.k}).",
         "",
         "| measure | p50 (ms) | p95 (ms) |",
         "|---|---|---|",

@@ -1,7 +1,7 @@
 """Cheap query-intent signals used by retrieval (no model):
 
 * ``page_intent``: the question is about the book's structure (pages, chapters,
-  sections, contents). Table-of-contents rows are relevant only then; otherwise
+  sections, contents) and not for a person. Table-of-contents rows are relevant only then; otherwise
   their short titles match everything and crowd out the prose.
 * ``date_intent`` / ``month_intent``: the question asks for a date (a day) or a
   year and month; chunks holding a full date (``2016年3月15日``) carry a
@@ -25,8 +25,13 @@ DATE_TERM = "__date__"  # a full date (year, month, day): signatures of prefaces
 MONTH_TERM = "__month__"  # year and month only: editions, printings
 
 
+_WHO = re.compile(r"谁|哪位|\bwho(m|se)?\b", re.I)
+
+
 def page_intent(query: str) -> bool:
-    return bool(_PAGE_ZH.search(query) or _PAGE_EN.search(query))
+    """About the book's structure; "谁写了第二章？" / "who drafted chapter 2?" asks for a person,
+    which no contents line names."""
+    return bool(_PAGE_ZH.search(query) or _PAGE_EN.search(query)) and not _WHO.search(query)
 
 
 def date_intent(query: str) -> bool:
