@@ -141,7 +141,7 @@ class Assistant:
         match_lang = qmod.language(rewritten)
         d = extract.draft(rewritten, match_lang, hits, self._terms, s.min_support, self.glossary)
         if d.answerable and match_lang != lang:
-            d.sentences = [(extract.render(us[0], lang, d.numeric, self.glossary, d.terms), us) for _, us in d.sentences[:1]]
+            d.sentences = [(extract.render(us[0], lang, d.numeric, self.glossary, d.terms), us) for _, us in d.sentences]
         if d.answerable and extract.asks_for_parts(rewritten):
             self._list_parts(d, lang)
         if not d.answerable:

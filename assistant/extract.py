@@ -54,6 +54,7 @@ STOP_EN = set(
 HARD_FAILURES = {"year missing", "asked-for thing missing", "a contents line names no person", "no number of the asked unit", "indicator not asked", "region missing", "no number", "no number next to the asked indicator",
                  "table of contents row for a question not about the book's structure"}
 INDICATOR_MATCH = 0.5  # share of the row's indicator (IDF-weighted) the question must name; swept on tune: 0.2-0.75
+LIST_SHARE = 0.8  # a list answer takes the rows scoring at least this share of the best one
 RANK_PRIOR = 0.12  # the fused retriever's order is informative: hybrid hit@1 is well above chance
 UNKNOWN_WEIGHT = 1.0
 EN_UNKNOWN_WEIGHT = 0.6
@@ -317,7 +318,7 @@ def _paraphrases() -> tuple[tuple[str, str], ...]:
 
 _DATE_Q = re.compile(r"日期|哪天|哪一天|何时|什么时候|哪年哪月|几月|\bwhen\b|\bdate\b|\bwhat day\b", re.I)
 _DATE_RE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月")
-_LIST_Q = re.compile(r"哪些|哪几|有什么|列举|分别|\bname (some|the)\b|\bwhich\b.*\b(are|were|did)\b|\blist\b|\bwhat are\b", re.I)
+_LIST_Q = re.compile(r"哪些|哪几|有什么|列举|列出|分别|\bgive (me )?(the|all) (\w+ ){0,3}\w+s\b|\bname (some|the)\b|\bwhich\b.*\b(are|were|did)\b|\blist\b|\bwhat are\b", re.I)
 # "多少册" asks for a number of 册: evidence must have one ("第1次印刷" does not say how many copies)
 _HOW_MANY_ZH = re.compile(r"多少(家|个|册|本|条|项|人|名|位|页|元|亿元|万元|公里|千字|字|吨|所|座|件|篇|部|种|类)")
 
@@ -564,7 +565,7 @@ def score_units(q: str, lang: str, hits: Sequence[Hit], terms: Terms) -> tuple[l
         s += RANK_PRIOR / u.hit.rank if u.hit.rank else 0.0
         u.score = s
     units.sort(key=lambda u: -u.score)
-    return units, {"terms": qterms, "years": qyears, "numeric": numeric, "regions": [r.id for r in regions]}
+    return units, {"terms": qterms, "years": qyears, "numeric": numeric, "regions": [r.id for r in regions], "list": list_q}
 
 
 def _number_near_terms(sentence: str, qterms: dict[str, float]) -> bool:
@@ -592,7 +593,30 @@ def draft(q: str, lang: str, hits: Sequence[Hit], terms: Terms, min_support: flo
     if not ok or best.score < min_support:
         return Draft(False, [], best, prompts.REFUSAL[lang], best.score)
     units = ok
-    sentences: list[tuple[str, list[Unit]]] = [(render(best, lang, info["numeric"], glossary, info["terms"]), [best])]
+    if info["list"] and best.kind == "sentence":
+        # the same evidence as a table row: the row lists with its siblings
+        same = squash_ws(best.text)
+        twin = next((u for u in ok if u.kind == "row" and squash_ws(u.text) and squash_ws(u.text) in same
+                     and u.score >= LIST_SHARE * best.score), None)
+        if twin is not None:
+            best = twin
+    chosen = [best]
+    if info["list"]:
+        # "本书得到了哪些基金项目的资助？" / "Give the project numbers of the … grants": the other rows of
+        # the same table, or sentences of the same section, that answer as well as the best one are
+        # part of the answer
+        table = (best.hit.chunk.meta or {}).get("table") if best.kind == "row" else None
+        seen = {squash_ws(best.text)}
+        for u in ok[1:]:
+            key = squash_ws(u.text)
+            if u.score < LIST_SHARE * best.score or key in seen or any(key in k or k in key for k in seen):
+                continue
+            same = ((u.hit.chunk.meta or {}).get("table") == table) if best.kind == "row" else (
+                u.kind == "sentence" and u.hit.chunk.section == best.hit.chunk.section)
+            if same and u.kind == best.kind:
+                chosen.append(u)
+                seen.add(key)
+    sentences: list[tuple[str, list[Unit]]] = [(render(u, lang, info["numeric"], glossary, info["terms"]), [u]) for u in chosen]
     return Draft(True, sentences, best, support=best.score, numeric=info["numeric"], terms=info["terms"])
 
 

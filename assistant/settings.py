@@ -13,7 +13,7 @@ class AnswerSettings(BaseModel):
     model_config = ConfigDict(extra="forbid")
     k: int = Field(8, ge=1, le=20, description="passages retrieved per question (the answerer picks its evidence among them; swept on tune + dev: 5 -> 8 helps, more does not)")
     mode: Literal["hybrid", "dense", "bm25"] = "hybrid"
-    max_citations: int = Field(3, ge=1, le=10)
+    max_citations: int = Field(5, ge=1, le=10)
     related: int = Field(3, ge=0, le=10, description="closest passages listed with a refusal")
     # A question is refused when the best supporting sentence covers less than this share of the
     # question's weighted content terms (calibrated on the tuning split of the evaluation set).

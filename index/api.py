@@ -238,7 +238,7 @@ def build_index(settings: IndexSettings, reports: Report | Sequence[Report] | No
 def report_lexicon(bm25: BM25, analyzer: KeywordAnalyzer) -> Lexicon:
     """The English lexicon restricted to the words of the indexed chunks."""
     vocab = {t for doc in bm25.docs for t in doc}
-    return build_lexicon(vocab, analyzer.stopwords)
+    return build_lexicon(vocab, analyzer.stopwords, analyzer.synonyms)
 
 
 # ---------------------------------------------------------------- open

@@ -109,10 +109,15 @@ def _senses(raw: str) -> Iterable[tuple[str, ...]]:
             yield tuple(words)
 
 
-def build_lexicon(vocabulary: Iterable[str], stopwords: Iterable[str] = ()) -> Lexicon:
-    """The lexicon for a report whose (jieba) words are ``vocabulary``."""
+def build_lexicon(vocabulary: Iterable[str], stopwords: Iterable[str] = (),
+                  synonyms: dict[str, list[str]] | None = None) -> Lexicon:
+    """The lexicon for a report whose (jieba) words are ``vocabulary``. ``synonyms`` (everyday
+    Chinese -> the report's wording, ``data/synonyms_zh.tsv``) lets a dictionary word the report
+    does not use lead to one it does: "make up" -> 构成 -> 包括, "price" -> 价格 -> 定价."""
     stop = set(stopwords)
     vocab = {w for w in vocabulary if _CJK.match(w) and w not in stop}
+    via = {k: [e for e in v if e in vocab] for k, v in (synonyms or {}).items() if k not in vocab}
+    via = {k: v for k, v in via.items() if v}
     entries: dict[tuple[str, ...], list[str]] = {}
 
     def add(key: tuple[str, ...], zh: str) -> None:
@@ -125,10 +130,15 @@ def build_lexicon(vocabulary: Iterable[str], stopwords: Iterable[str] = ()) -> L
             if line.startswith("#"):
                 continue
             m = _LINE.match(line)
-            if not m or m.group(2) not in vocab:
+            if not m:
+                continue
+            word = m.group(2)
+            targets = [word] if word in vocab else via.get(word)
+            if not targets:
                 continue
             for key in _senses(m.group(4)):
-                add(key, m.group(2))
+                for zh in targets:
+                    add(key, zh)
     entries = {k: v for k, v in entries.items() if len(v) <= MAX_TARGETS}
     from pypinyin import lazy_pinyin
 
