@@ -142,7 +142,9 @@ class Assistant:
         d = extract.draft(rewritten, match_lang, hits, self._terms, s.min_support, self.glossary)
         if d.answerable and match_lang != lang:
             d.sentences = [(extract.render(us[0], lang, d.numeric, self.glossary, d.terms), us) for _, us in d.sentences]
-        if d.answerable and extract.asks_for_parts(rewritten):
+        if extract.asks_for_chapters(rewritten):
+            self._list_chapters(d, lang)
+        elif d.answerable and extract.asks_for_parts(rewritten):
             self._list_parts(d, lang)
         if not d.answerable:
             related = self._related(hits, rewritten, match_lang)
@@ -172,6 +174,17 @@ class Assistant:
         if quote_block:
             answer += "\n\n" + prompts.QUOTE_INTRO[lang] + "\n" + quote_block
         return AskResult(q, rewritten, lang, answer, True, citations, [])
+
+    def _list_chapters(self, d: extract.Draft, lang: str) -> None:
+        """"这本书分几章？": the chapter lines of the contents, each cited."""
+        chapters = [c for c in self._toc if not (c.meta or {}).get("section")
+                    and extract.is_chapter_title(str((c.meta or {}).get("chapter") or ""))]
+        if not chapters or len(chapters) > self.settings.answer.max_citations:
+            return
+        units = [extract.Unit(Hit(c, 0.0), c.quote or c.text, "row", "") for c in chapters]
+        titles = [(c.meta or {}).get("title") or c.text for c in chapters]
+        d.answerable, d.refusal = True, ""
+        d.sentences = [(extract.render_chapters(titles, lang, self.glossary), units)]
 
     def _list_parts(self, d: extract.Draft, lang: str) -> None:
         """"第四节分成哪几个方面？": when the answer is a chapter or section line of the contents,

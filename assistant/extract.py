@@ -363,6 +363,44 @@ _PARTS_Q = re.compile(r"分成哪|分为哪|包括哪|包含哪|哪几个方面|
                       r"|\b(divided|organi[sz]ed|split) into\b|\bconsists? of\b|\bwhat does (it|the section|the chapter) cover\b", re.I)
 
 
+_CHAPTERS_Q = re.compile(r"几章|各章|哪几章|哪些章|每一?章|所有章|全书.*章|\bchapters\b", re.I)
+
+
+def is_chapter_title(title: str) -> bool:
+    """"第一章 …" (not the appendix, chronicle or references that the contents list beside them)."""
+    return bool(re.match(r"第[一二三四五六七八九十百\d]+章", title.strip()))
+
+
+def asks_for_chapters(q: str) -> bool:
+    """The question is about the book's chapters as a whole ("这本书分几章，各章讲什么？",
+    "What are the four chapters of the report about?"), not about one chapter."""
+    return bool(_CHAPTERS_Q.search(q)) and not ordinals(q) and not _WHO_Q.search(q) and not re.search(
+        r"\bchapters? (one|two|three|four|five|six|\d)\b", q, re.I)
+
+
+def render_chapters(titles: Sequence[str], lang: str, glossary) -> str:
+    n = len(titles)
+    if lang == "zh":
+        return f"全书共{_cn(n)}章：" + "；".join(titles) + "。"
+    words = "zero one two three four five six seven eight nine ten".split()
+    named = []
+    for i, t in enumerate(titles, 1):
+        en = _en_title(re.sub(r"^第[一二三四五六七八九十]+章\s*", "", t), glossary)
+        named.append(f"chapter {words[i] if i <= 10 else i}: {en} ({t})" if en else t)
+    return f"The report has {words[n] if n <= 10 else n} chapters: " + "; ".join(named) + "."
+
+
+def _en_title(zh: str, glossary) -> str:
+    """English for a heading: the glossary's name for it, else its known parts in order."""
+    if glossary is None:
+        return ""
+    whole = glossary.to_en(zh)
+    if whole:
+        return whole
+    parts = [en for _, en in glossary.find_zh(zh)] if hasattr(glossary, "find_zh") else []
+    return ", ".join(dict.fromkeys(parts))
+
+
 def asks_for_parts(q: str) -> bool:
     """The question asks what a chapter or section is divided into."""
     return bool(_PARTS_Q.search(q))
