@@ -152,3 +152,37 @@ def test_a_named_section_is_a_scope_not_a_contents_question(assistant_):
     r = assistant_.ask("第一节里，信息服务业主要由哪几类产业构成？")
     assert r.answerable and "信息传输服务业" in r.answer, r.answer
     assert "页开始" not in r.answer, f"answered with a contents line: {r.answer}"
+
+
+def test_the_books_chapters_are_listed_from_the_contents(assistant_):
+    r = assistant_.ask("这本书分几章，各章讲什么？")
+    first = r.answer.splitlines()[0]
+    assert r.answerable and first.startswith("全书共四章：第一章 京津冀信息服务业发展现状；"), first
+    assert "附录" not in first, "the appendix is not a chapter"
+    assert [c.quote.split(" ..")[0] for c in r.citations][:4] == [
+        "第一章 京津冀信息服务业发展现状", "第二章 京津冀信息服务业优势领域",
+        "第三章 京津冀信息服务业重点项目", "第四章 京津冀信息服务业扶持政策"], [c.quote for c in r.citations]
+    en = assistant_.ask("What are the chapters of the report about?")
+    assert en.answer.startswith("The report has four chapters: chapter one:"), en.answer
+    who = assistant_.ask("Who wrote chapters three and four?")
+    assert "孟程燕" in who.answer and "four chapters" not in who.answer, who.answer
+
+
+def test_list_questions_answer_with_every_matching_row(assistant_):
+    r = assistant_.ask("本书得到了哪些基金项目的资助？请列出项目编号。")
+    for number in ("TJSHS201510031008", "9154027", "14JGC088", "14JGC089"):
+        assert number in r.answer, f"{number} missing: {r.answer}"
+    assert len(r.citations) == 4 and len({c.quote for c in r.citations}) == 4, [c.quote for c in r.citations]
+
+
+@pytest.mark.parametrize("q", ["這本書第一次印刷印了多少冊？", "How many employees does Zhongguancun have?"])
+def test_asked_for_unit_or_thing_must_be_in_the_evidence(assistant_, q):
+    # the report gives the printing (第1次印刷) but no print run, and no headcount for Zhongguancun
+    r = assistant_.ask(q)
+    assert not r.answerable and not r.citations, r.answer
+
+
+def test_contents_lines_do_not_answer_who_questions(assistant_):
+    r = assistant_.ask("Who drafted the second chapter?")
+    assert r.answerable and ("朱云" in r.answer or "Zhu Yun" in r.answer), r.answer
+    assert all(".." not in c.quote for c in r.citations), [c.quote for c in r.citations]
