@@ -90,6 +90,7 @@ class IndexInfo:
     embedded_chunks: int | None = None  # chunks embedded in this build (the rest came from the cache)
     reused: bool = False  # build_index found an up-to-date index and did nothing
     timings: dict = field(default_factory=dict)  # build phases in seconds (build_index only)
+    moved_aside: str | None = None  # where build_index put a damaged store it replaced (kept, not deleted)
 
     def to_json(self) -> dict:
         d = dataclasses.asdict(self)
@@ -148,7 +149,7 @@ def build_index(settings: IndexSettings, reports: Report | Sequence[Report] | No
     chash = corpus_hash([(r.source_id, r.source_sha256) for r in reports])
     name = settings.index_name(_build_key(chash))
     store = ChromaStore(settings)
-    store.repair_for_build()  # a damaged embedded store is moved aside: this build replaces it
+    aside = store.repair_for_build()  # a damaged embedded store is moved aside: this build replaces it
     ptr = store.read_pointer()
     if not rebuild and ptr and ptr.get("index_name") == name and store.collection_exists(ptr["collection"]):
         return IndexInfo.from_pointer(ptr, build_seconds=time.perf_counter() - t0, embedded_chunks=0, reused=True)
@@ -191,7 +192,7 @@ def build_index(settings: IndexSettings, reports: Report | Sequence[Report] | No
     except IndexDamagedError:  # the store opened but cannot be written: replace it
         if store.server:
             raise
-        store.move_aside()
+        aside = store.move_aside()
         coll = store.create_collection(collection, meta)
         store.add_chunks(coll, chunks, vectors)
 
@@ -232,7 +233,8 @@ def build_index(settings: IndexSettings, reports: Report | Sequence[Report] | No
                     f.unlink(missing_ok=True)
     phases["switch_s"] = time.perf_counter() - t
     return IndexInfo.from_pointer(pointer, build_seconds=time.perf_counter() - t0, embedded_chunks=new,
-                                  timings={k: round(v, 3) for k, v in phases.items()})
+                                  timings={k: round(v, 3) for k, v in phases.items()},
+                                  moved_aside=str(aside) if aside else None)
 
 
 def report_lexicon(bm25: BM25, analyzer: KeywordAnalyzer) -> Lexicon:

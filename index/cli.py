@@ -86,6 +86,9 @@ def cmd_build(args: argparse.Namespace) -> int:
         print(f"index is up to date: {info.collection} ({info.chunk_count} chunks, {info.embedder}); "
               "use --rebuild to build it again")
     else:
+        if info.moved_aside:
+            print(f"the previous index store was damaged; it was moved aside to {info.moved_aside} "
+                  "(delete it when no longer needed)", file=sys.stderr)
         print(f"built {info.collection}: {info.chunk_count} chunks, {info.embedder} ({info.dim}-d), "
               f"{info.embedded_chunks} embedded, {info.build_seconds:.1f} s")
     print(f"  store: {info.chroma}")
@@ -103,6 +106,12 @@ def cmd_info(args: argparse.Namespace) -> int:
         print(f"collection  {i.collection}\nembedder    {i.embedder} ({i.dim}-d)\nchunks      {i.chunk_count}\n"
               f"built at    {i.built_at}\nstore       {i.chroma}\nsources     "
               + ", ".join(s.get("path", "?") for s in i.sources))
+        aside = h.store.damaged_copies()
+        if aside:
+            # kept, never deleted by jjj: they may hold the only copy of an index someone needs
+            print(f"set aside   {len(aside)} damaged store(s), not used; delete when no longer needed:")
+            for p in aside:
+                print(f"            {p}")
     return 0
 
 

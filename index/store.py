@@ -130,6 +130,12 @@ class ChromaStore:
                 raise
         return self.move_aside()
 
+    def damaged_copies(self) -> list[Path]:
+        """Damaged embedded stores moved aside by earlier builds (oldest first)."""
+        if self.server or not self.index_dir.exists():
+            return []
+        return sorted(p for p in self.index_dir.glob("chroma.damaged-*") if p.is_dir())
+
     def move_aside(self) -> Path:
         """Rename the embedded store to ``chroma.damaged-<time>`` and start an empty one."""
         path = self.index_dir / "chroma"

@@ -200,6 +200,11 @@ def test_garbage_in_the_chroma_database(home, damage):
     assert out.returncode == 0, f"`jjj index build --rebuild` must repair a damaged index:\n{out.stderr[-2000:]}"
     assert "Traceback" not in out.stderr
     assert_answers(home)
+    aside = sorted(home.glob("chroma.damaged-*"))
+    if aside:  # the damaged store is kept (never deleted by jjj), and the user is told where it is
+        assert "moved aside" in out.stderr and str(aside[-1]) in out.stderr, out.stderr[-1000:]
+        info = jjj("index", "info", "--index-dir", str(home), home=home)
+        assert info.returncode == 0 and str(aside[-1]) in info.stdout, info.stdout
 
 
 def test_garbage_in_the_hnsw_segment_files(home):
