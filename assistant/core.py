@@ -142,7 +142,8 @@ class Assistant:
         d = extract.draft(rewritten, match_lang, hits, self._terms, s.min_support, self.glossary)
         if d.answerable and match_lang != lang:
             d.sentences = [(extract.render(us[0], lang, d.numeric, self.glossary, d.terms), us) for _, us in d.sentences]
-        if extract.asks_for_chapters(rewritten):
+        if extract.asks_for_chapters(rewritten) and (not d.answerable or extract.is_toc_row(d.best)):
+            # only when the evidence found is the contents (not "各章的撰写是怎么分工的")
             self._list_chapters(d, lang)
         elif d.answerable and extract.asks_for_parts(rewritten):
             self._list_parts(d, lang)

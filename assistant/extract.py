@@ -48,7 +48,7 @@ STOP_EN = set(
     "many much does did do according report book this that these those it its their there per about tell me "
     "please give list name named say says said stated state mention mentioned value figure number in into than "
     "was were reach reached amount level start starts started begin begins began appear appears located "
-    "found listed doe".split()  # "doe": en_words folds "does"
+    "found listed doe good best great nice well".split()  # "doe": en_words folds "does"
 )
 
 HARD_FAILURES = {"year missing", "asked-for thing missing", "a contents line names no person", "no number of the asked unit", "indicator not asked", "region missing", "no number", "no number next to the asked indicator",
@@ -135,6 +135,10 @@ class Terms:
             self._longer_cache[word] = [t for t in self.df if len(t) > len(word) and word in t]
         return self._longer_cache[word]
 
+    def known(self, t: str) -> bool:
+        """The report uses the term (any alternative of a group)."""
+        return any(a in self.df for a in t.removeprefix(GROUP).split(ALT))
+
     def idf(self, t: str) -> float:
         d = self.df.get(t)
         if d is None:
@@ -219,13 +223,16 @@ class Terms:
             # One English phrase is one term, whatever the number of Chinese words it becomes:
             # "high-tech zone" -> "高新区" must not weigh three times ("高新", "新区", "高新区").
             focus = focus_words(en_words(q))
-            for a, b, key, zhs, _ in self.glossary.groups(q):
+            for a, b, key, zhs, source in self.glossary.groups(q):
                 if all(w in STOP_EN for w in key):
                     continue  # the question's frame ("start", "number"), not its content
                 alts = [a for a in dict.fromkeys(normalize(z).lower() for z in zhs)
                         if a and a not in STOP_ZH and (len(a) >= 2 or re.fullmatch(r"[a-z&]+", a))]
                 if alts:
-                    w = max(self.phrase_idf(x) for x in alts)
+                    # a curated phrase weighs as its most telling form; a general-dictionary word with
+                    # several candidate translations ("goods" -> 货物|产品|物资) only as its least
+                    idfs = [self.phrase_idf(x) for x in alts]
+                    w = max(idfs) if source == "glossary" else min(idfs)
                     # the thing asked for ("What *telephone number* ... for the publisher?") weighs
                     # more than the words that only locate it
                     key = GROUP + ALT.join(alts)
@@ -316,9 +323,10 @@ def _paraphrases() -> tuple[tuple[str, str], ...]:
     return tuple(sorted(out, key=lambda x: -len(x[0])))
 
 
-_DATE_Q = re.compile(r"日期|哪天|哪一天|何时|什么时候|哪年哪月|几月|\bwhen\b|\bdate\b|\bwhat day\b", re.I)
+_DATE_Q = re.compile(r"日期|哪天|哪一天|何时|什么时候|哪年哪月|哪一年哪个?月|哪一?个月|几月|\bwhen\b|\bdate\b|\bwhat day\b", re.I)
 _DATE_RE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月")
-_LIST_Q = re.compile(r"哪些|哪几|有什么|列举|列出|分别|\bgive (me )?(the|all) (\w+ ){0,3}\w+s\b|\bname (some|the)\b|\bwhich\b.*\b(are|were|did)\b|\blist\b|\bwhat are\b", re.I)
+_PLURAL_WH = re.compile(r"\b(which|what)\s+(\w+\s+)?\w{3,}(?<!ss)(?<!us)(?<!is)s\b(?!\s+(is|was)\b)", re.I)
+_LIST_Q = re.compile(r"哪些|哪几|有什么|列举|列出|分别|\bgive (me )?(the|all) (\w+ ){0,3}\w+s\b|\bname (some|the)\b|\bwhich\b.*\b(are|were)\b|\blist\b|\bwhat are\b", re.I)
 # "多少册" asks for a number of 册: evidence must have one ("第1次印刷" does not say how many copies)
 _HOW_MANY_ZH = re.compile(r"多少(家|个|册|本|条|项|人|名|位|页|元|亿元|万元|公里|千字|字|吨|所|座|件|篇|部|种|类)")
 
@@ -360,7 +368,7 @@ def ordinals(q: str) -> dict[str, str]:
 
 _PARTS_Q = re.compile(r"分成哪|分为哪|包括哪|包含哪|哪几个方面|哪几部分|哪几节|哪些节|哪些部分|由哪几|有哪几|下设|"
                       r"\bwhat (sections|parts|subsections)\b|\bwhich (sections|parts|subsections)\b|\bsubsections?\b"
-                      r"|\b(divided|organi[sz]ed|split) into\b|\bconsists? of\b|\bwhat does (it|the section|the chapter) cover\b", re.I)
+                      r"|\b(divided|organi[sz]ed|split|broken down|subdivided) into\b|\bbroken down\b|\bbreak(s)? down\b|\bconsists? of\b|\bwhat does (it|the section|the chapter) cover\b", re.I)
 
 
 _CHAPTERS_Q = re.compile(r"几章|各章|哪几章|哪些章|每一?章|所有章|全书.*章|\bchapters\b", re.I)
@@ -481,17 +489,19 @@ def score_units(q: str, lang: str, hits: Sequence[Hit], terms: Terms) -> tuple[l
     total = sum(qterms.values()) or 1.0
     # only where the focus is surely a counted noun ("how many X"): "who commissioned …" names an
     # action, and in "what is the code of …" the value itself is the code
-    unknown_focus = bool(focus) and all(t.startswith("~") for t in focus) and bool(_NOUN_FOCUS.search(q))
+    how_many = bool(focus) and bool(_NOUN_FOCUS.search(q))
+    unknown_focus = how_many and all(t.startswith("~") for t in focus)
     qyears = qmod.years(q)
     regions = [m.slot for m in qmod.mentions(q) if m.slot.category == "region"]
     numeric = _numeric(q, lang)
+    qnums = set(_NUM_RE.findall(q))  # "项目（9154027）的资助金额是多少": 9154027 is not an answer
     page_q = bool(_PAGE_Q.search(q))
     structure_q = bool(_STRUCTURE_Q.search(q))
     date_q = bool(_DATE_Q.search(q))
     who_q = bool(_WHO_Q.search(q))
     m = _HOW_MANY_ZH.search(q) if lang == "zh" else None
     measure = m.group(1) if m else ""
-    list_q = bool(_LIST_Q.search(q))
+    list_q = bool(_LIST_Q.search(q)) or (lang == "en" and bool(_PLURAL_WH.search(q)))
     ords = ordinals(q)
     units = _units(hits)
     # terms that name the asked indicator: not regions, not unknown words
@@ -516,6 +526,10 @@ def score_units(q: str, lang: str, hits: Sequence[Hit], terms: Terms) -> tuple[l
         else:
             u.coverage = sum(w * terms.credit(t, u.match_text) for t, w in qterms.items()) / total if qterms else 0.0
         s = u.coverage
+        if how_many and not unknown_focus and not any(terms.credit(t, u.match_text) > 0 for t in focus):
+            # "How many *people* work in …": evidence must name what is counted
+            s *= 0.5
+            u.reasons.append("asked-for thing missing")
         if unknown_focus:
             # "How many *employees* …": the report has no word for what is asked for, so no passage
             # can answer, however much else it shares with the question ("Zhongguancun")
@@ -535,7 +549,7 @@ def score_units(q: str, lang: str, hits: Sequence[Hit], terms: Terms) -> tuple[l
             elif u.kind == "row" and region_text:
                 s += 0.08
         if numeric:
-            if not (_NUM_RE.search(u.text) or _CN_COUNT.search(u.text)):
+            if not ([n for n in _NUM_RE.findall(u.text) if n not in qnums] or _CN_COUNT.search(u.text)):
                 s *= 0.4
                 u.reasons.append("no number")
             elif u.kind == "sentence" and not _number_near_terms(u.text, ind_terms):
@@ -551,8 +565,12 @@ def score_units(q: str, lang: str, hits: Sequence[Hit], terms: Terms) -> tuple[l
                 ind_words = terms.words(ind_terms)
                 overlap = sum(1 for t in kt if t in ind_words) / len(kt)
                 s += 0.12 * overlap
-                if overlap == 1.0 and (u.hit.chunk.meta or {}).get("table") == "publication":
-                    s += 0.2  # the record field asked for by name ("网址", "电话", "定价")
+                known_missing = [t for t in qterms if not t.startswith("~") and terms.known(t)
+                                 and terms.credit(t, u.match_text) == 0]
+                if overlap == 1.0 and (u.hit.chunk.meta or {}).get("table") == "publication" and not known_missing:
+                    # the record field asked for by name ("网址", "电话", "定价") -- unless the question
+                    # asks something about it the row does not say ("编委会成员按什么顺序排列")
+                    s += 0.2
                 # the asked indicator must be (mostly) this row's indicator, weighted by how telling
                 # each word is: "第二产业比重" is not answered by the "第三产业比重" row
                 w_all = sum(terms.idf(t) for t in kt)
@@ -630,7 +648,7 @@ def draft(q: str, lang: str, hits: Sequence[Hit], terms: Terms, min_support: flo
     best = ok[0] if ok else units[0]
     if not ok or best.score < min_support:
         return Draft(False, [], best, prompts.REFUSAL[lang], best.score)
-    units = ok
+    all_units, units = units, ok
     if info["list"] and best.kind == "sentence":
         # the same evidence as a table row: the row lists with its siblings
         same = squash_ws(best.text)
@@ -639,6 +657,13 @@ def draft(q: str, lang: str, hits: Sequence[Hit], terms: Terms, min_support: flo
         if twin is not None:
             best = twin
     chosen = [best]
+    if info["list"] and best.kind == "sentence" and "、" not in best.text:
+        # "北京市形成了一批具有特色的产业集群。例如，以中关村为依托的…": the list follows the intro
+        nxt = _next_sentence(best)
+        if nxt and _EXAMPLES.match(nxt):
+            follow = next((u for u in all_units if u.hit.chunk.id == best.hit.chunk.id and u.text == nxt), None)
+            if follow is not None:
+                chosen.append(follow)
     if info["list"]:
         # "本书得到了哪些基金项目的资助？" / "Give the project numbers of the … grants": the other rows of
         # the same table, or sentences of the same section, that answer as well as the best one are
@@ -656,6 +681,18 @@ def draft(q: str, lang: str, hits: Sequence[Hit], terms: Terms, min_support: flo
                 seen.add(key)
     sentences: list[tuple[str, list[Unit]]] = [(render(u, lang, info["numeric"], glossary, info["terms"]), [u]) for u in chosen]
     return Draft(True, sentences, best, support=best.score, numeric=info["numeric"], terms=info["terms"])
+
+
+_EXAMPLES = re.compile(r"^(例如|比如|譬如|如|包括|主要有|主要包括|其中|分别是|具体)")
+
+
+def _next_sentence(u: Unit) -> str:
+    sents = [x for _, x in split_sentences(u.hit.chunk.text)]
+    try:
+        i = sents.index(u.text)
+    except ValueError:
+        return ""
+    return sents[i + 1] if i + 1 < len(sents) else ""
 
 
 def render(u: Unit, lang: str, numeric: bool, glossary, qterms: dict | None = None) -> str:

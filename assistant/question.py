@@ -19,6 +19,9 @@ _WORDISH = re.compile(r"[\w\u3400-\u4dbf\u4e00-\u9fff]")
 _CTRL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _ORDINAL = re.compile(r"第([一二三四五六七八九十]+)([章节])")
+_EN_NUMBERS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
+_ORDINAL_EN = re.compile(r"\b(chapter|section)\s+(\d{1,2}|" + "|".join(_EN_NUMBERS) + r")\b", re.I)
+_CN_DIGITS = {c: i + 1 for i, c in enumerate("一二三四五六七八九十")}
 
 
 def validate(raw: object, max_chars: int) -> str:
@@ -109,7 +112,15 @@ def mentions(text: str) -> list[Mention]:
         cands.append((m.start(), m.end(), Slot("year", y, (y,), (y,)), "zh"))
     for m in _ORDINAL.finditer(text):
         cat = "chapter" if m.group(2) == "章" else "section"
-        cands.append((m.start(), m.end(), Slot(cat, m.group(0), (m.group(0),), (m.group(0),)), "zh"))
+        n = _CN_DIGITS.get(m.group(1))
+        en = (f"{cat} {n}",) if n else (m.group(0),)
+        cands.append((m.start(), m.end(), Slot(cat, m.group(0), (m.group(0),), en), "zh"))
+    for m in _ORDINAL_EN.finditer(text):
+        cat = m.group(1).lower()
+        n = int(m.group(2)) if m.group(2).isdigit() else _EN_NUMBERS.index(m.group(2).lower()) + 1
+        if 1 <= n <= 10:
+            zh = f"第{'一二三四五六七八九十'[n - 1]}{'章' if cat == 'chapter' else '节'}"
+            cands.append((m.start(), m.end(), Slot(cat, zh, (zh,), (f"{cat} {n}",)), "en"))
     cands.sort(key=lambda c: (c[0], -(c[1] - c[0])))
     for a, b, s, lang in cands:
         if any(taken[a:b]):
@@ -139,8 +150,10 @@ def is_followup(question: str) -> bool:
 
 def _surface(slot: Slot, like: Mention, lang: str) -> str:
     """The new slot written the way the old mention was written (language, long/short form)."""
-    if slot.category in ("year", "chapter", "section"):
+    if slot.category == "year":
         return slot.id
+    if slot.category in ("chapter", "section"):
+        return slot.zh[0] if lang == "zh" else slot.en[0]  # 第二章 / chapter 2
     if lang == "zh":
         # keep the long form ("北京市") or the short form ("北京") as the old mention used
         long_form = like.end - like.start == len(like.slot.zh[0])
