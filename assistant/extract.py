@@ -28,6 +28,7 @@ _SENT_END = "。！？；!?;"
 _SENT_RE = re.compile(rf"[^{_SENT_END}\n]+[{_SENT_END}]?")
 _CLAUSE_RE = re.compile(r"[^，,；;。！？!?]+")  # "电话：(010) 51915602" is one clause
 _NUM_RE = re.compile(r"\d+(?:\.\d+)?")
+_YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d\d(?:\s*[~～-]\s*(?:19|20)?\d\d)?\s*年")  # "2014年" dates, not amounts
 _MARK_RE = re.compile(r"\[\d+\]")
 
 _NUMERIC_ZH = re.compile(r"多少|(?<!哪)几|比重|比例|占比|多高|多大|多长|数量|规模|强度|增长到|增加到|达到|金额|数额|价格|定价|字数|印张|页|第几")
@@ -435,11 +436,14 @@ def toc_children(row: Chunk, toc_rows: Sequence[Chunk]) -> list[Chunk]:
 def render_parts(title: str, parts: Sequence[str], lang: str, glossary) -> str:
     if lang == "zh":
         return f"“{title}”分为{len(parts)}部分：" + "；".join(parts) + "。"
+    words = "zero one two three four five six seven eight nine ten".split()
     named = []
     for p in parts:
-        en = _en_phrase(re.sub(r"^[第一二三四五六七八九十章节、\s]+", "", p), glossary)
-        named.append(f"{p} ({en})" if en and not en.startswith("figure") else p)
-    return f"“{title}” has {len(parts)} parts: " + "; ".join(named) + "."
+        en = _en_title(re.sub(r"^[第一二三四五六七八九十章节、\s]+", "", p), glossary)
+        named.append(f"{en} ({p})" if en else p)
+    n = len(parts)
+    head = _en_title(re.sub(r"^[第一二三四五六七八九十章节、\s]+", "", title), glossary)
+    return (f"{head} ({title})" if head else f"“{title}”") + f" has {words[n] if n <= 10 else n} parts: " + "; ".join(named) + "."
 
 
 def split_sentences(text: str) -> list[tuple[int, str]]:
@@ -549,7 +553,7 @@ def score_units(q: str, lang: str, hits: Sequence[Hit], terms: Terms) -> tuple[l
             elif u.kind == "row" and region_text:
                 s += 0.08
         if numeric:
-            if not ([n for n in _NUM_RE.findall(u.text) if n not in qnums] or _CN_COUNT.search(u.text)):
+            if not ([n for n in _NUM_RE.findall(_YEAR_RE.sub(" ", u.text)) if n not in qnums] or _CN_COUNT.search(u.text)):
                 s *= 0.4
                 u.reasons.append("no number")
             elif u.kind == "sentence" and not _number_near_terms(u.text, ind_terms):
@@ -628,7 +632,7 @@ def _number_near_terms(sentence: str, qterms: dict[str, float]) -> bool:
     sn = normalize(sentence).lower()
     strong = [t for t, w in qterms.items() if len(t) >= 2 and not re.fullmatch(r"\d+", t)]
     for cl in _CLAUSE_RE.findall(sn):
-        if (_NUM_RE.search(cl) or _CN_COUNT.search(cl)) and any(has_term(t, cl) for t in strong):
+        if (_NUM_RE.search(_YEAR_RE.sub(" ", cl)) or _CN_COUNT.search(cl)) and any(has_term(t, cl) for t in strong):
             return True
     return False
 
