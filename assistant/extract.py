@@ -105,6 +105,7 @@ class Draft:
     support: float = 0.0
     numeric: bool = False
     terms: dict = field(default_factory=dict)
+    listing: bool = False  # a list question
 
 
 class Terms:
@@ -683,8 +684,9 @@ def draft(q: str, lang: str, hits: Sequence[Hit], terms: Terms, min_support: flo
             if same and u.kind == best.kind:
                 chosen.append(u)
                 seen.add(key)
-    sentences: list[tuple[str, list[Unit]]] = [(render(u, lang, info["numeric"], glossary, info["terms"]), [u]) for u in chosen]
-    return Draft(True, sentences, best, support=best.score, numeric=info["numeric"], terms=info["terms"])
+    sentences: list[tuple[str, list[Unit]]] = [(render(u, lang, info["numeric"], glossary, info["terms"], info["list"]), [u])
+                                               for u in chosen]
+    return Draft(True, sentences, best, support=best.score, numeric=info["numeric"], terms=info["terms"], listing=info["list"])
 
 
 _EXAMPLES = re.compile(r"^(例如|比如|譬如|如|包括|主要有|主要包括|其中|分别是|具体)")
@@ -699,8 +701,8 @@ def _next_sentence(u: Unit) -> str:
     return sents[i + 1] if i + 1 < len(sents) else ""
 
 
-def render(u: Unit, lang: str, numeric: bool, glossary, qterms: dict | None = None) -> str:
-    return render_row(u, lang, glossary) if u.kind == "row" else render_sentence(u, lang, numeric, glossary, qterms)
+def render(u: Unit, lang: str, numeric: bool, glossary, qterms: dict | None = None, listing: bool = False) -> str:
+    return render_row(u, lang, glossary) if u.kind == "row" else render_sentence(u, lang, numeric, glossary, qterms, listing)
 
 
 # ------------------------------------------------------------------ rendering
@@ -777,7 +779,7 @@ def render_row(u: Unit, lang: str, glossary) -> str:
     return "; ".join(f"{k.replace('_', ' ')}: {v}" for k, v in m.items() if k not in skip and v) + "."
 
 
-def render_sentence(u: Unit, lang: str, numeric: bool, glossary, qterms: dict | None = None) -> str:
+def render_sentence(u: Unit, lang: str, numeric: bool, glossary, qterms: dict | None = None, listing: bool = False) -> str:
     if lang == "zh":
         return u.text
     # English without a translation model: state what can be stated in English (the figures next to
@@ -787,6 +789,13 @@ def render_sentence(u: Unit, lang: str, numeric: bool, glossary, qterms: dict | 
         nums = _numbers_with_units(clause or u.text)
         if nums:
             return "According to the report, the figure is " + ", ".join(nums) + " (quoted below)."
+    items = enumeration(u.text, qterms or {}) if listing else []
+    if items:
+        named = []
+        for it in items:
+            en = glossary.to_en(it) if glossary is not None else None
+            named.append(f"{it} ({en})" if en and en != it else it)
+        return "According to the report, they are: " + ", ".join(named) + "."
     names = []
     if glossary is not None and hasattr(glossary, "find_zh"):
         asked = {a for t in (qterms or {}) for a in t.removeprefix(GROUP).split(ALT)}
@@ -797,6 +806,28 @@ def render_sentence(u: Unit, lang: str, numeric: bool, glossary, qterms: dict | 
     if names:
         return "According to the report, the passage quoted below names: " + ", ".join(dict.fromkeys(names[:8])) + "."
     return "The report answers this in the passage quoted below (Chinese original)."
+
+
+_ENUM_HEAD = re.compile(r"^.*(?:包括|包含|聚集了|集聚了|形成了|有|在|如|是|为|了|：|:)")
+_ENUM_TAIL = re.compile(r"(?:等|以及|及其).*$")
+
+
+def enumeration(sentence: str, qterms: dict) -> list[str]:
+    """The items of the 、-separated list in a sentence ("聚集了京东、当当、聚美优品等领军企业" ->
+    京东, 当当, 聚美优品), from the clause with the most list items; [] when there is none."""
+    clauses = [c for c in re.split(r"[，,；;。]", sentence) if c.count("、") >= 1]
+    if not clauses:
+        return []
+    clause = max(clauses, key=lambda c: c.count("、"))
+    parts = [p.strip() for p in clause.split("、")]
+    if len(parts) < 2:
+        return []
+    parts[0] = _ENUM_HEAD.sub("", parts[0]).strip() or parts[0]
+    parts[-1] = _ENUM_TAIL.sub("", parts[-1]).strip() or parts[-1]
+    parts = [re.sub(r"^[“”\"'‘’（(]+|[“”\"'‘’）)]+$", "", p) for p in parts]
+    if any(not p or len(p) > 20 for p in parts):
+        return []
+    return parts
 
 
 def best_clause(sentence: str, qterms: dict) -> str:

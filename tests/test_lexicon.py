@@ -66,3 +66,10 @@ def test_parts_questions():
     assert extract.asks_for_parts("第一章第四节“协同发展思路”分成哪几个方面？")
     assert extract.asks_for_parts("What sections is chapter 2 divided into?")
     assert not extract.asks_for_parts("第一章第四节从第几页开始？")
+
+
+def test_enumeration_items_of_a_list_sentence():
+    assert extract.enumeration("目前中关村聚集了京东、当当、聚美优品等领军企业。", {}) == ["京东", "当当", "聚美优品"]
+    assert extract.enumeration("其主要包括信息传输服务业、信息技术服务业，以及数字内容等产业。", {}) == [
+        "信息传输服务业", "信息技术服务业"]
+    assert extract.enumeration("近年来，北京市形成了一批具有特色的产业集群。", {}) == []
