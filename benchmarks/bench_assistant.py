@@ -49,7 +49,10 @@ def main() -> int:
 
     load_start = os.getloadavg()[0]
     settings = Settings(index=IndexSettings(index_dir=args.index_dir))
-    a = Assistant.load(settings)  # builds on first run
+    from index.api import build_index
+
+    build_index(settings.index, progress=False)  # builds on first run, rebuilds a stale index, else reuses it
+    a = Assistant.load(settings)
     questions = [it.turns[-1] for it in load_items() if len(it.turns) == 1]
     for q in questions[:5]:
         a.ask(q)  # warm-up
