@@ -12,7 +12,10 @@ from typing import Callable, Sequence
 
 from assistant import extract, prompts, question as qmod
 from assistant.errors import InputError
+from assistant.intent import asks_for_chapters, asks_for_parts
+from assistant.render import numbers_supported, render, render_chapters, render_parts
 from assistant.settings import Settings
+from assistant.terms import Terms
 from assistant.types import AskResult, Citation, Turn
 from index.model import Hit
 from index.text import squash_ws
@@ -26,8 +29,8 @@ class Assistant:
         self.handle = handle
         self.glossary = handle.glossary
         analyzer = handle.keyword.analyzer
-        self._terms = extract.Terms(analyzer.doc_terms, handle.chunks, self.glossary.expand, self.glossary,
-                                    frozenset(analyzer.stopwords), docs=handle.keyword.bm25.docs)
+        self._terms = Terms(analyzer.doc_terms, handle.chunks, self.glossary.expand, self.glossary,
+                            frozenset(analyzer.stopwords), docs=handle.keyword.bm25.docs)
         self._retrievers: dict[str, object] = {}
         self._seen: dict[str, object] = {}  # chunks returned lately (merged neighbours are not in the index)
         # Paragraph chunks by the report paragraphs they hold (built once: a table row looks up the
@@ -141,11 +144,11 @@ class Assistant:
         match_lang = qmod.language(rewritten)
         d = extract.draft(rewritten, match_lang, hits, self._terms, s.min_support, self.glossary)
         if d.answerable and match_lang != lang:
-            d.sentences = [(extract.render(us[0], lang, d.numeric, self.glossary, d.terms, d.listing), us) for _, us in d.sentences]
-        if extract.asks_for_chapters(rewritten) and (not d.answerable or extract.is_toc_row(d.best)):
+            d.sentences = [(render(us[0], lang, d.numeric, self.glossary, d.terms, d.listing), us) for _, us in d.sentences]
+        if asks_for_chapters(rewritten) and (not d.answerable or extract.is_toc_row(d.best)):
             # only when the evidence found is the contents (not "各章的撰写是怎么分工的")
             self._list_chapters(d, lang)
-        elif d.answerable and extract.asks_for_parts(rewritten):
+        elif d.answerable and asks_for_parts(rewritten):
             self._list_parts(d, lang)
         if not d.answerable:
             related = self._related(hits, rewritten, match_lang)
@@ -165,7 +168,7 @@ class Assistant:
             if not ns:
                 continue
             quotes = [citations[n - 1].quote for n in ns]
-            if not extract.numbers_supported(sent, quotes):
+            if not numbers_supported(sent, quotes):
                 # never state a number the cited quote does not hold: fall back to the quote itself
                 sent = quotes[0] if lang == "zh" else prompts.FALLBACK_EN
             lines.append(sent.rstrip() + "".join(f"[{n}]" for n in ns))
@@ -185,7 +188,7 @@ class Assistant:
         units = [extract.Unit(Hit(c, 0.0), c.quote or c.text, "row", "") for c in chapters]
         titles = [(c.meta or {}).get("title") or c.text for c in chapters]
         d.answerable, d.refusal = True, ""
-        d.sentences = [(extract.render_chapters(titles, lang, self.glossary), units)]
+        d.sentences = [(render_chapters(titles, lang, self.glossary), units)]
 
     def _list_parts(self, d: extract.Draft, lang: str) -> None:
         """"第四节分成哪几个方面？": when the answer is a chapter or section line of the contents,
@@ -215,7 +218,7 @@ class Assistant:
             units.append(extract.Unit(Hit(holder, 0.0), quote, "sentence", ""))
         title = (best.hit.chunk.meta or {}).get("title") or best.text
         parts = [(c.meta or {}).get("title") or c.text for c in children]
-        d.sentences = [(extract.render_parts(title, parts, lang, self.glossary), units)]
+        d.sentences = [(render_parts(title, parts, lang, self.glossary), units)]
 
     def _related(self, hits: list[Hit], q: str, lang: str) -> list[Citation]:
         out = []

@@ -12,6 +12,7 @@ import re
 from typing import Sequence
 
 from assistant import extract, prompts
+from assistant.render import numbers_supported
 from assistant.errors import LLMError
 from assistant.settings import AnswerSettings, LLMSettings
 from assistant.types import AskResult, Citation
@@ -93,7 +94,7 @@ def verify(raw: str, hits: Sequence[Hit]) -> tuple[list[tuple[str, list[int]]], 
             dropped.append(sent)
             continue
         texts = [hits[n - 1].chunk.text + " " + (hits[n - 1].chunk.quote or "") for n in ns]
-        if not extract.numbers_supported(sent, texts):
+        if not numbers_supported(sent, texts):
             dropped.append(sent)
             continue
         kept.append((sent, list(dict.fromkeys(ns))))

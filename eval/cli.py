@@ -12,7 +12,6 @@ non-zero codes for errors (missing dataset, unknown system, index problems).
 from __future__ import annotations
 
 import argparse
-import json
 import shlex
 import sys
 from pathlib import Path

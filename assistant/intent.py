@@ -1,0 +1,112 @@
+"""What a question asks for, from its wording alone (no model): a number, a date, a list, a
+person, the book's structure, a chapter's parts, the chapter/section ordinals it names.
+
+Every function takes the (rewritten, normalised) question; ``lang`` is "zh" or "en".
+"""
+
+from __future__ import annotations
+
+import re
+
+_NUMERIC_ZH = re.compile(r"多少|(?<!哪)几|比重|比例|占比|多高|多大|多长|数量|规模|强度|增长到|增加到|达到|金额|数额|价格|定价|字数|印张|页|第几")
+_NUMERIC_EN = re.compile(
+    r"\bhow (many|much|long|large|big|high)\b|\bwhat (share|percentage|proportion|was the (value|figure|number|amount|price))\b"
+    r"|\b(share|percent|percentage|proportion|number of|figure|price|count|page|intensity|spending|length|capacity|value added)\b",
+    re.I,
+)
+_PAGE_Q = re.compile(r"第几页|哪一页|页码|多少页|\bpages?\b", re.I)
+_SECTION_WORD = re.compile(r"节|部分|\bsections?\b|\bparts?\b", re.I)
+# a question about the book's structure (contents lines may answer it); "第一节里，…由哪几类产业构成"
+# names a section only as the place to look, so the ordinal alone does not make one
+_STRUCTURE_Q = re.compile(r"页|目录|标题|题目|叫什么|名为|名称|哪一?章|哪一?节|几章|几节|哪些章|哪些节|章节|各章|各节"
+                          r"|讲什么|讲的是什么|讲了什么|主题|分成哪|分为哪|哪几个方面|哪几部分|哪些部分"
+                          r"|\b(sections?|chapters?|pages?|contents|titled?|called|named|parts?)\b", re.I)
+_NOUN_FOCUS = re.compile(r"\bhow (many|much)\b", re.I)  # "what is the code of …": the value may be the code itself
+
+
+_DATE_Q = re.compile(r"日期|哪天|哪一天|何时|什么时候|哪年哪月|哪一年哪个?月|哪一?个月|几月|\bwhen\b|\bdate\b|\bwhat day\b", re.I)
+_PLURAL_WH = re.compile(r"\b(which|what)\s+(\w+\s+)?\w{3,}(?<!ss)(?<!us)(?<!is)s\b(?!\s+(is|was)\b)", re.I)
+_LIST_Q = re.compile(r"哪些|哪几|有什么|列举|列出|分别|\bgive (me )?(the|all) (\w+ ){0,3}\w+s\b|\bname (some|the)\b|\bwhich\b.*\b(are|were)\b|\blist\b|\bwhat are\b", re.I)
+# "多少册" asks for a number of 册: evidence must have one ("第1次印刷" does not say how many copies)
+_HOW_MANY_ZH = re.compile(r"多少(家|个|册|本|条|项|人|名|位|页|元|亿元|万元|公里|千字|字|吨|所|座|件|篇|部|种|类)")
+
+_WHO_Q = re.compile(r"\bwho\b|\bwhom\b|谁|哪位", re.I)
+
+_CN_NUM = "零一二三四五六七八九十"
+_ORD_RE = re.compile(r"第([一二三四五六七八九十]+)([章节])")
+_ORD_EN = re.compile(r"\b(chapter|section)\s+(\d+)\b", re.I)
+
+
+def cn_number(n: int) -> str:
+    if n <= 10:
+        return _CN_NUM[n]
+    return ("" if n < 20 else _CN_NUM[n // 10]) + "十" + ("" if n % 10 == 0 else _CN_NUM[n % 10])
+
+
+def ordinals(q: str) -> dict[str, str]:
+    """Chapter / section ordinals asked about: {"章": "第二章", "节": "第四节"}."""
+    out = {kind: f"第{num}{kind}" for num, kind in _ORD_RE.findall(q)}
+    for kind, n in _ORD_EN.findall(q):
+        out.setdefault("章" if kind.lower() == "chapter" else "节", f"第{cn_number(int(n))}{'章' if kind.lower() == 'chapter' else '节'}")
+    return out
+
+
+_PARTS_Q = re.compile(r"分成哪|分为哪|包括哪|包含哪|哪几个方面|哪几部分|哪几节|哪些节|哪些部分|由哪几|有哪几|下设|"
+                      r"\bwhat (sections|parts|subsections)\b|\bwhich (sections|parts|subsections)\b|\bsubsections?\b"
+                      r"|\b(divided|organi[sz]ed|split|broken down|subdivided) into\b|\bbroken down\b|\bbreak(s)? down\b|\bconsists? of\b|\bwhat does (it|the section|the chapter) cover\b", re.I)
+
+
+_CHAPTERS_Q = re.compile(r"几章|各章|哪几章|哪些章|每一?章|所有章|全书.*章|\bchapters\b", re.I)
+
+
+def asks_for_chapters(q: str) -> bool:
+    """The question is about the book's chapters as a whole ("这本书分几章，各章讲什么？",
+    "What are the four chapters of the report about?"), not about one chapter."""
+    return bool(_CHAPTERS_Q.search(q)) and not ordinals(q) and not _WHO_Q.search(q) and not re.search(
+        r"\bchapters? (one|two|three|four|five|six|\d)\b", q, re.I)
+
+
+def asks_for_parts(q: str) -> bool:
+    """The question asks what a chapter or section is divided into."""
+    return bool(_PARTS_Q.search(q))
+
+
+def numeric(q: str, lang: str) -> bool:
+    """Asks for a figure: "多少", "比重", "how many", "what share" ..."""
+    return bool(_NUMERIC_EN.search(q) if lang == "en" else _NUMERIC_ZH.search(q))
+
+
+def page(q: str) -> bool:
+    return bool(_PAGE_Q.search(q))
+
+
+def structure(q: str) -> bool:
+    """About the book's structure: contents lines may answer it."""
+    return bool(_STRUCTURE_Q.search(q))
+
+
+def names_section(q: str) -> bool:
+    return bool(_SECTION_WORD.search(q))
+
+
+def how_many(q: str) -> bool:
+    return bool(_NOUN_FOCUS.search(q))
+
+
+def date(q: str) -> bool:
+    return bool(_DATE_Q.search(q))
+
+
+def who(q: str) -> bool:
+    return bool(_WHO_Q.search(q))
+
+
+def listing(q: str, lang: str) -> bool:
+    """Asks for several things: "哪些", "列出", "which programmes ..."."""
+    return bool(_LIST_Q.search(q)) or (lang == "en" and bool(_PLURAL_WH.search(q)))
+
+
+def asked_unit(q: str, lang: str) -> str:
+    """The measure word a Chinese count question asks for ("多少册" -> "册"), else ""."""
+    m = _HOW_MANY_ZH.search(q) if lang == "zh" else None
+    return m.group(1) if m else ""

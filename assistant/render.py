@@ -1,0 +1,237 @@
+"""Writing answers: a chosen evidence unit (sentence or table row) as the sentence that answers.
+
+Chinese answers state the row's fields or quote the sentence. English answers state what can be
+stated without a translation model: the figure with its indicator, region and year in English
+(glossary names), a record field, the listed items, or the glossary names in the passage -- the
+Chinese quote always follows. ``numbers_supported`` checks that every number an answer states
+appears in the quotes it cites.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Callable, Sequence
+
+from assistant import intent
+from assistant.terms import ALT, GROUP, has_term
+from index.text import normalize, squash_ws
+
+if TYPE_CHECKING:
+    from assistant.extract import Unit
+
+_NUM_RE = re.compile(r"\d+(?:\.\d+)?")
+_MARK_RE = re.compile(r"\[\d+\]")
+
+UNIT_EN = {
+    "%": "%",
+    "元": " yuan",
+    "亿元": " hundred million yuan",
+    "亿吨": " hundred million tonnes",
+    "公里": " km",
+    "家": " (companies)",
+    "个": "",
+    "条": "",
+    "千字": " thousand characters",
+    "页": "",
+}
+
+
+
+def render_chapters(titles: Sequence[str], lang: str, glossary) -> str:
+    n = len(titles)
+    if lang == "zh":
+        return f"全书共{intent.cn_number(n)}章：" + "；".join(titles) + "。"
+    words = "zero one two three four five six seven eight nine ten".split()
+    named = []
+    for i, t in enumerate(titles, 1):
+        en = _en_title(re.sub(r"^第[一二三四五六七八九十]+章\s*", "", t), glossary)
+        named.append(f"chapter {words[i] if i <= 10 else i}: {en} ({t})" if en else t)
+    return f"The report has {words[n] if n <= 10 else n} chapters: " + "; ".join(named) + "."
+
+
+def _en_title(zh: str, glossary) -> str:
+    """English for a heading: the glossary's name for it, else its known parts in order."""
+    if glossary is None:
+        return ""
+    whole = glossary.to_en(zh)
+    if whole:
+        return whole
+    parts = [en for _, en in glossary.find_zh(zh)] if hasattr(glossary, "find_zh") else []
+    return ", ".join(dict.fromkeys(parts))
+
+
+def render_parts(title: str, parts: Sequence[str], lang: str, glossary) -> str:
+    if lang == "zh":
+        return f"“{title}”分为{len(parts)}部分：" + "；".join(parts) + "。"
+    words = "zero one two three four five six seven eight nine ten".split()
+    named = []
+    for p in parts:
+        en = _en_title(re.sub(r"^[第一二三四五六七八九十章节、\s]+", "", p), glossary)
+        named.append(f"{en} ({p})" if en else p)
+    n = len(parts)
+    head = _en_title(re.sub(r"^[第一二三四五六七八九十章节、\s]+", "", title), glossary)
+    return (f"{head} ({title})" if head else f"“{title}”") + f" has {words[n] if n <= 10 else n} parts: " + "; ".join(named) + "."
+
+
+def render(u: Unit, lang: str, numeric: bool, glossary, qterms: dict | None = None, listing: bool = False) -> str:
+    return render_row(u, lang, glossary) if u.kind == "row" else render_sentence(u, lang, numeric, glossary, qterms, listing)
+
+
+# ------------------------------------------------------------------ rendering
+
+
+def _en(term: str, glossary_en: Callable[[str], str | None]) -> str:
+    t = (term or "").strip()
+    if not t:
+        return ""
+    return glossary_en(t) or glossary_en(re.sub(r"[市省]$", "", t)) or t
+
+
+def _year_zh(y: str) -> str:
+    y = y.strip()
+    if not y:
+        return ""
+    return y if "年" in y else y + "年"
+
+
+def _en_phrase(zh: str, glossary) -> str:
+    """English for a Chinese phrase: the glossary's name for the whole, else its known parts."""
+    if not zh:
+        return ""
+    whole = glossary.to_en(zh) if glossary is not None else None
+    if whole:
+        return whole
+    if glossary is not None and hasattr(glossary, "find_zh"):
+        parts = [en for _, en in glossary.find_zh(zh)]
+        if parts:
+            return "figure for " + " / ".join(dict.fromkeys(parts))
+    return ""
+
+
+def render_row(u: Unit, lang: str, glossary) -> str:
+    m = u.hit.chunk.meta or {}
+    table = m.get("table", "")
+    glossary_en = (lambda t: glossary.to_en(t)) if glossary is not None else (lambda t: None)
+    if table == "indicators" or {"indicator", "value"} <= set(m):
+        region, year, ind = m.get("region", ""), m.get("year", ""), m.get("indicator", "")
+        value, unit = str(m.get("value", "")), m.get("unit", "")
+        if lang == "zh":
+            return f"{_year_zh(year)}{region}{ind}为{value}{unit}。"
+        region_en = _en(region, glossary_en) if region else ""
+        ind_en = _en_phrase(ind, glossary) or "figure"
+        value_en = value.replace("多", "+").replace("余", "+")
+        unit_en = UNIT_EN.get(unit, f" {unit}" if unit else "")
+        y = year.replace("年底", " (year end)").replace("年", "").replace("~", "–")
+        head = f"In {y}, " if year else ""
+        subject = f"{region_en}'s {ind_en}" if region_en and not re.search(r"[\u4e00-\u9fff]", region_en) else f"the {ind_en}"
+        sent = f"{head}{subject} was {value_en}{unit_en}."
+        return sent[0].upper() + sent[1:]
+    if table == "toc" or ("page" in m and "title" in m):
+        title, page = m.get("title", ""), m.get("page", "")
+        if lang == "zh":
+            return f"“{title}”从第{page}页开始。"
+        t_en = _en_phrase(re.sub(r"^[第一二三四五六七八九十章节、\s]+", "", title), glossary)
+        return f"The section “{title}”" + (f" ({t_en})" if t_en and not t_en.startswith("figure") else "") + f" starts on page {page}."
+    if table == "publication" or {"field", "value"} <= set(m):
+        f, label, v = m.get("field", ""), m.get("label", ""), m.get("value", "")
+        if lang == "zh":
+            return f"{label or f}：{v}。"
+        name = (f or label).replace("_", " ")
+        v_en = _en(v, glossary_en)
+        return f"The {name} given in the book's publication record is {v}" + ("" if v_en == v else f" ({v_en})") + "."
+    if table == "funding" or "number" in m:
+        prog, title, num = m.get("programme", ""), m.get("project_title", ""), m.get("number", "")
+        if lang == "zh":
+            return f"{prog}“{title}”的项目编号为{num}。"
+        prog_en = glossary.to_en(prog) if glossary is not None else None
+        return f"The grant number is {num}" + (f" ({prog_en})" if prog_en else " (see the funded project quoted below)") + "."
+    skip = ("table", "row_quote")
+    if lang == "zh":
+        return "；".join(f"{k}：{v}" for k, v in m.items() if k not in skip and v not in (None, "")) + "。"
+    return "; ".join(f"{k.replace('_', ' ')}: {v}" for k, v in m.items() if k not in skip and v) + "."
+
+
+def render_sentence(u: Unit, lang: str, numeric: bool, glossary, qterms: dict | None = None, listing: bool = False) -> str:
+    if lang == "zh":
+        return u.text
+    # English without a translation model: state what can be stated in English (the figures next to
+    # the asked indicator, the names the glossary knows), and let the Chinese quote follow.
+    if numeric:
+        clause = best_clause(u.text, qterms or {})
+        nums = _numbers_with_units(clause or u.text)
+        if nums:
+            return "According to the report, the figure is " + ", ".join(nums) + " (quoted below)."
+    items = enumeration(u.text, qterms or {}) if listing else []
+    if items:
+        named = []
+        for it in items:
+            en = glossary.to_en(it) if glossary is not None else None
+            named.append(f"{it} ({en})" if en and en != it else it)
+        return "According to the report, they are: " + ", ".join(named) + "."
+    names = []
+    if glossary is not None and hasattr(glossary, "find_zh"):
+        asked = {a for t in (qterms or {}) for a in t.removeprefix(GROUP).split(ALT)}
+        for zh, en in glossary.find_zh(u.text):
+            if normalize(zh).lower() in asked or re.search(r"[\u4e00-\u9fff]", en):
+                continue
+            names.append(en)
+    if names:
+        return "According to the report, the passage quoted below names: " + ", ".join(dict.fromkeys(names[:8])) + "."
+    return "The report answers this in the passage quoted below (Chinese original)."
+
+
+_ENUM_HEAD = re.compile(r"^.*(?:包括|包含|聚集了|集聚了|形成了|有|在|如|是|为|了|：|:)")
+_ENUM_TAIL = re.compile(r"(?:等|以及|及其).*$")
+
+
+def enumeration(sentence: str, qterms: dict) -> list[str]:
+    """The items of the 、-separated list in a sentence ("聚集了京东、当当、聚美优品等领军企业" ->
+    京东, 当当, 聚美优品), from the clause with the most list items; [] when there is none."""
+    clauses = [c for c in re.split(r"[，,；;。]", sentence) if c.count("、") >= 1]
+    if not clauses:
+        return []
+    clause = max(clauses, key=lambda c: c.count("、"))
+    parts = [p.strip() for p in clause.split("、")]
+    if len(parts) < 2:
+        return []
+    parts[0] = _ENUM_HEAD.sub("", parts[0]).strip() or parts[0]
+    parts[-1] = _ENUM_TAIL.sub("", parts[-1]).strip() or parts[-1]
+    parts = [re.sub(r"^[“”\"'‘’（(]+|[“”\"'‘’）)]+$", "", p) for p in parts]
+    if any(not p or len(p) > 20 for p in parts):
+        return []
+    return parts
+
+
+def best_clause(sentence: str, qterms: dict) -> str:
+    """The clause (split at ，；： and 、) that holds a number and most of the question's weight."""
+    best, best_w = "", 0.0
+    for cl in re.split(r"[，,；;：:、]", sentence):
+        if not _NUM_RE.search(cl):
+            continue
+        cn = normalize(cl).lower()
+        w = sum(v for t, v in qterms.items() if has_term(t, cn))
+        if w > best_w:
+            best, best_w = cl, w
+    return best
+
+
+_NUM_UNIT_RE = re.compile(r"(\d+(?:\.\d+)?)\s*(%|亿元|亿吨|公里|千字|元|家|个|条|页)?")
+
+
+def _numbers_with_units(text: str) -> list[str]:
+    out = []
+    for m in _NUM_UNIT_RE.finditer(text):
+        n, unit = m.group(1), m.group(2) or ""
+        if not unit and re.fullmatch(r"(19|20)\d\d", n):
+            continue
+        out.append(n + UNIT_EN.get(unit, unit))
+    return out[:8]
+
+
+def numbers_supported(sentence: str, quotes: Sequence[str]) -> bool:
+    """Every number stated in the sentence appears in one of the quotes it cites."""
+    hay = squash_ws(" ".join(quotes))
+    for n in _NUM_RE.findall(_MARK_RE.sub("", sentence)):
+        if n not in hay:
+            return False
+    return True

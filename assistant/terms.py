@@ -1,0 +1,255 @@
+"""Question terms for the extractive answerer: what a question asks, as weighted words of the report.
+
+``Terms.analyse(question, lang)`` returns the content terms with IDF weights (from the keyword
+index's own tokenised chunks) and the terms naming what an English question asks for (its
+wh-phrase head). Chinese questions are segmented by the index's jieba analyzer after the
+paraphrase table (``data/paraphrases_zh.tsv``); English questions become one term per glossary or
+lexicon phrase, whose Chinese forms are alternatives ("=出版社|出版发行"), plus unmatched weight for
+English words the report has no word for ("~recipe").
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Callable, Sequence
+
+from index.glossary import _fold, en_words
+from index.model import Chunk
+from index.text import normalize
+
+STOP_ZH = set(
+    "的 了 是 在 和 与 及 或 吗 呢 吧 啊 么 什么 多少 哪些 哪个 哪 几 如何 怎么 怎样 为什么 请问 请 告诉 我 你 "
+    "报告 本书 这本书 书 中 里 对 有 有没有 为 其 被 从 到 给 这 那 那么 一个 是否 提到 提及 说 讲 所 年 年底 时 "
+    "哪一 哪一年 多 少 根据 按照 之 上 下 个 该 位 谁 呢？ ？ ? ， 。 、".split()
+)
+STOP_EN = set(
+    "the a an of in on at to for and or is are was were be been by with from as what which who whom whose how "
+    "many much does did do according report book this that these those it its their there per about tell me "
+    "please give list name named say says said stated state mention mentioned value figure number in into than "
+    "was were reach reached amount level start starts started begin begins began appear appears located "
+    "found listed doe good best great nice well".split()  # "doe": en_words folds "does"
+)
+
+UNKNOWN_WEIGHT = 1.0
+EN_UNKNOWN_WEIGHT = 0.6
+_INTERROGATIVE = re.compile(r"^(几|哪|多少|什么|怎么|怎样|如何|为何)")
+
+
+FOCUS_WEIGHT = 1.5
+_AUX = frozenset("is are was were do does doe did has have had can could will would should may might".split())  # "doe": en_words folds "does"
+_PREP = frozenset("of for in on at by from to with about under among between during does did".split())
+
+
+def focus_words(words: list[str]) -> set[int]:
+    """Indices of the words naming what an English question asks for (its wh-phrase head):
+    "what telephone number does ..." -> telephone number; "who is the editor-in-chief of ..." ->
+    editor in chief; "how many companies ..." -> companies. Empty when there is no such phrase."""
+    if not words:
+        return set()
+    i = 0
+    while i < len(words) and words[i] not in ("what", "which", "who", "how"):
+        i += 1
+    if i >= len(words) - 1:
+        return set()
+    j = i + 1
+    if words[i] == "how":
+        if words[j] not in ("many", "much"):
+            return set()
+        j += 1
+    elif words[i] == "who" and words[j] not in _AUX:
+        return set()  # "who drafted …": a verb, not the thing asked for
+    elif words[j] in _AUX:
+        # "what is the X of ...", "who was the X ..."
+        j += 1
+        if j < len(words) and words[j] in ("the", "a", "an"):
+            j += 1
+        else:
+            return set()
+    out = set()
+    while j < len(words) and words[j] not in _AUX and words[j] not in _PREP and len(out) < 4:
+        out.add(j)
+        j += 1
+    return out
+
+
+GROUP = "="  # a term "=出版社|出版发行" is one English phrase; its Chinese forms are alternatives
+ALT = "|"
+
+
+def has_term(term: str, text: str) -> bool:
+    return any(a in text for a in term.removeprefix(GROUP).split(ALT))
+
+
+@lru_cache(maxsize=1)
+def _paraphrases() -> tuple[tuple[str, str], ...]:
+    path = Path(__file__).parent / "data" / "paraphrases_zh.tsv"
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            pat, repl = line.split("\t")
+            out.append((pat.strip(), repl.strip()))
+    return tuple(sorted(out, key=lambda x: -len(x[0])))
+
+
+
+class Terms:
+    """Question terms with IDF weights from the indexed chunks."""
+
+    def __init__(self, tokenize: Callable[[str], list[str]], chunks: Sequence[Chunk], expand: Callable[[str], list[str]] | None,
+                 glossary=None, stopwords: frozenset = frozenset(), docs: Sequence[Sequence[str]] | None = None):
+        """``docs``: the chunks already tokenised (the keyword index's documents), so that start-up
+        does not segment the whole corpus a second time."""
+        self.tokenize = tokenize
+        self.expand = expand
+        self.glossary = glossary
+        self.stopwords = stopwords
+        df: dict[str, int] = {}
+        if docs is None:
+            docs = [tokenize(normalize(c.text + " " + c.section)) for c in chunks]
+        for d in docs:
+            for t in set(d):
+                df[t] = df.get(t, 0) + 1
+        self.n = max(1, len(docs))
+        self.df = df
+        self.max_idf = math.log(1 + self.n / 0.5)
+        self._longer_cache: dict[str, list[str]] = {}
+
+    def _longer(self, word: str) -> list[str]:
+        """The report's words that contain ``word`` ("信息服务业" for "服务业"): a paraphrase of
+        "服务业" must not rewrite the middle of "信息服务业"."""
+        if word not in self._longer_cache:
+            self._longer_cache[word] = [t for t in self.df if len(t) > len(word) and word in t]
+        return self._longer_cache[word]
+
+    def known(self, t: str) -> bool:
+        """The report uses the term (any alternative of a group)."""
+        return any(a in self.df for a in t.removeprefix(GROUP).split(ALT))
+
+    def idf(self, t: str) -> float:
+        d = self.df.get(t)
+        if d is None:
+            # a word the report never uses: evidence the answer may not be here, but paraphrases
+            # ("国际标准书号" for ISBN) also produce such words, so it weighs like a mid-frequency term
+            return UNKNOWN_WEIGHT * self.max_idf
+        return math.log(1 + self.n / (d + 0.5))
+
+    def parts(self, phrase: str) -> list[str]:
+        """The words of a Chinese phrase that carry meaning (for partial matches)."""
+        return [t for t in dict.fromkeys(self.tokenize(phrase)) if len(t) >= 2 and t not in STOP_ZH] or [phrase]
+
+    def phrase_idf(self, phrase: str) -> float:
+        if phrase in self.df:
+            return self.idf(phrase)
+        return max(self.idf(t) for t in self.parts(phrase))
+
+    def credit(self, term: str, text: str) -> float:
+        """How much of a question term a text holds: 1 for a plain term or any alternative of a
+        phrase group found whole; for a group, else half the IDF share of its best alternative's words."""
+        if not term.startswith(GROUP):
+            return 1.0 if term in text else 0.0
+        best = 0.0
+        for alt in term[len(GROUP):].split(ALT):
+            if alt in text:
+                return 1.0
+            ps = self.parts(alt)
+            if len(ps) > 1:
+                w = sum(self.idf(p) for p in ps)
+                best = max(best, 0.5 * sum(self.idf(p) for p in ps if p in text) / w)
+        return best
+
+    def words(self, terms) -> set[str]:
+        """Every word of the terms: plain terms, and the alternatives of groups with their words."""
+        out: set[str] = set()
+        for t in terms:
+            if t.startswith(GROUP):
+                for alt in t[len(GROUP):].split(ALT):
+                    out.add(alt)
+                    out.update(self.parts(alt))
+            else:
+                out.add(t)
+        return out
+
+    def of(self, q: str, lang: str) -> dict[str, float]:
+        """Content terms of a question with weights."""
+        return self.analyse(q, lang)[0]
+
+    def analyse(self, q: str, lang: str) -> tuple[dict[str, float], set[str]]:
+        """(content terms with weights, the terms naming what an English question asks for)."""
+        qn = normalize(q)
+        focus_keys: set[str] = set()
+        if lang == "zh":
+            for pat, repl in _paraphrases():
+                if pat in qn and not any(t in qn for t in self._longer(pat)):
+                    qn = qn.replace(pat, " " + repl + " ")
+        out: dict[str, float] = {}
+        grouped: set[str] = set()  # English words a glossary/lexicon phrase stands for ("4" in "chapter 4")
+        if lang == "en" and self.glossary is not None and hasattr(self.glossary, "groups"):
+            words = en_words(q)
+            grouped = {words[i] for a, b, *_ in self.glossary.groups(q) for i in range(a, b)}
+        for t in self.tokenize(qn):
+            tl = t.lower().strip()
+            if not tl or tl in STOP_ZH or tl in STOP_EN or not re.search(r"[\w\u4e00-\u9fff]", tl):
+                continue
+            if grouped and (tl in grouped or _fold(tl) in grouped):
+                continue
+            if re.fullmatch(r"(19|20)\d\d", tl):
+                continue  # years are hard constraints, not terms
+            if lang == "zh" and _INTERROGATIVE.match(tl):
+                continue  # "几类", "哪几个", "多少家": the question's form, not its content
+            if len(tl) == 1 and "\u4e00" <= tl <= "\u9fff" and tl not in self.df:
+                continue  # a lone character the report never uses as a word ("定位成" -> "成")
+            if re.fullmatch(r"[a-z]+", tl) and lang == "en":
+                # English words count only if the report uses them (GDP, ISBN, BPO ...);
+                # other English words are represented by their glossary expansion below.
+                if tl in self.df or tl.upper() in self.df:
+                    out[tl] = self.idf(tl)
+                continue
+            out[tl] = self.idf(tl)
+        if lang == "en" and self.glossary is not None and hasattr(self.glossary, "groups"):
+            # One English phrase is one term, whatever the number of Chinese words it becomes:
+            # "high-tech zone" -> "高新区" must not weigh three times ("高新", "新区", "高新区").
+            focus = focus_words(en_words(q))
+            for a, b, key, zhs, source in self.glossary.groups(q):
+                if all(w in STOP_EN for w in key):
+                    continue  # the question's frame ("start", "number"), not its content
+                alts = [a for a in dict.fromkeys(normalize(z).lower() for z in zhs)
+                        if a and a not in STOP_ZH and (len(a) >= 2 or re.fullmatch(r"[a-z&]+", a))]
+                if alts:
+                    # a curated phrase weighs as its most telling form; a general-dictionary word with
+                    # several candidate translations ("goods" -> 货物|产品|物资) only as its least
+                    idfs = [self.phrase_idf(x) for x in alts]
+                    w = max(idfs) if source == "glossary" else min(idfs)
+                    # the thing asked for ("What *telephone number* ... for the publisher?") weighs
+                    # more than the words that only locate it
+                    key = GROUP + ALT.join(alts)
+                    in_focus = bool(focus & set(range(a, b)))
+                    out.setdefault(key, w * (FOCUS_WEIGHT if in_focus else 1.0))
+                    if in_focus:
+                        focus_keys.add(key)
+        elif lang == "en" and self.expand is not None:
+            for zh in self.expand(q):
+                for t in self.tokenize(normalize(zh)):
+                    if t in STOP_ZH or len(t) < 2 and not re.fullmatch(r"[A-Za-z&]+", t):
+                        continue
+                    out.setdefault(t.lower(), self.idf(t))
+        if lang == "en" and self.glossary is not None:
+            # English content words the glossary does not know and the report does not use stay
+            # in the question as unmatched weight ("weather", "recipe"): otherwise an off-topic
+            # question that names a region would look fully covered.
+            covered = self.glossary.matched_words(q)
+            words = en_words(q)
+            focus = focus_words(words)
+            for i, w in enumerate(words):
+                if i in covered or w in STOP_EN or w in self.stopwords or len(w) < 3 or w.isdigit():
+                    continue
+                if w in self.df or w.upper() in self.df:
+                    if i in focus:
+                        focus_keys.add(w)
+                    continue
+                out.setdefault("~" + w, EN_UNKNOWN_WEIGHT * self.max_idf)
+                if i in focus:
+                    focus_keys.add("~" + w)  # asked for something the report has no word for
+        return out, focus_keys
