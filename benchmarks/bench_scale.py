@@ -17,7 +17,7 @@ Each measured step runs in its own subprocess so its peak memory (``ru_maxrss``)
            (for the server: the embedding cache of the embedded build is copied in first, so the
            server build time is chunk + keyword index + Chroma writes, not embedding again)
   query    ``open_index`` + the single-turn evaluation questions through the hybrid retriever
-           (k=5) and through ``Assistant.ask``, after 5 warm-up questions, ``--repeats`` times
+           (k=5) and through ``Assistant.ask`` (its default settings), after 5 warm-up questions, ``--repeats`` times
 Disk: bytes under the index folder (embedded) or under the server's ``--path`` (server).
 Server memory: the ``chroma run`` process's peak RSS (VmHWM) when it is stopped.
 
@@ -339,7 +339,7 @@ def to_markdown(res: dict) -> str:
         f"Machine: {m['nproc']} cores, {m['cpu']}, {m['mem_total']} RAM, Python {m['python']}; load average at start "
         f"{', '.join(f'{x:.2f}' for x in m['loadavg_at_start'])} (the machine is shared with other work).",
         f"Corpus: the report (1x) and {res['copies']} generated copies ({res['copies']}x: numbers perturbed, headings "
-        f"renamed; {mb(res['corpus_bytes'])} MB of Markdown). Default settings (e5-small-q4, 120-token chunks, hybrid k=5).",
+        f"renamed; {mb(res['corpus_bytes'])} MB of Markdown). Default settings (e5-small-q4, 120-token chunks; the retriever timed at k=5, `Assistant.ask` with its own default k=8).",
         f"Queries: {res['rows'][0]['query']['questions']} single-turn evaluation questions x {res['repeats']} repeats, warm process.",
         "",
         "| config | chunks | embedded | build (s) | build peak RSS (MB) | Chroma + BM25 on disk (MB) | open (s) "
