@@ -3,7 +3,7 @@ glossary falls back to it; the answerer's English term grouping and wh-focus."""
 
 import pytest
 
-from assistant import extract
+from assistant import intent, render, terms
 from index.glossary import Glossary, en_words
 from index.lexicon import Lexicon, build_lexicon
 
@@ -53,7 +53,7 @@ def test_glossary_consults_the_lexicon_only_for_uncovered_words(small_lexicon):
 def test_focus_words_name_what_is_asked():
     def focus(q):
         w = en_words(q)
-        return [w[i] for i in sorted(extract.focus_words(w))]
+        return [w[i] for i in sorted(terms.focus_words(w))]
 
     assert focus("What telephone number does the imprint page give for the publisher?") == ["telephone", "number"]
     # the focus stops at "in"; the glossary phrase "editor in chief" overlapping it is what gets the weight
@@ -63,13 +63,13 @@ def test_focus_words_name_what_is_asked():
 
 
 def test_parts_questions():
-    assert extract.asks_for_parts("第一章第四节“协同发展思路”分成哪几个方面？")
-    assert extract.asks_for_parts("What sections is chapter 2 divided into?")
-    assert not extract.asks_for_parts("第一章第四节从第几页开始？")
+    assert intent.asks_for_parts("第一章第四节“协同发展思路”分成哪几个方面？")
+    assert intent.asks_for_parts("What sections is chapter 2 divided into?")
+    assert not intent.asks_for_parts("第一章第四节从第几页开始？")
 
 
 def test_enumeration_items_of_a_list_sentence():
-    assert extract.enumeration("目前中关村聚集了京东、当当、聚美优品等领军企业。", {}) == ["京东", "当当", "聚美优品"]
-    assert extract.enumeration("其主要包括信息传输服务业、信息技术服务业，以及数字内容等产业。", {}) == [
+    assert render.enumeration("目前中关村聚集了京东、当当、聚美优品等领军企业。", {}) == ["京东", "当当", "聚美优品"]
+    assert render.enumeration("其主要包括信息传输服务业、信息技术服务业，以及数字内容等产业。", {}) == [
         "信息传输服务业", "信息技术服务业"]
-    assert extract.enumeration("近年来，北京市形成了一批具有特色的产业集群。", {}) == []
+    assert render.enumeration("近年来，北京市形成了一批具有特色的产业集群。", {}) == []
