@@ -30,7 +30,8 @@ _LIST_Q = re.compile(r"哪些|哪几|有什么|列举|列出|分别|\bgive (me )
 # "多少册" asks for a number of 册: evidence must have one ("第1次印刷" does not say how many copies)
 _HOW_MANY_ZH = re.compile(r"多少(家|个|册|本|条|项|人|名|位|页|元|亿元|万元|公里|千字|字|吨|所|座|件|篇|部|种|类)")
 
-_WHO_Q = re.compile(r"\bwho\b|\bwhom\b|谁|哪位", re.I)
+_WHO_Q = re.compile(r"\bwho\b|\bwhom\b|谁|哪位|哪家|哪个(单位|机构|公司|出版社)"
+                    r"|\bwhich (company|firm|outfit|organi[sz]ation|publisher|printer|institution|agency|body)\b", re.I)
 
 _CN_NUM = "零一二三四五六七八九十"
 _ORD_RE = re.compile(r"第([一二三四五六七八九十]+)([章节])")

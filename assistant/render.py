@@ -165,9 +165,11 @@ def render_sentence(u: Unit, lang: str, numeric: bool, glossary, qterms: dict | 
     if items:
         named = []
         for it in items:
-            en = glossary.to_en(it) if glossary is not None else None
-            named.append(f"{it} ({en})" if en and en != it else it)
-        return "According to the report, they are: " + ", ".join(named) + "."
+            # the glossary's name for the item, else its known parts ("Tianjin Economic-Technological
+            # Development Zone, automotive industry, demonstration base"), the Chinese after it
+            en = _en_title(it, glossary)
+            named.append(f"{en} ({it})" if en and en != it else it)
+        return "According to the report, they are: " + "; ".join(named) + "."
     names = []
     if glossary is not None and hasattr(glossary, "find_zh"):
         asked = {a for t in (qterms or {}) for a in t.removeprefix(GROUP).split(ALT)}
