@@ -29,8 +29,7 @@ class Assistant:
         self.handle = handle
         self.glossary = handle.glossary
         analyzer = handle.keyword.analyzer
-        self._terms = Terms(analyzer.doc_terms, handle.chunks, self.glossary.expand, self.glossary,
-                            frozenset(analyzer.stopwords), docs=handle.keyword.bm25.docs)
+        self._terms = Terms(analyzer.doc_terms, handle.keyword.bm25.docs, self.glossary, frozenset(analyzer.stopwords))
         self._retrievers: dict[str, object] = {}
         self._seen: dict[str, object] = {}  # chunks returned lately (merged neighbours are not in the index)
         # Paragraph chunks by the report paragraphs they hold (built once: a table row looks up the

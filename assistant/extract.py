@@ -168,6 +168,7 @@ def score_units(q: str, lang: str, hits: Sequence[Hit], terms: Terms) -> tuple[l
         return any(a in region_words or any(a in z for z in region_words) for a in t.removeprefix(GROUP).split(ALT))
 
     ind_terms = {t: w for t, w in qterms.items() if not t.startswith("~") and not names_region(t)}
+    ind_words = terms.words(ind_terms)  # with the alternatives of phrase groups spelled out
     for u in units:
         if u.kind == "row" and (u.hit.chunk.meta or {}).get("table") == "toc":
             # a contents line is its title; the chapter/section path above it is context and
@@ -220,12 +221,10 @@ def score_units(q: str, lang: str, hits: Sequence[Hit], terms: Terms) -> tuple[l
             key = _row_field(u, "indicator", "label", "title", "project_title")
             kt = [t for t in terms.tokenize(normalize(key)) if len(t) >= 2] if key else []
             if kt:
-                ind_words = terms.words(ind_terms)
                 overlap = sum(1 for t in kt if t in ind_words) / len(kt)
                 s += 0.12 * overlap
-                known_missing = [t for t in qterms if not t.startswith("~") and terms.known(t)
-                                 and terms.credit(t, u.match_text) == 0]
-                if overlap == 1.0 and (u.hit.chunk.meta or {}).get("table") == "publication" and not known_missing:
+                if overlap == 1.0 and (u.hit.chunk.meta or {}).get("table") == "publication" and not any(
+                        not t.startswith("~") and terms.known(t) and terms.credit(t, u.match_text) == 0 for t in qterms):
                     # the record field asked for by name ("网址", "电话", "定价") -- unless the question
                     # asks something about it the row does not say ("编委会成员按什么顺序排列")
                     s += 0.2
@@ -269,7 +268,7 @@ def score_units(q: str, lang: str, hits: Sequence[Hit], terms: Terms) -> tuple[l
             s += 0.03 * min(4, u.text.count("、"))
         if u.kind == "row":
             value = _row_field(u, "value")
-            if value and any(len(t) >= 2 and normalize(value).lower().endswith(t) for t in terms.words(ind_terms)):
+            if value and any(len(t) >= 2 and normalize(value).lower().endswith(t) for t in ind_words):
                 s += 0.1  # the value is the kind of thing asked for ("经济管理出版社" for a 出版社)
         if page_q and is_toc:
             s += 0.15

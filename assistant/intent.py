@@ -38,6 +38,14 @@ _ORD_RE = re.compile(r"第([一二三四五六七八九十]+)([章节])")
 _ORD_EN = re.compile(r"\b(chapter|section)\s+(\d+)\b", re.I)
 
 
+EN_NUMBERS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+
+
+def en_number(n: int) -> str:
+    """"four" for 4 (up to ten), else the digits."""
+    return EN_NUMBERS[n] if 0 <= n < len(EN_NUMBERS) else str(n)
+
+
 def cn_number(n: int) -> str:
     if n <= 10:
         return _CN_NUM[n]

@@ -11,6 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from assistant import prompts
+from assistant.intent import EN_NUMBERS, cn_number
 from assistant.errors import InputError
 from index import text as index_text
 
@@ -19,9 +20,8 @@ _WORDISH = re.compile(r"[\w\u3400-\u4dbf\u4e00-\u9fff]")
 _CTRL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _ORDINAL = re.compile(r"第([一二三四五六七八九十]+)([章节])")
-_EN_NUMBERS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
-_ORDINAL_EN = re.compile(r"\b(chapter|section)\s+(\d{1,2}|" + "|".join(_EN_NUMBERS) + r")\b", re.I)
-_CN_DIGITS = {c: i + 1 for i, c in enumerate("一二三四五六七八九十")}
+_ORDINAL_EN = re.compile(r"\b(chapter|section)\s+(\d{1,2}|" + "|".join(EN_NUMBERS[1:]) + r")\b", re.I)
+_CN_DIGITS = {cn_number(i): i for i in range(1, 11)}
 
 
 def validate(raw: object, max_chars: int) -> str:
@@ -117,9 +117,9 @@ def mentions(text: str) -> list[Mention]:
         cands.append((m.start(), m.end(), Slot(cat, m.group(0), (m.group(0),), en), "zh"))
     for m in _ORDINAL_EN.finditer(text):
         cat = m.group(1).lower()
-        n = int(m.group(2)) if m.group(2).isdigit() else _EN_NUMBERS.index(m.group(2).lower()) + 1
+        n = int(m.group(2)) if m.group(2).isdigit() else EN_NUMBERS.index(m.group(2).lower())
         if 1 <= n <= 10:
-            zh = f"第{'一二三四五六七八九十'[n - 1]}{'章' if cat == 'chapter' else '节'}"
+            zh = f"第{cn_number(n)}{'章' if cat == 'chapter' else '节'}"
             cands.append((m.start(), m.end(), Slot(cat, zh, (zh,), (f"{cat} {n}",)), "en"))
     cands.sort(key=lambda c: (c[0], -(c[1] - c[0])))
     for a, b, s, lang in cands:

@@ -41,12 +41,11 @@ def render_chapters(titles: Sequence[str], lang: str, glossary) -> str:
     n = len(titles)
     if lang == "zh":
         return f"全书共{intent.cn_number(n)}章：" + "；".join(titles) + "。"
-    words = "zero one two three four five six seven eight nine ten".split()
     named = []
     for i, t in enumerate(titles, 1):
         en = _en_title(re.sub(r"^第[一二三四五六七八九十]+章\s*", "", t), glossary)
-        named.append(f"chapter {words[i] if i <= 10 else i}: {en} ({t})" if en else t)
-    return f"The report has {words[n] if n <= 10 else n} chapters: " + "; ".join(named) + "."
+        named.append(f"chapter {intent.en_number(i)}: {en} ({t})" if en else t)
+    return f"The report has {intent.en_number(n)} chapters: " + "; ".join(named) + "."
 
 
 def _en_title(zh: str, glossary) -> str:
@@ -63,14 +62,13 @@ def _en_title(zh: str, glossary) -> str:
 def render_parts(title: str, parts: Sequence[str], lang: str, glossary) -> str:
     if lang == "zh":
         return f"“{title}”分为{len(parts)}部分：" + "；".join(parts) + "。"
-    words = "zero one two three four five six seven eight nine ten".split()
     named = []
     for p in parts:
         en = _en_title(re.sub(r"^[第一二三四五六七八九十章节、\s]+", "", p), glossary)
         named.append(f"{en} ({p})" if en else p)
     n = len(parts)
     head = _en_title(re.sub(r"^[第一二三四五六七八九十章节、\s]+", "", title), glossary)
-    return (f"{head} ({title})" if head else f"“{title}”") + f" has {words[n] if n <= 10 else n} parts: " + "; ".join(named) + "."
+    return (f"{head} ({title})" if head else f"“{title}”") + f" has {intent.en_number(n)} parts: " + "; ".join(named) + "."
 
 
 def render(u: Unit, lang: str, numeric: bool, glossary, qterms: dict | None = None, listing: bool = False) -> str:

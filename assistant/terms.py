@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import Callable, Sequence
 
 from index.glossary import _fold, en_words
-from index.model import Chunk
 from index.text import normalize
 
 STOP_ZH = set(
@@ -96,19 +95,18 @@ def _paraphrases() -> tuple[tuple[str, str], ...]:
 
 
 class Terms:
-    """Question terms with IDF weights from the indexed chunks."""
+    """Question terms with IDF weights from the indexed chunks.
 
-    def __init__(self, tokenize: Callable[[str], list[str]], chunks: Sequence[Chunk], expand: Callable[[str], list[str]] | None,
-                 glossary=None, stopwords: frozenset = frozenset(), docs: Sequence[Sequence[str]] | None = None):
-        """``docs``: the chunks already tokenised (the keyword index's documents), so that start-up
-        does not segment the whole corpus a second time."""
+    ``docs`` are the chunks as the keyword index tokenised them (``bm25.docs``): document
+    frequencies come from there, so start-up does not segment the corpus a second time.
+    """
+
+    def __init__(self, tokenize: Callable[[str], list[str]], docs: Sequence[Sequence[str]], glossary,
+                 stopwords: frozenset = frozenset()):
         self.tokenize = tokenize
-        self.expand = expand
         self.glossary = glossary
         self.stopwords = stopwords
         df: dict[str, int] = {}
-        if docs is None:
-            docs = [tokenize(normalize(c.text + " " + c.section)) for c in chunks]
         for d in docs:
             for t in set(d):
                 df[t] = df.get(t, 0) + 1
@@ -116,6 +114,7 @@ class Terms:
         self.df = df
         self.max_idf = math.log(1 + self.n / 0.5)
         self._longer_cache: dict[str, list[str]] = {}
+        self._parts_cache: dict[str, list[str]] = {}
 
     def _longer(self, word: str) -> list[str]:
         """The report's words that contain ``word`` ("信息服务业" for "服务业"): a paraphrase of
@@ -137,8 +136,14 @@ class Terms:
         return math.log(1 + self.n / (d + 0.5))
 
     def parts(self, phrase: str) -> list[str]:
-        """The words of a Chinese phrase that carry meaning (for partial matches)."""
-        return [t for t in dict.fromkeys(self.tokenize(phrase)) if len(t) >= 2 and t not in STOP_ZH] or [phrase]
+        """The words of a Chinese phrase that carry meaning (for partial matches). Cached: it is
+        asked for every evidence unit a question is scored against."""
+        got = self._parts_cache.get(phrase)
+        if got is None:
+            got = [t for t in dict.fromkeys(self.tokenize(phrase)) if len(t) >= 2 and t not in STOP_ZH] or [phrase]
+            if len(self._parts_cache) < 20_000:
+                self._parts_cache[phrase] = got
+        return got
 
     def phrase_idf(self, phrase: str) -> float:
         if phrase in self.df:
@@ -172,10 +177,6 @@ class Terms:
                 out.add(t)
         return out
 
-    def of(self, q: str, lang: str) -> dict[str, float]:
-        """Content terms of a question with weights."""
-        return self.analyse(q, lang)[0]
-
     def analyse(self, q: str, lang: str) -> tuple[dict[str, float], set[str]]:
         """(content terms with weights, the terms naming what an English question asks for)."""
         qn = normalize(q)
@@ -184,11 +185,13 @@ class Terms:
             for pat, repl in _paraphrases():
                 if pat in qn and not any(t in qn for t in self._longer(pat)):
                     qn = qn.replace(pat, " " + repl + " ")
+        # English: the glossary's (and lexicon's) phrases, looked up once
+        groups = self.glossary.groups(q) if lang == "en" and self.glossary is not None else []
+        words = en_words(q) if lang == "en" else []
+        focus = focus_words(words)
+        covered = {i for a, b, *_ in groups for i in range(a, b)}
+        grouped = {words[i] for i in covered}  # English words a phrase stands for ("4" in "chapter 4")
         out: dict[str, float] = {}
-        grouped: set[str] = set()  # English words a glossary/lexicon phrase stands for ("4" in "chapter 4")
-        if lang == "en" and self.glossary is not None and hasattr(self.glossary, "groups"):
-            words = en_words(q)
-            grouped = {words[i] for a, b, *_ in self.glossary.groups(q) for i in range(a, b)}
         for t in self.tokenize(qn):
             tl = t.lower().strip()
             if not tl or tl in STOP_ZH or tl in STOP_EN or not re.search(r"[\w\u4e00-\u9fff]", tl):
@@ -208,48 +211,37 @@ class Terms:
                     out[tl] = self.idf(tl)
                 continue
             out[tl] = self.idf(tl)
-        if lang == "en" and self.glossary is not None and hasattr(self.glossary, "groups"):
-            # One English phrase is one term, whatever the number of Chinese words it becomes:
-            # "high-tech zone" -> "高新区" must not weigh three times ("高新", "新区", "高新区").
-            focus = focus_words(en_words(q))
-            for a, b, key, zhs, source in self.glossary.groups(q):
-                if all(w in STOP_EN for w in key):
-                    continue  # the question's frame ("start", "number"), not its content
-                alts = [a for a in dict.fromkeys(normalize(z).lower() for z in zhs)
-                        if a and a not in STOP_ZH and (len(a) >= 2 or re.fullmatch(r"[a-z&]+", a))]
-                if alts:
-                    # a curated phrase weighs as its most telling form; a general-dictionary word with
-                    # several candidate translations ("goods" -> 货物|产品|物资) only as its least
-                    idfs = [self.phrase_idf(x) for x in alts]
-                    w = max(idfs) if source == "glossary" else min(idfs)
-                    # the thing asked for ("What *telephone number* ... for the publisher?") weighs
-                    # more than the words that only locate it
-                    key = GROUP + ALT.join(alts)
-                    in_focus = bool(focus & set(range(a, b)))
-                    out.setdefault(key, w * (FOCUS_WEIGHT if in_focus else 1.0))
-                    if in_focus:
-                        focus_keys.add(key)
-        elif lang == "en" and self.expand is not None:
-            for zh in self.expand(q):
-                for t in self.tokenize(normalize(zh)):
-                    if t in STOP_ZH or len(t) < 2 and not re.fullmatch(r"[A-Za-z&]+", t):
-                        continue
-                    out.setdefault(t.lower(), self.idf(t))
-        if lang == "en" and self.glossary is not None:
-            # English content words the glossary does not know and the report does not use stay
-            # in the question as unmatched weight ("weather", "recipe"): otherwise an off-topic
-            # question that names a region would look fully covered.
-            covered = self.glossary.matched_words(q)
-            words = en_words(q)
-            focus = focus_words(words)
-            for i, w in enumerate(words):
-                if i in covered or w in STOP_EN or w in self.stopwords or len(w) < 3 or w.isdigit():
-                    continue
-                if w in self.df or w.upper() in self.df:
-                    if i in focus:
-                        focus_keys.add(w)
-                    continue
-                out.setdefault("~" + w, EN_UNKNOWN_WEIGHT * self.max_idf)
+        # One English phrase is one term, whatever the number of Chinese words it becomes:
+        # "high-tech zone" -> "高新区" must not weigh three times ("高新", "新区", "高新区").
+        for a, b, key, zhs, source in groups:
+            if all(w in STOP_EN for w in key):
+                continue  # the question's frame ("start", "number"), not its content
+            alts = [x for x in dict.fromkeys(normalize(z).lower() for z in zhs)
+                    if x and x not in STOP_ZH and (len(x) >= 2 or re.fullmatch(r"[a-z&]+", x))]
+            if not alts:
+                continue
+            # a curated phrase weighs as its most telling form; a general-dictionary word with
+            # several candidate translations ("goods" -> 货物|产品|物资) only as its least
+            idfs = [self.phrase_idf(x) for x in alts]
+            w = max(idfs) if source == "glossary" else min(idfs)
+            # the thing asked for ("What *telephone number* ... for the publisher?") weighs
+            # more than the words that only locate it
+            term = GROUP + ALT.join(alts)
+            in_focus = bool(focus & set(range(a, b)))
+            out.setdefault(term, w * (FOCUS_WEIGHT if in_focus else 1.0))
+            if in_focus:
+                focus_keys.add(term)
+        # English content words the glossary does not know and the report does not use stay in the
+        # question as unmatched weight ("weather", "recipe"): otherwise an off-topic question that
+        # names a region would look fully covered.
+        for i, w in enumerate(words if self.glossary is not None else []):
+            if i in covered or w in STOP_EN or w in self.stopwords or len(w) < 3 or w.isdigit():
+                continue
+            if w in self.df or w.upper() in self.df:
                 if i in focus:
-                    focus_keys.add("~" + w)  # asked for something the report has no word for
+                    focus_keys.add(w)
+                continue
+            out.setdefault("~" + w, EN_UNKNOWN_WEIGHT * self.max_idf)
+            if i in focus:
+                focus_keys.add("~" + w)  # asked for something the report has no word for
         return out, focus_keys

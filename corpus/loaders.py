@@ -79,21 +79,27 @@ def decode_text(data: bytes, path: Path) -> str:
 
 def _report_from_text(text: str, path: Path, sha: str) -> Report:
     from .parse_md import parse_text
-    from .tables import build_tables
 
     doc = parse_text(text, path.stem)
     if not doc.paragraphs:
         raise ReportLoadError(f"report file has no readable paragraphs: {path}")
+    return report_from_doc(doc, path, sha, doc.paragraphs, doc.toc)
+
+
+def report_from_doc(doc, path: Path, sha: str, paragraphs, toc=None) -> Report:
+    """A ``Report`` (with its tables) from a parsed document; shared by the text and PDF loaders."""
+    from .tables import build_tables
+
     report = Report(
         source_id=path.stem,
         source_path=str(path),
         source_sha256=sha,
         title=doc.title,
         root=doc.root,
-        paragraphs=doc.paragraphs,
+        paragraphs=paragraphs,
         footnotes=doc.footnotes,
     )
-    report.tables = build_tables(report, doc.toc)
+    report.tables = build_tables(report, toc)
     return report
 
 

@@ -79,8 +79,8 @@ def extract_pdf_text(data: bytes, path: Path) -> tuple[str, list[int]]:
 
 
 def load_pdf(path: Path, data: bytes, sha: str) -> Report:
+    from .loaders import report_from_doc
     from .parse_md import parse_text
-    from .tables import build_tables
 
     text, starts = extract_pdf_text(data, path)
 
@@ -99,14 +99,4 @@ def load_pdf(path: Path, data: bytes, sha: str) -> Report:
             off = first_para.get(sec.path)
         sec.page = page_of(off) if off is not None else None
     paragraphs = [replace(p, page=page_of(p.start)) for p in doc.paragraphs]
-    report = Report(
-        source_id=path.stem,
-        source_path=str(path),
-        source_sha256=sha,
-        title=doc.title,
-        root=doc.root,
-        paragraphs=paragraphs,
-        footnotes=doc.footnotes,
-    )
-    report.tables = build_tables(report)
-    return report
+    return report_from_doc(doc, path, sha, paragraphs)
