@@ -43,7 +43,18 @@ def test_size_and_mix(items):
         assert tags[kind] >= 5, f"question kind {kind} has only {tags[kind]} items"
 
 
-def test_every_gold_quote_is_in_the_raw_report(items):
+DEV_SETS = sorted(DATA_PATH.parent.glob("dev*.jsonl"))
+
+
+@pytest.fixture(scope="module", params=[DATA_PATH, *DEV_SETS], ids=lambda p: p.name)
+def any_set(request):
+    """The official set and every development set: tuning on a dev item with a wrong quote would
+    tune towards the wrong passage."""
+    return load_items(request.param, check_split=False)
+
+
+def test_every_gold_quote_is_in_the_raw_report(any_set):
+    items = any_set
     pieces = _raw_pieces()
     missing = [
         (it.id, q) for it in items for g in it.gold for q in g if not any(canon(q) in p for p in pieces)
@@ -51,8 +62,8 @@ def test_every_gold_quote_is_in_the_raw_report(items):
     assert not missing, f"gold quotes not found verbatim (within one page, no footnote) in {REPORT.name}: {missing}"
 
 
-def test_every_gold_quote_is_in_the_parsed_report(items, bundled_report):
-    report = bundled_report
+def test_every_gold_quote_is_in_the_parsed_report(any_set, bundled_report):
+    items, report = any_set, bundled_report
     texts = [canon(p.text) for p in report.paragraphs]
     texts += [canon(r.quote) for rows in report.tables.values() for r in rows]
     missing = [(it.id, q) for it in items for g in it.gold for q in g if not any(canon(q) in t for t in texts)]
