@@ -150,8 +150,15 @@ def score_units(q: str, lang: str, hits: Sequence[Hit], terms: Terms) -> tuple[l
     # action, and in "what is the code of …" the value itself is the code
     how_many = bool(focus) and intent.how_many(q)
     unknown_focus = how_many and all(t.startswith("~") for t in focus)
+    # "What's the publisher's email address?": the report has no word for what is asked
+    unknown_asked = terms.unknown_asked(q, lang, focus)
     qyears = qmod.years(q)
-    regions = [m.slot for m in qmod.mentions(q) if m.slot.category == "region"]
+    named = [m for m in qmod.mentions(q) if m.slot.category in ("region", "org")]
+    regions = [m.slot for m in named if m.slot.category == "region"]
+    # "How many Zhongguancun firms … in Tianjin?", "北京大学与河北省…": every place and organisation
+    # named must be in the evidence -- unless the question sets regions side by side ("北京和天津",
+    # "Beijing or Tianjin"), when each passage answers for one of them
+    must_all = [] if intent.side_by_side(q, named) else list(dict.fromkeys(m.slot for m in named))
     numeric = intent.numeric(q, lang)
     qnums = set(_NUM_RE.findall(q))  # "项目（9154027）的资助金额是多少": 9154027 is not an answer
     page_q = intent.page(q)
@@ -189,7 +196,7 @@ def score_units(q: str, lang: str, hits: Sequence[Hit], terms: Terms) -> tuple[l
             # "How many *people* work in …": evidence must name what is counted
             s *= 0.5
             u.reasons.append("asked-for thing missing")
-        if unknown_focus:
+        if unknown_focus or unknown_asked:
             # "How many *employees* …": the report has no word for what is asked for, so no passage
             # can answer, however much else it shares with the question ("Zhongguancun")
             s *= 0.5
@@ -207,6 +214,11 @@ def score_units(q: str, lang: str, hits: Sequence[Hit], terms: Terms) -> tuple[l
                 u.reasons.append("region missing")
             elif u.kind == "row" and region_text:
                 s += 0.08
+        if len(must_all) > 1 and "region missing" not in u.reasons:
+            hay = " ".join((_row_field(u, "region").lower(), u.match_text, u.context))
+            if not all(any(z.lower() in hay for z in e.zh) for e in must_all):
+                s *= 0.35
+                u.reasons.append("region missing")
         if numeric:
             if not ([n for n in _NUM_RE.findall(_YEAR_RE.sub(" ", u.text)) if n not in qnums] or _CN_COUNT.search(u.text)):
                 s *= 0.4

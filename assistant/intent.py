@@ -119,3 +119,18 @@ def asked_unit(q: str, lang: str) -> str:
     """The measure word a Chinese count question asks for ("多少册" -> "册"), else ""."""
     m = _HOW_MANY_ZH.search(q) if lang == "zh" else None
     return m.group(1) if m else ""
+
+
+_SIDE_BY_SIDE = re.compile(r"^[\s,，、/'’s]*(和|与|及|跟|同|或|或者|以及|and|or|vs\.?|versus|with)?[\s,，、/'’s]*$", re.I)
+_COMPARE = re.compile(r"比较|对比|相比|相较|差距|高于|低于|compar|versus|\bvs\b|differ|gap between|ratio", re.I)
+
+
+def side_by_side(q: str, mentions) -> bool:
+    """The question sets named regions side by side ("北京和天津", "Beijing or Tianjin", a
+    comparison), so each may be answered by its own passage."""
+    regions = [m for m in mentions if m.slot.category == "region"]
+    if len({m.slot for m in regions}) < 2:
+        return False
+    if _COMPARE.search(q):
+        return True
+    return any(_SIDE_BY_SIDE.match(q[a.end:b.start]) for a, b in zip(regions, regions[1:]))

@@ -19,6 +19,8 @@ from typing import Callable, Sequence
 from index.glossary import _fold, en_words
 from index.text import normalize
 
+from .intent import EN_NUMBERS
+
 STOP_ZH = set(
     "的 了 是 在 和 与 及 或 吗 呢 吧 啊 么 什么 多少 哪些 哪个 哪 几 如何 怎么 怎样 为什么 请问 请 告诉 我 你 "
     "报告 本书 这本书 书 中 里 对 有 有没有 为 其 被 从 到 给 这 那 那么 一个 是否 提到 提及 说 讲 所 年 年底 时 "
@@ -72,6 +74,36 @@ def focus_words(words: list[str]) -> set[int]:
         out.add(j)
         j += 1
     return out
+
+
+# Generic names of what is asked that a report shows by form rather than by name: a title line, a
+# date, a code, a page, an order. A question asking for one of these is not asking for a field the
+# report lacks, even when the report never uses the word.
+IMPLICIT_EN = frozenset(
+    "title titles name names date dates day year month code codes number numbers order page pages time "
+    "meaning definition purpose reason reasons role idea ideas theme themes topic topics subject subjects "
+    "content contents point points focus goal goals aim aims way ways kind kinds type types example examples "
+    "part parts list difference differences relationship situation status trend trends feature features "
+    "argument arguments conclusion conclusions view views position summary main key".split()
+)
+IMPLICIT_ZH = frozenset(
+    "标题 题目 名称 名字 全称 简称 日期 时间 落款 编号 号码 代码 页码 页 顺序 次序 主题 内容 含义 意思 定义 作用 原因 "
+    "特点 特征 区别 关系 情况 结果 目的 意义 方式 方法 途径 措施 问题 观点 结论 建议 作者 编者 人 单位 机构 部门 "
+    "地方 地点 位置 城市 名单 成员 例子 举例 方面 部分 领域 类型 种类 数量 数字 比例 水平 规模".split()
+)
+_ASKED_ZH = re.compile(r"(?:的|之)((?:(?!的)[\u4e00-\u9fff]){2,6}?)(?:是|为|有)(?:什么|多少|哪|几|谁|怎样|如何)")
+
+
+def closed_focus(words: list[str], focus: set[int]) -> bool:
+    """The wh-phrase head is surely a field asked for: "what (is the) X of / does / ?" -- ended by a
+    preposition, an auxiliary or the question's end, not cut off inside a clause ("which plan
+    defines the region as …")."""
+    if not focus or words[min(focus) - 1] not in ("what", "is", "are", "was", "were", "the", "a", "an"):
+        return False
+    if next((w for w in words if w in ("what", "which", "who", "how")), None) != "what":
+        return False  # "which X", "who …": X is a category of the answer ("which heavyweights"), not a field
+    nxt = max(focus) + 1
+    return nxt >= len(words) or words[nxt] in _AUX or words[nxt] in _PREP
 
 
 GROUP = "="  # a term "=出版社|出版发行" is one English phrase; its Chinese forms are alternatives
@@ -176,6 +208,28 @@ class Terms:
             else:
                 out.add(t)
         return out
+
+    def unknown_asked(self, q: str, lang: str, focus_keys: set[str]) -> str | None:
+        """The name of the thing asked for, when the report has no word for it: "What's the
+        publisher's *email* address?", "经济管理出版社的*电子邮箱*是什么？". No passage can answer such
+        a question however much else it shares with it (the publisher, the address)."""
+        if lang == "en":
+            words = en_words(q)
+            if not closed_focus(words, focus_words(words)):
+                return None
+            unknown = [k[1:] for k in focus_keys if k.startswith("~")]
+            unknown = [w for w in unknown if w not in IMPLICIT_EN and not w.isdigit() and w not in EN_NUMBERS]
+            return unknown[0] if unknown else None
+        m = _ASKED_ZH.search(normalize(q))
+        if not m:
+            return None
+        x = m.group(1)
+        if x in self.df or x in IMPLICIT_ZH:
+            return None
+        tails = [t for t in self.tokenize(x) if len(t) >= 1 and x.endswith(t)]
+        if any(t in self.df or t in IMPLICIT_ZH for t in tails):
+            return None
+        return x
 
     def analyse(self, q: str, lang: str) -> tuple[dict[str, float], set[str]]:
         """(content terms with weights, the terms naming what an English question asks for)."""

@@ -186,3 +186,27 @@ def test_contents_lines_do_not_answer_who_questions(assistant_):
     r = assistant_.ask("Who drafted the second chapter?")
     assert r.answerable and ("朱云" in r.answer or "Zhu Yun" in r.answer), r.answer
     assert all(".." not in c.quote for c in r.citations), [c.quote for c in r.citations]
+
+
+@pytest.mark.parametrize("q", ["经济管理出版社的电子邮箱是什么？", "What's the publisher's email address?",
+                               "北京市自然科学基金项目（9154027）的资助金额是多少？"])
+def test_a_field_the_report_never_names_is_refused(assistant_, q):
+    # the report gives the publisher's address, phone and website, and the project's number, but no
+    # e-mail and no grant amount: sharing "publisher" and "address" is not an answer
+    r = assistant_.ask(q)
+    assert not r.answerable and not r.citations, r.answer
+
+
+def test_generic_fields_shown_by_form_are_still_answered(assistant_):
+    # 落款日期 and 标题 are never written as words in the report, but a date and a title line are there
+    r = assistant_.ask("总序的落款日期是哪一天？")
+    assert r.answerable and "2016年3月15日" in r.answer, r.answer
+
+
+@pytest.mark.parametrize("q, wrong", [("How many Zhongguancun firms have opened branches in Tianjin?", "400"),
+                                      ("清华大学与天津市达成了多少个合作项目？", "170")])
+def test_every_named_place_must_be_in_the_evidence(assistant_, q, wrong):
+    # the report counts Zhongguancun firms in Hebei and Peking University's projects with Tianjin only
+    r = assistant_.ask(q)
+    assert not r.answerable and wrong not in r.answer, r.answer
+

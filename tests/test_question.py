@@ -4,7 +4,8 @@ import pytest
 
 from assistant import prompts
 from assistant.errors import InputError
-from assistant.question import is_followup, language, normalize, rewrite, validate
+from assistant.intent import side_by_side
+from assistant.question import is_followup, language, mentions, normalize, rewrite, validate
 
 
 @pytest.mark.parametrize(
@@ -57,6 +58,8 @@ def test_language(q, lang):
         ),
         ("2013年软件和信息服务业占北京市GDP的比重是多少？", "那占第三产业的比重呢？", "2013年软件和信息服务业占北京市第三产业的比重是多少？"),
         ("北京市2013年第三产业比重是多少？", "2012年呢？", "北京市2012年第三产业比重是多少？"),
+        # a region inside an organisation's name is not a region; organisations swap like regions
+        ("北京大学与河北省达成了多少个合作项目？", "那清华大学和天津市呢？", "清华大学与天津市达成了多少个合作项目？"),
     ],
 )
 def test_followups_are_rewritten_with_the_conversation(prev, q, expected):
@@ -68,3 +71,15 @@ def test_standalone_questions_are_not_rewritten():
     q = "这本书的ISBN是多少？"
     assert not is_followup(q)
     assert rewrite(q, prev) == q
+
+
+@pytest.mark.parametrize("q, expected", [
+    ("2013年北京和天津的R&D投入强度分别是多少？", True),
+    ("What were Beijing's and Tianjin's R&D intensities?", True),
+    ("Compare Hebei with Beijing on education spending.", True),
+    ("How many Zhongguancun firms have opened branches in Tianjin?", False),
+    ("北京大学与河北省达成了多少个合作项目？", False),  # one region: 北京大学 is an organisation
+])
+def test_regions_set_side_by_side(q, expected):
+    # side by side, each region may be answered by its own passage; otherwise all must be in one
+    assert side_by_side(q, mentions(q)) is expected, [m.slot.id for m in mentions(q)]
