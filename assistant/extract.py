@@ -143,6 +143,13 @@ def _row_field(u: Unit, *names: str) -> str:
     return ""
 
 
+SECTION_SHARE = 0.5  # a sentence's section heading is context: it counts half, as for rows
+
+
+def ctx_of(u: Unit) -> str:
+    return normalize(u.hit.chunk.section).lower()
+
+
 def score_units(q: str, lang: str, hits: Sequence[Hit], terms: Terms) -> tuple[list[Unit], dict]:
     qterms, focus = terms.analyse(q, lang)
     total = sum(qterms.values()) or 1.0
@@ -186,11 +193,15 @@ def score_units(q: str, lang: str, hits: Sequence[Hit], terms: Terms) -> tuple[l
         elif u.kind == "row":
             # a row is its own text and fields; the section it sits in is context and counts half
             # (every row under "编委会成员 (以姓氏拼音排序)" must not look like it states the order)
+            # -- but for "who"/list questions the rows under "编委会成员" are the members asked for
             own = u.match_text[len(normalize(u.hit.chunk.section).lower()) + 1 :]
-            u.coverage = sum(w * max(terms.credit(t, own), 0.5 * terms.credit(t, u.match_text))
+            ctx_share = 1.0 if (who_q or list_q) else 0.5
+            u.coverage = sum(w * max(terms.credit(t, own), ctx_share * terms.credit(t, u.match_text))
                              for t, w in qterms.items()) / total if qterms else 0.0
         else:
-            u.coverage = sum(w * terms.credit(t, u.match_text) for t, w in qterms.items()) / total if qterms else 0.0
+            own = u.match_text[len(ctx_of(u)) + 1 :]
+            u.coverage = sum(w * max(terms.credit(t, own), SECTION_SHARE * terms.credit(t, u.match_text))
+                             for t, w in qterms.items()) / total if qterms else 0.0
         s = u.coverage
         if how_many and not unknown_focus and not any(terms.credit(t, u.match_text) > 0 for t in focus):
             # "How many *people* work in …": evidence must name what is counted
@@ -260,6 +271,10 @@ def score_units(q: str, lang: str, hits: Sequence[Hit], terms: Terms) -> tuple[l
             path = [str(p) for p in u.hit.chunk.section_path]
             if all(any(p.startswith(o) for p in path) for o in ords.values()):
                 s += 0.1
+        if u.kind == "sentence" and _BARE_TITLE.match(u.text.strip()) and not intent.asks_title(q):
+            # "《京津冀信息服务业协同发展研究丛书》" heading the editorial board names the series; it
+            # states nothing about the board
+            s *= 0.5
         if who_q and is_toc_row(u):
             s *= 0.3
             u.reasons.append("a contents line names no person")
@@ -343,8 +358,8 @@ def draft(q: str, lang: str, hits: Sequence[Hit], terms: Terms, min_support: flo
             key = squash_ws(u.text)
             if u.score < LIST_SHARE * best.score or key in seen or any(key in k or k in key for k in seen):
                 continue
-            same = ((u.hit.chunk.meta or {}).get("table") == table) if best.kind == "row" else (
-                u.kind == "sentence" and u.hit.chunk.section == best.hit.chunk.section)
+            same = u.hit.chunk.section == best.hit.chunk.section and (
+                (u.hit.chunk.meta or {}).get("table") == table if best.kind == "row" else u.kind == "sentence")
             if same and u.kind == best.kind:
                 chosen.append(u)
                 seen.add(key)
@@ -353,6 +368,7 @@ def draft(q: str, lang: str, hits: Sequence[Hit], terms: Terms, min_support: flo
     return Draft(True, sentences, best, support=best.score, numeric=info["numeric"], terms=info["terms"], listing=info["list"])
 
 
+_BARE_TITLE = re.compile(r"^《[^》]+》[。.]?$")
 _EXAMPLES = re.compile(r"^(例如|比如|譬如|如|包括|主要有|主要包括|其中|分别是|具体)")
 
 

@@ -134,3 +134,11 @@ def side_by_side(q: str, mentions) -> bool:
     if _COMPARE.search(q):
         return True
     return any(_SIDE_BY_SIDE.match(q[a.end:b.start]) for a, b in zip(regions, regions[1:]))
+
+
+_TITLE_Q = re.compile(r"标题|题目|书名|名称|叫什么|\btitled?\b|\bcalled\b|\bname of\b", re.I)
+
+
+def asks_title(q: str) -> bool:
+    """Asks what something is called: a bare title line is then the answer."""
+    return bool(_TITLE_Q.search(q))

@@ -106,6 +106,12 @@ def closed_focus(words: list[str], focus: set[int]) -> bool:
     return nxt >= len(words) or words[nxt] in _AUX or words[nxt] in _PREP
 
 
+# "How large was …", "how fast did … grow": the adjective after "how" asks for a measure
+HOW_FRAME = frozenset(
+    "large big high long much many fast far old tall wide deep strong intense important significant great small "
+    "low heavy quickly rapidly often soon well widely dense densely".split()
+)
+
 GROUP = "="  # a term "=出版社|出版发行" is one English phrase; its Chinese forms are alternatives
 ALT = "|"
 
@@ -270,6 +276,8 @@ class Terms:
         for a, b, key, zhs, source in groups:
             if all(w in STOP_EN for w in key):
                 continue  # the question's frame ("start", "number"), not its content
+            if a > 0 and words[a - 1] == "how" and b - a == 1 and key[0] in HOW_FRAME:
+                continue  # "how large / how big / how high": the question's frame, not "大型"
             alts = [x for x in dict.fromkeys(normalize(z).lower() for z in zhs)
                     if x and x not in STOP_ZH and (len(x) >= 2 or re.fullmatch(r"[a-z&]+", x))]
             if not alts:
