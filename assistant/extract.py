@@ -266,6 +266,9 @@ def score_units(q: str, lang: str, hits: Sequence[Hit], terms: Terms) -> tuple[l
                 s *= 0.3
             if "节" not in ords and "章" in ords and (m.get("section") or m.get("subsection")) and not intent.names_section(q):
                 s *= 0.6  # asked about the chapter itself, not one of its sections
+        if is_toc and intent.names_section(q) and not intent.names_subsection(q) and not _SECTION_TITLE.match(
+                str((u.hit.chunk.meta or {}).get("title") or "")) and (u.hit.chunk.meta or {}).get("section"):
+            s *= 0.8  # "讲天津市政策的那一节": a section line (第三节 天津市政策), not an item under it
         if ords and u.kind == "sentence":
             # "第一节里，…": the passage should come from the section the question names
             path = [str(p) for p in u.hit.chunk.section_path]
@@ -368,6 +371,7 @@ def draft(q: str, lang: str, hits: Sequence[Hit], terms: Terms, min_support: flo
     return Draft(True, sentences, best, support=best.score, numeric=info["numeric"], terms=info["terms"], listing=info["list"])
 
 
+_SECTION_TITLE = re.compile(r"^第[一二三四五六七八九十\d]+节")
 _BARE_TITLE = re.compile(r"^《[^》]+》[。.]?$")
 _EXAMPLES = re.compile(r"^(例如|比如|譬如|如|包括|主要有|主要包括|其中|分别是|具体)")
 

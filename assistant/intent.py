@@ -19,7 +19,7 @@ _SECTION_WORD = re.compile(r"节|部分|\bsections?\b|\bparts?\b", re.I)
 # a question about the book's structure (contents lines may answer it); "第一节里，…由哪几类产业构成"
 # names a section only as the place to look, so the ordinal alone does not make one
 _STRUCTURE_Q = re.compile(r"页|目录|标题|题目|叫什么|名为|名称|哪一?章|哪一?节|几章|几节|哪些章|哪些节|章节|各章|各节"
-                          r"|讲什么|讲的是什么|讲了什么|主题|分成哪|分为哪|哪几个方面|哪几部分|哪些部分"
+                          r"|讲什么|讲的是什么|讲了什么|主题|分成哪|分为哪|哪几个方面|哪几部分|哪些部分|小节"
                           r"|\b(sections?|chapters?|pages?|contents|titled?|called|named|parts?)\b", re.I)
 _NOUN_FOCUS = re.compile(r"\bhow (many|much)\b", re.I)  # "what is the code of …": the value may be the code itself
 
@@ -60,8 +60,9 @@ def ordinals(q: str) -> dict[str, str]:
     return out
 
 
-_PARTS_Q = re.compile(r"分成哪|分为哪|包括哪|包含哪|哪几个方面|哪几部分|哪几节|哪些节|哪些部分|由哪几|有哪几|下设|"
+_PARTS_Q = re.compile(r"分成哪|分为哪|分了哪|包括哪|包含哪|哪几个方面|哪几部分|哪几节|哪些节|哪几个小节|哪些小节|哪些部分|由哪几|有哪几|下设|"
                       r"\bwhat (sections|parts|subsections)\b|\bwhich (sections|parts|subsections)\b|\bsubsections?\b"
+                      r"|\bwhat are the (sections|parts|subsections) of\b|\b(which|what) \w+ does (it|the section|the chapter|this section|this chapter) cover\b"
                       r"|\b(divided|organi[sz]ed|split|broken down|subdivided) into\b|\bbroken down\b|\bbreak(s)? down\b|\bconsists? of\b|\bwhat does (it|the section|the chapter) cover\b", re.I)
 
 
@@ -91,11 +92,15 @@ def page(q: str) -> bool:
 
 def structure(q: str) -> bool:
     """About the book's structure: contents lines may answer it."""
-    return bool(_STRUCTURE_Q.search(q))
+    return bool(_STRUCTURE_Q.search(q)) or asks_for_parts(q)
 
 
 def names_section(q: str) -> bool:
     return bool(_SECTION_WORD.search(q))
+
+
+def names_subsection(q: str) -> bool:
+    return bool(re.search(r"小节|\bsubsections?\b|\bitems?\b", q, re.I))
 
 
 def how_many(q: str) -> bool:

@@ -20,7 +20,10 @@ _WORDISH = re.compile(r"[\w\u3400-\u4dbf\u4e00-\u9fff]")
 _CTRL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _ORDINAL = re.compile(r"第([一二三四五六七八九十]+)([章节])")
-_ORDINAL_EN = re.compile(r"\b(chapter|section)\s+(\d{1,2}|" + "|".join(EN_NUMBERS[1:]) + r")\b", re.I)
+_EN_N = r"(\d{1,2}|" + "|".join(EN_NUMBERS[1:]) + r")"
+_ORDINAL_EN = re.compile(r"\b(chapter|section)s?\s+" + _EN_N + r"\b", re.I)
+# "chapters 3 and 4": the second number is a chapter too
+_ORDINAL_EN_MORE = re.compile(r"\b(chapter|section)s\s+" + _EN_N + r"\s*(?:,|and|&|or)\s*" + _EN_N + r"\b", re.I)
 _CN_DIGITS = {cn_number(i): i for i in range(1, 11)}
 
 
@@ -115,12 +118,16 @@ def mentions(text: str) -> list[Mention]:
         n = _CN_DIGITS.get(m.group(1))
         en = (f"{cat} {n}",) if n else (m.group(0),)
         cands.append((m.start(), m.end(), Slot(cat, m.group(0), (m.group(0),), en), "zh"))
-    for m in _ORDINAL_EN.finditer(text):
-        cat = m.group(1).lower()
-        n = int(m.group(2)) if m.group(2).isdigit() else EN_NUMBERS.index(m.group(2).lower())
+    def en_ordinal(cat: str, word: str, a: int, b: int) -> None:
+        n = int(word) if word.isdigit() else EN_NUMBERS.index(word.lower())
         if 1 <= n <= 10:
             zh = f"第{cn_number(n)}{'章' if cat == 'chapter' else '节'}"
-            cands.append((m.start(), m.end(), Slot(cat, zh, (zh,), (f"{cat} {n}",)), "en"))
+            cands.append((a, b, Slot(cat, zh, (zh,), (f"{cat} {n}",)), "en"))
+
+    for m in _ORDINAL_EN.finditer(text):
+        en_ordinal(m.group(1).lower(), m.group(2), m.start(), m.end())
+    for m in _ORDINAL_EN_MORE.finditer(text):
+        en_ordinal(m.group(1).lower(), m.group(3), m.start(3), m.end(3))
     cands.sort(key=lambda c: (c[0], -(c[1] - c[0])))
     for a, b, s, lang in cands:
         if any(taken[a:b]):
@@ -180,8 +187,25 @@ def rewrite(question: str, previous: str | None) -> str:
     replacements: list[tuple[int, int, str]] = []
     appended: list[str] = []
     used_old: set[int] = set()
-    for nm in new:
+    grouped: set[int] = set()
+    for k, nm in enumerate(new):
+        if k in grouped:
+            continue
         same = [i for i, om in enumerate(old) if om.slot.category == nm.slot.category and i not in used_old]
+        more = [j for j in range(k + 1, len(new)) if new[j].slot.category == nm.slot.category]
+        if same and more and len(same) == 1 and nm.slot.category in ("chapter", "section"):
+            # "And chapters 3 and 4?" after "Who wrote chapter 1?": both take the old one's place
+            used_old.add(same[0])
+            om = old[same[0]]
+            group = [nm, *(new[j] for j in more)]
+            if prev_lang == "zh":
+                text = "和".join(m.slot.zh[0] for m in group)
+            else:
+                nums = [m.slot.en[0].split()[-1] for m in group]
+                text = f"{nm.slot.category}s " + ", ".join(nums[:-1]) + " and " + nums[-1]
+            replacements.append((om.start, om.end, text))
+            grouped.update(more)
+            continue
         if same:
             i = same[0]
             used_old.add(i)

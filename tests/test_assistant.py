@@ -138,6 +138,23 @@ def test_section_parts_are_listed_from_the_contents(assistant_, bundled_report):
     assert any(squash_ws(c.quote) in toc for c in r.citations)
 
 
+@pytest.mark.parametrize("q, parts", [
+    ("第一章第四节下面分了哪几个小节？", ("科技协同发展", "产业协同发展", "交通协同发展", "公共服务协同发展")),
+    ("What are the sections of chapter 1?", ("整体情况", "产业结构")),
+    ("Chapter 2's section on emerging business forms -- which regions does it cover?", ("Beijing", "Tianjin")),
+])
+def test_other_wordings_of_a_parts_question(assistant_, q, parts):
+    r = assistant_.ask(q)
+    first = r.answer.splitlines()[0]
+    assert r.answerable and all(p in first for p in parts), first
+
+
+def test_the_section_asked_for_not_an_item_under_it(assistant_):
+    # 第三节 天津市政策 starts on p. 139; its item 二、天津市发改委 on p. 143
+    r = assistant_.ask("第四章讲天津市政策的那一节从第几页开始？")
+    assert r.answerable and "139" in r.answer.splitlines()[0] and "143" not in r.answer, r.answer
+
+
 def test_english_words_outside_the_glossary_reach_the_report(assistant_):
     # "sorted" is not in the glossary: the index's lexicon (CC-CEDICT "to sort" -> 排序) carries it
     assert "sorted" not in {w for en, _ in assistant_.glossary.pairs for w in en.lower().split()}

@@ -60,6 +60,9 @@ def test_language(q, lang):
         ("北京市2013年第三产业比重是多少？", "2012年呢？", "北京市2012年第三产业比重是多少？"),
         # a region inside an organisation's name is not a region; organisations swap like regions
         ("北京大学与河北省达成了多少个合作项目？", "那清华大学和天津市呢？", "清华大学与天津市达成了多少个合作项目？"),
+        # several chapters take the place of one
+        ("Who wrote chapter 1?", "And chapters 3 and 4?", "Who wrote chapters 3 and 4?"),
+        ("第一章是谁写的？", "那第三章和第四章呢？", "第三章和第四章是谁写的？"),
     ],
 )
 def test_followups_are_rewritten_with_the_conversation(prev, q, expected):
