@@ -159,6 +159,8 @@ def score_units(q: str, lang: str, hits: Sequence[Hit], terms: Terms) -> tuple[l
     unknown_focus = how_many and all(t.startswith("~") for t in focus)
     # "What's the publisher's email address?": the report has no word for what is asked
     unknown_asked = terms.unknown_asked(q, lang, focus)
+    # the role a "who did X" question asks about, when the report has a word for it
+    role = [t for t in focus if not t.startswith("~")] if lang == "en" and intent.who_verb(q) else []
     qyears = qmod.years(q)
     named = [m for m in qmod.mentions(q) if m.slot.category in ("region", "org")]
     regions = [m.slot for m in named if m.slot.category == "region"]
@@ -205,6 +207,10 @@ def score_units(q: str, lang: str, hits: Sequence[Hit], terms: Terms) -> tuple[l
         s = u.coverage
         if how_many and not unknown_focus and not any(terms.credit(t, u.match_text) > 0 for t in focus):
             # "How many *people* work in …": evidence must name what is counted
+            s *= 0.5
+            u.reasons.append("asked-for thing missing")
+        if role and not any(terms.credit(t, u.match_text) > 0 for t in role):
+            # "Who *designed* the cover?": the passage must say who did that, not name someone
             s *= 0.5
             u.reasons.append("asked-for thing missing")
         if unknown_focus or unknown_asked:

@@ -147,3 +147,16 @@ _TITLE_Q = re.compile(r"标题|题目|书名|名称|叫什么|\btitled?\b|\bcall
 def asks_title(q: str) -> bool:
     """Asks what something is called: a bare title line is then the answer."""
     return bool(_TITLE_Q.search(q))
+
+
+_AUXES = r"(is|are|was|were|do|does|did|has|have|had|can|could|will|would|should|may|might)"
+
+
+def who_verb(q: str) -> bool:
+    """"Who designed …", "who wrote …": a verb after "who" names the role asked about."""
+    m = re.search(r"\bwho\s+([a-z]+)", q, re.I)
+    return bool(m) and not re.fullmatch(_AUXES + "|else|and|or|" + _LIGHT_VERBS, m.group(1), re.I)
+
+
+# verbs that name no particular role ("who handles distribution …": the role is the noun)
+_LIGHT_VERBS = "handles?|handled|deals?|dealt|takes?|took|runs?|ran|gets?|got|makes?|made|gives?|gave|puts?|manages?|managed"

@@ -61,7 +61,8 @@ def focus_words(words: list[str]) -> set[int]:
             return set()
         j += 1
     elif words[i] == "who" and words[j] not in _AUX:
-        return set()  # "who drafted …": a verb, not the thing asked for
+        # "who designed the cover …": the verb names the role asked about
+        return {j} if words[j] not in ("else", "and", "or") else set()
     elif words[j] in _AUX:
         # "what is the X of ...", "who was the X ..."
         j += 1

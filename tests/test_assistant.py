@@ -227,3 +227,10 @@ def test_every_named_place_must_be_in_the_evidence(assistant_, q, wrong):
     r = assistant_.ask(q)
     assert not r.answerable and wrong not in r.answer, r.answer
 
+
+def test_a_who_question_needs_the_role_it_names(assistant_):
+    # the cover names the series editor, but nobody is said to have designed it
+    r = assistant_.ask("Who designed the cover of the report?")
+    assert not r.answerable and not r.citations, r.answer
+    r = assistant_.ask("Who commissioned the book at the publishing house?")
+    assert r.answerable and ("王光艳" in r.answer or "Wang Guangyan" in r.answer), r.answer
