@@ -162,7 +162,7 @@ def score_units(q: str, lang: str, hits: Sequence[Hit], terms: Terms) -> tuple[l
     # the role a "who did X" question asks about, when the report has a word for it
     role = [t for t in focus if not t.startswith("~")] if lang == "en" and intent.who_verb(q) else []
     qyears = qmod.years(q)
-    named = [m for m in qmod.mentions(q) if m.slot.category in ("region", "org")]
+    named = [m for m in qmod.mentions(q) if m.slot.category in ("region", "org") and not intent.only_a_reference(q, m)]
     regions = [m.slot for m in named if m.slot.category == "region"]
     # "How many Zhongguancun firms … in Tianjin?", "北京大学与河北省…": every place and organisation
     # named must be in the evidence -- unless the question sets regions side by side ("北京和天津",

@@ -160,3 +160,12 @@ def who_verb(q: str) -> bool:
 
 # verbs that name no particular role ("who handles distribution …": the role is the noun)
 _LIGHT_VERBS = "handles?|handled|deals?|dealt|takes?|took|runs?|ran|gets?|got|makes?|made|gives?|gave|puts?|manages?|managed"
+
+
+_REFERENCE_BEFORE = re.compile(r"\b(before|after|than|besides|except|other than|apart from|unlike|compared (?:with|to)|outside)\s+(?:the\s+)?$|除了?$|不同于$|相比于?$", re.I)
+
+
+def only_a_reference(q: str, m) -> bool:
+    """A place named only as a point of reference ("growth poles *before* Jing-Jin-Ji", "除了北京"):
+    the answer is about somewhere else, so the passage need not name it."""
+    return bool(_REFERENCE_BEFORE.search(q[: m.start]))

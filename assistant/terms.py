@@ -31,7 +31,8 @@ STOP_EN = set(
     "many much does did do according report book this that these those it its their there per about tell me "
     "please give list name named say says said stated state mention mentioned value figure number in into than "
     "was were reach reached amount level start starts started begin begins began appear appears located "
-    "found listed doe good best great nice well".split()  # "doe": en_words folds "does"
+    "found listed doe good best great nice well before after become became becomes "
+    "one two three four five six seven eight nine ten".split()  # "doe": en_words folds "does"
 )
 
 UNKNOWN_WEIGHT = 1.0
