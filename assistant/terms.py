@@ -37,6 +37,7 @@ STOP_EN = set(
 
 UNKNOWN_WEIGHT = 1.0
 EN_UNKNOWN_WEIGHT = 0.6
+_ZH_FOCUS = re.compile(r"(?:什么|哪(?:个|些|家|位|种|类|一个)?)([\u4e00-\u9fff]{2,4})")
 _INTERROGATIVE = re.compile(r"^(几|第几|哪|多少|什么|怎么|怎样|如何|为何)")
 
 
@@ -243,10 +244,16 @@ class Terms:
         """(content terms with weights, the terms naming what an English question asks for)."""
         qn = normalize(q)
         focus_keys: set[str] = set()
+        zh_focus: set[str] = set()
         if lang == "zh":
+            # the noun after 什么/哪个 names what is asked ("按照什么顺序排列" -> 排序)
+            m = _ZH_FOCUS.search(qn)
+            fx = m.group(0) if m else ""
             for pat, repl in _paraphrases():
                 if pat in qn and not any(t in qn for t in self._longer(pat)):
                     qn = qn.replace(pat, " " + repl + " ")
+                    fx = fx.replace(pat, " " + repl + " ")
+            zh_focus = {t for t in self.tokenize(fx) if len(t) >= 2 and t not in STOP_ZH} if fx else set()
         # English: the glossary's (and lexicon's) phrases, looked up once
         groups = self.glossary.groups(q) if lang == "en" and self.glossary is not None else []
         words = en_words(q) if lang == "en" else []
@@ -272,7 +279,9 @@ class Terms:
                 if tl in self.df or tl.upper() in self.df:
                     out[tl] = self.idf(tl)
                 continue
-            out[tl] = self.idf(tl)
+            out[tl] = self.idf(tl) * (FOCUS_WEIGHT if tl in zh_focus else 1.0)
+            if tl in zh_focus:
+                focus_keys.add(tl)
         # One English phrase is one term, whatever the number of Chinese words it becomes:
         # "high-tech zone" -> "高新区" must not weigh three times ("高新", "新区", "高新区").
         for a, b, key, zhs, source in groups:

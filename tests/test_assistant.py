@@ -246,3 +246,10 @@ def test_english_paraphrases(assistant_, q, expected):
     r = assistant_.ask(q)
     quotes = " ".join(c.quote for c in r.citations)
     assert r.answerable and all(e in quotes for e in expected), (r.answer, quotes)
+
+
+@pytest.mark.parametrize("q", ["In what order are the editorial board members listed?", "编委会成员是按照什么顺序排列的？"])
+def test_the_order_asked_for_is_the_heading_that_states_it(assistant_, q):
+    # "编委会成员 (以姓氏拼音排序)" states the order; the row of names under it does not
+    r = assistant_.ask(q)
+    assert r.answerable and "拼音" in " ".join(c.quote for c in r.citations), r.answer
