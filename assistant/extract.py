@@ -33,10 +33,11 @@ _YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d\d(?:\s*[~～-]\s*(?:19|20)?\d\d)?\s*�
 _MARK_RE = re.compile(r"\[\d+\]")
 
 
-HARD_FAILURES = {"year missing", "asked-for thing missing", "a contents line names no person", "no number of the asked unit", "indicator not asked", "region missing", "no number", "no number next to the asked indicator",
+HARD_FAILURES = {"year missing", "not in the chapter or section asked", "the contents line is not the one asked", "a page number comes from the contents", "asked-for thing missing", "a contents line names no person", "no number of the asked unit", "indicator not asked", "region missing", "no number", "no number next to the asked indicator",
                  "table of contents row for a question not about the book's structure"}
 INDICATOR_MATCH = 0.5  # share of the row's indicator (IDF-weighted) the question must name; swept on tune: 0.2-0.75
 LIST_SHARE = 0.8  # a list answer takes the rows scoring at least this share of the best one
+TOC_PAGE_SUPPORT = 0.45  # coverage a contents line needs to answer a page question (dev sets: right >= 0.50, wrong <= 0.39)
 RANK_PRIOR = 0.12  # the fused retriever's order is informative: hybrid hit@1 is well above chance
 _CN_COUNT = re.compile(r"[一二三四五六七八九十两百千万]+(?:个|章|节|家|条|项|类|种|大|方面|部分|名|位|批|所|座)")
 
@@ -129,7 +130,8 @@ def _units(hits: Sequence[Hit]) -> list[Unit]:
         if not sents:
             continue
         for i, (_, s) in enumerate(sents):
-            before = " ".join(normalize(x).lower() for _, x in sents[max(0, i - 2) : i])
+            # a contents line stands alone: the lines above it are other sections, not its context
+            before = "" if _CONTENTS_LINE.search(s) else " ".join(normalize(x).lower() for _, x in sents[max(0, i - 2) : i])
             units.append(Unit(h, s, "sentence", ctx + " " + normalize(s).lower(), context=before))
     return units
 
@@ -152,6 +154,12 @@ def ctx_of(u: Unit) -> str:
 
 def score_units(q: str, lang: str, hits: Sequence[Hit], terms: Terms) -> tuple[list[Unit], dict]:
     qterms, focus = terms.analyse(q, lang)
+    # a follow-up's carried context lends its scope (years, places, chapter) when the question names
+    # none, never its question form: "Who wrote that chapter?" after a page question asks who
+    full = q
+    q, ctx = qmod.split_context(full)
+    if ctx and not intent.asks(q):
+        q = ctx + " " + q  # "And the Maigu industrial park?" asks what the earlier question asked
     total = sum(qterms.values()) or 1.0
     # only where the focus is surely a counted noun ("how many X"): "who commissioned …" names an
     # action, and in "what is the code of …" the value itself is the code
@@ -161,22 +169,24 @@ def score_units(q: str, lang: str, hits: Sequence[Hit], terms: Terms) -> tuple[l
     unknown_asked = terms.unknown_asked(q, lang, focus)
     # the role a "who did X" question asks about, when the report has a word for it
     role = [t for t in focus if not t.startswith("~")] if lang == "en" and intent.who_verb(q) else []
-    qyears = qmod.years(q)
-    named = [m for m in qmod.mentions(q) if m.slot.category in ("region", "org") and not intent.only_a_reference(q, m)]
+    qyears = qmod.years(q) or qmod.years(ctx)
+    scope = q if (not ctx or qmod.mentions(q)) else ctx  # where the places asked about are named
+    named = [m for m in qmod.mentions(scope) if m.slot.category in ("region", "org") and not intent.only_a_reference(scope, m)]
     regions = [m.slot for m in named if m.slot.category == "region"]
     # "How many Zhongguancun firms … in Tianjin?", "北京大学与河北省…": every place and organisation
     # named must be in the evidence -- unless the question sets regions side by side ("北京和天津",
     # "Beijing or Tianjin"), when each passage answers for one of them
-    must_all = [] if intent.side_by_side(q, named) else list(dict.fromkeys(m.slot for m in named))
+    must_all = [] if intent.side_by_side(scope, named) else list(dict.fromkeys(m.slot for m in named))
     numeric = intent.numeric(q, lang)
-    qnums = set(_NUM_RE.findall(q))  # "项目（9154027）的资助金额是多少": 9154027 is not an answer
+    qnums = set(_NUM_RE.findall(full))  # "项目（9154027）的资助金额是多少": 9154027 is not an answer
     page_q = intent.page(q)
+    page_asked = intent.page_asked(q)
     structure_q = intent.structure(q)
     date_q = intent.date(q)
     who_q = intent.who(q)
     measure = intent.asked_unit(q, lang)
     list_q = intent.listing(q, lang)
-    ords = intent.ordinals(q)
+    ords = intent.ordinals(q) or intent.ordinals(ctx)
     units = _units(hits)
     # terms that name the asked indicator: not regions, not unknown words
     region_words = {z.lower() for r in qmod._slots() if r.category == "region" for z in r.zh}
@@ -263,13 +273,16 @@ def score_units(q: str, lang: str, hits: Sequence[Hit], terms: Terms) -> tuple[l
                 w_hit = sum(terms.idf(t) for t in kt if t in ind_words)
                 if (u.hit.chunk.meta or {}).get("table") == "indicators" and w_hit < INDICATOR_MATCH * w_all:
                     u.reasons.append("indicator not asked")
-        is_toc = u.kind == "row" and (u.hit.chunk.meta or {}).get("table") == "toc"
+        # a contents line, as a table row or as a line of the contents passage
+        is_toc = is_toc_row(u) or (u.kind == "sentence" and bool(_CONTENTS_LINE.search(u.text)))
         if is_toc and ords:
             m = u.hit.chunk.meta
             if "章" in ords and not (m.get("chapter", "") or "").startswith(ords["章"]):
                 s *= 0.3
+                u.reasons.append("not in the chapter or section asked")
             if "节" in ords and not ((m.get("section", "") or "").startswith(ords["节"]) or (m.get("title", "") or "").startswith(ords["节"])):
                 s *= 0.3
+                u.reasons.append("not in the chapter or section asked")
             if "节" not in ords and "章" in ords and (m.get("section") or m.get("subsection")) and not intent.names_section(q):
                 s *= 0.6  # asked about the chapter itself, not one of its sections
         if is_toc and intent.names_section(q) and not intent.names_subsection(q) and not _SECTION_TITLE.match(
@@ -284,6 +297,21 @@ def score_units(q: str, lang: str, hits: Sequence[Hit], terms: Terms) -> tuple[l
             # "《京津冀信息服务业协同发展研究丛书》" heading the editorial board names the series; it
             # states nothing about the board
             s *= 0.5
+        if is_toc and intent.names_section(q) and not intent.asks_for_parts(q) and _CHAPTER_TITLE.match(
+                str((u.hit.chunk.meta or {}).get("title") or u.text)):
+            # "第四章中关于商务部政策的小节": a section inside the chapter, not the chapter line
+            s *= 0.5
+            u.reasons.append("the contents line is not the one asked")
+        if page_asked and is_toc and u.coverage < TOC_PAGE_SUPPORT:
+            # a contents line answers a page question only if it is named by most of the question's
+            # words: "the Hebei part of the emerging business models section" is no Hebei line
+            s *= 0.5
+            u.reasons.append("the contents line is not the one asked")
+        if page_asked and not is_toc:
+            # the report gives pages only in its contents: "What page does chapter 5 start on?" is not
+            # answered by "2016年5月第1版"
+            s *= 0.3
+            u.reasons.append("a page number comes from the contents")
         if who_q and is_toc_row(u):
             s *= 0.3
             u.reasons.append("a contents line names no person")
@@ -377,6 +405,8 @@ def draft(q: str, lang: str, hits: Sequence[Hit], terms: Terms, min_support: flo
     return Draft(True, sentences, best, support=best.score, numeric=info["numeric"], terms=info["terms"], listing=info["list"])
 
 
+_CONTENTS_LINE = re.compile(r"(?:\.{3,}|…+)\s*\d+\s*$")
+_CHAPTER_TITLE = re.compile(r"^第[一二三四五六七八九十\d]+章")
 _SECTION_TITLE = re.compile(r"^第[一二三四五六七八九十\d]+节")
 _BARE_TITLE = re.compile(r"^《[^》]+》[。.]?$")
 _EXAMPLES = re.compile(r"^(例如|比如|譬如|如|包括|主要有|主要包括|其中|分别是|具体)")

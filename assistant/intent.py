@@ -8,25 +8,27 @@ from __future__ import annotations
 
 import re
 
-_NUMERIC_ZH = re.compile(r"多少|(?<!哪)几|比重|比例|占比|多高|多大|多长|数量|规模|强度|增长到|增加到|达到|金额|数额|价格|定价|字数|印张|页|第几")
+_NUMERIC_ZH = re.compile(r"多少|(?<!哪)几|比重|比例|占比|多高|多大|多长|数量|规模|强度|增长到|增加到|达到|金额|数额|价格|定价|字数|印张|(?<!版权)(?<!扉)(?<!书名)页|第几")
 _NUMERIC_EN = re.compile(
     r"\bhow (many|much|long|large|big|high)\b|\bwhat (share|percentage|proportion|was the (value|figure|number|amount|price))\b"
     r"|\b(share|percent|percentage|proportion|number of|figure|price|count|page|intensity|spending|length|capacity|value added)\b",
     re.I,
 )
-_PAGE_Q = re.compile(r"第几页|哪一页|页码|多少页|\bpages?\b", re.I)
+# "Where does the chronology begin?", "Where in the book is …": a place in the book is a page
+_WHERE_IN_BOOK = r"\bwhere\b.*\b(begins?|starts?|found)\b|\bwhere in the (book|report|volume)\b|从哪(一)?(页|里)开始|在书的哪"
+_PAGE_Q = re.compile(r"第几页|哪一页|页码|多少页|\bpages?\b|" + _WHERE_IN_BOOK, re.I)
 _SECTION_WORD = re.compile(r"节|部分|\bsections?\b|\bparts?\b", re.I)
 # a question about the book's structure (contents lines may answer it); "第一节里，…由哪几类产业构成"
 # names a section only as the place to look, so the ordinal alone does not make one
 _STRUCTURE_Q = re.compile(r"页|目录|标题|题目|叫什么|名为|名称|哪一?章|哪一?节|几章|几节|哪些章|哪些节|章节|各章|各节"
                           r"|讲什么|讲的是什么|讲了什么|主题|分成哪|分为哪|哪几个方面|哪几部分|哪些部分|小节"
-                          r"|\b(sections?|chapters?|pages?|contents|titled?|called|named|parts?)\b", re.I)
+                          r"|\b(sections?|chapters?|pages?|contents|titled?|called|named|parts?)\b|" + _WHERE_IN_BOOK, re.I)
 _NOUN_FOCUS = re.compile(r"\bhow (many|much)\b", re.I)  # "what is the code of …": the value may be the code itself
 
 
 _DATE_Q = re.compile(r"日期|哪天|哪一天|何时|什么时候|哪年哪月|哪一年哪个?月|哪一?个月|几月|\bwhen\b|\bdate\b|\bwhat day\b", re.I)
 _PLURAL_WH = re.compile(r"\b(which|what)\s+(\w+\s+)?\w{3,}(?<!ss)(?<!us)(?<!is)s\b(?!\s+(is|was)\b)", re.I)
-_LIST_Q = re.compile(r"哪些|哪几|有什么|列举|列出|分别|\bgive (me )?(the|all) (\w+ ){0,3}\w+s\b|\bname (some|the)\b|\bwhich\b.*\b(are|were)\b|\blist\b|\bwhat are\b", re.I)
+_LIST_Q = re.compile(r"哪些|哪几|有什么|列举|列出|分别|[\u4e00-\u9fff]{2,}[和及][\u4e00-\u9fff]{2,}是什么|\bgive (me )?(the|all) (\w+ ){0,3}\w+s\b|\bname (some|the)\b|\bwhich\b.*\b(are|were)\b|\blist\b|\bwhat are\b", re.I)
 # "多少册" asks for a number of 册: evidence must have one ("第1次印刷" does not say how many copies)
 _HOW_MANY_ZH = re.compile(r"多少(家|个|册|本|条|项|人|名|位|页|元|亿元|万元|公里|千字|字|吨|所|座|件|篇|部|种|类)")
 
@@ -169,3 +171,19 @@ def only_a_reference(q: str, m) -> bool:
     """A place named only as a point of reference ("growth poles *before* Jing-Jin-Ji", "除了北京"):
     the answer is about somewhere else, so the passage need not name it."""
     return bool(_REFERENCE_BEFORE.search(q[: m.start]))
+
+
+_PAGE_ASKED = re.compile(r"第几页|哪一?页|页码|在几页|\b(what|which) pages?\b|\bon what page\b|\bpage numbers?\b", re.I)
+
+
+def page_asked(q: str) -> bool:
+    """Asks on which page something is: only a contents line can answer."""
+    return bool(_PAGE_ASKED.search(q))
+
+
+_ASKS = re.compile(r"\b(what|which|who|whom|whose|when|where|why|how)\b|什么|谁|哪|几|多少|吗|怎|如何|为何|是否|是不是", re.I)
+
+
+def asks(q: str) -> bool:
+    """The text has a question form of its own ("And the Maigu industrial park?" has none)."""
+    return bool(_ASKS.search(q))

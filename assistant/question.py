@@ -168,14 +168,59 @@ def _surface(slot: Slot, like: Mention, lang: str) -> str:
     return slot.en[0]
 
 
+# A follow-up that names no slot to swap ("它的项目编号呢？", "And the Maigu industrial park?",
+# "落款日期是哪天？") carries the previous question along as context, marked so that the answerer
+# can weigh it less than the question itself.
+CONTEXT_MARK = {"zh": "（接上问：", "en": " (following up: "}
+CONTEXT_END = {"zh": "）", "en": ")"}
+_PRONOUN_EN = re.compile(r"\b(it|its|they|their|them|he|she|his|her|that one|this one)\b", re.I)
+_PRONOUN_ZH = re.compile(r"它|其(?![中他它实余次])|他们|她们|上述|前者|后者|这个|那个")
+SHORT_ZH = 8  # a Chinese question of this many characters or fewer names no topic of its own
+SHORT_EN = 5
+
+
+def split_context(text: str) -> tuple[str, str]:
+    """(the question itself, the earlier question it follows up; "" when none)."""
+    for lang, mark in CONTEXT_MARK.items():
+        i = text.find(mark)
+        if i >= 0 and text.endswith(CONTEXT_END[lang]):
+            return text[:i], text[i + len(mark) : -len(CONTEXT_END[lang])]
+    return text, ""
+
+
+def is_contextual(question: str) -> bool:
+    """A question that leans on the one before: a follow-up cue, a pronoun, or too short to
+    name its own topic."""
+    q = question.strip()
+    if is_followup(q):
+        return True
+    if language(q) == "zh":
+        return bool(_PRONOUN_ZH.search(q)) or len(re.sub(r"[^\w\u4e00-\u9fff]", "", q)) <= SHORT_ZH
+    return bool(_PRONOUN_EN.search(q)) or len(re.findall(r"[A-Za-z0-9&]+", q)) <= SHORT_EN
+
+
 def rewrite(question: str, previous: str | None) -> str:
     """Rewrite a follow-up into a standalone question using the previous (rewritten) question.
 
-    Slots of the same category (region, year, aggregate) in the previous question are
-    swapped for the ones in the follow-up; the previous question's wording is kept.
-    Questions that are not follow-ups are returned unchanged.
+    Slots of the same category (region, year, aggregate, chapter) in the previous question are
+    swapped for the ones in the follow-up; the previous question's wording is kept. A follow-up
+    with no slot to swap carries the previous question as marked context. Questions that do not
+    lean on the previous one are returned unchanged.
     """
-    if not previous or not is_followup(question):
+    if not previous:
+        return question
+    previous = split_context(previous)[0]  # context is never nested
+    out = _swap_slots(question, previous)
+    if out != question:
+        return out
+    lang = language(question)
+    if is_contextual(question) and language(previous) == lang:
+        return question.rstrip() + CONTEXT_MARK[lang] + previous.strip() + CONTEXT_END[lang]
+    return question
+
+
+def _swap_slots(question: str, previous: str) -> str:
+    if not is_followup(question):
         return question
     new = mentions(question)
     if not new:

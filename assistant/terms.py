@@ -20,11 +20,12 @@ from index.glossary import _fold, en_words
 from index.text import normalize
 
 from .intent import EN_NUMBERS
+from .question import split_context
 
 STOP_ZH = set(
     "的 了 是 在 和 与 及 或 吗 呢 吧 啊 么 什么 多少 哪些 哪个 哪 几 如何 怎么 怎样 为什么 请问 请 告诉 我 你 "
     "报告 本书 这本书 书 中 里 对 有 有没有 为 其 被 从 到 给 这 那 那么 一个 是否 提到 提及 说 讲 所 年 年底 时 "
-    "哪一 哪一年 多 少 根据 按照 之 上 下 个 该 位 谁 呢？ ？ ? ， 。 、 开始 起始 一节 一章".split()
+    "哪一 哪一年 多 少 根据 按照 之 上 下 个 该 位 谁 呢？ ？ ? ， 。 、 开始 起始 一节 一章 部分 小节".split()
 )
 STOP_EN = set(
     "the a an of in on at to for and or is are was were be been by with from as what which who whom whose how "
@@ -42,6 +43,7 @@ _INTERROGATIVE = re.compile(r"^(几|第几|哪|多少|什么|怎么|怎样|如�
 
 
 FOCUS_WEIGHT = 1.5
+CONTEXT_WEIGHT = 0.5  # the terms of the earlier question a follow-up leans on
 _AUX = frozenset("is are was were do does doe did has have had can could will would should may might".split())  # "doe": en_words folds "does"
 _PREP = frozenset("of for in on at by from to with about under among between during does did".split())
 
@@ -241,7 +243,22 @@ class Terms:
         return x
 
     def analyse(self, q: str, lang: str) -> tuple[dict[str, float], set[str]]:
-        """(content terms with weights, the terms naming what an English question asks for)."""
+        """(content terms with weights, the terms naming what an English question asks for).
+
+        A follow-up's carried context (the previous question) adds its terms at CONTEXT_WEIGHT:
+        "And the Maigu industrial park? (following up: On which page does the section on the
+        Binhai high-tech zone start?)" asks about Maigu, on the earlier question's terms."""
+        main, context = split_context(q)
+        if not context:
+            return self._analyse(q, lang)
+        out, focus = self._analyse(main, lang)
+        ctx, _ = self._analyse(context, lang)
+        for t, w in ctx.items():
+            if t not in out and not t.startswith("~"):
+                out[t] = w * CONTEXT_WEIGHT
+        return out, focus
+
+    def _analyse(self, q: str, lang: str) -> tuple[dict[str, float], set[str]]:
         qn = normalize(q)
         focus_keys: set[str] = set()
         zh_focus: set[str] = set()

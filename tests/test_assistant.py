@@ -253,3 +253,28 @@ def test_the_order_asked_for_is_the_heading_that_states_it(assistant_, q):
     # "编委会成员 (以姓氏拼音排序)" states the order; the row of names under it does not
     r = assistant_.ask(q)
     assert r.answerable and "拼音" in " ".join(c.quote for c in r.citations), r.answer
+
+
+@pytest.mark.parametrize("turns, expected", [
+    (["哪個基金項目涉及TPP？", "它的項目編號呢？"], "14JGC089"),          # a pronoun
+    (["总序是谁写的？", "落款日期是哪天？"], "2016年3月15日"),            # too short to name its topic (前言 is dated 3月18日)
+    (["第一章第三节讲什么？", "北京部分在第几页？"], "31"),                # the chapter and section carried over
+    (["On which page does chapter 3 begin?", "Who wrote that chapter?"], "孟程燕"),  # its own question form
+    (["On which page does the section on the Binhai high-tech zone start?", "And the Maigu industrial park?"], "107"),
+])
+def test_followups_lean_on_the_previous_question(assistant_, turns, expected):
+    history = []
+    for t in turns:
+        r = assistant_.ask(t, history=history)
+        history.append(r.as_turn())
+    assert r.answerable and expected in r.answer, (r.rewritten_question, r.answer)
+    assert turns[-2].rstrip("？?") in r.rewritten_question or "接上问" in r.rewritten_question, r.rewritten_question
+
+
+@pytest.mark.parametrize("q", ["What page does chapter 5 start on?",
+                               "On which page does the Hebei part of the emerging business models section start?",
+                               "第四章中關於商務部政策的小節在第幾頁？", "第三章中介绍雄安新区的那一节在第几页？"])
+def test_page_questions_about_sections_that_do_not_exist_are_refused(assistant_, q):
+    # there is no chapter 5, no Hebei part under 新兴业态, no 商务部 or 雄安 section
+    r = assistant_.ask(q)
+    assert not r.answerable and not r.citations, r.answer

@@ -86,3 +86,16 @@ def test_standalone_questions_are_not_rewritten():
 def test_regions_set_side_by_side(q, expected):
     # side by side, each region may be answered by its own passage; otherwise all must be in one
     assert side_by_side(q, mentions(q)) is expected, [m.slot.id for m in mentions(q)]
+
+
+@pytest.mark.parametrize("prev, q, expected", [
+    ("哪个基金项目涉及TPP？", "它的项目编号呢？", "它的项目编号呢？（接上问：哪个基金项目涉及TPP？）"),
+    ("总序是谁写的？", "落款日期是哪天？", "落款日期是哪天？（接上问：总序是谁写的？）"),
+    ("Is any project about tourism?", "What's its grant number?", "What's its grant number? (following up: Is any project about tourism?)"),
+    # context is never nested: the earlier question's own context is dropped
+    ("落款日期是哪天？（接上问：总序是谁写的？）", "那个是谁写的？", "那个是谁写的？（接上问：落款日期是哪天？）"),
+    # a full question of its own is not a follow-up
+    ("总序是谁写的？", "这本书的国际标准书号是多少？", "这本书的国际标准书号是多少？"),
+])
+def test_followups_without_a_slot_carry_the_previous_question(prev, q, expected):
+    assert rewrite(q, prev) == expected
