@@ -177,6 +177,7 @@ def score_units(q: str, lang: str, hits: Sequence[Hit], terms: Terms) -> tuple[l
     # named must be in the evidence -- unless the question sets regions side by side ("北京和天津",
     # "Beijing or Tianjin"), when each passage answers for one of them
     must_all = [] if intent.side_by_side(scope, named) else list(dict.fromkeys(m.slot for m in named))
+
     numeric = intent.numeric(q, lang)
     qnums = set(_NUM_RE.findall(full))  # "项目（9154027）的资助金额是多少": 9154027 is not an answer
     page_q = intent.page(q)
@@ -195,6 +196,15 @@ def score_units(q: str, lang: str, hits: Sequence[Hit], terms: Terms) -> tuple[l
 
     ind_terms = {t: w for t, w in qterms.items() if not t.startswith("~") and not names_region(t)}
     ind_words = terms.words(ind_terms)  # with the alternatives of phrase groups spelled out
+    if not must_all and len(named) > 1 and ind_terms:
+        # side by side, each region may have its own passage -- but a region no passage speaks of
+        # together with what is asked ("How does Beijing's subway compare with Shanghai's?": the
+        # report names Shanghai only in its history of growth poles) leaves the comparison unanswered
+        def spoken_of(slot) -> bool:
+            return any(any(z.lower() in u.match_text for z in slot.zh) and any(terms.credit(t, u.match_text) > 0 for t in ind_terms)
+                       for u in units)
+        if not all(spoken_of(m.slot) for m in named):
+            must_all = list(dict.fromkeys(m.slot for m in named))
     for u in units:
         if u.kind == "row" and (u.hit.chunk.meta or {}).get("table") == "toc":
             # a contents line is its title; the chapter/section path above it is context and

@@ -142,6 +142,7 @@ def test_section_parts_are_listed_from_the_contents(assistant_, bundled_report):
     ("第一章第四节下面分了哪几个小节？", ("科技协同发展", "产业协同发展", "交通协同发展", "公共服务协同发展")),
     ("What are the sections of chapter 1?", ("整体情况", "产业结构")),
     ("Chapter 2's section on emerging business forms -- which regions does it cover?", ("Beijing", "Tianjin")),
+    ("第四章河北省政策一节下面分哪两部分？", ("河北省政府", "河北省发改委")),
 ])
 def test_other_wordings_of_a_parts_question(assistant_, q, parts):
     r = assistant_.ask(q)
@@ -278,3 +279,18 @@ def test_page_questions_about_sections_that_do_not_exist_are_refused(assistant_,
     # there is no chapter 5, no Hebei part under 新兴业态, no 商务部 or 雄安 section
     r = assistant_.ask(q)
     assert not r.answerable and not r.citations, r.answer
+
+
+@pytest.mark.parametrize("q, expected", [("第一章怎么定义信息服务业？", "计算机"), ("总序怎么界定信息服务业这个概念的？", "信息资源")])
+def test_definition_questions_find_the_definition_of_the_part_named(assistant_, q, expected):
+    # the 总序 and chapter 1 define 信息服务业 differently (是指…)
+    r = assistant_.ask(q)
+    assert r.answerable and expected in r.answer and "是指" in r.answer, r.answer
+
+
+def test_a_comparison_with_a_place_the_report_does_not_cover_is_refused(assistant_):
+    # Beijing's metro is compared with Tokyo's; Shanghai appears only in the history of growth poles
+    r = assistant_.ask("How does Beijing's subway mileage compare with Shanghai's?")
+    assert not r.answerable, r.answer
+    r = assistant_.ask("How does Beijing's subway mileage compare with Tokyo's?")
+    assert r.answerable and "28%" in r.answer, r.answer
