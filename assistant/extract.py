@@ -380,6 +380,12 @@ def draft(q: str, lang: str, hits: Sequence[Hit], terms: Terms, min_support: flo
     if not ok or best.score < min_support:
         return Draft(False, [], best, prompts.REFUSAL[lang], best.score)
     all_units, units = units, ok
+    if best.kind == "sentence" and _CONTENTS_LINE.search(best.text):
+        # a line of the contents passage: its table row knows its chapter, section and title
+        same = squash_ws(best.text)
+        twin = next((u for u in ok if is_toc_row(u) and squash_ws(u.text) == same), None)
+        if twin is not None:
+            best = twin
     if info["list"] and best.kind == "sentence":
         # the same evidence as a table row: the row lists with its siblings
         same = squash_ws(best.text)

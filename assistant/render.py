@@ -61,7 +61,9 @@ def _en_title(zh: str, glossary) -> str:
 
 def render_parts(title: str, parts: Sequence[str], lang: str, glossary) -> str:
     if lang == "zh":
-        return f"“{title}”分为{len(parts)}部分：" + "；".join(parts) + "。"
+        # the count in words: it is counted from the cited lines, not quoted from them
+        n = "两" if len(parts) == 2 else intent.cn_number(len(parts))
+        return f"“{title}”分为{n}部分：" + "；".join(parts) + "。"
     named = []
     for p in parts:
         en = _en_title(re.sub(r"^[第一二三四五六七八九十章节、\s]+", "", p), glossary)

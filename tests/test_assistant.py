@@ -129,7 +129,7 @@ def test_section_parts_are_listed_from_the_contents(assistant_, bundled_report):
     first = r.answer.splitlines()[0]
     for part in ("科技协同发展", "产业协同发展", "交通协同发展", "公共服务协同发展"):
         assert part in first, f"{part} missing from the answer: {first}"
-    assert first.startswith("“第四节 协同发展思路”分为4部分"), first
+    assert first.startswith("“第四节 协同发展思路”分为四部分"), first
     assert len(r.citations) <= assistant_.settings.answer.max_citations
     toc = [squash_ws(r.quote) for r in bundled_report.tables["toc"]]
     src = squash_ws(Path(bundled_report.source_path).read_text(encoding="utf-8"))
