@@ -83,20 +83,25 @@ class _Rows:
         self.rows: list[TableRow] = []
         self.seen: set[str] = set()
 
-    def add(self, field: str, label: str, value: str, p: Paragraph, quote: str) -> None:
+    def add(self, field: str, label: str, value: str, p: Paragraph, quote: str, note: str = "") -> None:
+        """``note``: what the field is for, when the page says so (the reader-service block)."""
         from .tables import row_for
 
         if not value or field in self.seen:
             return
         self.seen.add(field)
-        self.rows.append(row_for("publication", {"field": field, "label": label, "value": value}, p, quote))
+        self.rows.append(row_for("publication", {"field": field, "label": label, "value": value, "note": note}, p, quote))
 
 
 def publication_rows(report: Report) -> list[TableRow]:
     rows = _Rows()
     cip = _sections(report, lambda t: t.startswith("图书在版编目"))
+    service = ""  # "凡购本社图书，如有印装错误，由本社读者服务部负责调换。": the contacts below it are for that
     for p in cip:
         t = p.text
+        if "读者服务部" in t and not _PAIR_RE.search(t):
+            service = t
+            continue
         m = _CIP_RE.search(t)
         if m:
             q = m.group(0)
@@ -128,7 +133,7 @@ def publication_rows(report: Report) -> list[TableRow]:
                 value = (_ISBN_RE.search(value) or re.match(r"(.*)", value)).group(1)
             if field in rows.seen and field in ("phone",):
                 field, label = "service_phone", "读者服务电话"
-            rows.add(field, label, squeeze(value), p, m.group(0))
+            rows.add(field, label, squeeze(value), p, m.group(0), note=service)
 
     for p in _sections(report, lambda t: t == "封面"):
         t = p.text

@@ -17,7 +17,7 @@ from .toc import parse_entries
 
 COLUMNS: dict[str, tuple[str, ...]] = {
     "toc": ("chapter", "section", "subsection", "title", "page"),
-    "publication": ("field", "label", "value"),
+    "publication": ("field", "label", "value", "note"),
     "funding": ("programme", "project_title", "number"),
     "indicators": ("region", "year", "indicator", "value", "unit"),
 }

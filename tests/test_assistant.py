@@ -294,3 +294,11 @@ def test_a_comparison_with_a_place_the_report_does_not_cover_is_refused(assistan
     assert not r.answerable, r.answer
     r = assistant_.ask("How does Beijing's subway mileage compare with Tokyo's?")
     assert r.answerable and "28%" in r.answer, r.answer
+
+
+@pytest.mark.parametrize("q", ["如果買到的書有印裝錯誤，應該打哪個電話？",
+                               "My copy has pages bound upside down. What phone number should I call to get it exchanged?"])
+def test_the_reader_service_phone_is_the_one_for_misprinted_copies(assistant_, q):
+    # 凡购本社图书，如有印装错误，由本社读者服务部负责调换。 … 电话：(010) 68022974 -- not the publisher's 51915602
+    r = assistant_.ask(q)
+    assert r.answerable and "68022974" in r.answer and "51915602" not in r.answer, r.answer

@@ -132,6 +132,10 @@ def test_publication_record(bundled_report):
     assert not wrong, f"publication fields (want, got): {wrong}"
     fields = [r.fields["field"] for r in bundled_report.tables["publication"]]
     assert len(fields) == len(set(fields)), "one row per field"
+    # the reader-service contacts say what they are for; the publisher's own do not
+    notes = {r.fields["field"]: r.fields["note"] for r in bundled_report.tables["publication"]}
+    assert "印装错误" in notes["service_phone"] and "印装错误" in notes["contact_address"], notes
+    assert notes["phone"] == "" and notes["publisher"] == "", notes
 
 
 def test_funding_projects(bundled_report):
