@@ -37,6 +37,7 @@ HARD_FAILURES = {"year missing", "not in the chapter or section asked", "the con
                  "table of contents row for a question not about the book's structure"}
 INDICATOR_MATCH = 0.5  # share of the row's indicator (IDF-weighted) the question must name; swept on tune: 0.2-0.75
 LIST_SHARE = 0.8  # a list answer takes the rows scoring at least this share of the best one
+FIELD_MISSING = 0.7  # a unit without the record field asked for
 TOC_PAGE_SUPPORT = 0.45  # coverage a contents line needs to answer a page question (dev sets: right >= 0.50, wrong <= 0.39)
 RANK_PRIOR = 0.12  # the fused retriever's order is informative: hybrid hit@1 is well above chance
 _CN_COUNT = re.compile(r"[一二三四五六七八九十两百千万]+(?:个|章|节|家|条|项|类|种|大|方面|部分|名|位|批|所|座)")
@@ -196,6 +197,10 @@ def score_units(q: str, lang: str, hits: Sequence[Hit], terms: Terms) -> tuple[l
 
     ind_terms = {t: w for t, w in qterms.items() if not t.startswith("~") and not names_region(t)}
     ind_words = terms.words(ind_terms)  # with the alternatives of phrase groups spelled out
+    # the thing asked for is a field some candidate row is labelled with ("telephone" -> 电话)
+    labels = [normalize(_row_field(u, "label")).lower() for u in units if u.kind == "row" and _row_field(u, "label")]
+    field_focus = [t for t in focus if not t.startswith("~") and not how_many
+                   and any(terms.credit(t, lab) == 1.0 for lab in labels)]
     if not must_all and len(named) > 1 and ind_terms:
         # side by side, each region may have its own passage -- but a region no passage speaks of
         # together with what is asked ("How does Beijing's subway compare with Shanghai's?": the
@@ -229,6 +234,11 @@ def score_units(q: str, lang: str, hits: Sequence[Hit], terms: Terms) -> tuple[l
             # "How many *people* work in …": evidence must name what is counted
             s *= 0.5
             u.reasons.append("asked-for thing missing")
+        if field_focus and not any(terms.credit(t, u.match_text) > 0 for t in field_focus):
+            # "What *telephone number* … for the publisher?": a field the record labels; the publisher
+            # row shares a word, the phone row is the field asked for
+            s *= FIELD_MISSING
+            u.reasons.append("not the field asked for")
         if role and not any(terms.credit(t, u.match_text) > 0 for t in role):
             # "Who *designed* the cover?": the passage must say who did that, not name someone
             s *= 0.5

@@ -302,3 +302,9 @@ def test_the_reader_service_phone_is_the_one_for_misprinted_copies(assistant_, q
     # 凡购本社图书，如有印装错误，由本社读者服务部负责调换。 … 电话：(010) 68022974 -- not the publisher's 51915602
     r = assistant_.ask(q)
     assert r.answerable and "68022974" in r.answer and "51915602" not in r.answer, r.answer
+
+
+def test_a_labelled_field_asked_for_beats_a_row_that_shares_a_word(assistant_):
+    # the publisher row shares "publisher"; the phone row is the field asked for
+    r = assistant_.ask("What telephone number does the imprint page give for the publisher?")
+    assert r.answerable and "51915602" in r.answer, r.answer
