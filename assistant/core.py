@@ -167,7 +167,7 @@ class Assistant:
             if not ns:
                 continue
             quotes = [citations[n - 1].quote for n in ns]
-            if not numbers_supported(sent, quotes):
+            if not numbers_supported(sent, quotes, d.derived):
                 # never state a number the cited quote does not hold: fall back to the quote itself
                 sent = quotes[0] if lang == "zh" else prompts.FALLBACK_EN
             lines.append(sent.rstrip() + "".join(f"[{n}]" for n in ns))

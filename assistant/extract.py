@@ -20,7 +20,8 @@ from dataclasses import dataclass, field
 from typing import Sequence
 
 from assistant import intent, prompts, question as qmod
-from assistant.render import render
+from assistant import derive
+from assistant.render import en_value, render
 from assistant.terms import ALT, GROUP, Terms, has_term
 from index.model import Chunk, Hit
 from index.text import normalize, squash_ws
@@ -66,6 +67,7 @@ class Draft:
     numeric: bool = False
     terms: dict = field(default_factory=dict)
     listing: bool = False  # a list question
+    derived: set[str] = field(default_factory=set)  # numbers computed from quoted ones (derive.py)
 
 
 _DATE_RE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月")
@@ -428,7 +430,37 @@ def draft(q: str, lang: str, hits: Sequence[Hit], terms: Terms, min_support: flo
                 seen.add(key)
     sentences: list[tuple[str, list[Unit]]] = [(render(u, lang, info["numeric"], glossary, info["terms"], info["list"]), [u])
                                                for u in chosen]
-    return Draft(True, sentences, best, support=best.score, numeric=info["numeric"], terms=info["terms"], listing=info["list"])
+    derived: set[str] = set()
+    calc = _calculation(q, lang, best, info)
+    if calc is not None:
+        # "比河北高多少元？": the difference of two quoted figures, shown as a calculation on them
+        sentences.insert(0, (derive.render(calc, lang, lambda s: _en_label(s, glossary), en_value), [best]))
+        derived = derive.numbers(calc)
+    return Draft(True, sentences, best, support=best.score, numeric=info["numeric"], terms=info["terms"],
+                 listing=info["list"], derived=derived)
+
+
+def _calculation(q: str, lang: str, best: Unit, info: dict) -> "derive.Calculation | None":
+    kind = derive.asked(qmod.split_context(q)[0], lang)
+    if kind is None:
+        return None
+    # every region named, "than Hebei" included: here the reference is the second figure
+    main = qmod.split_context(q)[0]
+    regions = list(dict.fromkeys(m.slot for m in qmod.mentions(main) if m.slot.category == "region"))
+    text = best.text
+    if len(regions) >= 2:
+        a, b = regions[0], regions[1]
+        return derive.compute(kind, text, a.zh, b.zh)
+    percent = bool(re.search(r"百分点|比重|比例|占比|percentage|share|proportion|percent", q, re.I))
+    return derive.compute(kind, text, (), (), percent=percent)
+
+
+def _en_label(label: str, glossary) -> str:
+    if re.fullmatch(r"\d{4}年", label):
+        return label[:-1]
+    if glossary is None:
+        return label
+    return glossary.to_en(label) or glossary.to_en(re.sub(r"[市省]$", "", label)) or label
 
 
 _CONTENTS_LINE = re.compile(r"(?:\.{3,}|…+)\s*\d+\s*$")

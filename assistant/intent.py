@@ -30,7 +30,7 @@ _DATE_Q = re.compile(r"日期|哪天|哪一天|何时|什么时候|哪年哪月|
 _PLURAL_WH = re.compile(r"\b(which|what)\s+(\w+\s+)?\w{3,}(?<!ss)(?<!us)(?<!is)s\b(?!\s+(is|was)\b)", re.I)
 _LIST_Q = re.compile(r"哪些|哪几|有什么|列举|列出|分别|[\u4e00-\u9fff]{2,}[和及][\u4e00-\u9fff]{2,}是什么|\bgive (me )?(the|all) (\w+ ){0,3}\w+s\b|\bname (some|the)\b|\bwhich\b.*\b(are|were)\b|\blist\b|\bwhat are\b", re.I)
 # "多少册" asks for a number of 册: evidence must have one ("第1次印刷" does not say how many copies)
-_HOW_MANY_ZH = re.compile(r"多少(家|个|册|本|条|项|人|名|位|页|元|亿元|万元|公里|千字|字|吨|所|座|件|篇|部|种|类)")
+_HOW_MANY_ZH = re.compile(r"多少(家|个(?!百分点)|册|本|条|项|人|名|位|页|元|亿元|万元|公里|千字|字|吨|所|座|件|篇|部|种|类)")
 
 _WHO_Q = re.compile(r"\bwho\b|\bwhom\b|谁|哪位|哪家|哪个(单位|机构|公司|出版社)"
                     r"|\bwhich (company|firm|outfit|organi[sz]ation|publisher|printer|institution|agency|body)\b", re.I)

@@ -230,10 +230,20 @@ def _numbers_with_units(text: str) -> list[str]:
     return out[:8]
 
 
-def numbers_supported(sentence: str, quotes: Sequence[str]) -> bool:
-    """Every number stated in the sentence appears in one of the quotes it cites."""
+def numbers_supported(sentence: str, quotes: Sequence[str], derived: frozenset[str] | set[str] = frozenset()) -> bool:
+    """Every number stated in the sentence appears in one of the quotes it cites, or is the
+    result of a calculation on them (``derived``, recomputed by derive.py from the quoted figures)."""
     hay = squash_ws(" ".join(quotes))
     for n in _NUM_RE.findall(_MARK_RE.sub("", sentence)):
-        if n not in hay:
+        if n not in hay and n not in derived:
             return False
     return True
+
+
+def en_value(v: str) -> str:
+    """"3038元" -> "3038 yuan", "1749.6亿元" -> "1749.6 hundred million yuan"."""
+    m = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*(\D*)\s*", v)
+    if not m:
+        return v
+    unit = m.group(2)
+    return m.group(1) + UNIT_EN.get(unit, f" {unit}" if unit else "")

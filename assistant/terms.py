@@ -33,6 +33,7 @@ STOP_EN = set(
     "please give list name named say says said stated state mention mentioned value figure number in into than "
     "was were reach reached amount level start starts started begin begins began appear appears located "
     "found listed doe good best great nice well before after become became becomes "
+    "more less higher lower bigger larger greater fewer times roughly approximately about "
     "one two three four five six seven eight nine ten".split()  # "doe": en_words folds "does"
 )
 
@@ -45,6 +46,7 @@ _INTERROGATIVE = re.compile(r"^(几|第几|哪|多少|什么|怎么|怎样|如�
 FOCUS_WEIGHT = 1.5
 CONTEXT_WEIGHT = 0.5  # the terms of the earlier question a follow-up leans on
 _AUX = frozenset("is are was were do does doe did has have had can could will would should may might".split())  # "doe": en_words folds "does"
+_COMPARATIVE = frozenset("more less higher lower bigger larger greater fewer times".split())
 _PREP = frozenset("of for in on at by from to with about under among between during does did".split())
 
 
@@ -64,6 +66,8 @@ def focus_words(words: list[str]) -> set[int]:
         if words[j] not in ("many", "much"):
             return set()
         j += 1
+        if j < len(words) and words[j] in _COMPARATIVE:
+            return set()  # "how much more did …": a comparison, not a counted thing
     elif words[i] == "who" and words[j] not in _AUX:
         # "who designed the cover …": the verb names the role asked about
         return {j} if words[j] not in ("else", "and", "or") else set()

@@ -308,3 +308,19 @@ def test_a_labelled_field_asked_for_beats_a_row_that_shares_a_word(assistant_):
     # the publisher row shares "publisher"; the phone row is the field asked for
     r = assistant_.ask("What telephone number does the imprint page give for the publisher?")
     assert r.answerable and "51915602" in r.answer, r.answer
+
+
+@pytest.mark.parametrize("q, result", [
+    ("2012年北京的人均公共教育支出比河北高多少元？", "1850"),
+    ("2013年北京的研发投入强度大约是河北的几倍？", "5.43"),
+    ("How much more did Beijing spend per head on public education than Hebei in 2012?", "1850"),
+    ("Roughly how many times larger was the capital's software and information services value added in 2013 than in 2000?", "10.64"),
+])
+def test_a_difference_or_ratio_is_computed_from_the_quoted_figures(assistant_, q, result):
+    r = assistant_.ask(q)
+    first = r.answer.splitlines()[0]
+    assert r.answerable and result in first, r.answer
+    assert "计算" in first or "Computed" in first, "a computed figure is shown as a calculation"
+    quotes = " ".join(c.quote for c in r.citations)
+    operands = re.findall(r"\d+(?:\.\d+)?", re.split(r"[=≈，]", first)[0].replace("2013 ", "").replace("2000 ", ""))
+    assert operands and all(n in quotes for n in operands), (operands, quotes)

@@ -1,0 +1,125 @@
+"""Figures computed from the quoted ones: a difference or a ratio the question asks for.
+
+"2012年北京的人均公共教育支出比河北高多少元？" is answered by a sentence that gives both figures
+("…分别为3038元、2680元、1188元") but not their difference. The answerer may state 3038 − 1188 =
+1850, shown as a calculation on the quoted figures, never as something the report says. The
+operands come from two places only:
+
+* a "分别" enumeration naming the regions asked about ("北京市、天津市、河北省…分别为 a、b、c");
+* a change over time in one clause ("从2000年的5.2%增加到9%", "从164.4亿元增长到1749.6亿元").
+
+Every operand is a number of the cited quote, and the result is recomputed here from them, so the
+answer's number check can accept it (``Calculation.result``) without trusting free text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Sequence
+
+_DIFF_ZH = re.compile(r"高多少|多多少|低多少|少多少|高出多少|多出多少|相差多少|差多少|差距(是|有)?多(少|大)|"
+                      r"(提高|增加|增长|上升|下降|减少)了?多少(个百分点)?")
+_RATIO_ZH = re.compile(r"几倍|多少倍")
+_DIFF_EN = re.compile(r"\bhow much (more|higher|lower|less|bigger|larger|greater)\b|\bby how much\b|\bdifference\b|"
+                      r"\bgap\b|\bhow many (more|fewer|percentage points|points)\b|\bhow far (above|below|ahead|behind)\b", re.I)
+_RATIO_EN = re.compile(r"\bhow many times\b|\bwhat multiple\b|\b\w+-?fold\b|\btimes (larger|bigger|higher|greater|as)\b", re.I)
+
+_NUM = r"(\d+(?:\.\d+)?)\s*(%|亿元|万元|元|公里|家|个|亿|万)?"
+# "北京市、天津市、河北省三地人均公共教育支出分别为3038元、2680元、1188元"
+_ENUM = re.compile(r"([^，。；：]*?)分别(?:为|是|达到|达)?\s*(" + _NUM + r"(?:\s*、\s*" + _NUM + r")+)")
+# "从2000年的5.2%增加到9%", "从164.4亿元增长到1749.6亿元" (years maybe given as "2000~2013年" before)
+_CHANGE = re.compile(r"从\s*(?:(\d{4})\s*年的?)?\s*" + _NUM + r"\s*(?:增加|增长|提高|上升|下降|减少)到\s*(?:(\d{4})\s*年的?)?\s*" + _NUM)
+_SPAN = re.compile(r"(\d{4})\s*[~～\-—至到]\s*(\d{4})\s*年")
+_ONE = re.compile(_NUM)
+
+
+@dataclass(frozen=True)
+class Calculation:
+    kind: str  # "difference" | "ratio"
+    a_label: str
+    a: str  # as quoted, with its unit ("3038元")
+    b_label: str
+    b: str
+    result: str  # "1850元", "5.43", "3.8个百分点"
+    unit: str
+
+
+def asked(q: str, lang: str) -> str | None:
+    """"difference", "ratio" or None."""
+    if lang == "zh":
+        return "ratio" if _RATIO_ZH.search(q) else "difference" if _DIFF_ZH.search(q) else None
+    return "ratio" if _RATIO_EN.search(q) else "difference" if _DIFF_EN.search(q) else None
+
+
+def _num(s: str) -> tuple[float, str, str]:
+    m = _ONE.search(s)
+    return float(m.group(1)), m.group(1), m.group(2) or ""
+
+
+def _fmt(x: float) -> str:
+    s = f"{x:.2f}".rstrip("0").rstrip(".")
+    return s or "0"
+
+
+def compute(kind: str, text: str, first: Sequence[str], second: Sequence[str], percent: bool = False) -> Calculation | None:
+    """``first``/``second``: the surfaces of two regions compared, in the question's order; without
+    them, a change over time (later against earlier) is read, a share ("%") when ``percent``. None
+    when the quote does not give both figures in a form read here."""
+    if first and second:
+        for m in _ENUM.finditer(text):
+            names = m.group(1).split("、")
+            values = [v.strip() for v in re.split(r"\s*、\s*", m.group(2))]
+            if len(names) != len(values):
+                continue
+            def find(surfaces):
+                return next(((i, s) for i, n in enumerate(names) for s in surfaces if s and s in n), (None, ""))
+            (ia, sa), (ib, sb) = find(first), find(second)
+            if ia is None or ib is None or ia == ib:
+                continue
+            return _calc(kind, sa, values[ia], sb, values[ib])
+        return None
+    span = _SPAN.search(text)
+    for m in _CHANGE.finditer(text):
+        y0, v0, u0, y1, v1, u1 = m.group(1), m.group(2), m.group(3), m.group(4), m.group(5), m.group(6)
+        unit = u1 or u0 or ""
+        if (unit == "%") != percent:
+            continue
+        y0 = y0 or (span.group(1) if span else "")
+        y1 = y1 or (span.group(2) if span else "")
+        return _calc(kind, f"{y1}年" if y1 else "", v1 + (u1 or unit), f"{y0}年" if y0 else "", v0 + (u0 or unit))
+    return None
+
+
+def _calc(kind: str, la: str, a: str, lb: str, b: str) -> Calculation | None:
+    (xa, _, ua), (xb, _, ub) = _num(a), _num(b)
+    unit = ua or ub
+    if ua and ub and ua != ub:
+        return None
+    if kind == "ratio":
+        if xb == 0:
+            return None
+        return Calculation(kind, la, a, lb, b, _fmt(xa / xb), "")
+    diff = xa - xb
+    unit_out = "个百分点" if unit == "%" else unit
+    return Calculation(kind, la, a, lb, b, _fmt(abs(diff)) + unit_out, unit)
+
+
+def render(c: Calculation, lang: str, en_label=lambda s: s, en_value=lambda s: s) -> str:
+    """The calculation, written as one, in the question's language."""
+    bigger = _num(c.a)[0] >= _num(c.b)[0]
+    if lang == "zh":
+        if c.kind == "ratio":
+            return f"按引文数字计算：{c.a_label}{c.a} ÷ {c.b_label}{c.b} ≈ {c.result}倍。"
+        return f"按引文数字计算：{c.a_label}{c.a} − {c.b_label}{c.b}，{c.a_label}比{c.b_label}{'高' if bigger else '低'}{c.result}。"
+    la, lb = en_label(c.a_label), en_label(c.b_label)
+    a, b = en_value(c.a), en_value(c.b)
+    if c.kind == "ratio":
+        return f"Computed from the quoted figures: {la} {a} ÷ {lb} {b} ≈ {c.result} times."
+    res = c.result.replace("个百分点", " percentage points") if c.result.endswith("个百分点") else en_value(c.result)
+    return f"Computed from the quoted figures: {la} {a} − {lb} {b} = {res} ({la} {'higher' if bigger else 'lower'})."
+
+
+def numbers(c: Calculation) -> set[str]:
+    """The numbers the calculation adds to an answer (its result)."""
+    return set(re.findall(r"\d+(?:\.\d+)?", c.result))

@@ -1,0 +1,44 @@
+"""Figures computed from quoted ones: only from figures the quote gives, shown as a calculation."""
+
+import re
+
+import pytest
+
+from assistant import derive
+
+EDU = "2012年北京市、天津市、河北省三地人均公共教育支出分别为3038元、2680元、1188元，北京市是河北省的2.56倍。"
+VA = ("2000~2013年，北京市软件和信息服务业增加值从164.4亿元增长到1749.6亿元，年均复合增速20%；"
+      "占全市GDP的比重从2000年的5.2%增加到9%")
+
+
+@pytest.mark.parametrize("q, lang, kind", [
+    ("2012年北京的人均公共教育支出比河北高多少元？", "zh", "difference"),
+    ("2013年北京的研发投入强度大约是河北的几倍？", "zh", "ratio"),
+    ("How much more did Beijing spend than Hebei?", "en", "difference"),
+    ("How many times larger was it in 2013 than in 2000?", "en", "ratio"),
+    ("2012年北京的人均公共教育支出是多少？", "zh", None),
+    ("How many companies are in the park?", "en", None),
+])
+def test_what_is_asked(q, lang, kind):
+    assert derive.asked(q, lang) == kind
+
+
+def test_an_enumeration_gives_the_two_regions_figures():
+    c = derive.compute("difference", EDU, ("北京市", "北京"), ("河北省", "河北"))
+    assert (c.a, c.b, c.result) == ("3038元", "1188元", "1850元"), c
+    assert derive.render(c, "zh") == "按引文数字计算：北京市3038元 − 河北省1188元，北京市比河北省高1850元。"
+    c = derive.compute("ratio", EDU, ("天津市",), ("河北省",))
+    assert c.result == "2.26", c  # 2680 / 1188
+
+
+def test_a_change_over_time_in_a_share_is_in_percentage_points():
+    c = derive.compute("difference", VA, (), (), percent=True)
+    assert (c.a_label, c.a, c.b_label, c.b, c.result) == ("2013年", "9%", "2000年", "5.2%", "3.8个百分点"), c
+    c = derive.compute("ratio", VA, (), ())
+    assert (c.a, c.b, c.result) == ("1749.6亿元", "164.4亿元", "10.64"), c
+
+
+def test_nothing_is_computed_without_both_figures():
+    assert derive.compute("difference", EDU, ("北京市",), ("上海市",)) is None
+    assert derive.compute("difference", "北京市的地铁运营里程为465公里。", ("北京市",), ("东京",)) is None
+    assert derive.compute("ratio", "3038元、6.08%", ("a",), ("b",)) is None
