@@ -21,7 +21,7 @@ from typing import Sequence
 
 from assistant import intent, prompts, question as qmod
 from assistant import derive
-from assistant.render import en_value, render
+from assistant.render import en_name, en_value, render
 from assistant.terms import ALT, GROUP, Terms, has_term
 from index.model import Chunk, Hit
 from index.text import normalize, squash_ws
@@ -190,6 +190,7 @@ def score_units(q: str, lang: str, hits: Sequence[Hit], terms: Terms) -> tuple[l
     who_q = intent.who(q)
     measure = intent.asked_unit(q, lang)
     list_q = intent.listing(q, lang)
+    count_q = intent.count(q, lang)
     ords = intent.ordinals(q) or intent.ordinals(ctx)
     units = _units(hits)
     # terms that name the asked indicator: not regions, not unknown words
@@ -232,7 +233,8 @@ def score_units(q: str, lang: str, hits: Sequence[Hit], terms: Terms) -> tuple[l
             u.coverage = sum(w * max(terms.credit(t, own), SECTION_SHARE * terms.credit(t, u.match_text))
                              for t, w in qterms.items()) / total if qterms else 0.0
         s = u.coverage
-        if how_many and not unknown_focus and not any(terms.credit(t, u.match_text) > 0 for t in focus):
+        counted = count_q and len(countable(u)) >= 2  # "编委会一共有几位成员？": the listed names are counted
+        if how_many and not unknown_focus and not counted and not any(terms.credit(t, u.match_text) > 0 for t in focus):
             # "How many *people* work in …": evidence must name what is counted
             s *= 0.5
             u.reasons.append("asked-for thing missing")
@@ -268,7 +270,7 @@ def score_units(q: str, lang: str, hits: Sequence[Hit], terms: Terms) -> tuple[l
             if not all(any(z.lower() in hay for z in e.zh) for e in must_all):
                 s *= 0.35
                 u.reasons.append("region missing")
-        if numeric:
+        if numeric and not counted:
             if not ([n for n in _NUM_RE.findall(_YEAR_RE.sub(" ", u.text)) if n not in qnums] or _CN_COUNT.search(u.text)):
                 s *= 0.4
                 u.reasons.append("no number")
@@ -337,7 +339,7 @@ def score_units(q: str, lang: str, hits: Sequence[Hit], terms: Terms) -> tuple[l
         if who_q and is_toc_row(u):
             s *= 0.3
             u.reasons.append("a contents line names no person")
-        if measure and not re.search(rf"\d\s*(?:多|余)?\s*{re.escape(measure)}", u.text):
+        if measure and not counted and not re.search(rf"\d\s*(?:多|余)?\s*{re.escape(measure)}", u.text):
             s *= 0.4
             u.reasons.append("no number of the asked unit")
         if who_q and u.kind == "row":
@@ -364,7 +366,19 @@ def score_units(q: str, lang: str, hits: Sequence[Hit], terms: Terms) -> tuple[l
         s += RANK_PRIOR / u.hit.rank if u.hit.rank else 0.0
         u.score = s
     units.sort(key=lambda u: -u.score)
-    return units, {"terms": qterms, "years": qyears, "numeric": numeric, "regions": [r.id for r in regions], "list": list_q}
+    return units, {"terms": qterms, "years": qyears, "numeric": numeric, "regions": [r.id for r in regions], "list": list_q,
+                   "count": count_q}
+
+
+def countable(u: Unit) -> list[str]:
+    """The items of a record row whose value is a list of names ("陈倩、郭斌、…"); a sentence's
+    "京东、当当、聚美优品等" is not counted: 等 says the list goes on."""
+    if u.kind != "row":
+        return []
+    value = _row_field(u, "value")
+    if not value or re.search(r"\d", value) or "、" not in value:
+        return []
+    return [v.strip() for v in value.split("、") if v.strip()]
 
 
 def _number_near_terms(sentence: str, qterms: dict[str, float]) -> bool:
@@ -431,6 +445,20 @@ def draft(q: str, lang: str, hits: Sequence[Hit], terms: Terms, min_support: flo
     sentences: list[tuple[str, list[Unit]]] = [(render(u, lang, info["numeric"], glossary, info["terms"], info["list"]), [u])
                                                for u in chosen]
     derived: set[str] = set()
+    items = countable(best) if info.get("count") else []
+    if len(items) >= 2 and not _NUM_RE.search(best.text):
+        # the count is the number of names the cited row lists
+        label = _row_field(best, "label")
+        if lang == "zh":
+            head = f"{label}共{intent.cn_number(len(items))}{intent.count_unit(q) or '个'}："
+            sentences.insert(0, (head + "、".join(items) + "。", [best]))
+        else:
+            to_en = glossary.to_en if glossary is not None else (lambda t: None)
+            label_en = to_en(label) or (to_en(label[:-2]) if label.endswith("成员") else None) or label
+            sentences.insert(0, (f"The {label_en} lists {len(items)}: " + ", ".join(
+                f"{en_name(n, glossary)}" for n in items) + ".", [best]))
+            derived = {str(len(items))}
+        sentences = sentences[:1]
     calc = _calculation(q, lang, best, info)
     if calc is not None:
         # "比河北高多少元？": the difference of two quoted figures, shown as a calculation on them

@@ -187,3 +187,17 @@ _ASKS = re.compile(r"\b(what|which|who|whom|whose|when|where|why|how)\b|什么|�
 def asks(q: str) -> bool:
     """The text has a question form of its own ("And the Maigu industrial park?" has none)."""
     return bool(_ASKS.search(q))
+
+
+_COUNT_Q = re.compile(r"(一共|共|总共)?(有)?(几|多少)(位|个|名|家|项|人)|\bhow many\b", re.I)
+
+
+def count(q: str, lang: str) -> bool:
+    """Asks how many things there are ("编委会一共有几位成员？", "How many members …")."""
+    return bool(_COUNT_Q.search(q))
+
+
+def count_unit(q: str) -> str:
+    """The measure word of a count question ("几位" -> "位"), else ""."""
+    m = _COUNT_Q.search(q)
+    return (m.group(4) or "") if m else ""

@@ -94,6 +94,12 @@ def _year_zh(y: str) -> str:
     return y if "年" in y else y + "年"
 
 
+def en_name(zh: str, glossary) -> str:
+    """"郭斌" -> "Guo Bin (郭斌)" when the glossary knows the name, else the Chinese as written."""
+    en = glossary.to_en(zh) if glossary is not None else None
+    return f"{en} ({zh})" if en else zh
+
+
 def _en_phrase(zh: str, glossary) -> str:
     """English for a Chinese phrase: the glossary's name for the whole, else its known parts."""
     if not zh:

@@ -324,3 +324,10 @@ def test_a_difference_or_ratio_is_computed_from_the_quoted_figures(assistant_, q
     quotes = " ".join(c.quote for c in r.citations)
     operands = re.findall(r"\d+(?:\.\d+)?", re.split(r"[=≈，]", first)[0].replace("2013 ", "").replace("2000 ", ""))
     assert operands and all(n in quotes for n in operands), (operands, quotes)
+
+
+@pytest.mark.parametrize("q, count", [("編委會一共有幾位成員？", "六位"), ("How many people sit on the editorial board?", "6")])
+def test_a_count_of_listed_names_is_counted_from_the_cited_row(assistant_, q, count):
+    r = assistant_.ask(q)
+    first = r.answer.splitlines()[0]
+    assert r.answerable and count in first and "欧海鹰" in first, r.answer

@@ -1,6 +1,5 @@
 """Figures computed from quoted ones: only from figures the quote gives, shown as a calculation."""
 
-import re
 
 import pytest
 
