@@ -10,7 +10,7 @@ from __future__ import annotations
 import time
 from typing import Callable, Sequence
 
-from assistant import extract, prompts, question as qmod
+from assistant import extract, intent, prompts, question as qmod
 from assistant.errors import InputError
 from assistant.intent import asks_for_chapters, asks_for_parts
 from assistant.render import numbers_supported, render, render_chapters, render_parts
@@ -141,7 +141,7 @@ class Assistant:
         # The answer language follows the question as typed; matching uses the rewritten question
         # (a follow-up "And Tianjin?" after a Chinese question is matched in Chinese).
         match_lang = qmod.language(rewritten)
-        d = extract.draft(rewritten, match_lang, hits, self._terms, s.min_support, self.glossary)
+        d = self._draft(rewritten, match_lang, hits)
         if d.answerable and match_lang != lang:
             d.sentences = [(render(us[0], lang, d.numeric, self.glossary, d.terms, d.listing), us) for _, us in d.sentences]
         if asks_for_chapters(rewritten) and (not d.answerable or extract.is_toc_row(d.best)):
@@ -177,6 +177,25 @@ class Assistant:
         if quote_block:
             answer += "\n\n" + prompts.QUOTE_INTRO[lang] + "\n" + quote_block
         return AskResult(q, rewritten, lang, answer, True, citations, [])
+
+    def _draft(self, rewritten: str, lang: str, hits: list[Hit]) -> extract.Draft:
+        """The draft answer; a question that asks two things ("總序是誰寫的？落款日期是哪一天？",
+        "Who signed the general preface, and on what date?") is answered part by part, the second
+        part leaning on the first as a follow-up does, and the answers are joined."""
+        s = self.settings.answer
+        parts = intent.two_asks(qmod.split_context(rewritten)[0], lang)
+        if not parts:
+            return extract.draft(rewritten, lang, hits, self._terms, s.min_support, self.glossary)
+        first = extract.draft(parts[0], lang, hits, self._terms, s.min_support, self.glossary)
+        second = extract.draft(qmod.with_context(parts[1], parts[0]), lang, hits, self._terms, s.min_support, self.glossary)
+        done = [d for d in (first, second) if d.answerable]
+        if len(done) < 2:
+            return done[0] if done else first
+        seen = {id(u) for _, us in first.sentences for u in us}
+        more = [(t, us) for t, us in second.sentences if not any(id(u) in seen for u in us)]
+        first.sentences = first.sentences + more
+        first.derived = first.derived | second.derived
+        return first
 
     def _list_chapters(self, d: extract.Draft, lang: str) -> None:
         """"这本书分几章？": the chapter lines of the contents, each cited."""

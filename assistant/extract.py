@@ -172,6 +172,10 @@ def score_units(q: str, lang: str, hits: Sequence[Hit], terms: Terms) -> tuple[l
     unknown_asked = terms.unknown_asked(q, lang, focus)
     # the role a "who did X" question asks about, when the report has a word for it
     role = [t for t in focus if not t.startswith("~")] if lang == "en" and intent.who_verb(q) else []
+    # what a "who did it" question is about ("总序是谁写的" -> 总序; "who wrote the preface" -> 前言)
+    subj = intent.who_subject(q, lang)
+    subject = [t for t in terms.analyse(subj, lang)[0] if terms.known(t) and not _GENERIC_WORK.issuperset(
+        t.removeprefix(GROUP).split(ALT))] if subj else []
     qyears = qmod.years(q) or qmod.years(ctx)
     scope = q if (not ctx or qmod.mentions(q)) else ctx  # where the places asked about are named
     named = [m for m in qmod.mentions(scope) if m.slot.category in ("region", "org") and not intent.only_a_reference(scope, m)]
@@ -243,6 +247,10 @@ def score_units(q: str, lang: str, hits: Sequence[Hit], terms: Terms) -> tuple[l
             # row shares a word, the phone row is the field asked for
             s *= FIELD_MISSING
             u.reasons.append("not the field asked for")
+        if subject and not terms.credit_any(subject, u.match_text):
+            # "总序是谁写的？", "Who wrote the preface?": the passage must be about the 总序
+            s *= 0.5
+            u.reasons.append("asked-for thing missing")
         if role and not any(terms.credit(t, u.match_text) > 0 for t in role):
             # "Who *designed* the cover?": the passage must say who did that, not name someone
             s *= 0.5
@@ -342,6 +350,9 @@ def score_units(q: str, lang: str, hits: Sequence[Hit], terms: Terms) -> tuple[l
         if measure and not counted and not re.search(rf"\d\s*(?:多|余)?\s*{re.escape(measure)}", u.text):
             s *= 0.4
             u.reasons.append("no number of the asked unit")
+        if who_q and u.kind == "sentence" and _SIGNATURE.fullmatch(u.text.strip()) and terms.credit_any(qterms, ctx_of(u)):
+            # "总序是谁写的？": a bare name line in the section asked about is its signature
+            s += 0.25
         if who_q and u.kind == "row":
             value = _row_field(u, "value")
             if value:
@@ -491,6 +502,8 @@ def _en_label(label: str, glossary) -> str:
     return glossary.to_en(label) or glossary.to_en(re.sub(r"[市省]$", "", label)) or label
 
 
+_GENERIC_WORK = frozenset("报告 本书 书 这本书 图书 著作 本报告 丛书 书籍 作品".split())  # "who compiled this report"
+_SIGNATURE = re.compile(r"[\u4e00-\u9fff]{2,4}")
 _CONTENTS_LINE = re.compile(r"(?:\.{3,}|…+)\s*\d+\s*$")
 _CHAPTER_TITLE = re.compile(r"^第[一二三四五六七八九十\d]+章")
 _SECTION_TITLE = re.compile(r"^第[一二三四五六七八九十\d]+节")

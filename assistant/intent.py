@@ -201,3 +201,30 @@ def count_unit(q: str) -> str:
     """The measure word of a count question ("几位" -> "位"), else ""."""
     m = _COUNT_Q.search(q)
     return (m.group(4) or "") if m else ""
+
+
+# "…, and on what date?", "… and when?": a second ask of another kind (a date, a place, a person)
+_SECOND_ASK_EN = re.compile(r"^(?P<a>.+?),?\s+and\s+(?P<b>(?:when|where|who|whom|on what date|on which date|in what year|in which year|on what day)\b.*)$", re.I)
+
+
+def two_asks(q: str, lang: str) -> list[str]:
+    """Two questions in one ("總序是誰寫的？落款日期是哪一天？", "Who signed the general preface, and
+    on what date?"): the two, else []."""
+    if lang == "zh":
+        segs = [x + "？" for x in re.split(r"[？?]", q) if x.strip()]
+        return segs if len(segs) == 2 and all(asks(x) for x in segs) else []
+    m = _SECOND_ASK_EN.match(q.strip())
+    if m and asks(m.group("a")) and not re.search(r"\b(between|both)\b", m.group("a"), re.I):
+        return [m.group("a").strip() + "?", m.group("b").strip()]
+    return []
+
+
+_WHO_SUBJ_ZH = re.compile(r"^(.{2,12}?)(?:是|由|为)?(?:谁|哪位)(?:写|撰写|编写|编著|主编|起草|署名|作)")
+_WHO_SUBJ_EN = re.compile(r"\bwho\s+(?:wrote|signed|authored|drafted|penned|compiled|edited)\s+(?:the\s+)?(.+?)(?:\?|$|,| and\b| in\b| for\b)", re.I)
+
+
+def who_subject(q: str, lang: str) -> str:
+    """The work a "who wrote it" question asks about: "总序是谁写的" -> "总序", "Who wrote the
+    preface?" -> "preface"; "" for other questions."""
+    m = (_WHO_SUBJ_ZH if lang == "zh" else _WHO_SUBJ_EN).search(q.strip())
+    return m.group(1).strip() if m else ""

@@ -215,8 +215,14 @@ def rewrite(question: str, previous: str | None) -> str:
         return out
     lang = language(question)
     if is_contextual(question) and language(previous) == lang:
-        return question.rstrip() + CONTEXT_MARK[lang] + previous.strip() + CONTEXT_END[lang]
+        return with_context(question, previous)
     return question
+
+
+def with_context(question: str, previous: str) -> str:
+    """The question with the one it leans on as marked context (in the question's language)."""
+    lang = language(question)
+    return question.rstrip() + CONTEXT_MARK[lang] + split_context(previous)[0].strip() + CONTEXT_END[lang]
 
 
 def _swap_slots(question: str, previous: str) -> str:

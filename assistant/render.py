@@ -142,8 +142,13 @@ def render_row(u: Unit, lang: str, glossary) -> str:
         f, label, v = m.get("field", ""), m.get("label", ""), m.get("value", "")
         if lang == "zh":
             return f"{label or f}：{v}。"
-        name = (f or label).replace("_", " ")
         v_en = _en(v, glossary_en)
+        if ":" in f:  # "signed_by:总序": a signature at the end of a section
+            kind, part = f.split(":", 1)
+            part_en = glossary_en(part) or part
+            return (f"The {part_en} ({part}) is signed by {v}" + ("" if v_en == v else f" ({v_en})") + "."
+                    if kind == "signed_by" else f"The {part_en} ({part}) is dated {v}.")
+        name = (f or label).replace("_", " ")
         return f"The {name} given in the book's publication record is {v}" + ("" if v_en == v else f" ({v_en})") + "."
     if table == "funding" or "number" in m:
         prog, title, num = m.get("programme", ""), m.get("project_title", ""), m.get("number", "")

@@ -34,6 +34,7 @@ STOP_EN = set(
     "was were reach reached amount level start starts started begin begins began appear appears located "
     "found listed doe good best great nice well before after become became becomes "
     "more less higher lower bigger larger greater fewer times roughly approximately about "
+    "particular whole entire present current same very actual "
     "one two three four five six seven eight nine ten".split()  # "doe": en_words folds "does"
 )
 
@@ -211,6 +212,10 @@ class Terms:
                 w = sum(self.idf(p) for p in ps)
                 best = max(best, 0.5 * sum(self.idf(p) for p in ps if p in text) / w)
         return best
+
+    def credit_any(self, terms, text: str) -> bool:
+        """Some term of the question is in the text."""
+        return any(self.credit(t, text) > 0 for t in terms)
 
     def words(self, terms) -> set[str]:
         """Every word of the terms: plain terms, and the alternatives of groups with their words."""

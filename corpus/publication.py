@@ -78,6 +78,10 @@ def _sections(report: Report, pred) -> list[Paragraph]:
     return [p for p in report.paragraphs if p.section_path and pred(strip_ws(p.section_path[0]))]
 
 
+_SIGNED_SECTIONS = ("总序", "序", "序言", "前言", "后记", "跋")
+_DATE_LINE = re.compile(r"\d{4}年\d{1,2}月(\d{1,2}日)?")
+
+
 class _Rows:
     def __init__(self):
         self.rows: list[TableRow] = []
@@ -143,6 +147,14 @@ def publication_rows(report: Report) -> list[TableRow]:
             rows.add("series", "丛书", squeeze(t), p, t)
         elif re.fullmatch(r"[A-Z0-9 ,:()&'.\-]{20,}", t):
             rows.add("english_title", "英文书名", t, p, t)
+
+    # a preface is signed at its end: a short name line ("王成慧", "编者") and a date line
+    for name in _SIGNED_SECTIONS:
+        paras = _sections(report, lambda t, name=name: t == name)
+        if len(paras) >= 2 and _DATE_LINE.fullmatch(strip_ws(paras[-1].text)) and len(strip_ws(paras[-2].text)) <= 10:
+            signer, date = paras[-2], paras[-1]
+            rows.add(f"signed_by:{name}", f"{name}署名", strip_ws(signer.text), signer, signer.text)
+            rows.add(f"signed_on:{name}", f"{name}落款日期", strip_ws(date.text), date, date.text)
 
     board = _sections(report, lambda t: t == "编委会")
     for i, p in enumerate(board):

@@ -331,3 +331,22 @@ def test_a_count_of_listed_names_is_counted_from_the_cited_row(assistant_, q, co
     r = assistant_.ask(q)
     first = r.answer.splitlines()[0]
     assert r.answerable and count in first and "欧海鹰" in first, r.answer
+
+
+@pytest.mark.parametrize("q, expected", [
+    ("總序是誰寫的？落款日期是哪一天？", ("王成慧", "2016年3月15日")),
+    ("Who signed the general preface, and on what date?", ("Wang Chenghui", "2016年3月15日")),
+    ("2013年北京软件和信息服务业增加值占全市GDP比重是多少？比2000年提高了多少个百分点？", ("9%", "3.8")),
+])
+def test_two_questions_in_one_are_both_answered(assistant_, q, expected):
+    r = assistant_.ask(q)
+    first = r.answer.split("\n\n")[0]
+    assert r.answerable and all(e in first for e in expected), r.answer
+
+
+@pytest.mark.parametrize("q, signer", [("总序是谁写的？", "王成慧"), ("Who wrote the preface?", "编者")])
+def test_a_preface_is_answered_by_its_signature(assistant_, q, signer):
+    # the 总序 is signed 王成慧 (2016年3月15日), the 前言 编者 (2016年3月18日); the 前言's sentence on
+    # who wrote which chapter is not about either
+    r = assistant_.ask(q)
+    assert r.answerable and signer in r.answer and "分工" not in r.answer, r.answer

@@ -136,6 +136,9 @@ def test_publication_record(bundled_report):
     notes = {r.fields["field"]: r.fields["note"] for r in bundled_report.tables["publication"]}
     assert "印装错误" in notes["service_phone"] and "印装错误" in notes["contact_address"], notes
     assert notes["phone"] == "" and notes["publisher"] == "", notes
+    # a preface is signed at its end: the name line and the date line
+    assert pub["signed_by:总序"] == "王成慧" and pub["signed_on:总序"] == "2016年3月15日", pub
+    assert pub["signed_by:前言"] == "编者" and pub["signed_on:前言"] == "2016年3月18日", pub
 
 
 def test_funding_projects(bundled_report):
