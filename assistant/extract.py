@@ -161,6 +161,7 @@ def score_units(q: str, lang: str, hits: Sequence[Hit], terms: Terms) -> tuple[l
     # none, never its question form: "Who wrote that chapter?" after a page question asks who
     full = q
     q, ctx = qmod.split_context(full)
+    main = q
     if ctx and not intent.asks(q):
         q = ctx + " " + q  # "And the Maigu industrial park?" asks what the earlier question asked
     total = sum(qterms.values()) or 1.0
@@ -195,7 +196,8 @@ def score_units(q: str, lang: str, hits: Sequence[Hit], terms: Terms) -> tuple[l
     measure = intent.asked_unit(q, lang)
     list_q = intent.listing(q, lang)
     count_q = intent.count(q, lang)
-    ords = intent.ordinals(q) or intent.ordinals(ctx)
+    ords = intent.ordinals(main)
+    ctx_ords = {} if ords else intent.ordinals(ctx)  # "北京部分在第几页？" after "第一章第三节讲什么？"
     units = _units(hits)
     # terms that name the asked indicator: not regions, not unknown words
     region_words = {z.lower() for r in qmod._slots() if r.category == "region" for z in r.zh}
@@ -320,6 +322,13 @@ def score_units(q: str, lang: str, hits: Sequence[Hit], terms: Terms) -> tuple[l
         if is_toc and intent.names_section(q) and not intent.names_subsection(q) and not _SECTION_TITLE.match(
                 str((u.hit.chunk.meta or {}).get("title") or "")) and (u.hit.chunk.meta or {}).get("section"):
             s *= 0.8  # "讲天津市政策的那一节": a section line (第三节 天津市政策), not an item under it
+        if ctx_ords and is_toc:
+            # the earlier question's chapter is a preference, not a constraint: "And the
+            # bibliography?" after a chapter 2 question asks about a line outside any chapter
+            m = u.hit.chunk.meta or {}
+            if not all((m.get("chapter", "") or "").startswith(o) or (m.get("section", "") or "").startswith(o)
+                       or (m.get("title", "") or "").startswith(o) for o in ctx_ords.values()):
+                s *= 0.7
         if ords and u.kind == "sentence":
             # "第一节里，…": the passage should come from the section the question names
             path = [str(p) for p in u.hit.chunk.section_path]

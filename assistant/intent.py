@@ -11,12 +11,12 @@ import re
 _NUMERIC_ZH = re.compile(r"多少|(?<!哪)几|比重|比例|占比|多高|多大|多长|数量|规模|强度|增长到|增加到|达到|金额|数额|价格|定价|字数|印张|(?<!版权)(?<!扉)(?<!书名)页|第几")
 _NUMERIC_EN = re.compile(
     r"\bhow (many|much|long|large|big|high)\b|\bwhat (share|percentage|proportion|was the (value|figure|number|amount|price))\b"
-    r"|\b(share|percent|percentage|proportion|number of|figure|price|count|page|intensity|spending|length|capacity|value added)\b",
+    r"|\b(share|percent|percentage|proportion|number of|figure|price|count|(?<!imprint )(?<!copyright )(?<!title )page|intensity|spending|length|capacity|value added)\b",
     re.I,
 )
 # "Where does the chronology begin?", "Where in the book is …": a place in the book is a page
 _WHERE_IN_BOOK = r"\bwhere\b.*\b(begins?|starts?|found)\b|\bwhere in the (book|report|volume)\b|从哪(一)?(页|里)开始|在书的哪"
-_PAGE_Q = re.compile(r"第几页|哪一页|页码|多少页|\bpages?\b|" + _WHERE_IN_BOOK, re.I)
+_PAGE_Q = re.compile(r"第几页|哪一页|页码|多少页|(?<!imprint )(?<!copyright )(?<!title )\bpages?\b|" + _WHERE_IN_BOOK, re.I)
 _SECTION_WORD = re.compile(r"节|部分|\bsections?\b|\bparts?\b", re.I)
 # a question about the book's structure (contents lines may answer it); "第一节里，…由哪几类产业构成"
 # names a section only as the place to look, so the ordinal alone does not make one
@@ -204,7 +204,7 @@ def count_unit(q: str) -> str:
 
 
 # "…, and on what date?", "… and when?": a second ask of another kind (a date, a place, a person)
-_SECOND_ASK_EN = re.compile(r"^(?P<a>.+?),?\s+and\s+(?P<b>(?:when|where|who|whom|on what date|on which date|in what year|in which year|on what day)\b.*)$", re.I)
+_SECOND_ASK_EN = re.compile(r"^(?P<a>.+?),?\s+and\s+(?P<b>(?:when|where|who|whom|on what date|on which date|in what year|in which year|on what day|on what page|on which page|what page)\b.*)$", re.I)
 
 
 def two_asks(q: str, lang: str) -> list[str]:

@@ -148,6 +148,9 @@ def render_row(u: Unit, lang: str, glossary) -> str:
             part_en = glossary_en(part) or part
             return (f"The {part_en} ({part}) is signed by {v}" + ("" if v_en == v else f" ({v_en})") + "."
                     if kind == "signed_by" else f"The {part_en} ({part}) is dated {v}.")
+        if "、" in v:  # a list of names: each in English where the glossary knows it
+            named = [en_name(x, glossary) for x in v.split("、")]
+            return f"The {(f or label).replace('_', ' ')} given in the book's publication record: " + ", ".join(named) + "."
         name = (f or label).replace("_", " ")
         return f"The {name} given in the book's publication record is {v}" + ("" if v_en == v else f" ({v_en})") + "."
     if table == "funding" or "number" in m:

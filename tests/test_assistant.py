@@ -350,3 +350,22 @@ def test_a_preface_is_answered_by_its_signature(assistant_, q, signer):
     # who wrote which chapter is not about either
     r = assistant_.ask(q)
     assert r.answerable and signer in r.answer and "分工" not in r.answer, r.answer
+
+
+@pytest.mark.parametrize("turns, expected", [
+    (["On which page does chapter 2 start?", "And the bibliography?"], "161"),  # no chapter to stay in
+    (["目录里第三章从第几页开始？", "那附录呢？"], "148"),
+])
+def test_a_followup_about_a_line_outside_the_earlier_chapter(assistant_, turns, expected):
+    history = []
+    for t in turns:
+        r = assistant_.ask(t, history=history)
+        history.append(r.as_turn())
+    assert r.answerable and expected in r.answer, (r.rewritten_question, r.answer)
+
+
+@pytest.mark.parametrize("q, expected", [("What does a copy of the book sell for?", "58"),
+                                         ("Who put this report together?", "Guo Bin")])
+def test_everyday_english_wording(assistant_, q, expected):
+    r = assistant_.ask(q)
+    assert r.answerable and expected in r.answer, r.answer
