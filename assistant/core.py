@@ -7,13 +7,14 @@
 
 from __future__ import annotations
 
+import re
 import time
 from typing import Callable, Sequence
 
 from assistant import extract, intent, prompts, question as qmod
 from assistant.errors import InputError
 from assistant.intent import asks_for_chapters, asks_for_parts
-from assistant.render import numbers_supported, render, render_chapters, render_parts
+from assistant.render import numbers_supported, render, render_chapters, render_parts, render_subsections
 from assistant.settings import Settings
 from assistant.terms import Terms
 from assistant.types import AskResult, Citation, Turn
@@ -45,6 +46,7 @@ class Assistant:
                 holder = self._row_holder(c)
                 if holder is not None:
                     self._row_context[c.id] = holder.text
+        self._chunks_in_order = sorted((c for c in handle.chunks if c.kind == "paragraph"), key=lambda c: c.order)
         self._toc = sorted((c for c in handle.chunks if c.kind == "table_row" and (c.meta or {}).get("table") == "toc"),
                            key=lambda c: c.order)
         self.llm = llm
@@ -149,6 +151,8 @@ class Assistant:
             self._list_chapters(d, lang)
         elif d.answerable and asks_for_parts(rewritten):
             self._list_parts(d, lang)
+        if d.answerable:
+            self._list_subsections(d, lang)
         if not d.answerable:
             related = self._related(hits, rewritten, match_lang)
             return AskResult(q, rewritten, lang, d.refusal or prompts.REFUSAL[lang], False, [], related)
@@ -237,6 +241,43 @@ class Assistant:
         title = (best.hit.chunk.meta or {}).get("title") or best.text
         parts = [(c.meta or {}).get("title") or c.text for c in children]
         d.sentences = [(render_parts(title, parts, lang, self.glossary), units)]
+
+    def _subsections(self, path: tuple) -> list:
+        """The first passage of each section directly under ``path``, in reading order."""
+        firsts: dict[tuple, object] = {}
+        for c in self._chunks_in_order:
+            sp = tuple(c.section_path or ())
+            if len(sp) == len(path) + 1 and sp[: len(path)] == tuple(path) and sp not in firsts:
+                firsts[sp] = c
+        return list(firsts.values())
+
+    def _list_subsections(self, d: extract.Draft, lang: str) -> None:
+        """"大致可以归纳为以下四点不足：" heads the 前言's four parts: when the answer is such an
+        introduction, the last sentence of a section that has parts, the parts' headings are the
+        list it introduces; each is cited by the first passage under it."""
+        best = d.best
+        if best is None or best.kind != "sentence" or not best.text.rstrip().endswith(("：", ":")):
+            return
+        path = tuple(best.hit.chunk.section_path or ())
+        key = squash_ws(best.text)
+        holders = [c for c in self._chunks_in_order if tuple(c.section_path or ()) == path and key in squash_ws(c.text)]
+        if not holders:
+            return
+        at = max(c.start for c in holders)
+        # the list is what follows the introduction: the next passage of another section is a part of it
+        nxt = min((c for c in self._chunks_in_order if c.start > at and tuple(c.section_path or ()) != path),
+                  key=lambda c: c.start, default=None)
+        if nxt is None or tuple(nxt.section_path or ())[: len(path)] != path or len(nxt.section_path) != len(path) + 1:
+            return
+        if not extract._INTRO.search(best.text):
+            return  # an introduction says a list follows ("以下四点不足：")
+        parts = self._subsections(path)
+        if len(parts) < 2:
+            return
+        units = [best] + [extract.Unit(Hit(c, 0.0), c.section_path[-1], "sentence", "")
+                          for c in parts[: self.settings.answer.max_citations - 1]]
+        heads = [c.section_path[-1] for c in parts]
+        d.sentences = [(render_subsections(best.text, heads, lang), units)]
 
     def _related(self, hits: list[Hit], q: str, lang: str) -> list[Citation]:
         out = []

@@ -73,6 +73,14 @@ def render_parts(title: str, parts: Sequence[str], lang: str, glossary) -> str:
     return (f"{head} ({title})" if head else f"“{title}”") + f" has {intent.en_number(n)} parts: " + "; ".join(named) + "."
 
 
+def render_subsections(intro: str, heads: Sequence[str], lang: str) -> str:
+    """An introduction and the headings of the parts it introduces, as the report words them."""
+    if lang == "zh":
+        return intro.rstrip() + "；".join(heads) + "。"
+    return (f"The passage introduces {intent.en_number(len(heads))} points, the headings of the parts that follow "
+            f"(Chinese original): " + "; ".join(heads) + ".")
+
+
 def render(u: Unit, lang: str, numeric: bool, glossary, qterms: dict | None = None, listing: bool = False) -> str:
     return render_row(u, lang, glossary) if u.kind == "row" else render_sentence(u, lang, numeric, glossary, qterms, listing)
 

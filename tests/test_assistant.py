@@ -369,3 +369,12 @@ def test_a_followup_about_a_line_outside_the_earlier_chapter(assistant_, turns, 
 def test_everyday_english_wording(assistant_, q, expected):
     r = assistant_.ask(q)
     assert r.answerable and expected in r.answer, r.answer
+
+
+def test_an_introduction_brings_the_headings_of_the_parts_it_introduces(assistant_):
+    # "大致可以归纳为以下四点不足：" is followed by the 前言's four parts; their headings are the answer
+    r = assistant_.ask("前言认为京津冀协同发展有哪四点不足？")
+    first = r.answer.splitlines()[0]
+    for head in ("科技合作很多，但协同能力不强", "产业梯度明显，但链接融合不够", "交通体系初具，连接整合不足"):
+        assert head in first, first
+    assert len(r.citations) == 5 and all(c.section.startswith("前言") for c in r.citations), [c.section for c in r.citations]
