@@ -191,6 +191,9 @@ class Assistant:
             return extract.draft(rewritten, lang, hits, self._terms, s.min_support, self.glossary)
         first = extract.draft(parts[0], lang, hits, self._terms, s.min_support, self.glossary)
         second = extract.draft(qmod.with_context(parts[1], parts[0]), lang, hits, self._terms, s.min_support, self.glossary)
+        if second.best is not None and first.best is not None and second.best.text == first.best.text and not second.derived:
+            # the second part must add something: read on its own it names its own subject
+            second = extract.draft(parts[1], lang, hits, self._terms, s.min_support, self.glossary)
         done = [d for d in (first, second) if d.answerable]
         if len(done) < 2:
             return done[0] if done else first

@@ -204,6 +204,7 @@ def count_unit(q: str) -> str:
 
 
 # "…, and on what date?", "… and when?": a second ask of another kind (a date, a place, a person)
+_TWO_FIELDS_ZH = re.compile(r"(.{2,12}的)([\u4e00-\u9fff]{2,6})[和及与]([\u4e00-\u9fff]{2,6})(分别是什么|分别是多少|各是什么|是什么|是多少)[？?]?")
 _SECOND_ASK_EN = re.compile(r"^(?P<a>.+?),?\s+and\s+(?P<b>(?:when|where|who|whom|on what date|on which date|in what year|in which year|on what day|on what page|on which page|what page)\b.*)$", re.I)
 
 
@@ -212,7 +213,13 @@ def two_asks(q: str, lang: str) -> list[str]:
     on what date?"): the two, else []."""
     if lang == "zh":
         segs = [x + "？" for x in re.split(r"[？?]", q) if x.strip()]
-        return segs if len(segs) == 2 and all(asks(x) for x in segs) else []
+        if len(segs) == 2 and all(asks(x) for x in segs):
+            return segs
+        # "读者服务部的联系地址和邮编是什么？": two fields of one thing
+        m = _TWO_FIELDS_ZH.fullmatch(q.strip())
+        if m:
+            return [f"{m.group(1)}{m.group(2)}{m.group(4)}？", f"{m.group(1)}{m.group(3)}{m.group(4)}？"]
+        return []
     m = _SECOND_ASK_EN.match(q.strip())
     if m and asks(m.group("a")) and not re.search(r"\b(between|both)\b", m.group("a"), re.I):
         return [m.group("a").strip() + "?", m.group("b").strip()]

@@ -337,6 +337,7 @@ def test_a_count_of_listed_names_is_counted_from_the_cited_row(assistant_, q, co
     ("總序是誰寫的？落款日期是哪一天？", ("王成慧", "2016年3月15日")),
     ("Who signed the general preface, and on what date?", ("Wang Chenghui", "2016年3月15日")),
     ("2013年北京软件和信息服务业增加值占全市GDP比重是多少？比2000年提高了多少个百分点？", ("9%", "3.8")),
+    ("读者服务部的联系地址和邮编是什么？", ("月坛北小街", "100836")),  # two fields of one thing
 ])
 def test_two_questions_in_one_are_both_answered(assistant_, q, expected):
     r = assistant_.ask(q)
