@@ -219,6 +219,13 @@ def score_units(q: str, lang: str, hits: Sequence[Hit], terms: Terms) -> tuple[l
                        for u in units)
         if not all(spoken_of(m.slot) for m in named):
             must_all = list(dict.fromkeys(m.slot for m in named))
+    known_total = sum(w for t, w in qterms.items() if not t.startswith("~")) or 1.0
+
+    def known_coverage(u: Unit) -> float:
+        """Coverage by the words the report knows: a paraphrase's unknown words ("Going by the
+        contents, …") do not make a contents line less the one asked."""
+        return u.coverage * total / known_total if known_total < total else u.coverage
+
     for u in units:
         if u.kind == "row" and (u.hit.chunk.meta or {}).get("table") == "toc":
             # a contents line is its title; the chapter/section path above it is context and
@@ -343,7 +350,7 @@ def score_units(q: str, lang: str, hits: Sequence[Hit], terms: Terms) -> tuple[l
             # "第四章中关于商务部政策的小节": a section inside the chapter, not the chapter line
             s *= 0.5
             u.reasons.append("the contents line is not the one asked")
-        if page_asked and is_toc and u.coverage < TOC_PAGE_SUPPORT:
+        if page_asked and is_toc and known_coverage(u) < TOC_PAGE_SUPPORT:
             # a contents line answers a page question only if it is named by most of the question's
             # words: "the Hebei part of the emerging business models section" is no Hebei line
             s *= 0.5
