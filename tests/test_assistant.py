@@ -24,6 +24,15 @@ def _in_report(quote, report):
     return any(q in squash_ws(p.text) for p in report.paragraphs)
 
 
+def _converse(assistant_, turns):
+    """Ask the turns as one conversation; the last answer."""
+    history = []
+    for t in turns:
+        r = assistant_.ask(t, history=history)
+        history.append(r.as_turn())
+    return r
+
+
 def _numbers_cited(r):
     quotes = squash_ws(" ".join(c.quote for c in r.citations))
     body = re.sub(r"\[\d+\]", "", r.answer)
@@ -264,10 +273,7 @@ def test_the_order_asked_for_is_the_heading_that_states_it(assistant_, q):
     (["On which page does the section on the Binhai high-tech zone start?", "And the Maigu industrial park?"], "107"),
 ])
 def test_followups_lean_on_the_previous_question(assistant_, turns, expected):
-    history = []
-    for t in turns:
-        r = assistant_.ask(t, history=history)
-        history.append(r.as_turn())
+    r = _converse(assistant_, turns)
     assert r.answerable and expected in r.answer, (r.rewritten_question, r.answer)
     assert turns[-2].rstrip("？?") in r.rewritten_question or "接上问" in r.rewritten_question, r.rewritten_question
 
@@ -358,10 +364,7 @@ def test_a_preface_is_answered_by_its_signature(assistant_, q, signer):
     (["目录里第三章从第几页开始？", "那附录呢？"], "148"),
 ])
 def test_a_followup_about_a_line_outside_the_earlier_chapter(assistant_, turns, expected):
-    history = []
-    for t in turns:
-        r = assistant_.ask(t, history=history)
-        history.append(r.as_turn())
+    r = _converse(assistant_, turns)
     assert r.answerable and expected in r.answer, (r.rewritten_question, r.answer)
 
 
