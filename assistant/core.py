@@ -254,9 +254,9 @@ class Assistant:
         return list(firsts.values())
 
     def _list_subsections(self, d: extract.Draft, lang: str) -> None:
-        """"大致可以归纳为以下四点不足：" heads the 前言's four parts: when the answer is such an
-        introduction, the last sentence of a section that has parts, the parts' headings are the
-        list it introduces; each is cited by the first passage under it."""
+        """"大致可以归纳为以下四点不足：" heads the 前言's four parts: when the answer is an
+        introduction ("以下…：") directly followed by the sections under its own, their headings
+        are the list it introduces; each is cited by the first passage under it."""
         best = d.best
         if best is None or best.kind != "sentence" or not best.text.rstrip().endswith(("：", ":")):
             return
@@ -271,7 +271,7 @@ class Assistant:
                   key=lambda c: c.start, default=None)
         if nxt is None or tuple(nxt.section_path or ())[: len(path)] != path or len(nxt.section_path) != len(path) + 1:
             return
-        if not extract._INTRO.search(best.text):
+        if not extract.INTRO.search(best.text):
             return  # an introduction says a list follows ("以下四点不足：")
         parts = self._subsections(path)
         if len(parts) < 2:

@@ -381,7 +381,7 @@ def score_units(q: str, lang: str, hits: Sequence[Hit], terms: Terms) -> tuple[l
                 s *= 0.6
         if list_q and u.kind == "sentence":
             s += 0.03 * min(4, u.text.count("、"))
-            if _INTRO.search(u.text) and u.text.rstrip().endswith(("：", ":")):
+            if INTRO.search(u.text) and u.text.rstrip().endswith(("：", ":")):
                 s += 0.15  # "大致可以归纳为以下四点不足：" introduces the list asked for
         if u.kind == "row":
             value = _row_field(u, "value")
@@ -521,7 +521,7 @@ def _en_label(label: str, glossary) -> str:
 
 
 _GENERIC_WORK = frozenset("报告 本书 书 这本书 图书 著作 本报告 丛书 书籍 作品".split())  # "who compiled this report"
-_INTRO = re.compile(r"以下|如下|下列|[一二三四五六七八九十两几]+(点|个方面|方面|部分)")
+INTRO = re.compile(r"以下|如下|下列|[一二三四五六七八九十两几]+(点|个方面|方面|部分)")  # an introduction announcing a list ("以下四点不足：")
 _SIGNATURE = re.compile(r"[\u4e00-\u9fff]{2,4}")
 _CONTENTS_LINE = re.compile(r"(?:\.{3,}|…+)\s*\d+\s*$")
 _CHAPTER_TITLE = re.compile(r"^第[一二三四五六七八九十\d]+章")
