@@ -181,6 +181,8 @@ def score_units(q: str, lang: str, hits: Sequence[Hit], terms: Terms) -> tuple[l
     scope = q if (not ctx or qmod.mentions(q)) else ctx  # where the places asked about are named
     named = [m for m in qmod.mentions(scope) if m.slot.category in ("region", "org") and not intent.only_a_reference(scope, m)]
     regions = [m.slot for m in named if m.slot.category == "region"]
+    # "北京、天津、河北两市一省…": the three together are the region as a whole (京津冀, 三地)
+    all_three = {"beijing", "tianjin", "hebei"} <= {r.id for r in regions}
     # "How many Zhongguancun firms … in Tianjin?", "北京大学与河北省…": every place and organisation
     # named must be in the evidence -- unless the question sets regions side by side ("北京和天津",
     # "Beijing or Tianjin"), when each passage answers for one of them
@@ -210,7 +212,7 @@ def score_units(q: str, lang: str, hits: Sequence[Hit], terms: Terms) -> tuple[l
     labels = [normalize(_row_field(u, "label")).lower() for u in units if u.kind == "row" and _row_field(u, "label")]
     field_focus = [t for t in focus if not t.startswith("~") and not how_many
                    and any(terms.credit(t, lab) == 1.0 for lab in labels)]
-    if not must_all and len(named) > 1 and ind_terms:
+    if not must_all and len(named) > 1 and ind_terms and not all_three:
         # side by side, each region may have its own passage -- but a region no passage speaks of
         # together with what is asked ("How does Beijing's subway compare with Shanghai's?": the
         # report names Shanghai only in its history of growth poles) leaves the comparison unanswered
@@ -219,12 +221,21 @@ def score_units(q: str, lang: str, hits: Sequence[Hit], terms: Terms) -> tuple[l
                        for u in units)
         if not all(spoken_of(m.slot) for m in named):
             must_all = list(dict.fromkeys(m.slot for m in named))
-    known_total = sum(w for t, w in qterms.items() if not t.startswith("~")) or 1.0
+    def nameish(t: str) -> bool:
+        """An unknown Chinese word that is (part of) a name: 商务部, 雄安 in 雄安新区."""
+        i = full.find(t)
+        return bool(_NAMEISH.search(t) or (i >= 0 and _NAME_TAIL.match(full[i + len(t):])))
+
+    known_total = sum(w for t, w in qterms.items() if not t.startswith("~") and (
+        terms.known(t) or nameish(t))) or 1.0
 
     def known_coverage(u: Unit) -> float:
         """Coverage by the words the report knows: a paraphrase's unknown words ("Going by the
         contents, …") do not make a contents line less the one asked."""
         return u.coverage * total / known_total if known_total < total else u.coverage
+
+    # the words the report knows, and names it does not (雄安新区, 商务部): not "~" words, not other
+    # Chinese words it never uses ("分析", "找到")
 
     for u in units:
         if u.kind == "row" and (u.hit.chunk.meta or {}).get("table") == "toc":
@@ -277,14 +288,15 @@ def score_units(q: str, lang: str, hits: Sequence[Hit], terms: Terms) -> tuple[l
             # a sentence may name its region one or two sentences earlier ("中关村…。如在电子商务领域，…")
             names_region = any(z.lower() in u.match_text for z in region_words)
             hay = region_text or (u.match_text if names_region else u.match_text + " " + u.context)
-            if not any(any(z.lower() in hay for z in r.zh) for r in regions):
+            if not any(any(z.lower() in hay for z in _surfaces(r)) for r in regions) and not (
+                    all_three and any(z in hay for z in _JJJ_WHOLE)):
                 s *= 0.35
                 u.reasons.append("region missing")
             elif u.kind == "row" and region_text:
                 s += 0.08
         if len(must_all) > 1 and "region missing" not in u.reasons:
             hay = " ".join((_row_field(u, "region").lower(), u.match_text, u.context))
-            if not all(any(z.lower() in hay for z in e.zh) for e in must_all):
+            if not all(any(z.lower() in hay for z in _surfaces(e)) for e in must_all):
                 s *= 0.35
                 u.reasons.append("region missing")
         if numeric and not counted:
@@ -397,6 +409,18 @@ def score_units(q: str, lang: str, hits: Sequence[Hit], terms: Terms) -> tuple[l
     units.sort(key=lambda u: -u.score)
     return units, {"terms": qterms, "years": qyears, "numeric": numeric, "regions": [r.id for r in regions], "list": list_q,
                    "count": count_q}
+
+
+_NAMEISH = re.compile(r"(区|部|省|市|县|园|基地|委|局|院|中心|公司|集团|大学)$")
+_NAME_TAIL = re.compile(r"(新区|开发区|高新区|区|部|省|市|县|园|基地|委|局|院|中心|公司|集团|大学)")
+_JJJ_WHOLE = ("京津冀", "三地", "两市一省")
+_JJJ_MEMBERS = ("北京", "天津", "河北")
+
+
+def _surfaces(slot) -> tuple[str, ...]:
+    """How a region may be named in evidence: 京津冀 also as 三地 or as its three members together
+    ("北京市、天津市、河北省三地…")."""
+    return (*slot.zh, "三地", "两市一省") if slot.id == "jjj" else tuple(slot.zh)
 
 
 def countable(u: Unit) -> list[str]:

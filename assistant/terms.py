@@ -25,7 +25,7 @@ from .question import split_context
 STOP_ZH = set(
     "的 了 是 在 和 与 及 或 吗 呢 吧 啊 么 什么 多少 哪些 哪个 哪 几 如何 怎么 怎样 为什么 请问 请 告诉 我 你 "
     "报告 本书 这本书 书 中 里 对 有 有没有 为 其 被 从 到 给 这 那 那么 一个 是否 提到 提及 说 讲 所 年 年底 时 "
-    "哪一 哪一年 多 少 根据 按照 之 上 下 个 该 位 谁 呢？ ？ ? ， 。 、 开始 起始 一节 一章 部分 小节".split()
+    "哪一 哪一年 多 少 根据 按照 之 上 下 个 该 位 谁 呢？ ？ ? ， 。 、 开始 起始 一节 一章 部分 小节 一页 能 找到 看到 读到 查到 可以".split()
 )
 STOP_EN = set(
     "the a an of in on at to for and or is are was were be been by with from as what which who whom whose how "
@@ -47,7 +47,7 @@ _INTERROGATIVE = re.compile(r"^(几|第几|哪|多少|什么|怎么|怎样|如�
 FOCUS_WEIGHT = 1.5
 CONTEXT_WEIGHT = 0.5  # the terms of the earlier question a follow-up leans on
 _AUX = frozenset("is are was were do does doe did has have had can could will would should may might".split())  # "doe": en_words folds "does"
-_COMPARATIVE = frozenset("more less higher lower bigger larger greater fewer times".split())
+_COMPARATIVE = frozenset("more less higher lower bigger larger greater fewer times time".split())
 _PREP = frozenset("of for in on at by from to with about under among between during does did".split())
 
 
