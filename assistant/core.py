@@ -12,7 +12,6 @@ from typing import Callable, Sequence
 
 from assistant import extract, intent, prompts, question as qmod
 from assistant.errors import InputError
-from assistant.intent import asks_for_chapters, asks_for_parts
 from assistant.render import numbers_supported, render, render_chapters, render_parts, render_subsections
 from assistant.settings import Settings
 from assistant.terms import Terms
@@ -145,10 +144,10 @@ class Assistant:
         d = self._draft(rewritten, match_lang, hits)
         if d.answerable and match_lang != lang:
             d.sentences = [(render(us[0], lang, d.numeric, self.glossary, d.terms, d.listing), us) for _, us in d.sentences]
-        if asks_for_chapters(rewritten) and (not d.answerable or extract.is_toc_row(d.best)):
+        if intent.asks_for_chapters(rewritten) and (not d.answerable or extract.is_toc_row(d.best)):
             # only when the evidence found is the contents (not "各章的撰写是怎么分工的")
             self._list_chapters(d, lang)
-        elif d.answerable and asks_for_parts(rewritten):
+        elif d.answerable and intent.asks_for_parts(rewritten):
             self._list_parts(d, lang)
         if d.answerable:
             self._list_subsections(d, lang)

@@ -17,11 +17,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Sequence
 
 from assistant import intent, prompts, question as qmod
 from assistant import derive
-from assistant.render import en_name, en_value, render
+from assistant.render import en_name, en_term, en_value, render
 from assistant.terms import ALT, GROUP, Terms, has_term
 from index.model import Chunk, Hit
 from index.text import normalize, squash_ws
@@ -151,6 +152,11 @@ def _row_field(u: Unit, *names: str) -> str:
 SECTION_SHARE = 0.5  # a sentence's section heading is context: it counts half, as for rows
 
 
+@lru_cache(maxsize=1)
+def _region_words() -> frozenset[str]:
+    return frozenset(z.lower() for r in qmod._slots() if r.category == "region" for z in r.zh)
+
+
 def ctx_of(u: Unit) -> str:
     return normalize(u.hit.chunk.section).lower()
 
@@ -202,7 +208,8 @@ def score_units(q: str, lang: str, hits: Sequence[Hit], terms: Terms) -> tuple[l
     ctx_ords = {} if ords else intent.ordinals(ctx)  # "北京部分在第几页？" after "第一章第三节讲什么？"
     units = _units(hits)
     # terms that name the asked indicator: not regions, not unknown words
-    region_words = {z.lower() for r in qmod._slots() if r.category == "region" for z in r.zh}
+    region_words = _region_words()
+
     def names_region(t: str) -> bool:
         return any(a in region_words or any(a in z for z in region_words) for a in t.removeprefix(GROUP).split(ALT))
 
@@ -221,6 +228,8 @@ def score_units(q: str, lang: str, hits: Sequence[Hit], terms: Terms) -> tuple[l
                        for u in units)
         if not all(spoken_of(m.slot) for m in named):
             must_all = list(dict.fromkeys(m.slot for m in named))
+    # the words the report knows, and names it does not (雄安新区, 商务部): not "~" words, not other
+    # Chinese words it never uses ("分析", "找到")
     def nameish(t: str) -> bool:
         """An unknown Chinese word that is (part of) a name: 商务部, 雄安 in 雄安新区."""
         i = full.find(t)
@@ -234,28 +243,23 @@ def score_units(q: str, lang: str, hits: Sequence[Hit], terms: Terms) -> tuple[l
         contents, …") do not make a contents line less the one asked."""
         return u.coverage * total / known_total if known_total < total else u.coverage
 
-    # the words the report knows, and names it does not (雄安新区, 商务部): not "~" words, not other
-    # Chinese words it never uses ("分析", "找到")
-
     for u in units:
-        if u.kind == "row" and (u.hit.chunk.meta or {}).get("table") == "toc":
+        def cover(own: str, share: float) -> float:
+            """Share of the question's weight in the unit's own text; its context counts ``share``."""
+            return sum(w * max(terms.credit(t, own), share * terms.credit(t, u.match_text))
+                       for t, w in qterms.items()) / total if qterms else 0.0
+
+        if is_toc_row(u):
             # a contents line is its title; the chapter/section path above it is context and
             # counts half ("the Tianjin policy section" is 第三节 天津市政策, not a line under it)
-            title = normalize(str(u.hit.chunk.meta.get("title") or "")).lower()
-            u.coverage = sum(w * max(terms.credit(t, title), 0.5 * terms.credit(t, u.match_text))
-                             for t, w in qterms.items()) / total if qterms else 0.0
+            u.coverage = cover(normalize(str(u.hit.chunk.meta.get("title") or "")).lower(), 0.5)
         elif u.kind == "row":
             # a row is its own text and fields; the section it sits in is context and counts half
             # (every row under "编委会成员 (以姓氏拼音排序)" must not look like it states the order)
             # -- but for "who"/list questions the rows under "编委会成员" are the members asked for
-            own = u.match_text[len(normalize(u.hit.chunk.section).lower()) + 1 :]
-            ctx_share = 1.0 if (who_q or list_q) else 0.5
-            u.coverage = sum(w * max(terms.credit(t, own), ctx_share * terms.credit(t, u.match_text))
-                             for t, w in qterms.items()) / total if qterms else 0.0
+            u.coverage = cover(u.match_text[len(ctx_of(u)) + 1 :], 1.0 if (who_q or list_q) else 0.5)
         else:
-            own = u.match_text[len(ctx_of(u)) + 1 :]
-            u.coverage = sum(w * max(terms.credit(t, own), SECTION_SHARE * terms.credit(t, u.match_text))
-                             for t, w in qterms.items()) / total if qterms else 0.0
+            u.coverage = cover(u.match_text[len(ctx_of(u)) + 1 :], SECTION_SHARE)
         s = u.coverage
         counted = count_q and len(countable(u)) >= 2  # "编委会一共有几位成员？": the listed names are counted
         if how_many and not unknown_focus and not counted and not any(terms.credit(t, u.match_text) > 0 for t in focus):
@@ -537,11 +541,10 @@ def _calculation(q: str, lang: str, best: Unit, info: dict) -> "derive.Calculati
 
 
 def _en_label(label: str, glossary) -> str:
+    """"2013年" -> "2013", "北京市" -> "Beijing" (the glossary's name, as render writes regions)."""
     if re.fullmatch(r"\d{4}年", label):
         return label[:-1]
-    if glossary is None:
-        return label
-    return glossary.to_en(label) or glossary.to_en(re.sub(r"[市省]$", "", label)) or label
+    return en_term(label, glossary.to_en) if glossary is not None else label
 
 
 _GENERIC_WORK = frozenset("报告 本书 书 这本书 图书 著作 本报告 丛书 书籍 作品".split())  # "who compiled this report"

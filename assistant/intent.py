@@ -151,13 +151,14 @@ def asks_title(q: str) -> bool:
     return bool(_TITLE_Q.search(q))
 
 
-_AUXES = r"(is|are|was|were|do|does|did|has|have|had|can|could|will|would|should|may|might)"
+# English auxiliaries ("doe": glossary.en_words folds "does")
+AUX = frozenset("is are was were do does doe did has have had can could will would should may might".split())
 
 
 def who_verb(q: str) -> bool:
     """"Who designed …", "who wrote …": a verb after "who" names the role asked about."""
     m = re.search(r"\bwho\s+([a-z]+)", q, re.I)
-    return bool(m) and not re.fullmatch(_AUXES + "|else|and|or|" + _LIGHT_VERBS, m.group(1), re.I)
+    return bool(m) and m.group(1).lower() not in AUX and not re.fullmatch("else|and|or|" + _LIGHT_VERBS, m.group(1), re.I)
 
 
 # verbs that name no particular role ("who handles distribution …": the role is the noun)

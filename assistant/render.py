@@ -88,7 +88,8 @@ def render(u: Unit, lang: str, numeric: bool, glossary, qterms: dict | None = No
 # ------------------------------------------------------------------ rendering
 
 
-def _en(term: str, glossary_en: Callable[[str], str | None]) -> str:
+def en_term(term: str, glossary_en: Callable[[str], str | None]) -> str:
+    """A region or value in English where the glossary knows it ("北京市" -> "Beijing"), else as written."""
     t = (term or "").strip()
     if not t:
         return ""
@@ -131,7 +132,7 @@ def render_row(u: Unit, lang: str, glossary) -> str:
         value, unit = str(m.get("value", "")), m.get("unit", "")
         if lang == "zh":
             return f"{_year_zh(year)}{region}{ind}为{value}{unit}。"
-        region_en = _en(region, glossary_en) if region else ""
+        region_en = en_term(region, glossary_en) if region else ""
         ind_en = _en_phrase(ind, glossary) or "figure"
         value_en = value.replace("多", "+").replace("余", "+")
         unit_en = UNIT_EN.get(unit, f" {unit}" if unit else "")
@@ -150,7 +151,7 @@ def render_row(u: Unit, lang: str, glossary) -> str:
         f, label, v = m.get("field", ""), m.get("label", ""), m.get("value", "")
         if lang == "zh":
             return f"{label or f}：{v}。"
-        v_en = _en(v, glossary_en)
+        v_en = en_term(v, glossary_en)
         if ":" in f:  # "signed_by:总序": a signature at the end of a section
             kind, part = f.split(":", 1)
             part_en = glossary_en(part) or part

@@ -19,7 +19,7 @@ from typing import Callable, Sequence
 from index.glossary import _fold, en_words
 from index.text import normalize
 
-from .intent import EN_NUMBERS
+from .intent import AUX, EN_NUMBERS
 from .question import split_context
 
 STOP_ZH = set(
@@ -46,7 +46,6 @@ _INTERROGATIVE = re.compile(r"^(几|第几|哪|多少|什么|怎么|怎样|如�
 
 FOCUS_WEIGHT = 1.5
 CONTEXT_WEIGHT = 0.5  # the terms of the earlier question a follow-up leans on
-_AUX = frozenset("is are was were do does doe did has have had can could will would should may might".split())  # "doe": en_words folds "does"
 _COMPARATIVE = frozenset("more less higher lower bigger larger greater fewer times time".split())
 _PREP = frozenset("of for in on at by from to with about under among between during does did".split())
 
@@ -69,10 +68,10 @@ def focus_words(words: list[str]) -> set[int]:
         j += 1
         if j < len(words) and words[j] in _COMPARATIVE:
             return set()  # "how much more did …": a comparison, not a counted thing
-    elif words[i] == "who" and words[j] not in _AUX:
+    elif words[i] == "who" and words[j] not in AUX:
         # "who designed the cover …": the verb names the role asked about
         return {j} if words[j] not in ("else", "and", "or") else set()
-    elif words[j] in _AUX:
+    elif words[j] in AUX:
         # "what is the X of ...", "who was the X ..."
         j += 1
         if j < len(words) and words[j] in ("the", "a", "an"):
@@ -80,7 +79,7 @@ def focus_words(words: list[str]) -> set[int]:
         else:
             return set()
     out = set()
-    while j < len(words) and words[j] not in _AUX and words[j] not in _PREP and len(out) < 4:
+    while j < len(words) and words[j] not in AUX and words[j] not in _PREP and len(out) < 4:
         out.add(j)
         j += 1
     return out
@@ -114,7 +113,7 @@ def closed_focus(words: list[str], focus: set[int]) -> bool:
     if next((w for w in words if w in ("what", "which", "who", "how")), None) != "what":
         return False  # "which X", "who …": X is a category of the answer ("which heavyweights"), not a field
     nxt = max(focus) + 1
-    return nxt >= len(words) or words[nxt] in _AUX or words[nxt] in _PREP
+    return nxt >= len(words) or words[nxt] in AUX or words[nxt] in _PREP
 
 
 # "How large was …", "how fast did … grow": the adjective after "how" asks for a measure
