@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from typing import Callable, Sequence
 
@@ -21,6 +22,9 @@ from index.text import squash_ws
 
 Progress = Callable[[str], None]
 
+
+ORDINALS = "一二三四五六七八九十"
+_ORDINAL_ITEM = re.compile(r"^\s*第([一二三四五六七八九十])[，,、]")
 
 class Assistant:
     def __init__(self, settings: Settings, handle, llm=None):
@@ -252,6 +256,33 @@ class Assistant:
                 firsts[sp] = c
         return list(firsts.values())
 
+    def _list_ordinal_items(self, d: extract.Draft, lang: str, path: tuple, at: int) -> None:
+        """"北京信息服务业将面对两大战略任务：" is followed by paragraphs "第一，…" "第二，…" in
+        the same section: their first sentences are the list it introduces."""
+        best = d.best
+        if not extract.INTRO.search(best.text):
+            return
+        after = [c for c in self._chunks_in_order if tuple(c.section_path or ()) == path and c.start >= at]
+        items: list[tuple] = []
+        pos = 0  # index into ``after`` where the previous item was found
+        for k in ORDINALS[: self.settings.answer.max_citations - 1]:
+            pat = re.compile(rf"(?:^|(?<=[\n。：:]))\s*(第{k}[，,、][^。；;\n]*)")
+            found = None
+            for ci in range(pos, min(len(after), pos + 8)):
+                m = pat.search(after[ci].text)
+                if m and (k != "一" or squash_ws(best.text) in squash_ws(after[ci].text[: m.start(1)]) or ci > 0):
+                    found = (ci, m.group(1).strip())
+                    break
+            if found is None:
+                break
+            pos = found[0]
+            items.append((after[pos], found[1]))
+        if len(items) < 2:
+            return
+        heads = [h for _, h in items]
+        units = [best] + [extract.Unit(Hit(c, 0.0), h, "sentence", "") for c, h in items]
+        d.sentences = [(render_subsections(best.text, heads, lang, items=True), units)]
+
     def _list_subsections(self, d: extract.Draft, lang: str) -> None:
         """"大致可以归纳为以下四点不足：" heads the 前言's four parts: when the answer is an
         introduction ("以下…：") directly followed by the sections under its own, their headings
@@ -269,6 +300,7 @@ class Assistant:
         nxt = min((c for c in self._chunks_in_order if c.start > at and tuple(c.section_path or ()) != path),
                   key=lambda c: c.start, default=None)
         if nxt is None or tuple(nxt.section_path or ())[: len(path)] != path or len(nxt.section_path) != len(path) + 1:
+            self._list_ordinal_items(d, lang, path, at)
             return
         if not extract.INTRO.search(best.text):
             return  # an introduction says a list follows ("以下四点不足：")

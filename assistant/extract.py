@@ -240,7 +240,18 @@ def score_units(q: str, lang: str, hits: Sequence[Hit], terms: Terms) -> tuple[l
 
     def known_coverage(u: Unit) -> float:
         """Coverage by the words the report knows: a paraphrase's unknown words ("Going by the
-        contents, …") do not make a contents line less the one asked."""
+        contents, …") do not make a contents line less the one asked. A contents line is named by
+        its whole path here: "第一章里天津存在问题的那部分" is 二、天津市 under 第三节 突出问题."""
+        if is_toc_row(u):
+            # the ordinals ("第一章") are checked on their own; the rest must name the line
+            own = normalize(str(u.hit.chunk.meta.get("title") or "")).lower()
+            most = ords.get("节") or ords.get("章")
+            if most and own.startswith(most.lower()):
+                return 1.0  # the line the ordinals name ("那第四节呢？" after 第二章第一节)
+            ws = {t: w for t, w in qterms.items() if not _ORDINAL_TERM.match(t)}
+            known = sum(w for t, w in ws.items() if not t.startswith("~") and (terms.known(t) or nameish(t)))
+            got = sum(w * max(terms.credit(t, own), terms.credit(t, u.match_text)) for t, w in ws.items())
+            return got / known if known else 1.0
         return u.coverage * total / known_total if known_total < total else u.coverage
 
     for u in units:
@@ -416,6 +427,7 @@ def score_units(q: str, lang: str, hits: Sequence[Hit], terms: Terms) -> tuple[l
 
 
 _NAMEISH = re.compile(r"(区|部|省|市|县|园|基地|委|局|院|中心|公司|集团|大学)$")
+_ORDINAL_TERM = re.compile(r"^第?[一二三四五六七八九十\d]+[章节部分]?$|^(?:章|节|小节|一节|一章|部分)$")
 _NAME_TAIL = re.compile(r"(新区|开发区|高新区|区|部|省|市|县|园|基地|委|局|院|中心|公司|集团|大学)")
 _JJJ_WHOLE = ("京津冀", "三地", "两市一省")
 _JJJ_MEMBERS = ("北京", "天津", "河北")
@@ -548,7 +560,7 @@ def _en_label(label: str, glossary) -> str:
 
 
 _GENERIC_WORK = frozenset("报告 本书 书 这本书 图书 著作 本报告 丛书 书籍 作品".split())  # "who compiled this report"
-INTRO = re.compile(r"以下|如下|下列|[一二三四五六七八九十两几]+(点|个方面|方面|部分)")  # an introduction announcing a list ("以下四点不足：")
+INTRO = re.compile(r"以下|如下|下列|[一二三四五六七八九十两几]+(点|个方面|方面|部分|大)")  # an introduction announcing a list ("以下四点不足：")
 _SIGNATURE = re.compile(r"[\u4e00-\u9fff]{2,4}")
 _CONTENTS_LINE = re.compile(r"(?:\.{3,}|…+)\s*\d+\s*$")
 _CHAPTER_TITLE = re.compile(r"^第[一二三四五六七八九十\d]+章")

@@ -73,11 +73,13 @@ def render_parts(title: str, parts: Sequence[str], lang: str, glossary) -> str:
     return (f"{head} ({title})" if head else f"“{title}”") + f" has {intent.en_number(n)} parts: " + "; ".join(named) + "."
 
 
-def render_subsections(intro: str, heads: Sequence[str], lang: str) -> str:
-    """An introduction and the headings of the parts it introduces, as the report words them."""
+def render_subsections(intro: str, heads: Sequence[str], lang: str, items: bool = False) -> str:
+    """An introduction and the headings of the parts it introduces (or, ``items``, the first
+    sentences of the numbered paragraphs that follow it), as the report words them."""
     if lang == "zh":
         return intro.rstrip() + "；".join(heads) + "。"
-    return (f"The passage introduces {intent.en_number(len(heads))} points, the headings of the parts that follow "
+    what = "the numbered paragraphs that follow, first sentences" if items else "the headings of the parts that follow"
+    return (f"The passage introduces {intent.en_number(len(heads))} points, {what} "
             f"(Chinese original): " + "; ".join(heads) + ".")
 
 
