@@ -15,7 +15,7 @@ from assistant import extract, intent, prompts, question as qmod
 from assistant.errors import InputError
 from assistant.render import numbers_supported, render, render_chapters, render_parts, render_subsections
 from assistant.settings import Settings
-from assistant.terms import Terms
+from assistant.terms import Terms, people_of
 from assistant.types import AskResult, Citation, Turn
 from index.model import Hit
 from index.text import squash_ws
@@ -32,7 +32,8 @@ class Assistant:
         self.handle = handle
         self.glossary = handle.glossary
         analyzer = handle.keyword.analyzer
-        self._terms = Terms(analyzer.doc_terms, handle.keyword.bm25.docs, self.glossary, frozenset(analyzer.stopwords))
+        self._terms = Terms(analyzer.doc_terms, handle.keyword.bm25.docs, self.glossary, frozenset(analyzer.stopwords),
+                            people_of(handle.chunks))
         self._retrievers: dict[str, object] = {}
         self._seen: dict[str, object] = {}  # chunks returned lately (merged neighbours are not in the index)
         # Paragraph chunks by the report paragraphs they hold (built once: a table row looks up the

@@ -35,7 +35,7 @@ _YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d\d(?:\s*[~～-]\s*(?:19|20)?\d\d)?\s*�
 _MARK_RE = re.compile(r"\[\d+\]")
 
 
-HARD_FAILURES = {"year missing", "not in the chapter or section asked", "the contents line is not the one asked", "a page number comes from the contents", "asked-for thing missing", "a contents line names no person", "no number of the asked unit", "indicator not asked", "region missing", "no number", "no number next to the asked indicator",
+HARD_FAILURES = {"year missing", "person missing", "not in the chapter or section asked", "the contents line is not the one asked", "a page number comes from the contents", "asked-for thing missing", "a contents line names no person", "no number of the asked unit", "indicator not asked", "region missing", "no number", "no number next to the asked indicator",
                  "table of contents row for a question not about the book's structure"}
 INDICATOR_MATCH = 0.5  # share of the row's indicator (IDF-weighted) the question must name; swept on tune: 0.2-0.75
 LIST_SHARE = 0.8  # a list answer takes the rows scoring at least this share of the best one
@@ -179,10 +179,15 @@ def score_units(q: str, lang: str, hits: Sequence[Hit], terms: Terms) -> tuple[l
     unknown_asked = terms.unknown_asked(q, lang, focus)
     # the role a "who did X" question asks about, when the report has a word for it
     role = [t for t in focus if not t.startswith("~")] if lang == "en" and intent.who_verb(q) else []
+    if lang == "zh" and intent.who_role_zh(q):
+        role = [intent.who_role_zh(q)]
     # what a "who did it" question is about ("总序是谁写的" -> 总序; "who wrote the preface" -> 前言)
     subj = intent.who_subject(q, lang)
-    subject = [t for t in terms.analyse(subj, lang)[0] if terms.known(t) and not _GENERIC_WORK.issuperset(
+    subj_terms = [t for t in terms.analyse(subj, lang)[0] if not _GENERIC_WORK.issuperset(
         t.removeprefix(GROUP).split(ALT))] if subj else []
+    subject = [t for t in subj_terms if terms.known(t)]
+    # "这本书的封面是谁设计的？": the report has no word for the work asked about
+    unknown_subject = bool(subj_terms) and not subject
     qyears = qmod.years(q) or qmod.years(ctx)
     scope = q if (not ctx or qmod.mentions(q)) else ctx  # where the places asked about are named
     named = [m for m in qmod.mentions(scope) if m.slot.category in ("region", "org") and not intent.only_a_reference(scope, m)]
@@ -193,6 +198,12 @@ def score_units(q: str, lang: str, hits: Sequence[Hit], terms: Terms) -> tuple[l
     # named must be in the evidence -- unless the question sets regions side by side ("北京和天津",
     # "Beijing or Tianjin"), when each passage answers for one of them
     must_all = [] if intent.side_by_side(scope, named) else list(dict.fromkeys(m.slot for m in named))
+
+    # "陈倩是哪所大学的老师？": a person the record names must be in the evidence, and what is asked
+    # of them ("哪所大学", "which chapter") with them
+    qwords = terms.words(qterms) | {normalize(full).lower()}
+    people = [p for p in terms.people if any(p in w for w in qwords)]
+    asked_type = intent.which_type(q) if people else ()
 
     numeric = intent.numeric(q, lang)
     qnums = set(_NUM_RE.findall(full))  # "项目（9154027）的资助金额是多少": 9154027 is not an answer
@@ -277,12 +288,18 @@ def score_units(q: str, lang: str, hits: Sequence[Hit], terms: Terms) -> tuple[l
             # "How many *people* work in …": evidence must name what is counted
             s *= 0.5
             u.reasons.append("asked-for thing missing")
+        if people and not all(p in u.match_text.replace(" ", "") for p in people):
+            s *= 0.3
+            u.reasons.append("person missing")
+        elif asked_type and not any(z in u.match_text for z in asked_type):
+            s *= 0.5
+            u.reasons.append("asked-for thing missing")
         if field_focus and not any(terms.credit(t, u.match_text) > 0 for t in field_focus):
             # "What *telephone number* … for the publisher?": a field the record labels; the publisher
             # row shares a word, the phone row is the field asked for
             s *= FIELD_MISSING
             u.reasons.append("not the field asked for")
-        if subject and not terms.credit_any(subject, u.match_text):
+        if unknown_subject or (subject and not terms.credit_any(subject, u.match_text)):
             # "总序是谁写的？", "Who wrote the preface?": the passage must be about the 总序
             s *= 0.5
             u.reasons.append("asked-for thing missing")
@@ -559,7 +576,7 @@ def _en_label(label: str, glossary) -> str:
     return en_term(label, glossary.to_en) if glossary is not None else label
 
 
-_GENERIC_WORK = frozenset("报告 本书 书 这本书 图书 著作 本报告 丛书 书籍 作品".split())  # "who compiled this report"
+_GENERIC_WORK = frozenset("报告 本书 书 这本书 图书 著作 本报告 丛书 书籍 作品 这份 这本 这部 该书 此书 这 该 此 本 整本书 全书".split())  # "who compiled this report"
 INTRO = re.compile(r"以下|如下|下列|[一二三四五六七八九十两几]+(点|个方面|方面|部分|大)")  # an introduction announcing a list ("以下四点不足：")
 _SIGNATURE = re.compile(r"[\u4e00-\u9fff]{2,4}")
 _CONTENTS_LINE = re.compile(r"(?:\.{3,}|…+)\s*\d+\s*$")

@@ -227,8 +227,9 @@ def two_asks(q: str, lang: str) -> list[str]:
     return []
 
 
-_WHO_SUBJ_ZH = re.compile(r"^(.{2,12}?)(?:是|由|为)?(?:谁|哪位)(?:写|撰写|编写|编著|主编|起草|署名|作)")
-_WHO_SUBJ_EN = re.compile(r"\bwho\s+(?:wrote|signed|authored|drafted|penned|compiled|edited)\s+(?:the\s+)?(.+?)(?:\?|$|,| and\b| in\b| for\b)", re.I)
+_WHO_SUBJ_ZH = re.compile(r"^(.{2,12}?)(?:是|由|为)?(?:谁|哪位)(?:写|撰写|编写|编著|主编|起草|署名|作|设计|翻译|校对|排版|拍摄|绘制|策划|题写)")
+_WHO_SUBJ_EN = re.compile(r"\bwho\s+(?:wrote|signed|authored|drafted|penned|compiled|edited|designed|translated|proofread|"
+                          r"illustrated|photographed|typeset)\s+(?:the\s+)?(.+?)(?:\?|$|,| and\b| in\b| for\b)", re.I)
 
 
 def who_subject(q: str, lang: str) -> str:
@@ -236,3 +237,33 @@ def who_subject(q: str, lang: str) -> str:
     preface?" -> "preface"; "" for other questions."""
     m = (_WHO_SUBJ_ZH if lang == "zh" else _WHO_SUBJ_EN).search(q.strip())
     return m.group(1).strip() if m else ""
+
+
+_WHICH_TYPE_ZH = re.compile(r"哪(?:所|家|个|一)?(大学|高校|学校|学院|单位|机构|章|节)")
+_WHICH_TYPE_EN = re.compile(r"\b(?:which|what)\s+(university|college|school|institution|employer|chapter|section)\b|\baffiliat", re.I)
+_TYPE_SURFACES = {"大学": ("大学", "学院", "高校"), "高校": ("大学", "学院", "高校"), "学校": ("大学", "学院", "学校"),
+                  "学院": ("大学", "学院"), "单位": ("大学", "学院", "公司", "中心", "研究院"), "机构": ("大学", "学院", "公司", "中心", "研究院"),
+                  "university": ("大学", "学院", "高校"), "college": ("大学", "学院"), "school": ("大学", "学院", "学校"),
+                  "institution": ("大学", "学院", "公司", "中心", "研究院"), "employer": ("大学", "学院", "公司", "中心", "研究院"),
+                  "affiliat": ("大学", "学院", "高校", "公司", "中心", "研究院"), "章": ("章",), "节": ("节",),
+                  "chapter": ("章",), "section": ("节",)}
+
+
+def which_type(q: str) -> tuple[str, ...]:
+    """"陈倩是哪所大学的老师？", "Which university is Chen Qian affiliated with?": the kind of
+    thing asked for, as the report would write it (大学/学院 …); () when not asked."""
+    m = _WHICH_TYPE_ZH.search(q) or _WHICH_TYPE_EN.search(q)
+    if not m:
+        return ()
+    key = (m.group(1) or m.group(0)).lower()
+    return _TYPE_SURFACES.get(key, _TYPE_SURFACES.get("affiliat") if key.startswith("affiliat") else ())
+
+
+_WHO_ROLE_ZH = re.compile(r"(?:谁|哪位)(?:负责)?(设计|翻译|校对|排版|拍摄|绘制|策划|题写|审校|印制)")
+
+
+def who_role_zh(q: str) -> str:
+    """"封面是谁设计的？": the role a Chinese "who did it" question asks about ("" if none, or a
+    writing verb, which the signature and authors lines answer)."""
+    m = _WHO_ROLE_ZH.search(q)
+    return m.group(1) if m else ""

@@ -150,8 +150,9 @@ class Terms:
     """
 
     def __init__(self, tokenize: Callable[[str], list[str]], docs: Sequence[Sequence[str]], glossary,
-                 stopwords: frozenset = frozenset()):
+                 stopwords: frozenset = frozenset(), people: frozenset = frozenset()):
         self.tokenize = tokenize
+        self.people = people  # the persons the publication record names (郭斌, 陈倩, 王光艳…)
         self.glossary = glossary
         self.stopwords = stopwords
         df: dict[str, int] = {}
@@ -344,3 +345,20 @@ class Terms:
             if i in focus:
                 focus_keys.add("~" + w)  # asked for something the report has no word for
         return out, focus_keys
+
+
+_PERSON_FIELDS = ("authors", "acquisitions_editor", "responsible_editor", "production_supervisor", "proofreader",
+                  "series_editor", "editorial_board", "signed_by")
+
+
+def people_of(chunks) -> frozenset:
+    """The persons a publication record names, from its rows (field ``authors``, ``editorial_board``,
+    ``signed_by:总序``…): a question naming one asks about that person."""
+    out = set()
+    for c in chunks:
+        m = c.meta or {}
+        if m.get("table") == "publication" and str(m.get("field", "")).split(":")[0] in _PERSON_FIELDS:
+            for name in re.split(r"[、,，;；\s]+", str(m.get("value") or "")):
+                if 2 <= len(name) <= 4 and re.fullmatch(r"[\u4e00-\u9fff]+", name) and name not in ("编者", "编委会"):
+                    out.add(name)
+    return frozenset(out)
