@@ -157,6 +157,19 @@ def _region_words() -> frozenset[str]:
     return frozenset(z.lower() for r in qmod._slots() if r.category == "region" for z in r.zh)
 
 
+def _made_of(token: str, words) -> bool:
+    """"占全市gdp的比重" is named by "share of GDP" (比重, gdp): a long key word mostly spelled by
+    asked words."""
+    if len(token) < 4:
+        return False
+    inside = [w for w in words if len(w) >= 2 and w in token and w != token]
+    covered = set()
+    for w in inside:
+        i = token.find(w)
+        covered.update(range(i, i + len(w)))
+    return len(inside) >= 2 and len(covered) >= 0.5 * len(token)
+
+
 def ctx_of(u: Unit) -> str:
     return normalize(u.hit.chunk.section).lower()
 
@@ -355,7 +368,7 @@ def score_units(q: str, lang: str, hits: Sequence[Hit], terms: Terms) -> tuple[l
                 # the asked indicator must be (mostly) this row's indicator, weighted by how telling
                 # each word is: "第二产业比重" is not answered by the "第三产业比重" row
                 w_all = sum(terms.idf(t) for t in kt)
-                w_hit = sum(terms.idf(t) for t in kt if t in ind_words)
+                w_hit = sum(terms.idf(t) for t in kt if t in ind_words or _made_of(t, ind_words))
                 if (u.hit.chunk.meta or {}).get("table") == "indicators" and w_hit < INDICATOR_MATCH * w_all:
                     u.reasons.append("indicator not asked")
         # a contents line, as a table row or as a line of the contents passage
