@@ -435,7 +435,9 @@ def score_units(q: str, lang: str, hits: Sequence[Hit], terms: Terms) -> tuple[l
             if _DATE_RE.search(u.text):
                 s += 0.2
             else:
-                s *= 0.6
+                # a record field without a date is another field ("When was the preface written?"
+                # asks for 前言落款日期, not 前言署名)
+                s *= 0.4 if u.kind == "row" else 0.6
         if list_q and u.kind == "sentence":
             s += 0.03 * min(4, u.text.count("、"))
             if INTRO.search(u.text) and u.text.rstrip().endswith(("：", ":")):
