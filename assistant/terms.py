@@ -41,6 +41,7 @@ STOP_EN = set(
 UNKNOWN_WEIGHT = 1.0
 EN_UNKNOWN_WEIGHT = 0.6
 _ZH_FOCUS = re.compile(r"(?:什么|哪(?:个|些|家|位|种|类|一个)?)([\u4e00-\u9fff]{2,4})")
+_COUNTED = re.compile(r"^[一二两三四五六七八九十几\d]+[\u4e00-\u9fff]?$")
 _INTERROGATIVE = re.compile(r"^(几|第几|哪|多少|什么|怎么|怎样|如何|为何)")
 
 
@@ -245,8 +246,8 @@ class Terms:
         if not m:
             return None
         x = m.group(1)
-        if x in self.df or x in IMPLICIT_ZH:
-            return None
+        if x in self.df or x in IMPLICIT_ZH or re.sub(r"者$", "", x) in self.df:
+            return None  # "编著者" is the one who 编著
         tails = [t for t in self.tokenize(x) if len(t) >= 1 and x.endswith(t)]
         if any(t in self.df or t in IMPLICIT_ZH for t in tails):
             return None
@@ -280,7 +281,8 @@ class Terms:
                 if pat in qn and not any(t in qn for t in self._longer(pat)):
                     qn = qn.replace(pat, " " + repl + " ")
                     fx = fx.replace(pat, " " + repl + " ")
-            zh_focus = {t for t in self.tokenize(fx) if len(t) >= 2 and t not in STOP_ZH} if fx else set()
+            zh_focus = {t for t in self.tokenize(fx) if len(t) >= 2 and t not in STOP_ZH
+                        and not _COUNTED.match(t)} if fx else set()  # "哪两位": a count, not a thing
         # English: the glossary's (and lexicon's) phrases, looked up once
         groups = self.glossary.groups(q) if lang == "en" and self.glossary is not None else []
         words = en_words(q) if lang == "en" else []
