@@ -15,7 +15,7 @@ _NUMERIC_EN = re.compile(
     re.I,
 )
 # "Where does the chronology begin?", "Where in the book is …": a place in the book is a page
-_WHERE_IN_BOOK = r"\bwhere\b.*\b(begins?|starts?|found)\b|\bwhere in the (book|report|volume)\b|从哪(一)?(页|里)开始|在书的哪"
+_WHERE_IN_BOOK = r"\bwhere\b.*\b(begins?|starts?|found)\b|^\s*where(?:'s|\s+is|\s+are|\s+can\s+i\s+find|\s+do\s+i\s+find)\s+(?:the\s+)?(?!publisher|press|printer)|\bwhere in the (book|report|volume)\b|从哪(一)?(页|里)开始|在书的哪"
 _PAGE_Q = re.compile(r"第几页|哪一页|页码|多少页|(?<!imprint )(?<!copyright )(?<!title )\bpages?\b|" + _WHERE_IN_BOOK, re.I)
 _SECTION_WORD = re.compile(r"节|部分|\bsections?\b|\bparts?\b", re.I)
 # a question about the book's structure (contents lines may answer it); "第一节里，…由哪几类产业构成"
