@@ -13,7 +13,7 @@ from typing import Callable, Sequence
 
 from assistant import extract, intent, prompts, question as qmod
 from assistant.errors import InputError
-from assistant.render import numbers_supported, render, render_chapters, render_parts, render_subsections
+from assistant.render import numbers_supported, render, render_chapters, render_count, render_parts, render_subsections
 from assistant.settings import Settings
 from assistant.terms import Terms, people_of
 from assistant.types import AskResult, Citation, Turn
@@ -24,6 +24,7 @@ Progress = Callable[[str], None]
 
 
 ORDINALS = "一二三四五六七八九十"
+COUNTED_TABLES = {"funding": ("funded projects, numbered", "number")}  # tables whose rows are things a question may count
 _ORDINAL_ITEM = re.compile(r"^\s*第([一二三四五六七八九十])[，,、]")
 
 class Assistant:
@@ -149,11 +150,15 @@ class Assistant:
         d = self._draft(rewritten, match_lang, hits)
         if d.answerable and match_lang != lang:
             d.sentences = [(render(us[0], lang, d.numeric, self.glossary, d.terms, d.listing), us) for _, us in d.sentences]
+        # "一共列了几个项目？" counts; "分成哪几个方面？" lists
+        counting = intent.count(rewritten, match_lang) and not intent.asks_for_parts(rewritten)
         if intent.asks_for_chapters(rewritten) and (not d.answerable or extract.is_toc_row(d.best)):
             # only when the evidence found is the contents (not "各章的撰写是怎么分工的")
             self._list_chapters(d, lang)
-        elif d.answerable and intent.asks_for_parts(rewritten):
-            self._list_parts(d, lang)
+        elif d.answerable and (intent.asks_for_parts(rewritten) or counting):
+            self._list_parts(d, lang, intent.count_unit(rewritten) if counting else None)
+        if d.answerable and counting:
+            self._count_rows(d, lang, intent.count_unit(rewritten))
         if d.answerable:
             self._list_subsections(d, lang)
         if not d.answerable:
@@ -218,7 +223,28 @@ class Assistant:
         d.answerable, d.refusal = True, ""
         d.sentences = [(render_chapters(titles, lang, self.glossary), units)]
 
-    def _list_parts(self, d: extract.Draft, lang: str) -> None:
+    def _count_rows(self, d: extract.Draft, lang: str, unit: str) -> None:
+        """"这本书一共得到了几个基金项目的资助？": the rows of the funding table are counted, each cited."""
+        best = d.best
+        if best is None:
+            return
+        # the answer is one of the rows, as a row or as the sentence it was read from
+        key = squash_ws(best.text)
+        table = next((t for c in self.handle.chunks if c.kind == "table_row" and (t := (c.meta or {}).get("table")) in COUNTED_TABLES
+                      and c.quote and (squash_ws(c.quote) in key or key in squash_ws(c.quote))), None)
+        if table is None:
+            return
+        rows = sorted((c for c in self.handle.chunks if c.kind == "table_row" and (c.meta or {}).get("table") == table),
+                      key=lambda c: c.order)
+        if len(rows) < 2 or len(rows) > self.settings.answer.max_citations:
+            return
+        units = [extract.Unit(Hit(c, 0.0), c.quote or c.text, "row", "") for c in rows]
+        what_en, label = COUNTED_TABLES[table]
+        # in English each row goes by its label (a grant number); the Chinese rows are quoted below
+        names = [u.text for u in units] if lang == "zh" else [str((c.meta or {}).get(label) or c.quote) for c in rows]
+        d.sentences = [(render_count(names, lang, unit, what_en), units)]
+
+    def _list_parts(self, d: extract.Draft, lang: str, count_unit: str | None = None) -> None:
         """"第四节分成哪几个方面？": when the answer is a chapter or section line of the contents,
         answer with the lines under it, cited by the contents passage that holds them."""
         best = d.best
@@ -246,7 +272,7 @@ class Assistant:
             units.append(extract.Unit(Hit(holder, 0.0), quote, "sentence", ""))
         title = (best.hit.chunk.meta or {}).get("title") or best.text
         parts = [(c.meta or {}).get("title") or c.text for c in children]
-        d.sentences = [(render_parts(title, parts, lang, self.glossary), units)]
+        d.sentences = [(render_parts(title, parts, lang, self.glossary, count_unit), units)]
 
     def _subsections(self, path: tuple) -> list:
         """The first passage of each section directly under ``path``, in reading order."""

@@ -59,10 +59,14 @@ def _en_title(zh: str, glossary) -> str:
     return ", ".join(dict.fromkeys(parts))
 
 
-def render_parts(title: str, parts: Sequence[str], lang: str, glossary) -> str:
+def render_parts(title: str, parts: Sequence[str], lang: str, glossary, count_unit: str | None = None) -> str:
+    """A chapter or section line and the lines under it; ``count_unit`` (a count question's measure
+    word, "个") says how many there are in the question's own words."""
     if lang == "zh":
         # the count in words: it is counted from the cited lines, not quoted from them
         n = "两" if len(parts) == 2 else intent.cn_number(len(parts))
+        if count_unit is not None:
+            return f"“{title}”下共列出{n}{count_unit or '个'}部分：" + "；".join(parts) + "。"
         return f"“{title}”分为{n}部分：" + "；".join(parts) + "。"
     named = []
     for p in parts:
@@ -71,6 +75,15 @@ def render_parts(title: str, parts: Sequence[str], lang: str, glossary) -> str:
     n = len(parts)
     head = _en_title(re.sub(r"^[第一二三四五六七八九十章节、\s]+", "", title), glossary)
     return (f"{head} ({title})" if head else f"“{title}”") + f" has {intent.en_number(n)} parts: " + "; ".join(named) + "."
+
+
+def render_count(items: Sequence[str], lang: str, unit: str, what_en: str) -> str:
+    """"共有四项：…": the rows counted, as the report words them (the count is counted, not quoted)."""
+    n = len(items)
+    items = [re.sub(r"[；;。，,\s]+$", "", i) for i in items]
+    if lang == "zh":
+        return f"共有{'两' if n == 2 else intent.cn_number(n)}{unit or '项'}：" + "；".join(items) + "。"
+    return f"The report lists {intent.en_number(n)} {what_en}: " + "; ".join(items) + "."
 
 
 def render_subsections(intro: str, heads: Sequence[str], lang: str, items: bool = False) -> str:

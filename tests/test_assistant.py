@@ -436,3 +436,28 @@ def test_chinese_paraphrases_reach_the_report_wording(assistant_, q, expected):
     # from a blind Chinese paraphrase set (eval/data/dev7.jsonl) and dev6
     r = assistant_.ask(q)
     assert r.answerable and expected in r.answer, r.answer
+
+
+@pytest.mark.parametrize("q, count", [("这本书一共得到了几个基金项目的资助？", "四个"),
+                                      ("How many funded research projects does the book acknowledge?", "four")])
+def test_the_funded_projects_are_counted_and_each_cited(assistant_, q, count):
+    r = assistant_.ask(q)
+    assert r.answerable and count in r.answer, r.answer
+    numbers = {"TJSHS201510031008", "9154027", "14JGC088", "14JGC089"}
+    assert numbers <= {n for c in r.citations for n in numbers if n in c.quote}, [c.quote for c in r.citations]
+
+
+def test_a_list_question_about_a_section_is_not_a_count(assistant_):
+    r = assistant_.ask("第四节分成哪几个方面？")
+    assert r.answerable and "分为四部分" in r.answer and "共列出" not in r.answer, r.answer
+
+
+@pytest.mark.parametrize("q, expected", [("When was the preface written?", "2016年3月18日"),
+                                         ("Where's the timeline of major events?", "157"),
+                                         ("What share of Beijing's GDP did software and information services account for in 2013?", "9%"),
+                                         ("According to the preface, what is the main thing holding back industrial coordination in the region?", "断链")])
+def test_english_paraphrases_from_a_blind_set(assistant_, q, expected):
+    # eval/data/dev8.jsonl and dev9.jsonl: a date is not the signature, "where's" asks where in the
+    # book, "share of GDP" names 占全市GDP的比重, "main" is 主要
+    r = assistant_.ask(q)
+    assert r.answerable and expected in r.answer, r.answer
