@@ -35,7 +35,7 @@ _YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d\d(?:\s*[~～-]\s*(?:19|20)?\d\d)?\s*�
 _MARK_RE = re.compile(r"\[\d+\]")
 
 
-HARD_FAILURES = {"year missing", "person missing", "not in the chapter or section asked", "the contents line is not the one asked", "a page number comes from the contents", "asked-for thing missing", "a contents line names no person", "no number of the asked unit", "indicator not asked", "region missing", "no number", "no number next to the asked indicator",
+HARD_FAILURES = {"year missing", "person missing", "only the asked-for word matches", "not in the chapter or section asked", "the contents line is not the one asked", "a page number comes from the contents", "asked-for thing missing", "a contents line names no person", "no number of the asked unit", "indicator not asked", "region missing", "no number", "no number next to the asked indicator",
                  "table of contents row for a question not about the book's structure"}
 INDICATOR_MATCH = 0.5  # share of the row's indicator (IDF-weighted) the question must name; swept on tune: 0.2-0.75
 LIST_SHARE = 0.8  # a list answer takes the rows scoring at least this share of the best one
@@ -170,6 +170,12 @@ def _made_of(token: str, words) -> bool:
     return len(inside) >= 2 and len(covered) >= 0.5 * len(token)
 
 
+def names_region_term(t: str) -> bool:
+    """A term that is (an alternative naming) a region: 北京, =北京市|北京."""
+    words = _region_words()
+    return any(a in words or any(a in z for z in words) for a in t.removeprefix(GROUP).split(ALT))
+
+
 def ctx_of(u: Unit) -> str:
     return normalize(u.hit.chunk.section).lower()
 
@@ -216,7 +222,13 @@ def score_units(q: str, lang: str, hits: Sequence[Hit], terms: Terms) -> tuple[l
     # of them ("哪所大学", "which chapter") with them
     qwords = terms.words(qterms) | {normalize(full).lower()}
     people = [p for p in terms.people if any(p in w for w in qwords)]
-    asked_type = intent.which_type(q) if people else ()
+    asked_type = intent.which_type(q)
+    if not people and not intent.asks_institution(q):
+        asked_type = ()  # "哪一章" without a person is a contents question, answered by the lines
+
+    # what the question is about besides the thing it asks for (known words, not places or ordinals)
+    topic = [t for t in qterms if not t.startswith("~") and t not in focus and terms.known(t)
+             and not names_region_term(t) and not _ORDINAL_TERM.match(t)] if focus and asked_type else []
 
     numeric = intent.numeric(q, lang)
     qnums = set(_NUM_RE.findall(full))  # "项目（9154027）的资助金额是多少": 9154027 is not an answer
@@ -234,10 +246,7 @@ def score_units(q: str, lang: str, hits: Sequence[Hit], terms: Terms) -> tuple[l
     # terms that name the asked indicator: not regions, not unknown words
     region_words = _region_words()
 
-    def names_region(t: str) -> bool:
-        return any(a in region_words or any(a in z for z in region_words) for a in t.removeprefix(GROUP).split(ALT))
-
-    ind_terms = {t: w for t, w in qterms.items() if not t.startswith("~") and not names_region(t)}
+    ind_terms = {t: w for t, w in qterms.items() if not t.startswith("~") and not names_region_term(t)}
     ind_words = terms.words(ind_terms)  # with the alternatives of phrase groups spelled out
     # the thing asked for is a field some candidate row is labelled with ("telephone" -> 电话)
     labels = [normalize(_row_field(u, "label")).lower() for u in units if u.kind == "row" and _row_field(u, "label")]
@@ -301,6 +310,11 @@ def score_units(q: str, lang: str, hits: Sequence[Hit], terms: Terms) -> tuple[l
             # "How many *people* work in …": evidence must name what is counted
             s *= 0.5
             u.reasons.append("asked-for thing missing")
+        if topic and not any(terms.credit(t, u.match_text) > 0 for t in topic):
+            # "Which *university* are the editorial board members affiliated with?": a passage that
+            # shares only the kind of thing asked for (高校) says nothing about what it is asked of
+            s *= 0.5
+            u.reasons.append("only the asked-for word matches")
         if people and not all(p in u.match_text.replace(" ", "") for p in people):
             s *= 0.3
             u.reasons.append("person missing")

@@ -267,3 +267,11 @@ def who_role_zh(q: str) -> str:
     writing verb, which the signature and authors lines answer)."""
     m = _WHO_ROLE_ZH.search(q)
     return m.group(1) if m else ""
+
+
+_INSTITUTION_ASKED = re.compile(r"哪(?:所|家|个)?(?:大学|高校|学校|学院)|\b(?:which|what)\s+(?:university|college|school)\b|\baffiliat", re.I)
+
+
+def asks_institution(q: str) -> bool:
+    """"Which university are the board members affiliated with?": the answer must name one."""
+    return bool(_INSTITUTION_ASKED.search(q))

@@ -406,7 +406,8 @@ def test_an_introduction_brings_the_numbered_paragraphs_that_follow_it(assistant
 
 
 @pytest.mark.parametrize("q", ["陈倩是哪所大学的老师？", "Which university is the co-author Chen Qian affiliated with?",
-                               "编著者郭斌在哪所大学工作？", "编委欧海鹰负责撰写了书里的哪一章？"])
+                               "编著者郭斌在哪所大学工作？", "编委欧海鹰负责撰写了书里的哪一章？",
+                               "Which university are the editorial board members affiliated with?"])
 def test_what_is_asked_of_a_named_person_must_be_said_of_them(assistant_, q):
     # the record names the authors and the board but never a university; the division of labour
     # between chapters does not name 欧海鹰; "北京大学与天津市…" is no answer about 陈倩
