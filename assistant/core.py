@@ -13,12 +13,12 @@ from typing import Callable, Sequence
 
 from assistant import extract, intent, prompts, question as qmod
 from assistant.errors import InputError
-from assistant.render import numbers_supported, render, render_chapters, render_count, render_parts, render_subsections
+from assistant.render import numbers_supported, render, render_chapters, render_count, render_nth_part, render_parts, render_subsections
 from assistant.settings import Settings
 from assistant.terms import Terms, people_of
 from assistant.types import AskResult, Citation, Turn
 from index.model import Hit
-from index.text import squash_ws
+from index.text import normalize, squash_ws
 
 Progress = Callable[[str], None]
 
@@ -161,6 +161,7 @@ class Assistant:
             self._count_rows(d, lang, intent.count_unit(rewritten))
         if d.answerable:
             self._list_subsections(d, lang)
+        self._nth_part(d, rewritten, match_lang, lang)
         if not d.answerable:
             related = self._related(hits, rewritten, match_lang)
             return AskResult(q, rewritten, lang, d.refusal or prompts.REFUSAL[lang], False, [], related)
@@ -309,6 +310,27 @@ class Assistant:
         heads = [h for _, h in items]
         units = [best] + [extract.Unit(Hit(c, 0.0), h, "sentence", "") for c, h in items]
         d.sentences = [(render_subsections(best.text, heads, lang, items=True), units)]
+
+    def _nth_part(self, d: extract.Draft, rewritten: str, match_lang: str, lang: str) -> None:
+        """"前言第二部分的标题是什么？": a part named by its place in a section the question names
+        (one without chapter numbering, whose parts are headed "一、…" "二、…") is its heading, cited
+        by the first passage under it."""
+        main = qmod.split_context(rewritten)[0]
+        n = intent.nth_part(main)
+        if not n or intent.ordinals(main):
+            return
+        words = {normalize(main)} | self._terms.words(self._terms.analyse(main, match_lang)[0])
+        tops = [p for p in dict.fromkeys(tuple(c.section_path[:1]) for c in self._chunks_in_order if c.section_path)
+                if any(p[0] in w or w == p[0] for w in words)]
+        named = [(p, parts) for p in tops if len(parts := self._subsections(p)) >= 2]
+        if len(named) != 1 or n > len(named[0][1]):
+            return
+        path, parts = named[0]
+        first = parts[n - 1]
+        heading = first.section_path[-1]
+        d.answerable, d.refusal = True, ""
+        d.sentences = [(render_nth_part(path[0], n, heading, lang, self.glossary),
+                        [extract.Unit(Hit(first, 0.0), heading, "sentence", "")])]
 
     def _list_subsections(self, d: extract.Draft, lang: str) -> None:
         """"大致可以归纳为以下四点不足：" heads the 前言's four parts: when the answer is an

@@ -275,3 +275,23 @@ _INSTITUTION_ASKED = re.compile(r"哪(?:所|家|个)?(?:大学|高校|学校|学
 def asks_institution(q: str) -> bool:
     """"Which university are the board members affiliated with?": the answer must name one."""
     return bool(_INSTITUTION_ASKED.search(q))
+
+
+_NTH_PART_ZH = re.compile(r"第([一二三四五六七八九十]|\d{1,2})(?:个)?(?:部分|小部分|点)")
+_NTH_PART_EN = re.compile(r"\b(first|second|third|fourth|fifth|sixth|1st|2nd|3rd|4th|5th|6th)\s+(?:part|point|sub-?section|heading)\b"
+                          r"|\b(?:part|point)\s+(one|two|three|four|five|six|[1-6])\b", re.I)
+_EN_ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "1st": 1, "2nd": 2, "3rd": 3,
+               "4th": 4, "5th": 5, "6th": 6, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
+def nth_part(q: str) -> int:
+    """"前言第二部分的标题是什么？", "the second part of the preface": the part asked for (1-based), 0 if none."""
+    m = _NTH_PART_ZH.search(q)
+    if m:
+        v = m.group(1)
+        return int(v) if v.isdigit() else _CN_NUM.index(v)
+    m = _NTH_PART_EN.search(q)
+    if m:
+        v = (m.group(1) or m.group(2)).lower()
+        return int(v) if v.isdigit() else _EN_ORDINAL[v]
+    return 0

@@ -86,6 +86,14 @@ def render_count(items: Sequence[str], lang: str, unit: str, what_en: str) -> st
     return f"The report lists {intent.en_number(n)} {what_en}: " + "; ".join(items) + "."
 
 
+def render_nth_part(section: str, n: int, heading: str, lang: str, glossary) -> str:
+    """"前言第二部分的标题是“二、产业梯度明显，但链接融合不够”。" (the heading as the report words it)."""
+    if lang == "zh":
+        return f"{section}第{intent.cn_number(n)}部分的标题是“{heading}”。"
+    name = en_term(section, glossary.to_en) if glossary is not None else section
+    return f"Part {intent.en_number(n)} of the {name} ({section}) is headed “{heading}” (Chinese original)."
+
+
 def render_subsections(intro: str, heads: Sequence[str], lang: str, items: bool = False) -> str:
     """An introduction and the headings of the parts it introduces (or, ``items``, the first
     sentences of the numbered paragraphs that follow it), as the report words them."""

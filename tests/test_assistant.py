@@ -462,3 +462,16 @@ def test_english_paraphrases_from_a_blind_set(assistant_, q, expected):
     # book, "share of GDP" names 占全市GDP的比重, "main" is 主要
     r = assistant_.ask(q)
     assert r.answerable and expected in r.answer, r.answer
+
+
+@pytest.mark.parametrize("q, heading", [("前言第二部分的標題是什麼？", "二、产业梯度明显，但链接融合不够"),
+                                        ("What is the heading of the third part of the preface?", "三、交通体系初具，连接整合不足")])
+def test_a_part_named_by_its_place_is_its_heading(assistant_, q, heading):
+    r = assistant_.ask(q)
+    assert r.answerable and heading in r.answer, r.answer
+    assert r.citations and r.citations[0].section.startswith("前言") and heading in r.citations[0].section, r.citations
+
+
+def test_a_chapter_part_is_not_read_as_a_preface_part(assistant_):
+    r = assistant_.ask("第一章第二部分讲什么？")
+    assert "前言第" not in r.answer, r.answer
