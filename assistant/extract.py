@@ -234,7 +234,8 @@ def score_units(q: str, lang: str, hits: Sequence[Hit], terms: Terms) -> tuple[l
     qnums = set(_NUM_RE.findall(full))  # "项目（9154027）的资助金额是多少": 9154027 is not an answer
     page_q = intent.page(q)
     page_asked = intent.page_asked(q)
-    structure_q = intent.structure(q)
+    # "第三章第二节下面一共列了几个项目？": a count inside a chapter or section asks about the contents
+    structure_q = intent.structure(q) or bool(intent.ordinals(main) and intent.count(q, lang))
     date_q = intent.date(q)
     who_q = intent.who(q)
     measure = intent.asked_unit(q, lang)

@@ -475,3 +475,12 @@ def test_a_part_named_by_its_place_is_its_heading(assistant_, q, heading):
 def test_a_chapter_part_is_not_read_as_a_preface_part(assistant_):
     r = assistant_.ask("第一章第二部分讲什么？")
     assert "前言第" not in r.answer, r.answer
+
+
+@pytest.mark.parametrize("q, expected", [
+    ("第二章有几节？分别写的是哪些领域？", ("分为五部分", "第五节 新兴业态")),  # 写的是: what it is about, not who wrote
+    ("第三章第二节（天津科技开发区与产业基地）下面一共列了几个项目？", ("七个", "七、天津滨海地理信息创新园")),
+])
+def test_the_lines_under_a_chapter_or_section_are_counted(assistant_, q, expected):
+    r = assistant_.ask(q)
+    assert r.answerable and all(e in r.answer for e in expected), r.answer
