@@ -230,7 +230,8 @@ def score_units(q: str, lang: str, hits: Sequence[Hit], terms: Terms) -> tuple[l
     topic = [t for t in qterms if not t.startswith("~") and t not in focus and terms.known(t)
              and not names_region_term(t) and not _ORDINAL_TERM.match(t)] if focus and asked_type else []
 
-    numeric = intent.numeric(q, lang)
+    defining = intent.definition(main)
+    numeric = intent.numeric(q, lang) and not defining  # "count as" asks what something is
     qnums = set(_NUM_RE.findall(full))  # "项目（9154027）的资助金额是多少": 9154027 is not an answer
     page_q = intent.page(q)
     page_asked = intent.page_asked(q)
@@ -446,6 +447,13 @@ def score_units(q: str, lang: str, hits: Sequence[Hit], terms: Terms) -> tuple[l
             if value:
                 # "who" asks for a person or an organisation, not a title or a place
                 s += 0.1 if _agent_like(value) else -0.1
+        if defining and not page_asked:
+            # a definition is a sentence that says what the term is; a record field or a contents
+            # line says nothing of the kind
+            if u.kind == "sentence" and _DEFINES.search(u.text):
+                s += 0.3
+            elif u.kind == "row":
+                s *= 0.5
         if date_q:
             if _DATE_RE.search(u.text):
                 s += 0.2
@@ -608,6 +616,7 @@ def _en_label(label: str, glossary) -> str:
 
 _GENERIC_WORK = frozenset("报告 本书 书 这本书 图书 著作 本报告 丛书 书籍 作品 这份 这本 这部 该书 此书 这 该 此 本 整本书 全书".split())  # "who compiled this report"
 INTRO = re.compile(r"以下|如下|下列|[一二三四五六七八九十两几]+(点|个方面|方面|部分|大)")  # an introduction announcing a list ("以下四点不足：")
+_DEFINES = re.compile(r"是指|指的是|定义为|所谓|的总称")
 _SIGNATURE = re.compile(r"[\u4e00-\u9fff]{2,4}")
 _CONTENTS_LINE = re.compile(r"(?:\.{3,}|…+)\s*\d+\s*$")
 _CHAPTER_TITLE = re.compile(r"^第[一二三四五六七八九十\d]+章")

@@ -295,3 +295,12 @@ def nth_part(q: str) -> int:
         v = (m.group(1) or m.group(2)).lower()
         return int(v) if v.isdigit() else _EN_ORDINAL[v]
     return 0
+
+
+_DEFINITION_Q = re.compile(r"定义|是指|指的是|含义|界定|何为|所谓|算作|\bdefin(?:e|es|ed|ition|ing)\b|\bcounts? as\b|"
+                           r"\bdescribes? what\b|\bwhat is meant by\b|\bmeaning of\b|\bwhat does .{3,40} mean\b", re.I)
+
+
+def definition(q: str) -> bool:
+    """Asks what a term means ("总序怎么定义信息服务业？", "What does chapter 1 count as information services?")."""
+    return bool(_DEFINITION_Q.search(q))
