@@ -35,7 +35,7 @@ _YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d\d(?:\s*[~～-]\s*(?:19|20)?\d\d)?\s*�
 _MARK_RE = re.compile(r"\[\d+\]")
 
 
-HARD_FAILURES = {"year missing", "person missing", "only the asked-for word matches", "not in the chapter or section asked", "the contents line is not the one asked", "a page number comes from the contents", "asked-for thing missing", "a contents line names no person", "no number of the asked unit", "indicator not asked", "region missing", "no number", "no number next to the asked indicator",
+HARD_FAILURES = {"year missing", "person missing", "organisation missing", "only the asked-for word matches", "not in the chapter or section asked", "the contents line is not the one asked", "a page number comes from the contents", "asked-for thing missing", "a contents line names no person", "no number of the asked unit", "indicator not asked", "region missing", "no number", "no number next to the asked indicator",
                  "table of contents row for a question not about the book's structure"}
 INDICATOR_MATCH = 0.5  # share of the row's indicator (IDF-weighted) the question must name; swept on tune: 0.2-0.75
 LIST_SHARE = 0.8  # a list answer takes the rows scoring at least this share of the best one
@@ -211,6 +211,7 @@ def score_units(q: str, lang: str, hits: Sequence[Hit], terms: Terms) -> tuple[l
     scope = q if (not ctx or qmod.mentions(q)) else ctx  # where the places asked about are named
     named = [m for m in qmod.mentions(scope) if m.slot.category in ("region", "org") and not intent.only_a_reference(scope, m)]
     regions = [m.slot for m in named if m.slot.category == "region"]
+    orgs = list(dict.fromkeys(m.slot for m in named if m.slot.category == "org"))
     # "北京、天津、河北两市一省…": the three together are the region as a whole (京津冀, 三地)
     all_three = {"beijing", "tianjin", "hebei"} <= {r.id for r in regions}
     # "How many Zhongguancun firms … in Tianjin?", "北京大学与河北省…": every place and organisation
@@ -355,6 +356,12 @@ def score_units(q: str, lang: str, hits: Sequence[Hit], terms: Terms) -> tuple[l
                 u.reasons.append("region missing")
             elif u.kind == "row" and region_text:
                 s += 0.08
+        if orgs and "region missing" not in u.reasons:
+            # "the National Natural Science Foundation grant": a passage about the Beijing fund is no answer
+            hay = " ".join((u.match_text, u.context))
+            if not all(any(z.lower() in hay for z in _surfaces(o)) for o in orgs):
+                s *= 0.35
+                u.reasons.append("organisation missing")
         if len(must_all) > 1 and "region missing" not in u.reasons:
             hay = " ".join((_row_field(u, "region").lower(), u.match_text, u.context))
             if not all(any(z.lower() in hay for z in _surfaces(e)) for e in must_all):

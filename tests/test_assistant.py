@@ -487,3 +487,16 @@ def test_a_chapter_part_is_not_read_as_a_preface_part(assistant_):
 def test_the_lines_under_a_chapter_or_section_are_counted(assistant_, q, expected):
     r = assistant_.ask(q)
     assert r.answerable and all(e in r.answer for e in expected), r.answer
+
+
+@pytest.mark.parametrize("q", ["What's the project number of the National Natural Science Foundation of China grant behind this book?",
+                               "国家自然科学基金项目的编号是多少？"])
+def test_a_fund_the_report_does_not_name_is_not_answered_by_another(assistant_, q):
+    # the book acknowledges the *Beijing* Natural Science Foundation (9154027), not the national one
+    r = assistant_.ask(q)
+    assert not r.answerable and "9154027" not in r.answer, r.answer
+
+
+def test_a_fund_the_report_names_is_answered(assistant_):
+    r = assistant_.ask("What is the grant number of the Beijing Natural Science Foundation project?")
+    assert r.answerable and "9154027" in r.answer, r.answer
