@@ -108,6 +108,8 @@ class Assistant:
         lang = qmod.language(q)
         norm = qmod.normalize(q)
         prev = history[-1].rewritten_question if history else None
+        if history and history[-1].answerable:
+            norm = qmod.resolve_person(norm, history[-1].answer, self._terms.people)
         rewritten = qmod.rewrite(norm, qmod.normalize(prev) if prev else None)
         return q, rewritten, lang
 

@@ -35,7 +35,7 @@ _YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d\d(?:\s*[~～-]\s*(?:19|20)?\d\d)?\s*�
 _MARK_RE = re.compile(r"\[\d+\]")
 
 
-HARD_FAILURES = {"year missing", "person missing", "organisation missing", "only the asked-for word matches", "not in the chapter or section asked", "the contents line is not the one asked", "a page number comes from the contents", "asked-for thing missing", "a contents line names no person", "no number of the asked unit", "indicator not asked", "region missing", "no number", "no number next to the asked indicator",
+HARD_FAILURES = {"year missing", "no date", "person missing", "organisation missing", "only the asked-for word matches", "not in the chapter or section asked", "the contents line is not the one asked", "a page number comes from the contents", "asked-for thing missing", "a contents line names no person", "no number of the asked unit", "indicator not asked", "region missing", "no number", "no number next to the asked indicator",
                  "table of contents row for a question not about the book's structure"}
 INDICATOR_MATCH = 0.5  # share of the row's indicator (IDF-weighted) the question must name; swept on tune: 0.2-0.75
 LIST_SHARE = 0.8  # a list answer takes the rows scoring at least this share of the best one
@@ -223,6 +223,7 @@ def score_units(q: str, lang: str, hits: Sequence[Hit], terms: Terms) -> tuple[l
     # of them ("哪所大学", "which chapter") with them
     qwords = terms.words(qterms) | {normalize(full).lower()}
     people = [p for p in terms.people if any(p in w for w in qwords)]
+    role_q = intent.asks_role(q)
     asked_type = intent.which_type(q)
     if not people and not intent.asks_institution(q):
         asked_type = ()  # "哪一章" without a person is a contents question, answered by the lines
@@ -304,7 +305,7 @@ def score_units(q: str, lang: str, hits: Sequence[Hit], terms: Terms) -> tuple[l
             # a row is its own text and fields; the section it sits in is context and counts half
             # (every row under "编委会成员 (以姓氏拼音排序)" must not look like it states the order)
             # -- but for "who"/list questions the rows under "编委会成员" are the members asked for
-            u.coverage = cover(u.match_text[len(ctx_of(u)) + 1 :], 1.0 if (who_q or list_q) else 0.5)
+            u.coverage = cover(u.match_text[len(ctx_of(u)) + 1 :], 1.0 if (who_q or list_q or role_q) else 0.5)
         else:
             u.coverage = cover(u.match_text[len(ctx_of(u)) + 1 :], SECTION_SHARE)
         s = u.coverage
@@ -318,7 +319,8 @@ def score_units(q: str, lang: str, hits: Sequence[Hit], terms: Terms) -> tuple[l
             # shares only the kind of thing asked for (高校) says nothing about what it is asked of
             s *= 0.5
             u.reasons.append("only the asked-for word matches")
-        if people and not all(p in u.match_text.replace(" ", "") for p in people):
+        if people and not date_q and not all(p in u.match_text.replace(" ", "") for p in people):
+            # (a date line does not repeat the name: "When did 王成慧 sign it?")
             s *= 0.3
             u.reasons.append("person missing")
         elif asked_type and not any(z in u.match_text for z in asked_type):
@@ -449,6 +451,12 @@ def score_units(q: str, lang: str, hits: Sequence[Hit], terms: Terms) -> tuple[l
         if who_q and u.kind == "sentence" and _SIGNATURE.fullmatch(u.text.strip()) and terms.credit_any(qterms, ctx_of(u)):
             # "总序是谁写的？": a bare name line in the section asked about is its signature
             s += 0.25
+        if people and role_q and u.kind == "row" and _row_field(u, "value"):
+            # "王成慧在编委会里担任什么？": the field that is this person alone (总主编), not a list of members
+            if _row_field(u, "value").replace(" ", "") in people:
+                s += 0.3 + (0.1 if re.search(r"(主编|编辑|编著|校对|印制|委员)$", _row_field(u, "label")) else 0.0)
+            elif re.search(r"[、,，]", _row_field(u, "value")):
+                s *= 0.3
         if who_q and u.kind == "row":
             value = _row_field(u, "value")
             if value:
@@ -464,10 +472,13 @@ def score_units(q: str, lang: str, hits: Sequence[Hit], terms: Terms) -> tuple[l
         if date_q:
             if _DATE_RE.search(u.text):
                 s += 0.2
-            else:
+            elif u.kind == "row" and not (_ROW_DATE.search(_row_field(u, "value") or u.text) or _row_field(u, "year")):
                 # a record field without a date is another field ("When was the preface written?"
-                # asks for 前言落款日期, not 前言署名)
-                s *= 0.4 if u.kind == "row" else 0.6
+                # asks for 前言落款日期, not 前言署名; "When did 王成慧 sign it?" not 总序署名)
+                s *= 0.4
+                u.reasons.append("no date")
+            else:
+                s *= 0.6
         if list_q and u.kind == "sentence":
             s += 0.03 * min(4, u.text.count("、"))
             if INTRO.search(u.text) and u.text.rstrip().endswith(("：", ":")):
@@ -623,6 +634,7 @@ def _en_label(label: str, glossary) -> str:
 
 _GENERIC_WORK = frozenset("报告 本书 书 这本书 图书 著作 本报告 丛书 书籍 作品 这份 这本 这部 该书 此书 这 该 此 本 整本书 全书".split())  # "who compiled this report"
 INTRO = re.compile(r"以下|如下|下列|[一二三四五六七八九十两几]+(点|个方面|方面|部分|大)")  # an introduction announcing a list ("以下四点不足：")
+_ROW_DATE = re.compile(r"(?:19|20)\d\d\s*[.\-/年]\s*\d{1,2}")  # 2016年3月, 2016.4
 _DEFINES = re.compile(r"是指|指的是|定义为|所谓|的总称")
 _SIGNATURE = re.compile(r"[\u4e00-\u9fff]{2,4}")
 _CONTENTS_LINE = re.compile(r"(?:\.{3,}|…+)\s*\d+\s*$")

@@ -304,3 +304,11 @@ _DEFINITION_Q = re.compile(r"定义|是指|指的是|含义|界定|何为|所谓
 def definition(q: str) -> bool:
     """Asks what a term means ("总序怎么定义信息服务业？", "What does chapter 1 count as information services?")."""
     return bool(_DEFINITION_Q.search(q))
+
+
+_ROLE_Q = re.compile(r"担任|职务|角色|身份|什么职位|负责什么|\bwhat (?:role|position|title)\b|\brole\b|\bposition\b", re.I)
+
+
+def asks_role(q: str) -> bool:
+    """"王成慧在编委会里担任什么？", "What is Wang Chenghui's role?": the role a person holds."""
+    return bool(_ROLE_Q.search(q))

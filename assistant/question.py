@@ -174,7 +174,7 @@ def _surface(slot: Slot, like: Mention, lang: str) -> str:
 CONTEXT_MARK = {"zh": "（接上问：", "en": " (following up: "}
 CONTEXT_END = {"zh": "）", "en": ")"}
 _PRONOUN_EN = re.compile(r"\b(it|its|they|their|them|he|she|his|her|that one|this one)\b", re.I)
-_PRONOUN_ZH = re.compile(r"它|其(?![中他它实余次])|他们|她们|上述|前者|后者|这个|那个")
+_PRONOUN_ZH = re.compile(r"它|其(?![中他它实余次])|他们|她们|(?<![其吉])他(?![人国乡])|她|上述|前者|后者|这个|那个|此人")
 SHORT_ZH = 8  # a Chinese question of this many characters or fewer names no topic of its own
 SHORT_EN = 5
 
@@ -272,3 +272,24 @@ def _swap_slots(question: str, previous: str) -> str:
         else:
             out = re.sub(r"[?.]*$", "", out) + " (" + ", ".join(appended) + ")?"
     return out
+
+
+# the person as such, not what is theirs ("他的同事", "his colleague" is somebody else)
+_PERSON_PRONOUN_ZH = re.compile(r"(?<![其吉])(?:他|她)(?![们人国乡的])")
+_PERSON_PRONOUN_EN = re.compile(r"\b(he|she|him)\b", re.I)
+
+
+def resolve_person(question: str, previous_answer: str | None, people) -> str:
+    """"总序是谁写的？" answered "总序署名：王成慧。" -- then "他在编委会里担任什么？" asks about
+    王成慧: a personal pronoun stands for the one person the previous answer named (its first line,
+    not the quotes), if it named exactly one of ``people``."""
+    if not previous_answer or not people:
+        return question
+    head = previous_answer.strip().split("\n", 1)[0]
+    named = [p for p in people if p in head]
+    if len(named) != 1:
+        return question
+    name = named[0]
+    if language(question) == "zh":
+        return _PERSON_PRONOUN_ZH.sub(name, question, count=1)
+    return _PERSON_PRONOUN_EN.sub(name, question, count=1)

@@ -500,3 +500,36 @@ def test_a_fund_the_report_does_not_name_is_not_answered_by_another(assistant_, 
 def test_a_fund_the_report_names_is_answered(assistant_):
     r = assistant_.ask("What is the grant number of the Beijing Natural Science Foundation project?")
     assert r.answerable and "9154027" in r.answer, r.answer
+
+
+@pytest.mark.parametrize("turns, expected", [
+    (["总序是谁写的？", "他在编委会里担任什么？"], "总主编"),  # 他 = the person the previous answer named
+    (["Who wrote the general foreword to the series?", "When did he sign it?"], "2016年3月15日"),
+])
+def test_a_personal_pronoun_stands_for_the_person_just_named(assistant_, turns, expected):
+    history = []
+    for t in turns:
+        r = assistant_.ask(t, history=history)
+        history.append(r.as_turn())
+    assert r.answerable and expected in r.answer, (r.rewritten_question, r.answer)
+
+
+def test_a_possessive_pronoun_is_not_the_person(assistant_):
+    r = assistant_.ask("谁是责任编辑？")
+    r2 = assistant_.ask("他的同事谁负责校对？", history=[r.as_turn()])
+    assert "许兵" not in r2.rewritten_question, r2.rewritten_question
+
+
+@pytest.mark.parametrize("q, expected", [("When was the book published?", "2016.4"), ("许兵担任什么职务？", "责任编辑")])
+def test_a_date_question_is_answered_by_a_date_and_a_role_question_by_a_role(assistant_, q, expected):
+    r = assistant_.ask(q)
+    assert r.answerable and expected in r.answer, r.answer
+
+
+def test_resolve_person_needs_exactly_one_person_in_the_previous_answer():
+    from assistant.question import resolve_person
+    people = frozenset({"王成慧", "许兵", "郭斌", "陈倩"})
+    assert resolve_person("他是谁？", "总序署名：王成慧。[1]", people) == "王成慧是谁？"
+    assert resolve_person("他是谁？", "编著：郭斌、陈倩。[1]", people) == "他是谁？"  # two people: ambiguous
+    assert resolve_person("What did he edit?", "The responsible editor is 许兵 (Xu Bing).", people) == "What did 许兵 edit?"
+    assert resolve_person("他是谁？", None, people) == "他是谁？"
