@@ -95,7 +95,7 @@ IMPLICIT_EN = frozenset(
     "content contents point points focus goal goals aim aims way ways kind kinds type types example examples "
     "part parts list difference differences relationship situation status trend trends feature features "
     "argument arguments conclusion conclusions view views position summary main key "
-    "copy copies book books volume report publication".split()
+    "copy copies book books volume report publication principle principles rule rules basis criterion criteria".split()
 )
 IMPLICIT_ZH = frozenset(
     "标题 题目 名称 名字 全称 简称 日期 时间 落款 编号 号码 代码 页码 页 顺序 次序 主题 内容 含义 意思 定义 作用 原因 "
