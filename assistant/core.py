@@ -150,6 +150,9 @@ class Assistant:
         # (a follow-up "And Tianjin?" after a Chinese question is matched in Chinese).
         match_lang = qmod.language(rewritten)
         d = self._draft(rewritten, match_lang, hits)
+        if d.answerable and self._names_missing_part(rewritten):
+            # "第五章讲的是什么内容？": the report has no chapter 5, whatever else a passage shares
+            d.answerable, d.sentences = False, []
         if d.answerable and match_lang != lang:
             d.sentences = [(render(us[0], lang, d.numeric, self.glossary, d.terms, d.listing), us) for _, us in d.sentences]
         # "一共列了几个项目？" counts; "分成哪几个方面？" lists
@@ -225,6 +228,20 @@ class Assistant:
         titles = [(c.meta or {}).get("title") or c.text for c in chapters]
         d.answerable, d.refusal = True, ""
         d.sentences = [(render_chapters(titles, lang, self.glossary), units)]
+
+    def _names_missing_part(self, rewritten: str) -> bool:
+        """The question names a chapter, or a section of a chapter, that the contents do not list."""
+        ords = intent.ordinals(qmod.split_context(rewritten)[0])
+        if not ords or not self._toc:
+            return False
+        lines = [c.meta or {} for c in self._toc]
+        if "章" in ords:
+            lines = [m for m in lines if str(m.get("chapter") or "").startswith(ords["章"])]
+            if not lines:
+                return True
+        if "节" in ords and not any(str(m.get("section") or "").startswith(ords["节"]) for m in lines):
+            return True
+        return False
 
     def _count_rows(self, d: extract.Draft, lang: str, unit: str) -> None:
         """"这本书一共得到了几个基金项目的资助？": the rows of the funding table are counted, each cited."""

@@ -224,6 +224,7 @@ def score_units(q: str, lang: str, hits: Sequence[Hit], terms: Terms) -> tuple[l
     qwords = terms.words(qterms) | {normalize(full).lower()}
     people = [p for p in terms.people if any(p in w for w in qwords)]
     role_q = intent.asks_role(q)
+    parts_q = intent.asks_for_parts(main)
     asked_type = intent.which_type(q)
     if not people and not intent.asks_institution(q):
         asked_type = ()  # "哪一章" without a person is a contents question, answered by the lines
@@ -423,6 +424,10 @@ def score_units(q: str, lang: str, hits: Sequence[Hit], terms: Terms) -> tuple[l
             path = [str(p) for p in u.hit.chunk.section_path]
             if all(any(p.startswith(o) for p in path) for o in ords.values()):
                 s += 0.1
+            elif parts_q:
+                # "第四章分成哪几节？": a sentence that mentions 第四章 elsewhere (the preface's division
+                # of labour) says nothing about its parts
+                s *= 0.5
         if u.kind == "sentence" and _BARE_TITLE.match(u.text.strip()) and not intent.asks_title(q):
             # "《京津冀信息服务业协同发展研究丛书》" heading the editorial board names the series; it
             # states nothing about the board

@@ -533,3 +533,18 @@ def test_resolve_person_needs_exactly_one_person_in_the_previous_answer():
     assert resolve_person("他是谁？", "编著：郭斌、陈倩。[1]", people) == "他是谁？"  # two people: ambiguous
     assert resolve_person("What did he edit?", "The responsible editor is 许兵 (Xu Bing).", people) == "What did 许兵 edit?"
     assert resolve_person("他是谁？", None, people) == "他是谁？"
+
+
+@pytest.mark.parametrize("q", ["第五章讲的是什么内容？", "第四章第五节讲什么？", "What does chapter 6 cover?"])
+def test_a_chapter_or_section_the_contents_do_not_list_is_refused(assistant_, q):
+    r = assistant_.ask(q)
+    assert not r.answerable and not r.citations, r.answer
+
+
+@pytest.mark.parametrize("q, expected", [("第四章分成哪几节？", ("国家部委政策", "河北省政策")),  # not the division of labour
+                                         ("谁编的？", ("郭斌", "陈倩")), ("整套丛书是谁牵头主编的？", ("王成慧",)),
+                                         ("编委名单是照什么规则排先后的？", ("拼音",))])
+def test_everyday_chinese_questions_from_a_blind_set(assistant_, q, expected):
+    # eval/data/dev10.jsonl and dev7.jsonl
+    r = assistant_.ask(q)
+    assert r.answerable and all(e in r.answer for e in expected), r.answer
