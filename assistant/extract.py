@@ -224,6 +224,7 @@ def score_units(q: str, lang: str, hits: Sequence[Hit], terms: Terms) -> tuple[l
     qwords = terms.words(qterms) | {normalize(full).lower()}
     people = [p for p in terms.people if any(p in w for w in qwords)]
     role_q = intent.asks_role(q)
+    which_part = intent.which_type(main) in (("章",), ("节",))
     parts_q = intent.asks_for_parts(main)
     asked_type = intent.which_type(q)
     if not people and not intent.asks_institution(q):
@@ -442,6 +443,9 @@ def score_units(q: str, lang: str, hits: Sequence[Hit], terms: Terms) -> tuple[l
             # words: "the Hebei part of the emerging business models section" is no Hebei line
             s *= 0.5
             u.reasons.append("the contents line is not the one asked")
+        if which_part and not people and not is_toc:
+            # "Which chapter deals with the support policies?": the answer is a chapter, a contents line
+            s *= 0.6
         if page_asked and not is_toc:
             # the report gives pages only in its contents: "What page does chapter 5 start on?" is not
             # answered by "2016年5月第1版"

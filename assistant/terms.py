@@ -285,6 +285,8 @@ class Terms:
                         and not _COUNTED.match(t)} if fx else set()  # "哪两位": a count, not a thing
         # English: the glossary's (and lexicon's) phrases, looked up once
         groups = self.glossary.groups(q) if lang == "en" and self.glossary is not None else []
+        # a dictionary phrase made of the question's frame words ("deals with" -> 从事) is no content
+        groups = [g for g in groups if not (g[4] == "lexicon" and all(w in self.stopwords or w in STOP_EN for w in g[2]))]
         words = en_words(q) if lang == "en" else []
         focus = focus_words(words)
         covered = {i for a, b, *_ in groups for i in range(a, b)}

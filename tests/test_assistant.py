@@ -548,3 +548,11 @@ def test_everyday_chinese_questions_from_a_blind_set(assistant_, q, expected):
     # eval/data/dev10.jsonl and dev7.jsonl
     r = assistant_.ask(q)
     assert r.answerable and all(e in r.answer for e in expected), r.answer
+
+
+def test_which_chapter_is_answered_by_a_chapter_and_its_page_follows(assistant_):
+    # "deals with" is the question's frame (the dictionary's 从事 is no content); the answer is a chapter
+    r = assistant_.ask("Which chapter deals with the policies supporting the industry?")
+    assert r.answerable and "第四章" in r.answer, r.answer
+    r2 = assistant_.ask("What page is that on?", history=[r.as_turn()])
+    assert r2.answerable and "125" in r2.answer, (r2.rewritten_question, r2.answer)
