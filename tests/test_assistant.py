@@ -556,3 +556,11 @@ def test_which_chapter_is_answered_by_a_chapter_and_its_page_follows(assistant_)
     assert r.answerable and "第四章" in r.answer, r.answer
     r2 = assistant_.ask("What page is that on?", history=[r.as_turn()])
     assert r2.answerable and "125" in r2.answer, (r2.rewritten_question, r2.answer)
+
+
+def test_a_city_the_question_names_must_be_in_the_evidence(assistant_):
+    # the report gives 中关村软件园's output value, never 石家庄高新区's
+    r = assistant_.ask("石家莊高新區2013年的總產值是多少？")
+    assert not r.answerable and "1213" not in r.answer, r.answer
+    r = assistant_.ask("石家庄高新技术开发区在第几页？")
+    assert r.answerable and "113" in r.answer, r.answer
