@@ -149,6 +149,7 @@ def _row_field(u: Unit, *names: str) -> str:
     return ""
 
 
+REFERENCE_SHARE = 0.5  # the sentence before, for a sentence opening with 其/它/这/该 (what it refers to)
 SECTION_SHARE = 0.5  # a sentence's section heading is context: it counts half, as for rows
 
 
@@ -310,6 +311,11 @@ def score_units(q: str, lang: str, hits: Sequence[Hit], terms: Terms) -> tuple[l
             u.coverage = cover(u.match_text[len(ctx_of(u)) + 1 :], 1.0 if (who_q or list_q or role_q) else 0.5)
         else:
             u.coverage = cover(u.match_text[len(ctx_of(u)) + 1 :], SECTION_SHARE)
+            if u.context and _REFERRING.match(u.text):
+                # "其主要包括信息传输服务业、…": 其 is the 信息服务业 of the sentence before, which
+                # counts as the sentence's own words, a little less
+                u.coverage = max(u.coverage, sum(w * max(terms.credit(t, u.match_text), REFERENCE_SHARE * terms.credit(t, u.context))
+                                                     for t, w in qterms.items()) / total if qterms else 0.0)
         s = u.coverage
         counted = count_q and len(countable(u)) >= 2  # "编委会一共有几位成员？": the listed names are counted
         if how_many and not unknown_focus and not counted and not any(terms.credit(t, u.match_text) > 0 for t in focus):
@@ -644,6 +650,7 @@ def _en_label(label: str, glossary) -> str:
 _GENERIC_WORK = frozenset("报告 本书 书 这本书 图书 著作 本报告 丛书 书籍 作品 这份 这本 这部 该书 此书 这 该 此 本 整本书 全书".split())  # "who compiled this report"
 INTRO = re.compile(r"以下|如下|下列|[一二三四五六七八九十两几]+(点|个方面|方面|部分|大)")  # an introduction announcing a list ("以下四点不足：")
 _ROW_DATE = re.compile(r"(?:19|20)\d\d\s*[.\-/年]\s*\d{1,2}")  # 2016年3月, 2016.4
+_REFERRING = re.compile(r"^\s*(?:其(?![中他它实余次])|它|这些|这种|这一|该|此(?!外)|上述)")
 _DEFINES = re.compile(r"是指|指的是|定义为|所谓|的总称")
 _SIGNATURE = re.compile(r"[\u4e00-\u9fff]{2,4}")
 _CONTENTS_LINE = re.compile(r"(?:\.{3,}|…+)\s*\d+\s*$")

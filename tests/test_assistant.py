@@ -564,3 +564,12 @@ def test_a_city_the_question_names_must_be_in_the_evidence(assistant_):
     assert not r.answerable and "1213" not in r.answer, r.answer
     r = assistant_.ask("石家庄高新技术开发区在第几页？")
     assert r.answerable and "113" in r.answer, r.answer
+
+
+def test_a_sentence_opening_with_a_pronoun_is_read_with_the_sentence_before(assistant_):
+    # "其主要包括信息传输服务业、…": 其 is the 信息服务业 of the sentence before
+    r = assistant_.ask("According to the first chapter, which kinds of business make up the information service industry?")
+    assert r.answerable and "信息传输服务业" in r.answer, r.answer
+    # but "其中，…" opens no reference: the intro to the preface's four shortcomings still wins
+    r = assistant_.ask("前言认为京津冀协同发展有哪四点不足？")
+    assert "以下四点不足" in r.answer, r.answer
