@@ -13,7 +13,7 @@ from typing import Callable, Sequence
 
 from assistant import extract, intent, prompts, question as qmod
 from assistant.errors import InputError
-from assistant.render import numbers_supported, render, render_chapters, render_count, render_nth_part, render_parts, render_subsections
+from assistant.render import numbers_supported, render, render_chapters, render_count, render_nth_part, render_stated_count, render_parts, render_subsections
 from assistant.settings import Settings
 from assistant.terms import Terms, people_of
 from assistant.types import AskResult, Citation, Turn
@@ -23,6 +23,9 @@ from index.text import normalize, squash_ws
 Progress = Callable[[str], None]
 
 
+_CHAPTER_COUNT = re.compile(r"(?:全书|本书)?(?:分为|共分|共有|包括)([一二三四五六七八九十]|\d{1,2})章")
+_HOW_MANY_CHAPTERS = re.compile(r"几章|多少章|多少个章|\bhow many chapters\b|\bnumber of chapters\b", re.I)
+_EACH_CHAPTER = re.compile(r"各章|每章|每一章|分别|哪几章|哪些章|\beach\b|\bwhat are they\b|\bwhich are\b|\babout\b|\bcover\b|\btitles?\b", re.I)
 ORDINALS = "一二三四五六七八九十"
 COUNTED_TABLES = {"funding": ("funded projects, numbered", "number")}  # tables whose rows are things a question may count
 _ORDINAL_ITEM = re.compile(r"^\s*第([一二三四五六七八九十])[，,、]")
@@ -157,7 +160,13 @@ class Assistant:
             d.sentences = [(render(us[0], lang, d.numeric, self.glossary, d.terms, d.listing), us) for _, us in d.sentences]
         # "一共列了几个项目？" counts; "分成哪几个方面？" lists
         counting = intent.count(rewritten, match_lang) and not intent.asks_for_parts(rewritten)
-        if intent.asks_for_chapters(rewritten) and (not d.answerable or extract.is_toc_row(d.best)):
+        stated = self._stated_chapter_count() if intent.asks_for_chapters(rewritten) and (
+            counting or _HOW_MANY_CHAPTERS.search(rewritten)) and not _EACH_CHAPTER.search(rewritten) else None
+        if stated is not None:
+            # "How many chapters does the book have?": the report says so itself ("全书分为四章内容")
+            d.answerable, d.refusal = True, ""
+            d.sentences = [(render_stated_count(stated[1], lang), [stated[0]])]
+        elif intent.asks_for_chapters(rewritten) and (not d.answerable or extract.is_toc_row(d.best)):
             # only when the evidence found is the contents (not "各章的撰写是怎么分工的")
             self._list_chapters(d, lang)
         elif d.answerable and (intent.asks_for_parts(rewritten) or counting):
@@ -228,6 +237,16 @@ class Assistant:
         titles = [(c.meta or {}).get("title") or c.text for c in chapters]
         d.answerable, d.refusal = True, ""
         d.sentences = [(render_chapters(titles, lang, self.glossary), units)]
+
+    def _stated_chapter_count(self):
+        """The sentence in which the book states how many chapters it has: (unit, count) or None."""
+        holders = [c for c in self._chunks_in_order if _CHAPTER_COUNT.search(c.text)]
+        for u in extract.units_of([Hit(c, 0.0) for c in holders]):
+            m = _CHAPTER_COUNT.search(u.text) if u.kind == "sentence" else None
+            if m:
+                v = m.group(1)
+                return u, int(v) if v.isdigit() else intent.cn_value(v)
+        return None
 
     def _names_missing_part(self, rewritten: str) -> bool:
         """The question names a chapter, or a section of a chapter, that the contents do not list."""

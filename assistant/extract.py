@@ -121,6 +121,11 @@ def split_sentences(text: str) -> list[tuple[int, str]]:
     return out
 
 
+def units_of(hits: Sequence[Hit]) -> list[Unit]:
+    """The evidence units (sentences, rows) of the retrieved passages, unscored."""
+    return _units(hits)
+
+
 def _units(hits: Sequence[Hit]) -> list[Unit]:
     units: list[Unit] = []
     for h in hits:

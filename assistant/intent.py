@@ -48,6 +48,11 @@ def en_number(n: int) -> str:
     return EN_NUMBERS[n] if 0 <= n < len(EN_NUMBERS) else str(n)
 
 
+def cn_value(s: str) -> int:
+    """"四" -> 4, "十" -> 10 (single Chinese numerals, as contents and counts write them)."""
+    return _CN_NUM.index(s)
+
+
 def cn_number(n: int) -> str:
     if n <= 10:
         return _CN_NUM[n]

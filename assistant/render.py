@@ -94,6 +94,13 @@ def render_nth_part(section: str, n: int, heading: str, lang: str, glossary) -> 
     return f"Part {intent.en_number(n)} of the {name} ({section}) is headed “{heading}” (Chinese original)."
 
 
+def render_stated_count(n: int, lang: str) -> str:
+    """The book's own statement of how many chapters it has (the number is the quote's)."""
+    if lang == "zh":
+        return f"全书分为{intent.cn_number(n)}章。"
+    return f"The book is divided into {intent.en_number(n)} chapters, as its preface states (quoted below)."
+
+
 def render_subsections(intro: str, heads: Sequence[str], lang: str, items: bool = False) -> str:
     """An introduction and the headings of the parts it introduces (or, ``items``, the first
     sentences of the numbered paragraphs that follow it), as the report words them."""

@@ -573,3 +573,16 @@ def test_a_sentence_opening_with_a_pronoun_is_read_with_the_sentence_before(assi
     # but "其中，…" opens no reference: the intro to the preface's four shortcomings still wins
     r = assistant_.ask("前言认为京津冀协同发展有哪四点不足？")
     assert "以下四点不足" in r.answer, r.answer
+
+
+@pytest.mark.parametrize("q, expected", [("How many chapters does the book have?", "four chapters"), ("这本书分几章？", "四章")])
+def test_a_count_the_book_states_is_quoted_not_recounted(assistant_, q, expected):
+    # the preface says "全书分为四章内容": that sentence is the evidence, not four contents lines
+    r = assistant_.ask(q)
+    assert r.answerable and expected in r.answer, r.answer
+    assert len(r.citations) == 1 and "四章" in r.citations[0].quote, [c.quote for c in r.citations]
+
+
+def test_a_question_about_each_chapter_still_lists_them(assistant_):
+    r = assistant_.ask("这本书分几章，各章讲什么？")
+    assert "第四章" in r.answer and len(r.citations) >= 4, r.answer
