@@ -24,8 +24,6 @@ Progress = Callable[[str], None]
 
 
 _CHAPTER_COUNT = re.compile(r"(?:全书|本书)?(?:分为|共分|共有|包括)([一二三四五六七八九十]|\d{1,2})章")
-_HOW_MANY_CHAPTERS = re.compile(r"几章|多少章|多少个章|\bhow many chapters\b|\bnumber of chapters\b", re.I)
-_EACH_CHAPTER = re.compile(r"各章|每章|每一章|分别|哪几章|哪些章|\beach\b|\bwhat are they\b|\bwhich are\b|\babout\b|\bcover\b|\btitles?\b", re.I)
 ORDINALS = "一二三四五六七八九十"
 COUNTED_TABLES = {"funding": ("funded projects, numbered", "number")}  # tables whose rows are things a question may count
 _ORDINAL_ITEM = re.compile(r"^\s*第([一二三四五六七八九十])[，,、]")
@@ -160,8 +158,7 @@ class Assistant:
             d.sentences = [(render(us[0], lang, d.numeric, self.glossary, d.terms, d.listing), us) for _, us in d.sentences]
         # "一共列了几个项目？" counts; "分成哪几个方面？" lists
         counting = intent.count(rewritten, match_lang) and not intent.asks_for_parts(rewritten)
-        stated = self._stated_chapter_count() if intent.asks_for_chapters(rewritten) and (
-            counting or _HOW_MANY_CHAPTERS.search(rewritten)) and not _EACH_CHAPTER.search(rewritten) else None
+        stated = self._stated_chapter_count() if intent.asks_chapter_count(rewritten, counting) else None
         if stated is not None:
             # "How many chapters does the book have?": the report says so itself ("全书分为四章内容")
             d.answerable, d.refusal = True, ""
@@ -241,7 +238,7 @@ class Assistant:
     def _stated_chapter_count(self):
         """The sentence in which the book states how many chapters it has: (unit, count) or None."""
         holders = [c for c in self._chunks_in_order if _CHAPTER_COUNT.search(c.text)]
-        for u in extract.units_of([Hit(c, 0.0) for c in holders]):
+        for u in extract.split_units([Hit(c, 0.0) for c in holders]):
             m = _CHAPTER_COUNT.search(u.text) if u.kind == "sentence" else None
             if m:
                 v = m.group(1)

@@ -121,12 +121,8 @@ def split_sentences(text: str) -> list[tuple[int, str]]:
     return out
 
 
-def units_of(hits: Sequence[Hit]) -> list[Unit]:
-    """The evidence units (sentences, rows) of the retrieved passages, unscored."""
-    return _units(hits)
-
-
-def _units(hits: Sequence[Hit]) -> list[Unit]:
+def split_units(hits: Sequence[Hit]) -> list[Unit]:
+    """The evidence units (sentences, rows) of passages, unscored."""
     units: list[Unit] = []
     for h in hits:
         c = h.chunk
@@ -204,8 +200,8 @@ def score_units(q: str, lang: str, hits: Sequence[Hit], terms: Terms) -> tuple[l
     unknown_asked = terms.unknown_asked(q, lang, focus)
     # the role a "who did X" question asks about, when the report has a word for it
     role = [t for t in focus if not t.startswith("~")] if lang == "en" and intent.who_verb(q) else []
-    if lang == "zh" and intent.who_role_zh(q):
-        role = [intent.who_role_zh(q)]
+    if lang == "zh" and (verb := intent.who_role_zh(q)):
+        role = [verb]
     # what a "who did it" question is about ("总序是谁写的" -> 总序; "who wrote the preface" -> 前言)
     subj = intent.who_subject(q, lang)
     subj_terms = [t for t in terms.analyse(subj, lang)[0] if not _GENERIC_WORK.issuperset(
@@ -230,7 +226,7 @@ def score_units(q: str, lang: str, hits: Sequence[Hit], terms: Terms) -> tuple[l
     qwords = terms.words(qterms) | {normalize(full).lower()}
     people = [p for p in terms.people if any(p in w for w in qwords)]
     role_q = intent.asks_role(q)
-    which_part = intent.which_type(main) in (("章",), ("节",))
+    which_part = intent.which_type(main) in (("章",), ("节",))  # "Which chapter …": a contents line
     parts_q = intent.asks_for_parts(main)
     asked_type = intent.which_type(q)
     if not people and not intent.asks_institution(q):
@@ -254,7 +250,7 @@ def score_units(q: str, lang: str, hits: Sequence[Hit], terms: Terms) -> tuple[l
     count_q = intent.count(q, lang)
     ords = intent.ordinals(main)
     ctx_ords = {} if ords else intent.ordinals(ctx)  # "北京部分在第几页？" after "第一章第三节讲什么？"
-    units = _units(hits)
+    units = split_units(hits)
     # terms that name the asked indicator: not regions, not unknown words
     region_words = _region_words()
 
@@ -283,6 +279,10 @@ def score_units(q: str, lang: str, hits: Sequence[Hit], terms: Terms) -> tuple[l
     known_total = sum(w for t, w in qterms.items() if not t.startswith("~") and (
         terms.known(t) or nameish(t))) or 1.0
 
+    # for contents lines: the question's words without its ordinals, and the weight of those the report knows
+    line_words = {t: w for t, w in qterms.items() if not _ORDINAL_TERM.match(t)}
+    line_known = sum(w for t, w in line_words.items() if not t.startswith("~") and (terms.known(t) or nameish(t)))
+
     def known_coverage(u: Unit) -> float:
         """Coverage by the words the report knows: a paraphrase's unknown words ("Going by the
         contents, …") do not make a contents line less the one asked. A contents line is named by
@@ -293,10 +293,8 @@ def score_units(q: str, lang: str, hits: Sequence[Hit], terms: Terms) -> tuple[l
             most = ords.get("节") or ords.get("章")
             if most and own.startswith(most.lower()):
                 return 1.0  # the line the ordinals name ("那第四节呢？" after 第二章第一节)
-            ws = {t: w for t, w in qterms.items() if not _ORDINAL_TERM.match(t)}
-            known = sum(w for t, w in ws.items() if not t.startswith("~") and (terms.known(t) or nameish(t)))
-            got = sum(w * max(terms.credit(t, own), terms.credit(t, u.match_text)) for t, w in ws.items())
-            return got / known if known else 1.0
+            got = sum(w * max(terms.credit(t, own), terms.credit(t, u.match_text)) for t, w in line_words.items())
+            return got / line_known if line_known else 1.0
         return u.coverage * total / known_total if known_total < total else u.coverage
 
     for u in units:

@@ -247,22 +247,34 @@ def who_subject(q: str, lang: str) -> str:
 
 _WHICH_TYPE_ZH = re.compile(r"哪(?:所|家|个|一)?(大学|高校|学校|学院|单位|机构|章|节)")
 _WHICH_TYPE_EN = re.compile(r"\b(?:which|what)\s+(university|college|school|institution|employer|chapter|section)\b|\baffiliat", re.I)
-_TYPE_SURFACES = {"大学": ("大学", "学院", "高校"), "高校": ("大学", "学院", "高校"), "学校": ("大学", "学院", "学校"),
-                  "学院": ("大学", "学院"), "单位": ("大学", "学院", "公司", "中心", "研究院"), "机构": ("大学", "学院", "公司", "中心", "研究院"),
-                  "university": ("大学", "学院", "高校"), "college": ("大学", "学院"), "school": ("大学", "学院", "学校"),
-                  "institution": ("大学", "学院", "公司", "中心", "研究院"), "employer": ("大学", "学院", "公司", "中心", "研究院"),
-                  "affiliat": ("大学", "学院", "高校", "公司", "中心", "研究院"), "章": ("章",), "节": ("节",),
-                  "chapter": ("章",), "section": ("节",)}
+_UNIVERSITY = ("大学", "学院", "高校")
+_SCHOOL = ("大学", "学院", "学校")
+_EMPLOYER = ("大学", "学院", "公司", "中心", "研究院")
+_TYPE_SURFACES = {"大学": _UNIVERSITY, "高校": _UNIVERSITY, "university": _UNIVERSITY, "学校": _SCHOOL, "school": _SCHOOL,
+                  "学院": ("大学", "学院"), "college": ("大学", "学院"),
+                  "单位": _EMPLOYER, "机构": _EMPLOYER, "institution": _EMPLOYER, "employer": _EMPLOYER,
+                  "affiliat": ("大学", "学院", "高校", "公司", "中心", "研究院"),
+                  "章": ("章",), "节": ("节",), "chapter": ("章",), "section": ("节",)}
+_INSTITUTION_KEYS = frozenset("大学 高校 学校 学院 university college school affiliat".split())
+
+
+def _which_key(q: str) -> str:
+    m = _WHICH_TYPE_ZH.search(q) or _WHICH_TYPE_EN.search(q)
+    if not m:
+        return ""
+    key = (m.group(1) or m.group(0)).lower()
+    return "affiliat" if key.startswith("affiliat") else key
 
 
 def which_type(q: str) -> tuple[str, ...]:
     """"陈倩是哪所大学的老师？", "Which university is Chen Qian affiliated with?": the kind of
     thing asked for, as the report would write it (大学/学院 …); () when not asked."""
-    m = _WHICH_TYPE_ZH.search(q) or _WHICH_TYPE_EN.search(q)
-    if not m:
-        return ()
-    key = (m.group(1) or m.group(0)).lower()
-    return _TYPE_SURFACES.get(key, _TYPE_SURFACES.get("affiliat") if key.startswith("affiliat") else ())
+    return _TYPE_SURFACES.get(_which_key(q), ())
+
+
+def asks_institution(q: str) -> bool:
+    """"Which university are the board members affiliated with?": the answer must name one."""
+    return _which_key(q) in _INSTITUTION_KEYS
 
 
 _WHO_ROLE_ZH = re.compile(r"(?:谁|哪位)(?:负责)?(设计|翻译|校对|排版|拍摄|绘制|策划|题写|审校|印制)")
@@ -273,14 +285,6 @@ def who_role_zh(q: str) -> str:
     writing verb, which the signature and authors lines answer)."""
     m = _WHO_ROLE_ZH.search(q)
     return m.group(1) if m else ""
-
-
-_INSTITUTION_ASKED = re.compile(r"哪(?:所|家|个)?(?:大学|高校|学校|学院)|\b(?:which|what)\s+(?:university|college|school)\b|\baffiliat", re.I)
-
-
-def asks_institution(q: str) -> bool:
-    """"Which university are the board members affiliated with?": the answer must name one."""
-    return bool(_INSTITUTION_ASKED.search(q))
 
 
 _NTH_PART_ZH = re.compile(r"第([一二三四五六七八九十]|\d{1,2})(?:个)?(?:部分|小部分|点)")
@@ -295,7 +299,7 @@ def nth_part(q: str) -> int:
     m = _NTH_PART_ZH.search(q)
     if m:
         v = m.group(1)
-        return int(v) if v.isdigit() else _CN_NUM.index(v)
+        return int(v) if v.isdigit() else cn_value(v)
     m = _NTH_PART_EN.search(q)
     if m:
         v = (m.group(1) or m.group(2)).lower()
@@ -318,3 +322,13 @@ _ROLE_Q = re.compile(r"担任|职务|角色|身份|什么职位|负责什么|\bw
 def asks_role(q: str) -> bool:
     """"王成慧在编委会里担任什么？", "What is Wang Chenghui's role?": the role a person holds."""
     return bool(_ROLE_Q.search(q))
+
+
+_HOW_MANY_CHAPTERS = re.compile(r"几章|多少章|多少个章|\bhow many chapters\b|\bnumber of chapters\b", re.I)
+_EACH_CHAPTER = re.compile(r"各章|每章|每一章|分别|哪几章|哪些章|\beach\b|\bwhat are they\b|\bwhich are\b|\babout\b|\bcover\b|\btitles?\b", re.I)
+
+
+def asks_chapter_count(q: str, counting: bool) -> bool:
+    """"How many chapters does the book have?" -- only the number, not what each chapter is about
+    ("这本书分几章，各章讲什么？" is answered by the chapter lines)."""
+    return asks_for_chapters(q) and (counting or bool(_HOW_MANY_CHAPTERS.search(q))) and not _EACH_CHAPTER.search(q)
