@@ -15,7 +15,7 @@ from assistant import extract, intent, prompts, question as qmod
 from assistant.errors import InputError
 from assistant.render import numbers_supported, render, render_chapters, render_count, render_nth_part, render_stated_count, render_parts, render_subsections
 from assistant.settings import Settings
-from assistant.terms import Terms, people_of
+from assistant.terms import BookTitle, Terms, people_of
 from assistant.types import AskResult, Citation, Turn
 from index.model import Hit
 from index.text import normalize, squash_ws
@@ -35,7 +35,7 @@ class Assistant:
         self.glossary = handle.glossary
         analyzer = handle.keyword.analyzer
         self._terms = Terms(analyzer.doc_terms, handle.keyword.bm25.docs, self.glossary, frozenset(analyzer.stopwords),
-                            people_of(handle.chunks))
+                            people_of(handle.chunks), BookTitle.of(handle.chunks))
         self._retrievers: dict[str, object] = {}
         self._seen: dict[str, object] = {}  # chunks returned lately (merged neighbours are not in the index)
         # Paragraph chunks by the report paragraphs they hold (built once: a table row looks up the
@@ -54,6 +54,9 @@ class Assistant:
         self._chunks_in_order = sorted((c for c in handle.chunks if c.kind == "paragraph"), key=lambda c: c.order)
         self._toc = sorted((c for c in handle.chunks if c.kind == "table_row" and (c.meta or {}).get("table") == "toc"),
                            key=lambda c: c.order)
+        # the chapters the contents list ("最后一章" is the last of them)
+        self._chapter_count = len({str((c.meta or {}).get("chapter")) for c in self._toc
+                                   if extract.is_chapter_title(str((c.meta or {}).get("chapter") or ""))})
         self.llm = llm
 
     # ------------------------------------------------------------------ loading
@@ -111,6 +114,8 @@ class Assistant:
         prev = history[-1].rewritten_question if history else None
         if history and history[-1].answerable:
             norm = qmod.resolve_person(norm, history[-1].answer, self._terms.people)
+        # "京津冀信息服务业发展报告（2015）的定价" is this book's price; "最后一章" is 第四章
+        norm = qmod.last_chapter(self._terms.title.as_this_book(norm), self._chapter_count)
         rewritten = qmod.rewrite(norm, qmod.normalize(prev) if prev else None)
         return q, rewritten, lang
 

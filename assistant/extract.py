@@ -23,7 +23,7 @@ from typing import Sequence
 from assistant import intent, prompts, question as qmod
 from assistant import derive
 from assistant.render import en_name, en_term, en_value, render
-from assistant.terms import ALT, GROUP, Terms, has_term
+from assistant.terms import ALT, GROUP, Terms, has_term, names_the_book
 from index.model import Chunk, Hit
 from index.text import normalize, squash_ws
 
@@ -183,6 +183,7 @@ def ctx_of(u: Unit) -> str:
 
 
 def score_units(q: str, lang: str, hits: Sequence[Hit], terms: Terms) -> tuple[list[Unit], dict]:
+    q = intent.plain_role(q) if lang == "en" else q
     qterms, focus = terms.analyse(q, lang)
     # a follow-up's carried context lends its scope (years, places, chapter) when the question names
     # none, never its question form: "Who wrote that chapter?" after a page question asks who
@@ -197,11 +198,15 @@ def score_units(q: str, lang: str, hits: Sequence[Hit], terms: Terms) -> tuple[l
     how_many = bool(focus) and intent.how_many(q)
     unknown_focus = how_many and all(t.startswith("~") for t in focus)
     # "What's the publisher's email address?": the report has no word for what is asked
-    unknown_asked = terms.unknown_asked(q, lang, focus)
+    unknown_asked = terms.unknown_asked(q, lang, focus) or terms.unknown_name(full, lang, qterms)
     # the role a "who did X" question asks about, when the report has a word for it
     role = [t for t in focus if not t.startswith("~")] if lang == "en" and intent.who_verb(q) else []
     if lang == "zh" and (verb := intent.who_role_zh(q)):
         role = [verb]
+    elif lang == "zh" and (m := re.search(r"(?:是|为)(?:谁|哪位|哪一位)[？?。]*$", main)):
+        # "这套丛书的总主编是哪位？": the role named just before "是谁" must be in the evidence
+        before = [t for t in terms.tokenize(main[: m.start()]) if len(t) >= 2 and t in terms.df]
+        role = before[-1:] if before and main[: m.start()].endswith(before[-1]) else []
     # what a "who did it" question is about ("总序是谁写的" -> 总序; "who wrote the preface" -> 前言)
     subj = intent.who_subject(q, lang)
     subj_terms = [t for t in terms.analyse(subj, lang)[0] if not _GENERIC_WORK.issuperset(
@@ -209,10 +214,11 @@ def score_units(q: str, lang: str, hits: Sequence[Hit], terms: Terms) -> tuple[l
     subject = [t for t in subj_terms if terms.known(t)]
     # "这本书的封面是谁设计的？": the report has no word for the work asked about
     unknown_subject = bool(subj_terms) and not subject
-    qyears = qmod.years(q) or qmod.years(ctx)
+    qyears = [y for y in qmod.years(q) or qmod.years(ctx) if not (y in terms.title.years and names_the_book(full, y))]
     scope = q if (not ctx or qmod.mentions(q)) else ctx  # where the places asked about are named
     named = [m for m in qmod.mentions(scope) if m.slot.category in ("region", "org") and not intent.only_a_reference(scope, m)]
     regions = [m.slot for m in named if m.slot.category == "region"]
+    all_named = [m.slot for m in qmod.mentions(full) if m.slot.category == "region"]
     orgs = list(dict.fromkeys(m.slot for m in named if m.slot.category == "org"))
     # "北京、天津、河北两市一省…": the three together are the region as a whole (京津冀, 三地)
     all_three = {"beijing", "tianjin", "hebei"} <= {r.id for r in regions}
@@ -256,6 +262,18 @@ def score_units(q: str, lang: str, hits: Sequence[Hit], terms: Terms) -> tuple[l
 
     ind_terms = {t: w for t, w in qterms.items() if not t.startswith("~") and not names_region_term(t)}
     ind_words = terms.words(ind_terms)  # with the alternatives of phrase groups spelled out
+    # the region a sentence's figures belong to, from the indicator rows read off it
+    # (only when they all belong to one region: "北京市、天津市、河北省…分别为…" answers for 京津冀)
+    # and only for a figure of the indicator asked, not one measured against the place asked about
+    # ("地铁运营里程相当于东京的比例": "这相当于东京的百分之多少？" is answered by Beijing's 28%)
+    owners: dict[str, set[str]] = {}
+    for u in units:
+        ind = normalize(_row_field(u, "indicator")).lower()
+        if u.kind == "row" and (r := _row_field(u, "region")) and any(
+                t in ind_words for t in terms.tokenize(ind) if len(t) >= 2) and not any(
+                z.lower() in ind for g in regions for z in _surfaces(g)):
+            owners.setdefault(u.text, set()).add(r.lower())
+    row_regions = {t: next(iter(rs)) for t, rs in owners.items() if len(rs) == 1}
     # the thing asked for is a field some candidate row is labelled with ("telephone" -> 电话)
     labels = [normalize(_row_field(u, "label")).lower() for u in units if u.kind == "row" and _row_field(u, "label")]
     field_focus = [t for t in focus if not t.startswith("~") and not how_many
@@ -360,6 +378,12 @@ def score_units(q: str, lang: str, hits: Sequence[Hit], terms: Terms) -> tuple[l
             u.reasons.append("year missing")
         if regions:
             region_text = _row_field(u, "region").lower() if u.kind == "row" else ""
+            if numeric and not region_text and not any(any(z.lower() in row_regions.get(u.text, "") for z in _surfaces(r))
+                                                       for r in all_named):
+                # "东京地铁总里程多少公里？": the figure of "北京市的地铁运营里程为465公里，仅相当于东京的28%"
+                # is Beijing's, as the sentence's indicator rows say, though the sentence names Tokyo
+                # (unless Beijing is named too: "这相当于东京的百分之多少？（接上问：北京市的…）")
+                region_text = row_regions.get(u.text, "")
             # a sentence may name its region one or two sentences earlier ("中关村…。如在电子商务领域，…")
             names_region = any(z.lower() in u.match_text for z in region_words)
             hay = region_text or (u.match_text if names_region else u.match_text + " " + u.context)

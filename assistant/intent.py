@@ -11,7 +11,7 @@ import re
 _NUMERIC_ZH = re.compile(r"多少|(?<!哪)几|比重|比例|占比|多高|多大|多长|数量|规模|强度|增长到|增加到|达到|金额|数额|价格|定价|字数|印张|(?<!版权)(?<!扉)(?<!书名)页|第几")
 _NUMERIC_EN = re.compile(
     r"\bhow (many|much|long|large|big|high)\b|\bwhat (share|percentage|proportion|was the (value|figure|number|amount|price))\b"
-    r"|\b(share|percent|percentage|proportion|number of|figure|price|count|(?<!imprint )(?<!copyright )(?<!title )page|intensity|spending|length|capacity|value added)\b",
+    r"|\b(share|percent|percentage|proportion|number of|figure|price|count|(?<!imprint )(?<!copyright )(?<!title )page|intensity|spending|length|capacity|value added|population|gdp|revenues?|output|income|turnover|budget|sales|profits?)\b",
     re.I,
 )
 # "Where does the chronology begin?", "Where in the book is …": a place in the book is a page
@@ -161,6 +161,14 @@ def asks_title(q: str) -> bool:
 AUX = frozenset("is are was were do does doe did has have had can could will would should may might".split())
 
 
+_AS_ROLE = re.compile(r"\b(?:serves?|served|serving|acts?|acted|acting|works?|worked|functions?|functioned)\s+as\b", re.I)
+
+
+def plain_role(q: str) -> str:
+    """"Who serves as general editor?" asks who *is* the general editor: the verb names no role."""
+    return _AS_ROLE.sub("is", q)
+
+
 def who_verb(q: str) -> bool:
     """"Who designed …", "who wrote …": a verb after "who" names the role asked about."""
     m = re.search(r"\bwho\s+([a-z]+)", q, re.I)
@@ -212,7 +220,8 @@ def count_unit(q: str) -> str:
 
 # "…, and on what date?", "… and when?": a second ask of another kind (a date, a place, a person)
 _TWO_FIELDS_ZH = re.compile(r"(.{2,12}的)([\u4e00-\u9fff]{2,6})[和及与]([\u4e00-\u9fff]{2,6})(分别是什么|分别是多少|各是什么|是什么|是多少)[？?]?")
-_SECOND_ASK_EN = re.compile(r"^(?P<a>.+?),?\s+and\s+(?P<b>(?:when|where|who|whom|on what date|on which date|in what year|in which year|on what day|on what page|on which page|what page)\b.*)$", re.I)
+_SECOND_ASK_EN = re.compile(r"^(?P<a>.+?)(?:,?\s+and\s+(?P<b>(?:when|where|who|whom|on what date|on which date|in what year|in which year|on what day|on what page|on which page|what page)\b.*)"
+                            r"|,\s+and\s+(?P<c>(?:what|which)\s+(?:\w+\s+)?(?:date|day|page|year|number|phone|telephone|address|e-?mail|postcode|code)\b.*))$", re.I)
 
 
 def two_asks(q: str, lang: str) -> list[str]:
@@ -222,6 +231,10 @@ def two_asks(q: str, lang: str) -> list[str]:
         segs = [x + "？" for x in re.split(r"[？?]", q) if x.strip()]
         if len(segs) == 2 and all(asks(x) for x in segs):
             return segs
+        # "总序是谁写的，落款是哪一天？": two asks joined by a comma
+        segs = [x.strip() for x in re.split(r"[，,]", q.rstrip("？? ")) if x.strip()]
+        if len(segs) == 2 and all(asks(x) for x in segs):
+            return [x + "？" for x in segs]
         # "读者服务部的联系地址和邮编是什么？": two fields of one thing
         m = _TWO_FIELDS_ZH.fullmatch(q.strip())
         if m:
@@ -229,7 +242,7 @@ def two_asks(q: str, lang: str) -> list[str]:
         return []
     m = _SECOND_ASK_EN.match(q.strip())
     if m and asks(m.group("a")) and not re.search(r"\b(between|both)\b", m.group("a"), re.I):
-        return [m.group("a").strip() + "?", m.group("b").strip()]
+        return [m.group("a").strip() + "?", (m.group("b") or m.group("c")).strip()]
     return []
 
 

@@ -151,7 +151,7 @@ def is_followup(question: str) -> bool:
     rest = q
     for m in reversed(mentions(q)):
         rest = rest[: m.start] + rest[m.end :]
-    rest = re.sub(r"[\s\W_年的呢吗]+", "", rest)
+    rest = re.sub(r"[\s\W_年的呢吗了]+|多少|变成|变为|是|到", "", rest)  # "到2013年变成多少了？"
     return bool(mentions(q)) and len(rest) <= 1
 
 
@@ -210,6 +210,7 @@ def rewrite(question: str, previous: str | None) -> str:
     if not previous:
         return question
     previous = split_context(previous)[0]  # context is never nested
+    question = relative_year(question, previous)
     out = _swap_slots(question, previous)
     if out != question:
         return out
@@ -217,6 +218,36 @@ def rewrite(question: str, previous: str | None) -> str:
     if is_contextual(question) and language(previous) == lang:
         return with_context(question, previous)
     return question
+
+
+_YEAR_BEFORE = re.compile(r"前一年|上一年|头一年|\b(?:the|a|one) (?:year before|previous year|preceding year|prior year)\b"
+                          r"|\b(?:a|one) year (?:earlier|before)\b", re.I)
+_YEAR_AFTER = re.compile(r"后一年|下一年|\b(?:the|a|one) (?:year after|following year|next year)\b"
+                         r"|\b(?:a|one) year later\b", re.I)
+
+
+def relative_year(question: str, previous: str) -> str:
+    """"前一年呢？" after a question about 2012 asks about 2011; "And the year after?" about 2013.
+    Only when the previous question names one year."""
+    ys = set(years(previous))
+    if len(ys) != 1:
+        return question
+    y = int(ys.pop())
+    for pat, d in ((_YEAR_BEFORE, -1), (_YEAR_AFTER, 1)):
+        question = pat.sub(lambda m: str(y + d) + ("年" if language(question) == "zh" else ""), question)
+    return question
+
+
+_LAST_CHAPTER_ZH = re.compile(r"最后一章|最末一章|末章|最后那章")
+_LAST_CHAPTER_EN = re.compile(r"\bthe (?:last|final|closing) chapter\b", re.I)
+
+
+def last_chapter(question: str, chapters: int) -> str:
+    """"最后一章讲什么？" in a book of four chapters asks about 第四章 ("the last chapter" -> chapter 4)."""
+    if not 1 <= chapters <= 10:
+        return question
+    question = _LAST_CHAPTER_ZH.sub(f"第{cn_number(chapters)}章", question)
+    return _LAST_CHAPTER_EN.sub(f"chapter {chapters}", question)
 
 
 def with_context(question: str, previous: str) -> str:

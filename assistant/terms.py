@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Sequence
 
 from index.glossary import _fold, en_words
-from index.text import normalize
+from index.text import normalize, squash_ws
 
 from .intent import AUX, EN_NUMBERS
 from .question import split_context
@@ -41,6 +42,10 @@ STOP_EN = set(
 UNKNOWN_WEIGHT = 1.0
 EN_UNKNOWN_WEIGHT = 0.6
 _ZH_FOCUS = re.compile(r"(?:什么|哪(?:个|些|家|位|种|类|一个)?)([\u4e00-\u9fff]{2,4})")
+# capitalised words that do not open a sentence ("… of Bitcoin?", not "What …", "… 2013. How …")
+_NAME_RUN = re.compile(r"(?<![.?!:;\n]\s)(?<=\s)[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*\b")
+# a code mixing digits and letters ("5G", "G20")
+_NAME_WORD = re.compile(r"(?<![\w.])(?=[A-Za-z]*\d)(?=\d*[A-Za-z])[A-Za-z\d]{2,8}\b")
 _COUNTED = re.compile(r"^[一二两三四五六七八九十几\d]+[\u4e00-\u9fff]?$")
 _INTERROGATIVE = re.compile(r"^(几|第几|哪|多少|什么|怎么|怎样|如何|为何)")
 
@@ -102,7 +107,7 @@ IMPLICIT_ZH = frozenset(
     "特点 特征 区别 关系 情况 结果 目的 意义 方式 方法 途径 措施 问题 观点 结论 建议 作者 编者 人 单位 机构 部门 "
     "地方 地点 位置 城市 名单 成员 例子 举例 方面 部分 领域 类型 种类 数量 数字 比例 水平 规模".split()
 )
-_ASKED_ZH = re.compile(r"(?:的|之)((?:(?!的)[\u4e00-\u9fff]){2,6}?)(?:是|为|有)(?:什么|多少|哪|几|谁|怎样|如何)")
+_ASKED_ZH = re.compile(r"(?:的|之)((?:(?!的)[\u4e00-\u9fff]){2,6}?)(?:是|为|有)(?:什么|多少|哪|几|谁|怎样|如何|[？?]?$)")
 
 
 def closed_focus(words: list[str], focus: set[int]) -> bool:
@@ -142,6 +147,49 @@ def _paraphrases() -> tuple[tuple[str, str], ...]:
     return tuple(sorted(out, key=lambda x: -len(x[0])))
 
 
+@lru_cache(maxsize=1)
+def _latin_paraphrased() -> frozenset[str]:
+    """Latin abbreviations the paraphrase table gives Chinese for ("IT" -> 信息技术)."""
+    return frozenset(p for p, _ in _paraphrases() if re.fullmatch(r"[A-Za-z][A-Za-z\d&.+-]*", p))
+
+
+@dataclass(frozen=True)
+class BookTitle:
+    """How a question may name the book itself: its Chinese title, the words of its English title,
+    the years in them. "京津冀信息服务业发展报告（2015）的定价" asks for *this book's* price: the
+    title's words must not pull the question towards every passage that repeats the title."""
+    zh: tuple[str, ...] = ()
+    en_words: frozenset = frozenset()
+    years: frozenset = frozenset()
+
+    @classmethod
+    def of(cls, chunks) -> "BookTitle":
+        zh, en, years = [], set(), set()
+        for c in chunks:
+            m = c.meta or {}
+            if m.get("table") != "publication" or m.get("field") not in ("title", "english_title"):
+                continue
+            v = str(m.get("value") or "")
+            years.update(re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", v))
+            if m.get("field") == "title":
+                core = re.split(r"\s*[（(]", squash_ws(v))[0]
+                if len(core) >= 6:
+                    zh.append(core)
+            else:
+                en.update(w.lower() for w in re.findall(r"[A-Za-z]+", v.split(":")[0]))
+        return cls(tuple(zh), frozenset(en), frozenset(years))
+
+    def as_this_book(self, q: str) -> str:
+        """The question with the book's name written as "本书" / "this book"."""
+        for t in self.zh:
+            q = re.sub(re.escape(t) + r"\s*(?:[（(]\s*\d{4}\s*[)）])?", "本书", q)
+        if self.en_words:
+            words = "|".join(sorted(self.en_words | {"services", "industries", "the"}, key=len, reverse=True))
+            yrs = "|".join(self.years) or "(?!)"
+            run = rf"\b(?:the\s+)?(?:(?:{yrs})\s+)?(?:(?:{words})[\s-]+){{2,}}report\b(?:\s*\(\s*(?:{yrs})\s*\))?"
+            q = re.sub(run, "this book", q, flags=re.I)
+        return q
+
 
 class Terms:
     """Question terms with IDF weights from the indexed chunks.
@@ -151,9 +199,11 @@ class Terms:
     """
 
     def __init__(self, tokenize: Callable[[str], list[str]], docs: Sequence[Sequence[str]], glossary,
-                 stopwords: frozenset = frozenset(), people: frozenset = frozenset()):
+                 stopwords: frozenset = frozenset(), people: frozenset = frozenset(),
+                 title: BookTitle = BookTitle()):
         self.tokenize = tokenize
         self.people = people  # the persons the publication record names (郭斌, 陈倩, 王光艳…)
+        self.title = title  # how a question may name the book itself
         self.glossary = glossary
         self.stopwords = stopwords
         df: dict[str, int] = {}
@@ -237,7 +287,8 @@ class Terms:
         a question however much else it shares with it (the publisher, the address)."""
         if lang == "en":
             words = en_words(q)
-            if not closed_focus(words, focus_words(words)):
+            # "Who did the English *translation*?": the role asked for has no word in the report
+            if not closed_focus(words, focus_words(words)) and not re.match(r"\s*who\s+(?:did|does|do|is|was|are|were)\b", q, re.I):
                 return None
             unknown = [k[1:] for k in focus_keys if k.startswith("~")]
             unknown = [w for w in unknown if w not in IMPLICIT_EN and not w.isdigit() and w not in EN_NUMBERS]
@@ -246,12 +297,40 @@ class Terms:
         if not m:
             return None
         x = m.group(1)
-        if x in self.df or x in IMPLICIT_ZH or re.sub(r"者$", "", x) in self.df:
+        said = {p for p, _ in _paraphrases()}  # "售价" is the report's 定价
+        if x in self.df or x in IMPLICIT_ZH or x in said or re.sub(r"者$", "", x) in self.df:
             return None  # "编著者" is the one who 编著
+        if re.match(r"(副|名誉|执行|常务|代理)", x):
+            return x  # "副主编" is not the 主编 the report names
         tails = [t for t in self.tokenize(x) if len(t) >= 1 and x.endswith(t)]
-        if any(t in self.df or t in IMPLICIT_ZH for t in tails):
+        if any(t in self.df or t in IMPLICIT_ZH or t in said for t in tails) or any(x.endswith(p) for p in said):
             return None
         return x
+
+    def unknown_name(self, q: str, lang: str, qterms: dict[str, float]) -> str | None:
+        """A name the report never uses, written as a name: "the price of *Bitcoin*", "which *Python*
+        framework", "*Guangdong*'s software revenue". A passage that shares the rest of the question
+        (a price, a framework) is about something else. Only capitalised words inside a sentence count,
+        and only those the glossary cannot translate and the report does not contain (``~word``)."""
+        if lang != "en":
+            # "二手iPhone什么价？", "ICP经营许可证": a Latin-script name in a Chinese question that the
+            # report never writes and the glossary does not know
+            for w in re.findall(r"(?<![A-Za-z\d])(?=[\d.]*[A-Za-z])[A-Za-z\d][A-Za-z\d&.+-]*", normalize(q)):
+                w = w.rstrip(".")
+                if w.lower() not in self.df and w.upper() not in self.df and w not in self.df and w not in _latin_paraphrased() and not (
+                        self.glossary is not None and any(g[4] == "glossary" for g in self.glossary.groups(w))):
+                    return w
+            return None
+        for run in _NAME_RUN.finditer(q):
+            # "Zhang Hua", "Kingdee": every word unknown; not "Chinese Library Classification"
+            ws = run.group(0).split()
+            if all("~" + w.lower() in qterms for w in ws):
+                return run.group(0)
+        for m in _NAME_WORD.finditer(q):
+            w = m.group(0)
+            if re.search(r"\d", w) and re.search(r"[A-Za-z]", w) and w.lower() not in self.df and w.upper() not in self.df:
+                return w  # "5G", "G20": a code the report never writes
+        return None
 
     def analyse(self, q: str, lang: str) -> tuple[dict[str, float], set[str]]:
         """(content terms with weights, the terms naming what an English question asks for).
@@ -353,6 +432,14 @@ class Terms:
 
 _PERSON_FIELDS = ("authors", "acquisitions_editor", "responsible_editor", "production_supervisor", "proofreader",
                   "series_editor", "editorial_board", "signed_by")
+
+
+def names_the_book(q: str, year: str) -> bool:
+    """The year is part of the book's name in the question: "(2015)", "the 2015 Beijing-Tianjin-Hebei
+    information services report", "2015年发展报告", "报告（2015）"."""
+    y = re.escape(year)
+    return bool(re.search(rf"[（(]\s*{y}\s*[)）]|\b{y}\s+(?:[A-Za-z&'-]+\s+){{0,8}}(?:report|yearbook)\b"
+                          rf"|{y}\s*年?\s*(?:版)?[\u4e00-\u9fff]{{0,12}}?报告|报告\s*{y}", q, re.I))
 
 
 def people_of(chunks) -> frozenset:

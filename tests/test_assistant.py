@@ -574,3 +574,53 @@ ANSWERED_FROM_BLIND_SETS = [
 def test_questions_from_the_blind_sets_are_answered(assistant_, q, expected):
     r = assistant_.ask(q)
     assert r.answerable and all(e in r.answer for e in expected), r.answer
+
+
+# Refused from the blind sets dev12-dev14: the question names something the report never mentions
+REFUSED_FROM_BLIND_SETS = [
+    # a name the report never writes, in either script (not "Chinese Library Classification": known words)
+    "What is the price of Bitcoin?", "Running a small firm in Beijing - should I buy Yonyou or Kingdee accounting software?",
+    "What did the report say about 5G networks?", "中关村电子市场现在二手iPhone什么价？", "公司要做互联网信息服务，ICP经营许可证怎么申请？",
+    # a province or city the report does not cover, also when the sentence has the indicator for another
+    "2012年山东省人均公共教育支出是多少元？", "What was Shandong's per-capita education spending in 2012?",
+    "What is the software revenue of Guangdong?", "东京地铁总里程多少公里？", "What is the length of the Tokyo subway network?",
+    # a role the report does not name (副主编 is not the 总主编), an asked thing it has no word for
+    "这套丛书的副主编是谁？", "这本书的作者的出生年份是？",
+]
+
+
+@pytest.mark.parametrize("q", REFUSED_FROM_BLIND_SETS)
+def test_questions_from_the_blind_sets_are_refused(assistant_, q):
+    r = assistant_.ask(q)
+    assert not r.answerable and not r.citations, r.answer
+
+
+@pytest.mark.parametrize("q, expected", [
+    # the book named by its title is this book: its price, its publisher, not every line repeating the title
+    ("京津冀信息服务业发展报告（2015）的定价是多少？", ("58.00",)),
+    ("Which publishing house put out the 2015 Beijing-Tianjin-Hebei information services report?", ("经济管理出版社",)),
+    # "最后一章" is the last chapter the contents list
+    ("最后一章主要讲什么主题？", ("扶持政策",)),
+    # two asks joined by a comma; a role named before 是哪位; "serves as" names no role
+    ("总序是谁写的，落款是哪一天？", ("王成慧", "2016年3月15日")),
+    ("这套京津冀信息服务业丛书的总主编是哪位？", ("王成慧",)),
+    ("Who serves as general editor of the series this book belongs to?", ("王成慧",)),
+    # everyday words: 售价 is the report's 定价, 占比 its 比重
+    ("這本書的售價是多少錢？", ("58.00",)), ("前言里说2013年天津的第二产业占比是多少？", ("50.6%",)),
+])
+def test_more_questions_from_the_blind_sets_are_answered(assistant_, q, expected):
+    r = assistant_.ask(q)
+    assert r.answerable and all(e in r.answer for e in expected), (r.rewritten_question, r.answer)
+
+
+def test_a_figure_compared_with_another_city_is_still_answered(assistant_):
+    # 465 km is Beijing's, so "Tokyo's length" is refused above; the 28% compares Beijing with Tokyo
+    r = assistant_.ask("北京市的地铁运营里程是多少？")
+    r2 = assistant_.ask("这相当于东京的百分之多少？", history=[r.as_turn()])
+    assert r2.answerable and "28%" in r2.answer, (r2.rewritten_question, r2.answer)
+
+
+def test_the_year_before_is_a_year_the_report_may_not_cover(assistant_):
+    r = assistant_.ask("2012年京津冀三地人均公共教育支出各是多少？")
+    r2 = assistant_.ask("前一年呢？", history=[r.as_turn()])
+    assert "2011" in r2.rewritten_question and not r2.answerable, (r2.rewritten_question, r2.answer)

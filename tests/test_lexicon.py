@@ -73,3 +73,12 @@ def test_enumeration_items_of_a_list_sentence():
     assert render.enumeration("其主要包括信息传输服务业、信息技术服务业，以及数字内容等产业。", {}) == [
         "信息传输服务业", "信息技术服务业"]
     assert render.enumeration("近年来，北京市形成了一批具有特色的产业集群。", {}) == []
+
+
+def test_a_proper_name_sense_is_read_whole():
+    # CC-CEDICT: 新兴 "Xinxing county in Yunfu, Guangdong": "Guangdong" must not become 新兴
+    from index.lexicon import _senses
+
+    senses = list(_senses("Xinxing county in Yunfu 雲浮|云浮[Yun2 fu2], Guangdong/emerging", proper=True))
+    assert ("guangdong",) not in senses, senses
+    assert ("guangdong",) in list(_senses("Xinxing county in Yunfu, Guangdong")), "common nouns still split at commas"

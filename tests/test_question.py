@@ -5,7 +5,7 @@ import pytest
 from assistant import prompts
 from assistant.errors import InputError
 from assistant.intent import side_by_side
-from assistant.question import is_followup, language, mentions, normalize, rewrite, validate
+from assistant.question import is_followup, language, last_chapter, mentions, normalize, rewrite, validate
 
 
 @pytest.mark.parametrize(
@@ -99,3 +99,19 @@ def test_regions_set_side_by_side(q, expected):
 ])
 def test_followups_without_a_slot_carry_the_previous_question(prev, q, expected):
     assert rewrite(q, prev) == expected
+
+
+@pytest.mark.parametrize("q, previous, expected", [
+    ("前一年呢？", "2012年京津冀三地人均公共教育支出各是多少？", "2011年京津冀三地人均公共教育支出各是多少？"),
+    ("And the year before?", "What was Hebei's R&D intensity in 2013?", "What was Hebei's R&D intensity in 2012?"),
+    ("What about the following year?", "What was Hebei's R&D intensity in 2013?", "What was Hebei's R&D intensity in 2014?"),
+    ("到2013年变成多少了？", "2000年北京软件和信息服务业占第三产业增加值的比重是多少？", "2013年北京软件和信息服务业占第三产业增加值的比重是多少？"),
+])
+def test_a_year_relative_to_the_previous_question_is_resolved(q, previous, expected):
+    assert rewrite(q, previous) == expected
+
+
+def test_the_last_chapter_is_the_last_the_contents_list():
+    assert last_chapter("最后一章主要讲什么？", 4) == "第四章主要讲什么？"
+    assert last_chapter("What is the final chapter about?", 4) == "What is chapter 4 about?"
+    assert last_chapter("最后一章主要讲什么？", 0) == "最后一章主要讲什么？"  # no contents: left alone
