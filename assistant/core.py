@@ -156,7 +156,7 @@ class Assistant:
         # (a follow-up "And Tianjin?" after a Chinese question is matched in Chinese).
         match_lang = qmod.language(rewritten)
         d = self._draft(rewritten, match_lang, hits)
-        if d.answerable and self._names_missing_part(rewritten):
+        if d.answerable and (self._names_missing_part(rewritten) or self._names_missing_edition(rewritten)):
             # "第五章讲的是什么内容？": the report has no chapter 5, whatever else a passage shares
             d.answerable, d.sentences = False, []
         if d.answerable and match_lang != lang:
@@ -177,6 +177,7 @@ class Assistant:
             self._count_rows(d, lang, intent.count_unit(rewritten))
         if d.answerable:
             self._list_subsections(d, lang)
+            self._several_lines(d, rewritten, match_lang, lang)
         self._nth_part(d, rewritten, match_lang, lang)
         if not d.answerable:
             related = self._related(hits, rewritten, match_lang)
@@ -216,6 +217,8 @@ class Assistant:
         if not parts:
             return extract.draft(rewritten, lang, hits, self._terms, s.min_support, self.glossary)
         first = extract.draft(parts[0], lang, hits, self._terms, s.min_support, self.glossary)
+        if first.answerable and intent.page(parts[1]) and extract.is_toc_row(first.best):
+            return first  # "第四章讲的是什么主题，从第几页开始？": the contents line gives its page
         second = extract.draft(qmod.with_context(parts[1], parts[0]), lang, hits, self._terms, s.min_support, self.glossary)
         if second.best is not None and first.best is not None and second.best.text == first.best.text and not second.derived:
             # the second part must add something: read on its own it names its own subject
@@ -228,6 +231,34 @@ class Assistant:
         first.sentences = first.sentences + more
         first.derived = first.derived | second.derived
         return first
+
+    def _several_lines(self, d: extract.Draft, rewritten: str, match_lang: str, lang: str) -> None:
+        """"Where do the appendix, the chronology and the bibliography begin?": a page question that
+        names several contents lines is answered by each of them, every one named by its own words."""
+        q = qmod.split_context(rewritten)[0]
+        if not intent.page(q) or not extract.is_toc_row(d.best) or intent.ordinals(q):
+            return  # a chapter or section named by number is one line ("chapter 4, on support policies")
+        parts = [p for p in re.split(r"\s*(?:,|，|、|;|；|\band\b|\bor\b|和|及|与|以及)\s*", q) if p.strip()]
+        if len(parts) < 2:
+            return
+        found: list = []
+        for part in parts:
+            words = {t: w for t, w in self._terms.analyse(part, match_lang)[0].items()
+                     if not t.startswith("~") and self._terms.known(t)}
+            if not words:
+                continue
+            best, best_w = None, 0.0
+            for c in self._toc:
+                title = normalize(str((c.meta or {}).get("title") or "")).lower()
+                got = sum(w for t, w in words.items() if self._terms.credit(t, title) > 0)
+                if got == sum(words.values()) and got > best_w:
+                    best, best_w = c, got
+            if best is not None and best not in found:
+                found.append(best)
+        if len(found) < 2 or d.best.hit.chunk.id not in {c.id for c in found}:
+            return  # the line found for the whole question must be one of them ("Ministry of Industry and …")
+        units = [extract.Unit(Hit(c, 0.0), c.quote or c.text, "row", "") for c in found]
+        d.sentences = [(render(u, lang, True, self.glossary, d.terms, False), [u]) for u in units]
 
     def _list_chapters(self, d: extract.Draft, lang: str) -> None:
         """"这本书分几章？": the chapter lines of the contents, each cited."""
@@ -249,6 +280,15 @@ class Assistant:
                 v = m.group(1)
                 return u, int(v) if v.isdigit() else intent.cn_value(v)
         return None
+
+    def _names_missing_edition(self, rewritten: str) -> bool:
+        """"这本书的第二版是哪一年出版的？": the record states only 第1版 / 第1次印刷."""
+        asked = intent.edition(qmod.split_context(rewritten)[0])
+        if asked is None:
+            return False
+        n, kind = asked
+        forms = {f"第{n}{kind}", f"第{intent.cn_number(n)}{kind}"}
+        return not any(f in squash_ws(c.text) for c in self._chunks_in_order for f in forms)
 
     def _names_missing_part(self, rewritten: str) -> bool:
         """The question names a chapter, or a section of a chapter, that the contents do not list."""

@@ -24,6 +24,7 @@ from assistant import intent, prompts, question as qmod
 from assistant import derive
 from assistant.render import en_name, en_term, en_value, render
 from assistant.terms import ALT, GROUP, Terms, has_term, names_the_book
+from index.glossary import en_words
 from index.model import Chunk, Hit
 from index.text import normalize, squash_ws
 
@@ -199,6 +200,11 @@ def score_units(q: str, lang: str, hits: Sequence[Hit], terms: Terms) -> tuple[l
     unknown_focus = how_many and all(t.startswith("~") for t in focus)
     # "What's the publisher's email address?": the report has no word for what is asked
     unknown_asked = terms.unknown_asked(q, lang, focus) or terms.unknown_name(full, lang, qterms)
+    if lang == "en" and intent.who_verb(q) and (v := re.search(r"\bwho\s+([a-z]+ed)\b", q, re.I)):
+        # "Who translated the report into English?": the report has no word for the deed asked about
+        # (a deed done, not a position held: "Who sits on the board?")
+        verb = en_words(v.group(1))
+        unknown_asked = unknown_asked or (verb[0] if verb and "~" + verb[0] in qterms else None)
     # the role a "who did X" question asks about, when the report has a word for it
     role = [t for t in focus if not t.startswith("~")] if lang == "en" and intent.who_verb(q) else []
     if lang == "zh" and (verb := intent.who_role_zh(q)):
@@ -247,6 +253,8 @@ def score_units(q: str, lang: str, hits: Sequence[Hit], terms: Terms) -> tuple[l
     qnums = set(_NUM_RE.findall(full))  # "项目（9154027）的资助金额是多少": 9154027 is not an answer
     page_q = intent.page(q)
     page_asked = intent.page_asked(q)
+    on_page = intent.given_page(main)  # "Which Tianjin industrial park is covered on page 107?"
+    numeric = numeric and not (on_page and not page_asked)  # the page is given, not asked for
     # "第三章第二节下面一共列了几个项目？": a count inside a chapter or section asks about the contents
     structure_q = intent.structure(q) or bool(intent.ordinals(main) and intent.count(q, lang))
     date_q = intent.date(q)
@@ -299,6 +307,11 @@ def score_units(q: str, lang: str, hits: Sequence[Hit], terms: Terms) -> tuple[l
 
     # for contents lines: the question's words without its ordinals, and the weight of those the report knows
     line_words = {t: w for t, w in qterms.items() if not _ORDINAL_TERM.match(t)}
+    if ctx:
+        # "And the chapter on support policies? (following up: Which page does the chapter on the
+        # region's advantage sectors start on?)": the line is named by the follow-up's own words
+        own_words = {t: w for t, w in line_words.items() if t in terms.analyse(main, lang)[0]}
+        line_words = own_words or line_words
     line_known = sum(w for t, w in line_words.items() if not t.startswith("~") and (terms.known(t) or nameish(t)))
 
     def known_coverage(u: Unit) -> float:
@@ -484,10 +497,16 @@ def score_units(q: str, lang: str, hits: Sequence[Hit], terms: Terms) -> tuple[l
             # answered by "2016年5月第1版"
             s *= 0.3
             u.reasons.append("a page number comes from the contents")
+        if on_page and is_toc_row(u):
+            # the contents line on that page is the one asked about
+            if str((u.hit.chunk.meta or {}).get("page") or "") == on_page:
+                s += 0.3
+            else:
+                s *= 0.5
         if who_q and is_toc_row(u):
             s *= 0.3
             u.reasons.append("a contents line names no person")
-        if measure and not counted and not re.search(rf"\d\s*(?:多|余)?\s*{re.escape(measure)}", u.text):
+        if measure and not counted and not re.search(rf"\d\s*(?:多|余)?\s*[十百千万亿]?\s*{re.escape(measure)}", u.text):
             s *= 0.4
             u.reasons.append("no number of the asked unit")
         if who_q and u.kind == "sentence" and _SIGNATURE.fullmatch(u.text.strip()) and terms.credit_any(qterms, ctx_of(u)):
@@ -504,6 +523,8 @@ def score_units(q: str, lang: str, hits: Sequence[Hit], terms: Terms) -> tuple[l
             if value:
                 # "who" asks for a person or an organisation, not a title or a place
                 s += 0.1 if _agent_like(value) else -0.1
+                if intent.asks_organisation(q) and value.replace(" ", "") in terms.people:
+                    s *= 0.5  # "由哪家印刷厂负责印制": a firm, not the person 责任印制 names
         if defining and not page_asked:
             # a definition is a sentence that says what the term is; a record field or a contents
             # line says nothing of the kind

@@ -119,6 +119,14 @@ def date(q: str) -> bool:
     return bool(_DATE_Q.search(q))
 
 
+_ORG_Q = re.compile(r"哪家|哪个(?:单位|机构|公司|出版社|印刷厂)|\bwhich (?:company|firm|outfit|organi[sz]ation|publisher|printer|printing house|press)\b", re.I)
+
+
+def asks_organisation(q: str) -> bool:
+    """"由哪家印刷厂印制？", "Which company printed it?": the answer is a firm, not a person."""
+    return bool(_ORG_Q.search(q))
+
+
 def who(q: str) -> bool:
     return bool(_WHO_Q.search(q))
 
@@ -196,6 +204,16 @@ def page_asked(q: str) -> bool:
     return bool(_PAGE_ASKED.search(q))
 
 
+_GIVEN_PAGE = re.compile(r"\b(?:on|at|from)\s+page\s+(\d{1,3})\b|\bp\.\s*(\d{1,3})\b|第\s*(\d{1,3})\s*页", re.I)
+
+
+def given_page(q: str) -> str:
+    """The page a question names as a fact ("Which park is covered on page 107?", "第107页讲的是什么？"),
+    "" when it names none."""
+    m = _GIVEN_PAGE.search(q)
+    return next((g for g in m.groups() if g), "") if m else ""
+
+
 _ASKS = re.compile(r"\b(what|which|who|whom|whose|when|where|why|how)\b|什么|谁|哪|几|多少|吗|怎|如何|为何|是否|是不是", re.I)
 
 
@@ -221,7 +239,7 @@ def count_unit(q: str) -> str:
 # "…, and on what date?", "… and when?": a second ask of another kind (a date, a place, a person)
 _TWO_FIELDS_ZH = re.compile(r"(.{2,12}的)([\u4e00-\u9fff]{2,6})[和及与]([\u4e00-\u9fff]{2,6})(分别是什么|分别是多少|各是什么|是什么|是多少)[？?]?")
 _SECOND_ASK_EN = re.compile(r"^(?P<a>.+?)(?:,?\s+and\s+(?P<b>(?:when|where|who|whom|on what date|on which date|in what year|in which year|on what day|on what page|on which page|what page)\b.*)"
-                            r"|,\s+and\s+(?P<c>(?:what|which)\s+(?:\w+\s+)?(?:date|day|page|year|number|phone|telephone|address|e-?mail|postcode|code)\b.*))$", re.I)
+                            r"|,\s+and\s+(?P<c>(?:(?:what|which)\s+(?:\w+\s+)?(?:date|day|page|year|number|phone|telephone|address|e-?mail|postcode|code)|how many|how much)\b.*))$", re.I)
 
 
 def two_asks(q: str, lang: str) -> list[str]:
@@ -246,7 +264,22 @@ def two_asks(q: str, lang: str) -> list[str]:
     return []
 
 
-_WHO_SUBJ_ZH = re.compile(r"^(.{2,12}?)(?:是|由|为)?(?:谁|哪位)(?:写|撰写|编写|编著|主编|起草|署名|作|设计|翻译|校对|排版|拍摄|绘制|策划|题写)")
+_WHO_SUBJ_ZH = re.compile(r"^(.{2,12}?)(?:是|由|为)?(?:谁|哪位)(?:写|撰写|编写|编著|主编|起草|署名|执笔|落款|落的款|作|设计|翻译|校对|排版|拍摄|绘制|策划|题写)")
+_EDITION_ZH = re.compile(r"第([一二三四五六七八九十\d]+)(版|次印刷)")
+_EDITION_EN = re.compile(r"\b(second|third|fourth|fifth|2nd|3rd|4th|5th)\s+(edition|printing|impression|print run)\b", re.I)
+_EN_ORDINAL_N = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5}
+
+
+def edition(q: str) -> tuple[int, str] | None:
+    """The edition or printing a question names: "第二版" -> (2, "版"), "second printing" -> (2, "次印刷")."""
+    m = _EDITION_ZH.search(q)
+    if m:
+        v = m.group(1)
+        return (int(v) if v.isdigit() else cn_value(v)), m.group(2)
+    m = _EDITION_EN.search(q)
+    if m:
+        return _EN_ORDINAL_N[m.group(1).lower()], "版" if m.group(2).lower() == "edition" else "次印刷"
+    return None
 _WHO_SUBJ_EN = re.compile(r"\bwho\s+(?:wrote|signed|authored|drafted|penned|compiled|edited|designed|translated|proofread|"
                           r"illustrated|photographed|typeset)\s+(?:the\s+)?(.+?)(?:\?|$|,| and\b| in\b| for\b)", re.I)
 

@@ -21,7 +21,7 @@ from index.glossary import _fold, en_words
 from index.text import normalize, squash_ws
 
 from .intent import AUX, EN_NUMBERS
-from .question import split_context
+from .question import mentions, split_context
 
 STOP_ZH = set(
     "的 了 是 在 和 与 及 或 吗 呢 吧 啊 么 什么 多少 哪些 哪个 哪 几 如何 怎么 怎样 为什么 请问 请 告诉 我 你 "
@@ -36,7 +36,8 @@ STOP_EN = set(
     "found listed doe good best great nice well before after become became becomes "
     "more less higher lower bigger larger greater fewer times roughly approximately about "
     "particular whole entire present current same very actual "
-    "one two three four five six seven eight nine ten".split()  # "doe": en_words folds "does"
+    "one two three four five six seven eight nine ten "
+    "sub non pre multi inter".split()  # "doe": en_words folds "does"; "sub-industries": a prefix
 )
 
 UNKNOWN_WEIGHT = 1.0
@@ -46,6 +47,8 @@ _ZH_FOCUS = re.compile(r"(?:什么|哪(?:个|些|家|位|种|类|一个)?)([\u4e
 _NAME_RUN = re.compile(r"(?<![.?!:;\n]\s)(?<=\s)[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*\b")
 # a code mixing digits and letters ("5G", "G20")
 _NAME_WORD = re.compile(r"(?<![\w.])(?=[A-Za-z]*\d)(?=\d*[A-Za-z])[A-Za-z\d]{2,8}\b")
+# "它的ISBN号码是多少": the field asked for, when no 什么/哪 names it
+_FIELD_ZH = re.compile(r"(?<=[的之])[A-Za-z]{2,6}[\u4e00-\u9fff]{0,3}(?=(?:是|为)(?:多少|什么))")
 _COUNTED = re.compile(r"^[一二两三四五六七八九十几\d]+[\u4e00-\u9fff]?$")
 _INTERROGATIVE = re.compile(r"^(几|第几|哪|多少|什么|怎么|怎样|如何|为何)")
 
@@ -161,10 +164,13 @@ class BookTitle:
     zh: tuple[str, ...] = ()
     en_words: frozenset = frozenset()
     years: frozenset = frozenset()
+    subject_zh: str = ""  # the industry the book is about (信息服务业): "这个行业", "the sector"
+    subject_en: str = ""
 
     @classmethod
     def of(cls, chunks) -> "BookTitle":
         zh, en, years = [], set(), set()
+        subject_zh = subject_en = ""
         for c in chunks:
             m = c.meta or {}
             if m.get("table") != "publication" or m.get("field") not in ("title", "english_title"):
@@ -175,12 +181,25 @@ class BookTitle:
                 core = re.split(r"\s*[（(]", squash_ws(v))[0]
                 if len(core) >= 6:
                     zh.append(core)
+                ind = re.match(r"[\u4e00-\u9fff]+?业", core)
+                if ind:
+                    places = mentions(ind.group(0))
+                    subject_zh = ind.group(0)[places[0].end:] if places and places[0].start == 0 else ind.group(0)
             else:
                 en.update(w.lower() for w in re.findall(r"[A-Za-z]+", v.split(":")[0]))
-        return cls(tuple(zh), frozenset(en), frozenset(years))
+                ind = re.search(r"(?<![\w-])((?:[A-Za-z]+\s+){1,3}industry)\b", v, re.I)
+                if ind:
+                    subject_en = ind.group(1).lower()
+        return cls(tuple(zh), frozenset(en), frozenset(years), subject_zh, subject_en)
 
     def as_this_book(self, q: str) -> str:
-        """The question with the book's name written as "本书" / "this book"."""
+        """The question with the book's name written as "本书" / "this book", and the industry it is
+        about named where the question only points at it ("北京这个行业…" -> 北京信息服务业…,
+        "the sector's growth rate" -> the information service industry's growth rate)."""
+        if self.subject_zh:
+            q = re.sub(r"(?:这个|该|这一|本|此)(?:行业|产业)", self.subject_zh, q)
+        if self.subject_en:
+            q = re.sub(r"\b(?:the|this) (?:sector|industry)\b", "the " + self.subject_en, q, flags=re.I)
         for t in self.zh:
             q = re.sub(re.escape(t) + r"\s*(?:[（(]\s*\d{4}\s*[)）])?", "本书", q)
         if self.en_words:
@@ -287,8 +306,16 @@ class Terms:
         a question however much else it shares with it (the publisher, the address)."""
         if lang == "en":
             words = en_words(q)
-            # "Who did the English *translation*?": the role asked for has no word in the report
-            if not closed_focus(words, focus_words(words)) and not re.match(r"\s*who\s+(?:did|does|do|is|was|are|were)\b", q, re.I):
+            fw = focus_words(words)
+            if re.match(r"\s*who\s+(?:did|does|do|is|was|are|were)\b", q, re.I) and fw:
+                # "Who did the English *translation*?": the role asked for (the phrase's head) has no
+                # word in the report ("the credited authors/compilers": the head is known)
+                idx = sorted(fw)
+                while len(idx) > 1 and words[idx[-1]].endswith("ed"):
+                    idx.pop()  # "the two compilers *credited* on the report": the head is "compilers"
+                head = words[idx[-1]]
+                return head if "~" + head in focus_keys and head not in IMPLICIT_EN else None
+            if not closed_focus(words, fw):
                 return None
             unknown = [k[1:] for k in focus_keys if k.startswith("~")]
             unknown = [w for w in unknown if w not in IMPLICIT_EN and not w.isdigit() and w not in EN_NUMBERS]
@@ -354,7 +381,7 @@ class Terms:
         zh_focus: set[str] = set()
         if lang == "zh":
             # the noun after 什么/哪个 names what is asked ("按照什么顺序排列" -> 排序)
-            m = _ZH_FOCUS.search(qn)
+            m = _ZH_FOCUS.search(qn) or _FIELD_ZH.search(qn)
             fx = m.group(0) if m else ""
             for pat, repl in _paraphrases():
                 if pat in qn and not any(t in qn for t in self._longer(pat)):

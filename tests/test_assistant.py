@@ -624,3 +624,38 @@ def test_the_year_before_is_a_year_the_report_may_not_cover(assistant_):
     r = assistant_.ask("2012年京津冀三地人均公共教育支出各是多少？")
     r2 = assistant_.ask("前一年呢？", history=[r.as_turn()])
     assert "2011" in r2.rewritten_question and not r2.answerable, (r2.rewritten_question, r2.answer)
+
+
+@pytest.mark.parametrize("q, expected", [
+    # the page given names the contents line; several lines asked for are each answered
+    ("Which Tianjin industrial park is covered on page 107?", ("麦谷",)),
+    ("Where do the appendix, the chronology of major events and the bibliography begin?", ("148", "157", "161")),
+    ("附录和大事记分别在第几页？", ("148", "157")),
+    # "the sector" / "这个行业" is the industry the book is about
+    ("北京这个行业在全市GDP里的分量，2000年和2013年分别占多少？", ("5.2%", "9%")),
+    ("What main sub-industries does the sector comprise according to chapter 1?", ("信息传输服务业",)),
+    # a firm asked for is not the person the record names; a Latin field name is what is asked
+    ("這本報告是由哪家印刷廠負責印製的？", ("北京九州迅驰传媒文化有限公司",)),
+    ("想去图书馆查这本书，它的ISBN号码是多少？", ("978-7-5096-4331-0",)),
+    ("整本书篇幅大概有多少字", ("196",)),
+    # two asks; "the two compilers *credited*": the head of the phrase is "compilers"
+    ("For the bibliography I need the book's length: how many thousand characters, and how many printed sheets?", ("196", "11.75")),
+    ("Who are the two compilers credited on the report?", ("郭斌", "陈倩")),
+    ("Who sits on the editorial board of the book series?", ("王成慧",)),
+])
+def test_questions_from_dev15_to_dev17_are_answered(assistant_, q, expected):
+    r = assistant_.ask(q)
+    assert r.answerable and all(e in r.answer for e in expected), (r.rewritten_question, r.answer)
+
+
+@pytest.mark.parametrize("q", ["这本书的第二版是哪一年出版的？", "When did the second edition come out?",
+                               "Who translated the report into English?", "Who did the English translation of the book?"])
+def test_an_edition_or_a_deed_the_report_does_not_record_is_refused(assistant_, q):
+    r = assistant_.ask(q)
+    assert not r.answerable and not r.citations, r.answer
+
+
+def test_a_follow_up_about_that_project_keeps_the_fund(assistant_):
+    r = assistant_.ask("What's the number of the Beijing Natural Science Foundation grant that supported this report?")
+    r2 = assistant_.ask("What is that project actually about?", history=[r.as_turn()])
+    assert r2.answerable and "国际共生网络" in r2.answer and "14JGC088" not in r2.answer, (r2.rewritten_question, r2.answer)
