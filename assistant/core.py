@@ -54,6 +54,10 @@ class Assistant:
         self._chunks_in_order = sorted((c for c in handle.chunks if c.kind == "paragraph"), key=lambda c: c.order)
         self._toc = sorted((c for c in handle.chunks if c.kind == "table_row" and (c.meta or {}).get("table") == "toc"),
                            key=lambda c: c.order)
+        # the passage before each passage of the same section: a passage's first sentences may
+        # name their region or subject only there ("…中关村…。" then "在影视文化领域，集聚了…")
+        self._lead = {c.id: p.text for p, c in zip(self._chunks_in_order, self._chunks_in_order[1:])
+                      if c.section == p.section}
         # the chapters the contents list ("最后一章" is the last of them)
         self._chapter_count = len({str((c.meta or {}).get("chapter")) for c in self._toc
                                    if extract.is_chapter_title(str((c.meta or {}).get("chapter") or ""))})
@@ -215,14 +219,17 @@ class Assistant:
         s = self.settings.answer
         parts = intent.two_asks(qmod.split_context(rewritten)[0], lang)
         if not parts:
-            return extract.draft(rewritten, lang, hits, self._terms, s.min_support, self.glossary)
-        first = extract.draft(parts[0], lang, hits, self._terms, s.min_support, self.glossary)
+            return extract.draft(rewritten, lang, hits, self._terms, s.min_support, self.glossary, self._lead)
+        first = extract.draft(parts[0], lang, hits, self._terms, s.min_support, self.glossary, self._lead)
         if first.answerable and intent.page(parts[1]) and extract.is_toc_row(first.best):
             return first  # "第四章讲的是什么主题，从第几页开始？": the contents line gives its page
-        second = extract.draft(qmod.with_context(parts[1], parts[0]), lang, hits, self._terms, s.min_support, self.glossary)
+        if first.answerable and re.search(r"\b(share|percentage|proportion|fraction)\b|比重|占比|比例", parts[1], re.I) \
+                and re.search(r"(占|比重|比例)[^。；;]*%", first.best.text):
+            return first  # "…seaports' capacity, and what share of the national total is that?": "7.5亿吨，占全国的16%"
+        second = extract.draft(qmod.with_context(parts[1], parts[0]), lang, hits, self._terms, s.min_support, self.glossary, self._lead)
         if second.best is not None and first.best is not None and second.best.text == first.best.text and not second.derived:
             # the second part must add something: read on its own it names its own subject
-            second = extract.draft(parts[1], lang, hits, self._terms, s.min_support, self.glossary)
+            second = extract.draft(parts[1], lang, hits, self._terms, s.min_support, self.glossary, self._lead)
         done = [d for d in (first, second) if d.answerable]
         if len(done) < 2:
             return done[0] if done else first

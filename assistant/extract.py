@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Sequence
+from typing import Mapping, Sequence
 
 from assistant import intent, prompts, question as qmod
 from assistant import derive
@@ -43,7 +43,7 @@ LIST_SHARE = 0.8  # a list answer takes the rows scoring at least this share of 
 FIELD_MISSING = 0.7  # a unit without the record field asked for
 TOC_PAGE_SUPPORT = 0.45  # coverage a contents line needs to answer a page question (dev sets: right >= 0.50, wrong <= 0.39)
 RANK_PRIOR = 0.12  # the fused retriever's order is informative: hybrid hit@1 is well above chance
-_CN_COUNT = re.compile(r"[一二三四五六七八九十两百千万]+(?:个|章|节|家|条|项|类|种|大|方面|部分|名|位|批|所|座)")
+_CN_COUNT = re.compile(r"[一二三四五六七八九十两百千万]+(?:个|章|节|家|条|项|类|种|大|方面|部分|名|位|批|所|座|点)")
 
 @dataclass
 class Unit:
@@ -122,9 +122,19 @@ def split_sentences(text: str) -> list[tuple[int, str]]:
     return out
 
 
-def split_units(hits: Sequence[Hit]) -> list[Unit]:
-    """The evidence units (sentences, rows) of passages, unscored."""
+def has_years(u: Unit, years: Sequence[str]) -> bool:
+    """The unit states every asked year, or continues a clause that does: "2000~2013年，…年均复合增速20%；
+    占全市GDP的比重从2000年的5.2%增加到9%" -- the second clause is still about 2000~2013."""
+    continued = u.context.rstrip().endswith(("；", ";")) if u.kind == "sentence" else False
+    return all(y in u.match_text or (continued and y in u.context) for y in years)
+
+
+def split_units(hits: Sequence[Hit], lead: Mapping[str, str] | None = None) -> list[Unit]:
+    """The evidence units (sentences, rows) of passages, unscored. ``lead``: chunk id -> the end of
+    the paragraph text before it, when a paragraph was split across chunks (the first sentences of
+    a chunk read with it: "在影视文化领域，集聚了…" names 中关村 only in the sentences before)."""
     units: list[Unit] = []
+    lead = lead or {}
     for h in hits:
         c = h.chunk
         ctx = normalize(c.section).lower()
@@ -135,9 +145,11 @@ def split_units(hits: Sequence[Hit]) -> list[Unit]:
         sents = split_sentences(c.text)
         if not sents:
             continue
+        earlier = [x for _, x in split_sentences(lead.get(c.id, ""))][-2:]
         for i, (_, s) in enumerate(sents):
             # a contents line stands alone: the lines above it are other sections, not its context
-            before = "" if _CONTENTS_LINE.search(s) else " ".join(normalize(x).lower() for _, x in sents[max(0, i - 2) : i])
+            prev = (earlier + [x for _, x in sents[:i]])[-2:]
+            before = "" if _CONTENTS_LINE.search(s) else " ".join(normalize(x).lower() for x in prev)
             units.append(Unit(h, s, "sentence", ctx + " " + normalize(s).lower(), context=before))
     return units
 
@@ -183,7 +195,8 @@ def ctx_of(u: Unit) -> str:
     return normalize(u.hit.chunk.section).lower()
 
 
-def score_units(q: str, lang: str, hits: Sequence[Hit], terms: Terms) -> tuple[list[Unit], dict]:
+def score_units(q: str, lang: str, hits: Sequence[Hit], terms: Terms,
+                lead: Mapping[str, str] | None = None) -> tuple[list[Unit], dict]:
     q = intent.plain_role(q) if lang == "en" else q
     qterms, focus = terms.analyse(q, lang)
     # a follow-up's carried context lends its scope (years, places, chapter) when the question names
@@ -191,6 +204,10 @@ def score_units(q: str, lang: str, hits: Sequence[Hit], terms: Terms) -> tuple[l
     full = q
     q, ctx = qmod.split_context(full)
     main = q
+    # "And in film and video?" after the e-commerce leaders: the follow-up's own topic replaces the
+    # earlier one, so the evidence must hold it (the earlier question's words only locate it)
+    swapped = [t for t in terms.analyse(main, lang)[0] if not t.startswith("~") and terms.known(t)
+               and not _ORDINAL_TERM.match(t)] if ctx and not intent.asks(main) else []
     if ctx and not intent.asks(q):
         q = ctx + " " + q  # "And the Maigu industrial park?" asks what the earlier question asked
     total = sum(qterms.values()) or 1.0
@@ -249,6 +266,9 @@ def score_units(q: str, lang: str, hits: Sequence[Hit], terms: Terms) -> tuple[l
              and not names_region_term(t) and not _ORDINAL_TERM.match(t)] if focus and asked_type else []
 
     defining = intent.definition(main)
+    n_items = intent.asked_number_of_items(main)  # "哪四方面": a sentence introducing four items
+    # the terms a definition question asks about (not "chapter 1", where it asks)
+    defined = [t for t in qterms if not t.startswith("~") and not _ORDINAL_TERM.match(t) and terms.known(t)] if defining else []
     numeric = intent.numeric(q, lang) and not defining  # "count as" asks what something is
     qnums = set(_NUM_RE.findall(full))  # "项目（9154027）的资助金额是多少": 9154027 is not an answer
     page_q = intent.page(q)
@@ -264,7 +284,7 @@ def score_units(q: str, lang: str, hits: Sequence[Hit], terms: Terms) -> tuple[l
     count_q = intent.count(q, lang)
     ords = intent.ordinals(main)
     ctx_ords = {} if ords else intent.ordinals(ctx)  # "北京部分在第几页？" after "第一章第三节讲什么？"
-    units = split_units(hits)
+    units = split_units(hits, lead)
     # terms that name the asked indicator: not regions, not unknown words
     region_words = _region_words()
 
@@ -386,7 +406,10 @@ def score_units(q: str, lang: str, hits: Sequence[Hit], terms: Terms) -> tuple[l
             # can answer, however much else it shares with the question ("Zhongguancun")
             s *= 0.5
             u.reasons.append("asked-for thing missing")
-        if qyears and not all(y in u.match_text for y in qyears):
+        if swapped and not terms.credit_any(swapped, u.match_text):
+            s *= 0.5
+            u.reasons.append("the follow-up's own topic missing")
+        if qyears and not has_years(u, qyears):
             s *= 0.2
             u.reasons.append("year missing")
         if regions:
@@ -525,11 +548,15 @@ def score_units(q: str, lang: str, hits: Sequence[Hit], terms: Terms) -> tuple[l
                 s += 0.1 if _agent_like(value) else -0.1
                 if intent.asks_organisation(q) and value.replace(" ", "") in terms.people:
                     s *= 0.5  # "由哪家印刷厂负责印制": a firm, not the person 责任印制 names
+        if n_items and u.kind == "sentence" and re.search(
+                rf"(?:以下|如下|下列|归纳为|分为){'[两三四五六七八九十]' if n_items == '几' else n_items}", u.text):
+            s += 0.4  # "大致可以归纳为以下四点不足：" introduces the four asked for
         if defining and not page_asked:
             # a definition is a sentence that says what the term is; a record field or a contents
             # line says nothing of the kind
-            if u.kind == "sentence" and _DEFINES.search(u.text):
-                s += 0.3
+            m = _DEFINES.search(u.text) if u.kind == "sentence" else None
+            if m and terms.credit_any(defined, u.text[: m.start()].lower()):
+                s += 0.3  # the sentence defines the term asked about ("什么是总序" is no 信息服务业是指…)
             elif u.kind == "row":
                 s *= 0.5
         if date_q:
@@ -595,13 +622,14 @@ def _number_near_terms(sentence: str, qterms: dict[str, float]) -> bool:
     return False
 
 
-def draft(q: str, lang: str, hits: Sequence[Hit], terms: Terms, min_support: float, glossary) -> Draft:
-    units, info = score_units(q, lang, hits, terms)
+def draft(q: str, lang: str, hits: Sequence[Hit], terms: Terms, min_support: float, glossary,
+          lead: Mapping[str, str] | None = None) -> Draft:
+    units, info = score_units(q, lang, hits, terms, lead)
     qyears = info["years"]
     if not units:
         return Draft(False, [], None, prompts.REFUSAL[lang])
-    if qyears and not any(all(y in u.match_text for y in qyears) for u in units):
-        missing = [y for y in qyears if not any(y in u.match_text for u in units)] or qyears
+    if qyears and not any(has_years(u, qyears) for u in units):
+        missing = [y for y in qyears if not any(has_years(u, [y]) for u in units)] or qyears
         return Draft(False, [], units[0], prompts.REFUSAL_YEAR[lang].format(year="、".join(missing) if lang == "zh" else ", ".join(missing)) + " " + prompts.REFUSAL[lang], units[0].score)
     # Hard constraints: evidence that misses an asked year or region, a numeric question without a
     # number next to the asked indicator, or a contents line for a question not about the book's

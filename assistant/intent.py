@@ -239,7 +239,7 @@ def count_unit(q: str) -> str:
 # "…, and on what date?", "… and when?": a second ask of another kind (a date, a place, a person)
 _TWO_FIELDS_ZH = re.compile(r"(.{2,12}的)([\u4e00-\u9fff]{2,6})[和及与]([\u4e00-\u9fff]{2,6})(分别是什么|分别是多少|各是什么|是什么|是多少)[？?]?")
 _SECOND_ASK_EN = re.compile(r"^(?P<a>.+?)(?:,?\s+and\s+(?P<b>(?:when|where|who|whom|on what date|on which date|in what year|in which year|on what day|on what page|on which page|what page)\b.*)"
-                            r"|,\s+and\s+(?P<c>(?:(?:what|which)\s+(?:\w+\s+)?(?:date|day|page|year|number|phone|telephone|address|e-?mail|postcode|code)|how many|how much)\b.*))$", re.I)
+                            r"|,\s+and\s+(?P<c>(?:(?:what|which)\s+(?:\w+\s+)?(?:date|day|page|year|number|phone|telephone|address|e-?mail|postcode|code|share|percentage|proportion|fraction)|how many|how much)\b.*))$", re.I)
 
 
 def two_asks(q: str, lang: str) -> list[str]:
@@ -268,6 +268,16 @@ _WHO_SUBJ_ZH = re.compile(r"^(.{2,12}?)(?:是|由|为)?(?:谁|哪位)(?:写|撰�
 _EDITION_ZH = re.compile(r"第([一二三四五六七八九十\d]+)(版|次印刷)")
 _EDITION_EN = re.compile(r"\b(second|third|fourth|fifth|2nd|3rd|4th|5th)\s+(edition|printing|impression|print run)\b", re.I)
 _EN_ORDINAL_N = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5}
+
+
+_ASKED_N = re.compile(r"哪?([两三四五六七八九十几])(?:个)?(?:方面|点)")
+
+
+def asked_number_of_items(q: str) -> str:
+    """"存在哪四方面的短板？" -> "四", "有哪几方面的不足" -> "几": the number of items a list question
+    expects ("" if none)."""
+    m = _ASKED_N.search(q)
+    return m.group(1) if m else ""
 
 
 def edition(q: str) -> tuple[int, str] | None:
@@ -353,7 +363,7 @@ def nth_part(q: str) -> int:
     return 0
 
 
-_DEFINITION_Q = re.compile(r"定义|是指|指的是|含义|界定|何为|所谓|算作|\bdefin(?:e|es|ed|ition|ing)\b|\bcounts? as\b|"
+_DEFINITION_Q = re.compile(r"定义|是指|指的是|含义|界定|何为|所谓|算作|什么叫|什么是|叫做什么|\bdefin(?:e|es|ed|ition|ing)\b|\bcounts? as\b|"
                            r"\bdescribes? what\b|\bwhat is meant by\b|\bmeaning of\b|\bwhat does .{3,40} mean\b", re.I)
 
 

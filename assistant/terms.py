@@ -49,6 +49,7 @@ _NAME_RUN = re.compile(r"(?<![.?!:;\n]\s)(?<=\s)[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*\b
 _NAME_WORD = re.compile(r"(?<![\w.])(?=[A-Za-z]*\d)(?=\d*[A-Za-z])[A-Za-z\d]{2,8}\b")
 # "它的ISBN号码是多少": the field asked for, when no 什么/哪 names it
 _FIELD_ZH = re.compile(r"(?<=[的之])[A-Za-z]{2,6}[\u4e00-\u9fff]{0,3}(?=(?:是|为)(?:多少|什么))")
+_ASPECTS = re.compile(r"^[一二两三四五六七八九十]+(?:个)?方(?:面)?$")
 _COUNTED = re.compile(r"^[一二两三四五六七八九十几\d]+[\u4e00-\u9fff]?$")
 _INTERROGATIVE = re.compile(r"^(几|第几|哪|多少|什么|怎么|怎样|如何|为何)")
 
@@ -408,6 +409,8 @@ class Terms:
                 continue  # years are hard constraints, not terms
             if lang == "zh" and _INTERROGATIVE.match(tl):
                 continue  # "几类", "哪几个", "多少家": the question's form, not its content
+            if lang == "zh" and _ASPECTS.match(tl):
+                continue  # "哪四方面的短板": a count of aspects, not a word to find
             if len(tl) == 1 and "\u4e00" <= tl <= "\u9fff" and tl not in self.df:
                 continue  # a lone character the report never uses as a word ("定位成" -> "成")
             if re.fullmatch(r"[a-z]+", tl) and lang == "en":

@@ -659,3 +659,23 @@ def test_a_follow_up_about_that_project_keeps_the_fund(assistant_):
     r = assistant_.ask("What's the number of the Beijing Natural Science Foundation grant that supported this report?")
     r2 = assistant_.ask("What is that project actually about?", history=[r.as_turn()])
     assert r2.answerable and "国际共生网络" in r2.answer and "14JGC088" not in r2.answer, (r2.rewritten_question, r2.answer)
+
+
+@pytest.mark.parametrize("q, expected", [
+    # "哪四方面的短板": the sentence introducing four items; 短板 is the report's 不足
+    ("前言认为京津冀协同发展存在哪四方面的短板？", ("以下四点不足",)),
+    ("前言总结京津冀协同发展存在几方面短板？", ("以下四点不足",)),
+    # "什么叫 X": the sentence that defines X
+    ("按第一章的说法，什么叫信息服务业？", ("信息服务业是指",)),
+    # the passage before names 中关村 for "在影视文化领域，集聚了…" (a new passage of the same section)
+    ("在影视文化领域，中关村集聚了哪些企业？", ("乐视网",)),
+])
+def test_list_introductions_definitions_and_earlier_passages(assistant_, q, expected):
+    r = assistant_.ask(q)
+    assert r.answerable and all(e in r.answer for e in expected), (r.rewritten_question, r.answer)
+
+
+def test_a_definition_is_of_the_term_asked_about(assistant_):
+    # the report defines 信息服务业, not the general preface: that definition is no answer
+    r = assistant_.ask("什么是总序？")
+    assert "信息服务业是指" not in r.answer, r.answer
