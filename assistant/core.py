@@ -114,7 +114,7 @@ class Assistant:
         """Validate, normalise and rewrite a question: (question, rewritten, language)."""
         q = qmod.validate(question, self.settings.answer.max_question_chars)
         lang = qmod.language(q)
-        norm = qmod.normalize(q)
+        norm = qmod.expand_abbreviations(qmod.normalize(q))
         prev = history[-1].rewritten_question if history else None
         if history and history[-1].answerable:
             norm = qmod.resolve_person(norm, history[-1].answer, self._terms.people)
@@ -182,6 +182,7 @@ class Assistant:
         if d.answerable:
             self._list_subsections(d, lang)
             self._several_lines(d, rewritten, match_lang, lang)
+            self._chapter_of_line(d, rewritten, lang)
         self._nth_part(d, rewritten, match_lang, lang)
         if not d.answerable:
             related = self._related(hits, rewritten, match_lang)
@@ -234,10 +235,28 @@ class Assistant:
         if len(done) < 2:
             return done[0] if done else first
         seen = {id(u) for _, us in first.sentences for u in us}
-        more = [(t, us) for t, us in second.sentences if not any(id(u) in seen for u in us)]
+        said = {t for t, _ in first.sentences}
+        more = [(t, us) for t, us in second.sentences if not any(id(u) in seen for u in us) and t not in said]
         first.sentences = first.sentences + more
         first.derived = first.derived | second.derived
         return first
+
+    def _chapter_of_line(self, d: extract.Draft, rewritten: str, lang: str) -> None:
+        """"想了解各地科技园区…，该翻哪一章？": a section line found answers with the chapter it is in."""
+        if intent.which_type(qmod.split_context(rewritten)[0]) != ("章",):
+            return
+        row = d.best.hit.chunk if extract.is_toc_row(d.best) else next(
+            (c for c in self._toc if squash_ws(c.quote or c.text) == squash_ws(d.best.text)), None)
+        if row is None:
+            return
+        m = row.meta or {}
+        if not m.get("section"):
+            return  # already a chapter line
+        line = next((c for c in self._toc if (c.meta or {}).get("chapter") == m.get("chapter")
+                     and not (c.meta or {}).get("section")), None)
+        if line is not None:
+            u = extract.Unit(Hit(line, 0.0), line.quote or line.text, "row", "")
+            d.best, d.sentences = u, [(render(u, lang, False, self.glossary, d.terms, False), [u])]
 
     def _several_lines(self, d: extract.Draft, rewritten: str, match_lang: str, lang: str) -> None:
         """"Where do the appendix, the chronology and the bibliography begin?": a page question that

@@ -43,7 +43,7 @@ LIST_SHARE = 0.8  # a list answer takes the rows scoring at least this share of 
 FIELD_MISSING = 0.7  # a unit without the record field asked for
 TOC_PAGE_SUPPORT = 0.45  # coverage a contents line needs to answer a page question (dev sets: right >= 0.50, wrong <= 0.39)
 RANK_PRIOR = 0.12  # the fused retriever's order is informative: hybrid hit@1 is well above chance
-_CN_COUNT = re.compile(r"[一二三四五六七八九十两百千万]+(?:个|章|节|家|条|项|类|种|大|方面|部分|名|位|批|所|座|点)")
+_CN_COUNT = re.compile(r"[一二三四五六七八九十两百千万]+(?:个|章|节|家|条|项|类|种|大|方面|部分|名|位|批|所|座|点)|第[一二三四五六七八九十]+")
 
 @dataclass
 class Unit:
@@ -217,6 +217,10 @@ def score_units(q: str, lang: str, hits: Sequence[Hit], terms: Terms,
     unknown_focus = how_many and all(t.startswith("~") for t in focus)
     # "What's the publisher's email address?": the report has no word for what is asked
     unknown_asked = terms.unknown_asked(q, lang, focus) or terms.unknown_name(full, lang, qterms)
+    if lang == "en" and not ctx and intent.terse(q):
+        # "publisher email address": a query of nouns asks for all of them; one the report has no
+        # word for cannot be answered
+        unknown_asked = unknown_asked or next((k[1:] for k in qterms if k.startswith("~")), None)
     if lang == "en" and intent.who_verb(q) and (v := re.search(r"\bwho\s+([a-z]+ed)\b", q, re.I)):
         # "Who translated the report into English?": the report has no word for the deed asked about
         # (a deed done, not a position held: "Who sits on the board?")
@@ -229,7 +233,7 @@ def score_units(q: str, lang: str, hits: Sequence[Hit], terms: Terms,
     elif lang == "zh" and (m := re.search(r"(?:是|为)(?:谁|哪位|哪一位)[？?。]*$", main)):
         # "这套丛书的总主编是哪位？": the role named just before "是谁" must be in the evidence
         before = [t for t in terms.tokenize(main[: m.start()]) if len(t) >= 2 and t in terms.df]
-        role = before[-1:] if before and main[: m.start()].endswith(before[-1]) else []
+        role = before[-1:] if before and main[: m.start()].endswith(before[-1]) and _ROLE_NOUN.search(before[-1]) else []
     # what a "who did it" question is about ("总序是谁写的" -> 总序; "who wrote the preface" -> 前言)
     subj = intent.who_subject(q, lang)
     subj_terms = [t for t in terms.analyse(subj, lang)[0] if not _GENERIC_WORK.issuperset(
@@ -424,7 +428,9 @@ def score_units(q: str, lang: str, hits: Sequence[Hit], terms: Terms,
             names_region = any(z.lower() in u.match_text for z in region_words)
             hay = region_text or (u.match_text if names_region else u.match_text + " " + u.context)
             if not any(any(z.lower() in hay for z in _surfaces(r)) for r in regions) and not (
-                    all_three and any(z in hay for z in _JJJ_WHOLE)):
+                    all_three and any(z in hay for z in _JJJ_WHOLE)) and not (
+                    any(r.id == "jjj" for r in regions) and all(z in hay for z in ("北京", "天津", "河北"))):
+                # (京津冀 asked: "北京市、天津市、河北省…分别为…" names the three)
                 s *= 0.35
                 u.reasons.append("region missing")
             elif u.kind == "row" and region_text:
@@ -467,6 +473,7 @@ def score_units(q: str, lang: str, hits: Sequence[Hit], terms: Terms,
                 w_hit = sum(terms.idf(t) for t in kt if t in ind_words or _made_of(t, ind_words))
                 if (u.hit.chunk.meta or {}).get("table") == "indicators" and w_hit < INDICATOR_MATCH * w_all:
                     u.reasons.append("indicator not asked")
+
         # a contents line, as a table row or as a line of the contents passage
         is_toc = is_toc_row(u) or (u.kind == "sentence" and bool(_CONTENTS_LINE.search(u.text)))
         if is_toc and ords:
@@ -543,6 +550,11 @@ def score_units(q: str, lang: str, hits: Sequence[Hit], terms: Terms,
                 s *= 0.3
         if who_q and u.kind == "row":
             value = _row_field(u, "value")
+            if value and _DATE_RE.search(value) and not intent.date(q):
+                s *= 0.3  # "落款是谁？": a date names nobody
+            elif value and not intent.where(q) and (ms := qmod.mentions(value)) and ms[0].slot.category == "region" \
+                    and len(squash_ws(value)) <= ms[0].end - ms[0].start + 1:
+                s *= 0.5  # "who published it": 出版地 北京 is a place, not the publisher
             if value:
                 # "who" asks for a person or an organisation, not a title or a place
                 s += 0.1 if _agent_like(value) else -0.1
@@ -728,6 +740,7 @@ INTRO = re.compile(r"以下|如下|下列|[一二三四五六七八九十两几]
 _ROW_DATE = re.compile(r"(?:19|20)\d\d\s*[.\-/年]\s*\d{1,2}")  # 2016年3月, 2016.4
 _REFERRING = re.compile(r"^\s*(?:其(?![中他它实余次])|它|这些|这种|这一|该|此(?!外)|上述)")
 _DEFINES = re.compile(r"是指|指的是|定义为|所谓|的总称")
+_ROLE_NOUN = re.compile(r"(编|辑|校对|印制|者|员|主任|人|长)$")  # "总主编", "责任校对" (not "落款")
 _SIGNATURE = re.compile(r"[\u4e00-\u9fff]{2,4}")
 _CONTENTS_LINE = re.compile(r"(?:\.{3,}|…+)\s*\d+\s*$")
 _CHAPTER_TITLE = re.compile(r"^第[一二三四五六七八九十\d]+章")

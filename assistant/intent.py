@@ -127,6 +127,17 @@ def asks_organisation(q: str) -> bool:
     return bool(_ORG_Q.search(q))
 
 
+def terse(q: str) -> bool:
+    """A query of a few words with no question form ("publisher email address", "isbn")."""
+    words = re.findall(r"[A-Za-z&]+", q)
+    return 0 < len(words) <= 4 and not _ASKS.search(q) and not any(w.lower() in AUX for w in words)
+
+
+def where(q: str) -> bool:
+    """Asks for a place ("Where was it published?", "在哪里出版")."""
+    return bool(re.search(r"\bwhere\b|哪里|何地|什么地方|出版地", q, re.I))
+
+
 def who(q: str) -> bool:
     return bool(_WHO_Q.search(q))
 
@@ -192,8 +203,10 @@ _REFERENCE_BEFORE = re.compile(r"\b(before|after|than|besides|except|other than|
 
 def only_a_reference(q: str, m) -> bool:
     """A place named only as a point of reference ("growth poles *before* Jing-Jin-Ji", "除了北京"):
-    the answer is about somewhere else, so the passage need not name it."""
-    return bool(_REFERENCE_BEFORE.search(q[: m.start]))
+    the answer is about somewhere else, so the passage need not name it. A place inside a title
+    ("《京津冀信息服务业协同发展研究丛书》") names the work, not a region asked about."""
+    before = q[: m.start]
+    return bool(_REFERENCE_BEFORE.search(before)) or before.count("《") > before.count("》")
 
 
 _PAGE_ASKED = re.compile(r"第几页|哪一?页|页码|在几页|\b(what|which) pages?\b|\bon what page\b|\bpage numbers?\b", re.I)

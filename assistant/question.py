@@ -55,12 +55,33 @@ def validate(raw: object, max_chars: int) -> str:
 
 def normalize(text: str) -> str:
     """The index's normalisation (traditional -> simplified, full-width -> half-width), so
-    questions and the corpus meet in one form."""
-    return index_text.normalize(text)
+    questions and the corpus meet in one form; a two-digit year is written out ("13年" -> "2013年")."""
+    return re.sub(r"(?<![\d.])([01]\d)(?=年(?!代))", r"20\1", index_text.normalize(text))
 
 
 def language(text: str) -> str:
     return index_text.detect_language(text)
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> tuple[tuple[re.Pattern, str], ...]:
+    path = Path(__file__).parent / "data" / "abbreviations_en.tsv"
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            pat, repl = line.split("\t")
+            out.append((re.compile(rf"(?<![\w'-]){pat}(?![\w'-])", re.I), repl))
+    return tuple(out)
+
+
+def expand_abbreviations(text: str) -> str:
+    """Everyday shorthand in an English question written out ("how does ch1 define info services" ->
+    "how does chapter 1 define information services"); Chinese questions are returned unchanged."""
+    if language(text) != "en":
+        return text
+    for pat, repl in _abbreviations():
+        text = pat.sub(repl, text)
+    return text
 
 
 def years(text: str) -> list[str]:
@@ -174,7 +195,7 @@ def _surface(slot: Slot, like: Mention, lang: str) -> str:
 CONTEXT_MARK = {"zh": "（接上问：", "en": " (following up: "}
 CONTEXT_END = {"zh": "）", "en": ")"}
 _PRONOUN_EN = re.compile(r"\b(it|its|they|their|them|he|she|his|her|that one|this one|(?:that|those) (?!book|report|volume)[a-z]+)\b", re.I)
-_PRONOUN_ZH = re.compile(r"它|其(?![中他它实余次])|他们|她们|(?<![其吉])他(?![人国乡])|她|上述|前者|后者|这个|那个|此人")
+_PRONOUN_ZH = re.compile(r"它|其(?![中他它实余次])|他们|她们|(?<![其吉])他(?![人国乡])|她|上述|前者|后者|这个|那个|此人|这期间|这段时间|此期间|这一时期")
 SHORT_ZH = 8  # a Chinese question of this many characters or fewer names no topic of its own
 SHORT_EN = 5
 

@@ -206,7 +206,7 @@ class BookTitle:
         if self.en_words:
             words = "|".join(sorted(self.en_words | {"services", "industries", "the"}, key=len, reverse=True))
             yrs = "|".join(self.years) or "(?!)"
-            run = rf"\b(?:the\s+)?(?:(?:{yrs})\s+)?(?:(?:{words})[\s-]+){{2,}}report\b(?:\s*\(\s*(?:{yrs})\s*\))?"
+            run = rf"\b(?:the\s+)?(?:(?:{yrs})\s+)?(?:(?:{words})[\s-]+){{2,}}report\b(?:\s*\(\s*(?:{yrs})\s*\)|\s+(?:{yrs})\b)?"
             q = re.sub(run, "this book", q, flags=re.I)
         return q
 
@@ -324,7 +324,7 @@ class Terms:
         m = _ASKED_ZH.search(normalize(q))
         if not m:
             return None
-        x = m.group(1)
+        x = re.sub(r"(?:里|中|内|上)?(?:都|也|还|又|一共|总共|共)?$", "", m.group(1)) or m.group(1)  # "编委会里都有谁"
         said = {p for p, _ in _paraphrases()}  # "售价" is the report's 定价
         if x in self.df or x in IMPLICIT_ZH or x in said or re.sub(r"者$", "", x) in self.df:
             return None  # "编著者" is the one who 编著
@@ -469,7 +469,7 @@ def names_the_book(q: str, year: str) -> bool:
     information services report", "2015年发展报告", "报告（2015）"."""
     y = re.escape(year)
     return bool(re.search(rf"[（(]\s*{y}\s*[)）]|\b{y}\s+(?:[A-Za-z&'-]+\s+){{0,8}}(?:report|yearbook)\b"
-                          rf"|{y}\s*年?\s*(?:版)?[\u4e00-\u9fff]{{0,12}}?报告|报告\s*{y}", q, re.I))
+                          rf"|{y}\s*年?\s*(?:版)?[\u4e00-\u9fff]{{0,12}}?报告|报告\s*{y}|\breport\s+{y}\b", q, re.I))
 
 
 def people_of(chunks) -> frozenset:

@@ -679,3 +679,54 @@ def test_a_definition_is_of_the_term_asked_about(assistant_):
     # the report defines 信息服务业, not the general preface: that definition is no answer
     r = assistant_.ask("什么是总序？")
     assert "信息服务业是指" not in r.answer, r.answer
+
+
+@pytest.mark.parametrize("q, expected", [
+    # everyday shorthand written out: ch1, info, ppl, jjj, whats
+    ("how does ch1 define info services", ("信息服务业是指",)),
+    ("how many ppl on the editorial board", ("6",)),
+    ("whats the isbn of the jjj info services report 2015", ("978-7-5096-4331-0",)),
+    # a terse query is answered; "who" is not answered by a place or a date
+    ("isbn", ("978-7-5096-4331-0",)), ("references page", ("161",)),
+    ("who published it", ("经济管理出版社",)),
+    ("hebei province's r&d spend as a share of gdp in 2013", ("1.12%",)),
+    # 哪一章: the chapter of the section line found; 编委会里都有谁; 第几个: a Chinese ordinal is the figure
+    ("想了解各地科技园区、产业基地这些重点项目，该翻哪一章？", ("第三章",)),
+    ("软件业、电商、电信这些强项是在哪一章讲的？", ("第二章",)),
+    ("这套丛书的编委会里都有谁？", ("李凡", "欧海鹰")),
+    ("京津冀被視為中國經濟成長和產業發展的第幾個增長極？", ("第三极",)),
+    ("前言是哪天写完的？落款是谁？", ("2016年3月18日", "编者")),
+])
+def test_questions_from_dev18_to_dev20_are_answered(assistant_, q, expected):
+    r = assistant_.ask(q)
+    assert r.answerable and all(e in r.answer for e in expected), (r.rewritten_question, r.answer)
+
+
+def test_a_terse_query_for_something_the_record_lacks_is_refused(assistant_):
+    r = assistant_.ask("publisher email address")
+    assert not r.answerable and not r.citations, r.answer
+
+
+@pytest.mark.parametrize("q, expected", [
+    # "13年" is 2013; 研发经费投入强度 is the report's R&D投入强度; 京津冀 asked is answered by the three named
+    ("13年京津冀三地的研发经费投入强度各是多少？", ("6.08%", "3.0%", "1.12%")),
+    # "高出几个百分点" asks a difference; 首都 is Beijing
+    ("2013年北京的R&D强度比河北高出几个百分点？", ("4.96",)),
+    ("2012年首都的人均公共教育支出比河北多出多少元？", ("1850",)),
+])
+def test_colloquial_chinese_figures(assistant_, q, expected):
+    r = assistant_.ask(q)
+    assert r.answerable and all(e in r.answer for e in expected), (r.rewritten_question, r.answer)
+
+
+def test_a_place_inside_a_title_is_not_a_region_asked_about(assistant_):
+    # 《京津冀…丛书》 names the series: its board members need not name 京津冀
+    r = assistant_.ask("《京津冀信息服务业协同发展研究丛书》的总主编是谁？")
+    r2 = assistant_.ask("它的编委会一共有几位成员？", history=[r.as_turn()])
+    assert r2.answerable and "六" in r2.answer, (r2.rewritten_question, r2.answer)
+
+
+def test_this_period_leans_on_the_previous_question(assistant_):
+    r = assistant_.ask("2000年到2013年，北京软件和信息服务业的增加值从多少涨到了多少？")
+    r2 = assistant_.ask("这期间平均每年增长多少？", history=[r.as_turn()])
+    assert r2.answerable and "20%" in r2.answer, (r2.rewritten_question, r2.answer)

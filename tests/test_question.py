@@ -5,7 +5,7 @@ import pytest
 from assistant import prompts
 from assistant.errors import InputError
 from assistant.intent import side_by_side
-from assistant.question import is_followup, language, last_chapter, mentions, normalize, rewrite, validate
+from assistant.question import expand_abbreviations, is_followup, language, last_chapter, mentions, normalize, rewrite, validate
 
 
 @pytest.mark.parametrize(
@@ -115,3 +115,14 @@ def test_the_last_chapter_is_the_last_the_contents_list():
     assert last_chapter("最后一章主要讲什么？", 4) == "第四章主要讲什么？"
     assert last_chapter("What is the final chapter about?", 4) == "What is chapter 4 about?"
     assert last_chapter("最后一章主要讲什么？", 0) == "最后一章主要讲什么？"  # no contents: left alone
+
+
+@pytest.mark.parametrize("q, expected", [
+    ("how does ch1 define info services", "how does chapter 1 define information services"),
+    ("how many ppl on the editorial board", "how many people on the editorial board"),
+    ("whats on pg 74", "what is on page 74"),
+    ("I check each chapter", "I check each chapter"),  # words that only start like a shorthand stay
+    ("第1章讲什么？", "第1章讲什么？"),  # Chinese questions are left alone
+])
+def test_everyday_english_shorthand_is_written_out(q, expected):
+    assert expand_abbreviations(q) == expected
