@@ -58,6 +58,8 @@ class Assistant:
         # name their region or subject only there ("…中关村…。" then "在影视文化领域，集聚了…")
         self._lead = {c.id: p.text for p, c in zip(self._chunks_in_order, self._chunks_in_order[1:])
                       if c.section == p.section}
+        self._authors = [c for c in handle.chunks if (c.meta or {}).get("table") == "publication"
+                         and (c.meta or {}).get("field") == "authors"]
         # the chapters the contents list ("最后一章" is the last of them)
         self._chapter_count = len({str((c.meta or {}).get("chapter")) for c in self._toc
                                    if extract.is_chapter_title(str((c.meta or {}).get("chapter") or ""))})
@@ -144,6 +146,10 @@ class Assistant:
             self._seen[h.chunk.id] = h.chunk
         while len(self._seen) > 2048:
             self._seen.pop(next(iter(self._seen)))
+        if intent.asks_book_author(rewritten, qmod.language(rewritten)):
+            # "Who wrote the book?": the record's authors line, which the question shares no word with
+            have = {h.chunk.id for h in hits}
+            hits = hits + [Hit(c, 0.0) for c in self._authors if c.id not in have]
         t2 = time.perf_counter()
         if self.llm is not None:
             result = self.llm.answer(q, rewritten, lang, hits, self.settings.answer)

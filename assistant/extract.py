@@ -239,6 +239,7 @@ def score_units(q: str, lang: str, hits: Sequence[Hit], terms: Terms,
     subj_terms = [t for t in terms.analyse(subj, lang)[0] if not _GENERIC_WORK.issuperset(
         t.removeprefix(GROUP).split(ALT))] if subj else []
     subject = [t for t in subj_terms if terms.known(t)]
+    book_author = intent.asks_book_author(full, lang)  # the book's authors, not a preface's signer
     # "这本书的封面是谁设计的？": the report has no word for the work asked about
     unknown_subject = bool(subj_terms) and not subject
     qyears = [y for y in qmod.years(q) or qmod.years(ctx) if not (y in terms.title.years and names_the_book(full, y))]
@@ -310,6 +311,8 @@ def score_units(q: str, lang: str, hits: Sequence[Hit], terms: Terms,
     labels = [normalize(_row_field(u, "label")).lower() for u in units if u.kind == "row" and _row_field(u, "label")]
     field_focus = [t for t in focus if not t.startswith("~") and not how_many
                    and any(terms.credit(t, lab) == 1.0 for lab in labels)]
+    if book_author:
+        role, field_focus = [], []  # the authors line is the field asked for, whatever the verb
     if not must_all and len(named) > 1 and ind_terms and not all_three:
         # side by side, each region may have its own passage -- but a region no passage speaks of
         # together with what is asked ("How does Beijing's subway compare with Shanghai's?": the
@@ -435,6 +438,10 @@ def score_units(q: str, lang: str, hits: Sequence[Hit], terms: Terms,
                 u.reasons.append("region missing")
             elif u.kind == "row" and region_text:
                 s += 0.08
+            elif (all_three or any(r.id == "jjj" for r in regions)) and all(z in u.text for z in ("北京", "天津", "河北")):
+                # "… among Beijing, Tianjin and Hebei": a sentence about the three, by name -- the more
+                # so when each is asked about ("三地各自扮演什么角色")
+                s += 0.2 if re.search(r"各自|各扮演|三地各|each|respective", main, re.I) else 0.1
         if orgs and "region missing" not in u.reasons:
             # "the National Natural Science Foundation grant": a passage about the Beijing fund is no answer
             hay = " ".join((u.match_text, u.context))
@@ -548,6 +555,12 @@ def score_units(q: str, lang: str, hits: Sequence[Hit], terms: Terms,
                 s += 0.3 + (0.1 if re.search(r"(主编|编辑|编著|校对|印制|委员)$", _row_field(u, "label")) else 0.0)
             elif re.search(r"[、,，]", _row_field(u, "value")):
                 s *= 0.3
+        if book_author and u.kind == "row":
+            f = str((u.hit.chunk.meta or {}).get("field") or "")
+            if f == "authors":
+                s += 1.0  # the record's 编著 line names the book's authors, in words no question uses
+            elif f.startswith("signed_by"):
+                s *= 0.5  # a preface's signer wrote the preface
         if who_q and u.kind == "row":
             value = _row_field(u, "value")
             if value and _DATE_RE.search(value) and not intent.date(q):
@@ -718,8 +731,12 @@ def _calculation(q: str, lang: str, best: Unit, info: dict) -> "derive.Calculati
     if kind is None:
         return None
     # every region named, "than Hebei" included: here the reference is the second figure
-    main = qmod.split_context(q)[0]
+    main, ctx = qmod.split_context(q)
     regions = list(dict.fromkeys(m.slot for m in qmod.mentions(main) if m.slot.category == "region"))
+    if len(regions) == 1 and ctx:
+        # "比北京低多少个百分点？（接上问：河北…）": the earlier question names the first figure's region
+        earlier = [m.slot for m in qmod.mentions(ctx) if m.slot.category == "region" and m.slot != regions[0]]
+        regions = earlier[:1] + regions
     text = best.text
     if len(regions) >= 2:
         a, b = regions[0], regions[1]

@@ -250,7 +250,7 @@ def count_unit(q: str) -> str:
 
 
 # "…, and on what date?", "… and when?": a second ask of another kind (a date, a place, a person)
-_TWO_FIELDS_ZH = re.compile(r"(.{2,12}的)([\u4e00-\u9fff]{2,6})[和及与]([\u4e00-\u9fff]{2,6})(分别是什么|分别是多少|各是什么|是什么|是多少)[？?]?")
+_TWO_FIELDS_ZH = re.compile(r"(.{2,12}的)?([\u4e00-\u9fff]{2,6}?)[和及与]([\u4e00-\u9fff]{2,6}?)(分别是什么|分别是多少|各是什么|各是多少|是什么|是多少)[？?]?")
 _SECOND_ASK_EN = re.compile(r"^(?P<a>.+?)(?:,?\s+and\s+(?P<b>(?:when|where|who|whom|on what date|on which date|in what year|in which year|on what day|on what page|on which page|what page)\b.*)"
                             r"|,\s+and\s+(?P<c>(?:(?:what|which)\s+(?:\w+\s+)?(?:date|day|page|year|number|phone|telephone|address|e-?mail|postcode|code|share|percentage|proportion|fraction)|how many|how much)\b.*))$", re.I)
 
@@ -266,10 +266,16 @@ def two_asks(q: str, lang: str) -> list[str]:
         segs = [x.strip() for x in re.split(r"[，,]", q.rstrip("？? ")) if x.strip()]
         if len(segs) == 2 and all(asks(x) for x in segs):
             return [x + "？" for x in segs]
-        # "读者服务部的联系地址和邮编是什么？": two fields of one thing
-        m = _TWO_FIELDS_ZH.fullmatch(q.strip())
+        # "读者服务部的联系地址和邮编是什么？", "…，全书字数和印张各是多少？": two fields of one thing
+        m = _TWO_FIELDS_ZH.fullmatch(re.split(r"[，,]", q.strip())[-1])
+        if m and not m.group(1):
+            from assistant.question import mentions  # noqa: PLC0415 (question imports intent)
+
+            if mentions(m.group(2)) or mentions(m.group(3)):
+                return []  # "北京和天津分别是多少？": two places side by side, one question
         if m:
-            return [f"{m.group(1)}{m.group(2)}{m.group(4)}？", f"{m.group(1)}{m.group(3)}{m.group(4)}？"]
+            owner = m.group(1) or ""
+            return [f"{owner}{m.group(2)}{m.group(4)}？", f"{owner}{m.group(3)}{m.group(4)}？"]
         return []
     m = _SECOND_ASK_EN.match(q.strip())
     if m and asks(m.group("a")) and not re.search(r"\b(between|both)\b", m.group("a"), re.I):
@@ -305,6 +311,23 @@ def edition(q: str) -> tuple[int, str] | None:
     return None
 _WHO_SUBJ_EN = re.compile(r"\bwho\s+(?:wrote|signed|authored|drafted|penned|compiled|edited|designed|translated|proofread|"
                           r"illustrated|photographed|typeset)\s+(?:the\s+)?(.+?)(?:\?|$|,| and\b| in\b| for\b)", re.I)
+
+
+_THE_BOOK = re.compile(r"^(?:the |this |that )?(?:book|report|volume)$|^(?:这本书|本书|该书|此书|这本报告|本报告|这份报告|书)$", re.I)
+
+
+def asks_book_author(q: str, lang: str) -> bool:
+    """"Who wrote the book?", "这本书是谁写的？", "who wrote it (following up: … of this book)": the
+    book's authors are asked for, not the signer of one of its prefaces."""
+    from assistant.question import split_context  # noqa: PLC0415 (question imports intent)
+
+    main, ctx = split_context(q)
+    if not re.search(r"\bwho\s+(?:wrote|authored|compiled|penned)\b|谁(?:写|撰写|编写|编著|执笔)", main, re.I):
+        return False  # "who proofread it" asks for the proofreader
+    subj = who_subject(main, lang).strip()
+    if subj.lower() in ("it", "它"):
+        return bool(re.search(r"this book|the book|the report|本书|这本书|该书", ctx, re.I))
+    return bool(_THE_BOOK.match(subj))
 
 
 def who_subject(q: str, lang: str) -> str:

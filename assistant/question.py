@@ -232,6 +232,9 @@ def rewrite(question: str, previous: str | None) -> str:
         return question
     previous = split_context(previous)[0]  # context is never nested
     question = relative_year(question, previous)
+    if re.match(r"^(?:那|那么)?比", question.strip()) and language(previous) == "zh":
+        # "比北京低多少个百分点？": a comparison with the earlier question's subject, not a new subject
+        return with_context(question, previous)
     out = _swap_slots(question, previous)
     if out != question:
         return out

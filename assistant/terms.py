@@ -208,6 +208,9 @@ class BookTitle:
             yrs = "|".join(self.years) or "(?!)"
             run = rf"\b(?:the\s+)?(?:(?:{yrs})\s+)?(?:(?:{words})[\s-]+){{2,}}report\b(?:\s*\(\s*(?:{yrs})\s*\)|\s+(?:{yrs})\b)?"
             q = re.sub(run, "this book", q, flags=re.I)
+            # "this report on the Beijing-Tianjin-Hebei information services sector"
+            about = rf"\b(?:this|the)\s+(?:report|book|volume)\s+(?:on|about)\s+(?:the\s+)?(?:(?:{words}|sector)[\s-]+){{1,}}(?:{words}|sector)\b"
+            q = re.sub(about, "this book", q, flags=re.I)
         return q
 
 
