@@ -26,7 +26,7 @@ from .question import mentions, split_context
 STOP_ZH = set(
     "的 了 是 在 和 与 及 或 吗 呢 吧 啊 么 什么 多少 哪些 哪个 哪 几 如何 怎么 怎样 为什么 请问 请 告诉 我 你 "
     "报告 本书 这本书 书 中 里 对 有 有没有 为 其 被 从 到 给 这 那 那么 一个 是否 提到 提及 说 讲 所 年 年底 时 "
-    "哪一 哪一年 多 少 根据 按照 之 上 下 个 该 位 谁 呢？ ？ ? ， 。 、 开始 起始 一节 一章 部分 小节 一页 能 找到 看到 读到 查到 可以".split()
+    "哪一 哪一年 多 少 根据 按照 之 上 下 个 该 位 谁 呢？ ？ ? ， 。 、 开始 起始 一节 一章 部分 小节 一页 能 找到 看到 读到 查到 可以 一下 背后".split()
 )
 STOP_EN = set(
     "the a an of in on at to for and or is are was were be been by with from as what which who whom whose how "
@@ -328,6 +328,8 @@ class Terms:
         if not m:
             return None
         x = re.sub(r"(?:里|中|内|上)?(?:都|也|还|又|一共|总共|共)?$", "", m.group(1)) or m.group(1)  # "编委会里都有谁"
+        if re.search(r"(成|作|认|称|视|定|列|评|选|改|变|被)$", x):
+            return None  # "…将成为什么的一个着力点": 成为 is the verb, nothing is named before it
         said = {p for p, _ in _paraphrases()}  # "售价" is the report's 定价
         if x in self.df or x in IMPLICIT_ZH or x in said or re.sub(r"者$", "", x) in self.df:
             return None  # "编著者" is the one who 编著

@@ -682,6 +682,11 @@ ANSWERED_FROM_LATER_BLIND_SETS = [
     ("What share of Beijing's GDP did software and IT services make up in 2000, compared with 2013?", ("9%",)),
     # two fields in one question, after a comma
     ("做简报要写篇幅，全书字数和印张各是多少？", ("196", "11.75")),
+    # "将成为什么的…": 成为 is the verb, no unknown thing is asked for
+    ("依第一章所述，信息服務業的區域融合將成為什麼的一個著力點？", ("京津冀区域经济一体化",)),
+    # 资助来源 / 资助方 are the funded projects; 列一下 asks for all of them
+    ("这本书背后有哪些基金在支持？把资助来源列一下。", ("北京市自然科学基金", "北京市人文哲学社科基金", "北京市教委")),
+    ("my copy has pages bound upside down, who do i call to get it swapped", ("68022974",)),
 ]
 
 
