@@ -230,8 +230,7 @@ class Assistant:
         first = extract.draft(parts[0], lang, hits, self._terms, s.min_support, self.glossary, self._lead)
         if first.answerable and intent.page(parts[1]) and extract.is_toc_row(first.best):
             return first  # "第四章讲的是什么主题，从第几页开始？": the contents line gives its page
-        if first.answerable and re.search(r"\b(share|percentage|proportion|fraction)\b|比重|占比|比例", parts[1], re.I) \
-                and re.search(r"(占|比重|比例)[^。；;]*%", first.best.text):
+        if first.answerable and intent.asks_share(parts[1]) and re.search(r"(占|比重|比例)[^。；;]*%", first.best.text):
             return first  # "…seaports' capacity, and what share of the national total is that?": "7.5亿吨，占全国的16%"
         second = extract.draft(qmod.with_context(parts[1], parts[0]), lang, hits, self._terms, s.min_support, self.glossary, self._lead)
         if second.best is not None and first.best is not None and second.best.text == first.best.text and not second.derived:
@@ -261,7 +260,7 @@ class Assistant:
         line = next((c for c in self._toc if (c.meta or {}).get("chapter") == m.get("chapter")
                      and not (c.meta or {}).get("section")), None)
         if line is not None:
-            u = extract.Unit(Hit(line, 0.0), line.quote or line.text, "row", "")
+            u = _row_unit(line)
             d.best, d.sentences = u, [(render(u, lang, False, self.glossary, d.terms, False), [u])]
 
     def _several_lines(self, d: extract.Draft, rewritten: str, match_lang: str, lang: str) -> None:
@@ -289,7 +288,7 @@ class Assistant:
                 found.append(best)
         if len(found) < 2 or d.best.hit.chunk.id not in {c.id for c in found}:
             return  # the line found for the whole question must be one of them ("Ministry of Industry and …")
-        units = [extract.Unit(Hit(c, 0.0), c.quote or c.text, "row", "") for c in found]
+        units = [_row_unit(c) for c in found]
         d.sentences = [(render(u, lang, True, self.glossary, d.terms, False), [u]) for u in units]
 
     def _list_chapters(self, d: extract.Draft, lang: str) -> None:
@@ -298,7 +297,7 @@ class Assistant:
                     and extract.is_chapter_title(str((c.meta or {}).get("chapter") or ""))]
         if not chapters or len(chapters) > self.settings.answer.max_citations:
             return
-        units = [extract.Unit(Hit(c, 0.0), c.quote or c.text, "row", "") for c in chapters]
+        units = [_row_unit(c) for c in chapters]
         titles = [(c.meta or {}).get("title") or c.text for c in chapters]
         d.answerable, d.refusal = True, ""
         d.sentences = [(render_chapters(titles, lang, self.glossary), units)]
@@ -351,7 +350,7 @@ class Assistant:
                       key=lambda c: c.order)
         if len(rows) < 2 or len(rows) > self.settings.answer.max_citations:
             return
-        units = [extract.Unit(Hit(c, 0.0), c.quote or c.text, "row", "") for c in rows]
+        units = [_row_unit(c) for c in rows]
         what_en, label = COUNTED_TABLES[table]
         # in English each row goes by its label (a grant number); the Chinese rows are quoted below
         names = [u.text for u in units] if lang == "zh" else [str((c.meta or {}).get(label) or c.quote) for c in rows]
@@ -375,7 +374,7 @@ class Assistant:
         for key, group in list(holders.items())[: self.settings.answer.max_citations - 1]:
             c, holder = group[0]
             if holder is None or len(group) == 1:
-                units.append(extract.Unit(Hit(c, 0.0), c.quote or c.text, "row", ""))
+                units.append(_row_unit(c))
                 continue
             # one quote spanning the lines, verbatim from the contents passage
             text = holder.text
@@ -530,6 +529,11 @@ class Assistant:
 
 def _ctx(c, target: bool) -> dict:
     return {"chunk_id": c.id, "paragraph_id": (c.paragraph_ids or ("",))[0], "section": c.section, "page": c.page, "text": c.text, "target": target}
+
+
+def _row_unit(c) -> extract.Unit:
+    """A table row the answerer cites by itself (a contents line, a funded project)."""
+    return extract.Unit(Hit(c, 0.0), c.quote or c.text, "row", "")
 
 
 def _citation(n: int, u: extract.Unit, row_context: dict[str, str]) -> Citation:

@@ -127,6 +127,11 @@ def asks_organisation(q: str) -> bool:
     return bool(_ORG_Q.search(q))
 
 
+def asks_share(q: str) -> bool:
+    """Asks for a share ("what share of the national total is that?", "占比多少")."""
+    return bool(re.search(r"\b(share|percentage|proportion|fraction)\b|比重|占比|比例", q, re.I))
+
+
 def terse(q: str) -> bool:
     """A query of a few words with no question form ("publisher email address", "isbn")."""
     words = re.findall(r"[A-Za-z&]+", q)
