@@ -60,9 +60,9 @@ class Assistant:
                       if c.section == p.section}
         self._authors = [c for c in handle.chunks if (c.meta or {}).get("table") == "publication"
                          and (c.meta or {}).get("field") == "authors"]
-        # the chapters the contents list ("最后一章" is the last of them)
-        self._chapter_count = len({str((c.meta or {}).get("chapter")) for c in self._toc
-                                   if extract.is_chapter_title(str((c.meta or {}).get("chapter") or ""))})
+        # the chapter lines of the contents ("这本书分几章？"; "最后一章" is the last of them)
+        self._chapter_lines = [c for c in self._toc if not (c.meta or {}).get("section")
+                               and extract.is_chapter_title(str((c.meta or {}).get("chapter") or ""))]
         self.llm = llm
 
     # ------------------------------------------------------------------ loading
@@ -121,7 +121,7 @@ class Assistant:
         if history and history[-1].answerable:
             norm = qmod.resolve_person(norm, history[-1].answer, self._terms.people)
         # "京津冀信息服务业发展报告（2015）的定价" is this book's price; "最后一章" is 第四章
-        norm = qmod.last_chapter(self._terms.title.as_this_book(norm), self._chapter_count)
+        norm = qmod.last_chapter(self._terms.title.as_this_book(norm), len(self._chapter_lines))
         rewritten = qmod.rewrite(norm, qmod.normalize(prev) if prev else None)
         return q, rewritten, lang
 
@@ -293,8 +293,7 @@ class Assistant:
 
     def _list_chapters(self, d: extract.Draft, lang: str) -> None:
         """"这本书分几章？": the chapter lines of the contents, each cited."""
-        chapters = [c for c in self._toc if not (c.meta or {}).get("section")
-                    and extract.is_chapter_title(str((c.meta or {}).get("chapter") or ""))]
+        chapters = self._chapter_lines
         if not chapters or len(chapters) > self.settings.answer.max_citations:
             return
         units = [_row_unit(c) for c in chapters]

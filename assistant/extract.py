@@ -206,7 +206,8 @@ def score_units(q: str, lang: str, hits: Sequence[Hit], terms: Terms,
     main = q
     # "And in film and video?" after the e-commerce leaders: the follow-up's own topic replaces the
     # earlier one, so the evidence must hold it (the earlier question's words only locate it)
-    swapped = [t for t in terms.analyse(main, lang)[0] if not t.startswith("~") and terms.known(t)
+    own_terms = terms.analyse(main, lang)[0] if ctx else qterms  # the follow-up's own words
+    swapped = [t for t in own_terms if not t.startswith("~") and terms.known(t)
                and not _ORDINAL_TERM.match(t)] if ctx and not intent.asks(main) else []
     if ctx and not intent.asks(q):
         q = ctx + " " + q  # "And the Maigu industrial park?" asks what the earlier question asked
@@ -337,7 +338,7 @@ def score_units(q: str, lang: str, hits: Sequence[Hit], terms: Terms,
     if ctx:
         # "And the chapter on support policies? (following up: Which page does the chapter on the
         # region's advantage sectors start on?)": the line is named by the follow-up's own words
-        own_words = {t: w for t, w in line_words.items() if t in terms.analyse(main, lang)[0]}
+        own_words = {t: w for t, w in line_words.items() if t in own_terms}
         line_words = own_words or line_words
     line_known = sum(w for t, w in line_words.items() if not t.startswith("~") and (terms.known(t) or nameish(t)))
 

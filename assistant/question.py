@@ -63,15 +63,17 @@ def language(text: str) -> str:
     return index_text.detect_language(text)
 
 
+def data_rows(name: str) -> list[list[str]]:
+    """The tab-separated rows of ``assistant/data/<name>`` (blank lines and # comments skipped)."""
+    path = Path(__file__).parent / "data" / name
+    return [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")]
+
+
 @lru_cache(maxsize=1)
 def _abbreviations() -> tuple[tuple[re.Pattern, str], ...]:
-    path = Path(__file__).parent / "data" / "abbreviations_en.tsv"
-    out = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            pat, repl = line.split("\t")
-            out.append((re.compile(rf"(?<![\w'-]){pat}(?![\w'-])", re.I), repl))
-    return tuple(out)
+    return tuple((re.compile(rf"(?<![\w'-]){pat}(?![\w'-])", re.I), repl)
+                 for pat, repl in data_rows("abbreviations_en.tsv"))
 
 
 def expand_abbreviations(text: str) -> str:
@@ -109,14 +111,7 @@ class Mention:
 
 @lru_cache(maxsize=1)
 def _slots() -> tuple[Slot, ...]:
-    path = Path(__file__).parent / "data" / "slots.tsv"
-    out = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        cat, sid, zh, en = line.split("\t")
-        out.append(Slot(cat, sid, tuple(zh.split("|")), tuple(en.split("|"))))
-    return tuple(out)
+    return tuple(Slot(cat, sid, tuple(zh.split("|")), tuple(en.split("|"))) for cat, sid, zh, en in data_rows("slots.tsv"))
 
 
 def mentions(text: str) -> list[Mention]:

@@ -13,15 +13,14 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
+from functools import cached_property, lru_cache
 from typing import Callable, Sequence
 
 from index.glossary import _fold, en_words
 from index.text import normalize, squash_ws
 
 from .intent import AUX, EN_NUMBERS
-from .question import mentions, split_context
+from .question import data_rows, mentions, split_context
 
 STOP_ZH = set(
     "的 了 是 在 和 与 及 或 吗 呢 吧 啊 么 什么 多少 哪些 哪个 哪 几 如何 怎么 怎样 为什么 请问 请 告诉 我 你 "
@@ -142,19 +141,20 @@ def has_term(term: str, text: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _paraphrases() -> tuple[tuple[str, str], ...]:
-    path = Path(__file__).parent / "data" / "paraphrases_zh.tsv"
-    out = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            pat, repl = line.split("\t")
-            out.append((pat.strip(), repl.strip()))
-    return tuple(sorted(out, key=lambda x: -len(x[0])))
+    return tuple(sorted(((pat.strip(), repl.strip()) for pat, repl in data_rows("paraphrases_zh.tsv")),
+                        key=lambda x: -len(x[0])))
+
+
+@lru_cache(maxsize=1)
+def _paraphrased() -> frozenset[str]:
+    """The everyday words the paraphrase table gives the report's wording for ("售价" -> 定价)."""
+    return frozenset(p for p, _ in _paraphrases())
 
 
 @lru_cache(maxsize=1)
 def _latin_paraphrased() -> frozenset[str]:
     """Latin abbreviations the paraphrase table gives Chinese for ("IT" -> 信息技术)."""
-    return frozenset(p for p, _ in _paraphrases() if re.fullmatch(r"[A-Za-z][A-Za-z\d&.+-]*", p))
+    return frozenset(p for p in _paraphrased() if re.fullmatch(r"[A-Za-z][A-Za-z\d&.+-]*", p))
 
 
 @dataclass(frozen=True)
@@ -203,15 +203,21 @@ class BookTitle:
             q = re.sub(r"\b(?:the|this) (?:sector|industry)\b", "the " + self.subject_en, q, flags=re.I)
         for t in self.zh:
             q = re.sub(re.escape(t) + r"\s*(?:[（(]\s*\d{4}\s*[)）])?", "本书", q)
-        if self.en_words:
-            words = "|".join(sorted(self.en_words | {"services", "industries", "the"}, key=len, reverse=True))
-            yrs = "|".join(self.years) or "(?!)"
-            run = rf"\b(?:the\s+)?(?:(?:{yrs})\s+)?(?:(?:{words})[\s-]+){{2,}}report\b(?:\s*\(\s*(?:{yrs})\s*\)|\s+(?:{yrs})\b)?"
-            q = re.sub(run, "this book", q, flags=re.I)
-            # "this report on the Beijing-Tianjin-Hebei information services sector"
-            about = rf"\b(?:this|the)\s+(?:report|book|volume)\s+(?:on|about)\s+(?:the\s+)?(?:(?:{words}|sector)[\s-]+){{1,}}(?:{words}|sector)\b"
-            q = re.sub(about, "this book", q, flags=re.I)
+        for pattern in self._english_names:
+            q = pattern.sub("this book", q)
         return q
+
+    @cached_property
+    def _english_names(self) -> tuple[re.Pattern, ...]:
+        """"the 2015 Beijing-Tianjin-Hebei information services report", "this report on the
+        Beijing-Tianjin-Hebei information services sector" (built once, not per question)."""
+        if not self.en_words:
+            return ()
+        words = "|".join(sorted(self.en_words | {"services", "industries", "the"}, key=len, reverse=True))
+        yrs = "|".join(self.years) or "(?!)"
+        run = rf"\b(?:the\s+)?(?:(?:{yrs})\s+)?(?:(?:{words})[\s-]+){{2,}}report\b(?:\s*\(\s*(?:{yrs})\s*\)|\s+(?:{yrs})\b)?"
+        about = rf"\b(?:this|the)\s+(?:report|book|volume)\s+(?:on|about)\s+(?:the\s+)?(?:(?:{words}|sector)[\s-]+){{1,}}(?:{words}|sector)\b"
+        return re.compile(run, re.I), re.compile(about, re.I)
 
 
 class Terms:
@@ -330,7 +336,7 @@ class Terms:
         x = re.sub(r"(?:里|中|内|上)?(?:都|也|还|又|一共|总共|共)?$", "", m.group(1)) or m.group(1)  # "编委会里都有谁"
         if re.search(r"(成|作|认|称|视|定|列|评|选|改|变|被)$", x):
             return None  # "…将成为什么的一个着力点": 成为 is the verb, nothing is named before it
-        said = {p for p, _ in _paraphrases()}  # "售价" is the report's 定价
+        said = _paraphrased()  # "售价" is the report's 定价
         if x in self.df or x in IMPLICIT_ZH or x in said or re.sub(r"者$", "", x) in self.df:
             return None  # "编著者" is the one who 编著
         if re.match(r"(副|名誉|执行|常务|代理)", x):
@@ -361,7 +367,7 @@ class Terms:
                 return run.group(0)
         for m in _NAME_WORD.finditer(q):
             w = m.group(0)
-            if re.search(r"\d", w) and re.search(r"[A-Za-z]", w) and w.lower() not in self.df and w.upper() not in self.df:
+            if w.lower() not in self.df and w.upper() not in self.df:
                 return w  # "5G", "G20": a code the report never writes
         return None
 
