@@ -11,7 +11,7 @@ import re
 import time
 from typing import Callable, Sequence
 
-from assistant import extract, intent, prompts, question as qmod
+from assistant import evidence, extract, intent, prompts, question as qmod, scoring
 from assistant.errors import InputError
 from assistant.render import numbers_supported, render, render_chapters, render_count, render_nth_part, render_stated_count, render_parts, render_subsections
 from assistant.settings import Settings
@@ -62,7 +62,7 @@ class Assistant:
                          and (c.meta or {}).get("field") == "authors"]
         # the chapter lines of the contents ("这本书分几章？"; "最后一章" is the last of them)
         self._chapter_lines = [c for c in self._toc if not (c.meta or {}).get("section")
-                               and extract.is_chapter_title(str((c.meta or {}).get("chapter") or ""))]
+                               and evidence.is_chapter_title(str((c.meta or {}).get("chapter") or ""))]
         self.llm = llm
 
     # ------------------------------------------------------------------ loading
@@ -178,7 +178,7 @@ class Assistant:
             # "How many chapters does the book have?": the report says so itself ("全书分为四章内容")
             d.answerable, d.refusal = True, ""
             d.sentences = [(render_stated_count(stated[1], lang), [stated[0]])]
-        elif intent.asks_for_chapters(rewritten) and (not d.answerable or extract.is_toc_row(d.best)):
+        elif intent.asks_for_chapters(rewritten) and (not d.answerable or evidence.is_toc_row(d.best)):
             # only when the evidence found is the contents (not "各章的撰写是怎么分工的")
             self._list_chapters(d, lang)
         elif d.answerable and (intent.asks_for_parts(rewritten) or counting):
@@ -228,7 +228,7 @@ class Assistant:
         if not parts:
             return extract.draft(rewritten, lang, hits, self._terms, s.min_support, self.glossary, self._lead)
         first = extract.draft(parts[0], lang, hits, self._terms, s.min_support, self.glossary, self._lead)
-        if first.answerable and intent.page(parts[1]) and extract.is_toc_row(first.best):
+        if first.answerable and intent.page(parts[1]) and evidence.is_toc_row(first.best):
             return first  # "第四章讲的是什么主题，从第几页开始？": the contents line gives its page
         if first.answerable and intent.asks_share(parts[1]) and re.search(r"(占|比重|比例)[^。；;]*%", first.best.text):
             return first  # "…seaports' capacity, and what share of the national total is that?": "7.5亿吨，占全国的16%"
@@ -250,7 +250,7 @@ class Assistant:
         """"想了解各地科技园区…，该翻哪一章？": a section line found answers with the chapter it is in."""
         if intent.which_type(qmod.split_context(rewritten)[0]) != ("章",):
             return
-        row = d.best.hit.chunk if extract.is_toc_row(d.best) else next(
+        row = d.best.hit.chunk if evidence.is_toc_row(d.best) else next(
             (c for c in self._toc if squash_ws(c.quote or c.text) == squash_ws(d.best.text)), None)
         if row is None:
             return
@@ -267,7 +267,7 @@ class Assistant:
         """"Where do the appendix, the chronology and the bibliography begin?": a page question that
         names several contents lines is answered by each of them, every one named by its own words."""
         q = qmod.split_context(rewritten)[0]
-        if not intent.page(q) or not extract.is_toc_row(d.best) or intent.ordinals(q):
+        if not intent.page(q) or not evidence.is_toc_row(d.best) or intent.ordinals(q):
             return  # a chapter or section named by number is one line ("chapter 4, on support policies")
         parts = [p for p in re.split(r"\s*(?:,|，|、|;|；|\band\b|\bor\b|和|及|与|以及)\s*", q) if p.strip()]
         if len(parts) < 2:
@@ -304,7 +304,7 @@ class Assistant:
     def _stated_chapter_count(self):
         """The sentence in which the book states how many chapters it has: (unit, count) or None."""
         holders = [c for c in self._chunks_in_order if _CHAPTER_COUNT.search(c.text)]
-        for u in extract.split_units([Hit(c, 0.0) for c in holders]):
+        for u in evidence.split_units([Hit(c, 0.0) for c in holders]):
             m = _CHAPTER_COUNT.search(u.text) if u.kind == "sentence" else None
             if m:
                 v = m.group(1)
@@ -361,7 +361,7 @@ class Assistant:
         best = d.best
         if best is None or best.kind != "row" or (best.hit.chunk.meta or {}).get("table") != "toc":
             return
-        children = extract.toc_children(best.hit.chunk, self._toc)
+        children = evidence.toc_children(best.hit.chunk, self._toc)
         if not children:
             return
         units = [best]
@@ -380,7 +380,7 @@ class Assistant:
             first, last = group[0][0].quote, group[-1][0].quote
             a, b = text.find(first), text.find(last)
             quote = text[a : b + len(last)] if a >= 0 and b >= a else first
-            units.append(extract.Unit(Hit(holder, 0.0), quote, "sentence", ""))
+            units.append(evidence.Unit(Hit(holder, 0.0), quote, "sentence", ""))
         title = (best.hit.chunk.meta or {}).get("title") or best.text
         parts = [(c.meta or {}).get("title") or c.text for c in children]
         d.sentences = [(render_parts(title, parts, lang, self.glossary, count_unit), units)]
@@ -398,7 +398,7 @@ class Assistant:
         """"北京信息服务业将面对两大战略任务：" is followed by paragraphs "第一，…" "第二，…" in
         the same section: their first sentences are the list it introduces."""
         best = d.best
-        if not extract.INTRO.search(best.text):
+        if not scoring.INTRO.search(best.text):
             return
         after = [c for c in self._chunks_in_order if tuple(c.section_path or ()) == path and c.start >= at]
         items: list[tuple] = []
@@ -418,7 +418,7 @@ class Assistant:
         if len(items) < 2:
             return
         heads = [h for _, h in items]
-        units = [best] + [extract.Unit(Hit(c, 0.0), h, "sentence", "") for c, h in items]
+        units = [best] + [evidence.Unit(Hit(c, 0.0), h, "sentence", "") for c, h in items]
         d.sentences = [(render_subsections(best.text, heads, lang, items=True), units)]
 
     def _nth_part(self, d: extract.Draft, rewritten: str, match_lang: str, lang: str) -> None:
@@ -440,7 +440,7 @@ class Assistant:
         heading = first.section_path[-1]
         d.answerable, d.refusal = True, ""
         d.sentences = [(render_nth_part(path[0], n, heading, lang, self.glossary),
-                        [extract.Unit(Hit(first, 0.0), heading, "sentence", "")])]
+                        [evidence.Unit(Hit(first, 0.0), heading, "sentence", "")])]
 
     def _list_subsections(self, d: extract.Draft, lang: str) -> None:
         """"大致可以归纳为以下四点不足：" heads the 前言's four parts: when the answer is an
@@ -461,12 +461,12 @@ class Assistant:
         if nxt is None or tuple(nxt.section_path or ())[: len(path)] != path or len(nxt.section_path) != len(path) + 1:
             self._list_ordinal_items(d, lang, path, at)
             return
-        if not extract.INTRO.search(best.text):
+        if not scoring.INTRO.search(best.text):
             return  # an introduction says a list follows ("以下四点不足：")
         parts = self._subsections(path)
         if len(parts) < 2:
             return
-        units = [best] + [extract.Unit(Hit(c, 0.0), c.section_path[-1], "sentence", "")
+        units = [best] + [evidence.Unit(Hit(c, 0.0), c.section_path[-1], "sentence", "")
                           for c in parts[: self.settings.answer.max_citations - 1]]
         heads = [c.section_path[-1] for c in parts]
         d.sentences = [(render_subsections(best.text, heads, lang), units)]
@@ -474,9 +474,9 @@ class Assistant:
     def _related(self, hits: list[Hit], q: str, lang: str) -> list[Citation]:
         out = []
         for h in hits[: self.settings.answer.related]:
-            units, _ = extract.score_units(q, lang, [h], self._terms)
+            units, _ = scoring.score_units(q, lang, [h], self._terms)
             quote = units[0].text if units else h.chunk.text
-            out.append(_citation(len(out) + 1, extract.Unit(h, quote, units[0].kind if units else "sentence", ""), self._row_context))
+            out.append(_citation(len(out) + 1, evidence.Unit(h, quote, units[0].kind if units else "sentence", ""), self._row_context))
         return out
 
     # ------------------------------------------------------------------ context
@@ -530,12 +530,12 @@ def _ctx(c, target: bool) -> dict:
     return {"chunk_id": c.id, "paragraph_id": (c.paragraph_ids or ("",))[0], "section": c.section, "page": c.page, "text": c.text, "target": target}
 
 
-def _row_unit(c) -> extract.Unit:
+def _row_unit(c) -> evidence.Unit:
     """A table row the answerer cites by itself (a contents line, a funded project)."""
-    return extract.Unit(Hit(c, 0.0), c.quote or c.text, "row", "")
+    return evidence.Unit(Hit(c, 0.0), c.quote or c.text, "row", "")
 
 
-def _citation(n: int, u: extract.Unit, row_context: dict[str, str]) -> Citation:
+def _citation(n: int, u: evidence.Unit, row_context: dict[str, str]) -> Citation:
     c = u.hit.chunk
     return Citation(
         n=n,

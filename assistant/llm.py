@@ -11,7 +11,7 @@ import os
 import re
 from typing import Sequence
 
-from assistant import extract, prompts
+from assistant import evidence, prompts
 from assistant.render import numbers_supported
 from assistant.errors import LLMError
 from assistant.settings import AnswerSettings, LLMSettings
@@ -105,7 +105,7 @@ def _best_quote(sentence: str, chunk_text: str) -> str:
     """The sentence of the chunk that best supports the answer sentence (verbatim)."""
     nums = set(re.findall(r"\d+(?:\.\d+)?", sentence))
     best, best_s = chunk_text, -1.0
-    for _, s in extract.split_sentences(chunk_text):
+    for _, s in evidence.split_sentences(chunk_text):
         sn = squash_ws(s)
         score = sum(2 for n in nums if n in sn) + len(set(sentence) & set(s)) / (len(set(s)) + 1)
         if score > best_s:

@@ -114,6 +114,12 @@ def _slots() -> tuple[Slot, ...]:
     return tuple(Slot(cat, sid, tuple(zh.split("|")), tuple(en.split("|"))) for cat, sid, zh, en in data_rows("slots.tsv"))
 
 
+@lru_cache(maxsize=1)
+def region_words() -> frozenset[str]:
+    """Every Chinese surface of a region slot, lower-cased (北京, 北京市, 京津冀, 东京 …)."""
+    return frozenset(z.lower() for r in _slots() if r.category == "region" for z in r.zh)
+
+
 def mentions(text: str) -> list[Mention]:
     """Slot mentions (regions, aggregates, years) in reading order, non-overlapping."""
     found: list[Mention] = []

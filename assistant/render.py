@@ -17,7 +17,7 @@ from assistant.terms import ALT, GROUP, has_term
 from index.text import normalize, squash_ws
 
 if TYPE_CHECKING:
-    from assistant.extract import Unit
+    from assistant.evidence import Unit
 
 _NUM_RE = re.compile(r"\d+(?:\.\d+)?")
 _MARK_RE = re.compile(r"\[\d+\]")

@@ -1,0 +1,208 @@
+"""What a question asks, read once before any passage is scored.
+
+``read`` turns the (rewritten) question into an ``Asked``: its weighted terms, the thing it asks
+for and whether the report has a word for it, the years, places, organisations and persons that the
+evidence must name, and the answer's kind (a number, a date, a person, a list, a page, a definition,
+a contents line). ``assistant.scoring`` then holds each evidence unit against it. The fields that
+depend on the candidate passages (``row_regions``, ``field_focus``, ``must_all``) are settled there.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant import intent, question as qmod
+from assistant.terms import ALT, GROUP, Terms, names_the_book
+from index.glossary import en_words
+from index.text import normalize
+
+NUM_RE = re.compile(r"\d+(?:\.\d+)?")
+ORDINAL_TERM = re.compile(r"^第?[一二三四五六七八九十\d]+[章节部分]?$|^(?:章|节|小节|一节|一章|部分)$")
+_NAMEISH = re.compile(r"(区|部|省|市|县|园|基地|委|局|院|中心|公司|集团|大学)$")
+_NAME_TAIL = re.compile(r"(新区|开发区|高新区|区|部|省|市|县|园|基地|委|局|院|中心|公司|集团|大学)")
+_ROLE_NOUN = re.compile(r"(编|辑|校对|印制|者|员|主任|人|长)$")  # "总主编", "责任校对" (not "落款")
+# "who compiled this report": the work itself, not a part of it
+_GENERIC_WORK = frozenset("报告 本书 书 这本书 图书 著作 本报告 丛书 书籍 作品 这份 这本 这部 该书 此书 这 该 此 本 整本书 全书".split())
+
+
+@dataclass
+class Asked:
+    full: str  # the question with the context a follow-up carries ("…（接上问：…）")
+    main: str  # the question's own words
+    q: str  # what it asks: a bare follow-up ("And Tianjin?") asks what the question before asked
+    ctx: str  # the carried context
+    qterms: dict[str, float]  # weighted terms ("~" marks a word the report never uses)
+    focus: set[str]  # the terms of the thing asked for
+    own_terms: dict[str, float]  # the follow-up's own terms
+    swapped: list[str]  # a follow-up's own topic, which replaces the earlier one
+    total: float  # the weight of all terms
+    known_total: float  # … of the terms the report knows, or that are (part of) a name
+    line_words: dict[str, float]  # the terms that name a contents line (no ordinals)
+    line_known: float
+    how_many: bool
+    unknown_focus: bool  # "how many *employees*": the report has no word for what is counted
+    unknown_asked: str | None  # the asked-for word the report never uses
+    role: list[str]  # what a "who did X" question asks about
+    subject: list[str]  # what it is about ("总序是谁写的" -> 总序)
+    unknown_subject: bool
+    book_author: bool
+    years: list[str]
+    named: list  # the regions and organisations named where the places asked about are named
+    regions: list
+    all_named: list  # every region named, the carried context included
+    orgs: list
+    all_three: bool  # Beijing, Tianjin and Hebei together: the region as a whole
+    must_all: list  # places that must all be in one passage
+    people: list[str]
+    role_q: bool
+    which_part: bool
+    parts_q: bool
+    asked_type: tuple
+    topic: list[str]
+    defining: bool
+    defined: list[str]
+    n_items: str
+    numeric: bool
+    qnums: set[str]
+    page_q: bool
+    page_asked: bool
+    on_page: str
+    structure_q: bool
+    date_q: bool
+    who_q: bool
+    measure: str
+    list_q: bool
+    count_q: bool
+    ords: dict
+    ctx_ords: dict
+    ind_terms: dict[str, float]  # the terms that name the asked indicator
+    ind_words: set[str]
+    # settled against the candidates (assistant.scoring)
+    row_regions: dict[str, str] | None = None
+    field_focus: list[str] | None = None
+
+
+def read(question: str, lang: str, terms: Terms) -> Asked:
+    full = intent.plain_role(question) if lang == "en" else question
+    qterms, focus = terms.analyse(full, lang)
+    # a follow-up's carried context lends its scope (years, places, chapter) when the question names
+    # none, never its question form: "Who wrote that chapter?" after a page question asks who
+    q, ctx = qmod.split_context(full)
+    main = q
+    # "And in film and video?" after the e-commerce leaders: the follow-up's own topic replaces the
+    # earlier one, so the evidence must hold it (the earlier question's words only locate it)
+    own_terms = terms.analyse(main, lang)[0] if ctx else qterms  # the follow-up's own words
+    swapped = [t for t in own_terms if not t.startswith("~") and terms.known(t)
+               and not ORDINAL_TERM.match(t)] if ctx and not intent.asks(main) else []
+    if ctx and not intent.asks(q):
+        q = ctx + " " + q  # "And the Maigu industrial park?" asks what the earlier question asked
+    total = sum(qterms.values()) or 1.0
+    # only where the focus is surely a counted noun ("how many X"): "who commissioned …" names an
+    # action, and in "what is the code of …" the value itself is the code
+    how_many = bool(focus) and intent.how_many(q)
+    unknown_focus = how_many and all(t.startswith("~") for t in focus)
+    # "What's the publisher's email address?": the report has no word for what is asked
+    unknown_asked = terms.unknown_asked(q, lang, focus) or terms.unknown_name(full, lang, qterms)
+    if lang == "en" and not ctx and intent.terse(q):
+        # "publisher email address": a query of nouns asks for all of them; one the report has no
+        # word for cannot be answered
+        unknown_asked = unknown_asked or next((k[1:] for k in qterms if k.startswith("~")), None)
+    if lang == "en" and intent.who_verb(q) and (v := re.search(r"\bwho\s+([a-z]+ed)\b", q, re.I)):
+        # "Who translated the report into English?": the report has no word for the deed asked about
+        # (a deed done, not a position held: "Who sits on the board?")
+        verb = en_words(v.group(1))
+        unknown_asked = unknown_asked or (verb[0] if verb and "~" + verb[0] in qterms else None)
+    # the role a "who did X" question asks about, when the report has a word for it
+    role = [t for t in focus if not t.startswith("~")] if lang == "en" and intent.who_verb(q) else []
+    if lang == "zh" and (verb := intent.who_role_zh(q)):
+        role = [verb]
+    elif lang == "zh" and (m := re.search(r"(?:是|为)(?:谁|哪位|哪一位)[？?。]*$", main)):
+        # "这套丛书的总主编是哪位？": the role named just before "是谁" must be in the evidence
+        before = [t for t in terms.tokenize(main[: m.start()]) if len(t) >= 2 and t in terms.df]
+        role = before[-1:] if before and main[: m.start()].endswith(before[-1]) and _ROLE_NOUN.search(before[-1]) else []
+    # what a "who did it" question is about ("总序是谁写的" -> 总序; "who wrote the preface" -> 前言)
+    subj = intent.who_subject(q, lang)
+    subj_terms = [t for t in terms.analyse(subj, lang)[0] if not _GENERIC_WORK.issuperset(
+        t.removeprefix(GROUP).split(ALT))] if subj else []
+    subject = [t for t in subj_terms if terms.known(t)]
+    book_author = intent.asks_book_author(full, lang)  # the book's authors, not a preface's signer
+    if book_author:
+        role = []  # the authors line is the field asked for, whatever the verb
+    qyears = [y for y in qmod.years(q) or qmod.years(ctx) if not (y in terms.title.years and names_the_book(full, y))]
+    scope = q if (not ctx or qmod.mentions(q)) else ctx  # where the places asked about are named
+    named = [m for m in qmod.mentions(scope) if m.slot.category in ("region", "org") and not intent.only_a_reference(scope, m)]
+    regions = [m.slot for m in named if m.slot.category == "region"]
+    # "How many Zhongguancun firms … in Tianjin?", "北京大学与河北省…": every place and organisation
+    # named must be in the evidence -- unless the question sets regions side by side ("北京和天津",
+    # "Beijing or Tianjin"), when each passage answers for one of them
+    must_all = [] if intent.side_by_side(scope, named) else list(dict.fromkeys(m.slot for m in named))
+
+    # "陈倩是哪所大学的老师？": a person the record names must be in the evidence, and what is asked
+    # of them ("哪所大学", "which chapter") with them
+    qwords = terms.words(qterms) | {normalize(full).lower()}
+    people = [p for p in terms.people if any(p in w for w in qwords)]
+    asked_type = intent.which_type(q)
+    if not people and not intent.asks_institution(q):
+        asked_type = ()  # "哪一章" without a person is a contents question, answered by the lines
+    defining = intent.definition(main)
+    on_page = intent.given_page(main)  # "Which Tianjin industrial park is covered on page 107?"
+    page_asked = intent.page_asked(q)
+    # "count as" asks what something is; on a given page, the page is given, not asked for
+    numeric = intent.numeric(q, lang) and not defining and not (on_page and not page_asked)
+
+    def nameish(t: str) -> bool:
+        """An unknown Chinese word that is (part of) a name: 商务部, 雄安 in 雄安新区."""
+        i = full.find(t)
+        return bool(_NAMEISH.search(t) or (i >= 0 and _NAME_TAIL.match(full[i + len(t):])))
+
+    # the words the report knows, and names it does not (雄安新区, 商务部): not "~" words, not other
+    # Chinese words it never uses ("分析", "找到")
+    known_total = sum(w for t, w in qterms.items() if not t.startswith("~") and (
+        terms.known(t) or nameish(t))) or 1.0
+    # for contents lines: the question's words without its ordinals, and the weight of those the report knows
+    line_words = {t: w for t, w in qterms.items() if not ORDINAL_TERM.match(t)}
+    if ctx:
+        # "And the chapter on support policies? (following up: Which page does the chapter on the
+        # region's advantage sectors start on?)": the line is named by the follow-up's own words
+        line_words = {t: w for t, w in line_words.items() if t in own_terms} or line_words
+    line_known = sum(w for t, w in line_words.items() if not t.startswith("~") and (terms.known(t) or nameish(t)))
+    ords = intent.ordinals(main)
+    # terms that name the asked indicator: not regions, not unknown words
+    ind_terms = {t: w for t, w in qterms.items() if not t.startswith("~") and not names_region_term(t)}
+    return Asked(
+        full=full, main=main, q=q, ctx=ctx, qterms=qterms, focus=focus, own_terms=own_terms, swapped=swapped,
+        total=total, known_total=known_total, line_words=line_words, line_known=line_known,
+        how_many=how_many, unknown_focus=unknown_focus, unknown_asked=unknown_asked, role=role,
+        subject=subject, unknown_subject=bool(subj_terms) and not subject,  # "这本书的封面是谁设计的？"
+        book_author=book_author, years=qyears, named=named, regions=regions,
+        all_named=[m.slot for m in qmod.mentions(full) if m.slot.category == "region"],
+        orgs=list(dict.fromkeys(m.slot for m in named if m.slot.category == "org")),
+        # "北京、天津、河北两市一省…": the three together are the region as a whole (京津冀, 三地)
+        all_three={"beijing", "tianjin", "hebei"} <= {r.id for r in regions},
+        must_all=must_all, people=people, role_q=intent.asks_role(q),
+        which_part=intent.which_type(main) in (("章",), ("节",)),  # "Which chapter …": a contents line
+        parts_q=intent.asks_for_parts(main), asked_type=asked_type,
+        # what the question is about besides the thing it asks for (known words, not places or ordinals)
+        topic=[t for t in qterms if not t.startswith("~") and t not in focus and terms.known(t)
+               and not names_region_term(t) and not ORDINAL_TERM.match(t)] if focus and asked_type else [],
+        defining=defining,
+        # the terms a definition question asks about (not "chapter 1", where it asks)
+        defined=[t for t in qterms if not t.startswith("~") and not ORDINAL_TERM.match(t) and terms.known(t)] if defining else [],
+        n_items=intent.asked_number_of_items(main),  # "哪四方面": a sentence introducing four items
+        numeric=numeric,
+        qnums=set(NUM_RE.findall(full)),  # "项目（9154027）的资助金额是多少": 9154027 is not an answer
+        page_q=intent.page(q), page_asked=page_asked, on_page=on_page,
+        # "第三章第二节下面一共列了几个项目？": a count inside a chapter or section asks about the contents
+        structure_q=intent.structure(q) or bool(ords and intent.count(q, lang)),
+        date_q=intent.date(q), who_q=intent.who(q), measure=intent.asked_unit(q, lang),
+        list_q=intent.listing(q, lang), count_q=intent.count(q, lang),
+        ords=ords, ctx_ords={} if ords else intent.ordinals(ctx),  # "北京部分在第几页？" after "第一章第三节讲什么？"
+        ind_terms=ind_terms, ind_words=terms.words(ind_terms),  # with the alternatives of phrase groups spelled out
+    )
+
+
+def names_region_term(t: str) -> bool:
+    """A term that is (an alternative naming) a region: 北京, =北京市|北京."""
+    words = qmod.region_words()
+    return any(a in words or any(a in z for z in words) for a in t.removeprefix(GROUP).split(ALT))

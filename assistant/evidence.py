@@ -1,0 +1,138 @@
+"""Evidence units: the sentences of paragraph chunks and the whole table rows an answer can rest on.
+
+``split_units`` cuts retrieved passages into units, each knowing its hit (and so its chunk's source,
+section, page and offsets) and the sentences before it in the same passage, which is what "it" or
+"there" in the unit refer to. ``assistant.scoring`` scores them against a question; ``assistant.extract``
+drafts the answer from the best.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Mapping, Sequence
+
+from index.model import Chunk, Hit
+from index.text import normalize
+
+_SENT_END = "。！？；!?;"
+_SENT_RE = re.compile(rf"[^{_SENT_END}\n]+[{_SENT_END}]?")
+CONTENTS_LINE = re.compile(r"(?:\.{3,}|…+)\s*\d+\s*$")  # "第一节 …… 3": a line of the contents passage
+
+
+@dataclass
+class Unit:
+    hit: Hit
+    text: str  # verbatim evidence: a sentence of chunk.text, or the row's quote
+    kind: str  # "sentence" | "row"
+    match_text: str  # normalised text the question is matched against
+    context: str = ""  # normalised preceding sentences of the same passage (what "it"/"there" refer to)
+    score: float = 0.0
+    coverage: float = 0.0
+    reasons: list[str] = field(default_factory=list)
+
+
+def is_toc_row(u) -> bool:
+    return u.kind == "row" and (u.hit.chunk.meta or {}).get("table") == "toc"
+
+
+def is_chapter_title(title: str) -> bool:
+    """"第一章 …" (not the appendix, chronicle or references that the contents list beside them)."""
+    return bool(re.match(r"第[一二三四五六七八九十百\d]+章", title.strip()))
+
+
+def toc_children(row: Chunk, toc_rows: Sequence[Chunk]) -> list[Chunk]:
+    """The contents lines directly under a chapter or section line, in book order."""
+    m = row.meta or {}
+    ch, sec, sub = m.get("chapter") or "", m.get("section") or "", m.get("subsection") or ""
+    if sub or not ch:
+        return []
+    out = []
+    for r in toc_rows:
+        rm = r.meta or {}
+        if rm.get("chapter") != ch or r.id == row.id:
+            continue
+        if sec and rm.get("section") == sec and rm.get("subsection"):
+            out.append(r)
+        elif not sec and rm.get("section") and not rm.get("subsection"):
+            out.append(r)
+    return sorted(out, key=lambda c: c.order)
+
+
+def split_sentences(text: str) -> list[tuple[int, str]]:
+    out = []
+    for m in _SENT_RE.finditer(text):
+        s = m.group(0)
+        stripped = s.strip()
+        if len(stripped) < 2:
+            continue
+        out.append((m.start() + (len(s) - len(s.lstrip())), stripped))
+    return out
+
+
+def next_sentence(u: Unit) -> str:
+    """The sentence after the unit in its passage ("" for the last one or a row)."""
+    sents = [x for _, x in split_sentences(u.hit.chunk.text)]
+    try:
+        i = sents.index(u.text)
+    except ValueError:
+        return ""
+    return sents[i + 1] if i + 1 < len(sents) else ""
+
+
+def has_years(u: Unit, years: Sequence[str]) -> bool:
+    """The unit states every asked year, or continues a clause that does: "2000~2013年，…年均复合增速20%；
+    占全市GDP的比重从2000年的5.2%增加到9%" -- the second clause is still about 2000~2013."""
+    continued = u.context.rstrip().endswith(("；", ";")) if u.kind == "sentence" else False
+    return all(y in u.match_text or (continued and y in u.context) for y in years)
+
+
+def split_units(hits: Sequence[Hit], lead: Mapping[str, str] | None = None) -> list[Unit]:
+    """The evidence units (sentences, rows) of passages, unscored. ``lead``: chunk id -> the end of
+    the paragraph text before it, when a paragraph was split across chunks (the first sentences of
+    a chunk read with it: "在影视文化领域，集聚了…" names 中关村 only in the sentences before)."""
+    units: list[Unit] = []
+    lead = lead or {}
+    for h in hits:
+        c = h.chunk
+        ctx = normalize(c.section).lower()
+        if c.kind in ("table_row", "record"):
+            fields = " ".join(str(v) for v in (c.meta or {}).values() if v is not None)
+            units.append(Unit(h, c.quote or c.text, "row", ctx + " " + normalize(c.text + " " + fields).lower()))
+            continue
+        sents = split_sentences(c.text)
+        if not sents:
+            continue
+        earlier = [x for _, x in split_sentences(lead.get(c.id, ""))][-2:]
+        for i, (_, s) in enumerate(sents):
+            # a contents line stands alone: the lines above it are other sections, not its context
+            prev = (earlier + [x for _, x in sents[:i]])[-2:]
+            before = "" if CONTENTS_LINE.search(s) else " ".join(normalize(x).lower() for x in prev)
+            units.append(Unit(h, s, "sentence", ctx + " " + normalize(s).lower(), context=before))
+    return units
+
+
+def row_field(u: Unit, *names: str) -> str:
+    """The first of the row's named fields that has a value ("" for none, or for a sentence)."""
+    meta = u.hit.chunk.meta or {}
+    for n in names:
+        v = meta.get(n)
+        if v not in (None, ""):
+            return str(v)
+    return ""
+
+
+def section_of(u: Unit) -> str:
+    """The unit's section heading, normalised as its match text is."""
+    return normalize(u.hit.chunk.section).lower()
+
+
+def countable(u: Unit) -> list[str]:
+    """The items of a record row whose value is a list of names ("陈倩、郭斌、…"); a sentence's
+    "京东、当当、聚美优品等" is not counted: 等 says the list goes on."""
+    if u.kind != "row":
+        return []
+    value = row_field(u, "value")
+    if not value or re.search(r"\d", value) or "、" not in value:
+        return []
+    return [v.strip() for v in value.split("、") if v.strip()]

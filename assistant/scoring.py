@@ -1,0 +1,437 @@
+"""Scoring evidence units against what the question asks.
+
+A unit's score starts from its coverage of the question's weighted terms and is then held against
+the question's constraints, in a fixed order (the order matters: penalties multiply, bonuses add):
+what is asked for must be there (the counted thing, the person, the role, the record field), so must
+the asked years and places, a numeric question needs a number next to the asked indicator, a page
+comes from the contents, and the kind of answer (a date, a person, a list, a definition) must fit.
+A failed constraint leaves a reason on the unit; the reasons in ``HARD_FAILURES`` rule it out.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from typing import Mapping, Sequence
+
+from assistant import intent, question as qmod
+from assistant.asked import NUM_RE, Asked, read
+from assistant.evidence import CONTENTS_LINE, Unit, countable, has_years, is_toc_row, row_field, section_of, split_units
+from assistant.terms import Terms, has_term
+from index.model import Hit
+from index.text import normalize, squash_ws
+
+HARD_FAILURES = {"year missing", "no date", "person missing", "organisation missing", "only the asked-for word matches", "not in the chapter or section asked", "the contents line is not the one asked", "a page number comes from the contents", "asked-for thing missing", "a contents line names no person", "no number of the asked unit", "indicator not asked", "region missing", "no number", "no number next to the asked indicator",
+                 "table of contents row for a question not about the book's structure"}
+INDICATOR_MATCH = 0.5  # share of the row's indicator (IDF-weighted) the question must name; swept on tune: 0.2-0.75
+FIELD_MISSING = 0.7  # a unit without the record field asked for
+TOC_PAGE_SUPPORT = 0.45  # coverage a contents line needs to answer a page question (dev sets: right >= 0.50, wrong <= 0.39)
+RANK_PRIOR = 0.12  # the fused retriever's order is informative: hybrid hit@1 is well above chance
+REFERENCE_SHARE = 0.5  # the sentence before, for a sentence opening with 其/它/这/该 (what it refers to)
+SECTION_SHARE = 0.5  # a sentence's section heading is context: it counts half, as for rows
+
+_CLAUSE_RE = re.compile(r"[^，,；;。！？!?]+")  # "电话：(010) 51915602" is one clause
+YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d\d(?:\s*[~～-]\s*(?:19|20)?\d\d)?\s*年")  # "2014年" dates, not amounts
+CN_COUNT = re.compile(r"[一二三四五六七八九十两百千万]+(?:个|章|节|家|条|项|类|种|大|方面|部分|名|位|批|所|座|点)|第[一二三四五六七八九十]+")
+DATE_RE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月")
+INTRO = re.compile(r"以下|如下|下列|[一二三四五六七八九十两几]+(点|个方面|方面|部分|大)")  # an introduction announcing a list ("以下四点不足：")
+_ORG_SUFFIX = re.compile(r"(社|局|委|部|院|会|公司|大学|学院|中心|研究所|书店|集团|办公室)$")
+_NAME_RE = re.compile(r"[\u4e00-\u9fff]{2,4}")
+_ROW_DATE = re.compile(r"(?:19|20)\d\d\s*[.\-/年]\s*\d{1,2}")  # 2016年3月, 2016.4
+_REFERRING = re.compile(r"^\s*(?:其(?![中他它实余次])|它|这些|这种|这一|该|此(?!外)|上述)")
+_DEFINES = re.compile(r"是指|指的是|定义为|所谓|的总称")
+_SIGNATURE = re.compile(r"[\u4e00-\u9fff]{2,4}")
+_CHAPTER_TITLE = re.compile(r"^第[一二三四五六七八九十\d]+章")
+_SECTION_TITLE = re.compile(r"^第[一二三四五六七八九十\d]+节")
+_BARE_TITLE = re.compile(r"^《[^》]+》[。.]?$")
+_JJJ_WHOLE = ("京津冀", "三地", "两市一省")
+
+
+def score_units(q: str, lang: str, hits: Sequence[Hit], terms: Terms,
+                lead: Mapping[str, str] | None = None) -> tuple[list[Unit], Asked]:
+    """The units of the hits, best first, each scored and with the reasons it may not answer."""
+    a = read(q, lang, terms)
+    units = split_units(hits, lead)
+    a = _against_candidates(a, units, terms)
+    for u in units:
+        u.coverage = _coverage(u, a, terms)
+        s = u.coverage
+        s = _asked_for(u, a, terms, s)
+        s = _when_and_where(u, a, s)
+        s = _figures(u, a, terms, s)
+        s = _contents(u, a, terms, s)
+        s = _answer_kind(u, a, terms, s)
+        if a.page_q and _is_contents(u):
+            s += 0.15
+        elif _is_contents(u) and not a.structure_q:
+            s *= 0.3
+            u.reasons.append("table of contents row for a question not about the book's structure")
+        s += RANK_PRIOR / u.hit.rank if u.hit.rank else 0.0
+        u.score = s
+    units.sort(key=lambda u: -u.score)
+    return units, a
+
+
+def _against_candidates(a: Asked, units: list[Unit], terms: Terms) -> Asked:
+    """The parts of the reading that depend on the candidate passages."""
+    # the region a sentence's figures belong to, from the indicator rows read off it
+    # (only when they all belong to one region: "北京市、天津市、河北省…分别为…" answers for 京津冀)
+    # and only for a figure of the indicator asked, not one measured against the place asked about
+    # ("地铁运营里程相当于东京的比例": "这相当于东京的百分之多少？" is answered by Beijing's 28%)
+    owners: dict[str, set[str]] = {}
+    for u in units:
+        ind = normalize(row_field(u, "indicator")).lower()
+        if u.kind == "row" and (r := row_field(u, "region")) and any(
+                t in a.ind_words for t in terms.tokenize(ind) if len(t) >= 2) and not any(
+                z.lower() in ind for g in a.regions for z in surfaces(g)):
+            owners.setdefault(u.text, set()).add(r.lower())
+    # the thing asked for is a field some candidate row is labelled with ("telephone" -> 电话)
+    labels = [normalize(row_field(u, "label")).lower() for u in units if u.kind == "row" and row_field(u, "label")]
+    field_focus = [t for t in a.focus if not t.startswith("~") and not a.how_many
+                   and any(terms.credit(t, lab) == 1.0 for lab in labels)] if not a.book_author else []
+    must_all = a.must_all
+    if not must_all and len(a.named) > 1 and a.ind_terms and not a.all_three:
+        # side by side, each region may have its own passage -- but a region no passage speaks of
+        # together with what is asked ("How does Beijing's subway compare with Shanghai's?": the
+        # report names Shanghai only in its history of growth poles) leaves the comparison unanswered
+        def spoken_of(slot) -> bool:
+            return any(any(z.lower() in u.match_text for z in slot.zh) and any(terms.credit(t, u.match_text) > 0 for t in a.ind_terms)
+                       for u in units)
+        if not all(spoken_of(m.slot) for m in a.named):
+            must_all = list(dict.fromkeys(m.slot for m in a.named))
+    return dataclasses.replace(a, must_all=must_all, field_focus=field_focus,
+                               row_regions={t: next(iter(rs)) for t, rs in owners.items() if len(rs) == 1})
+
+
+def _coverage(u: Unit, a: Asked, terms: Terms) -> float:
+    qterms, total = a.qterms, a.total
+
+    def cover(own: str, share: float) -> float:
+        """Share of the question's weight in the unit's own text; its context counts ``share``."""
+        return sum(w * max(terms.credit(t, own), share * terms.credit(t, u.match_text))
+                   for t, w in qterms.items()) / total if qterms else 0.0
+
+    if is_toc_row(u):
+        # a contents line is its title; the chapter/section path above it is context and
+        # counts half ("the Tianjin policy section" is 第三节 天津市政策, not a line under it)
+        return cover(normalize(str(u.hit.chunk.meta.get("title") or "")).lower(), 0.5)
+    if u.kind == "row":
+        # a row is its own text and fields; the section it sits in is context and counts half
+        # (every row under "编委会成员 (以姓氏拼音排序)" must not look like it states the order)
+        # -- but for "who"/list questions the rows under "编委会成员" are the members asked for
+        return cover(u.match_text[len(section_of(u)) + 1 :], 1.0 if (a.who_q or a.list_q or a.role_q) else 0.5)
+    coverage = cover(u.match_text[len(section_of(u)) + 1 :], SECTION_SHARE)
+    if u.context and _REFERRING.match(u.text):
+        # "其主要包括信息传输服务业、…": 其 is the 信息服务业 of the sentence before, which
+        # counts as the sentence's own words, a little less
+        coverage = max(coverage, sum(w * max(terms.credit(t, u.match_text), REFERENCE_SHARE * terms.credit(t, u.context))
+                                     for t, w in qterms.items()) / total if qterms else 0.0)
+    return coverage
+
+
+def _counted(u: Unit, a: Asked) -> bool:
+    """"编委会一共有几位成员？": the names a record row lists are counted."""
+    return a.count_q and len(countable(u)) >= 2
+
+
+def _asked_for(u: Unit, a: Asked, terms: Terms, s: float) -> float:
+    """What the question asks for, and of whom, must be in the unit."""
+    if a.how_many and not a.unknown_focus and not _counted(u, a) and not any(terms.credit(t, u.match_text) > 0 for t in a.focus):
+        # "How many *people* work in …": evidence must name what is counted
+        s *= 0.5
+        u.reasons.append("asked-for thing missing")
+    if a.topic and not any(terms.credit(t, u.match_text) > 0 for t in a.topic):
+        # "Which *university* are the editorial board members affiliated with?": a passage that
+        # shares only the kind of thing asked for (高校) says nothing about what it is asked of
+        s *= 0.5
+        u.reasons.append("only the asked-for word matches")
+    if a.people and not a.date_q and not all(p in u.match_text.replace(" ", "") for p in a.people):
+        # (a date line does not repeat the name: "When did 王成慧 sign it?")
+        s *= 0.3
+        u.reasons.append("person missing")
+    elif a.asked_type and not any(z in u.match_text for z in a.asked_type):
+        s *= 0.5
+        u.reasons.append("asked-for thing missing")
+    if a.field_focus and not any(terms.credit(t, u.match_text) > 0 for t in a.field_focus):
+        # "What *telephone number* … for the publisher?": a field the record labels; the publisher
+        # row shares a word, the phone row is the field asked for
+        s *= FIELD_MISSING
+        u.reasons.append("not the field asked for")
+    if a.unknown_subject or (a.subject and not terms.credit_any(a.subject, u.match_text)):
+        # "总序是谁写的？", "Who wrote the preface?": the passage must be about the 总序
+        s *= 0.5
+        u.reasons.append("asked-for thing missing")
+    if a.role and not any(terms.credit(t, u.match_text) > 0 for t in a.role):
+        # "Who *designed* the cover?": the passage must say who did that, not name someone
+        s *= 0.5
+        u.reasons.append("asked-for thing missing")
+    if a.unknown_focus or a.unknown_asked:
+        # "How many *employees* …": the report has no word for what is asked for, so no passage
+        # can answer, however much else it shares with the question ("Zhongguancun")
+        s *= 0.5
+        u.reasons.append("asked-for thing missing")
+    if a.swapped and not terms.credit_any(a.swapped, u.match_text):
+        s *= 0.5
+        u.reasons.append("the follow-up's own topic missing")
+    return s
+
+
+def _when_and_where(u: Unit, a: Asked, s: float) -> float:
+    """The asked years, regions and organisations must be the unit's."""
+    if a.years and not has_years(u, a.years):
+        s *= 0.2
+        u.reasons.append("year missing")
+    if a.regions:
+        region_text = row_field(u, "region").lower() if u.kind == "row" else ""
+        if a.numeric and not region_text and not any(any(z.lower() in a.row_regions.get(u.text, "") for z in surfaces(r))
+                                                     for r in a.all_named):
+            # "东京地铁总里程多少公里？": the figure of "北京市的地铁运营里程为465公里，仅相当于东京的28%"
+            # is Beijing's, as the sentence's indicator rows say, though the sentence names Tokyo
+            # (unless Beijing is named too: "这相当于东京的百分之多少？（接上问：北京市的…）")
+            region_text = a.row_regions.get(u.text, "")
+        # a sentence may name its region one or two sentences earlier ("中关村…。如在电子商务领域，…")
+        names_region = any(z.lower() in u.match_text for z in qmod.region_words())
+        hay = region_text or (u.match_text if names_region else u.match_text + " " + u.context)
+        if not any(any(z.lower() in hay for z in surfaces(r)) for r in a.regions) and not (
+                a.all_three and any(z in hay for z in _JJJ_WHOLE)) and not (
+                any(r.id == "jjj" for r in a.regions) and all(z in hay for z in ("北京", "天津", "河北"))):
+            # (京津冀 asked: "北京市、天津市、河北省…分别为…" names the three)
+            s *= 0.35
+            u.reasons.append("region missing")
+        elif u.kind == "row" and region_text:
+            s += 0.08
+        elif (a.all_three or any(r.id == "jjj" for r in a.regions)) and all(z in u.text for z in ("北京", "天津", "河北")):
+            # "… among Beijing, Tianjin and Hebei": a sentence about the three, by name -- the more
+            # so when each is asked about ("三地各自扮演什么角色")
+            s += 0.2 if re.search(r"各自|各扮演|三地各|each|respective", a.main, re.I) else 0.1
+    if a.orgs and "region missing" not in u.reasons:
+        # "the National Natural Science Foundation grant": a passage about the Beijing fund is no answer
+        hay = " ".join((u.match_text, u.context))
+        if not all(any(z.lower() in hay for z in surfaces(o)) for o in a.orgs):
+            s *= 0.35
+            u.reasons.append("organisation missing")
+    if len(a.must_all) > 1 and "region missing" not in u.reasons:
+        hay = " ".join((row_field(u, "region").lower(), u.match_text, u.context))
+        if not all(any(z.lower() in hay for z in surfaces(e)) for e in a.must_all):
+            s *= 0.35
+            u.reasons.append("region missing")
+    return s
+
+
+def _figures(u: Unit, a: Asked, terms: Terms, s: float) -> float:
+    """A numeric question needs a number by the asked indicator; a row is judged by its key."""
+    if a.numeric and not _counted(u, a):
+        if not ([n for n in NUM_RE.findall(YEAR_RE.sub(" ", u.text)) if n not in a.qnums] or CN_COUNT.search(u.text)):
+            s *= 0.4
+            u.reasons.append("no number")
+        elif u.kind == "sentence" and not number_near_terms(u.text, a.ind_terms):
+            s *= 0.6
+            u.reasons.append("no number next to the asked indicator")
+        if u.kind == "row":
+            s += 0.06
+    if u.kind == "row":
+        # how specifically the row's key (indicator / field label / title) is what was asked
+        key = row_field(u, "indicator", "label", "title", "project_title")
+        kt = [t for t in terms.tokenize(normalize(key)) if len(t) >= 2] if key else []
+        if kt:
+            overlap = sum(1 for t in kt if t in a.ind_words) / len(kt)
+            s += 0.12 * overlap
+            if overlap == 1.0 and (u.hit.chunk.meta or {}).get("table") == "publication" and not any(
+                    not t.startswith("~") and terms.known(t) and terms.credit(t, u.match_text) == 0 for t in a.qterms):
+                # the record field asked for by name ("网址", "电话", "定价") -- unless the question
+                # asks something about it the row does not say ("编委会成员按什么顺序排列")
+                s += 0.2
+            # the asked indicator must be (mostly) this row's indicator, weighted by how telling
+            # each word is: "第二产业比重" is not answered by the "第三产业比重" row
+            w_all = sum(terms.idf(t) for t in kt)
+            w_hit = sum(terms.idf(t) for t in kt if t in a.ind_words or _made_of(t, a.ind_words))
+            if (u.hit.chunk.meta or {}).get("table") == "indicators" and w_hit < INDICATOR_MATCH * w_all:
+                u.reasons.append("indicator not asked")
+    return s
+
+
+def _is_contents(u: Unit) -> bool:
+    """A contents line, as a table row or as a line of the contents passage."""
+    return is_toc_row(u) or (u.kind == "sentence" and bool(CONTENTS_LINE.search(u.text)))
+
+
+def known_coverage(u: Unit, a: Asked, terms: Terms) -> float:
+    """Coverage by the words the report knows: a paraphrase's unknown words ("Going by the
+    contents, …") do not make a contents line less the one asked. A contents line is named by
+    its whole path here: "第一章里天津存在问题的那部分" is 二、天津市 under 第三节 突出问题."""
+    if is_toc_row(u):
+        # the ordinals ("第一章") are checked on their own; the rest must name the line
+        own = normalize(str(u.hit.chunk.meta.get("title") or "")).lower()
+        most = a.ords.get("节") or a.ords.get("章")
+        if most and own.startswith(most.lower()):
+            return 1.0  # the line the ordinals name ("那第四节呢？" after 第二章第一节)
+        got = sum(w * max(terms.credit(t, own), terms.credit(t, u.match_text)) for t, w in a.line_words.items())
+        return got / a.line_known if a.line_known else 1.0
+    return u.coverage * a.total / a.known_total if a.known_total < a.total else u.coverage
+
+
+def _contents(u: Unit, a: Asked, terms: Terms, s: float) -> float:
+    """Chapters, sections and pages: the contents line asked for, in the part asked about."""
+    q, ords = a.q, a.ords
+    is_toc = _is_contents(u)
+    meta = u.hit.chunk.meta or {}
+    if is_toc and ords:
+        if "章" in ords and not (meta.get("chapter", "") or "").startswith(ords["章"]):
+            s *= 0.3
+            u.reasons.append("not in the chapter or section asked")
+        if "节" in ords and not ((meta.get("section", "") or "").startswith(ords["节"]) or (meta.get("title", "") or "").startswith(ords["节"])):
+            s *= 0.3
+            u.reasons.append("not in the chapter or section asked")
+        if "节" not in ords and "章" in ords and (meta.get("section") or meta.get("subsection")) and not intent.names_section(q):
+            s *= 0.6  # asked about the chapter itself, not one of its sections
+    if is_toc and intent.names_section(q) and not intent.names_subsection(q) and not _SECTION_TITLE.match(
+            str(meta.get("title") or "")) and meta.get("section"):
+        s *= 0.8  # "讲天津市政策的那一节": a section line (第三节 天津市政策), not an item under it
+    if a.ctx_ords and is_toc:
+        # the earlier question's chapter is a preference, not a constraint: "And the
+        # bibliography?" after a chapter 2 question asks about a line outside any chapter
+        if not all((meta.get("chapter", "") or "").startswith(o) or (meta.get("section", "") or "").startswith(o)
+                   or (meta.get("title", "") or "").startswith(o) for o in a.ctx_ords.values()):
+            s *= 0.7
+    if ords and u.kind == "sentence":
+        # "第一节里，…": the passage should come from the section the question names
+        path = [str(p) for p in u.hit.chunk.section_path]
+        if all(any(p.startswith(o) for p in path) for o in ords.values()):
+            s += 0.1
+        elif a.parts_q:
+            # "第四章分成哪几节？": a sentence that mentions 第四章 elsewhere (the preface's division
+            # of labour) says nothing about its parts
+            s *= 0.5
+    if u.kind == "sentence" and _BARE_TITLE.match(u.text.strip()) and not intent.asks_title(q):
+        # "《京津冀信息服务业协同发展研究丛书》" heading the editorial board names the series; it
+        # states nothing about the board
+        s *= 0.5
+    if is_toc and intent.names_section(q) and not intent.asks_for_parts(q) and _CHAPTER_TITLE.match(
+            str(meta.get("title") or u.text)):
+        # "第四章中关于商务部政策的小节": a section inside the chapter, not the chapter line
+        s *= 0.5
+        u.reasons.append("the contents line is not the one asked")
+    if a.page_asked and is_toc and known_coverage(u, a, terms) < TOC_PAGE_SUPPORT:
+        # a contents line answers a page question only if it is named by most of the question's
+        # words: "the Hebei part of the emerging business models section" is no Hebei line
+        s *= 0.5
+        u.reasons.append("the contents line is not the one asked")
+    if a.which_part and not a.people and not is_toc:
+        # "Which chapter deals with the support policies?": the answer is a chapter, a contents line
+        s *= 0.6
+    if a.page_asked and not is_toc:
+        # the report gives pages only in its contents: "What page does chapter 5 start on?" is not
+        # answered by "2016年5月第1版"
+        s *= 0.3
+        u.reasons.append("a page number comes from the contents")
+    if a.on_page and is_toc_row(u):
+        # the contents line on that page is the one asked about
+        if str(meta.get("page") or "") == a.on_page:
+            s += 0.3
+        else:
+            s *= 0.5
+    if a.who_q and is_toc_row(u):
+        s *= 0.3
+        u.reasons.append("a contents line names no person")
+    return s
+
+
+def _answer_kind(u: Unit, a: Asked, terms: Terms, s: float) -> float:
+    """The kind of answer asked for: a figure in the asked unit, a person, a date, a definition, a list."""
+    q = a.q
+    if a.measure and not _counted(u, a) and not re.search(rf"\d\s*(?:多|余)?\s*[十百千万亿]?\s*{re.escape(a.measure)}", u.text):
+        s *= 0.4
+        u.reasons.append("no number of the asked unit")
+    if a.who_q and u.kind == "sentence" and _SIGNATURE.fullmatch(u.text.strip()) and terms.credit_any(a.qterms, section_of(u)):
+        # "总序是谁写的？": a bare name line in the section asked about is its signature
+        s += 0.25
+    if a.people and a.role_q and u.kind == "row" and row_field(u, "value"):
+        # "王成慧在编委会里担任什么？": the field that is this person alone (总主编), not a list of members
+        if row_field(u, "value").replace(" ", "") in a.people:
+            s += 0.3 + (0.1 if re.search(r"(主编|编辑|编著|校对|印制|委员)$", row_field(u, "label")) else 0.0)
+        elif re.search(r"[、,，]", row_field(u, "value")):
+            s *= 0.3
+    if a.book_author and u.kind == "row":
+        f = str((u.hit.chunk.meta or {}).get("field") or "")
+        if f == "authors":
+            s += 1.0  # the record's 编著 line names the book's authors, in words no question uses
+        elif f.startswith("signed_by"):
+            s *= 0.5  # a preface's signer wrote the preface
+    if a.who_q and u.kind == "row":
+        value = row_field(u, "value")
+        if value and DATE_RE.search(value) and not intent.date(q):
+            s *= 0.3  # "落款是谁？": a date names nobody
+        elif value and not intent.where(q) and (ms := qmod.mentions(value)) and ms[0].slot.category == "region" \
+                and len(squash_ws(value)) <= ms[0].end - ms[0].start + 1:
+            s *= 0.5  # "who published it": 出版地 北京 is a place, not the publisher
+        if value:
+            # "who" asks for a person or an organisation, not a title or a place
+            s += 0.1 if _agent_like(value) else -0.1
+            if intent.asks_organisation(q) and value.replace(" ", "") in terms.people:
+                s *= 0.5  # "由哪家印刷厂负责印制": a firm, not the person 责任印制 names
+    if a.n_items and u.kind == "sentence" and re.search(
+            rf"(?:以下|如下|下列|归纳为|分为){'[两三四五六七八九十]' if a.n_items == '几' else a.n_items}", u.text):
+        s += 0.4  # "大致可以归纳为以下四点不足：" introduces the four asked for
+    if a.defining and not a.page_asked:
+        # a definition is a sentence that says what the term is; a record field or a contents
+        # line says nothing of the kind
+        m = _DEFINES.search(u.text) if u.kind == "sentence" else None
+        if m and terms.credit_any(a.defined, u.text[: m.start()].lower()):
+            s += 0.3  # the sentence defines the term asked about ("什么是总序" is no 信息服务业是指…)
+        elif u.kind == "row":
+            s *= 0.5
+    if a.date_q:
+        if DATE_RE.search(u.text):
+            s += 0.2
+        elif u.kind == "row" and not (_ROW_DATE.search(row_field(u, "value") or u.text) or row_field(u, "year")):
+            # a record field without a date is another field ("When was the preface written?"
+            # asks for 前言落款日期, not 前言署名; "When did 王成慧 sign it?" not 总序署名)
+            s *= 0.4
+            u.reasons.append("no date")
+        else:
+            s *= 0.6
+    if a.list_q and u.kind == "sentence":
+        s += 0.03 * min(4, u.text.count("、"))
+        if INTRO.search(u.text) and u.text.rstrip().endswith(("：", ":")):
+            s += 0.15  # "大致可以归纳为以下四点不足：" introduces the list asked for
+    if u.kind == "row":
+        value = row_field(u, "value")
+        if value and any(len(t) >= 2 and normalize(value).lower().endswith(t) for t in a.ind_words):
+            s += 0.1  # the value is the kind of thing asked for ("经济管理出版社" for a 出版社)
+    return s
+
+
+def surfaces(slot) -> tuple[str, ...]:
+    """How a region may be named in evidence: 京津冀 also as 三地 or as its three members together
+    ("北京市、天津市、河北省三地…")."""
+    return (*slot.zh, "三地", "两市一省") if slot.id == "jjj" else tuple(slot.zh)
+
+
+def _agent_like(value: str) -> bool:
+    """A person's name (2-4 characters, or several separated by 、 or spaces) or an organisation."""
+    v = re.sub(r"[◎:：]", " ", value).strip()
+    names = [x for x in re.split(r"[\s、,，]+", v) if x]
+    return bool(names) and (all(_NAME_RE.fullmatch(x) for x in names) or bool(_ORG_SUFFIX.search(v)))
+
+
+def _made_of(token: str, words) -> bool:
+    """"占全市gdp的比重" is named by "share of GDP" (比重, gdp): a long key word mostly spelled by
+    asked words."""
+    if len(token) < 4:
+        return False
+    inside = [w for w in words if len(w) >= 2 and w in token and w != token]
+    covered = set()
+    for w in inside:
+        i = token.find(w)
+        covered.update(range(i, i + len(w)))
+    return len(inside) >= 2 and len(covered) >= 0.5 * len(token)
+
+
+def number_near_terms(sentence: str, qterms: dict[str, float]) -> bool:
+    """A clause of the sentence holds both a number and one of the asked indicator's words."""
+    sn = normalize(sentence).lower()
+    strong = [t for t, w in qterms.items() if len(t) >= 2 and not re.fullmatch(r"\d+", t)]
+    for cl in _CLAUSE_RE.findall(sn):
+        if (NUM_RE.search(YEAR_RE.sub(" ", cl)) or CN_COUNT.search(cl)) and any(has_term(t, cl) for t in strong):
+            return True
+    return False
