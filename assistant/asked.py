@@ -64,6 +64,7 @@ class Asked:
     defined: list[str]
     n_items: str
     numeric: bool
+    figures: list[str]  # figures quoted to ask what they measure ("“069760”这个编号代表什么？")
     qnums: set[str]
     page_q: bool
     page_asked: bool
@@ -148,8 +149,10 @@ def read(question: str, lang: str, terms: Terms) -> Asked:
     defining = intent.definition(main)
     on_page = intent.given_page(main)  # "Which Tianjin industrial park is covered on page 107?"
     page_asked = intent.page_asked(q)
-    # "count as" asks what something is; on a given page, the page is given, not asked for
-    numeric = intent.numeric(q, lang) and not defining and not (on_page and not page_asked)
+    figures = intent.given_figure(main, lang)
+    # "count as" asks what something is; on a given page, the page is given, not asked for; a quoted
+    # figure is given, what it measures is asked
+    numeric = intent.numeric(q, lang) and not defining and not (on_page and not page_asked) and not figures
 
     def nameish(t: str) -> bool:
         """An unknown Chinese word that is (part of) a name: 商务部, 雄安 in 雄安新区."""
@@ -173,7 +176,7 @@ def read(question: str, lang: str, terms: Terms) -> Asked:
     return Asked(
         full=full, main=main, q=q, ctx=ctx, qterms=qterms, focus=focus, own_terms=own_terms, swapped=swapped,
         total=total, known_total=known_total, line_words=line_words, line_known=line_known,
-        how_many=how_many, unknown_focus=unknown_focus, unknown_asked=unknown_asked, role=role,
+        how_many=how_many, unknown_focus=unknown_focus, unknown_asked=None if figures else unknown_asked, role=role,
         subject=subject, unknown_subject=bool(subj_terms) and not subject,  # "这本书的封面是谁设计的？"
         book_author=book_author, years=qyears, named=named, regions=regions,
         all_named=[m.slot for m in qmod.mentions(full) if m.slot.category == "region"],
@@ -190,7 +193,7 @@ def read(question: str, lang: str, terms: Terms) -> Asked:
         # the terms a definition question asks about (not "chapter 1", where it asks)
         defined=[t for t in qterms if not t.startswith("~") and not ORDINAL_TERM.match(t) and terms.known(t)] if defining else [],
         n_items=intent.asked_number_of_items(main),  # "哪四方面": a sentence introducing four items
-        numeric=numeric,
+        numeric=numeric, figures=figures,
         qnums=set(NUM_RE.findall(full)),  # "项目（9154027）的资助金额是多少": 9154027 is not an answer
         page_q=intent.page(q), page_asked=page_asked, on_page=on_page,
         # "第三章第二节下面一共列了几个项目？": a count inside a chapter or section asks about the contents

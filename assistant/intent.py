@@ -232,6 +232,20 @@ def given_page(q: str) -> str:
     return next((g for g in m.groups() if g), "") if m else ""
 
 
+_FIGURE = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?%?|[A-Za-z]*\d{3,}[A-Za-z\d]*)(?![\w.])")
+_WHAT_FIGURE_EN = re.compile(r"\bwhat\b.{0,60}\b(?:measur\w*|represent\w*|stands? for|refer\w* to|mean\w*|denot\w*|quantif\w*)\b"
+                             r"|\bwhat\b.{0,20}\b(?:figure|number|code)\b.{0,30}\bfor\b", re.I)
+_WHAT_FIGURE_ZH = re.compile(r"(?:代表|表示|指的是|说的是|衡量|对应)(?:的是)?(?:什么|啥|哪个|哪项|哪一项)|是(?:什么|啥)(?:的)?(?:数|数字|数据|编号|号码|指标)")
+
+
+def given_figure(q: str, lang: str) -> list[str]:
+    """The figures a question quotes to ask what they measure ("The imprint page lists 11.75. What is
+    being measured there?", "“069760”这个编号代表什么？"); [] when it asks for a figure or quotes none."""
+    if not (_WHAT_FIGURE_EN if lang == "en" else _WHAT_FIGURE_ZH).search(q):
+        return []
+    return [f for f in _FIGURE.findall(q) if not re.fullmatch(r"(?:19|20)\d\d", f)]
+
+
 _ASKS = re.compile(r"\b(what|which|who|whom|whose|when|where|why|how)\b|什么|谁|哪|几|多少|吗|怎|如何|为何|是否|是不是", re.I)
 
 

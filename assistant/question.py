@@ -18,7 +18,7 @@ from index import text as index_text
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _WORDISH = re.compile(r"[\w\u3400-\u4dbf\u4e00-\u9fff]")
 _CTRL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]")
-_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d|s\b)")  # not a decade ("the late 1980s")
 _ORDINAL = re.compile(r"第([一二三四五六七八九十]+)([章节])")
 _EN_N = r"(\d{1,2}|" + "|".join(EN_NUMBERS[1:]) + r")"
 _ORDINAL_EN = re.compile(r"\b(chapter|section)s?\s+" + _EN_N + r"\b", re.I)

@@ -22,7 +22,7 @@ from index.model import Hit
 from index.text import normalize, squash_ws
 
 HARD_FAILURES = {"year missing", "no date", "person missing", "organisation missing", "only the asked-for word matches", "not in the chapter or section asked", "the contents line is not the one asked", "a page number comes from the contents", "asked-for thing missing", "a contents line names no person", "no number of the asked unit", "indicator not asked", "region missing", "no number", "no number next to the asked indicator",
-                 "table of contents row for a question not about the book's structure"}
+                 "table of contents row for a question not about the book's structure", "the quoted figure missing"}
 INDICATOR_MATCH = 0.5  # share of the row's indicator (IDF-weighted) the question must name; swept on tune: 0.2-0.75
 FIELD_MISSING = 0.7  # a unit without the record field asked for
 TOC_PAGE_SUPPORT = 0.45  # coverage a contents line needs to answer a page question (dev sets: right >= 0.50, wrong <= 0.39)
@@ -229,6 +229,14 @@ def _figures(u: Unit, a: Asked, terms: Terms, s: float) -> float:
             u.reasons.append("no number next to the asked indicator")
         if u.kind == "row":
             s += 0.06
+    if a.figures:
+        # "“069760”这个编号代表什么？": the passage that states the quoted figure says what it is
+        text = squash_ws(u.text).lower()
+        if all(f.lower() in text for f in a.figures):
+            s += 0.3
+        else:
+            s *= 0.5
+            u.reasons.append("the quoted figure missing")
     if u.kind == "row":
         # how specifically the row's key (indicator / field label / title) is what was asked
         key = row_field(u, "indicator", "label", "title", "project_title")
@@ -245,7 +253,7 @@ def _figures(u: Unit, a: Asked, terms: Terms, s: float) -> float:
             # each word is: "第二产业比重" is not answered by the "第三产业比重" row
             w_all = sum(terms.idf(t) for t in kt)
             w_hit = sum(terms.idf(t) for t in kt if t in a.ind_words or _made_of(t, a.ind_words))
-            if (u.hit.chunk.meta or {}).get("table") == "indicators" and w_hit < INDICATOR_MATCH * w_all:
+            if (u.hit.chunk.meta or {}).get("table") == "indicators" and w_hit < INDICATOR_MATCH * w_all and not a.figures:
                 u.reasons.append("indicator not asked")
     return s
 

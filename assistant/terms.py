@@ -45,7 +45,7 @@ _ZH_FOCUS = re.compile(r"(?:什么|哪(?:个|些|家|位|种|类|一个)?)([\u4e
 # capitalised words that do not open a sentence ("… of Bitcoin?", not "What …", "… 2013. How …")
 _NAME_RUN = re.compile(r"(?<![.?!:;\n]\s)(?<=\s)[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*\b")
 # a code mixing digits and letters ("5G", "G20")
-_NAME_WORD = re.compile(r"(?<![\w.])(?=[A-Za-z]*\d)(?=\d*[A-Za-z])[A-Za-z\d]{2,8}\b")
+_NAME_WORD = re.compile(r"(?<![\w.])(?!(?:19|20)?\d0s\b)(?=[A-Za-z]*\d)(?=\d*[A-Za-z])[A-Za-z\d]{2,8}\b")  # not a decade ("1980s")
 # "它的ISBN号码是多少": the field asked for, when no 什么/哪 names it
 _FIELD_ZH = re.compile(r"(?<=[的之])[A-Za-z]{2,6}[\u4e00-\u9fff]{0,3}(?=(?:是|为)(?:多少|什么))")
 _ASPECTS = re.compile(r"^[一二两三四五六七八九十]+(?:个)?方(?:面)?$")

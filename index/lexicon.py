@@ -59,10 +59,12 @@ class Lexicon:
         return self.entries.get(key, [])
 
     def base(self, word: str) -> str:
-        """The form of an inflected word the lexicon knows: "sorted" -> "sort", "located" -> "locate"."""
+        """The form of an inflected or derived word the lexicon knows: "sorted" -> "sort", "located" ->
+        "locate", "environmental" -> "environment", "highest" -> "high"."""
         if (word,) in self.entries or len(word) < 5:
             return word
-        for suffix, repl in (("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"), ("d", ""), ("ly", "")):
+        for suffix, repl in (("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"), ("d", ""), ("ly", ""),
+                             ("al", ""), ("est", "")):
             if word.endswith(suffix):
                 cand = word[: -len(suffix)] + repl
                 if (cand,) in self.entries:
