@@ -74,7 +74,7 @@ _PARTS_Q = re.compile(r"分成哪|分为哪|分了哪|分哪|有几节|有几个
                       r"|\b(divided|organi[sz]ed|split|broken down|subdivided) into\b|\bbroken down\b|\bbreak(s)? down\b|\bconsists? of\b|\bwhat does (it|the section|the chapter) cover\b", re.I)
 
 
-_CHAPTERS_Q = re.compile(r"几章|各章|哪几章|哪些章|每一?章|所有章|全书.*章|\bchapters\b", re.I)
+_CHAPTERS_Q = re.compile(r"几章|各章|哪几章|哪些章|每一?章|所有章|全书.*章|(?:书|全书|报告)[^？?]{0,6}几大?块|\bchapters\b", re.I)
 
 
 def asks_for_chapters(q: str) -> bool:
@@ -436,7 +436,7 @@ def asks_role(q: str) -> bool:
 
 
 _HOW_MANY_CHAPTERS = re.compile(r"几章|多少章|多少个章|\bhow many chapters\b|\bnumber of chapters\b", re.I)
-_EACH_CHAPTER = re.compile(r"各章|每章|每一章|分别|哪几章|哪些章|\beach\b|\bwhat are they\b|\bwhich are\b|\babout\b|\bcover\b|\btitles?\b", re.I)
+_EACH_CHAPTER = re.compile(r"各章|每章|每一章|每一?块|分别|哪几章|哪些章|\beach\b|\bwhat are they\b|\bwhich are\b|\babout\b|\bcover\b|\btitles?\b", re.I)
 
 
 def asks_chapter_count(q: str, counting: bool) -> bool:
