@@ -232,7 +232,7 @@ def given_page(q: str) -> str:
     return next((g for g in m.groups() if g), "") if m else ""
 
 
-_FIGURE = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?%?|[A-Za-z]*\d{3,}[A-Za-z\d]*)(?![\w.])")
+_FIGURE = re.compile(r"(?<![A-Za-z\d.])(\d+(?:\.\d+)?%?|[A-Za-z]*\d{3,}[A-Za-z\d]*)(?![A-Za-z\d]|\.\d)")
 _WHAT_FIGURE_EN = re.compile(r"\bwhat\b.{0,60}\b(?:measur\w*|represent\w*|stands? for|refer\w* to|mean\w*|denot\w*|quantif\w*)\b"
                              r"|\bwhat\b.{0,20}\b(?:figure|number|code)\b.{0,30}\bfor\b", re.I)
 _WHAT_FIGURE_ZH = re.compile(r"(?:代表|表示|指的是|说的是|衡量|对应)(?:的是)?(?:什么|啥|哪个|哪项|哪一项)|是(?:什么|啥)(?:的)?(?:数|数字|数据|编号|号码|指标)")

@@ -4,8 +4,8 @@ import pytest
 
 from assistant import prompts
 from assistant.errors import InputError
-from assistant.intent import side_by_side
-from assistant.question import expand_abbreviations, is_followup, language, last_chapter, mentions, normalize, rewrite, validate
+from assistant.intent import given_figure, side_by_side
+from assistant.question import expand_abbreviations, is_followup, language, last_chapter, mentions, normalize, rewrite, validate, years
 
 
 @pytest.mark.parametrize(
@@ -126,3 +126,21 @@ def test_the_last_chapter_is_the_last_the_contents_list():
 ])
 def test_everyday_english_shorthand_is_written_out(q, expected):
     assert expand_abbreviations(q) == expected
+
+
+@pytest.mark.parametrize("q, expected", [("Which cities led the late-1980s take-off?", []), ("in the 1990s", []),
+                                         ("What was 2013's share?", ["2013"]), ("2000~2013年", ["2000", "2013"])])
+def test_a_decade_is_not_a_year(q, expected):
+    assert years(q) == expected, years(q)
+
+
+@pytest.mark.parametrize("q, lang, expected", [
+    ("The imprint page lists a figure of 11.75 for this book. What is being measured there?", "en", ["11.75"]),
+    ("What does the 20% figure for Beijing measure?", "en", ["20%"]),
+    ("版权页上出现的“069760”这个编号代表什么？", "zh", ["069760"]),
+    ("TJSHS201510031008是什么的编号？", "zh", ["TJSHS201510031008"]),
+    # a figure asked for, or a year given, is not a figure quoted to ask what it measures
+    ("What was Beijing's R&D intensity in 2013?", "en", []), ("2013年北京的R&D投入强度是多少？", "zh", []),
+])
+def test_a_quoted_figure_asked_about(q, lang, expected):
+    assert given_figure(q, lang) == expected, given_figure(q, lang)
