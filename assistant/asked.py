@@ -124,6 +124,10 @@ def read(question: str, lang: str, terms: Terms) -> Asked:
         role = before[-1:] if before and main[: m.start()].endswith(before[-1]) and _ROLE_NOUN.search(before[-1]) else []
     # what a "who did it" question is about ("总序是谁写的" -> 总序; "who wrote the preface" -> 前言)
     subj = intent.who_subject(q, lang)
+    if (n := intent.nth_one(subj)) and re.search(r"chapters?\b|章", ctx, re.I):
+        # "Who wrote the first one? (following up: How many chapters is the book divided into?)"
+        subj = {"first": "chapter 1", "second": "chapter 2", "third": "chapter 3", "fourth": "chapter 4",
+                "last": "last chapter"}.get(n) or f"第{n}章"
     subj_terms = [t for t in terms.analyse(subj, lang)[0] if not _GENERIC_WORK.issuperset(
         t.removeprefix(GROUP).split(ALT))] if subj else []
     subject = [t for t in subj_terms if terms.known(t)]
@@ -132,7 +136,9 @@ def read(question: str, lang: str, terms: Terms) -> Asked:
         role = []  # the authors line is the field asked for, whatever the verb
     qyears = [y for y in qmod.years(q) or qmod.years(ctx) if not (y in terms.title.years and names_the_book(full, y))]
     scope = q if (not ctx or qmod.mentions(q)) else ctx  # where the places asked about are named
-    named = [m for m in qmod.mentions(scope) if m.slot.category in ("region", "org") and not intent.only_a_reference(scope, m)]
+    # (the book's authors are asked for whatever the title names: "Who wrote it? (following up: … the
+    # 2015 report on Beijing-Tianjin-Hebei information services …)")
+    named = [] if book_author else [m for m in qmod.mentions(scope) if m.slot.category in ("region", "org") and not intent.only_a_reference(scope, m)]
     regions = [m.slot for m in named if m.slot.category == "region"]
     # "How many Zhongguancun firms … in Tianjin?", "北京大学与河北省…": every place and organisation
     # named must be in the evidence -- unless the question sets regions side by side ("北京和天津",

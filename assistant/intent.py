@@ -345,15 +345,29 @@ def asks_book_author(q: str, lang: str) -> bool:
         return False  # "who proofread it" asks for the proofreader
     subj = who_subject(main, lang).strip()
     if subj.lower() in ("it", "它"):
-        return bool(re.search(r"this book|the book|the report|本书|这本书|该书", ctx, re.I))
+        # "Who wrote it? (following up: I'm citing the 2015 report on … What's its full title?)"
+        return bool(re.search(r"\b(?:this|the)\s+(?:(?:19|20)\d\d\s+)?(?:book|report|volume)\b|本书|这本书|该书|本报告|这本报告|这份报告", ctx, re.I))
     return bool(_THE_BOOK.match(subj))
 
 
 def who_subject(q: str, lang: str) -> str:
     """The work a "who wrote it" question asks about: "总序是谁写的" -> "总序", "Who wrote the
     preface?" -> "preface"; "" for other questions."""
-    m = (_WHO_SUBJ_ZH if lang == "zh" else _WHO_SUBJ_EN).search(q.strip())
+    q = q.strip()
+    if lang == "zh":
+        # the clause that asks who: "记者想确认一下署名：这本报告是谁编著的？" -> "这本报告"
+        q = next((c for c in re.split(r"[：:，,；;。]", q) if re.search(r"谁|哪位", c)), q).strip()
+    m = (_WHO_SUBJ_ZH if lang == "zh" else _WHO_SUBJ_EN).search(q)
     return m.group(1).strip() if m else ""
+
+
+_NTH_ONE = re.compile(r"^(?:the\s+)?(first|second|third|fourth|last)(?:\s+one)?$|^第([一二三四])(?:个|部分)?$", re.I)
+
+
+def nth_one(subject: str) -> str:
+    """The ordinal of "the first one", "the last one", "第一个" ("" for another subject)."""
+    m = _NTH_ONE.match(subject.strip())
+    return (m.group(1) or m.group(2)).lower() if m else ""
 
 
 _WHICH_TYPE_ZH = re.compile(r"哪(?:所|家|个|一)?(大学|高校|学校|学院|单位|机构|章|节)")
