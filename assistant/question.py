@@ -161,7 +161,7 @@ def mentions(text: str) -> list[Mention]:
     return found
 
 
-_FOLLOW_CUE_ZH = re.compile(r"^(那么?|还有|另外|而|那在|那对于|同期|同年)|呢[？?。.!！]*$")
+_FOLLOW_CUE_ZH = re.compile(r"^(那么?|还有|另外|而|那在|那对于|同期|同年|其中(?=[^？?]{0,8}[那这](?:部分|一?节|一?章|段)))|呢[？?。.!！]*$")  # "其中天津那部分…": a part of what was just asked about
 _FOLLOW_CUE_EN = re.compile(r"^(and|what about|how about|what of|same for|and for|and in|and what about)\b", re.I)
 
 

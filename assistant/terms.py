@@ -203,8 +203,10 @@ class BookTitle:
             q = re.sub(r"(?:这个|该|这一|本|此)(?:行业|产业)", self.subject_zh, q)
         if self.subject_en:
             q = re.sub(r"\b(?:the|this) (?:sector|industry)\b", "the " + self.subject_en, q, flags=re.I)
+        yrs = "|".join(self.years) or "(?!)"
         for t in self.zh:
-            q = re.sub(re.escape(t) + r"\s*(?:[（(]\s*\d{4}\s*[)）])?", "本书", q)
+            # "…发展报告（2015）", "…发展报告2015 定价": the title's own year is part of its name
+            q = re.sub(re.escape(t) + rf"\s*(?:[（(]\s*\d{{4}}\s*[)）]|(?:{yrs})(?![\d年]))?", "本书", q)
         for pattern in self._english_names:
             q = pattern.sub("this book", q)
         return q
