@@ -80,6 +80,8 @@ def focus_words(words: list[str]) -> set[int]:
     elif words[i] == "who" and words[j] not in AUX:
         # "who designed the cover …": the verb names the role asked about
         return {j} if words[j] not in ("else", "and", "or") else set()
+    elif words[i] == "what" and words[j] in _WHAT_VERB:
+        return set()
     elif words[j] in AUX:
         # "what is the X of ...", "who was the X ..."
         j += 1
@@ -103,7 +105,18 @@ IMPLICIT_EN = frozenset(
     "content contents point points focus goal goals aim aims way ways kind kinds type types example examples "
     "part parts list difference differences relationship situation status trend trends feature features "
     "argument arguments conclusion conclusions view views position summary main key "
-    "copy copies book books volume report publication principle principles rule rules basis criterion criteria".split()
+    "copy copies book books volume report publication principle principles rule rules basis criterion criteria "
+    # the kind of answer a "why" or "how" question asks for ("what upside does chapter one ascribe to …")
+    "cause causes rationale explanation justification motivation upside downside benefit benefits advantage "
+    "advantages drawback drawbacks strength strengths weakness weaknesses solution solutions remedy remedies "
+    "approach approaches phrase catchphrase slogan shorthand label term word ordinal".split()
+)
+# "What makes the region suited to …", "What held back …": the wh-word is the subject of a verb,
+# and no noun names what is asked
+_WHAT_VERB = frozenset(
+    "make made drive drove driven cause caused explain explained keep kept hold held limit limited prevent "
+    "prevented hinder hindered lead led allow allowed enable enabled give gave let stop stopped block blocked "
+    "hamper hampered help helped push pushed happen happened matter mattered".split()
 )
 IMPLICIT_ZH = frozenset(
     "标题 题目 名称 名字 全称 简称 日期 时间 落款 编号 号码 代码 页码 页 顺序 次序 主题 内容 含义 意思 定义 作用 原因 "
