@@ -203,7 +203,8 @@ def read(question: str, lang: str, terms: Terms) -> Asked:
         qnums=set(NUM_RE.findall(full)),  # "项目（9154027）的资助金额是多少": 9154027 is not an answer
         page_q=intent.page(q), page_asked=page_asked, on_page=on_page,
         # "第三章第二节下面一共列了几个项目？": a count inside a chapter or section asks about the contents
-        structure_q=intent.structure(q) or bool(ords and intent.count(q, lang)),
+        # "第一章第四节讲三地怎么协同？": what a numbered part is about is told by its contents lines
+        structure_q=intent.structure(q) or bool(ords and (intent.count(q, lang) or re.search(r"^[^，,？?]*[章节]讲", main))),
         date_q=intent.date(q), who_q=intent.who(q), measure=intent.asked_unit(q, lang),
         list_q=intent.listing(q, lang), count_q=intent.count(q, lang),
         ords=ords, ctx_ords={} if ords else intent.ordinals(ctx),  # "北京部分在第几页？" after "第一章第三节讲什么？"

@@ -63,6 +63,12 @@ class Assistant:
         # the chapter lines of the contents ("这本书分几章？"; "最后一章" is the last of them)
         self._chapter_lines = [c for c in self._toc if not (c.meta or {}).get("section")
                                and evidence.is_chapter_title(str((c.meta or {}).get("chapter") or ""))]
+        # how many sections each chapter has ("第一章收尾那节" is its last)
+        self._sections: dict[int, int] = {}
+        for c in self._toc:
+            m = c.meta or {}
+            if m.get("section") and not m.get("subsection") and (n := qmod.chapter_number(str(m.get("chapter") or ""))):
+                self._sections[n] = self._sections.get(n, 0) + 1
         self.llm = llm
 
     # ------------------------------------------------------------------ loading
@@ -122,6 +128,7 @@ class Assistant:
             norm = qmod.resolve_person(norm, history[-1].answer, self._terms.people)
         # "京津冀信息服务业发展报告（2015）的定价" is this book's price; "最后一章" is 第四章
         norm = qmod.last_chapter(self._terms.title.as_this_book(norm), len(self._chapter_lines))
+        norm = qmod.last_section(norm, self._sections)
         rewritten = qmod.rewrite(norm, qmod.normalize(prev) if prev else None)
         return q, rewritten, lang
 

@@ -11,7 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from assistant import prompts
-from assistant.intent import EN_NUMBERS, cn_number
+from assistant.intent import EN_NUMBERS, cn_number, cn_value
 from assistant.errors import InputError
 from index import text as index_text
 
@@ -273,6 +273,31 @@ def last_chapter(question: str, chapters: int) -> str:
         return question
     question = _LAST_CHAPTER_ZH.sub(f"第{cn_number(chapters)}章", question)
     return _LAST_CHAPTER_EN.sub(f"chapter {chapters}", question)
+
+
+_LAST_SECTION_ZH = re.compile(r"第([一二三四五六七八九十])章(?:的|里|中|里面)?(?:收尾|最后|末尾|最末)的?(?:那|一)?一?节")
+_LAST_SECTION_EN = re.compile(r"\bthe (?:last|final|closing) section (?:of|in) chapter " + _EN_N + r"\b", re.I)
+
+
+def chapter_number(title: str) -> int:
+    """"第一章 京津冀信息服务业发展现状" -> 1 (0 for a line that is no numbered chapter)."""
+    m = re.match(r"\s*第([一二三四五六七八九十])章", title)
+    return cn_value(m.group(1)) if m else 0
+
+
+def last_section(question: str, sections: dict[int, int]) -> str:
+    """"第一章收尾那节讲什么？" asks about the chapter's last section (第一章第四节); ``sections``:
+    chapter number -> how many sections the contents list under it."""
+    def zh(m: re.Match) -> str:
+        n = sections.get(cn_value(m.group(1)))
+        return f"第{m.group(1)}章第{cn_number(n)}节" if n else m.group(0)
+
+    def en(m: re.Match) -> str:
+        c = m.group(1)
+        n = sections.get(int(c) if c.isdigit() else EN_NUMBERS.index(c.lower()))
+        return f"chapter {c} section {n}" if n else m.group(0)
+
+    return _LAST_SECTION_EN.sub(en, _LAST_SECTION_ZH.sub(zh, question))
 
 
 def with_context(question: str, previous: str) -> str:
