@@ -35,7 +35,7 @@ class Assistant:
         self.glossary = handle.glossary
         analyzer = handle.keyword.analyzer
         self._terms = Terms(analyzer.doc_terms, handle.keyword.bm25.docs, self.glossary, frozenset(analyzer.stopwords),
-                            people_of(handle.chunks), BookTitle.of(handle.chunks))
+                            people_of(handle.chunks), BookTitle.of(handle.chunks), analyzer.person_names)
         self._retrievers: dict[str, object] = {}
         self._seen: dict[str, object] = {}  # chunks returned lately (merged neighbours are not in the index)
         # Paragraph chunks by the report paragraphs they hold (built once: a table row looks up the

@@ -119,6 +119,15 @@ def date(q: str) -> bool:
     return bool(_DATE_Q.search(q))
 
 
+_DAY_Q = re.compile(r"哪一?天|几号|几月几[日号]|具体日期|\bwhat (?:exact )?(?:date|day)\b|\bwhich day\b|\bon what day\b|\bexact date\b", re.I)
+DAY_RE = re.compile(r"\d{1,2}\s*[日号]|[一二三四五六七八九十]+\s*日|\d{4}\s*[.\-/]\s*\d{1,2}\s*[.\-/]\s*\d{1,2}")
+
+
+def day(q: str) -> bool:
+    """Asks for a day ("哪一天", "on what date"): a month or a year does not answer it."""
+    return bool(_DAY_Q.search(q))
+
+
 _ORG_Q = re.compile(r"哪家|哪个(?:单位|机构|公司|出版社|印刷厂)|\bwhich (?:company|firm|outfit|organi[sz]ation|publisher|printer|printing house|press)\b", re.I)
 
 

@@ -388,6 +388,9 @@ def _answer_kind(u: Unit, a: Asked, terms: Terms, s: float) -> float:
             s += 0.3  # the sentence defines the term asked about ("什么是总序" is no 信息服务业是指…)
         elif u.kind == "row":
             s *= 0.5
+    if a.day_q and not intent.DAY_RE.search(u.text):
+        s *= 0.5
+        u.reasons.append("no date")
     if a.date_q:
         if DATE_RE.search(u.text):
             s += 0.2

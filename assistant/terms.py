@@ -246,8 +246,9 @@ class Terms:
 
     def __init__(self, tokenize: Callable[[str], list[str]], docs: Sequence[Sequence[str]], glossary,
                  stopwords: frozenset = frozenset(), people: frozenset = frozenset(),
-                 title: BookTitle = BookTitle()):
+                 title: BookTitle = BookTitle(), person_names: Callable[[str], list[str]] = lambda text: []):
         self.tokenize = tokenize
+        self.person_names = person_names  # personal names in a Chinese question ("习近平")
         self.people = people  # the persons the publication record names (郭斌, 陈倩, 王光艳…)
         self.title = title  # how a question may name the book itself
         self.glossary = glossary
@@ -376,7 +377,9 @@ class Terms:
                 if w.lower() not in self.df and w.upper() not in self.df and w not in self.df and w not in _latin_paraphrased() and not (
                         self.glossary is not None and any(g[4] == "glossary" for g in self.glossary.groups(w))):
                     return w
-            return None
+            # "习近平总书记是在哪一天…": a person the report never names
+            return next((w for w in self.person_names(q) if not self.known(w) and not self._longer(w)
+                         and w not in self.people), None)
         for run in _NAME_RUN.finditer(q):
             # "Zhang Hua", "Kingdee": every word unknown; not "Chinese Library Classification"
             ws = run.group(0).split()

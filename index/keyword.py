@@ -70,6 +70,7 @@ class KeywordAnalyzer:
             self.stopwords = _read_words(DATA_DIR / "stopwords_zh.txt") | _read_words(DATA_DIR / "stopwords_en.txt")
         self.synonyms = load_synonyms() if settings.use_glossary else {}
         self._jieba = None
+        self._pos = None
         self._lock = threading.Lock()
 
     @property
@@ -108,6 +109,17 @@ class KeywordAnalyzer:
             if not tk.FREQ.get(p):
                 tk.add_word(p, freq=50)
         return tk
+
+    def person_names(self, text: str) -> list[str]:
+        """Personal names in the text as jieba's part-of-speech tagger reads them ("习近平", "马云"),
+        on the same dictionary; the tagger loads on first use."""
+        if self._pos is None:
+            with self._lock:
+                if self._pos is None:
+                    from jieba.posseg import POSTokenizer
+
+                    self._pos = POSTokenizer(self.jieba)
+        return [w.word for w in self._pos.cut(normalize(text)) if w.flag in ("nr", "nrfg", "nrt") and len(w.word) >= 2]
 
     def _keep(self, tok: str) -> bool:
         return bool(tok) and bool(_TOKEN_OK.search(tok)) and tok not in self.stopwords
