@@ -161,8 +161,16 @@ def listing(q: str, lang: str) -> bool:
     return bool(_LIST_Q.search(q)) or (lang == "en" and bool(_PLURAL_WH.search(q)))
 
 
+_MONEY_Q = re.compile(r"多少(?:钱|经费|资金|金额|资助经费|资助金额)|(?:经费|资金|金额|资助额|资助金额)(?:是|有|为)?多少"
+                      r"|\bhow much (?:money|funding|cash)\b|\b(?:funding|grant|award) (?:amount|size)\b"
+                      r"|\bhow (?:much|big|large) (?:was|is) (?:the|each|that|its) (?:grant|award|funding)\b", re.I)
+
+
 def asked_unit(q: str, lang: str) -> str:
-    """The measure word a Chinese count question asks for ("多少册" -> "册"), else ""."""
+    """The measure word a count question asks for ("多少册" -> "册"; a sum of money, in yuan: "拿到了多少
+    资助经费", "how much funding"), else ""."""
+    if _MONEY_Q.search(q):
+        return "元"
     m = _HOW_MANY_ZH.search(q) if lang == "zh" else None
     return m.group(1) if m else ""
 
