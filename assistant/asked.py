@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from assistant import intent, question as qmod
-from assistant.terms import ALT, GROUP, Terms, names_the_book
+from assistant.terms import ALT, GROUP, IMPLICIT_EN, Terms, names_the_book
 from index.glossary import en_words
 from index.text import normalize
 
@@ -115,6 +115,9 @@ def read(question: str, lang: str, terms: Terms) -> Asked:
         # (a deed done, not a position held: "Who sits on the board?")
         verb = en_words(v.group(1))
         unknown_asked = unknown_asked or (verb[0] if verb and "~" + verb[0] in qterms else None)
+    if lang == "en" and (held := intent.who_role_of(q)):
+        # "Who is Baidu's current chief executive?": a role the report has no word for
+        unknown_asked = unknown_asked or next((w for w in en_words(held) if "~" + w in qterms and w not in IMPLICIT_EN), None)
     # the role a "who did X" question asks about, when the report has a word for it
     role = [t for t in focus if not t.startswith("~")] if lang == "en" and intent.who_verb(q) else []
     if lang == "zh" and (verb := intent.who_role_zh(q)):

@@ -367,6 +367,17 @@ def asks_book_author(q: str, lang: str) -> bool:
     return bool(_THE_BOOK.match(subj))
 
 
+_WHO_ROLE_OF = re.compile(r"\s*who\s+(?:is|was|are|were)\s+(?:the\s+)?[A-Za-z][\w\s.&-]*?['’]s\s+"
+                          r"(?:current\s+|present\s+|former\s+|new\s+)?([a-z][a-z\s-]*?)\s*\??\s*$", re.I)
+
+
+def who_role_of(q: str) -> str:
+    """The role a "who is X's Y" question asks about ("Who is Baidu's current chief executive?" ->
+    "chief executive"), "" for other questions."""
+    m = _WHO_ROLE_OF.match(q)
+    return m.group(1) if m else ""
+
+
 def who_subject(q: str, lang: str) -> str:
     """The work a "who wrote it" question asks about: "总序是谁写的" -> "总序", "Who wrote the
     preface?" -> "preface"; "" for other questions."""
