@@ -78,6 +78,7 @@ class Asked:
     count_q: bool
     ords: dict
     ctx_ords: dict
+    within_ctx: bool  # "其中天津那部分", "河北省那部分": a part of what the earlier question asked about
     ind_terms: dict[str, float]  # the terms that name the asked indicator
     ind_words: set[str]
     # settled against the candidates (assistant.scoring)
@@ -211,7 +212,8 @@ def read(question: str, lang: str, terms: Terms) -> Asked:
         structure_q=intent.structure(q) or bool(ords and (intent.count(q, lang) or re.search(r"^[^，,？?]*[章节]讲", main))),
         date_q=intent.date(q), day_q=intent.day(main), who_q=intent.who(q), measure=intent.asked_unit(main if swapped else q, lang),  # "那字数呢？" after a price: not in yuan
         list_q=intent.listing(q, lang), count_q=intent.count(q, lang),
-        ords=ords, ctx_ords={} if ords else intent.ordinals(ctx),  # "北京部分在第几页？" after "第一章第三节讲什么？"
+        ords=ords, ctx_ords={} if ords else intent.ordinals(ctx),
+        within_ctx=bool(ctx) and bool(qmod.PART_OF_PREVIOUS.search(main)),  # "北京部分在第几页？" after "第一章第三节讲什么？"
         ind_terms=ind_terms, ind_words=terms.words(ind_terms),  # with the alternatives of phrase groups spelled out
     )
 

@@ -178,20 +178,24 @@ class Assistant:
             d.answerable, d.sentences = False, []
         if d.answerable and match_lang != lang:
             d.sentences = [(render(us[0], lang, d.numeric, self.glossary, d.terms, d.listing), us) for _, us in d.sentences]
+        # the question's form is the follow-up's own when it asks something ("天津那一小节从哪页开始？
+        # （接上问：…在第几章？）" asks for a page), else the earlier question's ("那天津呢？")
+        main = qmod.split_context(rewritten)[0]
+        form = main if intent.asks(main) else rewritten
         # "一共列了几个项目？" counts; "分成哪几个方面？" lists
-        counting = intent.count(rewritten, match_lang) and not intent.asks_for_parts(rewritten)
-        stated = self._stated_chapter_count() if intent.asks_chapter_count(rewritten, counting) else None
+        counting = intent.count(form, match_lang) and not intent.asks_for_parts(form)
+        stated = self._stated_chapter_count() if intent.asks_chapter_count(form, counting) else None
         if stated is not None:
             # "How many chapters does the book have?": the report says so itself ("全书分为四章内容")
             d.answerable, d.refusal = True, ""
             d.sentences = [(render_stated_count(stated[1], lang), [stated[0]])]
-        elif intent.asks_for_chapters(rewritten) and (not d.answerable or evidence.is_toc_row(d.best)):
+        elif intent.asks_for_chapters(form) and (not d.answerable or evidence.is_toc_row(d.best)):
             # only when the evidence found is the contents (not "各章的撰写是怎么分工的")
             self._list_chapters(d, lang)
-        elif d.answerable and (intent.asks_for_parts(rewritten) or counting):
-            self._list_parts(d, lang, intent.count_unit(rewritten) if counting else None)
+        elif d.answerable and (intent.asks_for_parts(form) or counting):
+            self._list_parts(d, lang, intent.count_unit(form) if counting else None)
         if d.answerable and counting:
-            self._count_rows(d, lang, intent.count_unit(rewritten))
+            self._count_rows(d, lang, intent.count_unit(form))
         if d.answerable:
             self._list_subsections(d, lang)
             self._several_lines(d, rewritten, match_lang, lang)

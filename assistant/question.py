@@ -161,7 +161,10 @@ def mentions(text: str) -> list[Mention]:
     return found
 
 
-_FOLLOW_CUE_ZH = re.compile(r"^(那么?|还有|另外|而|那在|那对于|同期|同年|其中(?=[^？?]{0,8}[那这](?:部分|一?节|一?章|段)))|呢[？?。.!！]*$")  # "其中天津那部分…": a part of what was just asked about
+_FOLLOW_CUE_ZH = re.compile(r"^(那么?|还有|另外|而|那在|那对于|同期|同年)|呢[？?。.!！]*$")
+# "其中天津那部分…", "天津那一小节从哪页开始？": a part of what was just asked about (not "讲扶持政策的那章",
+# which names its own)
+PART_OF_PREVIOUS = re.compile(r"^其中(?=[^？?]{0,8}[那这](?:部分|一?节|一?章|段))|^[^，,？?的]{0,6}那一?小?(?:节|部分)")
 _FOLLOW_CUE_EN = re.compile(r"^(and|what about|how about|what of|same for|and for|and in|and what about)\b", re.I)
 
 
@@ -217,7 +220,7 @@ def is_contextual(question: str) -> bool:
     if is_followup(q):
         return True
     if language(q) == "zh":
-        return bool(_PRONOUN_ZH.search(q)) or len(re.sub(r"[^\w\u4e00-\u9fff]", "", q)) <= SHORT_ZH
+        return bool(_PRONOUN_ZH.search(q) or PART_OF_PREVIOUS.search(q)) or len(re.sub(r"[^\w\u4e00-\u9fff]", "", q)) <= SHORT_ZH
     return bool(_PRONOUN_EN.search(q)) or len(re.findall(r"[A-Za-z0-9&]+", q)) <= SHORT_EN
 
 

@@ -301,6 +301,9 @@ def _contents(u: Unit, a: Asked, terms: Terms, s: float) -> float:
         if not all((meta.get("chapter", "") or "").startswith(o) or (meta.get("section", "") or "").startswith(o)
                    or (meta.get("title", "") or "").startswith(o) for o in a.ctx_ords.values()):
             s *= 0.7
+            if a.within_ctx:
+                # "河北省那部分在第几页？" after "第二章第五节分成哪几部分？": a part of that section only
+                u.reasons.append("not in the chapter or section asked")
     if ords and u.kind == "sentence":
         # "第一节里，…": the passage should come from the section the question names
         path = [str(p) for p in u.hit.chunk.section_path]
