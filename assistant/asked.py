@@ -106,7 +106,8 @@ def read(question: str, lang: str, terms: Terms) -> Asked:
     how_many = bool(focus) and intent.how_many(q)
     unknown_focus = how_many and all(t.startswith("~") for t in focus)
     # "What's the publisher's email address?": the report has no word for what is asked
-    unknown_asked = terms.unknown_asked(q, lang, focus) or terms.unknown_name(full, lang, qterms)
+    # (a name in the carried context was asked about before: "Who" of an English question before)
+    unknown_asked = terms.unknown_asked(q, lang, focus) or terms.unknown_name(main, lang, qterms)
     if lang == "en" and not ctx and intent.terse(q):
         # "publisher email address": a query of nouns asks for all of them; one the report has no
         # word for cannot be answered

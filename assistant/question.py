@@ -243,7 +243,7 @@ def rewrite(question: str, previous: str | None) -> str:
     if out != question:
         return out
     lang = language(question)
-    if is_contextual(question) and language(previous) == lang:
+    if is_contextual(question):
         return with_context(question, previous)
     return question
 

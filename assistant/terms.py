@@ -20,7 +20,7 @@ from index.glossary import _fold, en_words
 from index.text import normalize, squash_ws
 
 from .intent import AUX, EN_NUMBERS
-from .question import data_rows, mentions, split_context
+from .question import data_rows, language, mentions, split_context
 
 STOP_ZH = set(
     "的 了 是 在 和 与 及 或 吗 呢 吧 啊 么 什么 多少 哪些 哪个 哪 几 如何 怎么 怎样 为什么 请问 请 告诉 我 你 "
@@ -401,7 +401,7 @@ class Terms:
         if not context:
             return self._analyse(q, lang)
         out, focus = self._analyse(main, lang)
-        ctx, _ = self._analyse(context, lang)
+        ctx, _ = self._analyse(context, language(context))  # "它的项目编号是多少？" after an English question
         for t, w in ctx.items():
             if t not in out and not t.startswith("~"):
                 out[t] = w * CONTEXT_WEIGHT
