@@ -198,7 +198,8 @@ def _surface(slot: Slot, like: Mention, lang: str) -> str:
 # can weigh it less than the question itself.
 CONTEXT_MARK = {"zh": "（接上问：", "en": " (following up: "}
 CONTEXT_END = {"zh": "）", "en": ")"}
-_PRONOUN_EN = re.compile(r"\b(it|its|they|their|them|he|she|his|her|that one|this one|(?:that|those) (?!book|report|volume)[a-z]+)\b", re.I)
+_PRONOUN_EN = re.compile(r"\b(it|its|they|their|them|he|she|his|her|that one|this one|(?:that|those) (?!book|report|volume)[a-z]+"
+                         r"|that(?=\s*[?.!]?\s*$))\b", re.I)  # "How many times Hebei's level is that?"
 _PRONOUN_ZH = re.compile(r"它|其(?![中他它实余次])|他们|她们|(?<![其吉])他(?![人国乡])|她|上述|前者|后者|这个|那个|此人|这期间|这段时间|此期间|这一时期")
 SHORT_ZH = 8  # a Chinese question of this many characters or fewer names no topic of its own
 SHORT_EN = 5

@@ -109,7 +109,9 @@ IMPLICIT_EN = frozenset(
     # the kind of answer a "why" or "how" question asks for ("what upside does chapter one ascribe to …")
     "cause causes rationale explanation justification motivation upside downside benefit benefits advantage "
     "advantages drawback drawbacks strength strengths weakness weaknesses solution solutions remedy remedies "
-    "approach approaches phrase catchphrase slogan shorthand label term word ordinal".split()
+    "approach approaches phrase catchphrase slogan shorthand label term word ordinal "
+    # size and rank words qualify what is asked, they do not name it ("What two big strategic tasks …")
+    "big large major principal primary important central core basic overall".split()
 )
 # "What makes the region suited to …", "What held back …": the wh-word is the subject of a verb,
 # and no noun names what is asked
