@@ -71,7 +71,7 @@ def ordinals(q: str) -> dict[str, str]:
 _PARTS_Q = re.compile(r"分成哪|分为哪|分了哪|分哪|有几节|有几个小节|几个部分|\bhow many (sections|subsections|parts)\b|哪[两三四五六七八九十]个?(部分|方面|小节|节)|包括哪|包含哪|哪几个方面|哪几部分|哪几节|哪些节|哪几个小节|哪些小节|哪些部分|由哪几|有哪几|下设|"
                       r"\bwhat (sections|parts|subsections)\b|\bwhich (sections|parts|subsections)\b|\bsubsections?\b"
                       r"|\bwhat are the (sections|parts|subsections) of\b|\b(which|what) \w+ does (it|the section|the chapter|this section|this chapter) cover\b"
-                      r"|\bsection by section\b|\bdoes (?:chapter|section) \w+ cover\b|\b(divided|organi[sz]ed|split|broken down|subdivided) into\b|\bbroken down\b|\bbreak(s)? down\b|\bconsists? of\b|\bwhat does (it|the section|the chapter) cover\b", re.I)
+                      r"|\bsection by section\b|\b(?:list|give(?: me)?|name|show(?: me)?|enumerate)\s+(?:all\s+)?(?:of\s+)?the\s+(?:sections|parts|subsections)\b|\bdoes (?:chapter|section) \w+ cover\b|\b(divided|organi[sz]ed|split|broken down|subdivided) into\b|\bbroken down\b|\bbreak(s)? down\b|\bconsists? of\b|\bwhat does (it|the section|the chapter) cover\b", re.I)
 
 
 _CHAPTERS_Q = re.compile(r"几章|各章|哪几章|哪些章|每一?章|所有章|全书.*章|(?:书|全书|报告)[^？?]{0,6}几大?块|\bchapters\b", re.I)
