@@ -592,6 +592,9 @@ REFUSED_FROM_BLIND_SETS = [
     "publisher email address",
     # a quoted figure the report never states (dev25)
     "What does the 42.5% figure in the report measure?", "“7777”这个编号代表什么？",
+    # a role it has no word for, of a firm it names; a day it does not give; a sum of money it does not state
+    "Who is Baidu's current chief executive?", "习近平总书记是在哪一天把京津冀协同发展提升为国家战略的？",
+    "北京市自然科学基金那个项目拿到了多少资助经费？",
 ]
 
 
@@ -698,6 +701,19 @@ ANSWERED_FROM_LATER_BLIND_SETS = [
     ("这本书一共分几大块？每一块都讲些什么？", ("优势领域", "扶持政策")),
     # 'retail for' is the price, 'press' the publisher
     ("What did a copy of the report retail for?", ("58.00",)), ("Which press published the book?", ("经济管理出版社",)),
+    # the clause that asks who; the title's own year is part of its name
+    ("记者想确认一下署名：这本报告是谁编著的？", ("郭斌", "陈倩")), ("京津冀信息服务业发展报告2015 定价", ("58.00",)),
+    # a chapter's sections, however asked; its last section counted from the contents
+    ("Which advantage sectors does chapter 2 cover, section by section?", ("软件业", "电子商务", "新兴业态")),
+    ("List the sections of chapter 2.", ("软件业", "新兴业态")),
+    ("第一章收尾那节讲三地怎么协同，分了哪几个方面？", ("科技协同发展", "公共服务协同发展")),
+    # answer kinds and qualifiers are no unknown field: 'upside', 'big'; 每人平均 / 教育经费 are 人均 / 教育支出
+    ("Besides driving other industries, what environmental upside does chapter one ascribe to information services?", ("环境污染小",)),
+    ("What two big strategic tasks does the general preface say Beijing's information service sector faces?", ("京津冀一体化",)),
+    ("What CIP data verification number did the National Library of China assign to it?", ("069760",)),
+    ("2012年天津每人平均的公共教育經費是多少錢？", ("2680",)),
+    # two roles after 和, each answered
+    ("责任编辑和责任校对分别是谁？", ("许兵", "赵天宇")),
 ]
 
 
@@ -721,7 +737,23 @@ FOLLOW_UPS_FROM_BLIND_SETS = [
     ('whats the isbn of the jjj info services report 2015', 'who wrote it', '郭斌'),
     # a difference asked in a follow-up: the earlier question names the first figure's region
     ('河北2013年的研发投入强度是多少？', '比北京低多少个百分点？', '4.96'),
+    # dev26-dev29: "it" is the book; "the first one" is chapter 1; a part of what was asked before
+    ("I'm citing the 2015 report on Beijing-Tianjin-Hebei information services in a term paper. What's its full Chinese title with the subtitle?",
+     "Who wrote it?", "郭斌"),
+    ("How many chapters is the book divided into?", "Who wrote the first one?", "李晓昕"),
+    ("第一章第三节的标题是什么？", "其中天津那部分从哪页开始？", "35"),
+    ("书里有专门讲电信业的部分吗？在第几章？", "天津那一小节从哪页开始？", "61"),
+    # across languages; "that" ending the follow-up
+    ("Which of the book's funding projects is framed around the TPP?", "它的项目编号是多少？", "14JGC089"),
+    ("What was Beijing's per-capita public education spending in 2012?", "How many times Hebei's level is that?", "2.56"),
 ]
+
+
+def test_a_part_of_a_section_it_does_not_have_is_refused(assistant_):
+    # 第二章第五节 has no Hebei part: the Hebei line of another chapter is no answer
+    r = assistant_.ask("第二章第五节新兴业态分成哪几部分？")
+    r2 = assistant_.ask("河北省那部分在第几页？", history=[r.as_turn()])
+    assert not r2.answerable, (r2.rewritten_question, r2.answer)
 
 
 @pytest.mark.parametrize("first, follow_up, expected", FOLLOW_UPS_FROM_BLIND_SETS)

@@ -5,7 +5,7 @@ import pytest
 from assistant import prompts
 from assistant.errors import InputError
 from assistant.intent import given_figure, side_by_side
-from assistant.question import expand_abbreviations, is_followup, language, last_chapter, mentions, normalize, rewrite, validate, years
+from assistant.question import expand_abbreviations, is_followup, language, last_chapter, last_section, mentions, normalize, rewrite, validate, years
 
 
 @pytest.mark.parametrize(
@@ -144,3 +144,10 @@ def test_a_decade_is_not_a_year(q, expected):
 ])
 def test_a_quoted_figure_asked_about(q, lang, expected):
     assert given_figure(q, lang) == expected, given_figure(q, lang)
+
+
+@pytest.mark.parametrize("q, expected", [("第一章收尾那节讲什么？", "第一章第四节讲什么？"), ("第二章的最后一节", "第二章第五节"),
+                                         ("What is the last section of chapter 2 about?", "What is chapter 2 section 5 about?"),
+                                         ("第九章最后一节", "第九章最后一节")])  # a chapter the contents do not list: unchanged
+def test_the_last_section_of_a_chapter(q, expected):
+    assert last_section(q, {1: 4, 2: 5}) == expected
