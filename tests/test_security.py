@@ -229,9 +229,10 @@ def opened_paths():
                 path = os.fsdecode(args[0])
                 state["paths"].append(path)
                 mode, flags = (args + (None, None))[1:3]
-                if event != "open" or (isinstance(mode, str) and set(mode) & set("wax+")) or (
-                    isinstance(flags, int) and flags & write_flags
-                ):
+                # listing a directory is a read (an import done lazily lists its package's folder)
+                writes = event in ("shutil.copyfile", "os.remove", "os.rename") or event == "open" and (
+                    (isinstance(mode, str) and bool(set(mode) & set("wax+"))) or (isinstance(flags, int) and bool(flags & write_flags)))
+                if writes:
                     state["written"].append(path)
 
     sys.addaudithook(hook)
