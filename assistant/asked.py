@@ -211,10 +211,11 @@ def read(question: str, lang: str, terms: Terms) -> Asked:
         # "第三章第二节下面一共列了几个项目？": a count inside a chapter or section asks about the contents
         # "第一章第四节讲三地怎么协同？": what a numbered part is about is told by its contents lines
         structure_q=intent.structure(q) or bool(ords and (intent.count(q, lang) or re.search(r"^[^，,？?]*[章节]讲", main))),
-        date_q=intent.date(q), day_q=intent.day(main), who_q=intent.who(q), measure=intent.asked_unit(main if swapped else q, lang),  # "那字数呢？" after a price: not in yuan
+        date_q=intent.date(q), day_q=intent.day(main), who_q=intent.who(q),
+        measure=intent.asked_unit(main if swapped else q, lang),  # "那字数呢？" after a price: not in yuan
         list_q=intent.listing(q, lang), count_q=intent.count(q, lang),
-        ords=ords, ctx_ords={} if ords else intent.ordinals(ctx),
-        within_ctx=bool(ctx) and bool(qmod.PART_OF_PREVIOUS.search(main)),  # "北京部分在第几页？" after "第一章第三节讲什么？"
+        ords=ords, ctx_ords={} if ords else intent.ordinals(ctx),  # "北京部分在第几页？" after "第一章第三节讲什么？"
+        within_ctx=bool(ctx) and bool(qmod.PART_OF_PREVIOUS.search(main)),  # "其中天津那部分…": only inside it
         ind_terms=ind_terms, ind_words=terms.words(ind_terms),  # with the alternatives of phrase groups spelled out
     )
 

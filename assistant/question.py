@@ -243,8 +243,7 @@ def rewrite(question: str, previous: str | None) -> str:
     out = _swap_slots(question, previous)
     if out != question:
         return out
-    lang = language(question)
-    if is_contextual(question):
+    if is_contextual(question):  # in either language: the context is analysed in its own
         return with_context(question, previous)
     return question
 

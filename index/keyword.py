@@ -114,11 +114,12 @@ class KeywordAnalyzer:
         """Personal names in the text as jieba's part-of-speech tagger reads them ("习近平", "马云"),
         on the same dictionary; the tagger loads on first use."""
         if self._pos is None:
+            tk = self.jieba  # (outside the lock, which making the tokenizer takes)
             with self._lock:
                 if self._pos is None:
                     from jieba.posseg import POSTokenizer
 
-                    self._pos = POSTokenizer(self.jieba)
+                    self._pos = POSTokenizer(tk)
         return [w.word for w in self._pos.cut(normalize(text)) if w.flag in ("nr", "nrfg", "nrt") and len(w.word) >= 2]
 
     def _keep(self, tok: str) -> bool:

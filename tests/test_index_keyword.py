@@ -118,3 +118,10 @@ def test_llama_index_wrapper(analyzer):
     nodes = LlamaIndexRetriever(kr, k=2).retrieve("河北省人均公共教育支出")
     assert nodes[0].node.node_id == "c2" and nodes[0].node.get_content() == TINY[2]
     assert nodes[0].node.metadata["page"] == 3 and nodes[0].score > 0
+
+
+def test_person_names_on_a_fresh_analyzer(tmp_path):
+    # the tagger is made on first use, the tokenizer with it (no deadlock on the shared lock)
+    analyzer = KeywordAnalyzer(KeywordSettings(), cache_dir=tmp_path)
+    assert analyzer.person_names("习近平总书记是在哪一天把京津冀协同发展提升为国家战略的？") == ["习近平"]
+    assert analyzer.person_names("北京市2013年R&D投入强度是多少？") == []
