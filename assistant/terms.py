@@ -127,6 +127,7 @@ IMPLICIT_ZH = frozenset(
     # the kind of answer a "why" or "how" question asks for ("总序给的理由是什么？"), not a field
     "理由 依据 缘由 好处 优点 缺点 不足 办法 对策 思路 做法 举措 说法 提法 概括 看法 评价 背景".split()
 )
+_CJK_WORD = re.compile(r"[\u4e00-\u9fff]{2,4}")
 _ASKED_ZH = re.compile(r"(?:的|之)((?:(?!的)[\u4e00-\u9fff]){2,6}?)(?:是|为|有)(?:什么|多少|哪|几|谁|怎样|如何|[？?]?$)")
 
 
@@ -379,7 +380,10 @@ class Terms:
                 if w.lower() not in self.df and w.upper() not in self.df and w not in self.df and w not in _latin_paraphrased() and not (
                         self.glossary is not None and any(g[4] == "glossary" for g in self.glossary.groups(w))):
                     return w
-            # "习近平总书记是在哪一天…": a person the report never names
+            # "马云对电子商务怎么看？": a person the report never names (the tagger runs, and loads on first
+            # use, only for a question with a Chinese word the report does not know)
+            if not any(_CJK_WORD.fullmatch(t) and not self.known(t) and not self._longer(t) for t in self.tokenize(q)):
+                return None
             return next((w for w in self.person_names(q) if not self.known(w) and not self._longer(w)
                          and w not in self.people), None)
         for run in _NAME_RUN.finditer(q):

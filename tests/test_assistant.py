@@ -595,6 +595,8 @@ REFUSED_FROM_BLIND_SETS = [
     # a role it has no word for, of a firm it names; a day it does not give; a sum of money it does not state
     "Who is Baidu's current chief executive?", "习近平总书记是在哪一天把京津冀协同发展提升为国家战略的？",
     "北京市自然科学基金那个项目拿到了多少资助经费？",
+    # a Chinese personal name the report never writes
+    "马云对京津冀信息服务业协同发展怎么看？", "张华在编委会里担任什么？",
 ]
 
 
