@@ -72,6 +72,7 @@ class Asked:
     structure_q: bool
     date_q: bool
     day_q: bool  # a day asked for ("习近平是在哪一天…"): a year or a month is no answer
+    year_q: bool  # a year asked for ("…规划是哪一年发布的？")
     who_q: bool
     measure: str
     list_q: bool
@@ -211,7 +212,7 @@ def read(question: str, lang: str, terms: Terms) -> Asked:
         # "第三章第二节下面一共列了几个项目？": a count inside a chapter or section asks about the contents
         # "第一章第四节讲三地怎么协同？": what a numbered part is about is told by its contents lines
         structure_q=intent.structure(q) or bool(ords and (intent.count(q, lang) or re.search(r"^[^，,？?]*[章节]讲", main))),
-        date_q=intent.date(q), day_q=intent.day(main), who_q=intent.who(q),
+        date_q=intent.date(q) or intent.year_asked(main), day_q=intent.day(main), year_q=intent.year_asked(main), who_q=intent.who(q),
         measure=intent.asked_unit(main if swapped else q, lang),  # "那字数呢？" after a price: not in yuan
         list_q=intent.listing(q, lang), count_q=intent.count(q, lang),
         ords=ords, ctx_ords={} if ords else intent.ordinals(ctx),  # "北京部分在第几页？" after "第一章第三节讲什么？"

@@ -119,6 +119,15 @@ def date(q: str) -> bool:
     return bool(_DATE_Q.search(q))
 
 
+_YEAR_ASKED = re.compile(r"哪一?年|什么年份|\b(?:in )?(?:what|which) year\b", re.I)
+YEAR_RE = re.compile(r"(?:19|20)\d\d")
+
+
+def year_asked(q: str) -> bool:
+    """Asks in which year ("是哪一年发布的？"): a passage without a year does not answer it."""
+    return bool(_YEAR_ASKED.search(q))
+
+
 _DAY_Q = re.compile(r"哪一?天|几号|几月几[日号]|具体日期|\bwhat (?:exact )?(?:date|day)\b|\bwhich day\b|\bon what day\b|\bexact date\b", re.I)
 DAY_RE = re.compile(r"\d{1,2}\s*[日号]|[一二三四五六七八九十]+\s*日|\d{4}\s*[.\-/]\s*\d{1,2}\s*[.\-/]\s*\d{1,2}")
 
@@ -166,11 +175,16 @@ _MONEY_Q = re.compile(r"多少(?:钱|经费|资金|金额|资助经费|资助金
                       r"|\bhow (?:much|big|large) (?:was|is) (?:the|each|that|its) (?:grant|award|funding)\b", re.I)
 
 
+_PEOPLE_Q = re.compile(r"多少(?:名|位|个)?(?:从业人员|就业人员|工作人员|员工|职工|雇员|人员|人口)")
+
+
 def asked_unit(q: str, lang: str) -> str:
     """The measure word a count question asks for ("多少册" -> "册"; a sum of money, in yuan: "拿到了多少
-    资助经费", "how much funding"), else ""."""
+    资助经费", "how much funding"; people: "有多少从业人员"), else ""."""
     if _MONEY_Q.search(q):
         return "元"
+    if lang == "zh" and _PEOPLE_Q.search(q):
+        return "人"
     m = _HOW_MANY_ZH.search(q) if lang == "zh" else None
     return m.group(1) if m else ""
 

@@ -391,7 +391,7 @@ def _answer_kind(u: Unit, a: Asked, terms: Terms, s: float) -> float:
             s += 0.3  # the sentence defines the term asked about ("什么是总序" is no 信息服务业是指…)
         elif u.kind == "row":
             s *= 0.5
-    if a.day_q and not intent.DAY_RE.search(u.text):
+    if (a.day_q and not intent.DAY_RE.search(u.text)) or (a.year_q and not intent.YEAR_RE.search(u.text)):
         s *= 0.5
         u.reasons.append("no date")
     if a.date_q:

@@ -597,6 +597,8 @@ REFUSED_FROM_BLIND_SETS = [
     "北京市自然科学基金那个项目拿到了多少资助经费？",
     # a Chinese personal name the report never writes
     "马云对京津冀信息服务业协同发展怎么看？", "张华在编委会里担任什么？",
+    # a year the passage does not give; a count of people where the report counts firms
+    "《京津冀都市圈区域综合规划》是哪一年发布的？", "中关村软件园2013年有多少从业人员？",
 ]
 
 
@@ -716,6 +718,8 @@ ANSWERED_FROM_LATER_BLIND_SETS = [
     ("2012年天津每人平均的公共教育經費是多少錢？", ("2680",)),
     # two roles after 和, each answered
     ("责任编辑和责任校对分别是谁？", ("许兵", "赵天宇")),
+    # a year asked for is answered by a line with a year
+    ("总序是哪一年写的？", ("2016",)), ("这本书是哪一年出版的？", ("2016",)), ("In what year was the book first printed?", ("2016",)),
 ]
 
 
