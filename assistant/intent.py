@@ -120,7 +120,6 @@ def date(q: str) -> bool:
 
 
 _YEAR_ASKED = re.compile(r"哪一?年|什么年份|\b(?:in )?(?:what|which) year\b", re.I)
-YEAR_RE = re.compile(r"(?:19|20)\d\d")
 
 
 def year_asked(q: str) -> bool:
@@ -129,7 +128,6 @@ def year_asked(q: str) -> bool:
 
 
 _DAY_Q = re.compile(r"哪一?天|几号|几月几[日号]|具体日期|\bwhat (?:exact )?(?:date|day)\b|\bwhich day\b|\bon what day\b|\bexact date\b", re.I)
-DAY_RE = re.compile(r"\d{1,2}\s*[日号]|[一二三四五六七八九十]+\s*日|\d{4}\s*[.\-/]\s*\d{1,2}\s*[.\-/]\s*\d{1,2}")
 
 
 def day(q: str) -> bool:

@@ -34,13 +34,13 @@ _CLAUSE_RE = re.compile(r"[^，,；;。！？!?]+")  # "电话：(010) 51915602"
 YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d\d(?:\s*[~～-]\s*(?:19|20)?\d\d)?\s*年")  # "2014年" dates, not amounts
 CN_COUNT = re.compile(r"[一二三四五六七八九十两百千万]+(?:个|章|节|家|条|项|类|种|大|方面|部分|名|位|批|所|座|点)|第[一二三四五六七八九十]+")
 DATE_RE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月")
+_DAY_RE = re.compile(r"\d{1,2}\s*[日号]|[一二三四五六七八九十]+\s*日|\d{4}\s*[.\-/]\s*\d{1,2}\s*[.\-/]\s*\d{1,2}")  # a day, not a month
 INTRO = re.compile(r"以下|如下|下列|[一二三四五六七八九十两几]+(点|个方面|方面|部分|大)")  # an introduction announcing a list ("以下四点不足：")
 _ORG_SUFFIX = re.compile(r"(社|局|委|部|院|会|公司|大学|学院|中心|研究所|书店|集团|办公室)$")
-_NAME_RE = re.compile(r"[\u4e00-\u9fff]{2,4}")
+_NAME_RE = re.compile(r"[\u4e00-\u9fff]{2,4}")  # a person's name; a bare one in a preface is its signature
 _ROW_DATE = re.compile(r"(?:19|20)\d\d\s*[.\-/年]\s*\d{1,2}")  # 2016年3月, 2016.4
 _REFERRING = re.compile(r"^\s*(?:其(?![中他它实余次])|它|这些|这种|这一|该|此(?!外)|上述)")
 _DEFINES = re.compile(r"是指|指的是|定义为|所谓|的总称")
-_SIGNATURE = re.compile(r"[\u4e00-\u9fff]{2,4}")
 _CHAPTER_TITLE = re.compile(r"^第[一二三四五六七八九十\d]+章")
 _SECTION_TITLE = re.compile(r"^第[一二三四五六七八九十\d]+节")
 _BARE_TITLE = re.compile(r"^《[^》]+》[。.]?$")
@@ -353,7 +353,7 @@ def _answer_kind(u: Unit, a: Asked, terms: Terms, s: float) -> float:
     if a.measure and not _counted(u, a) and not re.search(rf"\d\s*(?:多|余)?\s*[十百千万亿]?\s*{re.escape(a.measure)}", u.text):
         s *= 0.4
         u.reasons.append("no number of the asked unit")
-    if a.who_q and u.kind == "sentence" and _SIGNATURE.fullmatch(u.text.strip()) and terms.credit_any(a.qterms, section_of(u)):
+    if a.who_q and u.kind == "sentence" and _NAME_RE.fullmatch(u.text.strip()) and terms.credit_any(a.qterms, section_of(u)):
         # "总序是谁写的？": a bare name line in the section asked about is its signature
         s += 0.25
     if a.people and a.role_q and u.kind == "row" and row_field(u, "value"):
@@ -391,7 +391,7 @@ def _answer_kind(u: Unit, a: Asked, terms: Terms, s: float) -> float:
             s += 0.3  # the sentence defines the term asked about ("什么是总序" is no 信息服务业是指…)
         elif u.kind == "row":
             s *= 0.5
-    if (a.day_q and not intent.DAY_RE.search(u.text)) or (a.year_q and not intent.YEAR_RE.search(u.text)):
+    if (a.day_q and not _DAY_RE.search(u.text)) or (a.year_q and not qmod.years(u.text)):
         s *= 0.5
         u.reasons.append("no date")
     if a.date_q:

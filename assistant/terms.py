@@ -382,7 +382,8 @@ class Terms:
                     return w
             # "马云对电子商务怎么看？": a person the report never names (the tagger runs, and loads on first
             # use, only for a question with a Chinese word the report does not know)
-            if not any(_CJK_WORD.fullmatch(t) and not self.known(t) and not self._longer(t) for t in self.tokenize(q)):
+            # (the question's own terms, already segmented: no second pass of jieba)
+            if not any(_CJK_WORD.fullmatch(t) and not self.known(t) and not self._longer(t) for t in qterms):
                 return None
             return next((w for w in self.person_names(q) if not self.known(w) and not self._longer(w)
                          and w not in self.people), None)
