@@ -54,6 +54,7 @@ class Asked:
     orgs: list
     all_three: bool  # Beijing, Tianjin and Hebei together: the region as a whole
     must_all: list  # places that must all be in one passage
+    side_by_side: bool  # the places are set side by side ("北京和天津", a comparison)
     people: list[str]
     role_q: bool
     which_part: bool
@@ -85,6 +86,10 @@ class Asked:
     # settled against the candidates (assistant.scoring)
     row_regions: dict[str, str] | None = None
     field_focus: list[str] | None = None
+
+
+_RANK_OF_ROLE = re.compile(r"\b(deputy|vice|associate|assistant|honorary|acting|former)[\s-]+(?:[a-z-]+\s+)?"
+                           r"(?:editor|chief|director|chair|chairman|president|head|dean|author|secretary|manager|minister|mayor)", re.I)
 
 
 def read(question: str, lang: str, terms: Terms) -> Asked:
@@ -121,6 +126,9 @@ def read(question: str, lang: str, terms: Terms) -> Asked:
     if lang == "en" and (held := intent.who_role_of(q)):
         # "Who is Baidu's current chief executive?": a role the report has no word for
         unknown_asked = unknown_asked or next((w for w in en_words(held) if "~" + w in qterms and w not in IMPLICIT_EN), None)
+    if lang == "en" and (rank := _RANK_OF_ROLE.search(q)) and "~" + en_words(rank.group(1))[0] in qterms:
+        # "Who is the deputy editor-in-chief?": a rank of the role the report has no word for (副)
+        unknown_asked = unknown_asked or en_words(rank.group(1))[0]
     # the role a "who did X" question asks about, when the report has a word for it
     role = [t for t in focus if not t.startswith("~")] if lang == "en" and intent.who_verb(q) else []
     if lang == "zh" and (verb := intent.who_role_zh(q)):
@@ -150,7 +158,8 @@ def read(question: str, lang: str, terms: Terms) -> Asked:
     # "How many Zhongguancun firms … in Tianjin?", "北京大学与河北省…": every place and organisation
     # named must be in the evidence -- unless the question sets regions side by side ("北京和天津",
     # "Beijing or Tianjin"), when each passage answers for one of them
-    must_all = [] if intent.side_by_side(scope, named) else list(dict.fromkeys(m.slot for m in named))
+    side_by_side = intent.side_by_side(scope, named)
+    must_all = [] if side_by_side else list(dict.fromkeys(m.slot for m in named))
 
     # "陈倩是哪所大学的老师？": a person the record names must be in the evidence, and what is asked
     # of them ("哪所大学", "which chapter") with them
@@ -196,7 +205,7 @@ def read(question: str, lang: str, terms: Terms) -> Asked:
         orgs=list(dict.fromkeys(m.slot for m in named if m.slot.category == "org")),
         # "北京、天津、河北两市一省…": the three together are the region as a whole (京津冀, 三地)
         all_three={"beijing", "tianjin", "hebei"} <= {r.id for r in regions},
-        must_all=must_all, people=people, role_q=intent.asks_role(q),
+        must_all=must_all, side_by_side=side_by_side, people=people, role_q=intent.asks_role(q),
         which_part=intent.which_type(main) in (("章",), ("节",)),  # "Which chapter …": a contents line
         parts_q=intent.asks_for_parts(main), asked_type=asked_type,
         # what the question is about besides the thing it asks for (known words, not places or ordinals)

@@ -30,6 +30,7 @@ class Unit:
     score: float = 0.0
     coverage: float = 0.0
     reasons: list[str] = field(default_factory=list)
+    places: tuple[str, ...] = ()  # which of the places asked together the unit names
 
 
 def is_toc_row(u) -> bool:

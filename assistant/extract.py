@@ -25,7 +25,7 @@ from assistant import derive, intent, prompts, question as qmod
 from assistant.evidence import CONTENTS_LINE, Unit, countable, has_years, is_toc_row, next_sentence, row_field
 from assistant.render import en_name, en_term, en_value, render
 from assistant.asked import NUM_RE
-from assistant.scoring import HARD_FAILURES, score_units
+from assistant.scoring import HARD_FAILURES, PART_OF_PLACES, score_units
 from assistant.terms import Terms
 from index.model import Hit
 from index.text import squash_ws
@@ -63,6 +63,12 @@ def draft(q: str, lang: str, hits: Sequence[Hit], terms: Terms, min_support: flo
     ok = [u for u in units if not any(r in HARD_FAILURES for r in u.reasons)]
     best = ok[0] if ok else units[0]
     if not ok or best.score < min_support:
+        apart = _place_by_place(units, a, min_support)
+        if apart:
+            # "2013年北京第三产业比重和天津第二产业比重分别是多少？": each place asked with its own
+            # indicator is answered by its own passage
+            return Draft(True, [(render(u, lang, a.numeric, glossary, a.qterms, False), [u]) for u in apart],
+                         apart[0], support=min(u.score for u in apart) / PART_OF_PLACES, numeric=a.numeric, terms=a.qterms)
         return Draft(False, [], best, prompts.REFUSAL[lang], best.score)
     all_units, units = units, ok
     if best.kind == "sentence" and CONTENTS_LINE.search(best.text):
@@ -125,6 +131,24 @@ def draft(q: str, lang: str, hits: Sequence[Hit], terms: Terms, min_support: flo
         derived = derive.numbers(calc)
     return Draft(True, sentences, best, support=best.score, numeric=a.numeric, terms=a.qterms,
                  listing=a.list_q, derived=derived)
+
+
+def _place_by_place(units: Sequence[Unit], a, min_support: float) -> list[Unit]:
+    """One passage for each of the regions asked together, when no passage names them all: each
+    passage fails only for the places it leaves out and answers as well as a whole answer would."""
+    if a.side_by_side or len(a.must_all) < 2 or any(e.category != "region" for e in a.must_all):
+        # (set side by side, every place must be spoken of with what is asked: "How does Beijing's
+        # subway compare with Shanghai's?" is not answered by Shanghai's history as a growth pole)
+        return []
+    fine = [u for u in units if u.places and all(r == "only some of the places asked" or r not in HARD_FAILURES
+                                                 for r in u.reasons) and u.score >= PART_OF_PLACES * min_support]
+    chosen: list[Unit] = []
+    for e in a.must_all:
+        u = next((u for u in fine if e.id in u.places and u not in chosen), None)
+        if u is None:
+            return []
+        chosen.append(u)
+    return chosen
 
 
 def _calculation(q: str, lang: str, best: Unit) -> "derive.Calculation | None":

@@ -235,12 +235,20 @@ _LIGHT_VERBS = "handles?|handled|deals?|dealt|takes?|took|runs?|ran|gets?|got|ma
 _REFERENCE_BEFORE = re.compile(r"\b(before|after|than|besides|except|other than|apart from|unlike|compared (?:with|to)|outside)\s+(?:the\s+)?$|除了?$|不同于$|相比于?$", re.I)
 
 
+# the place begins the name of a report ("这份京津冀信服业报告", "the Beijing-Tianjin-Hebei information
+# services report"): it names the book, not a place asked about
+_NAMES_A_REPORT = re.compile(r"[^\W\d_在的中里对和与及跟同是有为从到]{0,10}?(?:报告|丛书)"
+                             r"|(?:\s+(?!(?:in|of|for|on|and|or|to|the|at|by|with|from|does|do|is|are|was|did)\b)[A-Za-z&'-]+){0,6}\s+(?:report|yearbook|series)\b",
+                             re.I)
+
+
 def only_a_reference(q: str, m) -> bool:
     """A place named only as a point of reference ("growth poles *before* Jing-Jin-Ji", "除了北京"):
     the answer is about somewhere else, so the passage need not name it. A place inside a title
     ("《京津冀信息服务业协同发展研究丛书》") names the work, not a region asked about."""
     before = q[: m.start]
-    return bool(_REFERENCE_BEFORE.search(before)) or before.count("《") > before.count("》")
+    return bool(_REFERENCE_BEFORE.search(before)) or before.count("《") > before.count("》") or bool(
+        _NAMES_A_REPORT.match(q[m.end:]))
 
 
 _PAGE_ASKED = re.compile(r"第几页|哪一?页|页码|在几页|\b(what|which) pages?\b|\bon what page\b|\bpage numbers?\b", re.I)
@@ -272,7 +280,12 @@ def given_figure(q: str, lang: str) -> list[str]:
     being measured there?", "“069760”这个编号代表什么？"); [] when it asks for a figure or quotes none."""
     if not (_WHAT_FIGURE_EN if lang == "en" else _WHAT_FIGURE_ZH).search(q):
         return []
-    return [f for f in _FIGURE.findall(q) if not re.fullmatch(r"(?:19|20)\d\d", f)]
+    return [m.group(1) for m in _FIGURE.finditer(q) if not re.fullmatch(r"(?:19|20)\d\d", m.group(1))
+            and not _PLACE_IN_BOOK.search(q[: m.start()]) and not re.match(r"\s*[章节页]", q[m.end():])]
+
+
+# a number that says where in the book ("chapter 1", "p. 12", "第1章"), not a figure quoted
+_PLACE_IN_BOOK = re.compile(r"\b(?:chapters?|sections?|parts?|pages?|pp?\.|no\.)\s*$|第\s*$", re.I)
 
 
 _ASKS = re.compile(r"\b(what|which|who|whom|whose|when|where|why|how)\b|什么|谁|哪|几|多少|吗|怎|如何|为何|是否|是不是", re.I)

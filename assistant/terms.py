@@ -14,7 +14,7 @@ import math
 import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from typing import Callable, Sequence
+from typing import Callable, Mapping, Sequence
 
 from index.glossary import _fold, en_words
 from index.text import normalize, squash_ws
@@ -249,10 +249,12 @@ class Terms:
 
     def __init__(self, tokenize: Callable[[str], list[str]], docs: Sequence[Sequence[str]], glossary,
                  stopwords: frozenset = frozenset(), people: frozenset = frozenset(),
-                 title: BookTitle = BookTitle(), person_names: Callable[[str], list[str]] = lambda text: []):
+                 title: BookTitle = BookTitle(), person_names: Callable[[str], list[str]] = lambda text: [],
+                 signed: Mapping[str, frozenset] | None = None):
         self.tokenize = tokenize
         self.person_names = person_names  # personal names in a Chinese question ("习近平")
         self.people = people  # the persons the publication record names (郭斌, 陈倩, 王光艳…)
+        self.signed = dict(signed or {})  # person -> the sections they sign, headings normalised ("王成慧" -> {"总序"})
         self.title = title  # how a question may name the book itself
         self.glossary = glossary
         self.stopwords = stopwords
@@ -521,3 +523,15 @@ def people_of(chunks) -> frozenset:
                 if 2 <= len(name) <= 4 and re.fullmatch(r"[\u4e00-\u9fff]+", name) and name not in ("编者", "编委会"):
                     out.add(name)
     return frozenset(out)
+
+
+def signers_of(chunks) -> dict[str, frozenset]:
+    """The sections each person signs (``signed_by:总序`` rows): "他在总序里说…" asks about 总序's
+    text, which need not repeat its signer's name."""
+    out: dict[str, set] = {}
+    for c in chunks:
+        m = c.meta or {}
+        kind, _, part = str(m.get("field", "")).partition(":")
+        if m.get("table") == "publication" and kind == "signed_by" and part:
+            out.setdefault(str(m.get("value") or "").strip(), set()).add(normalize(part).lower())
+    return {p: frozenset(v) for p, v in out.items() if p}
