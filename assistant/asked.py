@@ -92,6 +92,9 @@ _RANK_OF_ROLE = re.compile(r"\b(deputy|vice|associate|assistant|honorary|acting|
                            r"(?:editor|chief|director|chair|chairman|president|head|dean|author|secretary|manager|minister|mayor)", re.I)
 
 
+_ANOTHER_ITEM = re.compile(r"的那(?:一)?(?:个|项|本|条|篇|部分|句)|\bthe (?:one|ones|project|grant|item) (?:about|on|for|that|which)\b", re.I)
+
+
 def read(question: str, lang: str, terms: Terms) -> Asked:
     full = intent.plain_role(question) if lang == "en" else question
     qterms, focus = terms.analyse(full, lang)
@@ -150,7 +153,9 @@ def read(question: str, lang: str, terms: Terms) -> Asked:
     if book_author:
         role = []  # the authors line is the field asked for, whatever the verb
     qyears = [y for y in qmod.years(q) or qmod.years(ctx) if not (y in terms.title.years and names_the_book(full, y))]
-    scope = q if (not ctx or qmod.mentions(q)) else ctx  # where the places asked about are named
+    # where the places asked about are named; a follow-up that names another item by what it is about
+    # ("那做城市旅游形象测评的那个呢？", "And the one on tourism?") leaves the earlier item's places behind
+    scope = main if ctx and _ANOTHER_ITEM.search(main) else q if (not ctx or qmod.mentions(q)) else ctx
     # (the book's authors are asked for whatever the title names: "Who wrote it? (following up: … the
     # 2015 report on Beijing-Tianjin-Hebei information services …)")
     named = [] if book_author else [m for m in qmod.mentions(scope) if m.slot.category in ("region", "org") and not intent.only_a_reference(scope, m)]

@@ -23,7 +23,10 @@ _SECTION_WORD = re.compile(r"节|部分|\bsections?\b|\bparts?\b", re.I)
 _STRUCTURE_Q = re.compile(r"页|目录|标题|题目|叫什么|名为|名称|哪一?章|哪一?节|几章|几节|哪些章|哪些节|章节|各章|各节"
                           r"|讲什么|讲的是什么|讲了什么|主题|分成哪|分为哪|哪几个方面|哪几部分|哪些部分|小节"
                           r"|\b(sections?|chapters?|pages?|contents|titled?|called|named|parts?)\b|" + _WHERE_IN_BOOK, re.I)
-_NOUN_FOCUS = re.compile(r"\bhow (many|much)\b", re.I)  # "what is the code of …": the value may be the code itself
+# "what is the code of …": the value may be the code itself; "how many percentage points / times"
+# measures a difference, it counts no thing the evidence must name
+_NOUN_FOCUS = re.compile(r"\bhow (many|much)\b(?!\s+(?:more|less|higher|lower|bigger|larger|smaller|greater|fewer|"
+                         r"(?:percentage\s+)?points?|per\s*cent(?:age)?|times|fold)\b)", re.I)
 
 
 _DATE_Q = re.compile(r"日期|哪天|哪一天|何时|什么时候|哪年哪月|哪一年哪个?月|哪一?个月|几月|\bwhen\b|\bdate\b|\bwhat day\b"
@@ -70,7 +73,7 @@ def ordinals(q: str) -> dict[str, str]:
 
 _PARTS_Q = re.compile(r"分成哪|分为哪|分了哪|分哪|有几节|有几个小节|几个部分|\bhow many (sections|subsections|parts)\b|哪[两三四五六七八九十]个?(部分|方面|小节|节)|包括哪|包含哪|哪几个方面|哪几部分|哪几节|哪些节|哪几个小节|哪些小节|哪些部分|由哪几|有哪几|下设|"
                       r"\bwhat (sections|parts|subsections)\b|\bwhich (sections|parts|subsections)\b|\bsubsections?\b"
-                      r"|\bwhat are the (sections|parts|subsections) of\b|\b(which|what) \w+ does (it|the section|the chapter|this section|this chapter) cover\b"
+                      r"|\bwhat are (?:the|its) (?:(?:two|three|four|five|six|seven|eight|\d+) )?(sections|parts|subsections)\b|\b(which|what) \w+ does (it|the section|the chapter|this section|this chapter) cover\b"
                       r"|\bsection by section\b|\b(?:list|give(?: me)?|name|show(?: me)?|enumerate)\s+(?:all\s+)?(?:of\s+)?the\s+(?:sections|parts|subsections)\b|\bdoes (?:chapter|section) \w+ cover\b|\b(divided|organi[sz]ed|split|broken down|subdivided) into\b|\bbroken down\b|\bbreak(s)? down\b|\bconsists? of\b|\bwhat does (it|the section|the chapter) cover\b", re.I)
 
 

@@ -111,7 +111,11 @@ IMPLICIT_EN = frozenset(
     "advantages drawback drawbacks strength strengths weakness weaknesses solution solutions remedy remedies "
     "approach approaches phrase catchphrase slogan shorthand label term word ordinal "
     # size and rank words qualify what is asked, they do not name it ("What two big strategic tasks …")
-    "big large major principal primary important central core basic overall".split()
+    "big large major principal primary important central core basic overall "
+    # measure words: how a figure is expressed, not what it is of ("what *per cent* of …", "what
+    # *average* yearly compound growth …")
+    "cent percent percentage share proportion ratio rate average mean figure figures amount value total "
+    "level size scale pace speed".split()
 )
 # "What makes the region suited to …", "What held back …": the wh-word is the subject of a verb,
 # and no noun names what is asked
@@ -508,7 +512,7 @@ def names_the_book(q: str, year: str) -> bool:
     """The year is part of the book's name in the question: "(2015)", "the 2015 Beijing-Tianjin-Hebei
     information services report", "2015年发展报告", "报告（2015）"."""
     y = re.escape(year)
-    return bool(re.search(rf"[（(]\s*{y}\s*[)）]|\b{y}\s+(?:[A-Za-z&'-]+\s+){{0,8}}(?:report|yearbook)\b"
+    return bool(re.search(rf"[（(]\s*{y}\s*(?:年?版|年度|edition|ed\.)?\s*[)）]|\b{y}\s+edition\b|{y}\s*年版|\b{y}\s+(?:[A-Za-z&'-]+\s+){{0,8}}(?:report|yearbook)\b"
                           rf"|{y}\s*年?\s*(?:版)?[\u4e00-\u9fff]{{0,12}}?报告|报告\s*{y}|\breport\s+{y}\b", q, re.I))
 
 

@@ -33,6 +33,10 @@ def _t2s():
     return OpenCC("t2s")
 
 
+# variant characters t2s keeps: "甚麼" becomes "甚么", which simplified text writes "什么"
+_VARIANTS = (("甚么", "什么"),)
+
+
 def _fullwidth_to_halfwidth(text: str) -> str:
     out = []
     for ch in text:
@@ -55,6 +59,8 @@ def normalize(text: str) -> str:
     if not text:
         return ""
     text = _t2s().convert(text)
+    for variant, common in _VARIANTS:
+        text = text.replace(variant, common)
     text = _fullwidth_to_halfwidth(text)
     text = _WS_RE.sub(" ", text).strip()
     return _CJK_GAP_RE.sub("", text)
