@@ -15,7 +15,7 @@ from assistant import evidence, extract, intent, prompts, question as qmod, scor
 from assistant.errors import InputError
 from assistant.render import numbers_supported, render, render_chapters, render_count, render_nth_part, render_stated_count, render_parts, render_subsections
 from assistant.settings import Settings
-from assistant.terms import BookTitle, Terms, people_of, signers_of
+from assistant.terms import BookTitle, Terms, chapters_of, people_of, signers_of
 from assistant.types import AskResult, Citation, Turn
 from index.model import Hit
 from index.text import normalize, squash_ws
@@ -36,7 +36,7 @@ class Assistant:
         analyzer = handle.keyword.analyzer
         self._terms = Terms(analyzer.doc_terms, handle.keyword.bm25.docs, self.glossary, frozenset(analyzer.stopwords),
                             people_of(handle.chunks), BookTitle.of(handle.chunks), analyzer.person_names,
-                            signers_of(handle.chunks))
+                            signers_of(handle.chunks), chapters_of(handle.chunks))
         self._retrievers: dict[str, object] = {}
         self._seen: dict[str, object] = {}  # chunks returned lately (merged neighbours are not in the index)
         # Paragraph chunks by the report paragraphs they hold (built once: a table row looks up the

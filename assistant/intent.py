@@ -41,7 +41,9 @@ _WHO_Q = re.compile(r"\bwho\b|\bwhom\b|谁|哪位|哪家|哪个(单位|机构|�
 
 _CN_NUM = "零一二三四五六七八九十"
 _ORD_RE = re.compile(r"第([一二三四五六七八九十]+)([章节])")
-_ORD_EN = re.compile(r"\b(chapter|section)\s+(\d+)\b", re.I)
+_ORD_EN = re.compile(r"\b(chapter|section)\s+(\d+|one|two|three|four|five|six|seven|eight|nine|ten)\b", re.I)
+_ORD_EN_BEFORE = re.compile(r"\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+(chapter|section)\b", re.I)
+_EN_ORDINAL_WORDS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
 
 
 EN_NUMBERS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
@@ -66,8 +68,11 @@ def cn_number(n: int) -> str:
 def ordinals(q: str) -> dict[str, str]:
     """Chapter / section ordinals asked about: {"章": "第二章", "节": "第四节"}."""
     out = {kind: f"第{num}{kind}" for num, kind in _ORD_RE.findall(q)}
-    for kind, n in _ORD_EN.findall(q):
-        out.setdefault("章" if kind.lower() == "chapter" else "节", f"第{cn_number(int(n))}{'章' if kind.lower() == 'chapter' else '节'}")
+    found = [(kind, n) for kind, n in _ORD_EN.findall(q)] + [(kind, str(_EN_ORDINAL_WORDS.index(w.lower()) + 1))
+                                                             for w, kind in _ORD_EN_BEFORE.findall(q)]
+    for kind, n in found:
+        k = int(n) if n.isdigit() else EN_NUMBERS.index(n.lower())
+        out.setdefault("章" if kind.lower() == "chapter" else "节", f"第{cn_number(k)}{'章' if kind.lower() == 'chapter' else '节'}")
     return out
 
 
@@ -275,7 +280,8 @@ def given_page(q: str) -> str:
 _FIGURE = re.compile(r"(?<![A-Za-z\d.])(\d+(?:\.\d+)?%?|[A-Za-z]*\d{3,}[A-Za-z\d]*)(?![A-Za-z\d]|\.\d)")
 _WHAT_FIGURE_EN = re.compile(r"\bwhat\b.{0,60}\b(?:measur\w*|represent\w*|stands? for|refer\w* to|mean\w*|denot\w*|quantif\w*)\b"
                              r"|\bwhat\b.{0,20}\b(?:figure|number|code)\b.{0,30}\bfor\b", re.I)
-_WHAT_FIGURE_ZH = re.compile(r"(?:代表|表示|指的是|说的是|衡量|对应)(?:的是)?(?:什么|啥|哪个|哪项|哪一项)|是(?:什么|啥)(?:的)?(?:数|数字|数据|编号|号码|指标)")
+_WHAT_FIGURE_ZH = re.compile(r"(?:代表|表示|指的是|说的是|衡量|对应)(?:的是)?(?:什么|啥|哪个|哪项|哪一项)"
+                             r"|(?:对应|属于)的?[\u4e00-\u9fff]{0,4}?(?:叫|是|为)(?:什么|啥|哪个|哪项|哪一项)|是(?:什么|啥)(?:的)?(?:数|数字|数据|编号|号码|指标)")
 
 
 def given_figure(q: str, lang: str) -> list[str]:
@@ -294,9 +300,13 @@ _PLACE_IN_BOOK = re.compile(r"\b(?:chapters?|sections?|parts?|pages?|pp?\.|no\.)
 _ASKS = re.compile(r"\b(what|which|who|whom|whose|when|where|why|how)\b|什么|谁|哪|几|多少|吗|怎|如何|为何|是否|是不是", re.I)
 
 
+_WHAT_ABOUT = re.compile(r"^\s*(?:and\s+|so\s+|ok(?:ay)?,?\s+)?(?:what|how)\s+about\b", re.I)
+
+
 def asks(q: str) -> bool:
-    """The text has a question form of its own ("And the Maigu industrial park?" has none)."""
-    return bool(_ASKS.search(q))
+    """The text has a question form of its own ("And the Maigu industrial park?", "What about the one
+    on big data?" have none)."""
+    return bool(_ASKS.search(_WHAT_ABOUT.sub("", q)))
 
 
 _COUNT_Q = re.compile(r"(一共|共|总共)?(有)?(几|多少)(位|个|名|家|项|人)|\bhow many\b", re.I)
@@ -347,7 +357,7 @@ def two_asks(q: str, lang: str) -> list[str]:
     return []
 
 
-_WHO_SUBJ_ZH = re.compile(r"^(.{2,12}?)(?:是|由|为)?(?:谁|哪位)(?:写|撰写|编写|编著|主编|起草|署名|执笔|落款|落的款|作|设计|翻译|校对|排版|拍摄|绘制|策划|题写)")
+_WHO_SUBJ_ZH = re.compile(r"^(.{2,12}?)(?:是|由|为)?(?:谁|哪位)(?:写|撰写|编写|编撰|编著|著|主编|起草|署名|执笔|落款|落的款|作|设计|翻译|校对|排版|拍摄|绘制|策划|题写)")
 _EDITION_ZH = re.compile(r"第([一二三四五六七八九十\d]+)(版|次印刷)")
 _EDITION_EN = re.compile(r"\b(second|third|fourth|fifth|2nd|3rd|4th|5th)\s+(edition|printing|impression|print run)\b", re.I)
 _EN_ORDINAL_N = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5}
@@ -386,7 +396,7 @@ def asks_book_author(q: str, lang: str) -> bool:
     from assistant.question import split_context  # noqa: PLC0415 (question imports intent)
 
     main, ctx = split_context(q)
-    if not re.search(r"\bwho\s+(?:wrote|authored|compiled|penned)\b|谁(?:写|撰写|编写|编著|执笔)", main, re.I):
+    if not re.search(r"\bwho\s+(?:wrote|authored|compiled|penned)\b|谁(?:写|撰写|编写|编撰|编著|著|执笔)", main, re.I):
         return False  # "who proofread it" asks for the proofreader
     subj = who_subject(main, lang).strip()
     if subj.lower() in ("it", "它"):
@@ -414,6 +424,8 @@ def who_subject(q: str, lang: str) -> str:
         # the clause that asks who: "记者想确认一下署名：这本报告是谁编著的？" -> "这本报告"
         q = next((c for c in re.split(r"[：:，,；;。]", q) if re.search(r"谁|哪位", c)), q).strip()
     m = (_WHO_SUBJ_ZH if lang == "zh" else _WHO_SUBJ_EN).search(q)
+    if m and lang == "zh":
+        return re.sub(r"(?:到底|究竟|又|都|最初|当初|原来)$", "", m.group(1).strip())  # "这本报告到底是谁编写的"
     return m.group(1).strip() if m else ""
 
 
