@@ -95,6 +95,11 @@ _RANK_OF_ROLE = re.compile(r"\b(deputy|vice|associate|assistant|honorary|acting|
 _ANOTHER_ITEM = re.compile(r"的那(?:一)?(?:个|项|本|条|篇|部分|句)|\bthe (?:one|ones|project|grant|item) (?:about|on|for|that|which)\b", re.I)
 
 
+# an item listed under a chapter or section ("它的第一节列出的第一个园区是哪个？"): a contents line
+_ITEM_OF_PART = re.compile(r"列出|所列|列的|下面的|之下|第[一二三四五六七八九十\d]+个|最后一个|\blisted\b|\bentr(?:y|ies)\b"
+                           r"|\b(?:first|second|third|last) (?:one|item|park|zone|base)\b", re.I)
+
+
 def read(question: str, lang: str, terms: Terms) -> Asked:
     full = intent.plain_role(question) if lang == "en" else question
     qterms, focus = terms.analyse(full, lang)
@@ -225,7 +230,8 @@ def read(question: str, lang: str, terms: Terms) -> Asked:
         page_q=intent.page(q), page_asked=page_asked, on_page=on_page,
         # "第三章第二节下面一共列了几个项目？": a count inside a chapter or section asks about the contents
         # "第一章第四节讲三地怎么协同？": what a numbered part is about is told by its contents lines
-        structure_q=intent.structure(q) or bool(ords and (intent.count(q, lang) or re.search(r"^[^，,？?]*[章节]讲", main))),
+        structure_q=intent.structure(q) or bool(ords and (intent.count(q, lang) or re.search(r"^[^，,？?]*[章节]讲", main)
+                                                          or _ITEM_OF_PART.search(main))),
         date_q=intent.date(q) or intent.year_asked(main), day_q=intent.day(main), year_q=intent.year_asked(main), who_q=intent.who(q),
         measure=intent.asked_unit(main if swapped else q, lang),  # "那字数呢？" after a price: not in yuan
         list_q=intent.listing(q, lang), count_q=intent.count(q, lang),

@@ -15,7 +15,7 @@ from assistant import evidence, extract, intent, prompts, question as qmod, scor
 from assistant.errors import InputError
 from assistant.render import numbers_supported, render, render_chapters, render_count, render_nth_part, render_stated_count, render_parts, render_subsections
 from assistant.settings import Settings
-from assistant.terms import BookTitle, Terms, chapters_of, people_of, signers_of
+from assistant.terms import BookTitle, Terms, people_of, signers_of
 from assistant.types import AskResult, Citation, Turn
 from index.model import Hit
 from index.text import normalize, squash_ws
@@ -36,7 +36,7 @@ class Assistant:
         analyzer = handle.keyword.analyzer
         self._terms = Terms(analyzer.doc_terms, handle.keyword.bm25.docs, self.glossary, frozenset(analyzer.stopwords),
                             people_of(handle.chunks), BookTitle.of(handle.chunks), analyzer.person_names,
-                            signers_of(handle.chunks), chapters_of(handle.chunks))
+                            signers_of(handle.chunks))
         self._retrievers: dict[str, object] = {}
         self._seen: dict[str, object] = {}  # chunks returned lately (merged neighbours are not in the index)
         # Paragraph chunks by the report paragraphs they hold (built once: a table row looks up the
@@ -201,6 +201,7 @@ class Assistant:
             self._list_subsections(d, lang)
             self._several_lines(d, rewritten, match_lang, lang)
             self._chapter_of_line(d, rewritten, lang)
+            self._nth_item(d, rewritten, lang)
         self._nth_part(d, rewritten, match_lang, lang)
         if not d.answerable:
             related = self._related(hits, rewritten, match_lang)
@@ -453,6 +454,18 @@ class Assistant:
         d.answerable, d.refusal = True, ""
         d.sentences = [(render_nth_part(path[0], n, heading, lang, self.glossary),
                         [evidence.Unit(Hit(first, 0.0), heading, "sentence", "")])]
+
+    def _nth_item(self, d: extract.Draft, rewritten: str, lang: str) -> None:
+        """"它的第一节列出的第一个园区是哪个？": the contents line at that place under the chapter or
+        section line found."""
+        n = intent.nth_item(qmod.split_context(rewritten)[0])
+        if not n or not evidence.is_toc_row(d.best):
+            return
+        children = evidence.toc_children(d.best.hit.chunk, self._toc)
+        if not children or n > len(children):
+            return
+        u = _row_unit(children[n - 1 if n > 0 else -1])
+        d.best, d.sentences = u, [(render(u, lang, False, self.glossary, d.terms, False), [u])]
 
     def _list_subsections(self, d: extract.Draft, lang: str) -> None:
         """"大致可以归纳为以下四点不足：" heads the 前言's four parts: when the answer is an

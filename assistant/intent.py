@@ -487,6 +487,27 @@ _EN_ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "si
                "4th": 4, "5th": 5, "6th": 6, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
 
+_NTH_ITEM_ZH = re.compile(r"(?:列出|所列|列)?的?(第([一二三四五六七八九十\d]+)个|最后一个)[\u4e00-\u9fff]{0,4}(?:是|叫)")
+_NTH_ITEM_EN = re.compile(r"\b(?:the )?(first|second|third|fourth|fifth|last) (?:one|item|entry|park|zone|base|project|line)"
+                          r"(?: (?:listed|under|in))?\b", re.I)
+
+
+def nth_item(q: str) -> int:
+    """"列出的第一个园区是哪个？", "what is the last entry listed": the item asked for under a
+    contents line (1-based; -1 for the last), 0 if none."""
+    m = _NTH_ITEM_ZH.search(q)
+    if m:
+        if m.group(1) == "最后一个":
+            return -1
+        v = m.group(2)
+        return int(v) if v.isdigit() else cn_value(v)
+    m = _NTH_ITEM_EN.search(q)
+    if m:
+        v = m.group(1).lower()
+        return -1 if v == "last" else _EN_ORDINAL[v]
+    return 0
+
+
 def nth_part(q: str) -> int:
     """"前言第二部分的标题是什么？", "the second part of the preface": the part asked for (1-based), 0 if none."""
     m = _NTH_PART_ZH.search(q)

@@ -255,11 +255,10 @@ class Terms:
     def __init__(self, tokenize: Callable[[str], list[str]], docs: Sequence[Sequence[str]], glossary,
                  stopwords: frozenset = frozenset(), people: frozenset = frozenset(),
                  title: BookTitle = BookTitle(), person_names: Callable[[str], list[str]] = lambda text: [],
-                 signed: Mapping[str, frozenset] | None = None, chapters: frozenset = frozenset()):
+                 signed: Mapping[str, frozenset] | None = None):
         self.tokenize = tokenize
         self.person_names = person_names  # personal names in a Chinese question ("习近平")
         self.people = people  # the persons the publication record names (郭斌, 陈倩, 王光艳…)
-        self.chapters = chapters  # the chapters the contents list ("第一章" … "第四章")
         self.signed = dict(signed or {})  # person -> the sections they sign, headings normalised ("王成慧" -> {"总序"})
         self.title = title  # how a question may name the book itself
         self.glossary = glossary
@@ -541,14 +540,3 @@ def signers_of(chunks) -> dict[str, frozenset]:
         if m.get("table") == "publication" and kind == "signed_by" and part:
             out.setdefault(str(m.get("value") or "").strip(), set()).add(normalize(part).lower())
     return {p: frozenset(v) for p, v in out.items() if p}
-
-
-def chapters_of(chunks) -> frozenset:
-    """The chapter ordinals the contents list ("第一章" …): "Who wrote chapter five?" asks about a
-    chapter the book does not have."""
-    out = set()
-    for c in chunks:
-        m = c.meta or {}
-        if m.get("table") == "toc" and (hit := re.match(r"第[一二三四五六七八九十百\d]+章", str(m.get("chapter") or ""))):
-            out.add(hit.group(0))
-    return frozenset(out)
