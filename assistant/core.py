@@ -197,9 +197,13 @@ class Assistant:
             self._list_parts(d, lang, intent.count_unit(form) if counting else None)
         if d.answerable and counting:
             self._count_rows(d, lang, intent.count_unit(form))
+        if d.answerable or (d.best is not None and evidence.is_toc_row(d.best) and all(
+                r == "the contents line is not the one asked" or r not in scoring.HARD_FAILURES for r in d.best.reasons)):
+            # (the lines of a page question that names several are each named by part of it only:
+            # "the page numbers where the appendix and the bibliography begin")
+            self._several_lines(d, rewritten, match_lang, lang)
         if d.answerable:
             self._list_subsections(d, lang)
-            self._several_lines(d, rewritten, match_lang, lang)
             self._chapter_of_line(d, rewritten, lang)
             self._nth_item(d, rewritten, lang)
         self._nth_part(d, rewritten, match_lang, lang)
@@ -286,9 +290,11 @@ class Assistant:
         if len(parts) < 2:
             return
         found: list = []
+        titles = [normalize(str((c.meta or {}).get("title") or "")).lower() for c in self._toc]
         for part in parts:
+            # (words no contents line has say what is asked, not which line: "I *need* the page …")
             words = {t: w for t, w in self._terms.analyse(part, match_lang)[0].items()
-                     if not t.startswith("~") and self._terms.known(t)}
+                     if not t.startswith("~") and self._terms.known(t) and any(self._terms.credit(t, x) > 0 for x in titles)}
             if not words:
                 continue
             best, best_w = None, 0.0
@@ -303,6 +309,7 @@ class Assistant:
             return  # the line found for the whole question must be one of them ("Ministry of Industry and …")
         units = [_row_unit(c) for c in found]
         d.sentences = [(render(u, lang, True, self.glossary, d.terms, False), [u]) for u in units]
+        d.answerable, d.refusal = True, ""
 
     def _list_chapters(self, d: extract.Draft, lang: str) -> None:
         """"这本书分几章？": the chapter lines of the contents, each cited."""
