@@ -178,7 +178,8 @@ def listing(q: str, lang: str) -> bool:
 
 _MONEY_Q = re.compile(r"多少(?:钱|经费|资金|金额|资助经费|资助金额)|(?:经费|资金|金额|资助额|资助金额)(?:是|有|为)?多少"
                       r"|\bhow much (?:money|funding|cash)\b|\b(?:funding|grant|award) (?:amount|size)\b"
-                      r"|\bhow (?:much|big|large) (?:was|is) (?:the|each|that|its) (?:grant|award|funding)\b", re.I)
+                      r"|\bhow (?:much|big|large) (?:was|is) (?:the|each|that|its) (?:grant|award|funding)\b"
+                      r"|\bhow much (?:does|did|do|would|will) .{0,60}\bcost\b|\bwhat (?:does|did) .{0,60}\bcost\b|\bfares?\b|票价|卖多少|售价多少", re.I)
 
 
 _PEOPLE_Q = re.compile(r"多少(?:名|位|个)?(?:从业人员|就业人员|工作人员|员工|职工|雇员|人员|人口)")

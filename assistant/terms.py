@@ -59,7 +59,19 @@ _COMPARATIVE = frozenset("more less higher lower bigger larger greater fewer tim
 _PREP = frozenset("of for in on at by from to with about under among between during does did".split())
 
 
-def focus_words(words: list[str]) -> set[int]:
+def possessors(q: str) -> set[int]:
+    """Indices (in ``en_words(q)``) of the words a possessive marks: "the publisher's website" -> publisher."""
+    marked = en_words(re.sub(r"(?<=\w)['’]s\b", " zzposs", q))
+    out, k = set(), 0
+    for w in marked:
+        if w == "zzposs":
+            out.add(k - 1)
+        else:
+            k += 1
+    return out
+
+
+def focus_words(words: list[str], owners: set[int] = frozenset()) -> set[int]:
     """Indices of the words naming what an English question asks for (its wh-phrase head):
     "what telephone number does ..." -> telephone number; "who is the editor-in-chief of ..." ->
     editor in chief; "how many companies ..." -> companies. Empty when there is no such phrase."""
@@ -93,6 +105,9 @@ def focus_words(words: list[str]) -> set[int]:
     while j < len(words) and words[j] not in AUX and words[j] not in _PREP and len(out) < 4:
         out.add(j)
         j += 1
+    if (mine := [i for i in out if i in owners]) and max(out) > max(mine):
+        # "what is the publisher's website": the website is asked for, the publisher owns it
+        out = {i for i in out if i > max(mine)}
     return out
 
 
@@ -440,7 +455,7 @@ class Terms:
         # a dictionary phrase made of the question's frame words ("deals with" -> 从事) is no content
         groups = [g for g in groups if not (g[4] == "lexicon" and all(w in self.stopwords or w in STOP_EN for w in g[2]))]
         words = en_words(q) if lang == "en" else []
-        focus = focus_words(words)
+        focus = focus_words(words, possessors(q)) if words else set()
         covered = {i for a, b, *_ in groups for i in range(a, b)}
         grouped = {words[i] for i in covered}  # English words a phrase stands for ("4" in "chapter 4")
         out: dict[str, float] = {}
