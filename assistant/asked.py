@@ -23,7 +23,7 @@ _NAMEISH = re.compile(r"(区|部|省|市|县|园|基地|委|局|院|中心|公�
 _NAME_TAIL = re.compile(r"(新区|开发区|高新区|区|部|省|市|县|园|基地|委|局|院|中心|公司|集团|大学)")
 _ROLE_NOUN = re.compile(r"(编|辑|校对|印制|者|员|主任|人|长)$")  # "总主编", "责任校对" (not "落款")
 # "who compiled this report": the work itself, not a part of it
-_GENERIC_WORK = frozenset("报告 本书 书 这本书 图书 著作 本报告 丛书 书籍 作品 这份 这本 这部 该书 此书 这 该 此 本 整本书 全书".split())
+_GENERIC_WORK = frozenset("报告 本书 书 这本书 图书 著作 本报告 丛书 书籍 作品 这份 这本 这部 该书 此书 这 该 此 本 整本书 全书 这书 那本书 这部书 该报告 此报告 这本报告 这份报告".split())
 
 
 @dataclass
@@ -209,7 +209,7 @@ def read(question: str, lang: str, terms: Terms) -> Asked:
         full=full, main=main, q=q, ctx=ctx, qterms=qterms, focus=focus, own_terms=own_terms, swapped=swapped,
         total=total, known_total=known_total, line_words=line_words, line_known=line_known,
         how_many=how_many, unknown_focus=unknown_focus, unknown_asked=None if figures else unknown_asked, role=role,
-        subject=subject, unknown_subject=bool(subj_terms) and not subject,  # "这本书的封面是谁设计的？"
+        subject=subject, unknown_subject=bool(subj_terms) and not subject and not book_author,  # "这本书的封面是谁设计的？"
         book_author=book_author, years=qyears, named=named, regions=regions,
         all_named=[m.slot for m in qmod.mentions(full) if m.slot.category == "region"],
         orgs=list(dict.fromkeys(m.slot for m in named if m.slot.category == "org")),

@@ -388,7 +388,7 @@ _WHO_SUBJ_EN = re.compile(r"\bwho\s+(?:wrote|signed|authored|drafted|penned|comp
                           r"illustrated|photographed|typeset)\s+(?:the\s+)?(.+?)(?:\?|$|,| and\b| in\b| for\b)", re.I)
 
 
-_THE_BOOK = re.compile(r"^(?:the |this |that )?(?:book|report|volume)$|^(?:这本书|本书|该书|此书|这本报告|本报告|这份报告|书)$", re.I)
+_THE_BOOK = re.compile(r"^(?:the |this |that )?(?:book|report|volume)$|^(?:这本书|本书|该书|此书|这书|那本书|这部书|这本|这份|这本报告|本报告|这份报告|该报告|此报告|报告|书)$", re.I)
 
 
 def asks_book_author(q: str, lang: str) -> bool:

@@ -204,13 +204,16 @@ class BookTitle:
     years: frozenset = frozenset()
     subject_zh: str = ""  # the industry the book is about (信息服务业): "这个行业", "the sector"
     subject_en: str = ""
+    series_zh: str = ""  # the series the book belongs to: its name in a question means "the series"
 
     @classmethod
     def of(cls, chunks) -> "BookTitle":
         zh, en, years = [], set(), set()
-        subject_zh = subject_en = ""
+        subject_zh = subject_en = series_zh = ""
         for c in chunks:
             m = c.meta or {}
+            if m.get("table") == "publication" and m.get("field") == "series":
+                series_zh = squash_ws(str(m.get("value") or "")).strip("《》")
             if m.get("table") != "publication" or m.get("field") not in ("title", "english_title"):
                 continue
             v = str(m.get("value") or "")
@@ -228,7 +231,7 @@ class BookTitle:
                 ind = re.search(r"(?<![\w-])((?:[A-Za-z]+\s+){1,3}industry)\b", v, re.I)
                 if ind:
                     subject_en = ind.group(1).lower()
-        return cls(tuple(zh), frozenset(en), frozenset(years), subject_zh, subject_en)
+        return cls(tuple(zh), frozenset(en), frozenset(years), subject_zh, subject_en, series_zh)
 
     def as_this_book(self, q: str) -> str:
         """The question with the book's name written as "本书" / "this book", and the industry it is
@@ -244,7 +247,23 @@ class BookTitle:
             q = re.sub(re.escape(t) + rf"\s*(?:[（(]\s*\d{{4}}\s*[)）]|(?:{yrs})(?![\d年]))?", "本书", q)
         for pattern in self._english_names:
             q = pattern.sub("this book", q)
+        if self.series_zh:
+            # "请把《京津冀信息服务业协同发展研究丛书》编委会的全部成员列出来", "the editor-in-chief of the
+            # Jing-Jin-Ji information services research series": the series is named, its record
+            # line is not what is asked
+            q = re.sub(r"《?\s*" + re.escape(self.series_zh) + r"\s*》?", "这套丛书", q)
+            if self._english_series is not None:
+                q = self._english_series.sub("the series", q)
         return q
+
+    @cached_property
+    def _english_series(self) -> re.Pattern | None:
+        """"the Jing-Jin-Ji information services research series" (the series' name in English words)."""
+        if not self.en_words:
+            return None
+        words = "|".join(sorted(self.en_words | {"services", "industries", "jing", "jin", "ji", "research",
+                                                 "coordinated", "collaborative", "development", "synergy"}, key=len, reverse=True))
+        return re.compile(rf"\b(?:the\s+)?(?:(?:{words})[\s-]+){{2,}}(?:book\s+)?series\b", re.I)
 
     @cached_property
     def _english_names(self) -> tuple[re.Pattern, ...]:
