@@ -465,8 +465,19 @@ class Assistant:
     def _nth_item(self, d: extract.Draft, rewritten: str, lang: str) -> None:
         """"它的第一节列出的第一个园区是哪个？": the contents line at that place under the chapter or
         section line found."""
-        n = intent.nth_item(qmod.split_context(rewritten)[0])
-        if not n or not evidence.is_toc_row(d.best):
+        main, ctx = qmod.split_context(rewritten)
+        n = intent.nth_item(main)
+        if not n or d.best is None or d.best.kind != "row":
+            return
+        if not evidence.is_toc_row(d.best):
+            # "What's the grant number of the second one? (following up: Which funding programmes
+            # supported the book?)": the row at that place in the table the earlier question listed
+            table = (d.best.hit.chunk.meta or {}).get("table")
+            rows = sorted((c for c in self.handle.chunks if c.kind != "paragraph" and (c.meta or {}).get("table") == table),
+                          key=lambda c: c.order)
+            if ctx and table and 2 <= len(rows) and n <= len(rows) and table != "publication":
+                u = _row_unit(rows[n - 1 if n > 0 else -1])
+                d.best, d.sentences = u, [(render(u, lang, d.numeric, self.glossary, d.terms, False), [u])]
             return
         children = evidence.toc_children(d.best.hit.chunk, self._toc)
         if not children or n > len(children):

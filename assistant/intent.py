@@ -16,7 +16,9 @@ _NUMERIC_EN = re.compile(
 )
 # "Where does the chronology begin?", "Where in the book is …": a place in the book is a page
 _WHERE_IN_BOOK = r"\bwhere\b.*\b(begins?|starts?|found)\b|^\s*where(?:'s|\s+is|\s+are|\s+can\s+i\s+find|\s+do\s+i\s+find)\s+(?:the\s+)?(?!publisher|press|printer)|\bwhere in the (book|report|volume)\b|从哪(一)?(页|里)开始|在书的哪"
-_PAGE_Q = re.compile(r"第几页|哪一页|页码|多少页|(?<!imprint )(?<!copyright )(?<!title )\bpages?\b|" + _WHERE_IN_BOOK, re.I)
+# ("page format", "page size": the book's trim size, not a page of it)
+_PAGE_Q = re.compile(r"第几页|哪一页|页码|多少页|(?<!imprint )(?<!copyright )(?<!title )\bpages?\b(?!\s+(?:format|size|layout|dimensions?)\b)|"
+                     + _WHERE_IN_BOOK, re.I)
 _SECTION_WORD = re.compile(r"节|部分|\bsections?\b|\bparts?\b", re.I)
 # a question about the book's structure (contents lines may answer it); "第一节里，…由哪几类产业构成"
 # names a section only as the place to look, so the ordinal alone does not make one
@@ -260,7 +262,7 @@ def only_a_reference(q: str, m) -> bool:
         _NAMES_A_REPORT.match(q[m.end:]))
 
 
-_PAGE_ASKED = re.compile(r"第几页|哪一?页|页码|在几页|\b(what|which) pages?\b|\bon what page\b|\bpage numbers?\b", re.I)
+_PAGE_ASKED = re.compile(r"第几页|哪一?页|页码|在几页|\b(what|which) pages?\b(?!\s+(?:format|size|layout|dimensions?)\b)|\bon what page\b|\bpage numbers?\b", re.I)
 
 
 def page_asked(q: str) -> bool:

@@ -164,7 +164,8 @@ def mentions(text: str) -> list[Mention]:
 _FOLLOW_CUE_ZH = re.compile(r"^(那么?|还有|另外|而|那在|那对于|同期|同年)|呢[？?。.!！]*$")
 # "其中天津那部分…", "天津那一小节从哪页开始？": a part of what was just asked about (not "讲扶持政策的那章",
 # which names its own)
-PART_OF_PREVIOUS = re.compile(r"^其中(?=[^？?]{0,8}[那这](?:部分|一?节|一?章|段))|^[^，,？?的]{0,6}那一?小?(?:节|部分)")
+PART_OF_PREVIOUS = re.compile(r"^其中(?=[^？?]{0,8}[那这](?:部分|一?节|一?章|段))|^[^，,？?的]{0,6}那一?小?(?:节|部分)"
+                              r"|^(?:在|那)?(?:这|该|此)一?(?:节|章)(?:里|中|内|下)")  # "这一节里关于天津市的部分…"
 _FOLLOW_CUE_EN = re.compile(r"^(and|what about|how about|what of|same for|and for|and in|and what about)\b", re.I)
 
 
@@ -199,6 +200,7 @@ def _surface(slot: Slot, like: Mention, lang: str) -> str:
 CONTEXT_MARK = {"zh": "（接上问：", "en": " (following up: "}
 CONTEXT_END = {"zh": "）", "en": ")"}
 _PRONOUN_EN = re.compile(r"\b(it|its|they|their|them|he|she|his|her|that one|this one|(?:that|those) (?!book|report|volume)[a-z]+"
+                         r"|the (?:first|second|third|fourth|fifth|last|other|next|previous) ones?|the (?:latter|former)"
                          r"|that(?=\s*[?.!]?\s*$))\b", re.I)  # "How many times Hebei's level is that?"
 _PRONOUN_ZH = re.compile(r"它|其(?![中他它实余次])|他们|她们|(?<![其吉])他(?![人国乡])|她|上述|前者|后者|这个|那个|此人|这期间|这段时间|此期间|这一时期")
 SHORT_ZH = 8  # a Chinese question of this many characters or fewer names no topic of its own

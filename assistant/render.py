@@ -176,7 +176,8 @@ def render_row(u: Unit, lang: str, glossary) -> str:
         if lang == "zh":
             return f"“{title}”从第{page}页开始。"
         t_en = _en_phrase(re.sub(r"^[第一二三四五六七八九十章节、\s]+", "", title), glossary)
-        return f"The section “{title}”" + (f" ({t_en})" if t_en and not t_en.startswith("figure") else "") + f" starts on page {page}."
+        kind = "chapter" if re.match(r"第[一二三四五六七八九十\d]+章", title.strip()) else "section"
+        return f"The {kind} “{title}”" + (f" ({t_en})" if t_en and not t_en.startswith("figure") else "") + f" starts on page {page}."
     if table == "publication" or {"field", "value"} <= set(m):
         f, label, v = m.get("field", ""), m.get("label", ""), m.get("value", "")
         if lang == "zh":

@@ -322,6 +322,10 @@ def _contents(u: Unit, a: Asked, terms: Terms, s: float) -> float:
         # "《京津冀信息服务业协同发展研究丛书》" heading the editorial board names the series; it
         # states nothing about the board
         s *= 0.5
+    if is_toc and not ords and not intent.names_section(q) and re.search(r"章|\bchapter\b", a.main, re.I) \
+            and meta.get("section") and not intent.asks_for_parts(q):
+        # "Where does the policy chapter begin?": the chapter line, not one of its sections
+        s *= 0.8
     if is_toc and intent.names_section(q) and not intent.asks_for_parts(q) and _CHAPTER_TITLE.match(
             str(meta.get("title") or u.text)):
         # "第四章中关于商务部政策的小节": a section inside the chapter, not the chapter line
