@@ -227,7 +227,7 @@ def read(question: str, lang: str, terms: Terms) -> Asked:
         n_items=intent.asked_number_of_items(main),  # "哪四方面": a sentence introducing four items
         numeric=numeric, figures=figures,
         qnums=set(NUM_RE.findall(full)),  # "项目（9154027）的资助金额是多少": 9154027 is not an answer
-        page_q=intent.page(q), page_asked=page_asked, on_page=on_page,
+        page_q=intent.page(q) or intent.names_contents(q), page_asked=page_asked, on_page=on_page,
         # "第三章第二节下面一共列了几个项目？": a count inside a chapter or section asks about the contents
         # "第一章第四节讲三地怎么协同？": what a numbered part is about is told by its contents lines
         structure_q=intent.structure(q) or bool(ords and (intent.count(q, lang) or re.search(r"^[^，,？?]*[章节]讲", main)

@@ -22,9 +22,9 @@ _PAGE_Q = re.compile(r"第几页|哪一页|页码|多少页|(?<!imprint )(?<!cop
 _SECTION_WORD = re.compile(r"节|部分|\bsections?\b|\bparts?\b", re.I)
 # a question about the book's structure (contents lines may answer it); "第一节里，…由哪几类产业构成"
 # names a section only as the place to look, so the ordinal alone does not make one
-_STRUCTURE_Q = re.compile(r"页|目录|标题|题目|叫什么|名为|名称|哪一?章|哪一?节|几章|几节|哪些章|哪些节|章节|各章|各节"
+_STRUCTURE_Q = re.compile(r"页|目录|标题|题目|叫什么|名为|名称|哪一?章|哪一?节|几章|几节|哪些章|哪些节|章节|各章|各节|[这那该此]一?[章节]的?(?:最后一|第[一二三四五六七八九十\d]+)[项个条]|条目|小节"
                           r"|讲什么|讲的是什么|讲了什么|主题|分成哪|分为哪|哪几个方面|哪几部分|哪些部分|小节"
-                          r"|\b(sections?|chapters?|pages?|contents|titled?|called|named|parts?)\b|" + _WHERE_IN_BOOK, re.I)
+                          r"|\b(sections?|subsections?|chapters?|pages?|contents|titled?|called|named|parts?|entry|entries)\b|" + _WHERE_IN_BOOK, re.I)
 # "what is the code of …": the value may be the code itself; "how many percentage points / times"
 # measures a difference, it counts no thing the evidence must name
 _NOUN_FOCUS = re.compile(r"\bhow (many|much)\b(?!\s+(?:more|less|higher|lower|bigger|larger|smaller|greater|fewer|"
@@ -106,6 +106,15 @@ def numeric(q: str, lang: str) -> bool:
 
 def page(q: str) -> bool:
     return bool(_PAGE_Q.search(q))
+
+
+_CONTENTS_CUE = re.compile(r"目录|条目|\btable of contents\b|\bcontents\b|\bentry\b|\bentries\b|\blisted under\b|\bunder the (?:section|chapter)\b", re.I)
+
+
+def names_contents(q: str) -> bool:
+    """Names the contents or a line of it ("the first entry under the section on …", "目录里…"): a
+    contents line answers before the text."""
+    return bool(_CONTENTS_CUE.search(q))
 
 
 def structure(q: str) -> bool:
@@ -490,7 +499,7 @@ _EN_ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "si
                "4th": 4, "5th": 5, "6th": 6, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
 
-_NTH_ITEM_ZH = re.compile(r"(?:列出|所列|列)?的?(第([一二三四五六七八九十\d]+)个|最后一个)[\u4e00-\u9fff]{0,4}(?:是|叫)")
+_NTH_ITEM_ZH = re.compile(r"(?:列出|所列|列)?的?(第([一二三四五六七八九十\d]+)[个项条]|最后一[个项条])[\u4e00-\u9fff]{0,4}(?:是|叫)")
 _NTH_ITEM_EN = re.compile(r"\b(?:the )?(first|second|third|fourth|fifth|last) (?:one|item|entry|park|zone|base|project|line)"
                           r"(?: (?:listed|under|in))?\b", re.I)
 
@@ -500,7 +509,7 @@ def nth_item(q: str) -> int:
     contents line (1-based; -1 for the last), 0 if none."""
     m = _NTH_ITEM_ZH.search(q)
     if m:
-        if m.group(1) == "最后一个":
+        if m.group(1).startswith("最后"):
             return -1
         v = m.group(2)
         return int(v) if v.isdigit() else cn_value(v)
