@@ -133,15 +133,23 @@ IMPLICIT_EN = frozenset(
     # measure words: how a figure is expressed, not what it is of ("what *per cent* of …", "what
     # *average* yearly compound growth …")
     "cent percent percentage share proportion ratio rate average mean figure figures amount value total "
-    "level size scale pace speed".split()
+    "level size scale pace speed "
+    # what a "how to fix it" question asks for ("What fixes does the preface propose …")
+    "fix fixes proposal proposals recommendation recommendations suggestion suggestions measure measures "
+    "step steps remedy action actions policy policies answer answers response responses "
+    # superlatives single out, they name nothing ("the single biggest barrier")
+    "single biggest largest greatest top chief foremost leading sole".split()
 )
+IMPLICIT_EN = IMPLICIT_EN | {_fold(w) for w in IMPLICIT_EN}  # as en_words folds them ("fixes" -> "fixe")
 # "What makes the region suited to …", "What held back …": the wh-word is the subject of a verb,
 # and no noun names what is asked
 _WHAT_VERB = frozenset(
     "make made drive drove driven cause caused explain explained keep kept hold held limit limited prevent "
     "prevented hinder hindered lead led allow allowed enable enabled give gave let stop stopped block blocked "
-    "hamper hampered help helped push pushed happen happened matter mattered".split()
+    "hamper hampered help helped push pushed happen happened matter mattered go goes went gone "
+    "stand stands stood get gets got".split()
 )
+_WHAT_VERB = _WHAT_VERB | {_fold(w) for w in _WHAT_VERB}
 IMPLICIT_ZH = frozenset(
     "标题 题目 名称 名字 全称 简称 日期 时间 落款 编号 号码 代码 页码 页 顺序 次序 主题 内容 含义 意思 定义 作用 原因 "
     "特点 特征 区别 关系 情况 结果 目的 意义 方式 方法 途径 措施 问题 观点 结论 建议 作者 编者 人 单位 机构 部门 "
@@ -393,7 +401,9 @@ class Terms:
             if not closed_focus(words, fw):
                 return None
             unknown = [k[1:] for k in focus_keys if k.startswith("~")]
-            unknown = [w for w in unknown if w not in IMPLICIT_EN and not w.isdigit() and w not in EN_NUMBERS]
+            # (a verb form in the phrase is no field: "what is the book ultimately *trying* to figure out")
+            unknown = [w for w in unknown if w not in IMPLICIT_EN and not w.isdigit() and w not in EN_NUMBERS
+                       and not w.endswith("ing")]
             return unknown[0] if unknown else None
         m = _ASKED_ZH.search(normalize(q))
         if not m:
