@@ -123,7 +123,8 @@ class Assistant:
         """Validate, normalise and rewrite a question: (question, rewritten, language)."""
         q = qmod.validate(question, self.settings.answer.max_question_chars)
         lang = qmod.language(q)
-        norm = qmod.expand_abbreviations(qmod.normalize(q))
+        norm = qmod.english_in_chinese(qmod.expand_abbreviations(qmod.normalize(q)), self.glossary,
+                                       lambda t: t.lower() in self._terms.df)
         prev = history[-1].rewritten_question if history else None
         if history and history[-1].answerable:
             norm = qmod.resolve_person(norm, history[-1].answer, self._terms.people)

@@ -9,11 +9,13 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Callable
 
 from assistant import prompts
 from assistant.intent import EN_NUMBERS, cn_number, cn_value
 from assistant.errors import InputError
 from index import text as index_text
+from index.glossary import en_words
 
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _WORDISH = re.compile(r"[\w\u3400-\u4dbf\u4e00-\u9fff]")
@@ -84,6 +86,32 @@ def expand_abbreviations(text: str) -> str:
     for pat, repl in _abbreviations():
         text = pat.sub(repl, text)
     return text
+
+
+_LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z\d&'’\- ]*[A-Za-z\d]|[A-Za-z]")
+_FRAME_EN = frozenset("the a an of in on for and to is are was were what which who how".split())
+
+
+def english_in_chinese(text: str, glossary, known: Callable[[str], bool]) -> str:
+    """English phrases inside a Chinese question written in the report's Chinese ("北京的R&D
+    intensity是多少" -> "北京的R&D投入强度是多少", "这套丛书的chief editor是谁" -> "…总主编是谁"),
+    when the curated glossary covers every word of the phrase; terms the report itself uses (GDP,
+    TPP, CIP) and phrases it cannot translate are left as written."""
+    if glossary is None or language(text) != "zh":
+        return text
+
+    def translate(m: re.Match) -> str:
+        run = m.group(0).strip()
+        if known(run):
+            return m.group(0)
+        words = en_words(run)
+        groups = [g for g in glossary.groups(run) if g[4] == "glossary"]
+        covered = {i for a, b, *_ in groups for i in range(a, b)}
+        if not groups or any(i not in covered for i, w in enumerate(words) if w not in _FRAME_EN):
+            return m.group(0)
+        return "".join(g[3][0] for g in groups)
+
+    return _LATIN_RUN.sub(translate, text)
 
 
 def years(text: str) -> list[str]:
