@@ -159,6 +159,7 @@ class Assistant:
             # "Who wrote the book?": the record's authors line, which the question shares no word with
             have = {h.chunk.id for h in hits}
             hits = hits + [Hit(c, 0.0) for c in self._authors if c.id not in have]
+        hits = self._with_contents(rewritten, qmod.language(rewritten), hits)
         t2 = time.perf_counter()
         if self.llm is not None:
             result = self.llm.answer(q, rewritten, lang, hits, self.settings.answer)
@@ -207,6 +208,7 @@ class Assistant:
             self._list_subsections(d, lang)
             self._chapter_of_line(d, rewritten, lang)
             self._nth_item(d, rewritten, lang)
+            self._next_line(d, rewritten, lang)
         self._nth_part(d, rewritten, match_lang, lang)
         if not d.answerable:
             related = self._related(hits, rewritten, match_lang)
@@ -485,6 +487,51 @@ class Assistant:
             return
         u = _row_unit(children[n - 1 if n > 0 else -1])
         d.best, d.sentences = u, [(render(u, lang, False, self.glossary, d.terms, False), [u])]
+
+    def _next_line(self, d: extract.Draft, rewritten: str, lang: str) -> None:
+        """"那下一节呢？（接上问：讲电商的是哪一节？）": the contents line after (or before) the one the
+        earlier question found, at the same level under the same parent."""
+        main, ctx = qmod.split_context(rewritten)
+        step = intent.next_or_previous(main)
+        if not step or not ctx:
+            return
+        # the line the earlier question found, found again from that question alone
+        ctx_lang = qmod.language(ctx)
+        base = self._draft(ctx, ctx_lang, self._with_contents(ctx, ctx_lang, self.retriever("hybrid").retrieve(ctx, self.settings.answer.k)))
+        if not base.answerable or not evidence.is_toc_row(base.best):
+            return
+        d.answerable, d.refusal, d.best = True, "", base.best
+        m = d.best.hit.chunk.meta or {}
+        level = ("subsection" if m.get("subsection") else "section" if m.get("section") else "chapter")
+
+        def key(c) -> tuple:
+            cm = c.meta or {}
+            lv = "subsection" if cm.get("subsection") else "section" if cm.get("section") else "chapter"
+            parent = (cm.get("chapter"), cm.get("section")) if lv == "subsection" else (cm.get("chapter"),) if lv == "section" else ()
+            return lv, parent
+
+        same = [c for c in self._toc if key(c) == key(d.best.hit.chunk)]
+        ids = [c.id for c in same]
+        if d.best.hit.chunk.id not in ids or level == "":
+            return
+        i = ids.index(d.best.hit.chunk.id) + step
+        if 0 <= i < len(same):
+            u = _row_unit(same[i])
+            d.best, d.sentences = u, [(render(u, lang, False, self.glossary, d.terms, False), [u])]
+        else:
+            d.answerable, d.sentences, d.refusal = False, [], prompts.REFUSAL[lang]
+
+    def _with_contents(self, q: str, lang: str, hits: list[Hit]) -> list[Hit]:
+        """A question about the book's structure also sees the contents lines named by its words
+        ("讲电商的是哪一节？": 电商 is the report's 电子商务, a word retrieval does not match)."""
+        main = qmod.split_context(q)[0]
+        if not (intent.page(main) or intent.names_contents(main) or re.search(r"[章节]|\b(?:chapter|section|subsection)s?\b", main, re.I)):
+            return hits  # ("Where are they based?" is no contents question, though 基地 is a contents word)
+        have = {h.chunk.id for h in hits}
+        words = [t for t in self._terms.analyse(q, lang)[0] if not t.startswith("~") and self._terms.known(t)]
+        extra = [c for c in self._toc if c.id not in have and any(
+            self._terms.credit(t, normalize(str((c.meta or {}).get("title") or "")).lower()) > 0 for t in words)]
+        return hits + [Hit(c, 0.0) for c in extra]
 
     def _list_subsections(self, d: extract.Draft, lang: str) -> None:
         """"大致可以归纳为以下四点不足：" heads the 前言's four parts: when the answer is an

@@ -15,7 +15,7 @@ _NUMERIC_EN = re.compile(
     re.I,
 )
 # "Where does the chronology begin?", "Where in the book is …": a place in the book is a page
-_WHERE_IN_BOOK = r"\bwhere\b.*\b(begins?|starts?|found)\b|^\s*where(?:'s|\s+is|\s+are|\s+can\s+i\s+find|\s+do\s+i\s+find)\s+(?:the\s+)?(?!publisher|press|printer)|\bwhere in the (book|report|volume)\b|从哪(一)?(页|里)开始|在书的哪"
+_WHERE_IN_BOOK = r"\bwhere\b.*\b(begins?|starts?|found)\b|^\s*where(?:'s|\s+is|\s+are|\s+can\s+i\s+find|\s+do\s+i\s+find)\s+(?:the\s+)?(?!publisher|press|printer)(?!.*\b(?:based|located|headquartered|situated)\b)|\bwhere in the (book|report|volume)\b|从哪(一)?(页|里)开始|在书的哪"
 # ("page format", "page size": the book's trim size, not a page of it)
 _PAGE_Q = re.compile(r"第几页|哪一页|页码|多少页|(?<!imprint )(?<!copyright )(?<!title )\bpages?\b(?!\s+(?:format|size|layout|dimensions?)\b)|"
                      + _WHERE_IN_BOOK, re.I)
@@ -518,6 +518,17 @@ def nth_item(q: str) -> int:
         v = m.group(1).lower()
         return -1 if v == "last" else _EN_ORDINAL[v]
     return 0
+
+
+_NEXT = re.compile(r"下一(?:节|章|部分|小节|个|项|条)|(?<![最之])后一(?:节|章|个)|\bnext (?:section|chapter|part|one|entry|subsection)\b"
+                   r"|\bthe (?:section|chapter|part|entry) (?:after|following) (?:it|that|this)\b|\bwhat comes (?:next|after)\b", re.I)
+_PREVIOUS = re.compile(r"上一(?:节|章|部分|小节|个|项|条)|前一(?:节|章|个)|\bprevious (?:section|chapter|part|one|entry|subsection)\b"
+                       r"|\bthe (?:section|chapter|part|entry) before (?:it|that|this)\b|\bwhat comes before\b", re.I)
+
+
+def next_or_previous(q: str) -> int:
+    """"那下一节呢？" -> 1, "the previous chapter?" -> -1, else 0."""
+    return 1 if _NEXT.search(q) else -1 if _PREVIOUS.search(q) else 0
 
 
 def nth_part(q: str) -> int:

@@ -411,7 +411,7 @@ class Terms:
         x = re.sub(r"(?:里|中|内|上)?(?:都|也|还|又|一共|总共|共)?$", "", m.group(1)) or m.group(1)  # "编委会里都有谁"
         if re.search(r"(成|作|认|称|视|定|列|评|选|改|变|被)$", x):
             return None  # "…将成为什么的一个着力点": 成为 is the verb, nothing is named before it
-        if re.fullmatch(r"(?:最后|第[一二三四五六七八九十\d]+|头|首|末|下|上)?一?(?:项|条|个|节|章|部分|小节|条目)?", x):
+        if re.fullmatch(r"(?:最后|第[一二三四五六七八九十\d]+|头|首|末|下|上)?一?(?:项|条|个|节|章|部分|小节|条目)*", x):
             return None  # "这一节的最后一项是什么？": a place in a list, not a field
         said = _paraphrased()  # "售价" is the report's 定价
         if x in self.df or x in IMPLICIT_ZH or x in said or re.sub(r"者$", "", x) in self.df:
