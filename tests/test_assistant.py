@@ -720,7 +720,37 @@ ANSWERED_FROM_LATER_BLIND_SETS = [
     ("责任编辑和责任校对分别是谁？", ("许兵", "赵天宇")),
     # a year asked for is answered by a line with a year
     ("总序是哪一年写的？", ("2016",)), ("这本书是哪一年出版的？", ("2016",)), ("In what year was the book first printed?", ("2016",)),
+    # dev30-dev44: each place asked with its own figure, passage by passage
+    ("2013年北京第三产业比重和天津第二产业比重分别是多少？", ("76.9%", "50.6%")),
+    # the book's and the series' names name them; measure words and differences are no unknown fields
+    ("这份京津冀信服业报告是哪家出版社出的？", ("经济管理出版社",)),
+    ("What's the cover price of the Beijing-Tianjin-Hebei information services report (2015 edition)?", ("58.00",)),
+    ("请把《京津冀信息服务业协同发展研究丛书》编委会的全部成员列出来。", ("欧海鹰",)),
+    ("Who is editor-in-chief of the Jing-Jin-Ji information services research series?", ("王成慧",)),
+    ("How many percentage points higher was Beijing's R&D intensity than Hebei's in 2013?", ("4.96",)),
+    ("In 2000, what per cent of Beijing's tertiary-sector value added came from software and information services?", ("8.0%",)),
+    # a possessive owns what is asked; the book's authors however asked; a quoted code
+    ("What is the publisher's website?", ("www.E-mp.com.cn",)), ("这书谁写的啊", ("郭斌", "陈倩")),
+    ("我手上有个项目编号 TJSHS201510031008，它对应的课题叫什么？", ("国际化战略研究",)),
+    # English inside a Chinese question; the order a list follows
+    ("北京的R&D intensity是多少", ("6.08%",)), ("编委会成员名单是按照什么规则排序的？", ("拼音",)),
+    # contents: several lines, the last item, the chapter rather than its sections, 'page format'
+    ("I need the page numbers where the appendix and the bibliography begin.", ("148", "161")),
+    ("河北高新技术开发区这一节的最后一项是什么？", ("涿州",)), ("Where does the policy chapter begin?", ("125",)),
+    ("What page format / trim size was the book printed in?", ("720mm",)),
 ]
+
+# dev30-dev44: questions the report cannot answer, however much they share with it
+REFUSED_FROM_LATER_BLIND_SETS = [
+    "Who is the deputy editor-in-chief of the book series?", "Who wrote chapter five of the report?",
+    "How much does a single Beijing subway ticket cost?", "How does Beijing's subway mileage compare with Shanghai's?",
+]
+
+
+@pytest.mark.parametrize("q", REFUSED_FROM_LATER_BLIND_SETS)
+def test_questions_from_the_later_blind_sets_are_refused(assistant_, q):
+    r = assistant_.ask(q)
+    assert not r.answerable and not r.citations, (r.rewritten_question, r.answer)
 
 
 @pytest.mark.parametrize("q, expected", ANSWERED_FROM_LATER_BLIND_SETS)
@@ -752,6 +782,15 @@ FOLLOW_UPS_FROM_BLIND_SETS = [
     # across languages; "that" ending the follow-up
     ("Which of the book's funding projects is framed around the TPP?", "它的项目编号是多少？", "14JGC089"),
     ("What was Beijing's per-capita public education spending in 2012?", "How many times Hebei's level is that?", "2.56"),
+    # dev30-dev44: another item named by what it is about; a section's signer; the next, the Nth, the last
+    ("基金项目里讲TPP框架下中关村企业技术创新的那个课题，批准号是多少？", "那做城市旅游形象测评的那个呢？", "14JGC088"),
+    ("Who is the general editor of this book series?", "他在总序里说，中关村软件园的总产值达到了多少？", "1213"),
+    ("讲电商的是哪一节？", "那下一节呢？", "60"),
+    ("What sections make up chapter 2?", "Which page is the second one on?", "57"),
+    ("Which funding programmes supported the book?", "What's the grant number of the second one?", "9154027"),
+    ("第三章讲的是什么内容，从哪页开始？", "它的第一节列出的第一个园区是哪个？", "中关村科技园区"),
+    ("协同发展思路那一节从第几页开始？", "它的最后一个小节是什么？", "公共服务协同发展"),
+    ("In chapter 2, where does the telecoms section start?", "What about the one on big data?", "67"),
 ]
 
 

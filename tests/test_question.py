@@ -5,7 +5,7 @@ import pytest
 from assistant import prompts
 from assistant.errors import InputError
 from assistant.intent import given_figure, side_by_side
-from assistant.question import expand_abbreviations, is_followup, language, last_chapter, last_section, mentions, normalize, rewrite, validate, years
+from assistant.question import english_in_chinese, expand_abbreviations, is_followup, language, last_chapter, last_section, mentions, normalize, rewrite, validate, years
 
 
 @pytest.mark.parametrize(
@@ -151,3 +151,25 @@ def test_a_quoted_figure_asked_about(q, lang, expected):
                                          ("第九章最后一节", "第九章最后一节")])  # a chapter the contents do not list: unchanged
 def test_the_last_section_of_a_chapter(q, expected):
     assert last_section(q, {1: 4, 2: 5}) == expected
+
+
+@pytest.mark.parametrize("q, expected", [
+    ("北京的R&D intensity是多少", "北京的R&D投入强度是多少"),
+    ("这套丛书的chief editor是谁？", "这套丛书的总主编是谁？"),
+    ("北京的GDP占比是多少", "北京的GDP占比是多少"),  # GDP is the report's own word
+    ("北京的blorp rate是多少", "北京的blorp rate是多少"),  # a phrase the glossary cannot translate stays
+    ("What is Beijing's R&D intensity?", "What is Beijing's R&D intensity?"),  # English questions are left alone
+])
+def test_english_inside_a_chinese_question_is_written_in_the_reports_chinese(q, expected):
+    from index.glossary import Glossary
+
+    known = {"gdp", "r&d", "tpp", "cip"}
+    assert english_in_chinese(q, Glossary.load(), lambda t: t.lower() in known) == expected
+
+
+@pytest.mark.parametrize("q, expected", [
+    ("What does chapter 1 mean by 'two municipalities and one province'?", []),  # where in the book, not a figure
+    ("我手上有个项目编号 TJSHS201510031008，它对应的课题叫什么？", ["TJSHS201510031008"]),
+])
+def test_a_place_in_the_book_is_no_quoted_figure(q, expected):
+    assert given_figure(q, language(q)) == expected
