@@ -209,6 +209,7 @@ class Assistant:
             self._chapter_of_line(d, rewritten, lang)
             self._nth_item(d, rewritten, lang)
             self._next_line(d, rewritten, lang)
+            self._page_range(d, rewritten, lang)
         self._nth_part(d, rewritten, match_lang, lang)
         if not d.answerable:
             related = self._related(hits, rewritten, match_lang)
@@ -294,6 +295,10 @@ class Assistant:
             return
         found: list = []
         titles = [normalize(str((c.meta or {}).get("title") or "")).lower() for c in self._toc]
+        whole = {t: w for t, w in self._terms.analyse(q, match_lang)[0].items()
+                 if not t.startswith("~") and self._terms.known(t) and any(self._terms.credit(t, x) > 0 for x in titles)}
+        if whole and any(all(self._terms.credit(t, x) > 0 for t in whole) for x in titles):
+            return  # one line is named by all of it: "Langfang's economic and technological development zone"
         for part in parts:
             # (words no contents line has say what is asked, not which line: "I *need* the page …")
             words = {t: w for t, w in self._terms.analyse(part, match_lang)[0].items()
@@ -520,6 +525,37 @@ class Assistant:
             d.best, d.sentences = u, [(render(u, lang, False, self.glossary, d.terms, False), [u])]
         else:
             d.answerable, d.sentences, d.refusal = False, [], prompts.REFUSAL[lang]
+
+    def _page_range(self, d: extract.Draft, rewritten: str, lang: str) -> None:
+        """"From which page to which page does the chronicle run?": the contents give a part's first
+        page; it runs to the page before the next line at its level or above begins."""
+        if not intent.page_range(qmod.split_context(rewritten)[0]) or not evidence.is_toc_row(d.best):
+            return
+
+        def level(c) -> int:
+            m = c.meta or {}
+            return 2 if m.get("subsection") else 1 if m.get("section") else 0
+
+        row = d.best.hit.chunk
+        ids = [c.id for c in self._toc]
+        if row.id not in ids:
+            return
+        after = [c for c in self._toc[ids.index(row.id) + 1:] if level(c) <= level(row)]
+        first, title = str((row.meta or {}).get("page") or ""), str((row.meta or {}).get("title") or "")
+        if not after or not first.isdigit() or not str((after[0].meta or {}).get("page") or "").isdigit():
+            return
+        nxt = after[0].meta or {}
+        start, following = int(first), int(nxt["page"])
+        end = max(start, following - 1)
+        units = [d.best, _row_unit(after[0])]
+        if lang == "zh":
+            text = (f"“{title}”从第{start}页开始；其后的“{nxt.get('title')}”从第{following}页开始，"
+                    f"所以它在第{start}–{end}页。")
+        else:
+            text = (f"“{title}” starts on page {start}; the next entry, “{nxt.get('title')}”, starts on page "
+                    f"{following}, so it runs to page {end}.")
+        d.sentences = [(text, units)]
+        d.derived = set(d.derived) | {str(end)}
 
     def _with_contents(self, q: str, lang: str, hits: list[Hit]) -> list[Hit]:
         """A question about the book's structure also sees the contents lines named by its words

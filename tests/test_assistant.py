@@ -738,6 +738,10 @@ ANSWERED_FROM_LATER_BLIND_SETS = [
     ("I need the page numbers where the appendix and the bibliography begin.", ("148", "161")),
     ("河北高新技术开发区这一节的最后一项是什么？", ("涿州",)), ("Where does the policy chapter begin?", ("125",)),
     ("What page format / trim size was the book printed in?", ("720mm",)),
+    # a page range runs to the page before the next line at the same level; a chapter's count of sections
+    ("附录从第几页到第几页？", ("148", "156")), ("From which page to which page does the chronicle of major events run?", ("157", "160")),
+    ("第二章一共分了几节？", ("五", "新兴业态")),
+    ("Langfang's economic and technological development zone - which page?", ("115",)),
 ]
 
 # dev30-dev44: questions the report cannot answer, however much they share with it
