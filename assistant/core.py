@@ -208,7 +208,8 @@ class Assistant:
             self._list_subsections(d, lang)
             self._chapter_of_line(d, rewritten, lang)
             self._nth_item(d, rewritten, lang)
-            self._next_line(d, rewritten, lang)
+        self._next_line(d, rewritten, lang)  # (re-finds the earlier question's line: whatever this draft found)
+        if d.answerable:
             self._page_range(d, rewritten, lang)
         self._nth_part(d, rewritten, match_lang, lang)
         if not d.answerable:
@@ -506,19 +507,13 @@ class Assistant:
         if not base.answerable or not evidence.is_toc_row(base.best):
             return
         d.answerable, d.refusal, d.best = True, "", base.best
-        m = d.best.hit.chunk.meta or {}
-        level = ("subsection" if m.get("subsection") else "section" if m.get("section") else "chapter")
 
-        def key(c) -> tuple:
-            cm = c.meta or {}
-            lv = "subsection" if cm.get("subsection") else "section" if cm.get("section") else "chapter"
-            parent = (cm.get("chapter"), cm.get("section")) if lv == "subsection" else (cm.get("chapter"),) if lv == "section" else ()
-            return lv, parent
+        def siblings(c) -> tuple:
+            cm, lv = c.meta or {}, _toc_level(c)
+            return lv, (cm.get("chapter"), cm.get("section"))[:lv]
 
-        same = [c for c in self._toc if key(c) == key(d.best.hit.chunk)]
+        same = [c for c in self._toc if siblings(c) == siblings(d.best.hit.chunk)]
         ids = [c.id for c in same]
-        if d.best.hit.chunk.id not in ids or level == "":
-            return
         i = ids.index(d.best.hit.chunk.id) + step
         if 0 <= i < len(same):
             u = _row_unit(same[i])
@@ -531,16 +526,11 @@ class Assistant:
         page; it runs to the page before the next line at its level or above begins."""
         if not intent.page_range(qmod.split_context(rewritten)[0]) or not evidence.is_toc_row(d.best):
             return
-
-        def level(c) -> int:
-            m = c.meta or {}
-            return 2 if m.get("subsection") else 1 if m.get("section") else 0
-
         row = d.best.hit.chunk
         ids = [c.id for c in self._toc]
         if row.id not in ids:
             return
-        after = [c for c in self._toc[ids.index(row.id) + 1:] if level(c) <= level(row)]
+        after = [c for c in self._toc[ids.index(row.id) + 1:] if _toc_level(c) <= _toc_level(row)]
         first, title = str((row.meta or {}).get("page") or ""), str((row.meta or {}).get("title") or "")
         if not after or not first.isdigit() or not str((after[0].meta or {}).get("page") or "").isdigit():
             return
@@ -655,6 +645,12 @@ class Assistant:
 
 def _ctx(c, target: bool) -> dict:
     return {"chunk_id": c.id, "paragraph_id": (c.paragraph_ids or ("",))[0], "section": c.section, "page": c.page, "text": c.text, "target": target}
+
+
+def _toc_level(c) -> int:
+    """A contents line's depth: 0 a chapter (or the appendix), 1 a section, 2 a part of a section."""
+    m = c.meta or {}
+    return 2 if m.get("subsection") else 1 if m.get("section") else 0
 
 
 def _row_unit(c) -> evidence.Unit:
