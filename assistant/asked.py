@@ -67,7 +67,8 @@ class Asked:
     numeric: bool
     figures: list[str]  # figures quoted to ask what they measure ("“069760”这个编号代表什么？")
     qnums: set[str]
-    page_q: bool
+    contents_first: bool  # a page question, or one naming the contents: contents lines answer before the text
+    order_q: bool  # asks what order a list follows
     page_asked: bool
     on_page: str
     structure_q: bool
@@ -227,7 +228,8 @@ def read(question: str, lang: str, terms: Terms) -> Asked:
         n_items=intent.asked_number_of_items(main),  # "哪四方面": a sentence introducing four items
         numeric=numeric, figures=figures,
         qnums=set(NUM_RE.findall(full)),  # "项目（9154027）的资助金额是多少": 9154027 is not an answer
-        page_q=intent.page(q) or intent.names_contents(q), page_asked=page_asked, on_page=on_page,
+        contents_first=intent.page(q) or intent.names_contents(q), order_q=intent.asks_order(main),
+        page_asked=page_asked, on_page=on_page,
         # "第三章第二节下面一共列了几个项目？": a count inside a chapter or section asks about the contents
         # "第一章第四节讲三地怎么协同？": what a numbered part is about is told by its contents lines
         structure_q=intent.structure(q) or bool(ords and (intent.count(q, lang) or re.search(r"^[^，,？?]*[章节]讲", main)

@@ -55,6 +55,7 @@ class Assistant:
         self._chunks_in_order = sorted((c for c in handle.chunks if c.kind == "paragraph"), key=lambda c: c.order)
         self._toc = sorted((c for c in handle.chunks if c.kind == "table_row" and (c.meta or {}).get("table") == "toc"),
                            key=lambda c: c.order)
+        self._toc_titles = [normalize(str((c.meta or {}).get("title") or "")).lower() for c in self._toc]  # as matched
         # the passage before each passage of the same section: a passage's first sentences may
         # name their region or subject only there ("…中关村…。" then "在影视文化领域，集聚了…")
         self._lead = {c.id: p.text for p, c in zip(self._chunks_in_order, self._chunks_in_order[1:])
@@ -295,7 +296,7 @@ class Assistant:
         if len(parts) < 2:
             return
         found: list = []
-        titles = [normalize(str((c.meta or {}).get("title") or "")).lower() for c in self._toc]
+        titles = self._toc_titles
         whole = {t: w for t, w in self._terms.analyse(q, match_lang)[0].items()
                  if not t.startswith("~") and self._terms.known(t) and any(self._terms.credit(t, x) > 0 for x in titles)}
         if whole and any(all(self._terms.credit(t, x) > 0 for t in whole) for x in titles):
@@ -307,8 +308,7 @@ class Assistant:
             if not words:
                 continue
             best, best_w = None, 0.0
-            for c in self._toc:
-                title = normalize(str((c.meta or {}).get("title") or "")).lower()
+            for c, title in zip(self._toc, self._toc_titles):
                 got = sum(w for t, w in words.items() if self._terms.credit(t, title) > 0)
                 if got == sum(words.values()) and got > best_w:
                     best, best_w = c, got
@@ -555,8 +555,8 @@ class Assistant:
             return hits  # ("Where are they based?" is no contents question, though 基地 is a contents word)
         have = {h.chunk.id for h in hits}
         words = [t for t in self._terms.analyse(q, lang)[0] if not t.startswith("~") and self._terms.known(t)]
-        extra = [c for c in self._toc if c.id not in have and any(
-            self._terms.credit(t, normalize(str((c.meta or {}).get("title") or "")).lower()) > 0 for t in words)]
+        extra = [c for c, title in zip(self._toc, self._toc_titles)
+                 if c.id not in have and any(self._terms.credit(t, title) > 0 for t in words)]
         return hits + [Hit(c, 0.0) for c in extra]
 
     def _list_subsections(self, d: extract.Draft, lang: str) -> None:

@@ -117,6 +117,16 @@ def names_contents(q: str) -> bool:
     return bool(_CONTENTS_CUE.search(q))
 
 
+_ORDER_Q = re.compile(r"(?:什么|何种|哪种|怎样的?|怎么|如何)(?:规则|顺序|次序|方式|原则)?\s*(?:排序|排列|排名|为序)|排序(?:的)?(?:规则|依据|原则|方式)|按照?什么(?:规则|顺序|次序)"
+                      r"|\b(?:in what|by what|what) (?:order|principle|rule|criteri\w+)\b|\b(?:ordered|sorted|arranged|listed|ranked) (?:by|according to)\b"
+                      r"|\bhow (?:are|were|is) .{0,40}\b(?:ordered|sorted|arranged|ranked)\b", re.I)
+
+
+def asks_order(q: str) -> bool:
+    """Asks what order a list follows ("编委会成员是按什么规则排序的？", "in what order …")."""
+    return bool(_ORDER_Q.search(q))
+
+
 def structure(q: str) -> bool:
     """About the book's structure: contents lines may answer it."""
     return bool(_STRUCTURE_Q.search(q)) or asks_for_parts(q)

@@ -46,9 +46,6 @@ _DEFINES = re.compile(r"是指|指的是|定义为|所谓|的总称")
 _CHAPTER_TITLE = re.compile(r"^第[一二三四五六七八九十\d]+章")
 _SECTION_TITLE = re.compile(r"^第[一二三四五六七八九十\d]+节")
 _BARE_TITLE = re.compile(r"^《[^》]+》[。.]?$")
-_ORDER_Q = re.compile(r"(?:什么|何种|哪种|怎样的?|怎么|如何)(?:规则|顺序|次序|方式|原则)?\s*(?:排序|排列|排名|为序)|排序(?:的)?(?:规则|依据|原则|方式)|按照?什么(?:规则|顺序|次序)"
-                      r"|\b(?:in what|by what|what) (?:order|principle|rule|criteri\w+)\b|\b(?:ordered|sorted|arranged|listed|ranked) (?:by|according to)\b"
-                      r"|\bhow (?:are|were|is) .{0,40}\b(?:ordered|sorted|arranged|ranked)\b", re.I)
 _ORDER_WORD = re.compile(r"排序|排列|顺序|次序|为序|排名")
 _JJJ_WHOLE = ("京津冀", "三地", "两市一省")
 
@@ -67,7 +64,7 @@ def score_units(q: str, lang: str, hits: Sequence[Hit], terms: Terms,
         s = _figures(u, a, terms, s)
         s = _contents(u, a, terms, s)
         s = _answer_kind(u, a, terms, s)
-        if a.page_q and _is_contents(u):
+        if a.contents_first and _is_contents(u):
             s += 0.15
         elif _is_contents(u) and not a.structure_q:
             s *= 0.3
@@ -363,7 +360,7 @@ def _contents(u: Unit, a: Asked, terms: Terms, s: float) -> float:
 def _answer_kind(u: Unit, a: Asked, terms: Terms, s: float) -> float:
     """The kind of answer asked for: a figure in the asked unit, a person, a date, a definition, a list."""
     q = a.q
-    if _ORDER_Q.search(a.main) and not _ORDER_WORD.search(u.text):
+    if a.order_q and not _ORDER_WORD.search(u.text):
         # "编委会成员是按什么规则排序的？": the line that states the order (以姓氏拼音排序), not the
         # list it heads
         s *= 0.7

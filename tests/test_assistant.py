@@ -599,6 +599,10 @@ REFUSED_FROM_BLIND_SETS = [
     "马云对京津冀信息服务业协同发展怎么看？", "张华在编委会里担任什么？",
     # a year the passage does not give; a count of people where the report counts firms
     "《京津冀都市圈区域综合规划》是哪一年发布的？", "中关村软件园2013年有多少从业人员？",
+    # dev30-dev44: a rank of a role the report lacks; a chapter it does not have; a price it does not
+    # give; a comparison with a city it says nothing about
+    "Who is the deputy editor-in-chief of the book series?", "Who wrote chapter five of the report?",
+    "How much does a single Beijing subway ticket cost?", "How does Beijing's subway mileage compare with Shanghai's?",
 ]
 
 
@@ -743,18 +747,6 @@ ANSWERED_FROM_LATER_BLIND_SETS = [
     ("第二章一共分了几节？", ("五", "新兴业态")),
     ("Langfang's economic and technological development zone - which page?", ("115",)),
 ]
-
-# dev30-dev44: questions the report cannot answer, however much they share with it
-REFUSED_FROM_LATER_BLIND_SETS = [
-    "Who is the deputy editor-in-chief of the book series?", "Who wrote chapter five of the report?",
-    "How much does a single Beijing subway ticket cost?", "How does Beijing's subway mileage compare with Shanghai's?",
-]
-
-
-@pytest.mark.parametrize("q", REFUSED_FROM_LATER_BLIND_SETS)
-def test_questions_from_the_later_blind_sets_are_refused(assistant_, q):
-    r = assistant_.ask(q)
-    assert not r.answerable and not r.citations, (r.rewritten_question, r.answer)
 
 
 @pytest.mark.parametrize("q, expected", ANSWERED_FROM_LATER_BLIND_SETS)
