@@ -162,6 +162,9 @@ def read(question: str, lang: str, terms: Terms) -> Asked:
     # where the places asked about are named; a follow-up that names another item by what it is about
     # ("那做城市旅游形象测评的那个呢？", "And the one on tourism?") leaves the earlier item's places behind
     scope = main if ctx and _ANOTHER_ITEM.search(main) else q if (not ctx or qmod.mentions(q)) else ctx
+    setting = qmod.preamble(scope)[1]
+    if setting and any(m.slot.category == "region" for m in qmod.mentions(scope[len(setting):])):
+        scope = scope[len(setting):]  # "前言拿珠三角、长三角和京津冀做了比较，那请问长三角…": the question's own place
     # (the book's authors are asked for whatever the title names: "Who wrote it? (following up: … the
     # 2015 report on Beijing-Tianjin-Hebei information services …)")
     named = [] if book_author else [m for m in qmod.mentions(scope) if m.slot.category in ("region", "org") and not intent.only_a_reference(scope, m)]

@@ -124,14 +124,14 @@ class Assistant:
         """Validate, normalise and rewrite a question: (question, rewritten, language)."""
         q = qmod.validate(question, self.settings.answer.max_question_chars)
         lang = qmod.language(q)
-        norm = qmod.english_in_chinese(qmod.expand_abbreviations(qmod.normalize(q)), self.glossary,
+        norm = qmod.english_in_chinese(qmod.expand_abbreviations(qmod.without_courtesy(qmod.normalize(q))), self.glossary,
                                        lambda t: t.lower() in self._terms.df)
         prev = history[-1].rewritten_question if history else None
         if history and history[-1].answerable:
             norm = qmod.resolve_person(norm, history[-1].answer, self._terms.people)
         # "京津冀信息服务业发展报告（2015）的定价" is this book's price; "最后一章" is 第四章
         norm = qmod.last_chapter(self._terms.title.as_this_book(norm), len(self._chapter_lines))
-        norm = qmod.last_section(norm, self._sections)
+        norm = qmod.last_section(norm, self._sections, qmod.normalize(prev) if prev else None)
         rewritten = qmod.rewrite(norm, qmod.normalize(prev) if prev else None)
         return q, rewritten, lang
 
@@ -143,7 +143,20 @@ class Assistant:
         if mode not in ("hybrid", "dense", "bm25"):
             raise InputError(f"Unknown retrieval mode '{mode}'. Use hybrid, dense or bm25.")
         timings: dict[str, float] = {"prepare": (time.perf_counter() - t0) * 1000}
-        # retrieval runs on the rewritten question, in the language it is written in
+        result = self._answer(q, rewritten, lang, k, mode, timings)
+        if not result.answerable and history and not qmod.split_context(rewritten)[1]:
+            # "折算成每年的复合增速大概是多少？" names no subject of its own, yet has no pronoun or cue
+            # to say so: when it finds no answer alone, it is read as following up the last question
+            leaning = qmod.with_context(rewritten, qmod.split_context(qmod.normalize(history[-1].rewritten_question))[0])
+            again = self._answer(q, leaning, lang, k, mode, {})
+            if again.answerable:
+                result = again
+        timings["total"] = (time.perf_counter() - t0) * 1000
+        result.timings_ms = timings
+        return result
+
+    def _answer(self, q: str, rewritten: str, lang: str, k: int, mode: str, timings: dict[str, float]) -> AskResult:
+        """Retrieve for the rewritten question, in the language it is written in, and answer it."""
         t1 = time.perf_counter()
         r = self.retriever(mode)
         if hasattr(r, "retrieve_timed"):
@@ -167,8 +180,6 @@ class Assistant:
         else:
             result = self._extractive(q, rewritten, lang, hits)
         timings["answer"] = (time.perf_counter() - t2) * 1000
-        timings["total"] = (time.perf_counter() - t0) * 1000
-        result.timings_ms = timings
         return result
 
     def _extractive(self, q: str, rewritten: str, lang: str, hits: list[Hit]) -> AskResult:
@@ -243,22 +254,42 @@ class Assistant:
         return AskResult(q, rewritten, lang, answer, True, citations, [])
 
     def _draft(self, rewritten: str, lang: str, hits: list[Hit]) -> extract.Draft:
-        """The draft answer; a question that asks two things ("總序是誰寫的？落款日期是哪一天？",
-        "Who signed the general preface, and on what date?") is answered part by part, the second
-        part leaning on the first as a follow-up does, and the answers are joined."""
+        """The draft answer; a question that asks several things ("總序是誰寫的？落款日期是哪一天？",
+        "Who signed the general preface, and on what date?") is answered part by part, each part
+        leaning on the one before as a follow-up does, and the answers are joined."""
         s = self.settings.answer
-        parts = intent.two_asks(qmod.split_context(rewritten)[0], lang)
+        main, context = qmod.split_context(rewritten)
+        parts = intent.several_asks(main, lang)
         if not parts:
             return extract.draft(rewritten, lang, hits, self._terms, s.min_support, self.glossary, self._lead)
-        first = extract.draft(parts[0], lang, hits, self._terms, s.min_support, self.glossary, self._lead)
-        if first.answerable and intent.page(parts[1]) and evidence.is_toc_row(first.best):
+        # (a first part with no question form of its own keeps what the whole question followed up:
+        # "那负责印制的呢？校对又是谁？")
+        first_q = qmod.with_context(parts[0], context) if context and not intent.asks(parts[0]) else parts[0]
+        first = extract.draft(first_q, lang, hits, self._terms, s.min_support, self.glossary, self._lead)
+        for before, part in zip(parts, parts[1:]):
+            first = self._and_then(first, before, part, lang, hits)
+        return first
+
+    def _and_then(self, first: extract.Draft, before: str, part: str, lang: str, hits: list[Hit]) -> extract.Draft:
+        """The draft so far joined with the draft of the next part of the question."""
+        s = self.settings.answer
+        if first.answerable and intent.page(part) and evidence.is_toc_row(first.best) and not intent.names_own_line(part):
             return first  # "第四章讲的是什么主题，从第几页开始？": the contents line gives its page
-        if first.answerable and intent.asks_share(parts[1]) and re.search(r"(占|比重|比例)[^。；;]*%", first.best.text):
+        if first.answerable and intent.asks_share(part) and not qmod.mentions(part) and re.search(r"(占|比重|比例)[^。；;]*%", first.best.text):
             return first  # "…seaports' capacity, and what share of the national total is that?": "7.5亿吨，占全国的16%"
-        second = extract.draft(qmod.with_context(parts[1], parts[0]), lang, hits, self._terms, s.min_support, self.glossary, self._lead)
+        second = extract.draft(qmod.with_context(part, before), lang, hits, self._terms, s.min_support, self.glossary, self._lead)
+        if not first.answerable:
+            # the first part found nothing: the second may still answer the question ("…那一节，排在最后的是
+            # 哪个园区？大概在第几页？"), but only about the places the first names ("2012年上海…是多少？
+            # 跟北京差多少？" is not answered with Beijing's figure)
+            places = [m.slot for m in qmod.mentions(before) if m.slot.category == "region"]
+            hay = " ".join((second.best.match_text, second.best.context)) if second.best is not None else ""
+            if not second.answerable or not all(any(z.lower() in hay.lower() for z in p.zh) for p in places):
+                return first
+            return second
         if second.best is not None and first.best is not None and second.best.text == first.best.text and not second.derived:
             # the second part must add something: read on its own it names its own subject
-            second = extract.draft(parts[1], lang, hits, self._terms, s.min_support, self.glossary, self._lead)
+            second = extract.draft(part, lang, hits, self._terms, s.min_support, self.glossary, self._lead)
         done = [d for d in (first, second) if d.answerable]
         if len(done) < 2:
             return done[0] if done else first

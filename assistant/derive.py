@@ -45,6 +45,15 @@ class Calculation:
     unit: str
 
 
+# "how many times Hebei's level was Beijing's": the first place named is the measure of the second
+_TIMES_OF_EN = re.compile(r"\bhow many times\b(?: (?:as \w+ as|over|the size of))?\s+(?:the\s+)?[\w-]+'s?\b.*\b(?:is|was|were|are)\s+(?:the\s+)?[\w-]+'s?(?:\s+\w+)?\s*\??\s*$", re.I)
+
+
+def reference_first(q: str) -> bool:
+    """The question names the reference figure before the one measured against it."""
+    return bool(_TIMES_OF_EN.search(q))
+
+
 def asked(q: str, lang: str) -> str | None:
     """"difference", "ratio" or None."""
     if lang == "zh":

@@ -165,6 +165,8 @@ def _calculation(q: str, lang: str, best: Unit) -> "derive.Calculation | None":
     text = best.text
     if len(regions) >= 2:
         a, b = regions[0], regions[1]
+        if kind == "ratio" and derive.reference_first(main):
+            a, b = b, a  # "how many times Hebei's level was Beijing's": Beijing's against Hebei's
         return derive.compute(kind, text, a.zh, b.zh)
     percent = bool(re.search(r"百分点|比重|比例|占比|percentage|share|proportion|percent", q, re.I))
     return derive.compute(kind, text, (), (), percent=percent)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-_NUMERIC_ZH = re.compile(r"多少|(?<!哪)几|比重|比例|占比|多高|多大|多长|数量|规模|强度|增长到|增加到|达到|金额|数额|价格|定价|字数|印张|(?<!版权)(?<!扉)(?<!书名)页|第几")
+_NUMERIC_ZH = re.compile(r"多少|(?<!哪)几|比重|比例|占比|多高|多大|多长|数量|规模|强度|增长到|增加到|达到|金额|数额|价格|定价|字数|印张|(?<!版权)(?<!扉)(?<!书名)(?<!缺)页|第几")
 _NUMERIC_EN = re.compile(
     r"\bhow (many|much|long|large|big|high)\b|\bwhat (share|percentage|proportion|was the (value|figure|number|amount|price))\b"
     r"|\b(share|percent|percentage|proportion|number of|figure|price|count|(?<!imprint )(?<!copyright )(?<!title )page|intensity|spending|length|capacity|value added|population|gdp|revenues?|output|income|turnover|budget|sales|profits?)\b",
@@ -22,8 +22,8 @@ _PAGE_Q = re.compile(r"第几页|哪一页|页码|多少页|(?<!imprint )(?<!cop
 _SECTION_WORD = re.compile(r"节|部分|\bsections?\b|\bparts?\b", re.I)
 # a question about the book's structure (contents lines may answer it); "第一节里，…由哪几类产业构成"
 # names a section only as the place to look, so the ordinal alone does not make one
-_STRUCTURE_Q = re.compile(r"页|目录|标题|题目|叫什么|名为|名称|哪一?章|哪一?节|几章|几节|哪些章|哪些节|章节|各章|各节|[这那该此]一?[章节]的?(?:最后一|第[一二三四五六七八九十\d]+)[项个条]|条目|小节"
-                          r"|讲什么|讲的是什么|讲了什么|主题|分成哪|分为哪|哪几个方面|哪几部分|哪些部分|小节"
+_STRUCTURE_Q = re.compile(r"(?<!缺)页|目录|标题|题目|叫什么|名为|名称|哪一?章|哪一?节|几章|几节|哪些章|哪些节|章节|各章|各节|[这那该此]一?[章节]的?(?:最后一|第[一二三四五六七八九十\d]+)[项个条]|条目|小节"
+                          r"|讲什么|讲的是什么|讲了什么|讲[^，。？?]{1,15}的[那哪]一?[章节]|主题|分成哪|分为哪|哪几个方面|哪几部分|哪些部分|小节"
                           r"|\b(sections?|subsections?|chapters?|pages?|contents|titled?|called|named|parts?|entry|entries)\b|" + _WHERE_IN_BOOK, re.I)
 # "what is the code of …": the value may be the code itself; "how many percentage points / times"
 # measures a difference, it counts no thing the evidence must name
@@ -38,7 +38,7 @@ _LIST_Q = re.compile(r"哪些|哪几|有什么|列举|列出|分别|[\u4e00-\u9f
 # "多少册" asks for a number of 册: evidence must have one ("第1次印刷" does not say how many copies)
 _HOW_MANY_ZH = re.compile(r"多少(家|个(?!百分点)|册|本|条|项|人|名|位|页|元|亿元|万元|公里|千字|字|吨|所|座|件|篇|部|种|类)")
 
-_WHO_Q = re.compile(r"\bwho\b|\bwhom\b|谁|哪位|哪家|哪个(单位|机构|公司|出版社)"
+_WHO_Q = re.compile(r"\bwho\b|\bwhom\b|谁|哪位|哪家|哪个(单位|机构|公司|出版社|部门)"
                     r"|\bwhich (company|firm|outfit|organi[sz]ation|publisher|printer|institution|agency|body)\b", re.I)
 
 _CN_NUM = "零一二三四五六七八九十"
@@ -78,7 +78,7 @@ def ordinals(q: str) -> dict[str, str]:
     return out
 
 
-_PARTS_Q = re.compile(r"分成哪|分为哪|分了哪|分哪|有几节|分了几|分成几|分为几|几节|几个小节|有几个小节|几个部分|\bhow many (sections|subsections|parts)\b|哪[两三四五六七八九十]个?(部分|方面|小节|节)|包括哪|包含哪|哪几个方面|哪几部分|哪几节|哪些节|哪几个小节|哪些小节|哪些部分|由哪几|有哪几|下设|"
+_PARTS_Q = re.compile(r"分成哪|分为哪|分了哪|分成了哪|分为了哪|哪几块|几大块|按什么分节|(?:覆盖|涵盖)了?哪|分哪|有几节|分了几|分成几|分为几|几节|几个小节|有几个小节|几个部分|\bhow many (sections|subsections|parts)\b|哪[两三四五六七八九十]个?(部分|方面|小节|节)|包括哪|包含哪|哪几个方面|哪几部分|哪几节|哪些节|哪几个小节|哪些小节|哪些部分|由哪几|有哪几|下设|"
                       r"\bwhat (sections|parts|subsections)\b|\bwhich (sections|parts|subsections)\b|\bsubsections?\b"
                       r"|\bwhat are (?:the|its) (?:(?:two|three|four|five|six|seven|eight|\d+) )?(sections|parts|subsections)\b|\b(which|what) \w+ does (it|the section|the chapter|this section|this chapter) cover\b"
                       r"|\bsection by section\b|\b(?:list|give(?: me)?|name|show(?: me)?|enumerate)\s+(?:all\s+)?(?:of\s+)?the\s+(?:sections|parts|subsections)\b|\bdoes (?:chapter|section) \w+ cover\b|\b(divided|organi[sz]ed|split|broken down|subdivided) into\b|\bbroken down\b|\bbreak(s)? down\b|\bconsists? of\b|\bwhat does (it|the section|the chapter) cover\b", re.I)
@@ -164,12 +164,22 @@ def day(q: str) -> bool:
     return bool(_DAY_Q.search(q))
 
 
-_ORG_Q = re.compile(r"哪家|哪个(?:单位|机构|公司|出版社|印刷厂)|\bwhich (?:company|firm|outfit|organi[sz]ation|publisher|printer|printing house|press)\b", re.I)
+_ORG_Q = re.compile(r"哪家|哪个(?:单位|机构|公司|出版社|印刷厂|部门)|\bwhich (?:company|firm|outfit|organi[sz]ation|publisher|printer|printing house|press)\b", re.I)
 
 
 def asks_organisation(q: str) -> bool:
     """"由哪家印刷厂印制？", "Which company printed it?": the answer is a firm, not a person."""
     return bool(_ORG_Q.search(q))
+
+
+_OWN_LINE = re.compile(r"[\u4e00-\u9fff]{2}(?:的)?(?:那|这)一?(?:小节|节|章|部分)|第[一二三四五六七八九十]+[章节]"
+                       r"|\b(?:the|its) (?:section|chapter|part|subsection) (?:on|about)\b", re.I)
+
+
+def names_own_line(q: str) -> bool:
+    """Names a part of the book of its own ("其中天津市政策那一节又在第几页？"), not only a page
+    ("从第几页开始？")."""
+    return bool(_OWN_LINE.search(q))
 
 
 def asks_share(q: str) -> bool:
@@ -360,27 +370,50 @@ _SECOND_ASK_EN = re.compile(r"^(?P<a>.+?)(?:,?\s+and\s+(?P<b>(?:when|where|who|w
                             r"|,\s+and\s+(?P<c>(?:(?:what|which)\s+(?:\w+\s+)?(?:date|day|page|year|number|phone|telephone|address|e-?mail|postcode|code|share|percentage|proportion|fraction)|how many|how much)\b.*))$", re.I)
 
 
-def two_asks(q: str, lang: str) -> list[str]:
-    """Two questions in one ("總序是誰寫的？落款日期是哪一天？", "Who signed the general preface, and
-    on what date?"): the two, else []."""
+MAX_ASKS = 3
+
+
+def _ask_groups(q: str) -> list[str]:
+    """The asks of a Chinese question, each with the clauses that set it up: "第三章介绍河北高新技术
+    开发区的那一节，排在最后的是哪个园区？大概在第几页？" is "…那一节，排在最后的是哪个园区？" and
+    "大概在第几页？"; "那负责印制的呢？校对又是谁？" asks twice (a "…呢？" asks too)."""
+    groups: list[str] = []
+    pending = ""
+    for c in re.findall(r"[^，,？?；;]+[，,？?；;]?", q.strip().rstrip("。.")):
+        body = c.rstrip("，,？?；;。. ")
+        if not body:
+            continue
+        if asks(body) or (c.endswith(("？", "?")) and body.endswith("呢")):
+            groups.append(pending + body + "？")
+            pending = ""
+        else:
+            pending += c
+    if pending and groups:
+        groups[-1] = groups[-1].rstrip("？") + "，" + pending.rstrip("，,？?；; ") + "？"  # "…是什么，请注明出处"
+    return groups
+
+
+def several_asks(q: str, lang: str) -> list[str]:
+    """Several questions in one ("總序是誰寫的？落款日期是哪一天？", "Who signed the general preface,
+    and on what date?"): the parts (at most MAX_ASKS), else []."""
     if lang == "zh":
-        segs = [x + "？" for x in re.split(r"[？?]", q) if x.strip()]
-        if len(segs) == 2 and all(asks(x) for x in segs):
-            return segs
-        # "总序是谁写的，落款是哪一天？": two asks joined by a comma
-        segs = [x.strip() for x in re.split(r"[，,]", q.rstrip("？? ")) if x.strip()]
-        if len(segs) == 2 and all(asks(x) for x in segs):
-            return [x + "？" for x in segs]
+        groups = _ask_groups(q)
+        if 2 <= len(groups) <= MAX_ASKS:
+            return groups
         # "读者服务部的联系地址和邮编是什么？", "…，全书字数和印张各是多少？": two fields of one thing
-        m = _TWO_FIELDS_ZH.fullmatch(re.split(r"[，,]", q.strip())[-1])
+        last = re.split(r"[，,]", q.strip())[-1]
+        m = _TWO_FIELDS_ZH.fullmatch(last)
         if m and not m.group(1):
             from assistant.question import mentions  # noqa: PLC0415 (question imports intent)
 
             if mentions(m.group(2)) or mentions(m.group(3)):
                 return []  # "北京和天津分别是多少？": two places side by side, one question
         if m:
+            # (each part keeps the clauses before: "想引用一下北京的增加值，请问起点和终点分别是多少？")
+            lead = q.strip()[: len(q.strip()) - len(last)]
             owner = m.group(1) or ""
-            return [f"{owner}{m.group(2)}{m.group(4)}？", f"{owner}{m.group(3)}{m.group(4)}？"]
+            first = re.sub(r"^(?:请问|那么?)", "", m.group(2)) or m.group(2)
+            return [f"{lead}{owner}{first}{m.group(4)}？", f"{lead}{owner}{m.group(3)}{m.group(4)}？"]
         return []
     m = _SECOND_ASK_EN.match(q.strip())
     if m and asks(m.group("a")) and not re.search(r"\b(between|both)\b", m.group("a"), re.I):
@@ -518,7 +551,8 @@ _EN_ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "si
                "4th": 4, "5th": 5, "6th": 6, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
 
-_NTH_ITEM_ZH = re.compile(r"(?:列出|所列|列)?的?(第([一二三四五六七八九十\d]+)[个项条]|最后一[个项条])[\u4e00-\u9fff]{0,4}(?:是|叫)")
+_NTH_ITEM_ZH = re.compile(r"(?:列出|所列|列)?的?(第([一二三四五六七八九十\d]+)[个项条]|最后一[个项条])[\u4e00-\u9fff]{0,4}(?:是|叫)"
+                          r"|排(?:在|到)?(最后|末尾|最末|第([一二三四五六七八九十\d]+)(?:位|个|项)?)(?:面|一位|一个|一项)?的?(?:是|一个|那个)")
 _NTH_ITEM_EN = re.compile(r"\b(?:the )?(first|second|third|fourth|fifth|last) (?:one|item|entry|park|zone|base|project|line)"
                           r"(?: (?:listed|under|in))?\b", re.I)
 
@@ -528,9 +562,9 @@ def nth_item(q: str) -> int:
     contents line (1-based; -1 for the last), 0 if none."""
     m = _NTH_ITEM_ZH.search(q)
     if m:
-        if m.group(1).startswith("最后"):
+        if (m.group(1) or m.group(3)).startswith(("最后", "末尾", "最末")):
             return -1
-        v = m.group(2)
+        v = m.group(2) or m.group(4)
         return int(v) if v.isdigit() else cn_value(v)
     m = _NTH_ITEM_EN.search(q)
     if m:

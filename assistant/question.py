@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Callable
 
 from assistant import prompts
-from assistant.intent import EN_NUMBERS, cn_number, cn_value
+from assistant.intent import EN_NUMBERS, cn_number, cn_value, ordinals
 from assistant.errors import InputError
 from index import text as index_text
 from index.glossary import en_words
@@ -55,10 +55,20 @@ def validate(raw: object, max_chars: int) -> str:
     return text
 
 
+@lru_cache(maxsize=1)
+def _regional() -> tuple[tuple[str, str], ...]:
+    return tuple(sorted(((a.strip(), b.strip()) for a, b in data_rows("regional_zh.tsv")), key=lambda x: -len(x[0])))
+
+
 def normalize(text: str) -> str:
     """The index's normalisation (traditional -> simplified, full-width -> half-width), so
-    questions and the corpus meet in one form; a two-digit year is written out ("13年" -> "2013年")."""
-    return re.sub(r"(?<![\d.])([01]\d)(?=年(?!代))", r"20\1", index_text.normalize(text))
+    questions and the corpus meet in one form; Taiwan and Hong Kong words become the mainland's
+    the report uses ("軟體", "资讯" -> 软件, 信息); a two-digit year is written out ("13年" -> "2013年")."""
+    text = index_text.normalize(text)
+    if _CJK.search(text):
+        for regional, mainland in _regional():
+            text = text.replace(regional, mainland)
+    return re.sub(r"(?<![\d.])([01]\d)(?=年(?!代))", r"20\1", text)
 
 
 def language(text: str) -> str:
@@ -112,6 +122,43 @@ def english_in_chinese(text: str, glossary, known: Callable[[str], bool]) -> str
         return "".join(g[3][0] for g in groups)
 
     return _LATIN_RUN.sub(translate, text)
+
+
+# Politeness around a Chinese question says nothing about what is asked ("麻烦问一下，…",
+# "…，您能帮我查一下吗？"): it is dropped before the question is read.
+_COURTESY_HEAD_ZH = re.compile(r"^(?:(?:您好|你好|老师好|打扰(?:一下|了)|劳驾|麻烦(?:您|你)?(?:问|请教|帮我查|查)?一下|"
+                               r"(?:我)?想(?:请教|请问|问|了解)一下|请教一下|请问一下)[，,！!。\s]*)+")
+_COURTESY_TAIL_ZH = re.compile(r"[，,]\s*(?:(?:您|你)(?:能|可以|可否|能否|能不能)?|(?:能|可以|可否|能否|能不能))(?:帮(?:我|忙))?"
+                               r"(?:查|看|找|确认|核实)(?:一下|下)?(?:吗|嘛|么)?[？?。！!]*$|[，,]\s*(?:谢谢|多谢)(?:您|你)?[！!。]*$")
+
+
+def without_courtesy(question: str) -> str:
+    """"麻烦问一下，图书馆采编需要这本报告的书号，版权页上印的是多少？" without "麻烦问一下，";
+    "…的那位编辑是谁，您能帮我查一下吗？" without "，您能帮我查一下吗"."""
+    if language(question) != "zh":
+        return question
+    out = _COURTESY_HEAD_ZH.sub("", question.strip())
+    tail = _COURTESY_TAIL_ZH.search(out)
+    if tail:
+        out = out[: tail.start()] + "？"
+    return out if re.search(r"[\u4e00-\u9fff]", out) else question
+
+
+# The clauses before the question proper tell who asks and why ("我在写一篇关于京津冀协同的论文，
+# 想引用一下…，请问…"): what they name may locate the answer, but their other words are no part of it.
+_ASK_MARK_ZH = re.compile(r"[，,；;。：:]\s*(?:那么?)?(?:请问|我想问|想问|想知道|想请教)")
+_SELF_CLAUSE_ZH = re.compile(r"^(?:我们?|本人)(?:在|正在|是|想|要|打算|准备|需要|最近|目前|只|对)[^，,；;。？?]*[，,；;。]")
+
+
+def preamble(question: str) -> tuple[str, str]:
+    """The leading clauses of a Chinese question that only set it up: (those about the asker,
+    "我在整理毕业论文的参考文献，"; all of them, up to "…，请问" where the question proper begins)."""
+    if language(question) != "zh":
+        return "", ""
+    m = _SELF_CLAUSE_ZH.match(question.strip())
+    asker = m.group(0) if m else ""
+    marks = list(_ASK_MARK_ZH.finditer(question))
+    return asker, question[: marks[-1].start()] if marks else asker
 
 
 def years(text: str) -> list[str]:
@@ -255,6 +302,15 @@ def is_contextual(question: str) -> bool:
     return bool(_PRONOUN_EN.search(q)) or len(re.findall(r"[A-Za-z0-9&]+", q)) <= SHORT_EN
 
 
+_COMPARED_ZH = re.compile(r"^(?:那|那么|这|跟|和|与)?(?:比|相当于|等于|约等于|约合)|^(?:跟|和|与)[^，,？?]{1,8}(?:比|差|相比)")
+
+
+def compares_with_previous(question: str) -> bool:
+    """"比北京低多少个百分点？", "那相当于东京的百分之多少？", "跟北京差多少？": a comparison with
+    the earlier question's subject, not a new subject."""
+    return language(question) == "zh" and bool(_COMPARED_ZH.match(question.strip()))
+
+
 def rewrite(question: str, previous: str | None) -> str:
     """Rewrite a follow-up into a standalone question using the previous (rewritten) question.
 
@@ -267,8 +323,7 @@ def rewrite(question: str, previous: str | None) -> str:
         return question
     previous = split_context(previous)[0]  # context is never nested
     question = relative_year(question, previous)
-    if re.match(r"^(?:那|那么)?比", question.strip()) and language(previous) == "zh":
-        # "比北京低多少个百分点？": a comparison with the earlier question's subject, not a new subject
+    if compares_with_previous(question):
         return with_context(question, previous)
     out = _swap_slots(question, previous)
     if out != question:
@@ -318,9 +373,14 @@ def chapter_number(title: str) -> int:
     return cn_value(m.group(1)) if m else 0
 
 
-def last_section(question: str, sections: dict[int, int]) -> str:
+_LAST_SECTION_BARE_ZH = re.compile(r"(?<![章\d])(?:最后|收尾|最末)的?(?:那|一)?一?节")
+_LAST_SECTION_BARE_EN = re.compile(r"\bthe (?:last|final|closing) section\b(?! (?:of|in) chapter)", re.I)
+
+
+def last_section(question: str, sections: dict[int, int], previous: str | None = None) -> str:
     """"第一章收尾那节讲什么？" asks about the chapter's last section (第一章第四节); ``sections``:
-    chapter number -> how many sections the contents list under it."""
+    chapter number -> how many sections the contents list under it. "最后那一节讲的是啥？" after a
+    question about 第一章 asks about that chapter's last section."""
     def zh(m: re.Match) -> str:
         n = sections.get(cn_value(m.group(1)))
         return f"第{m.group(1)}章第{cn_number(n)}节" if n else m.group(0)
@@ -330,7 +390,12 @@ def last_section(question: str, sections: dict[int, int]) -> str:
         n = sections.get(int(c) if c.isdigit() else EN_NUMBERS.index(c.lower()))
         return f"chapter {c} section {n}" if n else m.group(0)
 
-    return _LAST_SECTION_EN.sub(en, _LAST_SECTION_ZH.sub(zh, question))
+    out = _LAST_SECTION_EN.sub(en, _LAST_SECTION_ZH.sub(zh, question))
+    chapter = ordinals(split_context(previous)[0]).get("章", "") if previous and out == question else ""
+    if chapter and not ordinals(out) and (n := sections.get(c := cn_value(chapter[1:-1]))):
+        out = _LAST_SECTION_BARE_ZH.sub(f"{chapter}第{cn_number(n)}节", out)
+        out = _LAST_SECTION_BARE_EN.sub(f"chapter {c} section {n}", out)
+    return out
 
 
 def with_context(question: str, previous: str) -> str:

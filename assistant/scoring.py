@@ -269,6 +269,9 @@ def _is_contents(u: Unit) -> bool:
     return is_toc_row(u) or (u.kind == "sentence" and bool(CONTENTS_LINE.search(u.text)))
 
 
+_THAT_LINE = re.compile(r"\s*(?:那|这|该|此)一?(?:节|章)|\s*(?:and )?(?:that|this|the same) (?:section|chapter)\b", re.I)
+
+
 def known_coverage(u: Unit, a: Asked, terms: Terms) -> float:
     """Coverage by the words the report knows: a paraphrase's unknown words ("Going by the
     contents, …") do not make a contents line less the one asked. A contents line is named by
@@ -277,6 +280,8 @@ def known_coverage(u: Unit, a: Asked, terms: Terms) -> float:
         # the ordinals ("第一章") are checked on their own; the rest must name the line
         own = normalize(str(u.hit.chunk.meta.get("title") or "")).lower()
         most = a.ords.get("节") or a.ords.get("章")
+        if not most and _THAT_LINE.match(a.main):
+            most = a.ctx_ords.get("节") or a.ctx_ords.get("章")  # "那一节从第几页开始？" after "第四章第二节…"
         if most and own.startswith(most.lower()):
             return 1.0  # the line the ordinals name ("那第四节呢？" after 第二章第一节)
         got = sum(w * max(terms.credit(t, own), terms.credit(t, u.match_text)) for t, w in a.line_words.items())
@@ -386,6 +391,8 @@ def _answer_kind(u: Unit, a: Asked, terms: Terms, s: float) -> float:
         value = row_field(u, "value")
         if value and DATE_RE.search(value) and not intent.date(q):
             s *= 0.3  # "落款是谁？": a date names nobody
+        elif value and intent.asks_organisation(q) and not re.search(r"[A-Za-z\u4e00-\u9fff]", value):
+            s *= 0.3  # "找哪个部门调换？": a telephone number or a postcode names nobody
         elif value and not intent.where(q) and (ms := qmod.mentions(value)) and ms[0].slot.category == "region" \
                 and len(squash_ws(value)) <= ms[0].end - ms[0].start + 1:
             s *= 0.5  # "who published it": 出版地 北京 is a place, not the publisher

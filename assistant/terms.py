@@ -20,7 +20,7 @@ from index.glossary import _fold, en_words
 from index.text import normalize, squash_ws
 
 from .intent import AUX, EN_NUMBERS
-from .question import data_rows, language, mentions, split_context
+from .question import data_rows, language, mentions, preamble, split_context
 
 STOP_ZH = set(
     "的 了 是 在 和 与 及 或 吗 呢 吧 啊 么 什么 多少 哪些 哪个 哪 几 如何 怎么 怎样 为什么 请问 请 告诉 我 你 "
@@ -41,13 +41,16 @@ STOP_EN = set(
 
 UNKNOWN_WEIGHT = 1.0
 EN_UNKNOWN_WEIGHT = 0.6
-_ZH_FOCUS = re.compile(r"(?:什么|哪(?:个|些|家|位|种|类|一个)?)([\u4e00-\u9fff]{2,4})")
+# (past a short modifier: "哪些正在成形的产业聚集区" asks for 产业聚集区, not 正在成形)
+_ZH_FOCUS = re.compile(r"(?:什么|哪(?:个|些|家|位|种|类|一个)?)(?:[^的，,？?。]{1,8}的)?([\u4e00-\u9fff]{2,4})")
 # capitalised words that do not open a sentence ("… of Bitcoin?", not "What …", "… 2013. How …")
 _NAME_RUN = re.compile(r"(?<![.?!:;\n]\s)(?<=\s)[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*\b")
 # a code mixing digits and letters ("5G", "G20")
 _NAME_WORD = re.compile(r"(?<![\w.])(?!(?:19|20)?\d0s\b)(?=[A-Za-z]*\d)(?=\d*[A-Za-z])[A-Za-z\d]{2,8}\b")  # not a decade ("1980s")
 # "它的ISBN号码是多少": the field asked for, when no 什么/哪 names it
 _FIELD_ZH = re.compile(r"(?<=[的之])[A-Za-z]{2,6}[\u4e00-\u9fff]{0,3}(?=(?:是|为)(?:多少|什么))")
+# "出版社的邮编是多少？": the noun before 是多少 is what is asked
+_OF_ZH = re.compile(r"(?<=[的之])[\u4e00-\u9fff]{2,4}?(?=(?:是|为)(?:多少|什么|哪|几))")
 _ASPECTS = re.compile(r"^[一二两三四五六七八九十]+(?:个)?方(?:面)?$")
 _COUNTED = re.compile(r"^[一二两三四五六七八九十几\d]+[\u4e00-\u9fff]?$")
 _INTERROGATIVE = re.compile(r"^(几|第几|哪|多少|什么|怎么|怎样|如何|为何)")
@@ -153,7 +156,7 @@ _WHAT_VERB = _WHAT_VERB | {_fold(w) for w in _WHAT_VERB}
 IMPLICIT_ZH = frozenset(
     "标题 题目 名称 名字 全称 简称 日期 时间 落款 编号 号码 代码 页码 页 顺序 次序 主题 内容 含义 意思 定义 作用 原因 "
     "特点 特征 区别 关系 情况 结果 目的 意义 方式 方法 途径 措施 问题 观点 结论 建议 作者 编者 人 单位 机构 部门 "
-    "地方 地点 位置 城市 名单 成员 例子 举例 方面 部分 领域 类型 种类 数量 数字 比例 水平 规模 "
+    "地方 地点 位置 城市 名单 成员 例子 举例 方面 部分 领域 类型 种类 数量 数字 数值 数据 数额 比例 水平 规模 "
     # the kind of answer a "why" or "how" question asks for ("总序给的理由是什么？"), not a field
     "理由 依据 缘由 好处 优点 缺点 不足 办法 对策 思路 做法 举措 说法 提法 概括 看法 评价 背景".split()
 )
@@ -408,7 +411,7 @@ class Terms:
         m = _ASKED_ZH.search(normalize(q))
         if not m:
             return None
-        x = re.sub(r"(?:里|中|内|上)?(?:都|也|还|又|一共|总共|共)?$", "", m.group(1)) or m.group(1)  # "编委会里都有谁"
+        x = re.sub(r"(?:里|中|内|上)?(?:都|也|还|又|一共|总共|共|分别|各自|各|大概|大约|大致|具体)?$", "", m.group(1)) or m.group(1)  # "编委会里都有谁"
         if re.search(r"(成|作|认|称|视|定|列|评|选|改|变|被)$", x):
             return None  # "…将成为什么的一个着力点": 成为 is the verb, nothing is named before it
         if re.fullmatch(r"(?:最后|第[一二三四五六七八九十\d]+|头|首|末|下|上)?一?(?:项|条|个|节|章|部分|小节|条目)*", x):
@@ -441,8 +444,9 @@ class Terms:
             # (the question's own terms, already segmented: no second pass of jieba)
             if not any(_CJK_WORD.fullmatch(t) and not self.known(t) and not self._longer(t) for t in qterms):
                 return None
+            # ("这段时间": a measure word after a demonstrative, not the surname 段)
             return next((w for w in self.person_names(q) if not self.known(w) and not self._longer(w)
-                         and w not in self.people), None)
+                         and w not in self.people and not re.search(f"[这那一每哪该此]{re.escape(w)}", normalize(q))), None)
         for run in _NAME_RUN.finditer(q):
             # "Zhang Hua", "Kingdee": every word unknown; not "Chinese Library Classification"
             ws = run.group(0).split()
@@ -474,12 +478,24 @@ class Terms:
         qn = normalize(q)
         focus_keys: set[str] = set()
         zh_focus: set[str] = set()
+        alts: list[str] = []
+        # the setting-up clauses' words the report never uses ("我在写一篇…论文，") weigh nothing
+        # (and the words of a clause about the asker weigh as a follow-up's context does)
+        asker, pre = preamble(qn)
+        own = {t.lower() for t in self.tokenize(qn[len(pre):])} if pre else set()
+        idle = {t.lower() for t in self.tokenize(pre) if t.lower() not in self.df} - own if pre else set()
+        aside = {t.lower() for t in self.tokenize(asker)} - own - {t.lower() for t in self.tokenize(pre[len(asker):])} if asker else set()
         if lang == "zh":
             # the noun after 什么/哪个 names what is asked ("按照什么顺序排列" -> 排序)
-            m = _ZH_FOCUS.search(qn) or _FIELD_ZH.search(qn)
-            fx = m.group(0) if m else ""
+            m = _ZH_FOCUS.search(qn) or _FIELD_ZH.search(qn) or _OF_ZH.search(qn)
+            fx = (m.group(1) if m.re.groups else m.group(0)) if m else ""
             for pat, repl in _paraphrases():
                 if pat in qn and not any(t in qn for t in self._longer(pat)):
+                    if ALT in repl:
+                        # "毛病 -> 错误|问题": one word the report says either way (印装错误, 突出问题)
+                        qn, fx = qn.replace(pat, " "), fx.replace(pat, " ")
+                        alts.append(repl)
+                        continue
                     qn = qn.replace(pat, " " + repl + " ")
                     fx = fx.replace(pat, " " + repl + " ")
             zh_focus = {t for t in self.tokenize(fx) if len(t) >= 2 and t not in STOP_ZH
@@ -495,7 +511,7 @@ class Terms:
         out: dict[str, float] = {}
         for t in self.tokenize(qn):
             tl = t.lower().strip()
-            if not tl or tl in STOP_ZH or tl in STOP_EN or not re.search(r"[\w\u4e00-\u9fff]", tl):
+            if not tl or tl in STOP_ZH or tl in STOP_EN or tl in idle or not re.search(r"[\w\u4e00-\u9fff]", tl):
                 continue
             if grouped and (tl in grouped or _fold(tl) in grouped):
                 continue
@@ -513,9 +529,11 @@ class Terms:
                 if tl in self.df or tl.upper() in self.df:
                     out[tl] = self.idf(tl)
                 continue
-            out[tl] = self.idf(tl) * (FOCUS_WEIGHT if tl in zh_focus else 1.0)
+            out[tl] = self.idf(tl) * (FOCUS_WEIGHT if tl in zh_focus else CONTEXT_WEIGHT if tl in aside else 1.0)
             if tl in zh_focus:
                 focus_keys.add(tl)
+        for repl in alts:
+            out.setdefault(GROUP + repl, max(self.phrase_idf(x) for x in repl.split(ALT)))
         # One English phrase is one term, whatever the number of Chinese words it becomes:
         # "high-tech zone" -> "高新区" must not weigh three times ("高新", "新区", "高新区").
         for a, b, key, zhs, source in groups:

@@ -603,6 +603,10 @@ REFUSED_FROM_BLIND_SETS = [
     # give; a comparison with a city it says nothing about
     "Who is the deputy editor-in-chief of the book series?", "Who wrote chapter five of the report?",
     "How much does a single Beijing subway ticket cost?", "How does Beijing's subway mileage compare with Shanghai's?",
+    # dev45-dev48: a second ask that leans on a first the report cannot answer; a place set up in a
+    # preamble is not the place asked about
+    "2012年上海人均公共教育支出是多少？跟北京差多少？", "天津市地铁运营里程有多少公里？相当于东京的几成？",
+    "前言拿珠三角、长三角和京津冀做了比较，那请问长三角地区2013年的R&D投入强度是多少？",
 ]
 
 
@@ -746,6 +750,21 @@ ANSWERED_FROM_LATER_BLIND_SETS = [
     ("附录从第几页到第几页？", ("148", "156")), ("From which page to which page does the chronicle of major events run?", ("157", "160")),
     ("第二章一共分了几节？", ("五", "新兴业态")),
     ("Langfang's economic and technological development zone - which page?", ("115",)),
+    # dev45-dev48: politeness and the asker's setting around the question; several asks in one
+    ("麻烦问一下，图书馆采编需要这本报告的国际标准书号，版权页上印的是多少？", ("978-7-5096-4331-0",)),
+    ("当初向作者约稿、把这个选题组织起来的那位编辑是谁，您能帮我查一下吗？", ("王光艳",)),
+    ("您好，我在整理毕业论文的参考文献，需要著录这本京津冀信息服务业发展报告（2015）的出版信息，请问它是由哪家出版社出版的，出版年份又是哪一年？",
+     ("经济管理出版社", "2016")),
+    ("2013年北京第三產業比重是多少？天津第二產業比重又是多少？", ("76.9%", "50.6%")),
+    ("第三章介绍河北高新技术开发区的那一节，排在最后的是哪个园区？大概在第几页？", ("涿州", "123")),
+    # Taiwan words; a section described by its topic; what a section covers; an example list past a modifier
+    ("總序說2000到2013年北京軟體和資訊服務業每年平均複合成長多少？", ("20%",)),
+    ("電商這一塊，總序點名了哪幾家帶頭的公司？", ("京东", "聚美优品")),
+    ("讲扶持政策的那章是按什么分节的？都分成了哪几块？", ("国家部委", "河北")),
+    ("第二章里讲新兴业态的那一节覆盖了哪些地方？", ("北京", "天津")),
+    ("前言举了河北哪些正在成形的产业聚集区作例子？", ("中国电谷",)),
+    # the reference of a ratio named first
+    ("Using the 2013 R&D intensity figures, roughly how many times Hebei's level was Beijing's?", ("5.43",)),
 ]
 
 
@@ -787,6 +806,16 @@ FOLLOW_UPS_FROM_BLIND_SETS = [
     ("第三章讲的是什么内容，从哪页开始？", "它的第一节列出的第一个园区是哪个？", "中关村科技园区"),
     ("协同发展思路那一节从第几页开始？", "它的最后一个小节是什么？", "公共服务协同发展"),
     ("In chapter 2, where does the telecoms section start?", "What about the one on big data?", "67"),
+    # dev45-dev48: a comparison with what was asked; "那一节" is the section asked about; a question with
+    # no subject of its own; "这段时间" is no name; two asks after a "…呢"; the chapter's last section
+    ("How long is Beijing's subway network according to the preface?", "那相当于东京的百分之多少？", "28%"),
+    ("第四章第二节讲的是哪个地方的政策？", "那一节从第几页开始？", "136"),
+    ("2000到2013年，北京软件和信息服务业的增加值涨了多少？", "折算成每年的复合增速大概是多少？", "20%"),
+    ("北京软件和信息服务业那几年的增加值，是从多少涨到多少的啊？", "那这段时间的年均复合增速大概有多少？", "20%"),
+    ("这书的责任编辑是谁啊？", "那负责印制的呢？校对又是谁？", "赵天宇"),
+    ("第一章下面分了哪几节？", "专门讲毛病的那节从第几页开始？", "31"),
+    ("目录里第一章一共分了几节啊？", "最后那一节讲的是啥，从哪页开始？", "39"),
+    ("2012年京津冀三地人均公共教育支出分别是多少？", "北京比天津多出多少元？", "358"),
 ]
 
 

@@ -173,3 +173,83 @@ def test_english_inside_a_chinese_question_is_written_in_the_reports_chinese(q, 
 ])
 def test_a_place_in_the_book_is_no_quoted_figure(q, expected):
     assert given_figure(q, language(q)) == expected
+
+
+@pytest.mark.parametrize("q, expected", [
+    ("麻烦问一下，图书馆采编需要这本报告的国际标准书号，版权页上印的是多少？", "图书馆采编需要这本报告的国际标准书号，版权页上印的是多少？"),
+    ("当初组稿的那位编辑是谁，您能帮我查一下吗？", "当初组稿的那位编辑是谁？"),
+    ("您好，请问一下，定价是多少？谢谢！", "定价是多少？谢谢！"),  # only a closing thanks after a comma is dropped
+    ("请问", "请问"),  # nothing left to ask: kept as typed
+    ("Could you please tell me the price?", "Could you please tell me the price?"),  # English is left alone
+])
+def test_politeness_around_a_chinese_question_is_dropped(q, expected):
+    from assistant.question import without_courtesy
+
+    assert without_courtesy(q) == expected
+
+
+@pytest.mark.parametrize("q, expected", [
+    ("我在写一篇关于京津冀协同的论文，想引用一下北京的增加值，请问起点是多少？",
+     ("我在写一篇关于京津冀协同的论文，", "我在写一篇关于京津冀协同的论文，想引用一下北京的增加值")),
+    ("图书馆采编需要这本报告的书号，请问是多少？", ("", "图书馆采编需要这本报告的书号")),
+    ("我说的是占GDP的那个比例，前后各是多少？", ("", "")),  # a clarification, not the asker's setting
+    ("北京2013年的R&D投入强度是多少？", ("", "")),
+])
+def test_the_clauses_that_set_a_question_up(q, expected):
+    from assistant.question import preamble
+
+    assert preamble(q) == expected
+
+
+@pytest.mark.parametrize("q, expected", [
+    ("總序說北京軟體和資訊服務業每年平均複合成長多少？", "总序说北京软件和信息服务业每年平均复合增速多少？"),
+    ("网路和软体", "网络和软件"),  # Taiwan words typed in simplified characters too
+    ("研究什么的？资料整理", "研究什么的？资料整理"),  # mainland words are left as they are (no 什幺, no 数据整理)
+])
+def test_taiwan_and_hong_kong_words_become_the_reports(q, expected):
+    assert normalize(q) == expected
+
+
+@pytest.mark.parametrize("q, expected", [
+    ("第三章介绍河北高新技术开发区的那一节，排在最后的是哪个园区？大概在第几页？",
+     ["第三章介绍河北高新技术开发区的那一节，排在最后的是哪个园区？", "大概在第几页？"]),
+    ("那负责印制的呢？校对又是谁？", ["那负责印制的呢？", "校对又是谁？"]),
+    ("如果买到的书有缺页，应该找哪个部门调换，联系地址在哪里？", ["如果买到的书有缺页，应该找哪个部门调换？", "联系地址在哪里？"]),
+    # two fields of one thing, each with the clauses that set it up
+    ("我在写论文，想引用一下北京的增加值，请问起点和终点分别是多少？",
+     ["我在写论文，想引用一下北京的增加值，起点分别是多少？", "我在写论文，想引用一下北京的增加值，终点分别是多少？"]),
+    ("北京和天津分别是多少？", []),
+])
+def test_a_question_that_asks_several_things_is_split_into_its_asks(q, expected):
+    from assistant.intent import several_asks
+
+    assert several_asks(q, "zh") == expected
+
+
+@pytest.mark.parametrize("q, expected", [
+    ("河北高新技术开发区那一节，排在最后的是哪个园区？", -1), ("排在第二位的是哪个？", 2), ("列出的第一个园区是哪个？", 1),
+    ("排名最后的城市是哪个？", 0),
+])
+def test_the_nth_item_asked_for(q, expected):
+    from assistant.intent import nth_item
+
+    assert nth_item(q) == expected
+
+
+@pytest.mark.parametrize("q, expected", [
+    ("Roughly how many times Hebei's level was Beijing's?", True),
+    ("How many times higher was Beijing's R&D intensity than Hebei's?", False),
+])
+def test_a_ratio_that_names_its_reference_first(q, expected):
+    from assistant.derive import reference_first
+
+    assert reference_first(q) == expected
+
+
+@pytest.mark.parametrize("q, previous, expected", [
+    ("最后那一节讲的是啥，从哪页开始？", "目录里第一章一共分了几节啊？", "第一章第四节讲的是啥，从哪页开始？"),
+    ("What is the last section about?", "What sections make up chapter 2?", "What is chapter 2 section 5 about?"),
+    ("最后那一节讲的是啥？", "这本书是谁写的？", "最后那一节讲的是啥？"),  # no chapter to take it from
+])
+def test_the_last_section_of_the_chapter_asked_about_before(q, previous, expected):
+    assert last_section(q, {1: 4, 2: 5}, previous) == expected
