@@ -101,6 +101,9 @@ _ITEM_OF_PART = re.compile(r"列出|所列|列的|下面的|之下|第[一二三
                            r"|\b(?:first|second|third|last) (?:one|item|park|zone|base)\b", re.I)
 
 
+_THAT_ONE_WHO = re.compile(r"^(?:那|那么)[\u4e00-\u9fff]{1,6}的(?:是谁|又是谁|呢)")
+
+
 def read(question: str, lang: str, terms: Terms) -> Asked:
     full = intent.plain_role(question) if lang == "en" else question
     qterms, focus = terms.analyse(full, lang)
@@ -111,8 +114,11 @@ def read(question: str, lang: str, terms: Terms) -> Asked:
     # "And in film and video?" after the e-commerce leaders: the follow-up's own topic replaces the
     # earlier one, so the evidence must hold it (the earlier question's words only locate it)
     own_terms = terms.analyse(main, lang)[0] if ctx else qterms  # the follow-up's own words
-    swapped = [t for t in own_terms if not t.startswith("~") and terms.known(t)
-               and not ORDINAL_TERM.match(t)] if ctx and not intent.asks(main) else []
+    # ("那组稿的是谁？" after the desk editor asks who, but of its own topic: 组稿)
+    # (words the earlier question shares are no new topic: 领域 in "影视文化领域呢？" after "电子商务领域…")
+    ctx_terms = terms.analyse(ctx, qmod.language(ctx))[0] if ctx else {}
+    swapped = [t for t in own_terms if not t.startswith("~") and terms.known(t) and t not in ctx_terms
+               and not ORDINAL_TERM.match(t)] if ctx and (not intent.asks(main) or _THAT_ONE_WHO.match(main)) else []
     if ctx and not intent.asks(q):
         q = ctx + " " + q  # "And the Maigu industrial park?" asks what the earlier question asked
     total = sum(qterms.values()) or 1.0
@@ -235,8 +241,10 @@ def read(question: str, lang: str, terms: Terms) -> Asked:
         page_asked=page_asked, on_page=on_page,
         # "第三章第二节下面一共列了几个项目？": a count inside a chapter or section asks about the contents
         # "第一章第四节讲三地怎么协同？": what a numbered part is about is told by its contents lines
-        structure_q=intent.structure(q) or bool(ords and (intent.count(q, lang) or re.search(r"^[^，,？?]*[章节]讲", main)
-                                                          or _ITEM_OF_PART.search(main))),
+        structure_q=intent.structure(q) or bool(ords and (intent.count(q, lang) or re.search(r"^[^，,？?]*[章节](?:讲|是什么|是啥|是哪)", main)
+                                                          or _ITEM_OF_PART.search(main)))
+        # "河北高新技术开发区那一节，最后介绍的是哪个园区？": an item at a place under a contents line
+        or bool(intent.nth_item(main) and re.search(r"[章节]|\b(?:section|chapter)\b", full, re.I)),
         date_q=intent.date(q) or intent.year_asked(main), day_q=intent.day(main), year_q=intent.year_asked(main), who_q=intent.who(q),
         measure=intent.asked_unit(main if swapped else q, lang),  # "那字数呢？" after a price: not in yuan
         list_q=intent.listing(q, lang), count_q=intent.count(q, lang),

@@ -128,7 +128,7 @@ class Assistant:
                                        lambda t: t.lower() in self._terms.df)
         prev = history[-1].rewritten_question if history else None
         if history and history[-1].answerable:
-            norm = qmod.resolve_person(norm, history[-1].answer, self._terms.people)
+            norm = qmod.resolve_line(qmod.resolve_person(norm, history[-1].answer, self._terms.people), history[-1].answer)
         # "京津冀信息服务业发展报告（2015）的定价" is this book's price; "最后一章" is 第四章
         norm = qmod.last_chapter(self._terms.title.as_this_book(norm), len(self._chapter_lines))
         norm = qmod.last_section(norm, self._sections, qmod.normalize(prev) if prev else None)
@@ -262,12 +262,14 @@ class Assistant:
         parts = intent.several_asks(main, lang)
         if not parts:
             return extract.draft(rewritten, lang, hits, self._terms, s.min_support, self.glossary, self._lead)
-        # (a first part with no question form of its own keeps what the whole question followed up:
-        # "那负责印制的呢？校对又是谁？")
-        first_q = qmod.with_context(parts[0], context) if context and not intent.asks(parts[0]) else parts[0]
+        # (a first part with no question form of its own keeps what the whole question followed up,
+        # "那负责印制的呢？校对又是谁？", and so does one about a part of it, "这一节里排第三的是哪个，在第几页？")
+        keeps = not intent.asks(parts[0]) or qmod.PART_OF_PREVIOUS.search(parts[0])
+        first_q = qmod.with_context(parts[0], context) if context and keeps else parts[0]
         first = extract.draft(first_q, lang, hits, self._terms, s.min_support, self.glossary, self._lead)
-        for before, part in zip(parts, parts[1:]):
-            first = self._and_then(first, before, part, lang, hits)
+        for i, part in enumerate(parts[1:], 1):
+            # (each part leans on all before it: "第一章第二节讲什么，从第几页开始？这一节的天津部分…")
+            first = self._and_then(first, "".join(parts[:i]), part, lang, hits)
         return first
 
     def _and_then(self, first: extract.Draft, before: str, part: str, lang: str, hits: list[Hit]) -> extract.Draft:

@@ -36,7 +36,7 @@ _DATE_Q = re.compile(r"日期|哪天|哪一天|何时|什么时候|哪年哪月|
 _PLURAL_WH = re.compile(r"\b(which|what)\s+(\w+\s+)?\w{3,}(?<!ss)(?<!us)(?<!is)s\b(?!\s+(is|was)\b)", re.I)
 _LIST_Q = re.compile(r"哪些|哪几|有什么|列举|列出|分别|[\u4e00-\u9fff]{2,}[和及][\u4e00-\u9fff]{2,}是什么|\bgive (me )?(the|all) (\w+ ){0,3}\w+s\b|\bname (some|the)\b|\bwhich\b.*\b(are|were)\b|\blist\b|\bwhat are\b", re.I)
 # "多少册" asks for a number of 册: evidence must have one ("第1次印刷" does not say how many copies)
-_HOW_MANY_ZH = re.compile(r"多少(家|个(?!百分点)|册|本|条|项|人|名|位|页|元|亿元|万元|公里|千字|字|吨|所|座|件|篇|部|种|类)")
+_HOW_MANY_ZH = re.compile(r"多少(家|个(?!百分点|印张)|册|本|条|项|人|名|位|页|元|亿元|万元|公里|千字|字|吨|所|座|件|篇|部|种|类)")
 
 _WHO_Q = re.compile(r"\bwho\b|\bwhom\b|谁|哪位|哪家|哪个(单位|机构|公司|出版社|部门)"
                     r"|\bwhich (company|firm|outfit|organi[sz]ation|publisher|printer|institution|agency|body)\b", re.I)
@@ -84,7 +84,7 @@ _PARTS_Q = re.compile(r"分成哪|分为哪|分了哪|分成了哪|分为了哪|
                       r"|\bsection by section\b|\b(?:list|give(?: me)?|name|show(?: me)?|enumerate)\s+(?:all\s+)?(?:of\s+)?the\s+(?:sections|parts|subsections)\b|\bdoes (?:chapter|section) \w+ cover\b|\b(divided|organi[sz]ed|split|broken down|subdivided) into\b|\bbroken down\b|\bbreak(s)? down\b|\bconsists? of\b|\bwhat does (it|the section|the chapter) cover\b", re.I)
 
 
-_CHAPTERS_Q = re.compile(r"几章|各章|哪几章|哪些章|每一?章|所有章|全书.*章|(?:书|全书|报告)[^？?]{0,6}几大?块|\bchapters\b", re.I)
+_CHAPTERS_Q = re.compile(r"(?<!第)几章|各章|哪几章|哪些章|每一?章|所有章|全书.*章|(?:书|全书|报告)[^？?]{0,6}几大?块|\bchapters\b", re.I)
 
 
 def asks_for_chapters(q: str) -> bool:
@@ -99,9 +99,15 @@ def asks_for_parts(q: str) -> bool:
     return bool(_PARTS_Q.search(q))
 
 
+# "网址是多少": Chinese asks a website or an address with 多少 too; its value is no figure
+_TEXT_FIELD_ZH = re.compile(r"(?:网址|网站|官网|邮箱|电子邮件|地址|书名|名字|名称|标题)(?:是|为|叫)?多少")
+
+
 def numeric(q: str, lang: str) -> bool:
     """Asks for a figure: "多少", "比重", "how many", "what share" ..."""
-    return bool(_NUMERIC_EN.search(q) if lang == "en" else _NUMERIC_ZH.search(q))
+    if lang == "en":
+        return bool(_NUMERIC_EN.search(q))
+    return bool(_NUMERIC_ZH.search(q)) and not _TEXT_FIELD_ZH.search(q)
 
 
 def page(q: str) -> bool:
@@ -172,14 +178,23 @@ def asks_organisation(q: str) -> bool:
     return bool(_ORG_Q.search(q))
 
 
-_OWN_LINE = re.compile(r"[\u4e00-\u9fff]{2}(?:的)?(?:那|这)一?(?:小节|节|章|部分)|第[一二三四五六七八九十]+[章节]"
+_OWN_LINE = re.compile(r"[\u4e00-\u9fff]{2}(?:的)?(?:那|这)一?(?:小节|节|章|部分)|[\u4e00-\u9fff]{2}部分|第[一二三四五六七八九十]+[章节]"
                        r"|\b(?:the|its) (?:section|chapter|part|subsection) (?:on|about)\b", re.I)
 
 
+_PAGE_FRAME_ZH = re.compile(r"其中|这一?[节章]|那一?[节章]|的|又|从|第几页|哪一?页|多少页|开始|在|是|页码|起|呢|大概|大约|具体|[？?，,。\s]")
+
+
 def names_own_line(q: str) -> bool:
-    """Names a part of the book of its own ("其中天津市政策那一节又在第几页？"), not only a page
-    ("从第几页开始？")."""
-    return bool(_OWN_LINE.search(q))
+    """Names a part of the book of its own ("其中天津市政策那一节又在第几页？", "其中交通协同发展从第几页
+    开始？"), not only a page ("从第几页开始？")."""
+    if _OWN_LINE.search(q):
+        return True
+    return language_zh(q) and len(_PAGE_FRAME_ZH.sub("", q)) >= 2
+
+
+def language_zh(q: str) -> bool:
+    return bool(re.search(r"[\u4e00-\u9fff]", q))
 
 
 def asks_share(q: str) -> bool:
@@ -224,6 +239,8 @@ def asked_unit(q: str, lang: str) -> str:
     if lang == "zh" and _PEOPLE_Q.search(q):
         return "人"
     m = _HOW_MANY_ZH.search(q) if lang == "zh" else None
+    if m and m.group(1) == "页" and re.search(r"[在第从到]多少页", q):
+        return ""  # "在多少页": a place in the book, not a number of pages
     return m.group(1) if m else ""
 
 
@@ -384,6 +401,9 @@ def _ask_groups(q: str) -> list[str]:
         if not body:
             continue
         if asks(body) or (c.endswith(("？", "?")) and body.endswith("呢")):
+            if groups and groups[-1].endswith("呢？") and not pending and len(_PAGE_FRAME_ZH.sub("", body)) < 2:
+                groups[-1] = groups[-1][:-1] + "，" + body + "？"  # "下一节呢？从第几页开始？" asks once
+                continue
             groups.append(pending + body + "？")
             pending = ""
         else:
@@ -399,26 +419,32 @@ def several_asks(q: str, lang: str) -> list[str]:
     if lang == "zh":
         groups = _ask_groups(q)
         if 2 <= len(groups) <= MAX_ASKS:
-            return groups
-        # "读者服务部的联系地址和邮编是什么？", "…，全书字数和印张各是多少？": two fields of one thing
-        last = re.split(r"[，,]", q.strip())[-1]
-        m = _TWO_FIELDS_ZH.fullmatch(last)
-        if m and not m.group(1):
-            from assistant.question import mentions  # noqa: PLC0415 (question imports intent)
-
-            if mentions(m.group(2)) or mentions(m.group(3)):
-                return []  # "北京和天津分别是多少？": two places side by side, one question
-        if m:
-            # (each part keeps the clauses before: "想引用一下北京的增加值，请问起点和终点分别是多少？")
-            lead = q.strip()[: len(q.strip()) - len(last)]
-            owner = m.group(1) or ""
-            first = re.sub(r"^(?:请问|那么?)", "", m.group(2)) or m.group(2)
-            return [f"{lead}{owner}{first}{m.group(4)}？", f"{lead}{owner}{m.group(3)}{m.group(4)}？"]
-        return []
+            # "组稿编辑和责任校对分别是谁？经销商又是谁？": an ask may itself ask two fields
+            parts = [x for g in groups for x in (_two_fields(g) or [g])]
+            return parts if len(parts) <= MAX_ASKS else groups
+        return _two_fields(q)
     m = _SECOND_ASK_EN.match(q.strip())
     if m and asks(m.group("a")) and not re.search(r"\b(between|both)\b", m.group("a"), re.I):
         return [m.group("a").strip() + "?", (m.group("b") or m.group("c")).strip()]
     return []
+
+
+def _two_fields(q: str) -> list[str]:
+    """"读者服务部的联系地址和邮编是什么？", "…，全书字数和印张各是多少？": two fields of one thing, else []."""
+    last = re.split(r"[，,]", q.strip())[-1]
+    m = _TWO_FIELDS_ZH.fullmatch(last)
+    if m and not m.group(1):
+        from assistant.question import mentions  # noqa: PLC0415 (question imports intent)
+
+        if mentions(m.group(2)) or mentions(m.group(3)):
+            return []  # "北京和天津分别是多少？": two places side by side, one question
+    if not m:
+        return []
+    # (each part keeps the clauses before: "想引用一下北京的增加值，请问起点和终点分别是多少？")
+    lead = q.strip()[: len(q.strip()) - len(last)]
+    owner = m.group(1) or ""
+    first = re.sub(r"^(?:请问|那么?)", "", m.group(2)) or m.group(2)
+    return [f"{lead}{owner}{first}{m.group(4)}？", f"{lead}{owner}{m.group(3)}{m.group(4)}？"]
 
 
 _WHO_SUBJ_ZH = re.compile(r"^(.{2,12}?)(?:是|由|为)?(?:谁|哪位)(?:写|撰写|编写|编撰|编著|著|主编|起草|署名|执笔|落款|落的款|作|设计|翻译|校对|排版|拍摄|绘制|策划|题写)")
@@ -454,12 +480,18 @@ _WHO_SUBJ_EN = re.compile(r"\bwho\s+(?:wrote|signed|authored|drafted|penned|comp
 _THE_BOOK = re.compile(r"^(?:the |this |that )?(?:book|report|volume)$|^(?:这本书|本书|该书|此书|这书|那本书|这部书|这本|这份|这本报告|本报告|这份报告|该报告|此报告|报告|书)$", re.I)
 
 
+_AUTHORS_OF_BOOK = re.compile(r"(?:(?:这本书|本书|该书|这书|这本报告|本报告|这份报告|报告|书)的?)?(?:作者|著者|编著者)(?:是谁|有谁|都有谁|是哪几?位|叫什么)[？?]?$"
+                              r"|(?:who|what) (?:is|are|were|was) (?:the )?(?:book's |report's )?authors?(?: of (?:the|this) (?:book|report))?\s*\??$", re.I)
+
+
 def asks_book_author(q: str, lang: str) -> bool:
     """"Who wrote the book?", "这本书是谁写的？", "who wrote it (following up: … of this book)": the
     book's authors are asked for, not the signer of one of its prefaces."""
     from assistant.question import split_context  # noqa: PLC0415 (question imports intent)
 
     main, ctx = split_context(q)
+    if _AUTHORS_OF_BOOK.match(main.strip()):
+        return True  # "作者是谁？", "Who are the authors?"
     if not re.search(r"\bwho\s+(?:wrote|authored|compiled|penned)\b|谁(?:写|撰写|编写|编撰|编著|著|执笔)", main, re.I):
         return False  # "who proofread it" asks for the proofreader
     subj = who_subject(main, lang).strip()
@@ -502,14 +534,15 @@ def nth_one(subject: str) -> str:
     return (m.group(1) or m.group(2)).lower() if m else ""
 
 
-_WHICH_TYPE_ZH = re.compile(r"哪(?:所|家|个|一)?(大学|高校|学校|学院|单位|机构|章|节)")
-_WHICH_TYPE_EN = re.compile(r"\b(?:which|what)\s+(university|college|school|institution|employer|chapter|section)\b|\baffiliat", re.I)
+_WHICH_TYPE_ZH = re.compile(r"哪(?:所|家|个|一)?(大学|高校|学校|学院|单位|机构|部门|章|节)")
+_WHICH_TYPE_EN = re.compile(r"\b(?:which|what)\s+(university|college|school|institution|employer|department|chapter|section)\b|\baffiliat", re.I)
 _UNIVERSITY = ("大学", "学院", "高校")
 _SCHOOL = ("大学", "学院", "学校")
 _EMPLOYER = ("大学", "学院", "公司", "中心", "研究院")
 _TYPE_SURFACES = {"大学": _UNIVERSITY, "高校": _UNIVERSITY, "university": _UNIVERSITY, "学校": _SCHOOL, "school": _SCHOOL,
                   "学院": ("大学", "学院"), "college": ("大学", "学院"),
                   "单位": _EMPLOYER, "机构": _EMPLOYER, "institution": _EMPLOYER, "employer": _EMPLOYER,
+                  "部门": ("服务部", "部", "处", "科", "办公室", "中心", "委员会"), "department": ("服务部", "部", "处", "科", "办公室", "中心"),
                   "affiliat": ("大学", "学院", "高校", "公司", "中心", "研究院"),
                   "章": ("章",), "节": ("节",), "chapter": ("章",), "section": ("节",)}
 _INSTITUTION_KEYS = frozenset("大学 高校 学校 学院 university college school affiliat".split())
@@ -552,7 +585,8 @@ _EN_ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "si
 
 
 _NTH_ITEM_ZH = re.compile(r"(?:列出|所列|列)?的?(第([一二三四五六七八九十\d]+)[个项条]|最后一[个项条])[\u4e00-\u9fff]{0,4}(?:是|叫)"
-                          r"|排(?:在|到)?(最后|末尾|最末|第([一二三四五六七八九十\d]+)(?:位|个|项)?)(?:面|一位|一个|一项)?的?(?:是|一个|那个)")
+                          r"|(?:排(?:在|到)?|(?=最后|末尾|最末))(最后|末尾|最末|第([一二三四五六七八九十\d]+)(?:位|个|项)?)(?:面|一位|一个|一项)?"
+                          r"(?:介绍|列出|列|提到|讲)?的?(?:是|一个|那个)")
 _NTH_ITEM_EN = re.compile(r"\b(?:the )?(first|second|third|fourth|fifth|last) (?:one|item|entry|park|zone|base|project|line)"
                           r"(?: (?:listed|under|in))?\b", re.I)
 
@@ -614,7 +648,7 @@ def asks_role(q: str) -> bool:
     return bool(_ROLE_Q.search(q))
 
 
-_HOW_MANY_CHAPTERS = re.compile(r"几章|多少章|多少个章|\bhow many chapters\b|\bnumber of chapters\b", re.I)
+_HOW_MANY_CHAPTERS = re.compile(r"(?<!第)几章|多少章|多少个章|\bhow many chapters\b|\bnumber of chapters\b", re.I)
 _EACH_CHAPTER = re.compile(r"各章|每章|每一章|每一?块|分别|哪几章|哪些章|\beach\b|\bwhat are they\b|\bwhich are\b|\babout\b|\bcover\b|\btitles?\b", re.I)
 
 

@@ -128,8 +128,8 @@ def english_in_chinese(text: str, glossary, known: Callable[[str], bool]) -> str
 # "…，您能帮我查一下吗？"): it is dropped before the question is read.
 _COURTESY_HEAD_ZH = re.compile(r"^(?:(?:您好|你好|老师好|打扰(?:一下|了)|劳驾|麻烦(?:您|你)?(?:问|请教|帮我查|查)?一下|"
                                r"(?:我)?想(?:请教|请问|问|了解)一下|请教一下|请问一下)[，,！!。\s]*)+")
-_COURTESY_TAIL_ZH = re.compile(r"[，,]\s*(?:(?:您|你)(?:能|可以|可否|能否|能不能)?|(?:能|可以|可否|能否|能不能))(?:帮(?:我|忙))?"
-                               r"(?:查|看|找|确认|核实)(?:一下|下)?(?:吗|嘛|么)?[？?。！!]*$|[，,]\s*(?:谢谢|多谢)(?:您|你)?[！!。]*$")
+_COURTESY_TAIL_ZH = re.compile(r"[，,？?]\s*(?:(?:您|你)(?:能|可以|可否|能否|能不能)?|(?:能|可以|可否|能否|能不能))(?:帮(?:我|忙))?"
+                               r"(?:查|看|找|确认|核实|列|列举|列出|说说|讲讲)(?:一下|下)?(?:吗|嘛|么)?[？?。！!]*$|[，,]\s*(?:谢谢|多谢)(?:您|你)?[！!。]*$")
 
 
 def without_courtesy(question: str) -> str:
@@ -147,7 +147,8 @@ def without_courtesy(question: str) -> str:
 # The clauses before the question proper tell who asks and why ("我在写一篇关于京津冀协同的论文，
 # 想引用一下…，请问…"): what they name may locate the answer, but their other words are no part of it.
 _ASK_MARK_ZH = re.compile(r"[，,；;。：:]\s*(?:那么?)?(?:请问|我想问|想问|想知道|想请教)")
-_SELF_CLAUSE_ZH = re.compile(r"^(?:我们?|本人)(?:在|正在|是|想|要|打算|准备|需要|最近|目前|只|对)[^，,；;。？?]*[，,；;。]")
+_SELF_CLAUSE_ZH = re.compile(r"^(?:(?:我们?|本人)(?:在|正在|是|想|要|打算|准备|需要|最近|目前|只|对)|(?:想|打算|准备|正在)(?:在|写|做|查|找|引用|了解))"
+                             r"[^，,；;。？?]*[，,；;。]")
 
 
 def preamble(question: str) -> tuple[str, str]:
@@ -240,7 +241,7 @@ _FOLLOW_CUE_ZH = re.compile(r"^(那么?|还有|另外|而|那在|那对于|同�
 # "其中天津那部分…", "天津那一小节从哪页开始？": a part of what was just asked about (not "讲扶持政策的那章",
 # which names its own)
 PART_OF_PREVIOUS = re.compile(r"^其中(?=[^？?]{0,8}[那这](?:部分|一?节|一?章|段))|^[^，,？?的]{0,6}那一?小?(?:节|部分)"
-                              r"|^(?:在|那)?(?:这|该|此)一?(?:节|章)(?:里|中|内|下)")  # "这一节里关于天津市的部分…"
+                              r"|^(?:在|那)?(?:这|该|此)一?(?:节|章)(?:里|中|内|下|的)")  # "这一节里关于天津市的部分…"
 _FOLLOW_CUE_EN = re.compile(r"^(and|what about|how about|what of|same for|and for|and in|and what about)\b", re.I)
 
 
@@ -277,7 +278,8 @@ CONTEXT_END = {"zh": "）", "en": ")"}
 _PRONOUN_EN = re.compile(r"\b(it|its|they|their|them|he|she|his|her|that one|this one|(?:that|those) (?!book|report|volume)[a-z]+"
                          r"|the (?:first|second|third|fourth|fifth|last|other|next|previous) ones?|the (?:latter|former)"
                          r"|that(?=\s*[?.!]?\s*$))\b", re.I)  # "How many times Hebei's level is that?"
-_PRONOUN_ZH = re.compile(r"它|其(?![中他它实余次])|他们|她们|(?<![其吉])他(?![人国乡])|她|上述|前者|后者|这个|那个|此人|这期间|这段时间|此期间|这一时期")
+_PRONOUN_ZH = re.compile(r"它|其(?![中他它实余次])|他们|她们|(?<![其吉])他(?![人国乡])|她|上述|前者|后者|这个|那个|此人|这期间|这段时间|此期间|这一时期"
+                         r"|^(?:其中)?第[一二三四五六七八九十\d]+个(?![章节])|^(?:那)?[上下]一[节章]|呢[？?，,](?=.)")  # "第二个的编号是多少？", "下一节呢？从第几页开始？"
 SHORT_ZH = 8  # a Chinese question of this many characters or fewer names no topic of its own
 SHORT_EN = 5
 
@@ -311,6 +313,10 @@ def compares_with_previous(question: str) -> bool:
     return language(question) == "zh" and bool(_COMPARED_ZH.match(question.strip()))
 
 
+_NTH_FOLLOW_ZH = re.compile(r"^(?:那|那么)?(?:其中)?第([一二三四五六七八九十\d]+)(?:个|点|条|项|部分)?呢[？?]?$")
+_NTH_IN_ZH = re.compile(r"第([一二三四五六七八九十\d]+)(个|点|条|项|部分)")
+
+
 def rewrite(question: str, previous: str | None) -> str:
     """Rewrite a follow-up into a standalone question using the previous (rewritten) question.
 
@@ -328,6 +334,9 @@ def rewrite(question: str, previous: str | None) -> str:
     out = _swap_slots(question, previous)
     if out != question:
         return out
+    if (m := _NTH_FOLLOW_ZH.match(question.strip())) and (p := _NTH_IN_ZH.search(previous)):
+        # "第二个呢？" after "前言总结的第一点不足是什么？" asks about the second point
+        return previous[: p.start()] + f"第{m.group(1)}{p.group(2)}" + previous[p.end():]
     if is_contextual(question):  # in either language: the context is analysed in its own
         return with_context(question, previous)
     return question
@@ -456,6 +465,23 @@ def _swap_slots(question: str, previous: str) -> str:
 # the person as such, not what is theirs ("他的同事", "his colleague" is somebody else)
 _PERSON_PRONOUN_ZH = re.compile(r"(?<![其吉])(?:他|她)(?![们人国乡的])")
 _PERSON_PRONOUN_EN = re.compile(r"\b(he|she|him)\b", re.I)
+
+
+_LINE_ANSWER = re.compile(r"^[“\"]((?:第[一二三四五六七八九十]+[章节]|[一二三四五六七八九十]+、)[^”\"]{1,40})[”\"]")
+_IT_ZH = re.compile(r"^(?:那)?它(?!们)")
+_IT_EN = re.compile(r"\b(?:it|that one|this one)\b", re.I)
+
+
+def resolve_line(question: str, previous_answer: str | None) -> str:
+    """"其中第二个是什么？" answered "“二、石家庄高新技术开发区”从第113页开始。" -- then "它在第几页？"
+    asks about that contents line: "它" stands for the line the previous answer names first."""
+    m = _LINE_ANSWER.match((previous_answer or "").strip())
+    if not m:
+        return question
+    title = "“" + m.group(1) + "”"
+    if language(question) == "zh":
+        return _IT_ZH.sub(title, question.strip(), count=1)
+    return question if not re.search(r"\bpages?\b|\bwhere\b", question, re.I) else _IT_EN.sub(title, question, count=1)
 
 
 def resolve_person(question: str, previous_answer: str | None, people) -> str:

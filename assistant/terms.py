@@ -19,13 +19,14 @@ from typing import Callable, Mapping, Sequence
 from index.glossary import _fold, en_words
 from index.text import normalize, squash_ws
 
-from .intent import AUX, EN_NUMBERS
+from .intent import AUX, EN_NUMBERS, structure
 from .question import data_rows, language, mentions, preamble, split_context
 
 STOP_ZH = set(
     "的 了 是 在 和 与 及 或 吗 呢 吧 啊 么 什么 多少 哪些 哪个 哪 几 如何 怎么 怎样 为什么 请问 请 告诉 我 你 "
     "报告 本书 这本书 书 中 里 对 有 有没有 为 其 被 从 到 给 这 那 那么 一个 是否 提到 提及 说 讲 所 年 年底 时 "
-    "哪一 哪一年 多 少 根据 按照 之 上 下 个 该 位 谁 呢？ ？ ? ， 。 、 开始 起始 一节 一章 部分 小节 一页 能 找到 看到 读到 查到 可以 一下 背后".split()
+    "哪一 哪一年 多 少 根据 按照 之 上 下 个 该 位 谁 呢？ ？ ? ， 。 、 开始 起始 一节 一章 部分 小节 一页 能 找到 看到 读到 查到 可以 一下 背后 "
+    "这是 这本 这部 那本".split()
 )
 STOP_EN = set(
     "the a an of in on at to for and or is are was were be been by with from as what which who whom whose how "
@@ -50,6 +51,7 @@ _NAME_WORD = re.compile(r"(?<![\w.])(?!(?:19|20)?\d0s\b)(?=[A-Za-z]*\d)(?=\d*[A-
 # "它的ISBN号码是多少": the field asked for, when no 什么/哪 names it
 _FIELD_ZH = re.compile(r"(?<=[的之])[A-Za-z]{2,6}[\u4e00-\u9fff]{0,3}(?=(?:是|为)(?:多少|什么))")
 # "出版社的邮编是多少？": the noun before 是多少 is what is asked
+_TERSE_OF_ZH = re.compile(r"(?<=[的之])[\u4e00-\u9fff]{2,4}(?=[？?。]?\s*$)")  # "出版发行方的联系电话"
 _OF_ZH = re.compile(r"(?<=[的之])[\u4e00-\u9fff]{2,4}?(?=(?:是|为)(?:多少|什么|哪|几))")
 _ASPECTS = re.compile(r"^[一二两三四五六七八九十]+(?:个)?方(?:面)?$")
 _COUNTED = re.compile(r"^[一二两三四五六七八九十几\d]+[\u4e00-\u9fff]?$")
@@ -105,13 +107,14 @@ def focus_words(words: list[str], owners: set[int] = frozenset()) -> set[int]:
         else:
             return set()
     out = set()
-    while j < len(words) and words[j] not in AUX and words[j] not in _PREP and len(out) < 4:
+    while j < len(words) and words[j] not in AUX and words[j] not in _PREP and len(out) < 7:
         out.add(j)
         j += 1
     if (mine := [i for i in out if i in owners]) and max(out) > max(mine):
         # "what is the publisher's website": the website is asked for, the publisher owns it
-        out = {i for i in out if i > max(mine)}
-    return out
+        # ("the Tokyo Metro's average daily ridership": up to four words after the owner)
+        return {i for i in out if max(mine) < i <= max(mine) + 4}
+    return set(sorted(out)[:4])
 
 
 # Generic names of what is asked that a report shows by form rather than by name: a title line, a
@@ -164,11 +167,12 @@ _CJK_WORD = re.compile(r"[\u4e00-\u9fff]{2,4}")
 _ASKED_ZH = re.compile(r"(?:的|之)((?:(?!的)[\u4e00-\u9fff]){2,6}?)(?:是|为|有)(?:什么|多少|哪|几|谁|怎样|如何|[？?]?$)")
 
 
-def closed_focus(words: list[str], focus: set[int]) -> bool:
+def closed_focus(words: list[str], focus: set[int], owners: set[int] = frozenset()) -> bool:
     """The wh-phrase head is surely a field asked for: "what (is the) X of / does / ?" -- ended by a
     preposition, an auxiliary or the question's end, not cut off inside a clause ("which plan
     defines the region as …")."""
-    if not focus or words[min(focus) - 1] not in ("what", "is", "are", "was", "were", "the", "a", "an"):
+    if not focus or (words[min(focus) - 1] not in ("what", "is", "are", "was", "were", "the", "a", "an")
+                     and min(focus) - 1 not in owners):  # ("the Tokyo Metro's *average daily ridership*")
         return False
     if next((w for w in words if w in ("what", "which", "who", "how")), None) != "what":
         return False  # "which X", "who …": X is a category of the answer ("which heavyweights"), not a field
@@ -392,7 +396,8 @@ class Terms:
         a question however much else it shares with it (the publisher, the address)."""
         if lang == "en":
             words = en_words(q)
-            fw = focus_words(words)
+            owners = possessors(q)
+            fw = focus_words(words, owners)
             if re.match(r"\s*who\s+(?:did|does|do|is|was|are|were)\b", q, re.I) and fw:
                 # "Who did the English *translation*?": the role asked for (the phrase's head) has no
                 # word in the report ("the credited authors/compilers": the head is known)
@@ -401,7 +406,7 @@ class Terms:
                     idx.pop()  # "the two compilers *credited* on the report": the head is "compilers"
                 head = words[idx[-1]]
                 return head if "~" + head in focus_keys and head not in IMPLICIT_EN else None
-            if not closed_focus(words, fw):
+            if not closed_focus(words, fw, owners):
                 return None
             unknown = [k[1:] for k in focus_keys if k.startswith("~")]
             # (a verb form in the phrase is no field: "what is the book ultimately *trying* to figure out")
@@ -412,6 +417,7 @@ class Terms:
         if not m:
             return None
         x = re.sub(r"(?:里|中|内|上)?(?:都|也|还|又|一共|总共|共|分别|各自|各|大概|大约|大致|具体)?$", "", m.group(1)) or m.group(1)  # "编委会里都有谁"
+        x = re.sub(r"^(?:那个|这个|那|这|该|此)", "", x) or x  # "那个课题编号": the field is 课题编号
         if re.search(r"(成|作|认|称|视|定|列|评|选|改|变|被)$", x):
             return None  # "…将成为什么的一个着力点": 成为 is the verb, nothing is named before it
         if re.fullmatch(r"(?:最后|第[一二三四五六七八九十\d]+|头|首|末|下|上)?一?(?:项|条|个|节|章|部分|小节|条目)*", x):
@@ -422,8 +428,12 @@ class Terms:
         if re.match(r"(副|名誉|执行|常务|代理)", x):
             return x  # "副主编" is not the 主编 the report names
         tails = [t for t in self.tokenize(x) if len(t) >= 1 and x.endswith(t)]
-        if any(t in self.df or t in IMPLICIT_ZH or t in said for t in tails) or any(x.endswith(p) for p in said):
+        if any(t in self.df or t in said for t in tails) or any(x.endswith(p) for p in said):
             return None
+        if any(t in IMPLICIT_ZH for t in tails):
+            # "传真号码": a number, but of a kind (传真) the report never names
+            lead = x[: len(x) - max((len(t) for t in tails if t in IMPLICIT_ZH), default=0)]
+            return x if len(lead) >= 2 and not self.known(lead) and not self._longer(lead) and lead not in said else None
         return x
 
     def unknown_name(self, q: str, lang: str, qterms: dict[str, float]) -> str | None:
@@ -479,6 +489,7 @@ class Terms:
         focus_keys: set[str] = set()
         zh_focus: set[str] = set()
         alts: list[str] = []
+        structural = structure(qn)  # ("第三章第一节的标题是什么": the title is a contents line's)
         # the setting-up clauses' words the report never uses ("我在写一篇…论文，") weigh nothing
         # (and the words of a clause about the asker weigh as a follow-up's context does)
         asker, pre = preamble(qn)
@@ -487,7 +498,7 @@ class Terms:
         aside = {t.lower() for t in self.tokenize(asker)} - own - {t.lower() for t in self.tokenize(pre[len(asker):])} if asker else set()
         if lang == "zh":
             # the noun after 什么/哪个 names what is asked ("按照什么顺序排列" -> 排序)
-            m = _ZH_FOCUS.search(qn) or _FIELD_ZH.search(qn) or _OF_ZH.search(qn)
+            m = _ZH_FOCUS.search(qn) or _FIELD_ZH.search(qn) or _OF_ZH.search(qn) or _TERSE_OF_ZH.search(qn)
             fx = (m.group(1) if m.re.groups else m.group(0)) if m else ""
             for pat, repl in _paraphrases():
                 if pat in qn and not any(t in qn for t in self._longer(pat)):
@@ -519,6 +530,8 @@ class Terms:
                 continue  # years are hard constraints, not terms
             if lang == "zh" and _INTERROGATIVE.match(tl):
                 continue  # "几类", "哪几个", "多少家": the question's form, not its content
+            if lang == "zh" and tl in IMPLICIT_ZH and tl not in self.df and (not structural or tl in ("名字", "姓名")):
+                continue  # "叫什么名字", "用一个词概括": the kind of answer, a word the report need not use
             if lang == "zh" and _ASPECTS.match(tl):
                 continue  # "哪四方面的短板": a count of aspects, not a word to find
             if len(tl) == 1 and "\u4e00" <= tl <= "\u9fff" and tl not in self.df:

@@ -607,6 +607,8 @@ REFUSED_FROM_BLIND_SETS = [
     # preamble is not the place asked about
     "2012年上海人均公共教育支出是多少？跟北京差多少？", "天津市地铁运营里程有多少公里？相当于东京的几成？",
     "前言拿珠三角、长三角和京津冀做了比较，那请问长三角地区2013年的R&D投入强度是多少？",
+    # a kind of number the report never names; a figure of a city it only compares with
+    "出版社的传真号码是多少？", "What's the Tokyo Metro's average daily ridership?",
 ]
 
 
@@ -765,6 +767,17 @@ ANSWERED_FROM_LATER_BLIND_SETS = [
     ("前言举了河北哪些正在成形的产业聚集区作例子？", ("中国电谷",)),
     # the reference of a ratio named first
     ("Using the 2013 R&D intensity figures, roughly how many times Hebei's level was Beijing's?", ("5.43",)),
+    # the record's fields in a reader's words: the printing, the sheets, the website, the authors
+    ("这是第几次印的？", ("第1次印刷",)), ("整本书折合多少个印张？", ("11.75",)), ("出版社有官网吗？网址是多少", ("E-mp.com.cn",)),
+    ("作者是谁？", ("郭斌", "陈倩")), ("印制环节的负责人叫什么名字", ("司东翔",)),
+    ("北京市自然科学基金资助的那个课题编号是多少？", ("9154027",)),
+    ("Who did the final consolidated review of the manuscript?", ("郭斌", "陈倩")), ("这本报告的副标题是什么？", ("协同发展与产业升级",)),
+    # contents: "第几章" asks which chapter, not how many; a page "在多少页"; the last item under a line;
+    # several lines asked in one question
+    ("讲扶持政策的是第几章，从多少页开始？", ("125",)), ("北斗产业基地项目的介绍在多少页", ("109",)),
+    ("河北高新技术开发区那一节，最后介绍的是哪个园区？", ("涿州",)),
+    ("第一章第二节讲什么，从第几页开始？这一节的天津部分又从哪页开始？", ("产业结构", "10")),
+    ("第一章第四節講甚麼？其中交通協同發展從第幾頁開始？", ("协同发展思路", "44")),
 ]
 
 
@@ -816,6 +829,15 @@ FOLLOW_UPS_FROM_BLIND_SETS = [
     ("第一章下面分了哪几节？", "专门讲毛病的那节从第几页开始？", "31"),
     ("目录里第一章一共分了几节啊？", "最后那一节讲的是啥，从哪页开始？", "39"),
     ("2012年京津冀三地人均公共教育支出分别是多少？", "北京比天津多出多少元？", "358"),
+    # "那组稿的是谁" asks of its own topic; "这一节里排第三的"; "下一节呢？从第几页开始？" asks once;
+    # the follow-up's own field, not the one the earlier question shares (领域)
+    ("这本书的责任编辑是谁？", "那组稿的是谁？", "王光艳"),
+    ("第三章第二节的标题是什么？", "这一节里排第三的是哪个，在第几页？", "107"),
+    ("第四章第一节是什么？", "下一节呢？从第几页开始？", "136"),
+    ("电子商务领域，中关村聚集了哪些领军企业？", "影视文化领域呢？", "乐视网"),
+    # "第二个呢" after the first point; "它" is the contents line the previous answer named
+    ("前言总结的第一点不足是什么？", "第二个呢？", "链接融合不够"),
+    ("讲电商的是哪一节？", "它从第几页开始？", "57"),
 ]
 
 

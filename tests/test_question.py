@@ -219,6 +219,8 @@ def test_taiwan_and_hong_kong_words_become_the_reports(q, expected):
     ("我在写论文，想引用一下北京的增加值，请问起点和终点分别是多少？",
      ["我在写论文，想引用一下北京的增加值，起点分别是多少？", "我在写论文，想引用一下北京的增加值，终点分别是多少？"]),
     ("北京和天津分别是多少？", []),
+    ("下一节呢？从第几页开始？", []),  # the page of the line the first part names: one ask
+    ("组稿编辑和责任校对分别是谁？经销商又是谁？", ["组稿编辑分别是谁？", "责任校对分别是谁？", "经销商又是谁？"]),
 ])
 def test_a_question_that_asks_several_things_is_split_into_its_asks(q, expected):
     from assistant.intent import several_asks
@@ -228,7 +230,7 @@ def test_a_question_that_asks_several_things_is_split_into_its_asks(q, expected)
 
 @pytest.mark.parametrize("q, expected", [
     ("河北高新技术开发区那一节，排在最后的是哪个园区？", -1), ("排在第二位的是哪个？", 2), ("列出的第一个园区是哪个？", 1),
-    ("排名最后的城市是哪个？", 0),
+    ("排名最后的城市是哪个？", 0), ("那一节，最后介绍的是哪个园区？", -1),
 ])
 def test_the_nth_item_asked_for(q, expected):
     from assistant.intent import nth_item
@@ -253,3 +255,28 @@ def test_a_ratio_that_names_its_reference_first(q, expected):
 ])
 def test_the_last_section_of_the_chapter_asked_about_before(q, previous, expected):
     assert last_section(q, {1: 4, 2: 5}, previous) == expected
+
+
+@pytest.mark.parametrize("q, expected", [
+    ("从第几页开始？", False), ("大概在第几页？", False),
+    ("其中天津市政策那一节又在第几页？", True), ("其中交通协同发展从第几页开始？", True), ("这一节的天津部分又从哪页开始？", True),
+])
+def test_a_page_question_that_names_its_own_line(q, expected):
+    from assistant.intent import names_own_line
+
+    assert names_own_line(q) == expected
+
+
+def test_the_nth_one_after_a_question_about_an_nth_one():
+    assert rewrite("第二个呢？", "前言总结的第一点不足是什么？") == "前言总结的第二点不足是什么？"
+
+
+@pytest.mark.parametrize("q, answer, expected", [
+    ("它在第几页？", "“二、石家庄高新技术开发区”从第113页开始。[1]", "“二、石家庄高新技术开发区”在第几页？"),
+    ("Which page is it on?", "The section “第二节 电子商务” starts on page 57.[1]", "Which page is it on?"),  # no line first
+    ("它的编号是多少？", "北京市自然科学基金项目……(9154027)", "它的编号是多少？"),  # no contents line answered
+])
+def test_it_is_the_contents_line_the_previous_answer_named(q, answer, expected):
+    from assistant.question import resolve_line
+
+    assert resolve_line(q, answer) == expected
