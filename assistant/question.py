@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Callable
 
 from assistant import prompts
-from assistant.intent import EN_NUMBERS, cn_number, cn_value, ordinals
+from assistant.intent import EN_NUMBERS, asks, cn_number, cn_value, ordinals
 from assistant.errors import InputError
 from index import text as index_text
 from index.glossary import en_words
@@ -64,7 +64,8 @@ def normalize(text: str) -> str:
     """The index's normalisation (traditional -> simplified, full-width -> half-width), so
     questions and the corpus meet in one form; Taiwan and Hong Kong words become the mainland's
     the report uses ("軟體", "资讯" -> 软件, 信息); a two-digit year is written out ("13年" -> "2013年")."""
-    text = index_text.normalize(text)
+    # a space between two Chinese words typed into a chat box parts two clauses ("ISBN号多少 做ppt要用")
+    text = index_text.normalize(re.sub(r"(?<=[\u4e00-\u9fff])[ \t\u3000]+(?=[\u4e00-\u9fff])", "，", text))
     if _CJK.search(text):
         for regional, mainland in _regional():
             text = text.replace(regional, mainland)
@@ -99,6 +100,9 @@ def expand_abbreviations(text: str) -> str:
 
 
 _LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z\d&'’\- ]*[A-Za-z\d]|[A-Za-z]")
+# English words that only frame what a Chinese question asks ("topic", "office", "four"): dropped with the phrase
+_GENERIC_EN = frozenset("topic topics subject title name names office specific exact exactly main key core detail details "
+                        "one two three four five six seven eight nine ten".split())
 _FRAME_EN = frozenset("the a an of in on for and to is are was were what which who how".split())
 
 
@@ -117,9 +121,10 @@ def english_in_chinese(text: str, glossary, known: Callable[[str], bool]) -> str
         words = en_words(run)
         groups = [g for g in glossary.groups(run) if g[4] == "glossary"]
         covered = {i for a, b, *_ in groups for i in range(a, b)}
-        if not groups or any(i not in covered for i, w in enumerate(words) if w not in _FRAME_EN):
+        if any(i not in covered for i, w in enumerate(words) if w not in _FRAME_EN and w not in _GENERIC_EN):
             return m.group(0)
-        return "".join(g[3][0] for g in groups)
+        # ("项目研究的topic是什么", "北京的four core functions": the generic words say nothing the Chinese does not)
+        return "".join(g[3][0] for g in groups) if groups or words else m.group(0)
 
     return _LATIN_RUN.sub(translate, text)
 
@@ -160,6 +165,16 @@ def preamble(question: str) -> tuple[str, str]:
     asker = m.group(0) if m else ""
     marks = list(_ASK_MARK_ZH.finditer(question))
     return asker, question[: marks[-1].start()] if marks else asker
+
+
+def afterword(question: str) -> str:
+    """The clauses after a Chinese question's last ask that say why it is asked ("ISBN号多少，做ppt参考文献
+    要写"): no part of what is asked."""
+    if language(question) != "zh":
+        return ""
+    clauses = re.findall(r"[^，,？?；;。]+[，,？?；;。]?", question.strip())
+    last = max((i for i, c in enumerate(clauses) if asks(c)), default=-1)
+    return "".join(clauses[last + 1:]) if 0 <= last < len(clauses) - 1 else ""
 
 
 def years(text: str) -> list[str]:

@@ -778,6 +778,15 @@ ANSWERED_FROM_LATER_BLIND_SETS = [
     ("河北高新技术开发区那一节，最后介绍的是哪个园区？", ("涿州",)),
     ("第一章第二节讲什么，从第几页开始？这一节的天津部分又从哪页开始？", ("产业结构", "10")),
     ("第一章第四節講甚麼？其中交通協同發展從第幾頁開始？", ("协同发展思路", "44")),
+    # chat typing: a space parts clauses, the clause saying why is no part of the ask; 啥, 三产/二产
+    ("ISBN号多少 做ppt参考文献要写", ("978-7-5096-4331-0",)), ("大事记在第几页 参考文献呢", ("157", "161")),
+    ("编委名单是按啥顺序排的", ("拼音",)), ("2013年北京三产占比多高？天津二产呢", ("76.9%", "50.6%")),
+    ("這本報告的開本規格是多少？", ("720mm",)),
+    # English words in a Chinese question, generic ones with them
+    ("Natural Science Foundation那个项目研究的topic是什么？", ("国际共生网络",)),
+    ("出版社在海淀那个office address具体是哪里？", ("北蜂窝",)),
+    # what a chapter "讲了哪些…" is its sections
+    ("第二章讲了京津冀信息服务业的哪些优势领域？", ("电信业", "新兴业态")),
 ]
 
 

@@ -158,6 +158,8 @@ def test_the_last_section_of_a_chapter(q, expected):
     ("这套丛书的chief editor是谁？", "这套丛书的总主编是谁？"),
     ("北京的GDP占比是多少", "北京的GDP占比是多少"),  # GDP is the report's own word
     ("北京的blorp rate是多少", "北京的blorp rate是多少"),  # a phrase the glossary cannot translate stays
+    ("出版社在海淀那个office address具体是哪里？", "出版社在海淀那个地址具体是哪里？"),  # a generic word goes with it
+    ("那个项目研究的topic是什么？", "那个项目研究的是什么？"),
     ("What is Beijing's R&D intensity?", "What is Beijing's R&D intensity?"),  # English questions are left alone
 ])
 def test_english_inside_a_chinese_question_is_written_in_the_reports_chinese(q, expected):
@@ -280,3 +282,20 @@ def test_it_is_the_contents_line_the_previous_answer_named(q, answer, expected):
     from assistant.question import resolve_line
 
     assert resolve_line(q, answer) == expected
+
+
+@pytest.mark.parametrize("q, expected", [
+    ("ISBN号多少 做ppt参考文献要写", "ISBN号多少，做ppt参考文献要写"),  # a typed space parts two clauses
+    ("编委名单是按啥顺序排的", "编委名单是按什么顺序排的"),
+])
+def test_chat_typing_is_read_as_written_chinese(q, expected):
+    assert normalize(q) == expected
+
+
+@pytest.mark.parametrize("q, expected", [
+    ("ISBN号多少，做ppt参考文献要写", "做ppt参考文献要写"), ("ISBN号是多少？", ""), ("北京和天津，哪个更高？", ""),
+])
+def test_the_clauses_after_the_question_that_say_why_it_is_asked(q, expected):
+    from assistant.question import afterword
+
+    assert afterword(q) == expected
