@@ -383,7 +383,7 @@ def count_unit(q: str) -> str:
 
 # "…, and on what date?", "… and when?": a second ask of another kind (a date, a place, a person)
 _TWO_FIELDS_ZH = re.compile(r"(.{2,12}的)?([\u4e00-\u9fff]{2,6}?)[和及与]([\u4e00-\u9fff]{2,6}?)(分别是什么|分别是多少|分别是谁|各是什么|各是多少|各是谁|是什么|是多少)[？?]?")
-_SECOND_ASK_EN = re.compile(r"^(?P<a>.+?)(?:,?\s+and\s+(?P<b>(?:when|where|who|whom|on what date|on which date|in what year|in which year|on what day|on what page|on which page|what page)\b.*)"
+_SECOND_ASK_EN = re.compile(r"^(?P<a>.+?)(?:,?\s+and\s+(?P<b>(?:when|where|who|whom|(?:on )?what date|(?:on )?which date|in what year|in which year|on what day|on what page|on which page|what page)\b.*)"
                             r"|,\s+and\s+(?P<c>(?:(?:what|which)\s+(?:\w+\s+)?(?:date|day|page|year|number|phone|telephone|address|e-?mail|postcode|code|share|percentage|proportion|fraction)|how many|how much)\b.*))$", re.I)
 
 

@@ -787,6 +787,8 @@ ANSWERED_FROM_LATER_BLIND_SETS = [
     ("出版社在海淀那个office address具体是哪里？", ("北蜂窝",)),
     # what a chapter "讲了哪些…" is its sections
     ("第二章讲了京津冀信息服务业的哪些优势领域？", ("电信业", "新兴业态")),
+    # "… and what date …" asks a second thing
+    ("Who signed off the 总序 and what date is on it?", ("王成慧", "2016年3月15日")),
 ]
 
 
