@@ -256,7 +256,7 @@ class Assistant:
     def _draft(self, rewritten: str, lang: str, hits: list[Hit]) -> extract.Draft:
         """The draft answer; a question that asks several things ("總序是誰寫的？落款日期是哪一天？",
         "Who signed the general preface, and on what date?") is answered part by part, each part
-        leaning on the one before as a follow-up does, and the answers are joined."""
+        leaning on the parts before it as a follow-up does, and the answers are joined."""
         s = self.settings.answer
         main, context = qmod.split_context(rewritten)
         parts = intent.several_asks(main, lang)

@@ -190,11 +190,7 @@ def names_own_line(q: str) -> bool:
     开始？"), not only a page ("从第几页开始？")."""
     if _OWN_LINE.search(q):
         return True
-    return language_zh(q) and len(_PAGE_FRAME_ZH.sub("", q)) >= 2
-
-
-def language_zh(q: str) -> bool:
-    return bool(re.search(r"[\u4e00-\u9fff]", q))
+    return bool(re.search(r"[\u4e00-\u9fff]", q)) and len(_PAGE_FRAME_ZH.sub("", q)) >= 2
 
 
 def asks_share(q: str) -> bool:
@@ -542,7 +538,7 @@ _EMPLOYER = ("大学", "学院", "公司", "中心", "研究院")
 _TYPE_SURFACES = {"大学": _UNIVERSITY, "高校": _UNIVERSITY, "university": _UNIVERSITY, "学校": _SCHOOL, "school": _SCHOOL,
                   "学院": ("大学", "学院"), "college": ("大学", "学院"),
                   "单位": _EMPLOYER, "机构": _EMPLOYER, "institution": _EMPLOYER, "employer": _EMPLOYER,
-                  "部门": ("服务部", "部", "处", "科", "办公室", "中心", "委员会"), "department": ("服务部", "部", "处", "科", "办公室", "中心"),
+                  "部门": ("部", "处", "科", "办公室", "中心", "委员会"), "department": ("部", "处", "科", "办公室", "中心"),
                   "affiliat": ("大学", "学院", "高校", "公司", "中心", "研究院"),
                   "章": ("章",), "节": ("节",), "chapter": ("章",), "section": ("节",)}
 _INSTITUTION_KEYS = frozenset("大学 高校 学校 学院 university college school affiliat".split())

@@ -416,7 +416,7 @@ class Terms:
         m = _ASKED_ZH.search(normalize(q))
         if not m:
             return None
-        x = re.sub(r"(?:里|中|内|上)?(?:都|也|还|又|一共|总共|共|分别|各自|各|大概|大约|大致|具体)?$", "", m.group(1)) or m.group(1)  # "编委会里都有谁"
+        x = re.sub(r"(?:里|中|内|上)?(?:都|也|还|又|一共|总共|共|分别|大概|大约|大致)?$", "", m.group(1)) or m.group(1)  # "编委会里都有谁"
         x = re.sub(r"^(?:那个|这个|那|这|该|此)", "", x) or x  # "那个课题编号": the field is 课题编号
         if re.search(r"(成|作|认|称|视|定|列|评|选|改|变|被)$", x):
             return None  # "…将成为什么的一个着力点": 成为 is the verb, nothing is named before it

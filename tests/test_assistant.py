@@ -781,7 +781,7 @@ ANSWERED_FROM_LATER_BLIND_SETS = [
     # chat typing: a space parts clauses, the clause saying why is no part of the ask; 啥, 三产/二产
     ("ISBN号多少 做ppt参考文献要写", ("978-7-5096-4331-0",)), ("大事记在第几页 参考文献呢", ("157", "161")),
     ("编委名单是按啥顺序排的", ("拼音",)), ("2013年北京三产占比多高？天津二产呢", ("76.9%", "50.6%")),
-    ("這本報告的開本規格是多少？", ("720mm",)),
+    ("這本報告的開本規格是多少？", ("720mm",)), ("篇幅大概多大？版权页上写的字数和印张分别是多少？", ("196", "11.75")),
     # English words in a Chinese question, generic ones with them
     ("Natural Science Foundation那个项目研究的topic是什么？", ("国际共生网络",)),
     ("出版社在海淀那个office address具体是哪里？", ("北蜂窝",)),
