@@ -116,9 +116,11 @@ def read(question: str, lang: str, terms: Terms) -> Asked:
     own_terms = terms.analyse(main, lang)[0] if ctx else qterms  # the follow-up's own words
     # ("那组稿的是谁？" after the desk editor asks who, but of its own topic: 组稿)
     # (words the earlier question shares are no new topic: 领域 in "影视文化领域呢？" after "电子商务领域…")
-    ctx_terms = terms.analyse(ctx, qmod.language(ctx))[0] if ctx else {}
-    swapped = [t for t in own_terms if not t.startswith("~") and terms.known(t) and t not in ctx_terms
-               and not ORDINAL_TERM.match(t)] if ctx and (not intent.asks(main) or _THAT_ONE_WHO.match(main)) else []
+    swapped: list[str] = []
+    if ctx and (not intent.asks(main) or _THAT_ONE_WHO.match(main)):
+        ctx_terms = terms.analyse(ctx, qmod.language(ctx))[0]
+        swapped = [t for t in own_terms if not t.startswith("~") and terms.known(t) and t not in ctx_terms
+                   and not ORDINAL_TERM.match(t)]
     if ctx and not intent.asks(q):
         q = ctx + " " + q  # "And the Maigu industrial park?" asks what the earlier question asked
     total = sum(qterms.values()) or 1.0
@@ -168,9 +170,9 @@ def read(question: str, lang: str, terms: Terms) -> Asked:
     # where the places asked about are named; a follow-up that names another item by what it is about
     # ("那做城市旅游形象测评的那个呢？", "And the one on tourism?") leaves the earlier item's places behind
     scope = main if ctx and _ANOTHER_ITEM.search(main) else q if (not ctx or qmod.mentions(q)) else ctx
-    setting = qmod.preamble(scope)[1]
-    if setting and any(m.slot.category == "region" for m in qmod.mentions(scope[len(setting):])):
-        scope = scope[len(setting):]  # "前言拿珠三角、长三角和京津冀做了比较，那请问长三角…": the question's own place
+    before = qmod.preamble(scope)[1]
+    if before and any(m.slot.category == "region" for m in qmod.mentions(scope[len(before):])):
+        scope = scope[len(before):]  # "前言拿珠三角、长三角和京津冀做了比较，那请问长三角…": the question's own place
     # (the book's authors are asked for whatever the title names: "Who wrote it? (following up: … the
     # 2015 report on Beijing-Tianjin-Hebei information services …)")
     named = [] if book_author else [m for m in qmod.mentions(scope) if m.slot.category in ("region", "org") and not intent.only_a_reference(scope, m)]

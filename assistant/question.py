@@ -177,6 +177,23 @@ def afterword(question: str) -> str:
     return "".join(clauses[last + 1:]) if 0 <= last < len(clauses) - 1 else ""
 
 
+@dataclass(frozen=True)
+class Setting:
+    """A Chinese question cut into what only sets it up and what it asks: ``asker`` (a clause about
+    the asker), ``before`` (every clause before the question proper, ``asker`` included), ``body``
+    (the question proper) and ``after`` (the clauses after its last ask that say why it is asked)."""
+    asker: str
+    before: str
+    body: str
+    after: str
+
+
+def setting(question: str) -> Setting:
+    asker, before = preamble(question)
+    after = afterword(question[len(before):])
+    return Setting(asker, before, question[len(before): len(question) - len(after)], after)
+
+
 def years(text: str) -> list[str]:
     return _YEAR.findall(text)
 

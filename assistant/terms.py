@@ -20,7 +20,7 @@ from index.glossary import _fold, en_words
 from index.text import normalize, squash_ws
 
 from .intent import AUX, EN_NUMBERS, structure
-from .question import afterword, data_rows, language, mentions, preamble, split_context
+from .question import data_rows, language, mentions, setting, split_context
 
 STOP_ZH = set(
     "的 了 是 在 和 与 及 或 吗 呢 吧 啊 么 什么 多少 哪些 哪个 哪 几 如何 怎么 怎样 为什么 请问 请 告诉 我 你 "
@@ -444,10 +444,8 @@ class Terms:
         if lang != "en":
             # "二手iPhone什么价？", "ICP经营许可证": a Latin-script name in a Chinese question that the
             # report never writes and the glossary does not know
-            nq = normalize(q)
-            pre, tail = preamble(nq)[1], afterword(nq)
-            body = nq[len(pre): len(nq) - len(tail)]  # ("ISBN号多少，做ppt参考文献要写": ppt is why it is asked)
-            for w in re.findall(r"(?<![A-Za-z\d])(?=[\d.]*[A-Za-z])[A-Za-z\d][A-Za-z\d&.+-]*", body):
+            # ("ISBN号多少，做ppt参考文献要写": ppt is why it is asked)
+            for w in re.findall(r"(?<![A-Za-z\d])(?=[\d.]*[A-Za-z])[A-Za-z\d][A-Za-z\d&.+-]*", setting(normalize(q)).body):
                 w = w.rstrip(".")
                 if w.lower() not in self.df and w.upper() not in self.df and w not in self.df and w not in _latin_paraphrased() and not (
                         self.glossary is not None and any(g[4] == "glossary" for g in self.glossary.groups(w))):
@@ -492,16 +490,18 @@ class Terms:
         focus_keys: set[str] = set()
         zh_focus: set[str] = set()
         alts: list[str] = []
-        structural = structure(qn)  # ("第三章第一节的标题是什么": the title is a contents line's)
-        # the setting-up clauses' words the report never uses ("我在写一篇…论文，") weigh nothing
-        # (and the words of a clause about the asker weigh as a follow-up's context does)
-        asker, pre = preamble(qn)
-        tail = afterword(qn[len(pre):])
-        body = qn[len(pre): len(qn) - len(tail)]
-        own = {t.lower() for t in self.tokenize(body)} if pre or tail else set()
-        idle = {t.lower() for t in self.tokenize(pre + "，" + tail) if t.lower() not in self.df} - own if pre or tail else set()
-        aside = {t.lower() for t in self.tokenize(asker)} - own - {t.lower() for t in self.tokenize(pre[len(asker):])} if asker else set()
+        idle: set[str] = set()  # the setting-up clauses' words the report never uses ("我在写一篇…论文，"): no weight
+        aside: set[str] = set()  # the words of a clause about the asker: a follow-up's context weight
+        structural = False
         if lang == "zh":
+            structural = structure(qn)  # ("第三章第一节的标题是什么": the title is a contents line's)
+            st = setting(qn)
+            if st.before or st.after:
+                own = {t.lower() for t in self.tokenize(st.body)}
+                idle = {t.lower() for t in self.tokenize(st.before + "，" + st.after) if t.lower() not in self.df} - own
+                if st.asker:
+                    aside = ({t.lower() for t in self.tokenize(st.asker)} - own
+                             - {t.lower() for t in self.tokenize(st.before[len(st.asker):])})
             # the noun after 什么/哪个 names what is asked ("按照什么顺序排列" -> 排序)
             m = _ZH_FOCUS.search(qn) or _FIELD_ZH.search(qn) or _OF_ZH.search(qn) or _TERSE_OF_ZH.search(qn)
             fx = (m.group(1) if m.re.groups else m.group(0)) if m else ""
