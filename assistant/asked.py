@@ -101,7 +101,9 @@ _ITEM_OF_PART = re.compile(r"列出|所列|列的|下面的|之下|第[一二三
                            r"|\b(?:first|second|third|last) (?:one|item|park|zone|base)\b", re.I)
 
 
-_THAT_ONE_WHO = re.compile(r"^(?:那|那么)[\u4e00-\u9fff]{1,6}的(?:是谁|又是谁|呢)")
+_CONTENTS_EN = frozenset("entry entries item items line lines heading headings listing listings subsection subsections".split())
+_NO_TOPIC = frozenset("还有 其他 其它 另外 其余 别的 另一个 另外一个".split())  # "还有呢？" names no new topic
+_THAT_ONE_WHO = re.compile(r"^(?:那|那么)[\u4e00-\u9fff]{1,6}的(?:是谁|又是谁|是哪一?位|又是哪一?位|呢)")
 
 
 def read(question: str, lang: str, terms: Terms) -> Asked:
@@ -120,13 +122,14 @@ def read(question: str, lang: str, terms: Terms) -> Asked:
     if ctx and (not intent.asks(main) or _THAT_ONE_WHO.match(main)):
         ctx_terms = terms.analyse(ctx, qmod.language(ctx))[0]
         swapped = [t for t in own_terms if not t.startswith("~") and terms.known(t) and t not in ctx_terms
-                   and not ORDINAL_TERM.match(t)]
+                   and not ORDINAL_TERM.match(t) and t not in _NO_TOPIC]
     if ctx and not intent.asks(q):
         q = ctx + " " + q  # "And the Maigu industrial park?" asks what the earlier question asked
     total = sum(qterms.values()) or 1.0
     # only where the focus is surely a counted noun ("how many X"): "who commissioned …" names an
     # action, and in "what is the code of …" the value itself is the code
-    how_many = bool(focus) and intent.how_many(q)
+    # ("How many entries …": the contents' own vocabulary names no counted thing the report lacks)
+    how_many = bool(focus) and intent.how_many(q) and not all(t.startswith("~") and t[1:] in _CONTENTS_EN for t in focus)
     unknown_focus = how_many and all(t.startswith("~") for t in focus)
     # "What's the publisher's email address?": the report has no word for what is asked
     # (a name in the carried context was asked about before: "Who" of an English question before)
@@ -154,6 +157,9 @@ def read(question: str, lang: str, terms: Terms) -> Asked:
         # "这套丛书的总主编是哪位？": the role named just before "是谁" must be in the evidence
         before = [t for t in terms.tokenize(main[: m.start()]) if len(t) >= 2 and t in terms.df]
         role = before[-1:] if before and main[: m.start()].endswith(before[-1]) and _ROLE_NOUN.search(before[-1]) else []
+    elif lang == "zh" and (m := re.search(r"(?:谁|哪位|哪一位)(?:来)?(?:担任|出任|任|当|做)(?:的)?([\u4e00-\u9fff]{2,5}?)[？?。]*$", main)):
+        # "这套…丛书由谁担任总主编？": the role held
+        role = [m.group(1)] if _ROLE_NOUN.search(m.group(1)) and m.group(1) in terms.df else []
     # what a "who did it" question is about ("总序是谁写的" -> 总序; "who wrote the preface" -> 前言)
     subj = intent.who_subject(q, lang)
     if (n := intent.nth_one(subj)) and re.search(r"chapters?\b|章", ctx, re.I):
@@ -176,6 +182,10 @@ def read(question: str, lang: str, terms: Terms) -> Asked:
     # (the book's authors are asked for whatever the title names: "Who wrote it? (following up: … the
     # 2015 report on Beijing-Tianjin-Hebei information services …)")
     named = [] if book_author else [m for m in qmod.mentions(scope) if m.slot.category in ("region", "org") and not intent.only_a_reference(scope, m)]
+    if scope.startswith(before):
+        # "我在写一篇关于京津冀协同的稿子，…": the region the whole report is about, named only to
+        # set the question up, is no place the answer must name
+        named = [m for m in named if not (m.slot.id == "jjj" and m.end <= len(before))]
     regions = [m.slot for m in named if m.slot.category == "region"]
     # "How many Zhongguancun firms … in Tianjin?", "北京大学与河北省…": every place and organisation
     # named must be in the evidence -- unless the question sets regions side by side ("北京和天津",
@@ -246,7 +256,8 @@ def read(question: str, lang: str, terms: Terms) -> Asked:
         structure_q=intent.structure(q) or bool(ords and (intent.count(q, lang) or re.search(r"^[^，,？?]*[章节](?:讲|是什么|是啥|是哪)", main)
                                                           or _ITEM_OF_PART.search(main)))
         # "河北高新技术开发区那一节，最后介绍的是哪个园区？": an item at a place under a contents line
-        or bool(intent.nth_item(main) and re.search(r"[章节]|\b(?:section|chapter)\b", full, re.I)),
+        or bool(intent.nth_item(main) and re.search(r"[章节]|\b(?:section|chapter)\b", full, re.I))
+        or bool(intent.next_or_previous(main)),  # "承德…基地后面那一条是什么？"
         date_q=intent.date(q) or intent.year_asked(main), day_q=intent.day(main), year_q=intent.year_asked(main), who_q=intent.who(q),
         measure=intent.asked_unit(main if swapped else q, lang),  # "那字数呢？" after a price: not in yuan
         list_q=intent.listing(q, lang), count_q=intent.count(q, lang),

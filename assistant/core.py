@@ -127,8 +127,11 @@ class Assistant:
         norm = qmod.english_in_chinese(qmod.expand_abbreviations(qmod.without_courtesy(qmod.normalize(q))), self.glossary,
                                        lambda t: t.lower() in self._terms.df)
         prev = history[-1].rewritten_question if history else None
+        if history:
+            norm = qmod.resolve_this_part(norm, history[-1].rewritten_question)
         if history and history[-1].answerable:
-            norm = qmod.resolve_line(qmod.resolve_person(norm, history[-1].answer, self._terms.people), history[-1].answer)
+            norm = qmod.resolve_line(qmod.resolve_person(norm, history[-1].answer, self._terms.people), history[-1].answer,
+                                     history[-1].rewritten_question)
         # "京津冀信息服务业发展报告（2015）的定价" is this book's price; "最后一章" is 第四章
         norm = qmod.last_chapter(self._terms.title.as_this_book(norm), len(self._chapter_lines))
         norm = qmod.last_section(norm, self._sections, qmod.normalize(prev) if prev else None)
@@ -221,6 +224,7 @@ class Assistant:
             self._chapter_of_line(d, rewritten, lang)
             self._nth_item(d, rewritten, lang)
         self._next_line(d, rewritten, lang)  # (re-finds the earlier question's line: whatever this draft found)
+        self._place_under_line(d, rewritten, lang)
         if d.answerable:
             self._page_range(d, rewritten, lang)
         self._nth_part(d, rewritten, match_lang, lang)
@@ -303,21 +307,37 @@ class Assistant:
         return first
 
     def _chapter_of_line(self, d: extract.Draft, rewritten: str, lang: str) -> None:
-        """"想了解各地科技园区…，该翻哪一章？": a section line found answers with the chapter it is in."""
-        if intent.which_type(qmod.split_context(rewritten)[0]) != ("章",):
+        """"想了解各地科技园区…，该翻哪一章？": a contents line found is told with the chapter it is in;
+        "北斗产业基地那个项目属于第三章的哪一节？": with its chapter and section."""
+        kind = intent.which_type(qmod.split_context(rewritten)[0])
+        if kind not in (("章",), ("节",)):
             return
         row = d.best.hit.chunk if evidence.is_toc_row(d.best) else next(
             (c for c in self._toc if squash_ws(c.quote or c.text) == squash_ws(d.best.text)), None)
         if row is None:
             return
         m = row.meta or {}
-        if not m.get("section"):
-            return  # already a chapter line
-        line = next((c for c in self._toc if (c.meta or {}).get("chapter") == m.get("chapter")
-                     and not (c.meta or {}).get("section")), None)
-        if line is not None:
-            u = _row_unit(line)
-            d.best, d.sentences = u, [(render(u, lang, False, self.glossary, d.terms, False), [u])]
+        level = 0 if kind == ("章",) else 1
+        if _toc_level(row) < level or (_toc_level(row) == level == 0):
+            return  # already a line of the level asked, or above it
+
+        def line_of(lv: int):
+            return next((c for c in self._toc if (c.meta or {}).get("chapter") == m.get("chapter") and _toc_level(c) == lv
+                         and (lv == 0 or (c.meta or {}).get("section") == m.get("section"))), None)
+
+        # the line found, told with the lines that hold it down to the level asked ("“三、麦谷产业园”在
+        # “第三章 …”“第二节 …”中，从第107页开始": which chapter, which section, and its page)
+        holders = [c for c in (line_of(0), line_of(1) if level == 1 and _toc_level(row) == 2 else None) if c is not None]
+        if not holders:
+            return
+        u = _row_unit(row)
+        title, page = (row.meta or {}).get("title", ""), (row.meta or {}).get("page", "")
+        names = [str((c.meta or {}).get("title", "")) for c in holders]
+        if lang == "zh":
+            sent = f"“{title}”在" + "".join(f"“{n}”" for n in names) + f"中，从第{page}页开始。"
+        else:
+            sent = f"“{title}” is in " + ", ".join(f"“{n}”" for n in names) + f", starting on page {page}."
+        d.best, d.sentences = u, [(sent, [u, *(_row_unit(c) for c in holders)])]
 
     def _several_lines(self, d: extract.Draft, rewritten: str, match_lang: str, lang: str) -> None:
         """"Where do the appendix, the chronology and the bibliography begin?": a page question that
@@ -424,6 +444,15 @@ class Assistant:
         if best is None or best.kind != "row" or (best.hit.chunk.meta or {}).get("table") != "toc":
             return
         children = evidence.toc_children(best.hit.chunk, self._toc)
+        if not children and count_unit is not None and _toc_level(best.hit.chunk) == 2:
+            # "How many Hebei development zones and bases get their own entry?": a count found one of
+            # the lines counted; the count is of the lines under the section that holds it
+            m = best.hit.chunk.meta or {}
+            parent = next((c for c in self._toc if _toc_level(c) == 1 and (c.meta or {}).get("chapter") == m.get("chapter")
+                           and (c.meta or {}).get("section") == m.get("section")), None)
+            if parent is not None:
+                best = d.best = _row_unit(parent)
+                children = evidence.toc_children(parent, self._toc)
         if not children:
             return
         units = [best]
@@ -532,11 +561,12 @@ class Assistant:
         earlier question found, at the same level under the same parent."""
         main, ctx = qmod.split_context(rewritten)
         step = intent.next_or_previous(main)
-        if not step or not ctx:
+        if not step:
             return
-        # the line the earlier question found, found again from that question alone
-        ctx_lang = qmod.language(ctx)
-        base = self._draft(ctx, ctx_lang, self._with_contents(ctx, ctx_lang, self.retriever("hybrid").retrieve(ctx, self.settings.answer.k)))
+        if ctx:
+            base = self._line_of_context(ctx)  # the line the earlier question found
+        else:
+            base = d  # "电信业那一节后面紧接着是哪一节？": the line the question names itself
         if not base.answerable or not evidence.is_toc_row(base.best):
             return
         d.answerable, d.refusal, d.best = True, "", base.best
@@ -551,6 +581,37 @@ class Assistant:
         if 0 <= i < len(same):
             u = _row_unit(same[i])
             d.best, d.sentences = u, [(render(u, lang, False, self.glossary, d.terms, False), [u])]
+        else:
+            d.answerable, d.sentences, d.refusal = False, [], prompts.REFUSAL[lang]
+
+    def _line_of_context(self, ctx: str) -> extract.Draft:
+        """The draft of the earlier question a follow-up carries, found again from it alone."""
+        ctx_lang = qmod.language(ctx)
+        return self._draft(ctx, ctx_lang, self._with_contents(ctx, ctx_lang, self.retriever("hybrid").retrieve(ctx, self.settings.answer.k)))
+
+    def _place_under_line(self, d: extract.Draft, rewritten: str, lang: str) -> None:
+        """"河北省那部分在第几页？（接上问：新兴业态这一节分成哪几个部分？）": the part for a place
+        under the chapter or section line the earlier question found -- none if that line has no
+        part for it (the Hebei line of another chapter is no answer)."""
+        main, ctx = qmod.split_context(rewritten)
+        if not ctx or not intent.page(main) or intent.next_or_previous(main) or intent.ordinals(main):
+            return
+        places = [m.slot for m in qmod.mentions(main) if m.slot.category == "region"]
+        if len(places) != 1:
+            return
+        base = self._line_of_context(ctx)
+        if not base.answerable or not evidence.is_toc_row(base.best) or _toc_level(base.best.hit.chunk) > 1:
+            return
+        bm = base.best.hit.chunk.meta or {}
+        if d.answerable and evidence.is_toc_row(d.best) and all(
+                (d.best.hit.chunk.meta or {}).get(k) == bm.get(k) for k in ("chapter", "section")[: _toc_level(base.best.hit.chunk) + 1]):
+            return  # the line found is under it already ("那天津市发改委那部分…" after "第四章讲的是什么？")
+        kids = [c for c in evidence.toc_children(base.best.hit.chunk, self._toc)
+                if any(z in str((c.meta or {}).get("title", "")) for z in places[0].zh)]
+        if kids:
+            u = _row_unit(kids[0])
+            d.answerable, d.refusal, d.best = True, "", u
+            d.sentences = [(render(u, lang, False, self.glossary, d.terms, False), [u])]
         else:
             d.answerable, d.sentences, d.refusal = False, [], prompts.REFUSAL[lang]
 

@@ -61,13 +61,18 @@ def toc_children(row: Chunk, toc_rows: Sequence[Chunk]) -> list[Chunk]:
 
 
 def split_sentences(text: str) -> list[tuple[int, str]]:
-    out = []
+    out: list[tuple[int, str]] = []
     for m in _SENT_RE.finditer(text):
         s = m.group(0)
         stripped = s.strip()
         if len(stripped) < 2:
             continue
-        out.append((m.start() + (len(s) - len(s.lstrip())), stripped))
+        start = m.start() + (len(s) - len(s.lstrip()))
+        if out and stripped.startswith("另一方面") and "一方面" in out[-1][1] and out[-1][1].endswith(("；", ";")):
+            # "一方面是…；另一方面由…造成": the two halves of one statement stay one sentence
+            out[-1] = (out[-1][0], text[out[-1][0]: start + len(stripped)])
+            continue
+        out.append((start, stripped))
     return out
 
 

@@ -124,6 +124,7 @@ def names_contents(q: str) -> bool:
 
 
 _ORDER_Q = re.compile(r"(?:什么|何种|哪种|怎样的?|怎么|如何)(?:规则|顺序|次序|方式|原则)?\s*(?:排序|排列|排名|为序)|排序(?:的)?(?:规则|依据|原则|方式)|按照?什么(?:规则|顺序|次序)"
+                      r"|(?:次序|顺序|排序|排列|先后)[^，,？?]{0,6}(?:依据|根据|按照?)什么|(?:依据|根据|按照?)什么[^，,？?]{0,4}排"
                       r"|\b(?:in what|by what|what) (?:order|principle|rule|criteri\w+)\b|\b(?:ordered|sorted|arranged|listed|ranked) (?:by|according to)\b"
                       r"|\bhow (?:are|were|is) .{0,40}\b(?:ordered|sorted|arranged|ranked)\b", re.I)
 
@@ -530,7 +531,7 @@ def nth_one(subject: str) -> str:
     return (m.group(1) or m.group(2)).lower() if m else ""
 
 
-_WHICH_TYPE_ZH = re.compile(r"哪(?:所|家|个|一)?(大学|高校|学校|学院|单位|机构|部门|章|节)")
+_WHICH_TYPE_ZH = re.compile(r"哪(?:所|家|个|一)?(大学|高校|学校|学院|单位|机构|部门|章|节)|(?<=[在于属归是])第几(章|节)")
 _WHICH_TYPE_EN = re.compile(r"\b(?:which|what)\s+(university|college|school|institution|employer|department|chapter|section)\b|\baffiliat", re.I)
 _UNIVERSITY = ("大学", "学院", "高校")
 _SCHOOL = ("大学", "学院", "学校")
@@ -545,10 +546,12 @@ _INSTITUTION_KEYS = frozenset("大学 高校 学校 学院 university college sc
 
 
 def _which_key(q: str) -> str:
+    if re.search(r"(?:第几|哪一?)章(?:的)?(?:第几|哪一?)节|\bwhich chapter and (?:which )?section\b", q, re.I):
+        return "节"  # "是第几章第几节？": the section, told with its chapter
     m = _WHICH_TYPE_ZH.search(q) or _WHICH_TYPE_EN.search(q)
     if not m:
         return ""
-    key = (m.group(1) or m.group(0)).lower()
+    key = (m.group(1) or (m.group(2) if m.re is _WHICH_TYPE_ZH else None) or m.group(0)).lower()
     return "affiliat" if key.startswith("affiliat") else key
 
 
@@ -603,9 +606,12 @@ def nth_item(q: str) -> int:
     return 0
 
 
-_NEXT = re.compile(r"下一(?:节|章|部分|小节|个|项|条)|(?<![最之])后一(?:节|章|个)|\bnext (?:section|chapter|part|one|entry|subsection)\b"
+_NEXT = re.compile(r"下一(?:节|章|部分|小节|个|项|条)|(?<![最之])后一(?:节|章|个)"
+                   r"|(?:后面|之后|后边)(?:紧接着|紧跟着|接着|紧挨着)?(?:的|那)?一?(?:节|章|条|项|个)?(?:是|讲|写)?(?:的是)?(?:哪一?(?:节|章|条|项|个)|什么)"
+                   r"|(?:紧接着|紧跟着|接下来)(?:的|那)?一?(?:节|章|条|项|个)?(?:是|讲)(?:哪一?(?:节|章|条|项|个)|什么)|\bnext (?:section|chapter|part|one|entry|subsection)\b"
                    r"|\bthe (?:section|chapter|part|entry) (?:after|following) (?:it|that|this)\b|\bwhat comes (?:next|after)\b", re.I)
-_PREVIOUS = re.compile(r"上一(?:节|章|部分|小节|个|项|条)|前一(?:节|章|个)|\bprevious (?:section|chapter|part|one|entry|subsection)\b"
+_PREVIOUS = re.compile(r"上一(?:节|章|部分|小节|个|项|条)|前一(?:节|章|个)"
+                       r"|(?:前面|之前|前边)(?:紧挨着)?(?:的|那)?一?(?:节|章|条|项)|(?:前面|之前|前边)(?:的|那)?(?:是)(?:哪一?(?:节|章|条|项|个)|什么)|\bprevious (?:section|chapter|part|one|entry|subsection)\b"
                        r"|\bthe (?:section|chapter|part|entry) before (?:it|that|this)\b|\bwhat comes before\b", re.I)
 
 

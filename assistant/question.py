@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Callable
 
 from assistant import prompts
-from assistant.intent import EN_NUMBERS, asks, cn_number, cn_value, ordinals
+from assistant.intent import EN_NUMBERS, asks, cn_number, cn_value, ordinals, which_type
 from assistant.errors import InputError
 from index import text as index_text
 from index.glossary import en_words
@@ -69,6 +69,11 @@ def normalize(text: str) -> str:
     if _CJK.search(text):
         for regional, mainland in _regional():
             text = text.replace(regional, mainland)
+        # chat shorthand for a page ("参考文献p几", "在P几") and a page to start reading from ("从哪页看起")
+        text = re.sub(r"(?<![A-Za-z])(?:在)?[pP]\.?\s*(?:几|多少)(?![A-Za-z])", "在第几页", text)
+        text = re.sub(r"(哪一?页|第几页)看起(?!来)", r"\1开始", text)
+        # "教育医疗这类公共服务": examples of what is asked, as the report writes them ("教育、医疗等")
+        text = re.sub(r"(?<=[\u4e00-\u9fff])(?:这一?类|那一?类|此类|之类的?)(?=[\u4e00-\u9fff])", "等", text)
     return re.sub(r"(?<![\d.])([01]\d)(?=年(?!代))", r"20\1", text)
 
 
@@ -132,9 +137,9 @@ def english_in_chinese(text: str, glossary, known: Callable[[str], bool]) -> str
 # Politeness around a Chinese question says nothing about what is asked ("麻烦问一下，…",
 # "…，您能帮我查一下吗？"): it is dropped before the question is read.
 _COURTESY_HEAD_ZH = re.compile(r"^(?:(?:您好|你好|老师好|打扰(?:一下|了)|劳驾|麻烦(?:您|你)?(?:问|请教|帮我查|查)?一下|"
-                               r"(?:我)?想(?:请教|请问|问|了解)一下|请教一下|请问一下)[，,！!。\s]*)+")
+                               r"(?:我)?想(?:请教|请问|问|了解)一下|请教一下|请问一下|帮(?:我|忙)(?:查|看|找)(?:一)?下)[，,！!。\s]*)+")
 _COURTESY_TAIL_ZH = re.compile(r"[，,？?]\s*(?:(?:您|你)(?:能|可以|可否|能否|能不能)?|(?:能|可以|可否|能否|能不能))(?:帮(?:我|忙))?"
-                               r"(?:查|看|找|确认|核实|列|列举|列出|说说|讲讲)(?:一下|下)?(?:吗|嘛|么)?[？?。！!]*$|[，,]\s*(?:谢谢|多谢)(?:您|你)?[！!。]*$")
+                               r"(?:查|看|找|确认|核实|列|列举|列出|说说|讲讲)(?:一下|下)?(?:吗|嘛|么)?[？?。！!]*$|[，,？?！!。]\s*(?:谢谢|多谢|感谢)(?:您|你|啦|了)?[！!。~～]*$")
 
 
 def without_courtesy(question: str) -> str:
@@ -163,6 +168,14 @@ def preamble(question: str) -> tuple[str, str]:
         return "", ""
     m = _SELF_CLAUSE_ZH.match(question.strip())
     asker = m.group(0) if m else ""
+    while asker:
+        # the asker's story goes on in clauses that ask nothing and name nothing the report
+        # is about ("我在写一篇关于京津冀协同的稿子，文末要列参考书目，…的ISBN是多少？")
+        nxt = re.match(r"[^，,；;。？?]+[，,；;。]", question.strip()[len(asker):])
+        if (not nxt or asks(nxt.group(0)) or mentions(nxt.group(0)) or re.search(r"\d|《", nxt.group(0))
+                or not re.search(r"[\u4e00-\u9fff]", question.strip()[len(asker) + len(nxt.group(0)):])):
+            break
+        asker += nxt.group(0)
     marks = list(_ASK_MARK_ZH.finditer(question))
     return asker, question[: marks[-1].start()] if marks else asker
 
@@ -346,6 +359,7 @@ def compares_with_previous(question: str) -> bool:
 
 
 _NTH_FOLLOW_ZH = re.compile(r"^(?:那|那么)?(?:其中)?第([一二三四五六七八九十\d]+)(?:个|点|条|项|部分)?呢[？?]?$")
+_OTHER_ONE_ZH = re.compile(r"^(?:那|那么)?(?:(?:另外|另)(?:一|那)?(?:个|点|条|项)|还有)呢[？?]?$")
 _NTH_IN_ZH = re.compile(r"第([一二三四五六七八九十\d]+)(个|点|条|项|部分)")
 
 
@@ -369,6 +383,10 @@ def rewrite(question: str, previous: str | None) -> str:
     if (m := _NTH_FOLLOW_ZH.match(question.strip())) and (p := _NTH_IN_ZH.search(previous)):
         # "第二个呢？" after "前言总结的第一点不足是什么？" asks about the second point
         return previous[: p.start()] + f"第{m.group(1)}{p.group(2)}" + previous[p.end():]
+    if (_OTHER_ONE_ZH.match(question.strip()) and (p := _NTH_IN_ZH.search(previous)) and p.group(1) in ("一", "1")
+            and re.search(r"两(?:大|个|项|点|条|方面)", previous)):
+        # "另外一个呢？" after "…两大战略任务，第一个是什么？" asks about the second
+        return previous[: p.start()] + f"第二{p.group(2)}" + previous[p.end():]
     if is_contextual(question):  # in either language: the context is analysed in its own
         return with_context(question, previous)
     return question
@@ -445,11 +463,29 @@ def with_context(question: str, previous: str) -> str:
     return question.rstrip() + CONTEXT_MARK[lang] + split_context(previous)[0].strip() + CONTEXT_END[lang]
 
 
+_NO_CONTENT_ZH = re.compile(r"^(?:那么|那|请问)|[呢吗嘛？?。！!，,\s]|什么|哪些|哪个|哪里|哪儿|多少|几|谁|如何|怎么样|怎样|怎么|情况|的|了|是|在|和|跟|与|又|也|还|都"
+                            r"|(?:从)?(?:第几|哪一?)页(?:开始)?|页码|部分|(?:那|这)?一?小?节|到|变成|变为|达到|有")
+
+
+def _own_question(question: str, previous: str) -> bool:
+    """"那清华大学跟河北合作搞了什么？" after "中关村有多少家企业在河北设了分支机构？" names places,
+    yet asks a question of its own: words beyond its places that the previous question does not have."""
+    if language(question) != "zh" or not asks(question):
+        return False
+    rest = question
+    for m in reversed(mentions(question)):
+        rest = rest[: m.start] + " " + rest[m.end:]
+    rest = _NO_CONTENT_ZH.sub(" ", rest)
+    runs = [r for r in re.findall(r"[\u4e00-\u9fff]+", rest)]
+    new = [r[i: i + 2] for r in runs for i in range(len(r) - 1) if r[i: i + 2] not in previous]
+    return sum(len(r) for r in runs) >= 3 and len(new) >= 2
+
+
 def _swap_slots(question: str, previous: str) -> str:
     if not is_followup(question):
         return question
     new = mentions(question)
-    if not new:
+    if not new or _own_question(question, previous):
         return question
     old = mentions(previous)
     prev_lang = language(previous)
@@ -501,17 +537,43 @@ _PERSON_PRONOUN_EN = re.compile(r"\b(he|she|him)\b", re.I)
 
 _LINE_ANSWER = re.compile(r"^[“\"]((?:第[一二三四五六七八九十]+[章节]|[一二三四五六七八九十]+、)[^”\"]{1,40})[”\"]")
 _IT_ZH = re.compile(r"^(?:那)?它(?!们)")
+_THIS_PART_ZH = re.compile(r"(?:这一|这|该|本)([章节])(?![省市])")
 _IT_EN = re.compile(r"\b(?:it|that one|this one)\b", re.I)
 
 
-def resolve_line(question: str, previous_answer: str | None) -> str:
+def resolve_this_part(question: str, previous_question: str | None) -> str:
+    """"这一章分成哪几节？" after "目录里第二章讲的是什么？" asks about 第二章: "这一章"/"这一节" is the
+    chapter (or chapter and section) the previous question named by number."""
+    if not previous_question or language(question) != "zh" or not (this := _THIS_PART_ZH.search(question)):
+        return question
+    prev = split_context(previous_question)[0]
+    named = re.findall(r"第[一二三四五六七八九十]+章(?:第[一二三四五六七八九十]+节)?", prev)
+    if len(set(named)) != 1:
+        return question
+    part = named[0] if this.group(1) == "节" else re.match(r"第[一二三四五六七八九十]+章", named[0]).group(0)
+    if this.group(1) == "节" and "节" not in part:
+        return question
+    return question[: this.start()] + part + question[this.end():]
+
+
+def resolve_line(question: str, previous_answer: str | None, previous_question: str | None = None) -> str:
     """"其中第二个是什么？" answered "“二、石家庄高新技术开发区”从第113页开始。" -- then "它在第几页？"
-    asks about that contents line: "它" stands for the line the previous answer names first."""
+    asks about that contents line: "它" stands for the line the previous answer names first, and
+    "这一章"/"这一节" for it when it is a chapter or a section line ("目录里第二章讲的是什么？" --
+    "这一章分成哪几节？"). After "关于大数据的那一节在哪一章？", "它" is still the section asked about:
+    the answer names the chapter that holds it."""
     m = _LINE_ANSWER.match((previous_answer or "").strip())
     if not m:
         return question
     title = "“" + m.group(1) + "”"
     if language(question) == "zh":
+        asked_where = bool(previous_question) and which_type(split_context(previous_question)[0]) in (("章",), ("节",))
+        level = re.match(r"第[一二三四五六七八九十]+([章节])", m.group(1))
+        if asked_where and level and (this := _THIS_PART_ZH.search(question)) and this.group(1) == level.group(1):
+            # ("我想先读河北的高新技术开发区，是第几章第几节？" -- "这一节一共介绍了几个开发区？")
+            return question[: this.start()] + title + question[this.end():]
+        if asked_where:
+            return question
         return _IT_ZH.sub(title, question.strip(), count=1)
     return question if not re.search(r"\bpages?\b|\bwhere\b", question, re.I) else _IT_EN.sub(title, question, count=1)
 

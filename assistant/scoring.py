@@ -176,7 +176,7 @@ def _asked_for(u: Unit, a: Asked, terms: Terms, s: float) -> float:
         s *= 0.5
         u.reasons.append("asked-for thing missing")
     if a.swapped and not terms.credit_any(a.swapped, u.match_text):
-        s *= 0.5
+        s *= 0.3
         u.reasons.append("the follow-up's own topic missing")
     return s
 

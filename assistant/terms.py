@@ -161,7 +161,9 @@ IMPLICIT_ZH = frozenset(
     "特点 特征 区别 关系 情况 结果 目的 意义 方式 方法 途径 措施 问题 观点 结论 建议 作者 编者 人 单位 机构 部门 "
     "地方 地点 位置 城市 名单 成员 例子 举例 方面 部分 领域 类型 种类 数量 数字 数值 数据 数额 比例 水平 规模 "
     # the kind of answer a "why" or "how" question asks for ("总序给的理由是什么？"), not a field
-    "理由 依据 缘由 好处 优点 缺点 不足 办法 对策 思路 做法 举措 说法 提法 概括 看法 评价 背景".split()
+    "理由 依据 缘由 好处 优点 缺点 不足 办法 对策 思路 做法 举措 说法 提法 概括 看法 评价 背景 "
+    # the form of the answer ("原话提法是什么", "用原文那句话")
+    "原话 原文 原句 表述 字眼 措辞".split()
 )
 _CJK_WORD = re.compile(r"[\u4e00-\u9fff]{2,4}")
 _ASKED_ZH = re.compile(r"(?:的|之)((?:(?!的)[\u4e00-\u9fff]){2,6}?)(?:是|为|有)(?:什么|多少|哪|几|谁|怎样|如何|[？?]?$)")
@@ -416,7 +418,7 @@ class Terms:
         m = _ASKED_ZH.search(normalize(q))
         if not m:
             return None
-        x = re.sub(r"(?:里|中|内|上)?(?:都|也|还|又|一共|总共|共|分别|大概|大约|大致)?$", "", m.group(1)) or m.group(1)  # "编委会里都有谁"
+        x = re.sub(r"(?:之间|之中|里|中|内|上)?(?:都|也|还|又|一共|总共|共|分别|大概|大约|大致)?$", "", m.group(1)) or m.group(1)  # "编委会里都有谁"
         x = re.sub(r"^(?:那个|这个|那|这|该|此)", "", x) or x  # "那个课题编号": the field is 课题编号
         if re.search(r"(成|作|认|称|视|定|列|评|选|改|变|被)$", x):
             return None  # "…将成为什么的一个着力点": 成为 is the verb, nothing is named before it
@@ -433,7 +435,8 @@ class Terms:
         if any(t in IMPLICIT_ZH for t in tails):
             # "传真号码": a number, but of a kind (传真) the report never names
             lead = x[: len(x) - max((len(t) for t in tails if t in IMPLICIT_ZH), default=0)]
-            return x if len(lead) >= 2 and not self.known(lead) and not self._longer(lead) and lead not in said else None
+            return x if (len(lead) >= 2 and not self.known(lead) and not self._longer(lead) and lead not in said
+                         and lead not in IMPLICIT_ZH) else None  # ("原话提法": the wording, of a kind of answer)
         return x
 
     def unknown_name(self, q: str, lang: str, qterms: dict[str, float]) -> str | None:
@@ -577,8 +580,16 @@ class Terms:
         # English content words the glossary does not know and the report does not use stay in the
         # question as unmatched weight ("weather", "recipe"): otherwise an off-topic question that
         # names a region would look fully covered.
+        # (the sentences before the question that only set it up -- "Journalist here: my review copy
+        # came with pages bound in the wrong order. What number do I ring …?" -- lend what the report
+        # has words for, but their other words are no part of what is asked)
+        pre = re.match(r"^([^?]*[.:!;])\s+(?=[^.:!;?]*\?\s*$)", q) if lang == "en" else None
+        setting_end = len(en_words(pre.group(1))) if pre else 0
+        asked_words = set(words[setting_end:])
         for i, w in enumerate(words if self.glossary is not None else []):
             if i in covered or w in STOP_EN or w in self.stopwords or len(w) < 3 or w.isdigit():
+                continue
+            if i < setting_end and w not in asked_words and w not in self.df and w.upper() not in self.df:
                 continue
             if w in self.df or w.upper() in self.df:
                 if i in focus:

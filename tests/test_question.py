@@ -180,7 +180,8 @@ def test_a_place_in_the_book_is_no_quoted_figure(q, expected):
 @pytest.mark.parametrize("q, expected", [
     ("麻烦问一下，图书馆采编需要这本报告的国际标准书号，版权页上印的是多少？", "图书馆采编需要这本报告的国际标准书号，版权页上印的是多少？"),
     ("当初组稿的那位编辑是谁，您能帮我查一下吗？", "当初组稿的那位编辑是谁？"),
-    ("您好，请问一下，定价是多少？谢谢！", "定价是多少？谢谢！"),  # only a closing thanks after a comma is dropped
+    ("您好，请问一下，定价是多少？谢谢！", "定价是多少？"),  # a closing thanks, after the question mark too
+    ("想重点读一下河北省产业结构的部分，请问应该翻到第几页开始读？谢谢！", "想重点读一下河北省产业结构的部分，请问应该翻到第几页开始读？"),
     ("请问", "请问"),  # nothing left to ask: kept as typed
     ("Could you please tell me the price?", "Could you please tell me the price?"),  # English is left alone
 ])
