@@ -101,7 +101,9 @@ _ITEM_OF_PART = re.compile(r"列出|所列|列的|下面的|之下|第[一二三
                            r"|\b(?:first|second|third|last) (?:one|item|park|zone|base)\b", re.I)
 
 
-_CONTENTS_EN = frozenset("entry entries item items line lines heading headings listing listings subsection subsections".split())
+# what a "how many/much" question may count that is no thing the report lacks: the contents' own
+# vocabulary, and money ("How much money is the price?")
+_CONTENTS_EN = frozenset("entry entries item items line lines heading headings listing listings subsection subsections money".split())
 _NO_TOPIC = frozenset("还有 其他 其它 另外 其余 别的 另一个 另外一个".split())  # "还有呢？" names no new topic
 _THAT_ONE_WHO = re.compile(r"^(?:那|那么)[\u4e00-\u9fff]{1,6}的(?:是谁|又是谁|是哪一?位|又是哪一?位|呢)")
 
@@ -159,6 +161,9 @@ def read(question: str, lang: str, terms: Terms) -> Asked:
         role = before[-1:] if before and main[: m.start()].endswith(before[-1]) and _ROLE_NOUN.search(before[-1]) else []
     elif lang == "zh" and (m := re.search(r"(?:谁|哪位|哪一位)(?:来)?(?:担任|出任|任|当|做)(?:的)?([\u4e00-\u9fff]{2,5}?)[？?。]*$", main)):
         # "这套…丛书由谁担任总主编？": the role held
+        role = [m.group(1)] if _ROLE_NOUN.search(m.group(1)) and m.group(1) in terms.df else []
+    if lang == "zh" and not role and (m := re.search(r"(?:挂|担任|任)(?:着)?([\u4e00-\u9fff]{2,5}?)(?:的)?(?:头衔|职务|一职|名义)的?(?:是|为)(?:谁|哪一?位)", main)):
+        # "挂总主编头衔的是哪一位？"
         role = [m.group(1)] if _ROLE_NOUN.search(m.group(1)) and m.group(1) in terms.df else []
     # what a "who did it" question is about ("总序是谁写的" -> 总序; "who wrote the preface" -> 前言)
     subj = intent.who_subject(q, lang)
@@ -227,6 +232,11 @@ def read(question: str, lang: str, terms: Terms) -> Asked:
     ords = intent.ordinals(main)
     # terms that name the asked indicator: not regions, not unknown words
     ind_terms = {t: w for t, w in qterms.items() if not t.startswith("~") and not names_region_term(t)}
+    if lang == "zh" and (before := qmod.preamble(main)[1]) and not ctx:
+        # "前言比较了三地人均公共教育支出，那…人均医疗卫生支出分别是多少元？": the indicator asked
+        # is named after the clauses that set the question up, not in them
+        body_terms = terms.analyse(main[len(before):], lang)[0]
+        ind_terms = {t: w for t, w in ind_terms.items() if t in body_terms and len(t) >= 2} or ind_terms
     return Asked(
         full=full, main=main, q=q, ctx=ctx, qterms=qterms, focus=focus, own_terms=own_terms, swapped=swapped,
         total=total, known_total=known_total, line_words=line_words, line_known=line_known,

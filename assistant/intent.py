@@ -81,7 +81,8 @@ def ordinals(q: str) -> dict[str, str]:
 _PARTS_Q = re.compile(r"分成哪|分为哪|分了哪|分成了哪|分为了哪|哪几块|几大块|按什么分节|(?:覆盖|涵盖)了?哪|(?<=[章节])讲了?[^，。？?]{0,16}哪(?:些|几)|分哪|有几节|分了几|分成几|分为几|几节|几个小节|有几个小节|几个部分|\bhow many (sections|subsections|parts)\b|哪[两三四五六七八九十]个?(部分|方面|小节|节)|包括哪|包含哪|哪几个方面|哪几部分|哪几节|哪些节|哪几个小节|哪些小节|哪些部分|由哪几|有哪几|下设|"
                       r"\bwhat (sections|parts|subsections)\b|\bwhich (sections|parts|subsections)\b|\bsubsections?\b"
                       r"|\bwhat are (?:the|its) (?:(?:two|three|four|five|six|seven|eight|\d+) )?(sections|parts|subsections)\b|\b(which|what) \w+ does (it|the section|the chapter|this section|this chapter) cover\b"
-                      r"|\bsection by section\b|\b(?:list|give(?: me)?|name|show(?: me)?|enumerate)\s+(?:all\s+)?(?:of\s+)?the\s+(?:sections|parts|subsections)\b|\bdoes (?:chapter|section) \w+ cover\b|\b(divided|organi[sz]ed|split|broken down|subdivided) into\b|\bbroken down\b|\bbreak(s)? down\b|\bconsists? of\b|\bwhat does (it|the section|the chapter) cover\b", re.I)
+                      r"|\bsection by section\b|\b(?:list|give(?: me)?|name|show(?: me)?|enumerate)\s+(?:all\s+)?(?:of\s+)?the\s+(?:sections|parts|subsections)\b|\bdoes (?:chapter|section) \w+ cover\b|\b(divided|organi[sz]ed|split|broken down|subdivided) into\b|\bbroken down\b|\bbreak(s)? down\b|\bconsists? of\b|\bwhat does (it|the section|the chapter) cover\b"
+                      r"|\b(?:which|what) \w+ (?:are|is) (?:included|covered)\b|\bwhat does (?:it|the section|the chapter|chapter \w+) include\b", re.I)
 
 
 _CHAPTERS_Q = re.compile(r"(?<!第)几章|各章|哪几章|哪些章|每一?章|所有章|全书.*章|(?:书|全书|报告)[^？?]{0,6}几大?块|\bchapters\b", re.I)
@@ -163,7 +164,7 @@ def year_asked(q: str) -> bool:
     return bool(_YEAR_ASKED.search(q))
 
 
-_DAY_Q = re.compile(r"哪一?天|几号|几月几[日号]|具体日期|\bwhat (?:exact )?(?:date|day)\b|\bwhich day\b|\bon what day\b|\bexact date\b", re.I)
+_DAY_Q = re.compile(r"哪一?天|(?<!编号是)(?<!编号为)(?<!号码是)(?<!书号是)几号|几月几[日号]|具体日期|\bwhat (?:exact )?(?:date|day)\b|\bwhich day\b|\bon what day\b|\bexact date\b", re.I)
 
 
 def day(q: str) -> bool:
@@ -352,7 +353,8 @@ def given_figure(q: str, lang: str) -> list[str]:
 _PLACE_IN_BOOK = re.compile(r"\b(?:chapters?|sections?|parts?|pages?|pp?\.|no\.)\s*$|第\s*$", re.I)
 
 
-_ASKS = re.compile(r"\b(what|which|who|whom|whose|when|where|why|how)\b|什么|谁|哪|几|多少|吗|怎|如何|为何|是否|是不是", re.I)
+_ASKS = re.compile(r"\b(what|which|who|whom|whose|when|where|why|how)\b|什么|谁|哪|几|多少|吗|怎|如何|为何|是否|是不是"
+                   r"|(?<![很许众诸较更最过太])多(?:大|厚|长|高|重|久|远)(?![型学量部数小])", re.I)
 
 
 _WHAT_ABOUT = re.compile(r"^\s*(?:and\s+|so\s+|ok(?:ay)?,?\s+)?(?:what|how)\s+about\b", re.I)

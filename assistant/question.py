@@ -136,8 +136,8 @@ def english_in_chinese(text: str, glossary, known: Callable[[str], bool]) -> str
 
 # Politeness around a Chinese question says nothing about what is asked ("麻烦问一下，…",
 # "…，您能帮我查一下吗？"): it is dropped before the question is read.
-_COURTESY_HEAD_ZH = re.compile(r"^(?:(?:您好|你好|老师好|打扰(?:一下|了)|劳驾|麻烦(?:您|你)?(?:问|请教|帮我查|查)?一下|"
-                               r"(?:我)?想(?:请教|请问|问|了解)一下|请教一下|请问一下|帮(?:我|忙)(?:查|看|找)(?:一)?下)[，,！!。\s]*)+")
+_COURTESY_HEAD_ZH = re.compile(r"^(?:(?:您好|你好|老师好|打扰(?:一下|了)|劳驾|[\u4e00-\u9fff]{0,4}问(?:一句|一下|个问题)(?=[：:，,])|麻烦(?:您|你)?(?:问|请教|帮我查|查)?一下|"
+                               r"(?:我)?想(?:请教|请问|问|了解)一下|请教一下|请问一下|帮(?:我|忙)(?:查|看|找)(?:一)?下)[，,！!。：:\s]*)+")
 _COURTESY_TAIL_ZH = re.compile(r"[，,？?]\s*(?:(?:您|你)(?:能|可以|可否|能否|能不能)?|(?:能|可以|可否|能否|能不能))(?:帮(?:我|忙))?"
                                r"(?:查|看|找|确认|核实|列|列举|列出|说说|讲讲)(?:一下|下)?(?:吗|嘛|么)?[？?。！!]*$|[，,？?！!。]\s*(?:谢谢|多谢|感谢)(?:您|你|啦|了)?[！!。~～]*$")
 
@@ -157,6 +157,7 @@ def without_courtesy(question: str) -> str:
 # The clauses before the question proper tell who asks and why ("我在写一篇关于京津冀协同的论文，
 # 想引用一下…，请问…"): what they name may locate the answer, but their other words are no part of it.
 _ASK_MARK_ZH = re.compile(r"[，,；;。：:]\s*(?:那么?)?(?:请问|我想问|想问|想知道|想请教)")
+_THEN_MARK_ZH = re.compile(r"[，,；;。]\s*那(?:么)?(?![些个里儿样])")
 _SELF_CLAUSE_ZH = re.compile(r"^(?:(?:我们?|本人)(?:在|正在|是|想|要|打算|准备|需要|最近|目前|只|对)|(?:想|打算|准备|正在)(?:在|写|做|查|找|引用|了解))"
                              r"[^，,；;。？?]*[，,；;。]")
 
@@ -177,6 +178,10 @@ def preamble(question: str) -> tuple[str, str]:
             break
         asker += nxt.group(0)
     marks = list(_ASK_MARK_ZH.finditer(question))
+    if not marks:
+        # "前言比较了三地人均公共教育支出，那2012年三地人均医疗卫生支出分别是多少元？": a clause that
+        # asks nothing, then the question proper after "，那"
+        marks = [m for m in _THEN_MARK_ZH.finditer(question) if not asks(question[: m.start()])][-1:]
     return asker, question[: marks[-1].start()] if marks else asker
 
 

@@ -30,6 +30,7 @@ TOC_PAGE_SUPPORT = 0.45  # coverage a contents line needs to answer a page quest
 RANK_PRIOR = 0.12  # the fused retriever's order is informative: hybrid hit@1 is well above chance
 REFERENCE_SHARE = 0.5  # the sentence before, for a sentence opening with 其/它/这/该 (what it refers to)
 PART_OF_PLACES = 0.35  # a passage with only some of the places that must be together
+LATEST_YEAR_SHARE = 0.9  # a question naming no year: the latest of rows alike scoring this close to the best
 SECTION_SHARE = 0.5  # a sentence's section heading is context: it counts half, as for rows
 
 _CLAUSE_RE = re.compile(r"[^，,；;。！？!?]+")  # "电话：(010) 51915602" is one clause
@@ -72,6 +73,23 @@ def score_units(q: str, lang: str, hits: Sequence[Hit], terms: Terms,
         s += RANK_PRIOR / u.hit.rank if u.hit.rank else 0.0
         u.score = s
     units.sort(key=lambda u: -u.score)
+    top = next((u for u in units if not set(u.reasons) & HARD_FAILURES), None)
+    if a.numeric and not a.years and top is not None and top.kind == "row":
+        # "软信业占三产比重" names no year: of the rows one sentence gives for its indicator and
+        # region, year by year, the latest answers (the retriever's order between them is chance)
+        def key(u: Unit) -> tuple:
+            m = u.hit.chunk.meta or {}
+            return (u.hit.chunk.quote, m.get("indicator"), m.get("region"))
+
+        def year(u: Unit) -> int:
+            y = re.match(r"(?:19|20)\d\d", str((u.hit.chunk.meta or {}).get("year", "")))
+            return int(y.group(0)) if y else 0
+
+        alike = [u for u in units if u.kind == "row" and key(u) == key(top) and year(u)
+                 and not (set(u.reasons) & HARD_FAILURES) and u.score >= LATEST_YEAR_SHARE * top.score]
+        if year(top) and alike and (latest := max(alike, key=year)) is not top:
+            units.remove(latest)
+            units.insert(units.index(top), latest)
     return units, a
 
 
@@ -134,7 +152,8 @@ def _coverage(u: Unit, a: Asked, terms: Terms) -> float:
 
 def _counted(u: Unit, a: Asked) -> bool:
     """"编委会一共有几位成员？": the names a record row lists are counted."""
-    return a.count_q and len(countable(u)) >= 2
+    # ("第三章河北那一节一共列了多少个开发区？": a contents line counts the lines under it)
+    return a.count_q and (len(countable(u)) >= 2 or (a.structure_q and is_toc_row(u)))
 
 
 def _asked_for(u: Unit, a: Asked, terms: Terms, s: float) -> float:

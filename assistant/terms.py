@@ -26,7 +26,7 @@ STOP_ZH = set(
     "的 了 是 在 和 与 及 或 吗 呢 吧 啊 么 什么 多少 哪些 哪个 哪 几 如何 怎么 怎样 为什么 请问 请 告诉 我 你 "
     "报告 本书 这本书 书 中 里 对 有 有没有 为 其 被 从 到 给 这 那 那么 一个 是否 提到 提及 说 讲 所 年 年底 时 "
     "哪一 哪一年 多 少 根据 按照 之 上 下 个 该 位 谁 呢？ ？ ? ， 。 、 开始 起始 一节 一章 部分 小节 一页 能 找到 看到 读到 查到 可以 一下 背后 "
-    "这是 这本 这部 那本".split()
+    "这是 这本 这部 那本 一共 总共".split()
 )
 STOP_EN = set(
     "the a an of in on at to for and or is are was were be been by with from as what which who whom whose how "
@@ -139,7 +139,9 @@ IMPLICIT_EN = frozenset(
     # measure words: how a figure is expressed, not what it is of ("what *per cent* of …", "what
     # *average* yearly compound growth …")
     "cent percent percentage share proportion ratio rate average mean figure figures amount value total "
-    "level size scale pace speed "
+    "level size scale pace speed money "
+    # a date a text was finished on is the date it is signed ("What date he finished it?")
+    "finish finished complete completed "
     # what a "how to fix it" question asks for ("What fixes does the preface propose …")
     "fix fixes proposal proposals recommendation recommendations suggestion suggestions measure measures "
     "step steps remedy action actions policy policies answer answers response responses "
@@ -420,7 +422,7 @@ class Terms:
             return None
         x = re.sub(r"(?:之间|之中|里|中|内|上)?(?:都|也|还|又|一共|总共|共|分别|大概|大约|大致)?$", "", m.group(1)) or m.group(1)  # "编委会里都有谁"
         x = re.sub(r"^(?:那个|这个|那|这|该|此)", "", x) or x  # "那个课题编号": the field is 课题编号
-        if re.search(r"(成|作|认|称|视|定|列|评|选|改|变|被)$", x):
+        if re.search(r"(成|作|认|称|视|定|列|评|选|改|变|被|归结|归纳|总结|概括)$", x):
             return None  # "…将成为什么的一个着力点": 成为 is the verb, nothing is named before it
         if re.fullmatch(r"(?:最后|第[一二三四五六七八九十\d]+|头|首|末|下|上)?一?(?:项|条|个|节|章|部分|小节|条目)*", x):
             return None  # "这一节的最后一项是什么？": a place in a list, not a field
@@ -586,10 +588,12 @@ class Terms:
         pre = re.match(r"^([^?]*[.:!;])\s+(?=[^.:!;?]*\?\s*$)", q) if lang == "en" else None
         setting_end = len(en_words(pre.group(1))) if pre else 0
         asked_words = set(words[setting_end:])
+        # a romanisation in brackets glosses the words before it ("the responsible editor (ze ren bian ji)")
+        glossed = {w for g in re.findall(r"\(([a-z' ]{2,40})\)", q) for w in en_words(g)} if lang == "en" else set()
         for i, w in enumerate(words if self.glossary is not None else []):
             if i in covered or w in STOP_EN or w in self.stopwords or len(w) < 3 or w.isdigit():
                 continue
-            if i < setting_end and w not in asked_words and w not in self.df and w.upper() not in self.df:
+            if (i < setting_end and w not in asked_words or w in glossed) and w not in self.df and w.upper() not in self.df:
                 continue
             if w in self.df or w.upper() in self.df:
                 if i in focus:

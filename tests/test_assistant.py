@@ -580,6 +580,8 @@ def test_questions_from_the_blind_sets_are_answered(assistant_, q, expected):
 REFUSED_FROM_BLIND_SETS = [
     # a count of a thing the report never counts ("copies"), though "entries" of the contents are counted
     "How many copies were printed in the first print run?",
+    # a setting-up clause before "，那…" names what the question is set against, not what it asks
+    "前言拿北京地铁跟东京作比较，那北京地铁运营里程相当于上海的百分之几？",
     # a name the report never writes, in either script (not "Chinese Library Classification": known words)
     "What is the price of Bitcoin?", "Running a small firm in Beijing - should I buy Yonyou or Kingdee accounting software?",
     "What did the report say about 5G networks?", "中关村电子市场现在二手iPhone什么价？", "公司要做互联网信息服务，ICP经营许可证怎么申请？",
@@ -807,6 +809,18 @@ ANSWERED_FROM_LATER_BLIND_SETS = [
     ("编委名单的先后次序是依据什么排的？", ("拼音",)), ("三地里谁在研发经费强度上垫底？2013年是多少？", ("河北", "1.12%")),
     ("是什么在拖累三地之间科技资源的流动和创新效率？前言把原因归成了哪两类？", ("发展水平", "体制性因素")),
     ("三地产业分工格局，报告的原话提法是什么？", ("北京研发",)),
+    # dev62-dev68: "多大" asks; "头一回印"; "挂…头衔"; 软信业 and "占GDP"; with no year asked, the
+    # latest of the years a sentence gives; a contents count; "老同志问一句："; "编号是几号" is no day;
+    # the verb of "原因归结为哪几个特点"
+    ("给书架排版面用：这本书是多大开本的？另外一共几个印张？", ("720mm", "11.75")),
+    ("顾客问这本报告是什么时候头一回印出来的，版权页怎么说？", ("2016年5月",)),
+    ("关于这套研究丛书，挂总主编头衔的是哪一位？", ("王成慧",)), ("软信业13年占GDP多少", ("9%",)), ("软信业占三产比重", ("11.7%",)),
+    ("第三章河北那一节一共列了多少个开发区和基地？", ("十",)), ("老同志问一句：书里讲的京津冀“三小时交通圈”，能覆盖多少个地级市？", ("11",)),
+    ("北京市自然科学基金资助的那个项目，计划编号是几号？", ("9154027",)), ("叢書編輯委員會有哪幾位成員？", ("李凡", "欧海鹰")),
+    ("第一章把信息服务业成为现代服务业中增长最快行业的原因归结为哪几个特点？", ("带动性强", "环境污染小")),
+    ("Chapter two talk about advantage fields. Which fields are included?", ("电子商务", "新兴业态")),
+    ("Who is the responsible editor (ze ren bian ji) of this book?", ("许兵",)),
+    ("I want buy this book. How much money is the price of it?", ("58.00",)),
     # an English sentence that only sets the question up: its words the report lacks weigh nothing
     ("Journalist here: my review copy came with pages bound in the wrong order. What number do I ring to get it swapped?",
      ("68022974",)),
