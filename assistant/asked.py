@@ -23,7 +23,7 @@ _NAMEISH = re.compile(r"(区|部|省|市|县|园|基地|委|局|院|中心|公�
 _NAME_TAIL = re.compile(r"(新区|开发区|高新区|区|部|省|市|县|园|基地|委|局|院|中心|公司|集团|大学)")
 _ROLE_NOUN = re.compile(r"(编|辑|校对|印制|者|员|主任|人|长)$")  # "总主编", "责任校对" (not "落款")
 # "who compiled this report": the work itself, not a part of it
-_GENERIC_WORK = frozenset("报告 本书 书 这本书 图书 著作 本报告 丛书 书籍 作品 这份 这本 这部 该书 此书 这 该 此 本 整本书 全书 这书 那本书 这部书 该报告 此报告 这本报告 这份报告".split())
+_GENERIC_WORK = frozenset("报告 本书 书 这本书 图书 著作 本报告 丛书 书籍 作品 这份 这本 这部 该书 此书 这 该 此 本 整本书 全书 这书 那本书 这部书 该报告 此报告 这本报告 这份报告 内容 分别".split())
 
 
 @dataclass
@@ -166,7 +166,8 @@ def read(question: str, lang: str, terms: Terms) -> Asked:
         # "挂总主编头衔的是哪一位？"
         role = [m.group(1)] if _ROLE_NOUN.search(m.group(1)) and m.group(1) in terms.df else []
     # what a "who did it" question is about ("总序是谁写的" -> 总序; "who wrote the preface" -> 前言)
-    subj = intent.who_subject(q, lang)
+    # ("各章内容分别是谁执笔的": every chapter, as the division of labour names them, not a word "各章")
+    subj = re.sub(r"(?:各|每一?)章", "", intent.who_subject(q, lang))
     if (n := intent.nth_one(subj)) and re.search(r"chapters?\b|章", ctx, re.I):
         # "Who wrote the first one? (following up: How many chapters is the book divided into?)"
         subj = {"first": "chapter 1", "second": "chapter 2", "third": "chapter 3", "fourth": "chapter 4",

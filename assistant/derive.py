@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 _DIFF_ZH = re.compile(r"(高|多|低|少|高出|多出|低了|少了|相差|差)(多少|几个百分点)|差距(是|有)?多(少|大)|"
-                      r"(提高|增加|增长|上升|下降|减少)了?(多少|几)(个百分点)?")
+                      r"(提高|增加|增长|上升|下降|减少|净增|涨)了?(多少|几)(个百分点)?")
 _RATIO_ZH = re.compile(r"几倍|多少倍")
 _DIFF_EN = re.compile(r"\bhow much (more|higher|lower|less|bigger|larger|greater)\b|\bby how much\b|\bdifference\b|"
                       r"\bgap\b|\bhow many (more|fewer|percentage points|points)\b|\bhow far (above|below|ahead|behind)\b", re.I)

@@ -821,6 +821,9 @@ ANSWERED_FROM_LATER_BLIND_SETS = [
     ("Chapter two talk about advantage fields. Which fields are included?", ("电子商务", "新兴业态")),
     ("Who is the responsible editor (ze ren bian ji) of this book?", ("许兵",)),
     ("I want buy this book. How much money is the price of it?", ("58.00",)),
+    ("这本书的各章内容分别是谁执笔整理的？", ("李晓昕", "孟程燕")),
+    ("按总序的数字，北京软件和信息服务业增加值从2000年到2013年一共净增了多少亿元？", ("1585.2",)),
+    ("Who signed the foreword to the whole series, and on what date?", ("王成慧", "2016年3月15日")),
     # an English sentence that only sets the question up: its words the report lacks weigh nothing
     ("Journalist here: my review copy came with pages bound in the wrong order. What number do I ring to get it swapped?",
      ("68022974",)),
