@@ -103,7 +103,7 @@ _ITEM_OF_PART = re.compile(r"列出|所列|列的|下面的|之下|第[一二三
 
 # what a "how many/much" question may count that is no thing the report lacks: the contents' own
 # vocabulary, and money ("How much money is the price?")
-_CONTENTS_EN = frozenset("entry entries item items line lines heading headings listing listings subsection subsections money".split())
+_NOT_COUNTED_EN = frozenset("entry entries item items line lines heading headings listing listings subsection subsections money".split())
 _NO_TOPIC = frozenset("还有 其他 其它 另外 其余 别的 另一个 另外一个".split())  # "还有呢？" names no new topic
 _THAT_ONE_WHO = re.compile(r"^(?:那|那么)[\u4e00-\u9fff]{1,6}的(?:是谁|又是谁|是哪一?位|又是哪一?位|呢)")
 
@@ -131,7 +131,7 @@ def read(question: str, lang: str, terms: Terms) -> Asked:
     # only where the focus is surely a counted noun ("how many X"): "who commissioned …" names an
     # action, and in "what is the code of …" the value itself is the code
     # ("How many entries …": the contents' own vocabulary names no counted thing the report lacks)
-    how_many = bool(focus) and intent.how_many(q) and not all(t.startswith("~") and t[1:] in _CONTENTS_EN for t in focus)
+    how_many = bool(focus) and intent.how_many(q) and not all(t.startswith("~") and t[1:] in _NOT_COUNTED_EN for t in focus)
     unknown_focus = how_many and all(t.startswith("~") for t in focus)
     # "What's the publisher's email address?": the report has no word for what is asked
     # (a name in the carried context was asked about before: "Who" of an English question before)

@@ -481,7 +481,7 @@ def _own_question(question: str, previous: str) -> bool:
     for m in reversed(mentions(question)):
         rest = rest[: m.start] + " " + rest[m.end:]
     rest = _NO_CONTENT_ZH.sub(" ", rest)
-    runs = [r for r in re.findall(r"[\u4e00-\u9fff]+", rest)]
+    runs = re.findall(r"[\u4e00-\u9fff]+", rest)
     new = [r[i: i + 2] for r in runs for i in range(len(r) - 1) if r[i: i + 2] not in previous]
     return sum(len(r) for r in runs) >= 3 and len(new) >= 2
 
@@ -563,10 +563,10 @@ def resolve_this_part(question: str, previous_question: str | None) -> str:
 
 def resolve_line(question: str, previous_answer: str | None, previous_question: str | None = None) -> str:
     """"其中第二个是什么？" answered "“二、石家庄高新技术开发区”从第113页开始。" -- then "它在第几页？"
-    asks about that contents line: "它" stands for the line the previous answer names first, and
-    "这一章"/"这一节" for it when it is a chapter or a section line ("目录里第二章讲的是什么？" --
-    "这一章分成哪几节？"). After "关于大数据的那一节在哪一章？", "它" is still the section asked about:
-    the answer names the chapter that holds it."""
+    asks about that contents line: "它" stands for the line the previous answer names first. After a
+    question asking which chapter or section holds something ("关于大数据的那一节在哪一章？"), "它" is
+    still what was asked about, and "这一节" is the section line the answer named ("是第几章第几节？" --
+    "这一节一共介绍了几个开发区？")."""
     m = _LINE_ANSWER.match((previous_answer or "").strip())
     if not m:
         return question
@@ -575,7 +575,6 @@ def resolve_line(question: str, previous_answer: str | None, previous_question: 
         asked_where = bool(previous_question) and which_type(split_context(previous_question)[0]) in (("章",), ("节",))
         level = re.match(r"第[一二三四五六七八九十]+([章节])", m.group(1))
         if asked_where and level and (this := _THIS_PART_ZH.search(question)) and this.group(1) == level.group(1):
-            # ("我想先读河北的高新技术开发区，是第几章第几节？" -- "这一节一共介绍了几个开发区？")
             return question[: this.start()] + title + question[this.end():]
         if asked_where:
             return question
