@@ -126,7 +126,7 @@ class Assistant:
         lang = qmod.language(q)
         norm = qmod.english_in_chinese(qmod.expand_abbreviations(qmod.without_courtesy(qmod.normalize(q))), self.glossary,
                                        lambda t: t.lower() in self._terms.df)
-        prev = history[-1].rewritten_question if history else None
+        prev = qmod.normalize(history[-1].rewritten_question) if history else None
         if history:
             norm = qmod.resolve_this_part(norm, history[-1].rewritten_question)
         if history and history[-1].answerable:
@@ -134,8 +134,8 @@ class Assistant:
                                      history[-1].rewritten_question)
         # "京津冀信息服务业发展报告（2015）的定价" is this book's price; "最后一章" is 第四章
         norm = qmod.last_chapter(self._terms.title.as_this_book(norm), len(self._chapter_lines))
-        norm = qmod.last_section(norm, self._sections, qmod.normalize(prev) if prev else None)
-        rewritten = qmod.rewrite(norm, qmod.normalize(prev) if prev else None)
+        norm = qmod.last_section(norm, self._sections, prev)
+        rewritten = qmod.rewrite(norm, prev)
         return q, rewritten, lang
 
     def ask(self, question: object, history: Sequence[Turn] | None = None, *, k: int | None = None, mode: str | None = None) -> AskResult:
@@ -321,23 +321,26 @@ class Assistant:
         if _toc_level(row) < level or (_toc_level(row) == level == 0):
             return  # already a line of the level asked, or above it
 
-        def line_of(lv: int):
-            return next((c for c in self._toc if (c.meta or {}).get("chapter") == m.get("chapter") and _toc_level(c) == lv
-                         and (lv == 0 or (c.meta or {}).get("section") == m.get("section"))), None)
-
         # the line found, told with the lines that hold it down to the level asked ("“三、麦谷产业园”在
         # “第三章 …”“第二节 …”中，从第107页开始": which chapter, which section, and its page)
-        holders = [c for c in (line_of(0), line_of(1) if level == 1 and _toc_level(row) == 2 else None) if c is not None]
+        holders = [c for c in (self._line_above(row, 0), self._line_above(row, 1) if level == 1 and _toc_level(row) == 2 else None)
+                   if c is not None]
         if not holders:
             return
         u = _row_unit(row)
-        title, page = (row.meta or {}).get("title", ""), (row.meta or {}).get("page", "")
+        title, page = m.get("title", ""), m.get("page", "")
         names = [str((c.meta or {}).get("title", "")) for c in holders]
         if lang == "zh":
             sent = f"“{title}”在" + "".join(f"“{n}”" for n in names) + f"中，从第{page}页开始。"
         else:
             sent = f"“{title}” is in " + ", ".join(f"“{n}”" for n in names) + f", starting on page {page}."
         d.best, d.sentences = u, [(sent, [u, *(_row_unit(c) for c in holders)])]
+
+    def _line_above(self, row, level: int):
+        """The contents line at ``level`` (0 a chapter, 1 a section) that holds ``row``, if any."""
+        m = row.meta or {}
+        return next((c for c in self._toc if _toc_level(c) == level and (c.meta or {}).get("chapter") == m.get("chapter")
+                     and (level == 0 or (c.meta or {}).get("section") == m.get("section"))), None)
 
     def _several_lines(self, d: extract.Draft, rewritten: str, match_lang: str, lang: str) -> None:
         """"Where do the appendix, the chronology and the bibliography begin?": a page question that
@@ -447,10 +450,7 @@ class Assistant:
         if not children and count_unit is not None and _toc_level(best.hit.chunk) == 2:
             # "How many Hebei development zones and bases get their own entry?": a count found one of
             # the lines counted; the count is of the lines under the section that holds it
-            m = best.hit.chunk.meta or {}
-            parent = next((c for c in self._toc if _toc_level(c) == 1 and (c.meta or {}).get("chapter") == m.get("chapter")
-                           and (c.meta or {}).get("section") == m.get("section")), None)
-            if parent is not None:
+            if (parent := self._line_above(best.hit.chunk, 1)) is not None:
                 best = d.best = _row_unit(parent)
                 children = evidence.toc_children(parent, self._toc)
         if not children:

@@ -553,7 +553,7 @@ def _which_key(q: str) -> str:
     m = _WHICH_TYPE_ZH.search(q) or _WHICH_TYPE_EN.search(q)
     if not m:
         return ""
-    key = (m.group(1) or (m.group(2) if m.re is _WHICH_TYPE_ZH else None) or m.group(0)).lower()
+    key = (next((g for g in m.groups() if g), None) or m.group(0)).lower()
     return "affiliat" if key.startswith("affiliat") else key
 
 

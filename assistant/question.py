@@ -162,6 +162,7 @@ _SELF_CLAUSE_ZH = re.compile(r"^(?:(?:我们?|本人)(?:在|正在|是|想|要|�
                              r"[^，,；;。？?]*[，,；;。]")
 
 
+@lru_cache(maxsize=4096)
 def preamble(question: str) -> tuple[str, str]:
     """The leading clauses of a Chinese question that only set it up: (those about the asker,
     "我在整理毕业论文的参考文献，"; all of them, up to "…，请问" where the question proper begins)."""
@@ -206,6 +207,7 @@ class Setting:
     after: str
 
 
+@lru_cache(maxsize=4096)
 def setting(question: str) -> Setting:
     asker, before = preamble(question)
     after = afterword(question[len(before):])
@@ -385,13 +387,16 @@ def rewrite(question: str, previous: str | None) -> str:
     out = _swap_slots(question, previous)
     if out != question:
         return out
-    if (m := _NTH_FOLLOW_ZH.match(question.strip())) and (p := _NTH_IN_ZH.search(previous)):
-        # "第二个呢？" after "前言总结的第一点不足是什么？" asks about the second point
-        return previous[: p.start()] + f"第{m.group(1)}{p.group(2)}" + previous[p.end():]
-    if (_OTHER_ONE_ZH.match(question.strip()) and (p := _NTH_IN_ZH.search(previous)) and p.group(1) in ("一", "1")
-            and re.search(r"两(?:大|个|项|点|条|方面)", previous)):
-        # "另外一个呢？" after "…两大战略任务，第一个是什么？" asks about the second
-        return previous[: p.start()] + f"第二{p.group(2)}" + previous[p.end():]
+    if p := _NTH_IN_ZH.search(previous):
+        # "第二个呢？" after "前言总结的第一点不足是什么？" asks about the second point; so does
+        # "另外一个呢？" after "…两大战略任务，第一个是什么？"
+        nth = ""
+        if m := _NTH_FOLLOW_ZH.match(question.strip()):
+            nth = m.group(1)
+        elif _OTHER_ONE_ZH.match(question.strip()) and p.group(1) in ("一", "1") and re.search(r"两(?:大|个|项|点|条|方面)", previous):
+            nth = "二"
+        if nth:
+            return previous[: p.start()] + f"第{nth}{p.group(2)}" + previous[p.end():]
     if is_contextual(question):  # in either language: the context is analysed in its own
         return with_context(question, previous)
     return question
