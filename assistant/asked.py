@@ -21,7 +21,8 @@ NUM_RE = re.compile(r"\d+(?:\.\d+)?")
 ORDINAL_TERM = re.compile(r"^第?[一二三四五六七八九十\d]+[章节部分]?$|^(?:章|节|小节|一节|一章|部分)$")
 _NAMEISH = re.compile(r"(区|部|省|市|县|园|基地|委|局|院|中心|公司|集团|大学)$")
 _NAME_TAIL = re.compile(r"(新区|开发区|高新区|区|部|省|市|县|园|基地|委|局|院|中心|公司|集团|大学)")
-_ROLE_NOUN = re.compile(r"(编|辑|校对|印制|者|员|主任|人|长)$")  # "总主编", "责任校对" (not "落款")
+_ROLE_NOUN = re.compile(r"(编|辑|校对|印制|者|员|主任|人|长|设计|翻译|策划|排版|摄影|审校|审稿|审读|监制)$")  # "总主编", "责任校对", "封面设计" (not "落款")
+_CREDIT_ROLE = re.compile(r"(设计|翻译|策划|排版|摄影|审校|审稿|审读|监制)$")
 # "who compiled this report": the work itself, not a part of it
 _GENERIC_WORK = frozenset("报告 本书 书 这本书 图书 著作 本报告 丛书 书籍 作品 这份 这本 这部 该书 此书 这 该 此 本 整本书 全书 这书 那本书 这部书 该报告 此报告 这本报告 这份报告 内容 分别".split())
 
@@ -159,6 +160,9 @@ def read(question: str, lang: str, terms: Terms) -> Asked:
         # "这套丛书的总主编是哪位？": the role named just before "是谁" must be in the evidence
         before = [t for t in terms.tokenize(main[: m.start()]) if len(t) >= 2 and t in terms.df]
         role = before[-1:] if before and main[: m.start()].endswith(before[-1]) and _ROLE_NOUN.search(before[-1]) else []
+        if role and _CREDIT_ROLE.search(role[0]):
+            # "封面设计是谁？": a credit for a kind of work, named with what was worked on (研发设计 is no credit)
+            role = [re.split(r"[的、，,：:\s]", main[: m.start()])[-1] or role[0]]
     elif lang == "zh" and (m := re.search(r"(?:谁|哪位|哪一位)(?:来)?(?:担任|出任|任|当|做)(?:的)?([\u4e00-\u9fff]{2,5}?)[？?。]*$", main)):
         # "这套…丛书由谁担任总主编？": the role held
         role = [m.group(1)] if _ROLE_NOUN.search(m.group(1)) and m.group(1) in terms.df else []
@@ -181,7 +185,9 @@ def read(question: str, lang: str, terms: Terms) -> Asked:
     qyears = [y for y in qmod.years(q) or qmod.years(ctx) if not (y in terms.title.years and names_the_book(full, y))]
     # where the places asked about are named; a follow-up that names another item by what it is about
     # ("那做城市旅游形象测评的那个呢？", "And the one on tourism?") leaves the earlier item's places behind
-    scope = main if ctx and _ANOTHER_ITEM.search(main) else q if (not ctx or qmod.mentions(q)) else ctx
+    # ("北京市重点软件和信息服务业集聚区那部分呢？" after a 中关村 question: its own place only)
+    scope = main if ctx and (_ANOTHER_ITEM.search(main) or any(m.slot.category == "region" for m in qmod.mentions(main))) \
+        else q if (not ctx or qmod.mentions(q)) else ctx
     before = qmod.preamble(scope)[1]
     if before and any(m.slot.category == "region" for m in qmod.mentions(scope[len(before):])):
         scope = scope[len(before):]  # "前言拿珠三角、长三角和京津冀做了比较，那请问长三角…": the question's own place
@@ -192,6 +198,9 @@ def read(question: str, lang: str, terms: Terms) -> Asked:
         # "我在写一篇关于京津冀协同的稿子，…": the region the whole report is about, named only to
         # set the question up, is no place the answer must name
         named = [m for m in named if not (m.slot.id == "jjj" and m.end <= len(before))]
+    if ctx and scope == main and re.search(r"它(?!们)|\b(?:it|its)\b", main, re.I):
+        # "它跟河北签了多少个项目？（接上问：清华呢？）": "it" is the organisation the earlier turn named
+        named += [m for m in qmod.mentions(ctx) if m.slot.category == "org"][-1:]
     regions = [m.slot for m in named if m.slot.category == "region"]
     # "How many Zhongguancun firms … in Tianjin?", "北京大学与河北省…": every place and organisation
     # named must be in the evidence -- unless the question sets regions side by side ("北京和天津",
@@ -212,7 +221,9 @@ def read(question: str, lang: str, terms: Terms) -> Asked:
     figures = intent.given_figure(main, lang)
     # "count as" asks what something is; on a given page, the page is given, not asked for; a quoted
     # figure is given, what it measures is asked
-    numeric = intent.numeric(q, lang) and not defining and not (on_page and not page_asked) and not figures
+    # (asked in the question proper: "…列举了它的几个特点，我想原样引用，请问是哪几个特点？" asks no figure)
+    numeric = intent.numeric(q[len(qmod.preamble(q)[1]):] if lang == "zh" else q, lang) and not defining \
+        and not (on_page and not page_asked) and not figures
 
     def nameish(t: str) -> bool:
         """An unknown Chinese word that is (part of) a name: 商务部, 雄安 in 雄安新区."""
@@ -229,6 +240,13 @@ def read(question: str, lang: str, terms: Terms) -> Asked:
         # "And the chapter on support policies? (following up: Which page does the chapter on the
         # region's advantage sectors start on?)": the line is named by the follow-up's own words
         line_words = {t: w for t, w in line_words.items() if t in own_terms} or line_words
+    if lang == "zh" and (story := qmod.setting(normalize(main)).before) and terms.contents:
+        # "我目前只拿到了这本书的目录，计划去图书馆把第一章里讨论突出问题的那一节复印下来，…请问这一节
+        # 从第几页开始的？": the story's words that no contents line uses (目前, 计划, 图书馆) name no line
+        body = {t.lower() for t in terms.tokenize(normalize(main)[len(story):])}
+        told = {t.lower() for t in terms.tokenize(story)} - body
+        line_words = {t: w for t, w in line_words.items()
+                      if not (t in told and terms.known(t) and terms.credit(t, terms.contents) == 0)} or line_words
     line_known = sum(w for t, w in line_words.items() if not t.startswith("~") and (terms.known(t) or nameish(t)))
     ords = intent.ordinals(main)
     # terms that name the asked indicator: not regions, not unknown words

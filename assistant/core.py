@@ -34,9 +34,10 @@ class Assistant:
         self.handle = handle
         self.glossary = handle.glossary
         analyzer = handle.keyword.analyzer
+        toc = [c for c in handle.chunks if c.kind == "table_row" and (c.meta or {}).get("table") == "toc"]
         self._terms = Terms(analyzer.doc_terms, handle.keyword.bm25.docs, self.glossary, frozenset(analyzer.stopwords),
                             people_of(handle.chunks), BookTitle.of(handle.chunks), analyzer.person_names,
-                            signers_of(handle.chunks))
+                            signers_of(handle.chunks), " ".join(normalize(str((c.meta or {}).get("title") or "")).lower() for c in toc))
         self._retrievers: dict[str, object] = {}
         self._seen: dict[str, object] = {}  # chunks returned lately (merged neighbours are not in the index)
         # Paragraph chunks by the report paragraphs they hold (built once: a table row looks up the
@@ -211,7 +212,7 @@ class Assistant:
             # only when the evidence found is the contents (not "各章的撰写是怎么分工的")
             self._list_chapters(d, lang)
         elif d.answerable and (intent.asks_for_parts(form) or counting):
-            self._list_parts(d, lang, intent.count_unit(form) if counting else None)
+            self._list_parts(d, lang, intent.count_unit(form) if counting else None, with_page=intent.page(form))
         if d.answerable and counting:
             self._count_rows(d, lang, intent.count_unit(form))
         if d.answerable or (d.best is not None and evidence.is_toc_row(d.best) and all(
@@ -440,7 +441,7 @@ class Assistant:
         names = [u.text for u in units] if lang == "zh" else [str((c.meta or {}).get(label) or c.quote) for c in rows]
         d.sentences = [(render_count(names, lang, unit, what_en), units)]
 
-    def _list_parts(self, d: extract.Draft, lang: str, count_unit: str | None = None) -> None:
+    def _list_parts(self, d: extract.Draft, lang: str, count_unit: str | None = None, with_page: bool = False) -> None:
         """"第四节分成哪几个方面？": when the answer is a chapter or section line of the contents,
         answer with the lines under it, cited by the contents passage that holds them."""
         best = d.best
@@ -474,7 +475,9 @@ class Assistant:
             units.append(evidence.Unit(Hit(holder, 0.0), quote, "sentence", ""))
         title = (best.hit.chunk.meta or {}).get("title") or best.text
         parts = [(c.meta or {}).get("title") or c.text for c in children]
-        d.sentences = [(render_parts(title, parts, lang, self.glossary, count_unit), units)]
+        page = str((best.hit.chunk.meta or {}).get("page") or "") if with_page else ""
+        # ("这一节从哪一页开始，下面又细分成了哪几个方面？": its page as well)
+        d.sentences = [(render_parts(title, parts, lang, self.glossary, count_unit, page), units)]
 
     def _subsections(self, path: tuple) -> list:
         """The first passage of each section directly under ``path``, in reading order."""
@@ -632,14 +635,15 @@ class Assistant:
         start, following = int(first), int(nxt["page"])
         end = max(start, following - 1)
         units = [d.best, _row_unit(after[0])]
+        count = end - start + 1 if intent.page_count(qmod.split_context(rewritten)[0]) else 0
         if lang == "zh":
             text = (f"“{title}”从第{start}页开始；其后的“{nxt.get('title')}”从第{following}页开始，"
-                    f"所以它在第{start}–{end}页。")
+                    f"所以它在第{start}–{end}页" + (f"，共{count}页。" if count else "。"))
         else:
             text = (f"“{title}” starts on page {start}; the next entry, “{nxt.get('title')}”, starts on page "
-                    f"{following}, so it runs to page {end}.")
+                    f"{following}, so it runs to page {end}" + (f": {count} pages." if count else "."))
         d.sentences = [(text, units)]
-        d.derived = set(d.derived) | {str(end)}
+        d.derived = set(d.derived) | {str(end)} | ({str(count)} if count else set())
 
     def _with_contents(self, q: str, lang: str, hits: list[Hit]) -> list[Hit]:
         """A question about the book's structure also sees the contents lines named by its words

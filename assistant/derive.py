@@ -21,6 +21,8 @@ from typing import Sequence
 _DIFF_ZH = re.compile(r"(高|多|低|少|高出|多出|低了|少了|相差|差)(多少|几个百分点)|差距(是|有)?多(少|大)|"
                       r"(提高|增加|增长|上升|下降|减少|净增|涨)了?(多少|几)(个百分点)?")
 _RATIO_ZH = re.compile(r"几倍|多少倍")
+_SUM_ZH = re.compile(r"(?:加起来|加在一起|合起来|合计|总计|共计)[^，。？?]{0,8}(?:多少|几)")
+_SUM_EN = re.compile(r"\b(?:combined|in total|altogether|added together|taken together|put together)\b", re.I)
 _DIFF_EN = re.compile(r"\bhow much (more|higher|lower|less|bigger|larger|greater)\b|\bby how much\b|\bdifference\b|"
                       r"\bgap\b|\bhow many (more|fewer|percentage points|points)\b|\bhow far (above|below|ahead|behind)\b", re.I)
 _RATIO_EN = re.compile(r"\bhow many times\b|\bwhat multiple\b|\b\w+-?fold\b|\btimes (larger|bigger|higher|greater|as)\b", re.I)
@@ -32,11 +34,12 @@ _ENUM = re.compile(r"([^，。；：]*?)分别(?:为|是|达到|达)?\s*(" + _NU
 _CHANGE = re.compile(r"从\s*(?:(\d{4})\s*年的?)?\s*" + _NUM + r"\s*(?:增加|增长|提高|上升|下降|减少)到\s*(?:(\d{4})\s*年的?)?\s*" + _NUM)
 _SPAN = re.compile(r"(\d{4})\s*[~～\-—至到]\s*(\d{4})\s*年")
 _ONE = re.compile(_NUM)
+_OWN = re.compile(r"(\d+(?:\.\d+)?)\s*(余|多)?\s*(%|亿元|万元|元|公里|家|个|条|亿|万)?")
 
 
 @dataclass(frozen=True)
 class Calculation:
-    kind: str  # "difference" | "ratio"
+    kind: str  # "difference" | "ratio" | "sum"
     a_label: str
     a: str  # as quoted, with its unit ("3038元")
     b_label: str
@@ -55,15 +58,15 @@ def reference_first(q: str) -> bool:
 
 
 def asked(q: str, lang: str) -> str | None:
-    """"difference", "ratio" or None."""
+    """"difference", "ratio", "sum" or None."""
     if lang == "zh":
-        return "ratio" if _RATIO_ZH.search(q) else "difference" if _DIFF_ZH.search(q) else None
-    return "ratio" if _RATIO_EN.search(q) else "difference" if _DIFF_EN.search(q) else None
+        return "ratio" if _RATIO_ZH.search(q) else "difference" if _DIFF_ZH.search(q) else "sum" if _SUM_ZH.search(q) else None
+    return "ratio" if _RATIO_EN.search(q) else "difference" if _DIFF_EN.search(q) else "sum" if _SUM_EN.search(q) else None
 
 
 def _num(s: str) -> tuple[float, str, str]:
-    m = _ONE.search(s)
-    return float(m.group(1)), m.group(1), m.group(2) or ""
+    m = _OWN.search(s)  # ("170余个": 170, unit 个)
+    return float(m.group(1)), m.group(1), m.group(3) or ""
 
 
 def _fmt(x: float) -> str:
@@ -87,6 +90,19 @@ def compute(kind: str, text: str, first: Sequence[str], second: Sequence[str], p
             if ia is None or ib is None or ia == ib:
                 continue
             return _calc(kind, sa, values[ia], sb, values[ib])
+        # "北京大学与天津市达成170余个合作项目，与河北省达成160余个合作项目": each place with the first
+        # number of its own clause
+        clauses = re.split(r"[，,；;。]", text)
+
+        def own(surfaces):
+            for c in clauses:
+                for sf in surfaces:
+                    if sf and sf in c and (m := _OWN.search(c, c.index(sf) + len(sf))):
+                        return sf, m.group(1) + (m.group(2) or "") + (m.group(3) or "")
+            return None
+        pa, pb = own(first), own(second)
+        if pa and pb and pa[1] != pb[1]:
+            return _calc(kind, pa[0], pa[1], pb[0], pb[1])
         return None
     span = _SPAN.search(text)
     for m in _CHANGE.finditer(text):
@@ -109,6 +125,11 @@ def _calc(kind: str, la: str, a: str, lb: str, b: str) -> Calculation | None:
         if xb == 0:
             return None
         return Calculation(kind, la, a, lb, b, _fmt(xa / xb), "")
+    about = "余" if re.search(r"\d\s*[余多]", a + b) else ""  # "170余 + 160余": about 330
+    if kind == "sum":
+        return Calculation(kind, la, a, lb, b, _fmt(xa + xb) + about + unit, unit)
+    if about:
+        return None  # a difference of two rounded figures says little
     diff = xa - xb
     unit_out = "个百分点" if unit == "%" else unit
     return Calculation(kind, la, a, lb, b, _fmt(abs(diff)) + unit_out, unit)
@@ -120,11 +141,15 @@ def render(c: Calculation, lang: str, en_label=lambda s: s, en_value=lambda s: s
     if lang == "zh":
         if c.kind == "ratio":
             return f"按引文数字计算：{c.a_label}{c.a} ÷ {c.b_label}{c.b} ≈ {c.result}倍。"
+        if c.kind == "sum":
+            return f"按引文数字计算：{c.a_label}{c.a} + {c.b_label}{c.b}，合计{c.result}。"
         return f"按引文数字计算：{c.a_label}{c.a} − {c.b_label}{c.b}，{c.a_label}比{c.b_label}{'高' if bigger else '低'}{c.result}。"
     la, lb = en_label(c.a_label), en_label(c.b_label)
     a, b = en_value(c.a), en_value(c.b)
     if c.kind == "ratio":
         return f"Computed from the quoted figures: {la} {a} ÷ {lb} {b} ≈ {c.result} times."
+    if c.kind == "sum":
+        return f"Computed from the quoted figures: {la} {a} + {lb} {b} = {en_value(c.result)} in total."
     res = c.result.replace("个百分点", " percentage points") if c.result.endswith("个百分点") else en_value(c.result)
     return f"Computed from the quoted figures: {la} {a} − {lb} {b} = {res} ({la} {'higher' if bigger else 'lower'})."
 

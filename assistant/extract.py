@@ -104,6 +104,8 @@ def draft(q: str, lang: str, hits: Sequence[Hit], terms: Terms, min_support: flo
                 continue
             same = u.hit.chunk.section == best.hit.chunk.section and (
                 (u.hit.chunk.meta or {}).get("table") == table if best.kind == "row" else u.kind == "sentence")
+            if same and is_toc_row(best) and _level(u) != _level(best):
+                continue  # the chapter asked for lists with other chapters, not with its own sections
             if same and u.kind == best.kind:
                 chosen.append(u)
                 seen.add(key)
@@ -131,6 +133,12 @@ def draft(q: str, lang: str, hits: Sequence[Hit], terms: Terms, min_support: flo
         derived = derive.numbers(calc)
     return Draft(True, sentences, best, support=best.score, numeric=a.numeric, terms=a.qterms,
                  listing=a.list_q, derived=derived)
+
+
+def _level(u: Unit) -> tuple[bool, bool]:
+    """A contents line's level: (under a section, under a part)."""
+    meta = u.hit.chunk.meta or {}
+    return bool(meta.get("section")), bool(meta.get("subsection"))
 
 
 def _place_by_place(units: Sequence[Unit], a, min_support: float) -> list[Unit]:
@@ -168,6 +176,8 @@ def _calculation(q: str, lang: str, best: Unit) -> "derive.Calculation | None":
         if kind == "ratio" and derive.reference_first(main):
             a, b = b, a  # "how many times Hebei's level was Beijing's": Beijing's against Hebei's
         return derive.compute(kind, text, a.zh, b.zh)
+    if kind == "sum":
+        return None  # a sum is of two places' figures, not of a figure's start and end
     percent = bool(re.search(r"百分点|比重|比例|占比|percentage|share|proportion|percent", q, re.I))
     return derive.compute(kind, text, (), (), percent=percent)
 

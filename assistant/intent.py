@@ -78,7 +78,7 @@ def ordinals(q: str) -> dict[str, str]:
     return out
 
 
-_PARTS_Q = re.compile(r"分成哪|分为哪|分了哪|分成了哪|分为了哪|哪几块|几大块|按什么分节|(?:覆盖|涵盖)了?哪|(?<=[章节])讲了?[^，。？?]{0,16}哪(?:些|几)|分哪|有几节|分了几|分成几|分为几|几节|几个小节|有几个小节|几个部分|\bhow many (sections|subsections|parts)\b|哪[两三四五六七八九十]个?(部分|方面|小节|节)|包括哪|包含哪|哪几个方面|哪几部分|哪几节|哪些节|哪几个小节|哪些小节|哪些部分|由哪几|有哪几|下设|"
+_PARTS_Q = re.compile(r"分成哪|分为哪|分了哪|分成了哪|分为了哪|哪几块|几大块|按什么分节|(?:覆盖|涵盖)了?哪|(?<=[章节])讲了?[^，。？?]{0,16}哪(?:些|几)|分哪|有几节|分了几|分成几|分为几|几节|几个小节|有几个小节|几个部分|\bhow many (sections|subsections|parts)\b|哪[两三四五六七八九十]个?(部分|方面|小节|节)|包括哪|包含哪|哪几个方面|哪几部分|哪几节|哪些节|哪几个小节|哪些小节|哪些部分|由哪几|有哪几|下设|(?:下面|之下|底下)[^，。？?的]{0,8}(?:收录|列|包括|包含|分|有)了?哪|"
                       r"\bwhat (sections|parts|subsections)\b|\bwhich (sections|parts|subsections)\b|\bsubsections?\b"
                       r"|\bwhat are (?:the|its) (?:(?:two|three|four|five|six|seven|eight|\d+) )?(sections|parts|subsections)\b|\b(which|what) \w+ does (it|the section|the chapter|this section|this chapter) cover\b"
                       r"|\bsection by section\b|\b(?:list|give(?: me)?|name|show(?: me)?|enumerate)\s+(?:all\s+)?(?:of\s+)?the\s+(?:sections|parts|subsections)\b|\bdoes (?:chapter|section) \w+ cover\b|\b(divided|organi[sz]ed|split|broken down|subdivided) into\b|\bbroken down\b|\bbreak(s)? down\b|\bconsists? of\b|\bwhat does (it|the section|the chapter) cover\b"
@@ -104,10 +104,15 @@ def asks_for_parts(q: str) -> bool:
 _TEXT_FIELD_ZH = re.compile(r"(?:网址|网站|官网|邮箱|电子邮件|地址|书名|名字|名称|标题)(?:是|为|叫)?多少")
 
 
+_WHICH_MOST_ZH = re.compile(r"(?:哪家|哪个|哪一?[地省市方边]|谁)(?:的)?(?:[\u4e00-\u9fff]{0,4})?最(?:高|多|大|低|少|小|强|弱)")
+
+
 def numeric(q: str, lang: str) -> bool:
     """Asks for a figure: "多少", "比重", "how many", "what share" ..."""
     if lang == "en":
         return bool(_NUMERIC_EN.search(q))
+    if _WHICH_MOST_ZH.search(q) and not re.search(r"多少|(?<!哪)几|具体数|数值|数字|分别", q):
+        return False  # "三地里专利授权数量和密度哪家最高？": a place, not a figure
     return bool(_NUMERIC_ZH.search(q)) and not _TEXT_FIELD_ZH.search(q)
 
 
@@ -306,16 +311,23 @@ def only_a_reference(q: str, m) -> bool:
         _NAMES_A_REPORT.match(q[m.end:]))
 
 
-_PAGE_ASKED = re.compile(r"第几页|哪一?页|页码|在几页|\b(what|which) pages?\b(?!\s+(?:format|size|layout|dimensions?)\b)|\bon what page\b|\bpage numbers?\b", re.I)
+# "第二章总共占了多少页？", "How many pages long is chapter 2?": a count of the pages a part runs over
+_PAGE_COUNT = r"占了?(?:多少|几)页|(?:有|共|一共|总共)(?:多少|几)页|多少页(?:的)?篇幅|篇幅(?:有|是)?(?:多少|几)页|\bhow many pages\b|\bpage count\b"
+_PAGE_ASKED = re.compile(_PAGE_COUNT + r"|第几页|哪一?页|页码|在几页|\b(what|which) pages?\b(?!\s+(?:format|size|layout|dimensions?)\b)|\bon what page\b|\bpage numbers?\b", re.I)
 
 
-_PAGE_RANGE = re.compile(r"第?几页到第?几页|从哪页到哪页|哪几页|页码范围|\bfrom (?:which|what) page to (?:which|what) page\b|\bpage range\b"
+_PAGE_RANGE = re.compile(_PAGE_COUNT + r"|第?几页到第?几页|从哪页到哪页|哪几页|页码范围|\bfrom (?:which|what) page to (?:which|what) page\b|\bpage range\b"
                          r"|\bwhich pages\b|\bwhat pages\b|\bspans?\b.*\bpages?\b|\bpages\b.*\b(?:span|spans|run|runs|cover|covers)\b|\bruns? (?:across|from)\b", re.I)
 
 
 def page_range(q: str) -> bool:
     """Asks from which page to which page a part runs ("燕郊高新区那部分是从第几页到第几页？")."""
     return bool(_PAGE_RANGE.search(q))
+
+
+def page_count(q: str) -> bool:
+    """Asks how many pages a part runs over ("第二章总共占了多少页？")."""
+    return bool(re.search(_PAGE_COUNT, q, re.I))
 
 
 def page_asked(q: str) -> bool:
@@ -412,16 +424,32 @@ def _ask_groups(q: str) -> list[str]:
     return groups
 
 
+_TWO_PAGES_EN = re.compile(r"^(on\s+|from\s+)?(which|what)\s+pages?\s+do\s+((?:the\s+)?[\w' -]+?)\s+and\s+((?:the\s+)?[\w' -]+?)\s+"
+                           r"(start|begin|open|appear)(?:\s+on)?\s*\??$", re.I)
+
+
 def several_asks(q: str, lang: str) -> list[str]:
     """Several questions in one ("總序是誰寫的？落款日期是哪一天？", "Who signed the general preface,
     and on what date?"): the parts (at most MAX_ASKS), else []."""
     if lang == "zh":
-        groups = _ask_groups(q)
+        from assistant.question import preamble  # noqa: PLC0415 (question imports intent)
+
+        # (the clauses before "…，请问" only set the question up, whatever they word as a question:
+        # "并把问题归纳成了几条，…，请问前言一共归纳了几点不足，分别涉及哪些方面？")
+        before = preamble(q.strip())[1]
+        groups = _ask_groups(q.strip()[len(before):])
+        if groups and before:
+            groups[0] = before + ("" if before[-1] in "，,；;。：:" else "，") + groups[0]
         if 2 <= len(groups) <= MAX_ASKS:
             # "组稿编辑和责任校对分别是谁？经销商又是谁？": an ask may itself ask two fields
             parts = [x for g in groups for x in (_two_fields(g) or [g])]
             return parts if len(parts) <= MAX_ASKS else groups
         return _two_fields(q)
+    m = _TWO_PAGES_EN.match(q.strip())
+    if m:
+        # "On which pages do the appendix and the chronicle of events start?": a page for each
+        return [f"{m.group(1) or ''}{m.group(2)} page does {m.group(3)} {m.group(5)}?".strip().capitalize(),
+                f"{m.group(1) or ''}{m.group(2)} page does {m.group(4)} {m.group(5)}?".strip().capitalize()]
     m = _SECOND_ASK_EN.match(q.strip())
     if m and asks(m.group("a")) and not re.search(r"\b(between|both)\b", m.group("a"), re.I):
         return [m.group("a").strip() + "?", (m.group("b") or m.group("c")).strip()]

@@ -60,6 +60,9 @@ def _regional() -> tuple[tuple[str, str], ...]:
     return tuple(sorted(((a.strip(), b.strip()) for a, b in data_rows("regional_zh.tsv")), key=lambda x: -len(x[0])))
 
 
+_ONE_CHAR_PLACE = {"京": "北京", "津": "天津", "冀": "河北"}
+
+
 def normalize(text: str) -> str:
     """The index's normalisation (traditional -> simplified, full-width -> half-width), so
     questions and the corpus meet in one form; Taiwan and Hong Kong words become the mainland's
@@ -69,6 +72,13 @@ def normalize(text: str) -> str:
     if _CJK.search(text):
         for regional, mainland in _regional():
             text = text.replace(regional, mainland)
+        # the one-character names of the three places, listed ("京、津、冀三地", "北大跟津、冀两边") or asked
+        # after alone ("那津呢？", "冀的呢？"), and Peking University's short name
+        text = re.sub(r"[京津冀](?:\s*、\s*[京津冀])+|(?<=[跟和与同及])[京津冀](?:[和与及]\s*[京津冀])?(?=[、两])",
+                      lambda m: re.sub("[京津冀]", lambda c: _ONE_CHAR_PLACE[c.group(0)], m.group(0)), text)
+        text = re.sub(r"^(那|那么)?([京津冀])(?=呢|的呢|的[？?]|[？?])", lambda m: (m.group(1) or "") + _ONE_CHAR_PLACE[m.group(2)], text)
+        text = re.sub(r"(?<![\u4e00-\u9fff])[京津冀](?=的|那|呢|[？?])", lambda m: _ONE_CHAR_PLACE[m.group(0)], text)  # "，冀的部分在哪页"
+        text = re.sub(r"(?<![河东华西湖])北大(?![学街荒门])", "北京大学", text)
         # chat shorthand for a page ("参考文献p几", "在P几") and a page to start reading from ("从哪页看起")
         text = re.sub(r"(?<![A-Za-z])(?:在)?[pP]\.?\s*(?:几|多少)(?![A-Za-z])", "在第几页", text)
         text = re.sub(r"(哪一?页|第几页)看起(?!来)", r"\1开始", text)
@@ -136,7 +146,7 @@ def english_in_chinese(text: str, glossary, known: Callable[[str], bool]) -> str
 
 # Politeness around a Chinese question says nothing about what is asked ("麻烦问一下，…",
 # "…，您能帮我查一下吗？"): it is dropped before the question is read.
-_COURTESY_HEAD_ZH = re.compile(r"^(?:(?:您好|你好|老师好|打扰(?:一下|了)|劳驾|[\u4e00-\u9fff]{0,4}问(?:一句|一下|个问题)(?=[：:，,])|麻烦(?:您|你)?(?:问|请教|帮我查|查)?一下|"
+_COURTESY_HEAD_ZH = re.compile(r"^(?:(?:您好|你好|老师好|(?:明白了?|了解了?|知道了|懂了|好的|收到|谢谢|多谢|嗯|哦)(?=[，,！!。~～])|打扰(?:一下|了)|劳驾|[\u4e00-\u9fff]{0,4}问(?:一句|一下|个问题)(?=[：:，,])|麻烦(?:您|你)?(?:问|请教|帮我查|查)?一下|"
                                r"(?:我)?想(?:请教|请问|问|了解)一下|请教一下|请问一下|帮(?:我|忙)(?:查|看|找)(?:一)?下)[，,！!。：:\s]*)+")
 _COURTESY_TAIL_ZH = re.compile(r"[，,？?]\s*(?:(?:您|你)(?:能|可以|可否|能否|能不能)?|(?:能|可以|可否|能否|能不能))(?:帮(?:我|忙))?"
                                r"(?:查|看|找|确认|核实|列|列举|列出|说说|讲讲)(?:一下|下)?(?:吗|嘛|么)?[？?。！!]*$|[，,？?！!。]\s*(?:谢谢|多谢|感谢)(?:您|你|啦|了)?[！!。~～]*$")
@@ -157,6 +167,9 @@ def without_courtesy(question: str) -> str:
 # The clauses before the question proper tell who asks and why ("我在写一篇关于京津冀协同的论文，
 # 想引用一下…，请问…"): what they name may locate the answer, but their other words are no part of it.
 _ASK_MARK_ZH = re.compile(r"[，,；;。：:]\s*(?:那么?)?(?:请问|我想问|想问|想知道|想请教)")
+# "…，所以想核对一下书号：这本书的ISBN是多少？": the clause that says what the asker wants told ends in a
+# colon, and the question proper follows it
+_TOLD_MARK_ZH = re.compile(r"(?:想|请|麻烦|帮我|告诉我|问|核对|确认|查)[^，,；;。？?：:]{0,16}([：:])")
 _THEN_MARK_ZH = re.compile(r"[，,；;。]\s*那(?:么)?(?![些个里儿样])")
 _SELF_CLAUSE_ZH = re.compile(r"^(?:(?:我们?|本人)(?:在|正在|是|想|要|打算|准备|需要|最近|目前|只|对)|(?:想|打算|准备|正在)(?:在|写|做|查|找|引用|了解))"
                              r"[^，,；;。？?]*[，,；;。]")
@@ -178,12 +191,13 @@ def preamble(question: str) -> tuple[str, str]:
                 or not re.search(r"[\u4e00-\u9fff]", question.strip()[len(asker) + len(nxt.group(0)):])):
             break
         asker += nxt.group(0)
-    marks = list(_ASK_MARK_ZH.finditer(question))
+    marks = [(m.start(), m) for m in _ASK_MARK_ZH.finditer(question)]
+    marks += [(m.start(1), m) for m in _TOLD_MARK_ZH.finditer(question) if asks(question[m.end():])]
     if not marks:
         # "前言比较了三地人均公共教育支出，那2012年三地人均医疗卫生支出分别是多少元？": a clause that
         # asks nothing, then the question proper after "，那"
-        marks = [m for m in _THEN_MARK_ZH.finditer(question) if not asks(question[: m.start()])][-1:]
-    return asker, question[: marks[-1].start()] if marks else asker
+        marks = [(m.start(), m) for m in _THEN_MARK_ZH.finditer(question) if not asks(question[: m.start()])][-1:]
+    return asker, question[: max(p for p, _ in marks)] if marks else asker
 
 
 def afterword(question: str) -> str:
@@ -497,6 +511,11 @@ def _swap_slots(question: str, previous: str) -> str:
     new = mentions(question)
     if not new or _own_question(question, previous):
         return question
+    if any(m.slot.category == "region" and re.match(r"[^的呢和与及跟、，,？?。\s\d]{4,}", question[m.end:])
+           and re.match(r"[\u4e00-\u9fff]", question[m.end:]) and not any(n.start == m.end for n in new) for m in new):
+        # "那涿州新兴产业示范区呢？": the place begins the name of another item, which the follow-up asks
+        # about in the earlier question's terms; the earlier question keeps its own place
+        return question
     old = mentions(previous)
     prev_lang = language(previous)
     out = previous
@@ -532,6 +551,10 @@ def _swap_slots(question: str, previous: str) -> str:
             appended.append(nm.slot.id if nm.slot.category in ("year", "chapter", "section") else (nm.slot.zh[0] if prev_lang == "zh" else nm.slot.en[0]))
     for a, b, s in sorted(replacements, reverse=True):
         out = out[:a] + s + out[b:]
+    if not appended and out == previous:
+        # "And Hebei's emerging business formats?" after a question on Hebei's software industry: the
+        # same places, so the follow-up asks about something else, in the earlier question's terms
+        return question
     if appended:
         if prev_lang == "zh":
             out = re.sub(r"[？?。]*$", "", out) + "（" + "，".join(appended) + "）？"

@@ -59,22 +59,26 @@ def _en_title(zh: str, glossary) -> str:
     return ", ".join(dict.fromkeys(parts))
 
 
-def render_parts(title: str, parts: Sequence[str], lang: str, glossary, count_unit: str | None = None) -> str:
+def render_parts(title: str, parts: Sequence[str], lang: str, glossary, count_unit: str | None = None,
+                 page: str = "") -> str:
     """A chapter or section line and the lines under it; ``count_unit`` (a count question's measure
-    word, "个") says how many there are in the question's own words."""
+    word, "个") says how many there are in the question's own words; ``page``, where the line starts
+    when that is asked too."""
     if lang == "zh":
         # the count in words: it is counted from the cited lines, not quoted from them
         n = "两" if len(parts) == 2 else intent.cn_number(len(parts))
+        starts = f"从第{page}页开始，" if page else ""
         if count_unit is not None:
-            return f"“{title}”下共列出{n}{count_unit or '个'}部分：" + "；".join(parts) + "。"
-        return f"“{title}”分为{n}部分：" + "；".join(parts) + "。"
+            return f"“{title}”{starts}下共列出{n}{count_unit or '个'}部分：" + "；".join(parts) + "。"
+        return f"“{title}”{starts}分为{n}部分：" + "；".join(parts) + "。"
     named = []
     for p in parts:
         en = _en_title(re.sub(r"^[第一二三四五六七八九十章节、\s]+", "", p), glossary)
         named.append(f"{en} ({p})" if en else p)
     n = len(parts)
     head = _en_title(re.sub(r"^[第一二三四五六七八九十章节、\s]+", "", title), glossary)
-    return (f"{head} ({title})" if head else f"“{title}”") + f" has {intent.en_number(n)} parts: " + "; ".join(named) + "."
+    starts = f" starts on page {page} and" if page else ""
+    return (f"{head} ({title})" if head else f"“{title}”") + f"{starts} has {intent.en_number(n)} parts: " + "; ".join(named) + "."
 
 
 def render_count(items: Sequence[str], lang: str, unit: str, what_en: str) -> str:
@@ -296,8 +300,9 @@ def numbers_supported(sentence: str, quotes: Sequence[str], derived: frozenset[s
 
 def en_value(v: str) -> str:
     """"3038元" -> "3038 yuan", "1749.6亿元" -> "1749.6 hundred million yuan"."""
-    m = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*(\D*)\s*", v)
+    m = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([余多])?\s*(\D*)\s*", v)
     if not m:
         return v
-    unit = m.group(2)
-    return m.group(1) + UNIT_EN.get(unit, f" {unit}" if unit else "")
+    unit = m.group(3)
+    # ("170余个" -> "over 170": a figure the report rounds)
+    return ("over " if m.group(2) else "") + m.group(1) + UNIT_EN.get(unit, f" {unit}" if unit and unit != "个" else "")

@@ -291,6 +291,14 @@ def _is_contents(u: Unit) -> bool:
 _THAT_LINE = re.compile(r"\s*(?:那|这|该|此)一?(?:节|章)|\s*(?:and )?(?:that|this|the same) (?:section|chapter)\b", re.I)
 
 
+_PAGE_WORDS = frozenset("页 页码 页数 目录 书 本书 全书".split())
+
+
+def _names_a_line(a: Asked) -> bool:
+    """The question names a part of the book ("第二章总共占了多少页"), not only pages ("这本书一共有多少页")."""
+    return bool(a.ords) or any(not t.startswith("~") and t not in _PAGE_WORDS for t in a.line_words)
+
+
 def known_coverage(u: Unit, a: Asked, terms: Terms) -> float:
     """Coverage by the words the report knows: a paraphrase's unknown words ("Going by the
     contents, …") do not make a contents line less the one asked. A contents line is named by
@@ -349,8 +357,12 @@ def _contents(u: Unit, a: Asked, terms: Terms, s: float) -> float:
         s *= 0.5
     if is_toc and not ords and not intent.names_section(q) and re.search(r"章|\bchapter\b", a.main, re.I) \
             and meta.get("section") and not intent.asks_for_parts(q):
-        # "Where does the policy chapter begin?": the chapter line, not one of its sections
-        s *= 0.8
+        # "Where does the policy chapter begin?": the chapter line, not one of its sections -- the
+        # less so when the chapter's own title names most of what is asked ("the chapter on
+        # government support policies": 扶持政策 is the chapter's, 政府 only one of its parts)
+        chapter = normalize(str(meta.get("chapter") or "")).lower()
+        own = sum(w * terms.credit(t, chapter) for t, w in a.line_words.items())
+        s *= 0.5 if a.line_known and 3 * own >= a.line_known else 0.8
     if is_toc and intent.names_section(q) and not intent.asks_for_parts(q) and _CHAPTER_TITLE.match(
             str(meta.get("title") or u.text)):
         # "第四章中关于商务部政策的小节": a section inside the chapter, not the chapter line
@@ -388,7 +400,9 @@ def _answer_kind(u: Unit, a: Asked, terms: Terms, s: float) -> float:
         # "编委会成员是按什么规则排序的？": the line that states the order (以姓氏拼音排序), not the
         # list it heads
         s *= 0.7
-    if a.measure and not _counted(u, a) and not re.search(rf"\d\s*(?:多|余)?\s*[十百千万亿]?\s*{re.escape(a.measure)}", u.text):
+    if a.measure and not _counted(u, a) and not (a.measure == "页" and is_toc_row(u) and intent.page_count(q) and _names_a_line(a)) \
+            and not re.search(rf"\d\s*(?:多|余)?\s*[十百千万亿]?\s*{re.escape(a.measure)}", u.text):
+        # (a count of pages is read off the contents lines: "第二章总共占了多少页？")
         s *= 0.4
         u.reasons.append("no number of the asked unit")
     if a.who_q and u.kind == "sentence" and _NAME_RE.fullmatch(u.text.strip()) and terms.credit_any(a.qterms, section_of(u)):

@@ -52,6 +52,7 @@ _NAME_WORD = re.compile(r"(?<![\w.])(?!(?:19|20)?\d0s\b)(?=[A-Za-z]*\d)(?=\d*[A-
 _FIELD_ZH = re.compile(r"(?<=[的之])[A-Za-z]{2,6}[\u4e00-\u9fff]{0,3}(?=(?:是|为)(?:多少|什么))")
 # "出版社的邮编是多少？": the noun before 是多少 is what is asked
 _TERSE_OF_ZH = re.compile(r"(?<=[的之])[\u4e00-\u9fff]{2,4}(?=[？?。]?\s*$)")  # "出版发行方的联系电话"
+_WRITE_WHERE_ZH = re.compile(r"([\u4e00-\u9fff]{2,4}?)(?:应该|要|该)?(?:写|填|寄)(?:到|在)?哪(?:里|儿)?")  # "地址写哪里": the field is 地址
 _OF_ZH = re.compile(r"(?<=[的之])[\u4e00-\u9fff]{2,4}?(?=(?:是|为)(?:多少|什么|哪|几))")
 _ASPECTS = re.compile(r"^[一二两三四五六七八九十]+(?:个)?方(?:面)?$")
 _COUNTED = re.compile(r"^[一二两三四五六七八九十几\d]+[\u4e00-\u9fff]?$")
@@ -311,12 +312,13 @@ class Terms:
     def __init__(self, tokenize: Callable[[str], list[str]], docs: Sequence[Sequence[str]], glossary,
                  stopwords: frozenset = frozenset(), people: frozenset = frozenset(),
                  title: BookTitle = BookTitle(), person_names: Callable[[str], list[str]] = lambda text: [],
-                 signed: Mapping[str, frozenset] | None = None):
+                 signed: Mapping[str, frozenset] | None = None, contents: str = ""):
         self.tokenize = tokenize
         self.person_names = person_names  # personal names in a Chinese question ("习近平")
         self.people = people  # the persons the publication record names (郭斌, 陈倩, 王光艳…)
         self.signed = dict(signed or {})  # person -> the sections they sign, headings normalised ("王成慧" -> {"总序"})
         self.title = title  # how a question may name the book itself
+        self.contents = contents  # the contents lines' titles, as matched (the words that can name a line)
         self.glossary = glossary
         self.stopwords = stopwords
         df: dict[str, int] = {}
@@ -326,6 +328,8 @@ class Terms:
         self.n = max(1, len(docs))
         self.df = df
         self.max_idf = math.log(1 + self.n / 0.5)
+        self._docs = docs
+        self._next: dict[str, set[str]] | None = None
         self._longer_cache: dict[str, list[str]] = {}
         self._parts_cache: dict[str, list[str]] = {}
 
@@ -335,6 +339,15 @@ class Terms:
         if word not in self._longer_cache:
             self._longer_cache[word] = [t for t in self.df if len(t) > len(word) and word in t]
         return self._longer_cache[word]
+
+    def next_words(self, word: str) -> set[str]:
+        """The report's words that follow ``word`` ("长途客运" -> 班线)."""
+        if self._next is None:
+            self._next = {}
+            for d in self._docs:
+                for a, b in zip(d, d[1:]):
+                    self._next.setdefault(a, set()).add(b)
+        return self._next.get(word, set())
 
     def known(self, t: str) -> bool:
         """The report uses the term (any alternative of a group)."""
@@ -420,7 +433,7 @@ class Terms:
         m = _ASKED_ZH.search(normalize(q))
         if not m:
             return None
-        x = re.sub(r"(?:之间|之中|里|中|内|上)?(?:都|也|还|又|一共|总共|共|分别|大概|大约|大致)?$", "", m.group(1)) or m.group(1)  # "编委会里都有谁"
+        x = re.sub(r"(?:之间|之中|里|中|内|上)?(?:都|也|还|又|一共|总共|共|分别|大概|大约|大致|到底|究竟)?$", "", m.group(1)) or m.group(1)  # "编委会里都有谁"
         x = re.sub(r"^(?:那个|这个|那|这|该|此)", "", x) or x  # "那个课题编号": the field is 课题编号
         if re.search(r"(成|作|认|称|视|定|列|评|选|改|变|被|归结|归纳|总结|概括)$", x):
             return None  # "…将成为什么的一个着力点": 成为 is the verb, nothing is named before it
@@ -433,6 +446,11 @@ class Terms:
             return x  # "副主编" is not the 主编 the report names
         tails = [t for t in self.tokenize(x) if len(t) >= 1 and x.endswith(t)]
         if any(t in self.df or t in said for t in tails) or any(x.endswith(p) for p in said):
+            return None
+        lead_words = [t for t in self.tokenize(x) if t in self.df]
+        if (lead_words and x.startswith("".join(lead_words)) and len(lead := "".join(lead_words)) >= 2
+                and any(len(w) >= 2 and set(w) & set(x[len(lead):]) for w in self.next_words(lead_words[-1]))):
+            # "长途客运线路": the report's "长途客运班线", the same thing under a near word
             return None
         if any(t in IMPLICIT_ZH for t in tails):
             # "传真号码": a number, but of a kind (传真) the report never names
@@ -508,7 +526,7 @@ class Terms:
                     aside = ({t.lower() for t in self.tokenize(st.asker)} - own
                              - {t.lower() for t in self.tokenize(st.before[len(st.asker):])})
             # the noun after 什么/哪个 names what is asked ("按照什么顺序排列" -> 排序)
-            m = _ZH_FOCUS.search(qn) or _FIELD_ZH.search(qn) or _OF_ZH.search(qn) or _TERSE_OF_ZH.search(qn)
+            m = _ZH_FOCUS.search(qn) or _FIELD_ZH.search(qn) or _OF_ZH.search(qn) or _TERSE_OF_ZH.search(qn) or _WRITE_WHERE_ZH.search(qn)
             fx = (m.group(1) if m.re.groups else m.group(0)) if m else ""
             for pat, repl in _paraphrases():
                 if pat in qn and not any(t in qn for t in self._longer(pat)):
@@ -611,10 +629,11 @@ _PERSON_FIELDS = ("authors", "acquisitions_editor", "responsible_editor", "produ
 
 def names_the_book(q: str, year: str) -> bool:
     """The year is part of the book's name in the question: "(2015)", "the 2015 Beijing-Tianjin-Hebei
-    information services report", "2015年发展报告", "报告（2015）"."""
+    information services report", "2015年发展报告", "报告（2015）", "书名里写的是2015"."""
     y = re.escape(year)
     return bool(re.search(rf"[（(]\s*{y}\s*(?:年?版|年度|edition|ed\.)?\s*[)）]|\b{y}\s+edition\b|{y}\s*年版|\b{y}\s+(?:[A-Za-z&'-]+\s+){{0,8}}(?:report|yearbook)\b"
-                          rf"|{y}\s*年?\s*(?:版)?[\u4e00-\u9fff]{{0,12}}?报告|报告\s*{y}|\breport\s+{y}\b", q, re.I))
+                          rf"|{y}\s*年?\s*(?:版)?[\u4e00-\u9fff]{{0,12}}?报告|报告\s*{y}|\breport\s+{y}\b"
+                          rf"|(?:书名|标题)[里中上]?[^，,。？?；;]{{0,6}}{y}|\btitle\b[^,.?;]{{0,20}}\b{y}\b", q, re.I))
 
 
 def people_of(chunks) -> frozenset:

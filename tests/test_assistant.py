@@ -613,7 +613,18 @@ REFUSED_FROM_BLIND_SETS = [
     "前言拿珠三角、长三角和京津冀做了比较，那请问长三角地区2013年的R&D投入强度是多少？",
     # a kind of number the report never names; a figure of a city it only compares with
     "出版社的传真号码是多少？", "What's the Tokyo Metro's average daily ridership?",
+    # dev69-dev74: a credit the record does not give (研发设计 is no cover designer)
+    "封面设计是谁？", "这本书的策划是谁？",
+    "这本书一共有多少页？",  # pages of no part the contents list
 ]
+
+
+def test_a_follow_up_on_the_same_place_asks_about_something_else(assistant_):
+    # "And Hebei's emerging business formats?" is not the Hebei software question again: the new
+    # business formats section has no Hebei part
+    r = assistant_.ask("Which page has Hebei's software industry in chapter 2?")
+    r2 = assistant_.ask("And Hebei's emerging business formats?", history=[r.as_turn()])
+    assert not r2.answerable, (r2.rewritten_question, r2.answer)
 
 
 @pytest.mark.parametrize("q", REFUSED_FROM_BLIND_SETS)
@@ -827,6 +838,37 @@ ANSWERED_FROM_LATER_BLIND_SETS = [
     # an English sentence that only sets the question up: its words the report lacks weigh nothing
     ("Journalist here: my review copy came with pages bound in the wrong order. What number do I ring to get it swapped?",
      ("68022974",)),
+    # dev69-dev74: what the asker wants told follows a colon; a year in "书名里写的是2015" is the book's
+    ("因为图书馆检索系统里名字相近的京津冀报告不止一本，我担心自己在文献管理软件里录错了版本，所以想核对一下书号：这本书的ISBN是多少？",
+     ("978-7-5096-4331-0",)),
+    ("学校要求参考文献著录出版年，而我注意到书名里写的是2015，版权页上似乎又是另一个年份，所以想问清楚：这本书实际上是哪一年哪个月出的第一版？",
+     ("2016年5月",)),
+    ("导师提醒我引用时编著者一定要写全写对，所以想请你以在版编目数据为准告诉我：这本报告的编著者到底是哪两位？", ("郭斌", "陈倩")),
+    # a near word for the report's own (班线/线路); one-character names of the three places; 北大
+    ("京津冀三地之间已经开通的长途客运线路有多少条？", ("900",)),
+    ("2013年京、津、冀三地研发经费占GDP的比例各是多少？", ("6.08%", "3.0%", "1.12%")),
+    ("中关村有多少家公司跑去河北开了分号？", ("400", "1000")),
+    ("三地里专利授权数量和密度哪家最高？", ("北京市的专利授权量与密度均高于",)),
+    # the chapter asked for by what it is about, not one of its sections; its page as well as its parts
+    ("What page does the chapter on government support policies begin on?", ("125",)),
+    ("Which page does the chapter on key projects open on?", ("74",)),
+    ("我的论文聚焦区域协同，而第一章最后一节似乎专门讨论协同发展的思路，请问这一节从书中的哪一页开始，下面又细分成了哪几个方面？",
+     ("39", "科技协同发展", "公共服务协同发展")),
+    ("第四章讲扶持政策，请问第一节国家部委政策下面具体收录了哪两个部门的政策？", ("国务院", "工信部")),
+    ("On which pages do the appendix and the chronicle of events start?", ("148", "157")),
+    ("Opening chapter: what's the first section called and what page does it start on?", ("整体情况",)),
+    ("我想给经济管理出版社寄信，地址写哪里？", ("北蜂窝",)),
+    ("这本书是哪家厂印的？", ("九州迅驰",)),
+    ("第一章“突出问题”一节中，冀的部分在哪页？", ("38",)),
+    ("Chapter 1 breaks the information service industry into which main components?", ("信息传输服务业",)),
+    ("我目前只拿到了这本书的目录，计划去图书馆把第一章里专门讨论三地突出问题的那一节复印下来，为了估算复印的页数，请问这一节是从第几页开始的？",
+     ("31",)),
+    # figures computed from two the report gives: a sum, the pages a part runs over
+    ("北京大学同天津、河北分别达成的合作项目加起来一共大约多少个？", ("330",)),
+    ("照目录的页码算，第二章总共占了多少页？", ("26",)), ("How many pages long is chapter 2?", ("26",)),
+    # setting-up clauses worded as a question ("归纳成了几条") are not asks of their own
+    ("前言指出京津冀在信息服务业协同发展绩效上相对落后，并把问题归纳成了几条，我打算逐条回应，请问前言一共归纳了几点不足，分别涉及哪些方面？",
+     ("四点不足", "公共资源配置不均")),
 ]
 
 
@@ -898,7 +940,21 @@ FOLLOW_UPS_FROM_BLIND_SETS = [
     ("關於大數據的那一節在哪一章？", "它從第幾頁開始？", "67"),
     ("附录从第几页开始？", "那后面紧跟着的是什么？", "大事记"),
     ("第四章第三节讲哪个地方的政策？", "那它前面一节呢？在第几页？", "136"),
+    # dev69-dev74: a place that begins another item's name; the earlier question's place left behind
+    ("目录里燕郊国家高新技术产业开发区在第几页？", "那涿州新兴产业示范区呢？", "123"),
+    ("中关村科技园区在目录里是第几页？", "北京市重点软件和信息服务业集聚区那部分呢？", "95"),
+    # an acknowledgement before the follow-up, and its own setting-up clause
+    ("这本书的基金项目里，由北京市自然科学基金资助的那个课题是研究什么的？",
+     "明白了，既然我打算在致谢式的脚注里把它也列出来，那么它对应的项目编号是多少呢？", "9154027"),
+    ("2013年北京市R&D投入强度是多少？", "那津呢？", "3.0%"),
 ]
+
+
+def test_it_is_the_organisation_the_follow_up_named(assistant_):
+    # "它" is 清华, whom the report gives no Hebei project count: Peking University's is no answer
+    r = assistant_.ask("北京大学和河北省达成了多少个合作项目？")
+    r2 = assistant_.ask("清华呢？它跟河北签了多少个项目？", history=[r.as_turn()])
+    assert not r2.answerable, (r2.rewritten_question, r2.answer)
 
 
 @pytest.mark.parametrize("first", ["第二章第五节新兴业态分成哪几部分？", "新兴业态这一节分成哪几个部分？"])

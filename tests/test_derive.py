@@ -17,6 +17,9 @@ VA = ("2000~2013年，北京市软件和信息服务业增加值从164.4亿元�
     ("How many times larger was it in 2013 than in 2000?", "en", "ratio"),
     ("2012年北京的人均公共教育支出是多少？", "zh", None),
     ("How many companies are in the park?", "en", None),
+    ("北京大学同天津、河北分别达成的合作项目加起来一共大约多少个？", "zh", "sum"),
+    ("How many projects with Tianjin and Hebei combined?", "en", "sum"),
+    ("中关村软件园一共集聚了多少家企业？", "zh", None),  # a count the report states, no sum
 ])
 def test_what_is_asked(q, lang, kind):
     assert derive.asked(q, lang) == kind
@@ -41,3 +44,14 @@ def test_nothing_is_computed_without_both_figures():
     assert derive.compute("difference", EDU, ("北京市",), ("上海市",)) is None
     assert derive.compute("difference", "北京市的地铁运营里程为465公里。", ("北京市",), ("东京",)) is None
     assert derive.compute("ratio", "3038元、6.08%", ("a",), ("b",)) is None
+
+
+PKU = "北京大学与天津市达成170余个合作项目，与河北省达成160余个合作项目。"
+
+
+def test_a_sum_of_two_places_figures_each_in_its_own_clause():
+    c = derive.compute("sum", PKU, ("天津市", "天津"), ("河北省", "河北"))
+    assert (c.a, c.b, c.result) == ("170余个", "160余个", "330余个"), c
+    assert derive.render(c, "zh") == "按引文数字计算：天津市170余个 + 河北省160余个，合计330余个。"
+    # a difference of two rounded figures is not computed ("170余" - "160余" says little)
+    assert derive.compute("difference", PKU, ("天津市",), ("河北省",)) is None

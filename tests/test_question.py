@@ -182,6 +182,8 @@ def test_a_place_in_the_book_is_no_quoted_figure(q, expected):
     ("当初组稿的那位编辑是谁，您能帮我查一下吗？", "当初组稿的那位编辑是谁？"),
     ("您好，请问一下，定价是多少？谢谢！", "定价是多少？"),  # a closing thanks, after the question mark too
     ("想重点读一下河北省产业结构的部分，请问应该翻到第几页开始读？谢谢！", "想重点读一下河北省产业结构的部分，请问应该翻到第几页开始读？"),
+    ("明白了，那它对应的项目编号是多少呢？", "那它对应的项目编号是多少呢？"),  # an acknowledgement before a follow-up
+    ("收到了哪些基金资助？", "收到了哪些基金资助？"),  # (a word of the question, not an acknowledgement)
     ("请问", "请问"),  # nothing left to ask: kept as typed
     ("Could you please tell me the price?", "Could you please tell me the price?"),  # English is left alone
 ])
@@ -197,6 +199,9 @@ def test_politeness_around_a_chinese_question_is_dropped(q, expected):
     ("图书馆采编需要这本报告的书号，请问是多少？", ("", "图书馆采编需要这本报告的书号")),
     ("我说的是占GDP的那个比例，前后各是多少？", ("", "")),  # a clarification, not the asker's setting
     ("北京2013年的R&D投入强度是多少？", ("", "")),
+    # what the asker wants told ends in a colon; the question proper follows it
+    ("因为检索系统里名字相近的报告不止一本，所以想核对一下书号：这本书的ISBN是多少？",
+     ("", "因为检索系统里名字相近的报告不止一本，所以想核对一下书号")),
 ])
 def test_the_clauses_that_set_a_question_up(q, expected):
     from assistant.question import preamble
@@ -208,6 +213,9 @@ def test_the_clauses_that_set_a_question_up(q, expected):
     ("總序說北京軟體和資訊服務業每年平均複合成長多少？", "总序说北京软件和信息服务业每年平均复合增速多少？"),
     ("网路和软体", "网络和软件"),  # Taiwan words typed in simplified characters too
     ("研究什么的？资料整理", "研究什么的？资料整理"),  # mainland words are left as they are (no 什幺, no 数据整理)
+    # the one-character names of the three places, listed or asked after alone; Peking University's short name
+    ("2013年京、津、冀三地的比例", "2013年北京、天津、河北三地的比例"), ("那津呢？", "那天津呢？"),
+    ("北大跟津、冀两边", "北京大学跟天津、河北两边"), ("京津冀三地", "京津冀三地"), ("河北大学", "河北大学"),
 ])
 def test_taiwan_and_hong_kong_words_become_the_reports(q, expected):
     assert normalize(q) == expected
@@ -224,6 +232,9 @@ def test_taiwan_and_hong_kong_words_become_the_reports(q, expected):
     ("北京和天津分别是多少？", []),
     ("下一节呢？从第几页开始？", []),  # the page of the line the first part names: one ask
     ("组稿编辑和责任校对分别是谁？经销商又是谁？", ["组稿编辑分别是谁？", "责任校对分别是谁？", "经销商又是谁？"]),
+    # clauses before "，请问" set the question up, even one worded as a question ("归纳成了几条")
+    ("前言把问题归纳成了几条，我打算逐条回应，请问前言一共归纳了几点不足，分别涉及哪些方面？",
+     ["前言把问题归纳成了几条，我打算逐条回应，请问前言一共归纳了几点不足？", "分别涉及哪些方面？"]),
 ])
 def test_a_question_that_asks_several_things_is_split_into_its_asks(q, expected):
     from assistant.intent import several_asks
