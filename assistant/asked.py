@@ -105,6 +105,7 @@ _ITEM_OF_PART = re.compile(r"列出|所列|列的|下面的|之下|第[一二三
 # what a "how many/much" question may count that is no thing the report lacks: the contents' own
 # vocabulary, and money ("How much money is the price?")
 _NOT_COUNTED_EN = frozenset("entry entries item items line lines heading headings listing listings subsection subsections money".split())
+OWN_TOPIC_CUE = re.compile(r"^(?:and|what about|how about)\s+the\s+\w+\s+(?:about|on|for|of|by)\b", re.I)
 _NO_TOPIC = frozenset("还有 其他 其它 另外 其余 别的 另一个 另外一个".split())  # "还有呢？" names no new topic
 _THAT_ONE_WHO = re.compile(r"^(?:那|那么)[\u4e00-\u9fff]{1,6}的(?:是谁|又是谁|是哪一?位|又是哪一?位|呢)")
 
@@ -122,7 +123,8 @@ def read(question: str, lang: str, terms: Terms) -> Asked:
     # ("那组稿的是谁？" after the desk editor asks who, but of its own topic: 组稿)
     # (words the earlier question shares are no new topic: 领域 in "影视文化领域呢？" after "电子商务领域…")
     swapped: list[str] = []
-    if ctx and (not intent.asks(main) or _THAT_ONE_WHO.match(main)):
+    # ("And the project about TPP, what is its number?": a follow-up cue, then its own topic and ask)
+    if ctx and (not intent.asks(main) or _THAT_ONE_WHO.match(main) or OWN_TOPIC_CUE.match(main)):
         ctx_terms = terms.analyse(ctx, qmod.language(ctx))[0]
         swapped = [t for t in own_terms if not t.startswith("~") and terms.known(t) and t not in ctx_terms
                    and not ORDINAL_TERM.match(t) and t not in _NO_TOPIC]
@@ -141,6 +143,11 @@ def read(question: str, lang: str, terms: Terms) -> Asked:
         # "publisher email address": a query of nouns asks for all of them; one the report has no
         # word for cannot be answered
         unknown_asked = unknown_asked or next((k[1:] for k in qterms if k.startswith("~")), None)
+    if ctx and not intent.asks(main) and own_terms and all(t.startswith("~") or not terms.known(t) for t in own_terms) \
+            and not qmod.mentions(main):
+        # "And the index?" after a page question: the follow-up's own topic is a thing the report
+        # has no word for (the book has no index)
+        unknown_asked = unknown_asked or next(iter(own_terms)).removeprefix("~")
     if lang == "en" and intent.who_verb(q) and (v := re.search(r"\bwho\s+([a-z]+ed)\b", q, re.I)):
         # "Who translated the report into English?": the report has no word for the deed asked about
         # (a deed done, not a position held: "Who sits on the board?")
@@ -186,7 +193,8 @@ def read(question: str, lang: str, terms: Terms) -> Asked:
     # where the places asked about are named; a follow-up that names another item by what it is about
     # ("那做城市旅游形象测评的那个呢？", "And the one on tourism?") leaves the earlier item's places behind
     # ("北京市重点软件和信息服务业集聚区那部分呢？" after a 中关村 question: its own place only)
-    scope = main if ctx and (_ANOTHER_ITEM.search(main) or any(m.slot.category == "region" for m in qmod.mentions(main))) \
+    scope = main if ctx and (_ANOTHER_ITEM.search(main) or any(m.slot.category == "region" for m in qmod.mentions(main))
+                             or (swapped and OWN_TOPIC_CUE.match(main))) \
         else q if (not ctx or qmod.mentions(q)) else ctx
     before = qmod.preamble(scope)[1]
     if before and any(m.slot.category == "region" for m in qmod.mentions(scope[len(before):])):
@@ -198,7 +206,7 @@ def read(question: str, lang: str, terms: Terms) -> Asked:
         # "我在写一篇关于京津冀协同的稿子，…": the region the whole report is about, named only to
         # set the question up, is no place the answer must name
         named = [m for m in named if not (m.slot.id == "jjj" and m.end <= len(before))]
-    if ctx and scope == main and re.search(r"它(?!们)|\b(?:it|its)\b", main, re.I):
+    if ctx and scope == main and not swapped and re.search(r"它(?!们)|\b(?:it|its)\b", main, re.I):
         # "它跟河北签了多少个项目？（接上问：清华呢？）": "it" is the organisation the earlier turn named
         named += [m for m in qmod.mentions(ctx) if m.slot.category == "org"][-1:]
     regions = [m.slot for m in named if m.slot.category == "region"]

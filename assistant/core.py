@@ -12,8 +12,10 @@ import time
 from typing import Callable, Sequence
 
 from assistant import evidence, extract, intent, prompts, question as qmod, scoring
+from assistant.asked import OWN_TOPIC_CUE
 from assistant.errors import InputError
-from assistant.render import numbers_supported, render, render_chapters, render_count, render_nth_part, render_stated_count, render_parts, render_subsections
+from assistant.render import (numbers_supported, render, render_chapters, render_count, render_nth_part, render_parts,
+                              render_stated_count, render_subsections, render_who_wrote)
 from assistant.settings import Settings
 from assistant.terms import BookTitle, Terms, people_of, signers_of
 from assistant.types import AskResult, Citation, Turn
@@ -131,6 +133,7 @@ class Assistant:
         if history:
             norm = qmod.resolve_this_part(norm, history[-1].rewritten_question)
         if history and history[-1].answerable:
+            norm = qmod.resolve_holding_chapter(norm, history[-1].answer, self._chapter_of_title)
             norm = qmod.resolve_line(qmod.resolve_person(norm, history[-1].answer, self._terms.people), history[-1].answer,
                                      history[-1].rewritten_question)
         # "京津冀信息服务业发展报告（2015）的定价" is this book's price; "最后一章" is 第四章
@@ -168,6 +171,15 @@ class Assistant:
             timings.update({f"retrieve_{a}": b for a, b in leg_t.items()})
         else:
             hits = r.retrieve(rewritten, k)
+        main, ctx = qmod.split_context(rewritten)
+        if ctx and qmod.language(main) == qmod.language(ctx) and (not intent.asks(main) or OWN_TOPIC_CUE.match(main)):
+            # a follow-up that names its own topic ("And the project about TPP, what is its number?")
+            # is also looked up by its own words: the earlier question's may outweigh them
+            own = [t for t in self._terms.analyse(main, qmod.language(main))[0] if not t.startswith("~") and self._terms.known(t)]
+            earlier = self._terms.analyse(ctx, qmod.language(ctx))[0]
+            if any(t not in earlier for t in own):
+                have = {h.chunk.id for h in hits}
+                hits = hits + [h for h in r.retrieve(main, k) if h.chunk.id not in have]
         timings["retrieve"] = (time.perf_counter() - t1) * 1000
         for h in hits:
             self._seen[h.chunk.id] = h.chunk
@@ -212,7 +224,8 @@ class Assistant:
             # only when the evidence found is the contents (not "各章的撰写是怎么分工的")
             self._list_chapters(d, lang)
         elif d.answerable and (intent.asks_for_parts(form) or counting):
-            self._list_parts(d, lang, intent.count_unit(form) if counting else None, with_page=intent.page(form))
+            self._list_parts(d, lang, intent.count_unit(form) if counting else None, with_page=intent.page(form),
+                             ords=intent.ordinals(form))
         if d.answerable and counting:
             self._count_rows(d, lang, intent.count_unit(form))
         if d.answerable or (d.best is not None and evidence.is_toc_row(d.best) and all(
@@ -220,6 +233,14 @@ class Assistant:
             # (the lines of a page question that names several are each named by part of it only:
             # "the page numbers where the appendix and the bibliography begin")
             self._several_lines(d, rewritten, match_lang, lang)
+        if d.answerable and intent.who(form) and (parts := _parts_asked(form)) and d.best is not None:
+            # "第二章是谁写的？", "Who drafted chapter 2?": the names of the sentence that divides the
+            # work part by part, for the parts asked
+            said = render_who_wrote(d.best.text, parts, lang, self.glossary)
+            if said:
+                d.sentences = [(said, [d.best])]
+                # ("Chapter 2 (第二章)": the chapter's number is the quote's 第二章)
+                d.derived = set(d.derived) | {str(intent.cn_value(p[1:-1])) for p in parts if p.startswith("第")}
         if d.answerable:
             self._list_subsections(d, lang)
             self._chapter_of_line(d, rewritten, lang)
@@ -337,6 +358,22 @@ class Assistant:
             sent = f"“{title}” is in " + ", ".join(f"“{n}”" for n in names) + f", starting on page {page}."
         d.best, d.sentences = u, [(sent, [u, *(_row_unit(c) for c in holders)])]
 
+    def _chapter_of_title(self, title: str) -> str:
+        """The chapter ordinal ("第二章") of the contents line titled ``title``, "" if none."""
+        row = next((c for c in self._toc if str((c.meta or {}).get("title") or "") == title), None)
+        m = re.match(r"第[一二三四五六七八九十]+章", str((row.meta or {}).get("chapter") or "")) if row is not None else None
+        return m.group(0) if m else ""
+
+    def _named_holder(self, row, ords: dict):
+        """The chapter or section line directly above ``row``, when the question's ordinals name it
+        ("第三章第一节" for a part of that section); None otherwise."""
+        if not ords or _toc_level(row) < 1:
+            return None
+        level = _toc_level(row) - 1  # the line directly above it ("第三章" alone names no part's holder)
+        holder = self._line_above(row, level)
+        named = ords.get("节" if level else "章")
+        return holder if holder is not None and named and str((holder.meta or {}).get("title") or "").startswith(named) else None
+
     def _line_above(self, row, level: int):
         """The contents line at ``level`` (0 a chapter, 1 a section) that holds ``row``, if any."""
         m = row.meta or {}
@@ -441,13 +478,19 @@ class Assistant:
         names = [u.text for u in units] if lang == "zh" else [str((c.meta or {}).get(label) or c.quote) for c in rows]
         d.sentences = [(render_count(names, lang, unit, what_en), units)]
 
-    def _list_parts(self, d: extract.Draft, lang: str, count_unit: str | None = None, with_page: bool = False) -> None:
+    def _list_parts(self, d: extract.Draft, lang: str, count_unit: str | None = None, with_page: bool = False,
+                    ords: dict | None = None) -> None:
         """"第四节分成哪几个方面？": when the answer is a chapter or section line of the contents,
         answer with the lines under it, cited by the contents passage that holds them."""
         best = d.best
         if best is None or best.kind != "row" or (best.hit.chunk.meta or {}).get("table") != "toc":
             return
         children = evidence.toc_children(best.hit.chunk, self._toc)
+        if not children and (holder := self._named_holder(best.hit.chunk, ords or {})) is not None:
+            # "第三章第一节讲北京的哪些园区？": the line the ordinals name holds the one found (北京 named
+            # one of its parts); its parts are the answer
+            best = d.best = _row_unit(holder)
+            children = evidence.toc_children(holder, self._toc)
         if not children and count_unit is not None and _toc_level(best.hit.chunk) == 2:
             # "How many Hebei development zones and bases get their own entry?": a count found one of
             # the lines counted; the count is of the lines under the section that holds it
@@ -541,7 +584,26 @@ class Assistant:
         section line found."""
         main, ctx = qmod.split_context(rewritten)
         n = intent.nth_item(main)
-        if not n or d.best is None or d.best.kind != "row":
+        # ("第二部分从哪页开始？" after "第三章第一节讲北京的哪些园区？": a part of the line asked before)
+        nth_part = 0 if n else intent.nth_part(main) if ctx else 0
+        if not (n or nth_part) or d.best is None:
+            return
+        base = self._line_of_context(ctx) if ctx else None
+        if base is not None and base.answerable and evidence.is_toc_row(base.best) and not evidence.toc_children(
+                base.best.hit.chunk, self._toc) and (holder := self._named_holder(base.best.hit.chunk, intent.ordinals(ctx))) is not None:
+            base.best = _row_unit(holder)  # ("第三章第一节讲北京的哪些园区？" found 北京's part; it asked for the section's)
+        if base is not None and base.answerable and evidence.is_toc_row(base.best) \
+                and evidence.toc_children(base.best.hit.chunk, self._toc):
+            # "排在最后的是哪一个？（接上问：第三章天津那一节一共列了几个园区、基地？）", "第二个是什么？
+            # （接上问：第四章分为哪几节？）": under the line the earlier question found, whatever this
+            # question's own words found
+            children = evidence.toc_children(base.best.hit.chunk, self._toc)
+            n = n or nth_part
+            if n <= len(children):
+                u = _row_unit(children[n - 1 if n > 0 else -1])
+                d.best, d.sentences = u, [(render(u, lang, False, self.glossary, d.terms, False), [u])]
+            return
+        if not n or d.best.kind != "row":
             return
         if not evidence.is_toc_row(d.best):
             # "What's the grant number of the second one? (following up: Which funding programmes
@@ -769,3 +831,13 @@ def _citation(n: int, u: evidence.Unit, row_context: dict[str, str]) -> Citation
         kind=c.kind,
         paragraph_ids=tuple(c.paragraph_ids),
     )
+
+
+def _parts_asked(q: str) -> list[str]:
+    """The chapters (and the appendix) a question names: ["第二章"], ["第三章", "第四章"], ["附录"]."""
+    out = re.findall(r"第[一二三四五六七八九十]+章", q)
+    out += [f"第{intent.cn_number(int(n))}章" for n in re.findall(r"\bchapters?\s+(\d{1,2})\b", q, re.I)]
+    out += [f"第{intent.cn_number(int(n))}章" for n in re.findall(r"\bchapters\s+\d{1,2}\s+and\s+(\d{1,2})\b", q, re.I)]
+    if re.search(r"附录|\bappendix\b", q, re.I):
+        out.append("附录")
+    return list(dict.fromkeys(out))

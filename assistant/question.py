@@ -166,13 +166,13 @@ def without_courtesy(question: str) -> str:
 
 # The clauses before the question proper tell who asks and why ("我在写一篇关于京津冀协同的论文，
 # 想引用一下…，请问…"): what they name may locate the answer, but their other words are no part of it.
-_ASK_MARK_ZH = re.compile(r"[，,；;。：:]\s*(?:那么?)?(?:请问|我想问|想问|想知道|想请教)")
+_ASK_MARK_ZH = re.compile(r"[，,；;。：:]\s*(?:那么?)?(?:请问|我想问|想问|想知道|想请教|(?:请|麻烦)?(?:你|您)?(?:告诉我|帮我查一下|帮我查))")
 # "…，所以想核对一下书号：这本书的ISBN是多少？": the clause that says what the asker wants told ends in a
 # colon, and the question proper follows it
 _TOLD_MARK_ZH = re.compile(r"(?:想|请|麻烦|帮我|告诉我|问|核对|确认|查)[^，,；;。？?：:]{0,16}([：:])")
 _THEN_MARK_ZH = re.compile(r"[，,；;。]\s*那(?:么)?(?![些个里儿样])")
-_SELF_CLAUSE_ZH = re.compile(r"^(?:(?:我们?|本人)(?:在|正在|是|想|要|打算|准备|需要|最近|目前|只|对)|(?:想|打算|准备|正在)(?:在|写|做|查|找|引用|了解))"
-                             r"[^，,；;。？?]*[，,；;。]")
+_SELF_CLAUSE_ZH = re.compile(r"^(?:(?:我们?|本人)(?:在|正在|是|想|要|打算|准备|需要|最近|目前|只|对|下周|明天|今天|这学期|下学期|马上|刚|正)|(?:想|打算|准备|正在)(?:在|写|做|查|找|引用|了解))"
+                             r"[^，,；;。？?：:]*[，,；;。：:]")
 
 
 @lru_cache(maxsize=4096)
@@ -345,7 +345,8 @@ _PRONOUN_EN = re.compile(r"\b(it|its|they|their|them|he|she|his|her|that one|thi
                          r"|the (?:first|second|third|fourth|fifth|last|other|next|previous) ones?|the (?:latter|former)"
                          r"|that(?=\s*[?.!]?\s*$))\b", re.I)  # "How many times Hebei's level is that?"
 _PRONOUN_ZH = re.compile(r"它|其(?![中他它实余次])|他们|她们|(?<![其吉])他(?![人国乡])|她|上述|前者|后者|这个|那个|此人|这期间|这段时间|此期间|这一时期"
-                         r"|^(?:其中)?第[一二三四五六七八九十\d]+个(?![章节])|^(?:那)?[上下]一[节章]|呢[？?，,](?=.)")  # "第二个的编号是多少？", "下一节呢？从第几页开始？"
+                         r"|^(?:那|那么)?(?:其中)?第[一二三四五六七八九十\d]+(?:个|部分|项|条)(?![章节])|^(?:那)?[上下]一[节章]|呢[？?，,](?=.)"
+                         r"|^(?:那|那么)?(?:其中)?(?:排在最后|排最后|最后一个|最后那个|排在第[一二三四五六七八九十\d]+|排第[一二三四五六七八九十\d]+)")  # "第二个的编号是多少？", "下一节呢？从第几页开始？"
 SHORT_ZH = 8  # a Chinese question of this many characters or fewer names no topic of its own
 SHORT_EN = 5
 
@@ -608,6 +609,28 @@ def resolve_line(question: str, previous_answer: str | None, previous_question: 
             return question
         return _IT_ZH.sub(title, question.strip(), count=1)
     return question if not re.search(r"\bpages?\b|\bwhere\b", question, re.I) else _IT_EN.sub(title, question, count=1)
+
+
+_HOLDING_CHAPTER_EN = re.compile(r"\bthe chapter (?:that |which )?(?:it|this|that)(?: section| one| part| entry)? (?:belongs to|is in|sits in|falls under|comes under)\b"
+                                 r"|\b(?:its|that section's|this section's) chapter\b", re.I)
+_HOLDING_CHAPTER_ZH = re.compile(r"(?:它|这一?节|那一?节|该节|这部分|那部分)(?:所在|所属|属于)的?(?:那一?|这一?)?章")
+
+
+def resolve_holding_chapter(question: str, previous_answer: str | None, chapter_of: Callable[[str], str]) -> str:
+    """"Who drafted the chapter it belongs to?" after "“第四节 大数据互联服务” starts on page 69": the
+    chapter that holds the contents line the previous answer named ("chapter 2", "第二章");
+    ``chapter_of`` gives a line's chapter ordinal ("第二章") from its title."""
+    first = (previous_answer or "").strip().split("\n")[0]
+    m = _LINE_ANSWER.match(first) or _LINE_ANSWER.match(re.sub(r"^The (?:section|chapter|part|entry) ", "", first))
+    pat = _HOLDING_CHAPTER_ZH if language(question) == "zh" else _HOLDING_CHAPTER_EN
+    if not m or not (this := pat.search(question)) or not (chapter := chapter_of(m.group(1))):
+        return question
+    if language(question) != "zh":
+        n = _CN_DIGITS.get(chapter[1:-1])
+        if not n:
+            return question
+        chapter = f"chapter {n}"
+    return question[: this.start()] + chapter + question[this.end():]
 
 
 def resolve_person(question: str, previous_answer: str | None, people) -> str:

@@ -52,6 +52,7 @@ _NAME_WORD = re.compile(r"(?<![\w.])(?!(?:19|20)?\d0s\b)(?=[A-Za-z]*\d)(?=\d*[A-
 _FIELD_ZH = re.compile(r"(?<=[的之])[A-Za-z]{2,6}[\u4e00-\u9fff]{0,3}(?=(?:是|为)(?:多少|什么))")
 # "出版社的邮编是多少？": the noun before 是多少 is what is asked
 _TERSE_OF_ZH = re.compile(r"(?<=[的之])[\u4e00-\u9fff]{2,4}(?=[？?。]?\s*$)")  # "出版发行方的联系电话"
+_TELL_ME_ZH = re.compile(r"告诉我(?:[^，,。？?]{0,8}的)?([A-Za-z]{2,6}[\u4e00-\u9fff]{0,2}|[\u4e00-\u9fff]{2,4})[。？?]?\s*$")  # "请告诉我它的ISBN号。"
 _WRITE_WHERE_ZH = re.compile(r"([\u4e00-\u9fff]{2,4}?)(?:应该|要|该)?(?:写|填|寄)(?:到|在)?哪(?:里|儿)?")  # "地址写哪里": the field is 地址
 _OF_ZH = re.compile(r"(?<=[的之])[\u4e00-\u9fff]{2,4}?(?=(?:是|为)(?:多少|什么|哪|几))")
 _ASPECTS = re.compile(r"^[一二两三四五六七八九十]+(?:个)?方(?:面)?$")
@@ -522,11 +523,11 @@ class Terms:
             if st.before or st.after:
                 own = {t.lower() for t in self.tokenize(st.body)}
                 idle = {t.lower() for t in self.tokenize(st.before + "，" + st.after) if t.lower() not in self.df} - own
-                if st.asker:
-                    aside = ({t.lower() for t in self.tokenize(st.asker)} - own
-                             - {t.lower() for t in self.tokenize(st.before[len(st.asker):])})
+                # the setting's words weigh as a follow-up's context: they may locate the answer, the
+                # question proper says what it is ("…想在课件最后一页列出这本报告的完整书目信息，请告诉我它的ISBN号")
+                aside = {t.lower() for t in self.tokenize(st.before)} - own
             # the noun after 什么/哪个 names what is asked ("按照什么顺序排列" -> 排序)
-            m = _ZH_FOCUS.search(qn) or _FIELD_ZH.search(qn) or _OF_ZH.search(qn) or _TERSE_OF_ZH.search(qn) or _WRITE_WHERE_ZH.search(qn)
+            m = _ZH_FOCUS.search(qn) or _FIELD_ZH.search(qn) or _OF_ZH.search(qn) or _TERSE_OF_ZH.search(qn) or _WRITE_WHERE_ZH.search(qn) or _TELL_ME_ZH.search(qn)
             fx = (m.group(1) if m.re.groups else m.group(0)) if m else ""
             for pat, repl in _paraphrases():
                 if pat in qn and not any(t in qn for t in self._longer(pat)):

@@ -866,6 +866,16 @@ ANSWERED_FROM_LATER_BLIND_SETS = [
     # figures computed from two the report gives: a sum, the pages a part runs over
     ("北京大学同天津、河北分别达成的合作项目加起来一共大约多少个？", ("330",)),
     ("照目录的页码算，第二章总共占了多少页？", ("26",)), ("How many pages long is chapter 2?", ("26",)),
+    # dev75-dev81: a section named by its numbers asked what it is about; a section's parts; 高新区
+    ("第二章第一节写的是哪个行业？", ("软件业",)), ("第三章第三節介紹的是哪個省的開發區？", ("河北",)),
+    ("第三章第一节讲北京的哪些园区？", ("中关村科技园区", "重点软件和信息服务业集聚区")),
+    ("第四章“国家部委政策”一节涉及哪两个中央部门？", ("国务院", "工信部")), ("燕郊高新區喺目錄第幾頁？", ("110",)),
+    # the question proper after "请告诉我" or a colon; the reader service exchanges a faulty copy
+    ("我下周给本科生上区域经济学，想在课件最后一页列出这本京津冀信息服务业报告的完整书目信息，请告诉我它的ISBN号。",
+     ("978-7-5096-4331-0",)),
+    ("我想用京津冀三地的产业结构来对比配第—克拉克定理：报告里2013年北京第三产业占比是多少？", ("76.9%",)),
+    ("我买的这本书装订有问题，中间缺了几页。要换书的话打哪个电话？", ("68022974",)),
+    ("Hello, how many words this book have? My teacher ask me.", ("196",)),
     # setting-up clauses worded as a question ("归纳成了几条") are not asks of their own
     ("前言指出京津冀在信息服务业协同发展绩效上相对落后，并把问题归纳成了几条，我打算逐条回应，请问前言一共归纳了几点不足，分别涉及哪些方面？",
      ("四点不足", "公共资源配置不均")),
@@ -947,7 +957,43 @@ FOLLOW_UPS_FROM_BLIND_SETS = [
     ("这本书的基金项目里，由北京市自然科学基金资助的那个课题是研究什么的？",
      "明白了，既然我打算在致谢式的脚注里把它也列出来，那么它对应的项目编号是多少呢？", "9154027"),
     ("2013年北京市R&D投入强度是多少？", "那津呢？", "3.0%"),
+    # dev75-dev81: the next line, an item counted from the end or by number, of the line asked before
+    ("第二章第一节写的是哪个行业？", "那下一节呢？", "电子商务"),
+    ("第三章天津那一节一共列了几个园区、基地？", "排在最后的是哪一个？", "北斗产业基地"),
+    ("第三章第一节讲北京的哪些园区？", "第二部分从哪页开始？", "95"), ("第四章分为哪几节？", "第二个是什么？", "北京市政策"),
+    ("这本报告是哪家出版社出版的？", "它的社址在哪里？", "北蜂窝"),
+    ("What freight capacity do the region's seaports have?", "What share of China's total is that?", "16%"),
+    ("In the contents, which page does the section on industrial structure in chapter 1 start on?",
+     "And the one on the most pressing problems?", "31"),
+    ("Who is the responsible editor (责任编辑)?", "ok thanks. and who check the proof?", "赵天宇"),
+    ("On which page does the section on big data interconnection services begin?", "Who drafted the chapter it belongs to?",
+     "Zhu Yun"),
+    ("大数据互联服务那一节从第几页开始？", "它所在的那一章是谁写的？", "朱云"),
+    ("What is the code of the Beijing Education Commission project on collaborative development and internationalisation?",
+     "And the project about TPP, what is its number?", "14JGC089"),
 ]
+
+
+@pytest.mark.parametrize("q, named, not_named", [
+    ("第二章是谁写的？", ("朱云", "宋艳静"), ("李晓昕", "孟程燕")),
+    ("Who drafted chapters 3 and 4?", ("Meng Chengyan", "Zhao Ruping"), ("Zhu Yun", "Li Xiaoxin")),
+    ("Who compiled the appendix?", ("Li Xiaoxin",), ("Zhu Yun",)),
+])
+def test_who_wrote_a_chapter_names_its_writers_only(assistant_, q, named, not_named):
+    # the preface divides the work chapter by chapter in one sentence: the answer's first line reads
+    # off the chapter asked, the quote below keeps the whole sentence
+    r = assistant_.ask(q)
+    first = r.answer.split("\n")[0]
+    assert r.answerable and all(n in first for n in named) and not any(n in first for n in not_named), r.answer
+
+
+@pytest.mark.parametrize("first, follow_up", [("Which page does the appendix start on?", "And the index?"),
+                                              ("附录从第几页开始？", "那索引呢？")])
+def test_a_follow_up_on_a_thing_the_report_has_no_word_for_is_refused(assistant_, first, follow_up):
+    # the book has no index: the appendix the earlier question found is no answer
+    r = assistant_.ask(first)
+    r2 = assistant_.ask(follow_up, history=[r.as_turn()])
+    assert not r2.answerable, (r2.rewritten_question, r2.answer)
 
 
 def test_it_is_the_organisation_the_follow_up_named(assistant_):

@@ -202,6 +202,7 @@ def test_politeness_around_a_chinese_question_is_dropped(q, expected):
     # what the asker wants told ends in a colon; the question proper follows it
     ("因为检索系统里名字相近的报告不止一本，所以想核对一下书号：这本书的ISBN是多少？",
      ("", "因为检索系统里名字相近的报告不止一本，所以想核对一下书号")),
+    ("我下周要上课，请告诉我它的ISBN号。", ("我下周要上课，", "我下周要上课")),  # "请告诉我" begins the ask
 ])
 def test_the_clauses_that_set_a_question_up(q, expected):
     from assistant.question import preamble
