@@ -36,10 +36,12 @@ class Assistant:
         self.handle = handle
         self.glossary = handle.glossary
         analyzer = handle.keyword.analyzer
-        toc = [c for c in handle.chunks if c.kind == "table_row" and (c.meta or {}).get("table") == "toc"]
+        self._toc = sorted((c for c in handle.chunks if c.kind == "table_row" and (c.meta or {}).get("table") == "toc"),
+                           key=lambda c: c.order)
+        self._toc_titles = [normalize(str((c.meta or {}).get("title") or "")).lower() for c in self._toc]  # as matched
         self._terms = Terms(analyzer.doc_terms, handle.keyword.bm25.docs, self.glossary, frozenset(analyzer.stopwords),
                             people_of(handle.chunks), BookTitle.of(handle.chunks), analyzer.person_names,
-                            signers_of(handle.chunks), " ".join(normalize(str((c.meta or {}).get("title") or "")).lower() for c in toc))
+                            signers_of(handle.chunks), " ".join(self._toc_titles))
         self._retrievers: dict[str, object] = {}
         self._seen: dict[str, object] = {}  # chunks returned lately (merged neighbours are not in the index)
         # Paragraph chunks by the report paragraphs they hold (built once: a table row looks up the
@@ -56,9 +58,6 @@ class Assistant:
                 if holder is not None:
                     self._row_context[c.id] = holder.text
         self._chunks_in_order = sorted((c for c in handle.chunks if c.kind == "paragraph"), key=lambda c: c.order)
-        self._toc = sorted((c for c in handle.chunks if c.kind == "table_row" and (c.meta or {}).get("table") == "toc"),
-                           key=lambda c: c.order)
-        self._toc_titles = [normalize(str((c.meta or {}).get("title") or "")).lower() for c in self._toc]  # as matched
         # the passage before each passage of the same section: a passage's first sentences may
         # name their region or subject only there ("…中关村…。" then "在影视文化领域，集聚了…")
         self._lead = {c.id: p.text for p, c in zip(self._chunks_in_order, self._chunks_in_order[1:])
@@ -240,7 +239,7 @@ class Assistant:
             if said:
                 d.sentences = [(said, [d.best])]
                 # ("Chapter 2 (第二章)": the chapter's number is the quote's 第二章)
-                d.derived = set(d.derived) | {str(intent.cn_value(p[1:-1])) for p in parts if p.startswith("第")}
+                d.derived = set(d.derived) | {str(intent.cn_value(p[1:-1])) for p in parts if p.startswith("第") and len(p) == 3}
         if d.answerable:
             self._list_subsections(d, lang)
             self._chapter_of_line(d, rewritten, lang)
@@ -589,20 +588,21 @@ class Assistant:
         if not (n or nth_part) or d.best is None:
             return
         base = self._line_of_context(ctx) if ctx else None
-        if base is not None and base.answerable and evidence.is_toc_row(base.best) and not evidence.toc_children(
-                base.best.hit.chunk, self._toc) and (holder := self._named_holder(base.best.hit.chunk, intent.ordinals(ctx))) is not None:
-            base.best = _row_unit(holder)  # ("第三章第一节讲北京的哪些园区？" found 北京's part; it asked for the section's)
-        if base is not None and base.answerable and evidence.is_toc_row(base.best) \
-                and evidence.toc_children(base.best.hit.chunk, self._toc):
+        if base is not None and base.answerable and evidence.is_toc_row(base.best):
             # "排在最后的是哪一个？（接上问：第三章天津那一节一共列了几个园区、基地？）", "第二个是什么？
             # （接上问：第四章分为哪几节？）": under the line the earlier question found, whatever this
-            # question's own words found
-            children = evidence.toc_children(base.best.hit.chunk, self._toc)
-            n = n or nth_part
-            if n <= len(children):
-                u = _row_unit(children[n - 1 if n > 0 else -1])
-                d.best, d.sentences = u, [(render(u, lang, False, self.glossary, d.terms, False), [u])]
-            return
+            # question's own words found ("第三章第一节讲北京的哪些园区？" found 北京's part of the section
+            # it named: the section's)
+            line = base.best.hit.chunk
+            if not evidence.toc_children(line, self._toc):
+                line = self._named_holder(line, intent.ordinals(ctx)) or line
+            children = evidence.toc_children(line, self._toc)
+            if children:
+                n = n or nth_part
+                if n <= len(children):
+                    u = _row_unit(children[n - 1 if n > 0 else -1])
+                    d.best, d.sentences = u, [(render(u, lang, False, self.glossary, d.terms, False), [u])]
+                return
         if not n or d.best.kind != "row":
             return
         if not evidence.is_toc_row(d.best):

@@ -308,7 +308,6 @@ def en_value(v: str) -> str:
     return ("over " if m.group(2) else "") + m.group(1) + UNIT_EN.get(unit, f" {unit}" if unit and unit != "个" else "")
 
 
-_CN_ORDINAL = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 # "第一章（李晓昕、万少萍），第二章（朱云、宋艳静），第三章、第四章（孟程燕、赵如平），附录（李晓昕）"
 _SHARE_OF_WORK = re.compile(r"((?:第[一二三四五六七八九十]+章|附录)(?:[、和](?:第[一二三四五六七八九十]+章|附录))*)（([^（）]{2,40})）")
 
@@ -326,7 +325,7 @@ def render_who_wrote(sentence: str, parts: Sequence[str], lang: str, glossary) -
         return "；".join(f"{p}：{'、'.join(ns)}" for p, ns in found) + "。"
     out = []
     for p, ns in found:
-        n = _CN_ORDINAL.get(p[1:-1]) if p.startswith("第") else None
+        n = intent.cn_value(p[1:-1]) if p.startswith("第") and len(p) == 3 else None  # ("第十一章": as written)
         label = f"Chapter {n}" if n else "The appendix" if p == "附录" else p
         out.append(f"{label} ({p}): " + ", ".join(en_name(x, glossary) for x in ns))
     return "; ".join(out) + "."

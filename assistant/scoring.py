@@ -358,8 +358,8 @@ def _contents(u: Unit, a: Asked, terms: Terms, s: float) -> float:
     if is_toc and not ords and not intent.names_section(q) and re.search(r"章|\bchapter\b", a.main, re.I) \
             and meta.get("section") and not intent.asks_for_parts(q):
         # "Where does the policy chapter begin?": the chapter line, not one of its sections -- the
-        # less so when the chapter's own title names most of what is asked ("the chapter on
-        # government support policies": 扶持政策 is the chapter's, 政府 only one of its parts)
+        # less so when the chapter's own title names a third or more of what is asked ("the chapter
+        # on government support policies": 扶持政策 is the chapter's, 政府 only one of its parts)
         chapter = normalize(str(meta.get("chapter") or "")).lower()
         own = sum(w * terms.credit(t, chapter) for t, w in a.line_words.items())
         s *= 0.5 if a.line_known and 3 * own >= a.line_known else 0.8
