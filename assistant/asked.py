@@ -139,7 +139,9 @@ def read(question: str, lang: str, terms: Terms) -> Asked:
     unknown_focus = how_many and all(t.startswith("~") for t in focus)
     # "What's the publisher's email address?": the report has no word for what is asked
     # (a name in the carried context was asked about before: "Who" of an English question before)
-    unknown_asked = terms.unknown_asked(q, lang, focus) or terms.unknown_name(main, lang, qterms)
+    # (a follow-up with a topic of its own is not held to the earlier question's words: "它的办公地址和
+    # 邮编呢？（接上问：这本书的出版方是谁？）")
+    unknown_asked = terms.unknown_asked(main if swapped else q, lang, focus) or terms.unknown_name(main, lang, qterms)
     if lang == "en" and not ctx and intent.terse(q):
         # "publisher email address": a query of nouns asks for all of them; one the report has no
         # word for cannot be answered

@@ -133,7 +133,8 @@ def names_contents(q: str) -> bool:
 _ORDER_Q = re.compile(r"(?:什么|何种|哪种|怎样的?|怎么|如何)(?:规则|顺序|次序|方式|原则)?\s*(?:排序|排列|排名|为序)|排序(?:的)?(?:规则|依据|原则|方式)|按照?什么(?:规则|顺序|次序)"
                       r"|(?:次序|顺序|排序|排列|先后)[^，,？?]{0,6}(?:依据|根据|按照?)什么|(?:依据|根据|按照?)什么[^，,？?]{0,4}排"
                       r"|\b(?:in what|by what|what) (?:order|principle|rule|criteri\w+)\b|\b(?:ordered|sorted|arranged|listed|ranked) (?:by|according to)\b"
-                      r"|\bhow (?:are|were|is) .{0,40}\b(?:ordered|sorted|arranged|ranked)\b", re.I)
+                      r"|\bhow (?:are|were|is) .{0,40}\b(?:ordered|sorted|arranged|ranked)\b"
+                      r"|\b(?:on|by) what (?:basis|principle|criterion)\b.{0,40}\b(?:ordered|sorted|arranged|ranked|listed)\b", re.I)
 
 
 def asks_order(q: str) -> bool:
@@ -396,6 +397,7 @@ def count_unit(q: str) -> str:
 # "…, and on what date?", "… and when?": a second ask of another kind (a date, a place, a person)
 _TWO_FIELDS_ZH = re.compile(r"(.{2,12}的)?([\u4e00-\u9fff]{2,6}?)[和及与]([\u4e00-\u9fff]{2,6}?)(分别是什么|分别是多少|分别是谁|各是什么|各是多少|各是谁|是什么|是多少)[？?]?")
 _SECOND_ASK_EN = re.compile(r"^(?P<a>.+?)(?:,?\s+and\s+(?P<b>(?:when|where|who|whom|(?:on )?what date|(?:on )?which date|in what year|in which year|on what day|on what page|on which page|what page)\b.*)"
+                            r"|(?<=\w)\s+and\s+(?P<d>how many\s+\w+(?:\s+\w+)?\s+(?:does|do|did|is|are|was|were)\b.*)"
                             r"|,\s+and\s+(?P<c>(?:(?:what|which)\s+(?:\w+\s+)?(?:date|day|page|year|number|phone|telephone|address|e-?mail|postcode|code|share|percentage|proportion|fraction)|how many|how much)\b.*))$", re.I)
 
 
@@ -445,7 +447,7 @@ def several_asks(q: str, lang: str) -> list[str]:
             # "组稿编辑和责任校对分别是谁？经销商又是谁？": an ask may itself ask two fields
             parts = [x for g in groups for x in (_two_fields(g) or [g])]
             return parts if len(parts) <= MAX_ASKS else groups
-        return _two_fields(q)
+        return _two_fields(q) or _listed_fields(q)
     m = _TWO_PAGES_EN.match(q.strip())
     if m:
         # "On which pages do the appendix and the chronicle of events start?": a page for each
@@ -453,8 +455,26 @@ def several_asks(q: str, lang: str) -> list[str]:
                 f"{m.group(1) or ''}{m.group(2)} page does {m.group(4)} {m.group(5)}?".strip().capitalize()]
     m = _SECOND_ASK_EN.match(q.strip())
     if m and asks(m.group("a")) and not re.search(r"\b(between|both)\b", m.group("a"), re.I):
-        return [m.group("a").strip() + "?", (m.group("b") or m.group("c")).strip()]
+        second = (m.group("b") or m.group("c") or m.group("d")).strip()
+        if m.group("d") and re.match(r"how many\b", m.group("a").strip(), re.I):
+            # "How many words and how many printed sheets does the book run to?": the verb is the second's
+            verb = re.search(r"\s((?:does|do|did|is|are|was|were)\b.*)$", second)
+            return [m.group("a").strip() + (" " + verb.group(1) if verb else "?"), second]
+        return [m.group("a").strip() + "?", second]
     return []
+
+
+# "请提供该书的开本、印张和字数，…": fields of one record asked for by a request, not a question
+_LISTED_FIELDS_ZH = re.compile(r"(?:提供|告诉我|给出|查一下|列出|报一下)(?:一下)?(.{0,8}?的)?((?:[\u4e00-\u9fff]{2,4}、)+[\u4e00-\u9fff]{2,4}[和及与][\u4e00-\u9fff]{2,4})(?=[，,。？?]|$)")
+
+
+def _listed_fields(q: str) -> list[str]:
+    """"请提供该书的开本、印张和字数": one question per field ("该书的开本是什么？" …), else []."""
+    m = _LISTED_FIELDS_ZH.search(q)
+    if not m:
+        return []
+    fields = re.split(r"[、和及与]", m.group(2))
+    return [f"{m.group(1) or ''}{f}是什么？" for f in fields][:MAX_ASKS] if len(fields) >= 2 else []
 
 
 def _two_fields(q: str) -> list[str]:

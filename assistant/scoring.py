@@ -194,7 +194,8 @@ def _asked_for(u: Unit, a: Asked, terms: Terms, s: float) -> float:
         # can answer, however much else it shares with the question ("Zhongguancun")
         s *= 0.5
         u.reasons.append("asked-for thing missing")
-    if a.swapped and not terms.credit_any(a.swapped, u.match_text):
+    if a.swapped and not any(terms.credit(t, u.match_text) >= 0.5 for t in a.swapped):
+        # (a part of the topic is not the topic: "cip" of the record's heading is no CIP number)
         s *= 0.3
         u.reasons.append("the follow-up's own topic missing")
     return s
@@ -373,6 +374,12 @@ def _contents(u: Unit, a: Asked, terms: Terms, s: float) -> float:
         # words: "the Hebei part of the emerging business models section" is no Hebei line
         s *= 0.5
         u.reasons.append("the contents line is not the one asked")
+    elif a.page_asked and is_toc and a.line_known and not a.ords:
+        # "河北的高新技术开发区在书里第几页开始讲？": the line whose own title names all that is asked
+        # (第三节 河北高新技术开发区), before a line under it named partly by its path (二、石家庄高新技术开发区)
+        own = normalize(str(meta.get("title") or "")).lower()
+        if sum(w * terms.credit(t, own) for t, w in a.line_words.items()) >= 0.99 * a.line_known:
+            s *= 1.1
     if a.which_part and not a.people and not is_toc:
         # "Which chapter deals with the support policies?": the answer is a chapter, a contents line
         s *= 0.6

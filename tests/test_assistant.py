@@ -868,6 +868,12 @@ ANSWERED_FROM_LATER_BLIND_SETS = [
     ("我想用京津冀三地的产业结构来对比配第—克拉克定理：报告里2013年北京第三产业占比是多少？", ("76.9%",)),
     ("我买的这本书装订有问题，中间缺了几页。要换书的话打哪个电话？", ("68022974",)),
     ("Hello, how many words this book have? My teacher ask me.", ("196",)),
+    # dev82-dev84: fields of one record asked by a request; two "how many" asks; the order of a list
+    ("请提供该书的开本、印张和字数，我要把它们填进馆藏书目记录里。", ("720mm×1000mm", "11.75", "196")),
+    ("How many words and how many printed sheets does the book run to?", ("196", "11.75")),
+    ("On what basis are the board members' names ordered?", ("拼音",)),
+    ("我在写一篇书评，想在文末注明这本书的售价，请问它的标价是多少钱？", ("58.00",)),
+    ("河北的高新技术开发区在书里第几页开始讲？", ("110",)),
     # setting-up clauses worded as a question ("归纳成了几条") are not asks of their own
     ("前言指出京津冀在信息服务业协同发展绩效上相对落后，并把问题归纳成了几条，我打算逐条回应，请问前言一共归纳了几点不足，分别涉及哪些方面？",
      ("四点不足", "公共资源配置不均")),
@@ -963,6 +969,9 @@ FOLLOW_UPS_FROM_BLIND_SETS = [
     ("大数据互联服务那一节从第几页开始？", "它所在的那一章是谁写的？", "朱云"),
     ("What is the code of the Beijing Education Commission project on collaborative development and internationalisation?",
      "And the project about TPP, what is its number?", "14JGC089"),
+    # dev82-dev84: the follow-up's own topic, not the earlier question's words ("cip" of a heading is no CIP number)
+    ("What's the ISBN of the book?", "And its CIP data number?", "069760"),
+    ("这本书的出版方是谁？", "它的办公地址和邮编呢？", "北蜂窝"),
 ]
 
 
