@@ -339,12 +339,12 @@ class Assistant:
             return
         m = row.meta or {}
         level = 0 if kind == ("章",) else 1
-        if _toc_level(row) < level or (_toc_level(row) == level == 0):
+        if evidence.toc_level(row) < level or (evidence.toc_level(row) == level == 0):
             return  # already a line of the level asked, or above it
 
         # the line found, told with the lines that hold it down to the level asked ("“三、麦谷产业园”在
         # “第三章 …”“第二节 …”中，从第107页开始": which chapter, which section, and its page)
-        holders = [c for c in (self._line_above(row, 0), self._line_above(row, 1) if level == 1 and _toc_level(row) == 2 else None)
+        holders = [c for c in (self._line_above(row, 0), self._line_above(row, 1) if level == 1 and evidence.toc_level(row) == 2 else None)
                    if c is not None]
         if not holders:
             return
@@ -366,9 +366,9 @@ class Assistant:
     def _named_holder(self, row, ords: dict):
         """The chapter or section line directly above ``row``, when the question's ordinals name it
         ("第三章第一节" for a part of that section); None otherwise."""
-        if not ords or _toc_level(row) < 1:
+        if not ords or evidence.toc_level(row) < 1:
             return None
-        level = _toc_level(row) - 1  # the line directly above it ("第三章" alone names no part's holder)
+        level = evidence.toc_level(row) - 1  # the line directly above it ("第三章" alone names no part's holder)
         holder = self._line_above(row, level)
         named = ords.get("节" if level else "章")
         return holder if holder is not None and named and str((holder.meta or {}).get("title") or "").startswith(named) else None
@@ -376,7 +376,7 @@ class Assistant:
     def _line_above(self, row, level: int):
         """The contents line at ``level`` (0 a chapter, 1 a section) that holds ``row``, if any."""
         m = row.meta or {}
-        return next((c for c in self._toc if _toc_level(c) == level and (c.meta or {}).get("chapter") == m.get("chapter")
+        return next((c for c in self._toc if evidence.toc_level(c) == level and (c.meta or {}).get("chapter") == m.get("chapter")
                      and (level == 0 or (c.meta or {}).get("section") == m.get("section"))), None)
 
     def _several_lines(self, d: extract.Draft, rewritten: str, match_lang: str, lang: str) -> None:
@@ -490,7 +490,7 @@ class Assistant:
             # one of its parts); its parts are the answer
             best = d.best = _row_unit(holder)
             children = evidence.toc_children(holder, self._toc)
-        if not children and count_unit is not None and _toc_level(best.hit.chunk) == 2:
+        if not children and count_unit is not None and evidence.toc_level(best.hit.chunk) == 2:
             # "How many Hebei development zones and bases get their own entry?": a count found one of
             # the lines counted; the count is of the lines under the section that holds it
             if (parent := self._line_above(best.hit.chunk, 1)) is not None:
@@ -637,7 +637,7 @@ class Assistant:
         d.answerable, d.refusal, d.best = True, "", base.best
 
         def siblings(c) -> tuple:
-            cm, lv = c.meta or {}, _toc_level(c)
+            cm, lv = c.meta or {}, evidence.toc_level(c)
             return lv, (cm.get("chapter"), cm.get("section"))[:lv]
 
         same = [c for c in self._toc if siblings(c) == siblings(d.best.hit.chunk)]
@@ -665,11 +665,11 @@ class Assistant:
         if len(places) != 1:
             return
         base = self._line_of_context(ctx)
-        if not base.answerable or not evidence.is_toc_row(base.best) or _toc_level(base.best.hit.chunk) > 1:
+        if not base.answerable or not evidence.is_toc_row(base.best) or evidence.toc_level(base.best.hit.chunk) > 1:
             return
         bm = base.best.hit.chunk.meta or {}
         if d.answerable and evidence.is_toc_row(d.best) and all(
-                (d.best.hit.chunk.meta or {}).get(k) == bm.get(k) for k in ("chapter", "section")[: _toc_level(base.best.hit.chunk) + 1]):
+                (d.best.hit.chunk.meta or {}).get(k) == bm.get(k) for k in ("chapter", "section")[: evidence.toc_level(base.best.hit.chunk) + 1]):
             return  # the line found is under it already ("那天津市发改委那部分…" after "第四章讲的是什么？")
         kids = [c for c in evidence.toc_children(base.best.hit.chunk, self._toc)
                 if any(z in str((c.meta or {}).get("title", "")) for z in places[0].zh)]
@@ -689,7 +689,7 @@ class Assistant:
         ids = [c.id for c in self._toc]
         if row.id not in ids:
             return
-        after = [c for c in self._toc[ids.index(row.id) + 1:] if _toc_level(c) <= _toc_level(row)]
+        after = [c for c in self._toc[ids.index(row.id) + 1:] if evidence.toc_level(c) <= evidence.toc_level(row)]
         first, title = str((row.meta or {}).get("page") or ""), str((row.meta or {}).get("title") or "")
         if not after or not first.isdigit() or not str((after[0].meta or {}).get("page") or "").isdigit():
             return
@@ -805,12 +805,6 @@ class Assistant:
 
 def _ctx(c, target: bool) -> dict:
     return {"chunk_id": c.id, "paragraph_id": (c.paragraph_ids or ("",))[0], "section": c.section, "page": c.page, "text": c.text, "target": target}
-
-
-def _toc_level(c) -> int:
-    """A contents line's depth: 0 a chapter (or the appendix), 1 a section, 2 a part of a section."""
-    m = c.meta or {}
-    return 2 if m.get("subsection") else 1 if m.get("section") else 0
 
 
 def _row_unit(c) -> evidence.Unit:

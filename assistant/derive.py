@@ -33,7 +33,6 @@ _ENUM = re.compile(r"([^，。；：]*?)分别(?:为|是|达到|达)?\s*(" + _NU
 # "从2000年的5.2%增加到9%", "从164.4亿元增长到1749.6亿元" (years maybe given as "2000~2013年" before)
 _CHANGE = re.compile(r"从\s*(?:(\d{4})\s*年的?)?\s*" + _NUM + r"\s*(?:增加|增长|提高|上升|下降|减少)到\s*(?:(\d{4})\s*年的?)?\s*" + _NUM)
 _SPAN = re.compile(r"(\d{4})\s*[~～\-—至到]\s*(\d{4})\s*年")
-_ONE = re.compile(_NUM)
 _OWN = re.compile(r"(\d+(?:\.\d+)?)\s*(余|多)?\s*(%|亿元|万元|元|公里|家|个|条|亿|万)?")
 
 

@@ -42,6 +42,12 @@ def is_chapter_title(title: str) -> bool:
     return bool(re.match(r"第[一二三四五六七八九十百\d]+章", title.strip()))
 
 
+def toc_level(c) -> int:
+    """A contents line's depth: 0 a chapter (or the appendix), 1 a section, 2 a part of a section."""
+    m = c.meta or {}
+    return 2 if m.get("subsection") else 1 if m.get("section") else 0
+
+
 def toc_children(row: Chunk, toc_rows: Sequence[Chunk]) -> list[Chunk]:
     """The contents lines directly under a chapter or section line, in book order."""
     m = row.meta or {}

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import Mapping, Sequence
 
 from assistant import derive, intent, prompts, question as qmod
-from assistant.evidence import CONTENTS_LINE, Unit, countable, has_years, is_toc_row, next_sentence, row_field
+from assistant.evidence import CONTENTS_LINE, Unit, countable, has_years, is_toc_row, next_sentence, row_field, toc_level
 from assistant.render import en_name, en_term, en_value, render
 from assistant.asked import NUM_RE
 from assistant.scoring import HARD_FAILURES, PART_OF_PLACES, score_units
@@ -104,7 +104,7 @@ def draft(q: str, lang: str, hits: Sequence[Hit], terms: Terms, min_support: flo
                 continue
             same = u.hit.chunk.section == best.hit.chunk.section and (
                 (u.hit.chunk.meta or {}).get("table") == table if best.kind == "row" else u.kind == "sentence")
-            if same and is_toc_row(best) and _level(u) != _level(best):
+            if same and is_toc_row(best) and toc_level(u.hit.chunk) != toc_level(best.hit.chunk):
                 continue  # the chapter asked for lists with other chapters, not with its own sections
             if same and u.kind == best.kind:
                 chosen.append(u)
@@ -133,12 +133,6 @@ def draft(q: str, lang: str, hits: Sequence[Hit], terms: Terms, min_support: flo
         derived = derive.numbers(calc)
     return Draft(True, sentences, best, support=best.score, numeric=a.numeric, terms=a.qterms,
                  listing=a.list_q, derived=derived)
-
-
-def _level(u: Unit) -> tuple[bool, bool]:
-    """A contents line's level: (under a section, under a part)."""
-    meta = u.hit.chunk.meta or {}
-    return bool(meta.get("section")), bool(meta.get("subsection"))
 
 
 def _place_by_place(units: Sequence[Unit], a, min_support: float) -> list[Unit]:
