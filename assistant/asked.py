@@ -91,11 +91,12 @@ class Asked:
     field_focus: list[str] | None = None
 
 
+_PLACES_TOGETHER = re.compile(r"^(?:[两三四各]地|两市一省|[三两]省市)$")  # the places named as a whole, no indicator
 _RANK_OF_ROLE = re.compile(r"\b(deputy|vice|associate|assistant|honorary|acting|former)[\s-]+(?:[a-z-]+\s+)?"
                            r"(?:editor|chief|director|chair|chairman|president|head|dean|author|secretary|manager|minister|mayor)", re.I)
 
 
-_ANOTHER_ITEM = re.compile(r"的那(?:一)?(?:个|项|本|条|篇|部分|句)|\bthe (?:one|ones|project|grant|item) (?:about|on|for|that|which)\b", re.I)
+_ANOTHER_ITEM = re.compile(r"的那(?:一)?(?:个|项|本|条|篇|部分|句)|\bthe (?:other )?(?:\w+ ){0,2}?(?:one|ones|project|grant|item),? (?:about|on|for|that|which)\b", re.I)
 
 
 # an item listed under a chapter or section ("它的第一节列出的第一个园区是哪个？"): a contents line
@@ -106,7 +107,7 @@ _ITEM_OF_PART = re.compile(r"列出|所列|列的|下面的|之下|第[一二三
 # what a "how many/much" question may count that is no thing the report lacks: the contents' own
 # vocabulary, and money ("How much money is the price?")
 _NOT_COUNTED_EN = frozenset("entry entries item items line lines heading headings listing listings subsection subsections money".split())
-OWN_TOPIC_CUE = re.compile(r"^(?:and|what about|how about)\s+the\s+\w+\s+(?:about|on|for|of|by)\b", re.I)
+OWN_TOPIC_CUE = re.compile(r"^(?:and|what about|how about)\s+the\s+(?:\w+\s+){0,3}?\w+,?\s+(?:about|on|for|of|by)\b", re.I)
 _NO_TOPIC = frozenset("还有 其他 其它 另外 其余 别的 另一个 另外一个".split())  # "还有呢？" names no new topic
 _THAT_ONE_WHO = re.compile(r"^(?:那|那么)[\u4e00-\u9fff]{1,6}的(?:是谁|又是谁|是哪一?位|又是哪一?位|呢)")
 
@@ -209,6 +210,9 @@ def read(question: str, lang: str, terms: Terms) -> Asked:
         # "我在写一篇关于京津冀协同的稿子，…": the region the whole report is about, named only to
         # set the question up, is no place the answer must name
         named = [m for m in named if not (m.slot.id == "jjj" and m.end <= len(before))]
+        # "我是台湾出版社的版权业务，…": where the asker is from is not what is asked (unlike "我想看上海市…那一节，")
+        who = qmod.who_asks(scope)
+        named = [m for m in named if not (m.slot.category == "region" and m.end <= len(who))]
     if ctx and scope == main and not swapped and re.search(r"它(?!们)|\b(?:it|its)\b", main, re.I):
         # "它跟河北签了多少个项目？（接上问：清华呢？）": "it" is the organisation the earlier turn named
         named += [m for m in qmod.mentions(ctx) if m.slot.category == "org"][-1:]
@@ -233,7 +237,7 @@ def read(question: str, lang: str, terms: Terms) -> Asked:
     # "count as" asks what something is; on a given page, the page is given, not asked for; a quoted
     # figure is given, what it measures is asked
     # (asked in the question proper: "…列举了它的几个特点，我想原样引用，请问是哪几个特点？" asks no figure)
-    numeric = intent.numeric(q[len(qmod.preamble(q)[1]):] if lang == "zh" else q, lang) and not defining \
+    numeric = intent.numeric(q[len(qmod.preamble(q)[1]):], lang) and not defining \
         and not (on_page and not page_asked) and not figures
 
     def nameish(t: str) -> bool:
@@ -265,8 +269,11 @@ def read(question: str, lang: str, terms: Terms) -> Asked:
     if lang == "zh" and (before := qmod.preamble(main)[1]) and not ctx:
         # "前言比较了三地人均公共教育支出，那…人均医疗卫生支出分别是多少元？": the indicator asked
         # is named after the clauses that set the question up, not in them
+        # (unless the question proper names only places: "我想在稿子里放一组研发投入强度的对比，2013年京、
+        # 津、冀三地分别是多少？" asks the setting's indicator)
         body_terms = terms.analyse(main[len(before):], lang)[0]
-        ind_terms = {t: w for t, w in ind_terms.items() if t in body_terms and len(t) >= 2} or ind_terms
+        ind_terms = {t: w for t, w in ind_terms.items() if t in body_terms and len(t) >= 2
+                     and not _PLACES_TOGETHER.match(t)} or ind_terms
     return Asked(
         full=full, main=main, q=q, ctx=ctx, qterms=qterms, focus=focus, own_terms=own_terms, swapped=swapped,
         total=total, known_total=known_total, line_words=line_words, line_known=line_known,

@@ -243,7 +243,7 @@ class Assistant:
         if d.answerable:
             self._list_subsections(d, lang)
             self._chapter_of_line(d, rewritten, lang)
-            self._nth_item(d, rewritten, lang)
+        self._nth_item(d, rewritten, lang)  # (a follow-up's own words may find nothing: "What page is the last one on?")
         self._next_line(d, rewritten, lang)  # (re-finds the earlier question's line: whatever this draft found)
         self._place_under_line(d, rewritten, lang)
         if d.answerable:
@@ -253,17 +253,19 @@ class Assistant:
             related = self._related(hits, rewritten, match_lang)
             return AskResult(q, rewritten, lang, d.refusal or prompts.REFUSAL[lang], False, [], related)
         citations: list[Citation] = []
-        by_unit: dict[int, int] = {}
+        by_quote: dict[tuple[str, str], int] = {}  # one citation for one quote: several rows of one sentence cite it once
         lines: list[str] = []
         for sent, units in d.sentences:
             ns = []
             for u in units:
-                if id(u) not in by_unit:
+                key = (u.hit.chunk.section, squash_ws(u.text))
+                if key not in by_quote:
                     if len(citations) >= s.max_citations:
                         continue
-                    by_unit[id(u)] = len(citations) + 1
+                    by_quote[key] = len(citations) + 1
                     citations.append(_citation(len(citations) + 1, u, self._row_context))
-                ns.append(by_unit[id(u)])
+                if by_quote[key] not in ns:
+                    ns.append(by_quote[key])
             if not ns:
                 continue
             quotes = [citations[n - 1].quote for n in ns]
@@ -385,7 +387,16 @@ class Assistant:
         q = qmod.split_context(rewritten)[0]
         if not intent.page(q) or not evidence.is_toc_row(d.best) or intent.ordinals(q):
             return  # a chapter or section named by number is one line ("chapter 4, on support policies")
-        parts = [p for p in re.split(r"\s*(?:,|，|、|;|；|\band\b|\bor\b|和|及|与|以及)\s*", q) if p.strip()]
+        # (the lines are named in the question proper: "我是天津的记者，想看看…麦谷产业园的内容，目录显示在第几页？"
+        # names one)
+        def split(text: str) -> list[str]:
+            return [p for p in re.split(r"\s*(?:,|，|、|;|；|\band\b|\bor\b|和|及|与|以及)\s*", text) if p.strip()]
+
+        # (…or the question as a whole when the question proper points back at them: "我希望借助…大事记和
+        # 参考文献…，请问这两部分在书中分别位于第几页？"; not the clause that says who asks)
+        parts = split(q[len(qmod.preamble(q)[1]):])
+        if len(parts) < 2:
+            parts = split(q[len(qmod.who_asks(q)):])
         if len(parts) < 2:
             return
         found: list = []
@@ -585,7 +596,7 @@ class Assistant:
         n = intent.nth_item(main)
         # ("第二部分从哪页开始？" after "第三章第一节讲北京的哪些园区？": a part of the line asked before)
         nth_part = 0 if n else intent.nth_part(main) if ctx else 0
-        if not (n or nth_part) or d.best is None:
+        if not (n or nth_part) or (d.best is None and not ctx) or not (d.answerable or ctx):
             return
         base = self._line_of_context(ctx) if ctx else None
         if base is not None and base.answerable and evidence.is_toc_row(base.best):
@@ -601,9 +612,10 @@ class Assistant:
                 n = n or nth_part
                 if n <= len(children):
                     u = _row_unit(children[n - 1 if n > 0 else -1])
+                    d.answerable, d.refusal = True, ""
                     d.best, d.sentences = u, [(render(u, lang, False, self.glossary, d.terms, False), [u])]
                 return
-        if not n or d.best.kind != "row":
+        if not n or not d.answerable or d.best is None or d.best.kind != "row":
             return
         if not evidence.is_toc_row(d.best):
             # "What's the grant number of the second one? (following up: Which funding programmes

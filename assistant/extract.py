@@ -77,7 +77,10 @@ def draft(q: str, lang: str, hits: Sequence[Hit], terms: Terms, min_support: flo
         twin = next((u for u in ok if is_toc_row(u) and squash_ws(u.text) == same), None)
         if twin is not None:
             best = twin
-    if a.list_q and best.kind == "sentence":
+    # the figures of several places asked together ("2013年京、津、冀三地分别是多少？", "What were the R&D
+    # intensities of Beijing, Tianjin and Hebei?"): each place's row is a part of the answer
+    by_place = a.numeric and len({r.id for r in a.regions}) > 1
+    if (a.list_q or by_place) and best.kind == "sentence":
         # the same evidence as a table row: the row lists with its siblings
         same = squash_ws(best.text)
         twin = next((u for u in ok if u.kind == "row" and squash_ws(u.text) and squash_ws(u.text) in same
@@ -92,14 +95,18 @@ def draft(q: str, lang: str, hits: Sequence[Hit], terms: Terms, min_support: flo
             follow = next((u for u in all_units if u.hit.chunk.id == best.hit.chunk.id and u.text == nxt), None)
             if follow is not None:
                 chosen.append(follow)
-    if a.list_q:
+    if a.list_q or by_place:
         # "本书得到了哪些基金项目的资助？" / "Give the project numbers of the … grants": the other rows of
         # the same table, or sentences of the same section, that answer as well as the best one are
         # part of the answer
         table = (best.hit.chunk.meta or {}).get("table") if best.kind == "row" else None
-        seen = {squash_ws(best.text)}
+        def key_of(u: Unit) -> str:
+            # one sentence read off as several places' rows ("北京市、天津市、河北省…分别达到…"): each a part of the answer
+            return squash_ws(u.text) + (f"|{row_field(u, 'region')}" if u.kind == "row" and len(a.regions) > 1 else "")
+
+        seen = {key_of(best)}
         for u in ok[1:]:
-            key = squash_ws(u.text)
+            key = key_of(u)
             if u.score < LIST_SHARE * best.score or key in seen or any(key in k or k in key for k in seen):
                 continue
             same = u.hit.chunk.section == best.hit.chunk.section and (
@@ -109,6 +116,12 @@ def draft(q: str, lang: str, hits: Sequence[Hit], terms: Terms, min_support: flo
             if same and u.kind == best.kind:
                 chosen.append(u)
                 seen.add(key)
+        if by_place and all(u.kind == "row" and row_field(u, "region") for u in chosen):
+            order = [r.id for r in a.regions]
+
+            def place(u: Unit) -> int:
+                return next((i for i, r in enumerate(a.regions) if any(z in row_field(u, "region") for z in r.zh)), len(order))
+            chosen.sort(key=place)
     sentences: list[tuple[str, list[Unit]]] = [(render(u, lang, a.numeric, glossary, a.qterms, a.list_q), [u])
                                                for u in chosen]
     derived: set[str] = set()

@@ -11,7 +11,7 @@ import re
 _NUMERIC_ZH = re.compile(r"多少|(?<!哪)几|比重|比例|占比|多高|多大|多长|数量|规模|强度|增长到|增加到|达到|金额|数额|价格|定价|字数|印张|(?<!版权)(?<!扉)(?<!书名)(?<!缺)页|第几")
 _NUMERIC_EN = re.compile(
     r"\bhow (many|much|long|large|big|high)\b|\bwhat (share|percentage|proportion|was the (value|figure|number|amount|price))\b"
-    r"|\b(share|percent|percentage|proportion|number of|figure|price|count|(?<!imprint )(?<!copyright )(?<!title )page|intensity|spending|length|capacity|value added|population|gdp|revenues?|output|income|turnover|budget|sales|profits?)\b",
+    r"|\b(shares?|percent|percentages?|proportions?|numbers? of|figures?|prices?|counts?|(?<!imprint )(?<!copyright )(?<!title )page|intensit(?:y|ies)|spending|lengths?|capacit(?:y|ies)|values? added|population|gdp|revenues?|outputs?|incomes?|turnover|budgets?|sales|profits?)\b",
     re.I,
 )
 # "Where does the chronology begin?", "Where in the book is …": a place in the book is a page
@@ -37,7 +37,8 @@ _DATE_Q = re.compile(r"日期|哪天|哪一天|何时|什么时候|哪年哪月|
 _PLURAL_WH = re.compile(r"\b(which|what)\s+(\w+\s+)?\w{3,}(?<!ss)(?<!us)(?<!is)s\b(?!\s+(is|was)\b)", re.I)
 _LIST_Q = re.compile(r"哪些|哪几|有什么|列举|列出|分别|[\u4e00-\u9fff]{2,}[和及][\u4e00-\u9fff]{2,}是什么|\bgive (me )?(the|all) (\w+ ){0,3}\w+s\b|\bname (some|the)\b|\bwhich\b.*\b(are|were)\b|\blist\b|\bwhat are\b", re.I)
 # "多少册" asks for a number of 册: evidence must have one ("第1次印刷" does not say how many copies)
-_HOW_MANY_ZH = re.compile(r"多少(家|个(?!百分点|印张)|册|本|条|项|人|名|位|页|元|亿元|万元|公里|千字|字|吨|所|座|件|篇|部|种|类)")
+# (a noun is no measure word: "多少项目", "多少部门")
+_HOW_MANY_ZH = re.compile(r"多少(家|个(?!百分点|印张)|册|本(?!书)|条|项(?!目)|人|名|位|页|元|亿元|万元|公里|千字|字|吨|所|座|件|篇|部(?!门|分)|种(?!类)|类)")
 
 _WHO_Q = re.compile(r"\bwho\b|\bwhom\b|谁|哪位|哪家|哪个(单位|机构|公司|出版社|部门)"
                     r"|\bwhich (company|firm|outfit|organi[sz]ation|publisher|printer|institution|agency|body)\b", re.I)
@@ -79,10 +80,11 @@ def ordinals(q: str) -> dict[str, str]:
     return out
 
 
-_PARTS_Q = re.compile(r"分成哪|分为哪|分了哪|分成了哪|分为了哪|哪几块|几大块|按什么分节|(?:覆盖|涵盖)了?哪|(?<=[章节])讲了?[^，。？?]{0,16}哪(?:些|几)|分哪|有几节|分了几|分成几|分为几|几节|几个小节|有几个小节|几个部分|\bhow many (sections|subsections|parts)\b|哪[两三四五六七八九十]个?(部分|方面|小节|节)|包括哪|包含哪|哪几个方面|哪几部分|哪几节|哪些节|哪几个小节|哪些小节|哪些部分|由哪几|有哪几|下设|(?:下面|之下|底下)[^，。？?的]{0,8}(?:收录|列|包括|包含|分|有)了?哪|(?<=[章节])[^，。？?的]{0,4}(?:涉及|收录|列了?|包括|包含)了?哪[几两三四五六七八九十]|"
+_PARTS_Q = re.compile(r"分成哪|分为哪|分了哪|分成了哪|分为了哪|哪几块|几大块|按什么分节|(?:覆盖|涵盖)了?哪|(?<=[章节])讲了?[^，。？?]{0,16}哪(?:些|几)|分哪|有几节|分了几|分成几|分为几|几节|几个小节|有几个小节|几个部分|\bhow many (sections|subsections|parts)\b|哪[两三四五六七八九十]个?(部分|方面|小节|节)|包括哪|包含哪|哪几个方面|哪几部分|哪几节|哪些节|哪几个小节|哪些小节|哪些部分|由哪几|有哪几|下设|(?:下面|之下|底下)[^，。？?的]{0,8}(?:收录|列|包括|包含|分|有)了?哪|(?<=[章节])[^，。？?的]{0,4}(?:涉及|收录|列了?|列出了?|包括|包含)了?哪[些几两三四五六七八九十]|"
                       r"\bwhat (sections|parts|subsections)\b|\bwhich (sections|parts|subsections)\b|\bsubsections?\b"
                       r"|\bwhat are (?:the|its) (?:(?:two|three|four|five|six|seven|eight|\d+) )?(sections|parts|subsections)\b|\b(which|what) \w+ does (it|the section|the chapter|this section|this chapter) cover\b"
                       r"|\bsection by section\b|\b(?:list|give(?: me)?|name|show(?: me)?|enumerate)\s+(?:all\s+)?(?:of\s+)?the\s+(?:sections|parts|subsections)\b|\bdoes (?:chapter|section) \w+ cover\b|\b(divided|organi[sz]ed|split|broken down|subdivided) into\b|\bbroken down\b|\bbreak(s)? down\b|\bconsists? of\b|\bwhat does (it|the section|the chapter) cover\b"
+                      r"|\b(?:which|what) \w+ does (?:chapter|section) \w+ (?:cover|treat|include|discuss|deal with|address)\b"
                       r"|\b(?:which|what) \w+ (?:are|is) (?:included|covered)\b|\bwhat does (?:it|the section|the chapter|chapter \w+) include\b", re.I)
 
 
@@ -398,7 +400,7 @@ def count_unit(q: str) -> str:
 _TWO_FIELDS_ZH = re.compile(r"(.{2,12}的)?([\u4e00-\u9fff]{2,6}?)[和及与]([\u4e00-\u9fff]{2,6}?)(分别是什么|分别是多少|分别是谁|各是什么|各是多少|各是谁|是什么|是多少)[？?]?")
 _SECOND_ASK_EN = re.compile(r"^(?P<a>.+?)(?:,?\s+and\s+(?P<b>(?:when|where|who|whom|(?:on )?what date|(?:on )?which date|in what year|in which year|on what day|on what page|on which page|what page)\b.*)"
                             r"|(?<=\w)\s+and\s+(?P<d>how many\s+\w+(?:\s+\w+)?\s+(?:does|do|did|is|are|was|were)\b.*)"
-                            r"|,\s+and\s+(?P<c>(?:(?:what|which)\s+(?:\w+\s+)?(?:date|day|page|year|number|phone|telephone|address|e-?mail|postcode|code|share|percentage|proportion|fraction)|how many|how much)\b.*))$", re.I)
+                            r"|,\s+and\s+(?P<c>(?:(?:what|which)\s+(?:\w+\s+)?(?:date|day|page|year|number|phone|telephone|address|e-?mail|postcode|code|share|percentage|proportion|fraction)|how many|how much|how long|how big|how large|how thick)\b.*))$", re.I)
 
 
 MAX_ASKS = 3
@@ -636,7 +638,9 @@ _EN_ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "si
 
 _NTH_ITEM_ZH = re.compile(r"(?:列出|所列|列)?的?(第([一二三四五六七八九十\d]+)[个项条]|最后一[个项条])[\u4e00-\u9fff]{0,4}(?:是|叫)"
                           r"|(?:排(?:在|到)?|(?=最后|末尾|最末))(最后|末尾|最末|第([一二三四五六七八九十\d]+)(?:位|个|项)?)(?:面|一位|一个|一项)?"
-                          r"(?:介绍|列出|列|提到|讲)?的?(?:是|一个|那个)")
+                          r"(?:介绍|列出|列|提到|讲)?的?(?:是|一个|那个)"
+                          # "最后一个在第几页？": the item's page
+                          r"|(最后|第([一二三四五六七八九十\d]+))一?[个项条](?:园区|基地)?(?:在|从|是在)(?=第几页|哪一?页)")
 _NTH_ITEM_EN = re.compile(r"\b(?:the )?(first|second|third|fourth|fifth|last) (?:one|item|entry|park|zone|base|project|line)"
                           r"(?: (?:listed|under|in))?\b", re.I)
 
@@ -646,9 +650,9 @@ def nth_item(q: str) -> int:
     contents line (1-based; -1 for the last), 0 if none."""
     m = _NTH_ITEM_ZH.search(q)
     if m:
-        if (m.group(1) or m.group(3)).startswith(("最后", "末尾", "最末")):
+        if (m.group(1) or m.group(3) or m.group(5)).startswith(("最后", "末尾", "最末")):
             return -1
-        v = m.group(2) or m.group(4)
+        v = m.group(2) or m.group(4) or m.group(6)
         return int(v) if v.isdigit() else cn_value(v)
     m = _NTH_ITEM_EN.search(q)
     if m:

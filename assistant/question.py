@@ -170,6 +170,8 @@ _ASK_MARK_ZH = re.compile(r"[，,；;。：:]\s*(?:那么?)?(?:请问|我想问|
 # "…，所以想核对一下书号：这本书的ISBN是多少？": the clause that says what the asker wants told ends in a
 # colon, and the question proper follows it
 _TOLD_MARK_ZH = re.compile(r"(?:想|请|麻烦|帮我|告诉我|问|核对|确认|查)[^，,；;。？?：:]{0,16}([：:])")
+_SETTING_EN = re.compile(r"^([^?]*[.:!;])\s+(?=[^.:!;?]*\?\s*$)")
+_SENTENCE_END_ZH = re.compile(r"[。！!：:]")
 _THEN_MARK_ZH = re.compile(r"[，,；;。]\s*那(?:么)?(?![些个里儿样])")
 _SELF_CLAUSE_ZH = re.compile(r"^(?:(?:我们?|本人)(?:在|正在|是|想|要|打算|准备|需要|最近|目前|只|对|下周|明天|今天|这学期|下学期|马上|刚|正)|(?:想|打算|准备|正在)(?:在|写|做|查|找|引用|了解))"
                              r"[^，,；;。？?：:]*[，,；;。：:]")
@@ -178,9 +180,13 @@ _SELF_CLAUSE_ZH = re.compile(r"^(?:(?:我们?|本人)(?:在|正在|是|想|要|�
 @lru_cache(maxsize=4096)
 def preamble(question: str) -> tuple[str, str]:
     """The leading clauses of a Chinese question that only set it up: (those about the asker,
-    "我在整理毕业论文的参考文献，"; all of them, up to "…，请问" where the question proper begins)."""
+    "我在整理毕业论文的参考文献，"; all of them, up to "…，请问" where the question proper begins).
+    An English question's setting is the sentences before its question: ("", those sentences)."""
     if language(question) != "zh":
-        return "", ""
+        # "I'm a data journalist charting R&D intensity across Jing-Jin-Ji. What figure does the preface
+        # give for Tianjin in 2013?": the sentences before the one question that ask nothing
+        m = _SETTING_EN.match(question.strip())
+        return ("", m.group(1)) if m and not asks(m.group(1)) else ("", "")
     m = _SELF_CLAUSE_ZH.match(question.strip())
     asker = m.group(0) if m else ""
     while asker:
@@ -193,11 +199,24 @@ def preamble(question: str) -> tuple[str, str]:
         asker += nxt.group(0)
     marks = [(m.start(), m) for m in _ASK_MARK_ZH.finditer(question)]
     marks += [(m.start(1), m) for m in _TOLD_MARK_ZH.finditer(question) if asks(question[m.end():])]
+    # "我跑馆配渠道，图书馆采购要求提供完整书号才能下单。这本…的ISBN是多少？": whole sentences that
+    # ask nothing, before the one that asks
+    marks += [(m.start(), m) for m in _SENTENCE_END_ZH.finditer(question)
+              if not asks(question[: m.start()]) and asks(question[m.end():])]
     if not marks:
         # "前言比较了三地人均公共教育支出，那2012年三地人均医疗卫生支出分别是多少元？": a clause that
         # asks nothing, then the question proper after "，那"
         marks = [(m.start(), m) for m in _THEN_MARK_ZH.finditer(question) if not asks(question[: m.start()])][-1:]
     return asker, question[: max(p for p, _ in marks)] if marks else asker
+
+
+_WHO_ASKS_ZH = re.compile(r"^(?:我|我们|本人)是[^，,；;。？?：:]*[，,；;。：:]")
+
+
+def who_asks(question: str) -> str:
+    """The opening clause that says who asks ("我是香港的记者，"), else ""."""
+    m = _WHO_ASKS_ZH.match(question.strip())
+    return m.group(0) if m and not asks(m.group(0)) else ""
 
 
 def afterword(question: str) -> str:
@@ -306,9 +325,14 @@ def mentions(text: str) -> list[Mention]:
 _FOLLOW_CUE_ZH = re.compile(r"^(那么?|还有|另外|而|那在|那对于|同期|同年)|呢[？?。.!！]*$")
 # "其中天津那部分…", "天津那一小节从哪页开始？": a part of what was just asked about (not "讲扶持政策的那章",
 # which names its own)
-PART_OF_PREVIOUS = re.compile(r"^其中(?=[^？?]{0,8}[那这](?:部分|一?节|一?章|段))|^[^，,？?的]{0,6}那一?小?(?:节|部分)"
+PART_OF_PREVIOUS = re.compile(r"^其中(?=[^？?]{0,8}[那这]?(?:部分|一?节|一?章|段))|^[^，,？?的]{0,6}那一?小?(?:节|部分)"
                               r"|^(?:在|那)?(?:这|该|此)一?(?:节|章)(?:里|中|内|下|的)")  # "这一节里关于天津市的部分…"
 _FOLLOW_CUE_EN = re.compile(r"^(and|what about|how about|what of|same for|and for|and in|and what about)\b", re.I)
+
+
+def refers_back(text: str) -> bool:
+    """Has a pronoun for something named before it ("What rule was used to sort them?")."""
+    return bool(_PRONOUN_EN.search(text) if language(text) == "en" else _PRONOUN_ZH.search(text))
 
 
 def is_followup(question: str) -> bool:
@@ -332,6 +356,8 @@ def _surface(slot: Slot, like: Mention, lang: str) -> str:
     if lang == "zh":
         # keep the long form ("北京市") or the short form ("北京") as the old mention used
         long_form = like.end - like.start == len(like.slot.zh[0])
+        if slot.category == "aggregate":
+            return slot.zh[0] if long_form else [z for z in slot.zh if len(z) >= 3][-1]  # not chat shorthand ("三产")
         return slot.zh[0] if long_form else slot.zh[-1]
     return slot.en[0]
 
@@ -344,8 +370,9 @@ CONTEXT_END = {"zh": "）", "en": ")"}
 _PRONOUN_EN = re.compile(r"\b(it|its|they|their|them|he|she|his|her|that one|this one|(?:that|those) (?!book|report|volume)[a-z]+"
                          r"|the (?:first|second|third|fourth|fifth|last|other|next|previous) ones?|the (?:latter|former)"
                          r"|that(?=\s*[?.!]?\s*$))\b", re.I)  # "How many times Hebei's level is that?"
-_PRONOUN_ZH = re.compile(r"它|其(?![中他它实余次])|他们|她们|(?<![其吉])他(?![人国乡])|她|上述|前者|后者|这个|那个|此人|这期间|这段时间|此期间|这一时期"
+_PRONOUN_ZH = re.compile(r"它|其(?![中他它实余次])|[这那][两三四]个?(?:部分|个|项|位|家|本|节|章|条|种|者|数|处)|他们|她们|(?<![其吉])他(?![人国乡])|她|上述|前者|后者|这个|那个|此人|这期间|这段时间|此期间|这一时期"
                          r"|^(?:那|那么)?(?:其中)?第[一二三四五六七八九十\d]+(?:个|部分|项|条)(?![章节])|^(?:那)?[上下]一[节章]|呢[？?，,](?=.)"
+                         r"|^(?:那|那么)?都(?:有|是|包括|包含|叫|指)"  # "都有啥产业？": all the things the question before counted
                          r"|^(?:那|那么)?(?:其中)?(?:排在最后|排最后|最后一个|最后那个|排在第[一二三四五六七八九十\d]+|排第[一二三四五六七八九十\d]+)")  # "第二个的编号是多少？", "下一节呢？从第几页开始？"
 SHORT_ZH = 8  # a Chinese question of this many characters or fewer names no topic of its own
 SHORT_EN = 5
@@ -517,7 +544,10 @@ def _swap_slots(question: str, previous: str) -> str:
         # "那涿州新兴产业示范区呢？": the place begins the name of another item, which the follow-up asks
         # about in the earlier question's terms; the earlier question keeps its own place
         return question
-    old = mentions(previous)
+    # (the earlier question's own places, not its setting's: "I'm … comparing … Beijing and Tianjin.
+    # What share of Beijing's economy …?" then "And Tianjin's secondary sector?")
+    story = len(preamble(previous)[1])
+    old = [m for m in mentions(previous) if m.start >= story] or mentions(previous)
     prev_lang = language(previous)
     out = previous
     # replace from the right so offsets stay valid

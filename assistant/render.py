@@ -164,6 +164,10 @@ def render_row(u: Unit, lang: str, glossary) -> str:
     if table == "indicators" or {"indicator", "value"} <= set(m):
         region, year, ind = m.get("region", ""), m.get("year", ""), m.get("indicator", "")
         value, unit = str(m.get("value", "")), m.get("unit", "")
+        if year and not all(y in u.text for y in re.findall(r"\d{4}", year)):
+            # the year read off the sentence before ("2013年，北京市…；而天津市第二产业比重为50.6%"): the
+            # answer states only what its quote holds
+            year = ""
         if lang == "zh":
             return f"{_year_zh(year)}{region}{ind}为{value}{unit}。"
         region_en = en_term(region, glossary_en) if region else ""

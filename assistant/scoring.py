@@ -15,13 +15,13 @@ import re
 from typing import Mapping, Sequence
 
 from assistant import intent, question as qmod
-from assistant.asked import NUM_RE, Asked, read
+from assistant.asked import NUM_RE, Asked, names_region_term, read
 from assistant.evidence import CONTENTS_LINE, Unit, countable, has_years, is_toc_row, row_field, section_of, split_units
 from assistant.terms import Terms, has_term
 from index.model import Hit
 from index.text import normalize, squash_ws
 
-HARD_FAILURES = {"year missing", "no date", "person missing", "organisation missing", "only the asked-for word matches", "not in the chapter or section asked", "the contents line is not the one asked", "a page number comes from the contents", "asked-for thing missing", "a contents line names no person", "no number of the asked unit", "indicator not asked", "region missing", "no number", "no number next to the asked indicator",
+HARD_FAILURES = {"year missing", "the asked name is only one of a list", "no date", "person missing", "organisation missing", "only the asked-for word matches", "not in the chapter or section asked", "the contents line is not the one asked", "a page number comes from the contents", "asked-for thing missing", "a contents line names no person", "no number of the asked unit", "indicator not asked", "region missing", "no number", "no number next to the asked indicator",
                  "table of contents row for a question not about the book's structure", "the quoted figure missing",
                  "only some of the places asked"}
 INDICATOR_MATCH = 0.5  # share of the row's indicator (IDF-weighted) the question must name; swept on tune: 0.2-0.75
@@ -223,6 +223,11 @@ def _when_and_where(u: Unit, a: Asked, s: float) -> float:
             # (京津冀 asked: "北京市、天津市、河北省…分别为…" names the three)
             s *= 0.35
             u.reasons.append("region missing")
+        elif u.kind == "row" and region_text and len({r.id for r in a.regions}) > 1 and not all(
+                any(z.lower() in region_text + row_field(u, "indicator").lower() for z in surfaces(r)) for r in a.regions):
+            # "2013年京、津、冀三地分别是多少？": one place's row answers for one of them only (not a row whose
+            # indicator names the other place: "相当于东京的比例")
+            s *= 0.8
         elif u.kind == "row" and region_text:
             s += 0.08
         elif (a.all_three or any(r.id == "jjj" for r in a.regions)) and all(z in u.text for z in ("北京", "天津", "河北")):
@@ -255,6 +260,15 @@ def _figures(u: Unit, a: Asked, terms: Terms, s: float) -> float:
             u.reasons.append("no number next to the asked indicator")
         if u.kind == "row":
             s += 0.06
+    if a.numeric and u.kind == "sentence" and _other_nth(u.text, a):
+        s *= 0.4
+        u.reasons.append("indicator not asked")
+    if a.numeric and any(_only_listed(u.text, t, terms) for t in a.qterms
+                              if not t.startswith("~") and t not in a.focus and not names_region_term(t)):
+        # "百度2013年的营业收入是多少？": "…集聚了百度、腾讯…等277家…，收入过亿元企业38家" gives the
+        # park's figures; a name in its "、…等" list holds none of them
+        s *= 0.4
+        u.reasons.append("the asked name is only one of a list")
     if a.figures:
         # "“069760”这个编号代表什么？": the passage that states the quoted figure says what it is
         text = squash_ws(u.text).lower()
@@ -266,7 +280,10 @@ def _figures(u: Unit, a: Asked, terms: Terms, s: float) -> float:
     if u.kind == "row":
         # how specifically the row's key (indicator / field label / title) is what was asked
         key = row_field(u, "indicator", "label", "title", "project_title")
-        kt = [t for t in terms.tokenize(normalize(key)) if len(t) >= 2] if key else []
+        # (the places the question names are where, not what: "中关村企业在河北设立的分支机构" is asked by
+        # "中关村企业到河北…多少个分支")
+        kt = [t for t in terms.tokenize(normalize(key)) if len(t) >= 2
+              and not (names_region_term(t) and t in a.full.lower())] if key else []
         if kt:
             overlap = sum(1 for t in kt if t in a.ind_words) / len(kt)
             s += 0.12 * overlap
@@ -279,9 +296,42 @@ def _figures(u: Unit, a: Asked, terms: Terms, s: float) -> float:
             # each word is: "第二产业比重" is not answered by the "第三产业比重" row
             w_all = sum(terms.idf(t) for t in kt)
             w_hit = sum(terms.idf(t) for t in kt if t in a.ind_words or _made_of(t, a.ind_words))
-            if (u.hit.chunk.meta or {}).get("table") == "indicators" and w_hit < INDICATOR_MATCH * w_all and not a.figures:
+            # (a sibling of the asked word is another indicator: "第二产业比重" does not answer "第三产业占GDP的比重")
+            sibling = _other_nth(key, a)
+            if (u.hit.chunk.meta or {}).get("table") == "indicators" and (w_hit < INDICATOR_MATCH * w_all or sibling) and not a.figures:
                 u.reasons.append("indicator not asked")
     return s
+
+
+# "百度、腾讯（北京）总部、…、广联达等" (the first name without the words before it: "园区就集聚了")
+_LISTED = re.compile(r"[^，,。；;、了的在和与及是为有]{1,12}(?:、[^，,。；;、]{1,24}?){2,}等")
+
+
+def _only_listed(text: str, term: str, terms: Terms) -> bool:
+    """The sentence names the term, and only inside a "、…等" list of names."""
+    spans = [m.span() for m in _LISTED.finditer(text)]
+    if not spans:
+        return False
+    found = False
+    for w in terms.words([term]):
+        for m in re.finditer(re.escape(w), text):
+            if not any(b <= m.start() and m.end() <= e for b, e in spans):
+                return False
+            found = True
+    return found
+
+
+_NTH_OF = re.compile(r"第([一二三四五六七八九十])([\u4e00-\u9fff])")  # "第二产业": (二, 产)
+
+
+def _other_nth(text: str, a: Asked) -> bool:
+    """The text names a sibling of the asked "第X…" and not the one asked: "第二产业比重" does not
+    answer "第三产业占GDP的比重"."""
+    def nths(t: str) -> set:
+        return set(_NTH_OF.findall(re.sub(r"(?<!第)([一二三])产(?![品业])", r"第\1产业", normalize(t))))  # "三产"
+
+    said, got = nths(a.q + " " + " ".join(a.ind_words)), nths(text)
+    return bool(said) and not (got & said) and any(c == g[1] for g in got for _, c in said)
 
 
 def _is_contents(u: Unit) -> bool:
@@ -352,6 +402,10 @@ def _contents(u: Unit, a: Asked, terms: Terms, s: float) -> float:
             # "第四章分成哪几节？": a sentence that mentions 第四章 elsewhere (the preface's division
             # of labour) says nothing about its parts
             s *= 0.5
+    if a.parts_q and not ords and not is_toc and re.search(r"[章节]|\b(?:chapter|section)\b", a.main, re.I):
+        # "优势领域那章具体分了哪几个行业来写？": a chapter named by its topic is divided by its contents
+        # lines; a passage of the text says nothing of its parts
+        s *= 0.6
     if u.kind == "sentence" and _BARE_TITLE.match(u.text.strip()) and not intent.asks_title(q):
         # "《京津冀信息服务业协同发展研究丛书》" heading the editorial board names the series; it
         # states nothing about the board

@@ -20,17 +20,17 @@ from index.glossary import _fold, en_words
 from index.text import normalize, squash_ws
 
 from .intent import AUX, EN_NUMBERS, structure
-from .question import data_rows, language, mentions, setting, split_context
+from .question import data_rows, language, mentions, preamble, refers_back, setting, split_context
 
 STOP_ZH = set(
     "的 了 是 在 和 与 及 或 吗 呢 吧 啊 么 什么 多少 哪些 哪个 哪 几 如何 怎么 怎样 为什么 请问 请 告诉 我 你 "
     "报告 本书 这本书 书 中 里 对 有 有没有 为 其 被 从 到 给 这 那 那么 一个 是否 提到 提及 说 讲 所 年 年底 时 "
     "哪一 哪一年 多 少 根据 按照 之 上 下 个 该 位 谁 呢？ ？ ? ， 。 、 开始 起始 一节 一章 部分 小节 一页 能 找到 看到 读到 查到 可以 一下 背后 "
-    "这是 这本 这部 那本 一共 总共".split()
+    "这是 这本 这部 那本 一共 总共 大致 大概 大体 粗略 具体 麻烦 那章 这章 该章 那节 这节 该节".split()
 )
 STOP_EN = set(
     "the a an of in on at to for and or is are was were be been by with from as what which who whom whose how "
-    "many much does did do according report book this that these those it its their there per about tell me "
+    "many much does did do according report book this that these those it its their there per about tell me every "
     "please give list name named say says said stated state mention mentioned value figure number in into than "
     "was were reach reached amount level start starts started begin begins began appear appears located "
     "found listed doe good best great nice well before after become became becomes "
@@ -78,6 +78,10 @@ def possessors(q: str) -> set[int]:
     return out
 
 
+_GIVE_VERB = frozenset("give gives list lists include includes provide provides mention mentions state states print prints "
+                       "contain contains have has record records".split())
+
+
 def focus_words(words: list[str], owners: set[int] = frozenset()) -> set[int]:
     """Indices of the words naming what an English question asks for (its wh-phrase head):
     "what telephone number does ..." -> telephone number; "who is the editor-in-chief of ..." ->
@@ -88,6 +92,16 @@ def focus_words(words: list[str], owners: set[int] = frozenset()) -> set[int]:
     while i < len(words) and words[i] not in ("what", "which", "who", "how"):
         i += 1
     if i >= len(words) - 1:
+        if words[0] in AUX:
+            # "Does the publisher give a website address anywhere?": what it may give is asked for
+            k = next((k for k, w in enumerate(words) if w in _GIVE_VERB), None)
+            if k is not None:
+                j = k + 1 + (k + 1 < len(words) and words[k + 1] in ("a", "an", "the", "any"))
+                out = set()
+                while j < len(words) and words[j] not in AUX and words[j] not in _PREP and len(out) < 4:
+                    out.add(j)
+                    j += 1
+                return out
         return set()
     j = i + 1
     if words[i] == "how":
@@ -268,7 +282,13 @@ class BookTitle:
         yrs = "|".join(self.years) or "(?!)"
         for t in self.zh:
             # "…发展报告（2015）", "…发展报告2015 定价": the title's own year is part of its name
-            q = re.sub(re.escape(t) + rf"\s*(?:[（(]\s*\d{{4}}\s*[)）]|(?:{yrs})(?![\d年]))?", "本书", q)
+            q = re.sub(r"(?:这本|这份|这部|该)?" + re.escape(t) + rf"\s*(?:[（(]\s*\d{{4}}\s*[)）]|(?:{yrs})(?![\d年]))?", "本书", q)
+            if len(t) >= 8 and t.endswith(("报告", "书")):
+                # the title shortened ("这本京津冀信息服务业报告的ISBN"): its words in order, some left out
+                # ("这份2015年的京津冀信息服务业报告": the title's own year with it)
+                q = re.sub(rf"(?:这本|这份|这部|该|本)?(?:(?:{yrs})\s*年?版?的?)?({re.escape(t[:2])}[\u4e00-\u9fff]{{2,14}}?{re.escape(t[-2:])})"
+                           rf"(?:\s*[（(]\s*(?:{yrs})\s*[)）])?",
+                           lambda m: "本书" if _in_order(m.group(1), t) else m.group(0), q)
         for pattern in self._english_names:
             q = pattern.sub("this book", q)
         if self.series_zh:
@@ -526,11 +546,20 @@ class Terms:
                 # the setting's words weigh as a follow-up's context: they may locate the answer, the
                 # question proper says what it is ("…想在课件最后一页列出这本报告的完整书目信息，请告诉我它的ISBN号")
                 aside = {t.lower() for t in self.tokenize(st.before)} - own
+                if refers_back(st.body) or not any(len(t) >= 2 and t in self.df and t not in STOP_ZH and not _INTERROGATIVE.match(t)
+                                                   and t not in IMPLICIT_ZH for t in own):
+                    # the question proper names nothing of its own, or points back ("…问我这本书的开本和印张，
+                    # …，麻烦告诉我这两个数分别是多少"): what it asks is in the setting
+                    aside = set()
             # the noun after 什么/哪个 names what is asked ("按照什么顺序排列" -> 排序)
             m = _ZH_FOCUS.search(qn) or _FIELD_ZH.search(qn) or _OF_ZH.search(qn) or _TERSE_OF_ZH.search(qn) or _WRITE_WHERE_ZH.search(qn) or _TELL_ME_ZH.search(qn)
             fx = (m.group(1) if m.re.groups else m.group(0)) if m else ""
             for pat, repl in _paraphrases():
                 if pat in qn and not any(t in qn for t in self._longer(pat)):
+                    if repl == "-":
+                        # where the asker saw it ("版权页上登记的两位编著者"): no word of what is asked
+                        qn, fx = qn.replace(pat, " "), fx.replace(pat, " ")
+                        continue
                     if ALT in repl:
                         # "毛病 -> 错误|问题": one word the report says either way (印装错误, 突出问题)
                         qn, fx = qn.replace(pat, " "), fx.replace(pat, " ")
@@ -548,6 +577,11 @@ class Terms:
         focus = focus_words(words, possessors(q)) if words else set()
         covered = {i for a, b, *_ in groups for i in range(a, b)}
         grouped = {words[i] for i in covered}  # English words a phrase stands for ("4" in "chapter 4")
+        story = preamble(q)[1] if lang == "en" else ""
+        # (a question proper that points back into its setting asks about what the setting names:
+        # "The board members' names seem to be in some kind of order. What rule was used to sort them?")
+        setting_end = len(en_words(story)) if story and not refers_back(q[len(story):]) else 0
+        asked_words = set(words[setting_end:])
         out: dict[str, float] = {}
         for t in self.tokenize(qn):
             tl = t.lower().strip()
@@ -595,6 +629,8 @@ class Terms:
             # more than the words that only locate it
             term = GROUP + ALT.join(alts)
             in_focus = bool(focus & set(range(a, b)))
+            if b <= setting_end and not set(words[a:b]) & asked_words:
+                w *= CONTEXT_WEIGHT  # the setting's words weigh as a follow-up's context ("Our team is splitting up the reading.")
             out.setdefault(term, w * (FOCUS_WEIGHT if in_focus else 1.0))
             if in_focus:
                 focus_keys.add(term)
@@ -604,9 +640,6 @@ class Terms:
         # (the sentences before the question that only set it up -- "Journalist here: my review copy
         # came with pages bound in the wrong order. What number do I ring …?" -- lend what the report
         # has words for, but their other words are no part of what is asked)
-        pre = re.match(r"^([^?]*[.:!;])\s+(?=[^.:!;?]*\?\s*$)", q) if lang == "en" else None
-        setting_end = len(en_words(pre.group(1))) if pre else 0
-        asked_words = set(words[setting_end:])
         # a romanisation in brackets glosses the words before it ("the responsible editor (ze ren bian ji)")
         glossed = {w for g in re.findall(r"\(([a-z' ]{2,40})\)", q) for w in en_words(g)} if lang == "en" else set()
         for i, w in enumerate(words if self.glossary is not None else []):
@@ -626,6 +659,12 @@ class Terms:
 
 _PERSON_FIELDS = ("authors", "acquisitions_editor", "responsible_editor", "production_supervisor", "proofreader",
                   "series_editor", "editorial_board", "signed_by")
+
+
+def _in_order(short: str, title: str) -> bool:
+    """Every character of ``short`` is in ``title``, in order, and most of the title is kept."""
+    it = iter(title)
+    return all(ch in it for ch in short) and len(short) >= 0.6 * len(title)
 
 
 def names_the_book(q: str, year: str) -> bool:

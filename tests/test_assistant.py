@@ -616,6 +616,10 @@ REFUSED_FROM_BLIND_SETS = [
     # dev69-dev74: a credit the record does not give (研发设计 is no cover designer)
     "封面设计是谁？", "这本书的策划是谁？",
     "这本书一共有多少页？",  # pages of no part the contents list
+    # dev85-dev92: a name in a "、…等" list holds none of the sentence's figures; a sibling indicator
+    "What was Baidu's annual revenue in 2013?", "百度2013年的营业收入是多少？",
+    "天津市第三产业占GDP的比重是多少？", "What share of Tianjin's economy was the tertiary sector?",
+    "我想看上海市信息服务业扶持政策那一节，请问在第几页？",
 ]
 
 
@@ -877,6 +881,39 @@ ANSWERED_FROM_LATER_BLIND_SETS = [
     # setting-up clauses worded as a question ("归纳成了几条") are not asks of their own
     ("前言指出京津冀在信息服务业协同发展绩效上相对落后，并把问题归纳成了几条，我打算逐条回应，请问前言一共归纳了几点不足，分别涉及哪些方面？",
      ("四点不足", "公共资源配置不均")),
+    # dev85-dev92: whole sentences and a colon that set the question up; the title shortened names
+    # the book; the setting holds what the question proper points back at
+    ("我跑馆配渠道，图书馆采购要求提供完整书号才能下单。这本京津冀信息服务业报告的ISBN是多少？", ("978-7-5096-4331-0",)),
+    ("这份2015年的京津冀信息服务业报告是谁编著的？", ("郭斌", "陈倩")),
+    ("圖書館做編目用：這本書定價多少？開本規格又是多少？", ("58.00", "720mm×1000mm")),
+    ("书店店长问我这本书的开本和印张，好决定上哪个书架，麻烦告诉我这两个数分别是多少。", ("720mm×1000mm", "11.75")),
+    ("想請教一下，這份京津冀資訊服務業發展報告（2015）的出版商是哪一家？", ("经济管理出版社",)),
+    ("我想在稿子里放一组研发投入强度的对比，2013年京、津、冀三地分别是多少？", ("6.08%", "3.0%", "1.12%")),
+    # English sentences that set the question up: their words weigh as context, their places are not asked
+    ("I'm a data journalist charting R&D intensity across Jing-Jin-Ji. What figure does the preface give for Tianjin in 2013?",
+     ("3.0%",)),
+    ("Our team is splitting up the reading. On which page does the section on big data interconnection services start?", ("67",)),
+    ("I'm listing the book series in our sales system and need the series' editor-in-chief. Who is it?", ("王成慧",)),
+    ("Student here. The board members' names seem to be in some kind of order. What rule was used to sort them?", ("拼音",)),
+    # where the asker is from is not asked; the lines named in the question proper, not in the asker's story
+    ("我是台灣出版社的版權業務，在評估引進這本書。目錄裡第二章分成哪幾節？", ("软件业", "新兴业态")),
+    ("我是天津的记者，想看看书里关于麦谷产业园的内容，目录显示在第几页？", ("107",)),
+    # the places the question names are no part of an indicator's name; 项目 is no measure word
+    ("中关村企业到河北落地的情况，书里给的数字是多少家企业、多少个分支？", ("400", "1000")),
+    # a chapter named by its topic is divided by its contents lines; Cantonese; a cause; plural figures
+    ("优势领域那章具体分了哪几个行业来写？", ("软件业", "电子商务", "新兴业态")),
+    ("What fields does chapter 2 treat as the region's areas of advantage?", ("软件业", "新兴业态")),
+    ("第一章講京津冀「兩市一省」喺邊啲方面互補性好強？", ("资源优势", "生产要素")),
+    ("京津冀公共资源配置不均衡，根子上是什么原因？报告怎么解释的", ("财力",)),
+    ("前言说产业协同最主要的障碍是啥 俩字的那个", ("断链",)),
+    ("这本书一共几章，每章大致写什么？", ("发展现状", "优势领域", "重点项目")),
+    ("版权页上登记的两位编著者叫什么？", ("郭斌", "陈倩")),
+    ("编委会成员名单是按照什么规则排列的？", ("拼音",)),
+    ("What were the R&D intensities of Beijing, Tianjin and Hebei in 2013?", ("6.08%", "3.0%", "1.12%")),
+    ("When did the first printing come out, and how long is the book in terms of characters?", ("2016年5月", "196")),
+    ("Does the publisher give a website address anywhere in the book?", ("www.E-mp.com.cn",)),
+    ("Could you list every person sitting on the series' editorial committee?", ("Chen Qian", "Wang Chenghui")),
+    ("Services share of Beijing's economy in 2013?", ("76.9%",)),
 ]
 
 
@@ -972,6 +1009,18 @@ FOLLOW_UPS_FROM_BLIND_SETS = [
     # dev82-dev84: the follow-up's own topic, not the earlier question's words ("cip" of a heading is no CIP number)
     ("What's the ISBN of the book?", "And its CIP data number?", "069760"),
     ("这本书的出版方是谁？", "它的办公地址和邮编呢？", "北蜂窝"),
+    # dev85-dev92: the last item under the line found; the earlier question's own place, not its
+    # setting's, is swapped; "其中天津部分"; "都有啥" leans on the question before; 项目 is no measure word
+    ("Which Hebei high-tech zones does chapter 3 cover?", "What page is the last one on?", "123"),
+    ("河北高新技术开发区那一节列了哪些园区", "最后一个在第几页", "123"),
+    ("I'm a data journalist comparing the economic structures of Beijing and Tianjin. What share of Beijing's economy "
+     "was the tertiary sector in 2013?", "And Tianjin's secondary sector?", "50.6%"),
+    ("第二章第五节写的是什么主题？", "其中天津部分从第几页开始？", "73"),
+    ("八大优势产业占工业总产值多少啊", "都有啥产业 举俩例子呗", "航天航空"),
+    ("北大跟天津合作了多少项目", "跟河北呢", "160"),
+    ("北京人均教育支出是河北的几倍", "就是说这种差距根本上是啥造成的", "财力"),
+    ("One of the funders is a Beijing social science fund project on Zhongguancun firms under the TPP. What's its code?",
+     "And the other social science one, on a city's tourism image after emergencies?", "14JGC088"),
 ]
 
 

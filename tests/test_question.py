@@ -203,6 +203,14 @@ def test_politeness_around_a_chinese_question_is_dropped(q, expected):
     ("因为检索系统里名字相近的报告不止一本，所以想核对一下书号：这本书的ISBN是多少？",
      ("", "因为检索系统里名字相近的报告不止一本，所以想核对一下书号")),
     ("我下周要上课，请告诉我它的ISBN号。", ("我下周要上课，", "我下周要上课")),  # "请告诉我" begins the ask
+    # whole sentences (or a clause ending in a colon) that ask nothing, before the one that asks
+    ("我跑馆配渠道，图书馆采购要求提供完整书号才能下单。这本书的ISBN是多少？", ("", "我跑馆配渠道，图书馆采购要求提供完整书号才能下单")),
+    ("图书馆做编目用：这本书定价多少？", ("", "图书馆做编目用")),
+    ("北京2013年的R&D投入强度是多少？天津呢？", ("", "")),  # the first sentence asks
+    # English: the sentences before the question
+    ("Our team is splitting up the reading. On which page does the section on big data start?",
+     ("", "Our team is splitting up the reading.")),
+    ("What is the ISBN? I need it for a citation.", ("", "")),
 ])
 def test_the_clauses_that_set_a_question_up(q, expected):
     from assistant.question import preamble
@@ -217,6 +225,8 @@ def test_the_clauses_that_set_a_question_up(q, expected):
     # the one-character names of the three places, listed or asked after alone; Peking University's short name
     ("2013年京、津、冀三地的比例", "2013年北京、天津、河北三地的比例"), ("那津呢？", "那天津呢？"),
     ("北大跟津、冀两边", "北京大学跟天津、河北两边"), ("京津冀三地", "京津冀三地"), ("河北大学", "河北大学"),
+    # Cantonese as typed in Hong Kong
+    ("喺邊啲方面互補性好強？", "在哪些方面互补性好强？"), ("定價係幾多？", "定价是多少？"),
 ])
 def test_taiwan_and_hong_kong_words_become_the_reports(q, expected):
     assert normalize(q) == expected
@@ -312,3 +322,14 @@ def test_the_clauses_after_the_question_that_say_why_it_is_asked(q, expected):
     from assistant.question import afterword
 
     assert afterword(q) == expected
+
+
+@pytest.mark.parametrize("q, expected", [
+    ("我是香港的记者，正在写北京电商产业的报道。", "我是香港的记者，"),
+    ("我想看上海市信息服务业扶持政策那一节，请问在第几页？", ""),  # what the asker wants to read, not who asks
+    ("我是谁？", ""),
+])
+def test_the_clause_that_says_who_asks(q, expected):
+    from assistant.question import who_asks
+
+    assert who_asks(q) == expected
