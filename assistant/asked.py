@@ -78,6 +78,7 @@ class Asked:
     day_q: bool  # a day asked for ("习近平是在哪一天…"): a year or a month is no answer
     year_q: bool  # a year asked for ("…规划是哪一年发布的？")
     who_q: bool
+    word_q: bool  # a word or a short term asked for ("可以用哪个词概括", "a two-character word")
     measure: str
     list_q: bool
     count_q: bool
@@ -305,7 +306,7 @@ def read(question: str, lang: str, terms: Terms) -> Asked:
         # "河北高新技术开发区那一节，最后介绍的是哪个园区？": an item at a place under a contents line
         or bool(intent.nth_item(main) and re.search(r"[章节]|\b(?:section|chapter)\b", full, re.I))
         or bool(intent.next_or_previous(main)),  # "承德…基地后面那一条是什么？"
-        date_q=intent.date(q) or intent.year_asked(main), day_q=intent.day(main), year_q=intent.year_asked(main), who_q=intent.who(q),
+        date_q=intent.date(q) or intent.year_asked(main), day_q=intent.day(main), year_q=intent.year_asked(main), who_q=intent.who(q), word_q=intent.asks_word(main),
         measure=intent.asked_unit(main if swapped else q, lang),  # "那字数呢？" after a price: not in yuan
         list_q=intent.listing(q, lang), count_q=intent.count(q, lang),
         ords=ords, ctx_ords={} if ords else intent.ordinals(ctx),  # "北京部分在第几页？" after "第一章第三节讲什么？"

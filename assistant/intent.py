@@ -134,7 +134,7 @@ def names_contents(q: str) -> bool:
 
 _ORDER_Q = re.compile(r"(?:什么|何种|哪种|怎样的?|怎么|如何)(?:规则|顺序|次序|方式|原则)?\s*(?:排序|排列|排名|为序)|排序(?:的)?(?:规则|依据|原则|方式)|按照?什么(?:规则|顺序|次序)"
                       r"|(?:次序|顺序|排序|排列|先后)[^，,？?]{0,6}(?:依据|根据|按照?)什么|(?:依据|根据|按照?)什么[^，,？?]{0,4}排"
-                      r"|\b(?:in what|by what|what) (?:order|principle|rule|criteri\w+)\b|\b(?:ordered|sorted|arranged|listed|ranked) (?:by|according to)\b"
+                      r"|\b(?:in what|by what|what) (?:order|principle|rule|criteri\w+)\b|\b(?:ordering|sorting|ranking) (?:rule|principle|criteri\w+)\b|\b(?:ordered|sorted|arranged|listed|ranked) (?:by|according to)\b"
                       r"|\bhow (?:are|were|is) .{0,40}\b(?:ordered|sorted|arranged|ranked)\b"
                       r"|\b(?:on|by) what (?:basis|principle|criterion)\b.{0,40}\b(?:ordered|sorted|arranged|ranked|listed)\b", re.I)
 
@@ -412,6 +412,8 @@ def _ask_groups(q: str) -> list[str]:
     "大概在第几页？"; "那负责印制的呢？校对又是谁？" asks twice (a "…呢？" asks too)."""
     groups: list[str] = []
     pending = ""
+    # ("第一版是哪年几月出的、由哪家出版社出版": two asks joined by "、", the second led by its own preposition)
+    q = re.sub(r"(?<=[的了])、(?=由|从|被)", "，", q)
     for c in re.findall(r"[^，,？?；;]+[，,？?；;]?", q.strip().rstrip("。.")):
         body = c.rstrip("，,？?；;。. ")
         if not body:
@@ -698,6 +700,15 @@ def definition(q: str) -> bool:
 
 
 _ROLE_Q = re.compile(r"担任|职务|角色|身份|什么职位|负责什么|\bwhat (?:role|position|title)\b|\brole\b|\bposition\b", re.I)
+
+
+WORD_ASKED = re.compile(r"(?:用|以)?(?:一个|哪个|什么|哪一个)词|(?:哪|几)?[两俩二三四]个?字(?:的|概括|形容|来)|俩字|"
+                     r"\b(?:which|what) (?:word|term|phrase|expression)\b|\b(?:one|two|three|four)[- ]character (?:word|term|phrase)\b", re.I)
+
+
+def asks_word(q: str) -> bool:
+    """Asks for a word or short term the report puts it in ("可以用哪个词概括？", "a two-character word")."""
+    return bool(WORD_ASKED.search(q))
 
 
 def asks_role(q: str) -> bool:

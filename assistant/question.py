@@ -577,7 +577,9 @@ def _swap_slots(question: str, previous: str) -> str:
             i = same[0]
             used_old.add(i)
             om = old[i]
-            replacements.append((om.start, om.end, _surface(nm.slot, om, prev_lang)))
+            # (an aggregate as the follow-up words it: "换成北京的第三产业呢？" -> 第三产业, not 第三产业增加值)
+            said = question[nm.start:nm.end] if nm.slot.category == "aggregate" and language(question) == prev_lang else ""
+            replacements.append((om.start, om.end, said or _surface(nm.slot, om, prev_lang)))
         else:
             appended.append(nm.slot.id if nm.slot.category in ("year", "chapter", "section") else (nm.slot.zh[0] if prev_lang == "zh" else nm.slot.en[0]))
     for a, b, s in sorted(replacements, reverse=True):

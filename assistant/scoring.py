@@ -47,7 +47,9 @@ _DEFINES = re.compile(r"是指|指的是|定义为|所谓|的总称")
 _CHAPTER_TITLE = re.compile(r"^第[一二三四五六七八九十\d]+章")
 _SECTION_TITLE = re.compile(r"^第[一二三四五六七八九十\d]+节")
 _BARE_TITLE = re.compile(r"^《[^》]+》[。.]?$")
+_QUOTED_TERM = re.compile(r"“[^”]{1,6}”")
 _ORDER_WORD = re.compile(r"排序|排列|顺序|次序|为序|排名")
+_PLACES_IN = {"beijing": ("中关村",)}  # a place inside a region asked about: "北京哪几家电商领军企业" is answered of 中关村
 _JJJ_WHOLE = ("京津冀", "三地", "两市一省")
 
 
@@ -217,7 +219,7 @@ def _when_and_where(u: Unit, a: Asked, s: float) -> float:
         # a sentence may name its region one or two sentences earlier ("中关村…。如在电子商务领域，…")
         names_region = any(z.lower() in u.match_text for z in qmod.region_words())
         hay = region_text or (u.match_text if names_region else u.match_text + " " + u.context)
-        if not any(any(z.lower() in hay for z in surfaces(r)) for r in a.regions) and not (
+        if not any(any(z.lower() in hay for z in surfaces(r) + _PLACES_IN.get(r.id, ())) for r in a.regions) and not (
                 a.all_three and any(z in hay for z in _JJJ_WHOLE)) and not (
                 any(r.id == "jjj" for r in a.regions) and all(z in hay for z in ("北京", "天津", "河北"))):
             # (京津冀 asked: "北京市、天津市、河北省…分别为…" names the three)
@@ -350,6 +352,9 @@ def _names_a_line(a: Asked) -> bool:
     return bool(a.ords) or any(not t.startswith("~") and t not in _PAGE_WORDS for t in a.line_words)
 
 
+_PART_UNDER = re.compile(r"的(?:那)?一?(?:部分|条|小节|个园区|个基地)")  # "第四节里讲交通协同发展的部分"
+
+
 def known_coverage(u: Unit, a: Asked, terms: Terms) -> float:
     """Coverage by the words the report knows: a paraphrase's unknown words ("Going by the
     contents, …") do not make a contents line less the one asked. A contents line is named by
@@ -360,9 +365,14 @@ def known_coverage(u: Unit, a: Asked, terms: Terms) -> float:
         most = a.ords.get("节") or a.ords.get("章")
         if not most and _THAT_LINE.match(a.main):
             most = a.ctx_ords.get("节") or a.ctx_ords.get("章")  # "那一节从第几页开始？" after "第四章第二节…"
-        if most and own.startswith(most.lower()):
-            return 1.0  # the line the ordinals name ("那第四节呢？" after 第二章第一节)
         got = sum(w * max(terms.credit(t, own), terms.credit(t, u.match_text)) for t, w in a.line_words.items())
+        if most and own.startswith(most.lower()):
+            # the line the ordinals name ("那第四节呢？" after 第二章第一节) -- unless the question names a
+            # part of it by its own words ("第一章第四节里讲交通协同发展的部分": 三、交通协同发展)
+            main = normalize(a.main).lower()
+            named = {t: w for t, w in a.line_words.items() if not t.startswith("~") and terms.known(t) and t in main}
+            if not (named and _PART_UNDER.search(main)) or sum(w * terms.credit(t, own) for t, w in named.items()) >= 0.99 * sum(named.values()):
+                return 1.0
         return got / a.line_known if a.line_known else 1.0
     return u.coverage * a.total / a.known_total if a.known_total < a.total else u.coverage
 
@@ -382,8 +392,10 @@ def _contents(u: Unit, a: Asked, terms: Terms, s: float) -> float:
         if "节" not in ords and "章" in ords and (meta.get("section") or meta.get("subsection")) and not intent.names_section(q):
             s *= 0.6  # asked about the chapter itself, not one of its sections
     if is_toc and intent.names_section(q) and not intent.names_subsection(q) and not _SECTION_TITLE.match(
-            str(meta.get("title") or "")) and meta.get("section"):
-        s *= 0.8  # "讲天津市政策的那一节": a section line (第三节 天津市政策), not an item under it
+            str(meta.get("title") or "")) and meta.get("section") and "节" not in ords:
+        # "讲天津市政策的那一节": a section line (第三节 天津市政策), not an item under it (a section
+        # named by its number is not the part named in words: "第四节里讲交通协同发展的部分")
+        s *= 0.8
     if a.ctx_ords and is_toc:
         # the earlier question's chapter is a preference, not a constraint: "And the
         # bibliography?" after a chapter 2 question asks about a line outside any chapter
@@ -457,6 +469,9 @@ def _contents(u: Unit, a: Asked, terms: Terms, s: float) -> float:
 def _answer_kind(u: Unit, a: Asked, terms: Terms, s: float) -> float:
     """The kind of answer asked for: a figure in the asked unit, a person, a date, a definition, a list."""
     q = a.q
+    if a.word_q:
+        # "…最大的障碍可以用哪个词概括？": the sentence that puts it in a quoted term (“断链”)
+        s *= 1.25 if _QUOTED_TERM.search(u.text) else 0.85
     if a.order_q and not _ORDER_WORD.search(u.text):
         # "编委会成员是按什么规则排序的？": the line that states the order (以姓氏拼音排序), not the
         # list it heads

@@ -19,7 +19,7 @@ from typing import Callable, Mapping, Sequence
 from index.glossary import _fold, en_words
 from index.text import normalize, squash_ws
 
-from .intent import AUX, EN_NUMBERS, structure
+from .intent import AUX, EN_NUMBERS, WORD_ASKED, structure
 from .question import data_rows, language, mentions, preamble, refers_back, setting, split_context
 
 STOP_ZH = set(
@@ -318,7 +318,7 @@ class BookTitle:
         # (with the pinyin short name of Beijing-Tianjin-Hebei: "the 2015 Jing-Jin-Ji information services report")
         words = "|".join(sorted(self.en_words | {"services", "industries", "the", "jing", "jin", "ji"}, key=len, reverse=True))
         yrs = "|".join(self.years) or "(?!)"
-        run = rf"\b(?:the\s+)?(?:(?:{yrs})\s+)?(?:(?:{words})[\s-]+){{2,}}report\b(?:\s*\(\s*(?:{yrs})\s*\)|\s+(?:{yrs})\b)?"
+        run = rf"\b(?:the\s+|this\s+|that\s+)?(?:(?:{yrs})\s+)?(?:(?:{words})[\s-]+){{2,}}report\b(?:\s*\(\s*(?:{yrs})\s*\)|\s+(?:{yrs})\b)?"
         about = rf"\b(?:this|the)\s+(?:report|book|volume)\s+(?:on|about)\s+(?:the\s+)?(?:(?:{words}|sector)[\s-]+){{1,}}(?:{words}|sector)\b"
         return re.compile(run, re.I), re.compile(about, re.I)
 
@@ -530,6 +530,8 @@ class Terms:
         return out, focus
 
     def _analyse(self, q: str, lang: str) -> tuple[dict[str, float], set[str]]:
+        # "down to a two-character word. Which word?": the kind of answer, no word to find (not 字数)
+        q = WORD_ASKED.sub(" ", q)
         qn = normalize(q)
         focus_keys: set[str] = set()
         zh_focus: set[str] = set()
@@ -631,7 +633,9 @@ class Terms:
             in_focus = bool(focus & set(range(a, b)))
             if b <= setting_end and not set(words[a:b]) & asked_words:
                 w *= CONTEXT_WEIGHT  # the setting's words weigh as a follow-up's context ("Our team is splitting up the reading.")
-            out.setdefault(term, w * (FOCUS_WEIGHT if in_focus else 1.0))
+            # (a phrase of the question proper weighs fully though the setting used it too: "I'm
+            # *pricing* comparable titles … Does this report *cost* more than 50 yuan?")
+            out[term] = max(out.get(term, 0.0), w * (FOCUS_WEIGHT if in_focus else 1.0))
             if in_focus:
                 focus_keys.add(term)
         # English content words the glossary does not know and the report does not use stay in the

@@ -914,6 +914,16 @@ ANSWERED_FROM_LATER_BLIND_SETS = [
     ("Does the publisher give a website address anywhere in the book?", ("www.E-mp.com.cn",)),
     ("Could you list every person sitting on the series' editorial committee?", ("Chen Qian", "Wang Chenghui")),
     ("Services share of Beijing's economy in 2013?", ("76.9%",)),
+    # dev93-dev96: 中关村 is in Beijing; two asks joined by "、"; a word asked for is a quoted term; a
+    # phrase of the question proper weighs fully though the setting used it too; "this … report"
+    ("在电子商务方面，总序点名了北京哪几家领军企业？", ("京东", "当当", "聚美优品")),
+    ("报社要发一条新书简讯，想确认这本报告第一版是哪年几月出的、由哪家出版社出版。", ("2016年5月", "经济管理出版社")),
+    ("我在写一篇京津冀产业协同的评论，前言认为三地产业协同最大的障碍可以用哪个词概括？", ("断链",)),
+    ("The foreword boils the main obstacle to industrial coordination down to a two-character word. Which word?", ("断链",)),
+    ("I'm pricing comparable titles for our research library. Does this report cost more than 50 yuan?", ("58.00",)),
+    ("Which publishing house put out this Beijing-Tianjin-Hebei information services report?", ("经济管理出版社",)),
+    ("Translator here: the board members appear in some fixed order. What ordering rule does the book state?", ("拼音",)),
+    ("Who handled chapters 3 and 4?", ("Meng Chengyan", "Zhao Ruping")),
 ]
 
 
@@ -1021,6 +1031,10 @@ FOLLOW_UPS_FROM_BLIND_SETS = [
     ("北京人均教育支出是河北的几倍", "就是说这种差距根本上是啥造成的", "财力"),
     ("One of the funders is a Beijing social science fund project on Zhongguancun firms under the TPP. What's its code?",
      "And the other social science one, on a city's tourism image after emergencies?", "14JGC088"),
+    # an aggregate as the follow-up words it; a part under a section named by its number
+    ("2013年天津第二产业比重是多少？", "换成北京的第三产业呢？", "76.9%"),
+    ("北京三产比重多少", "天津二产呢", "50.6%"),
+    ("第一章第四节的标题是什么？", "这一节里讲交通协同发展的部分从哪页开始？", "44"),
 ]
 
 
