@@ -181,6 +181,8 @@ def read(question: str, lang: str, terms: Terms) -> Asked:
     if lang == "zh" and not role and (m := re.search(r"(?:挂|担任|任)(?:着)?([\u4e00-\u9fff]{2,5}?)(?:的)?(?:头衔|职务|一职|名义)的?(?:是|为)(?:谁|哪一?位)", main)):
         # "挂总主编头衔的是哪一位？"
         role = [m.group(1)] if _ROLE_NOUN.search(m.group(1)) and m.group(1) in terms.df else []
+    if role == ["作者"] and re.search(r"(?:总序|前言|序言|后记|附录)的?作者", main):
+        role = []  # "总序的作者是谁？": who wrote it, as "总序是谁写的？" asks (its signature)
     # what a "who did it" question is about ("总序是谁写的" -> 总序; "who wrote the preface" -> 前言)
     # ("各章内容分别是谁执笔的": every chapter, as the division of labour names them, not a word "各章")
     subj = re.sub(r"(?:各|每一?)章", "", intent.who_subject(q, lang))

@@ -332,7 +332,7 @@ def _other_nth(text: str, a: Asked) -> bool:
     def nths(t: str) -> set:
         return set(_NTH_OF.findall(re.sub(r"(?<!第)([一二三])产(?![品业])", r"第\1产业", normalize(t))))  # "三产"
 
-    said, got = nths(a.q + " " + " ".join(a.ind_words)), nths(text)
+    said, got = nths(a.q).union(*(nths(w) for w in a.ind_words)), nths(text)  # (word by word: normalize joins words)
     return bool(said) and not (got & said) and any(c == g[1] for g in got for _, c in said)
 
 
