@@ -79,6 +79,7 @@ class Asked:
     year_q: bool  # a year asked for ("…规划是哪一年发布的？")
     who_q: bool
     word_q: bool  # a word or a short term asked for ("可以用哪个词概括", "a two-character word")
+    nths: frozenset  # the "第X…" pairs asked ("第三产业": (三, 产)): a sibling (第二产业) is another indicator
     measure: str
     list_q: bool
     count_q: bool
@@ -313,8 +314,18 @@ def read(question: str, lang: str, terms: Terms) -> Asked:
         list_q=intent.listing(q, lang), count_q=intent.count(q, lang),
         ords=ords, ctx_ords={} if ords else intent.ordinals(ctx),  # "北京部分在第几页？" after "第一章第三节讲什么？"
         within_ctx=bool(ctx) and bool(qmod.PART_OF_PREVIOUS.search(main)),  # "其中天津那部分…": only inside it
-        ind_terms=ind_terms, ind_words=terms.words(ind_terms),  # with the alternatives of phrase groups spelled out
+        ind_terms=ind_terms, ind_words=(ind_words := terms.words(ind_terms)),  # with the alternatives of phrase groups spelled out
+        # (word by word: normalize joins adjacent Chinese words, so joined words would read other pairs)
+        nths=nth_pairs(q).union(*(nth_pairs(w) for w in ind_words)),
     )
+
+
+_NTH_OF = re.compile(r"第([一二三四五六七八九十])([\u4e00-\u9fff])")  # "第二产业": (二, 产)
+
+
+def nth_pairs(text: str) -> frozenset:
+    """The "第X…" pairs a text names ("第二产业" -> (二, 产); chat shorthand "三产" too)."""
+    return frozenset(_NTH_OF.findall(re.sub(r"(?<!第)([一二三])产(?![品业])", r"第\1产业", normalize(text))))
 
 
 def names_region_term(t: str) -> bool:

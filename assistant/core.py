@@ -387,13 +387,12 @@ class Assistant:
         q = qmod.split_context(rewritten)[0]
         if not intent.page(q) or not evidence.is_toc_row(d.best) or intent.ordinals(q):
             return  # a chapter or section named by number is one line ("chapter 4, on support policies")
-        # (the lines are named in the question proper: "我是天津的记者，想看看…麦谷产业园的内容，目录显示在第几页？"
-        # names one)
         def split(text: str) -> list[str]:
             return [p for p in re.split(r"\s*(?:,|，|、|;|；|\band\b|\bor\b|和|及|与|以及)\s*", text) if p.strip()]
 
-        # (…or the question as a whole when the question proper points back at them: "我希望借助…大事记和
-        # 参考文献…，请问这两部分在书中分别位于第几页？"; not the clause that says who asks)
+        # the lines are named in the question proper ("我是天津的记者，想看看…麦谷产业园的内容，目录显示在第几页？"
+        # names one), or in the whole question when the question proper points back at them ("我希望借助…
+        # 大事记和参考文献…，请问这两部分在书中分别位于第几页？"), not in the clause that says who asks
         parts = split(q[len(qmod.preamble(q)[1]):])
         if len(parts) < 2:
             parts = split(q[len(qmod.who_asks(q)):])
@@ -596,8 +595,8 @@ class Assistant:
         n = intent.nth_item(main)
         # ("第二部分从哪页开始？" after "第三章第一节讲北京的哪些园区？": a part of the line asked before)
         nth_part = 0 if n else intent.nth_part(main) if ctx else 0
-        if not (n or nth_part) or (d.best is None and not ctx) or not (d.answerable or ctx):
-            return
+        if not (n or nth_part) or not (ctx or (d.answerable and d.best is not None)):
+            return  # (a follow-up is placed under the earlier question's line, whatever its own draft found)
         base = self._line_of_context(ctx) if ctx else None
         if base is not None and base.answerable and evidence.is_toc_row(base.best):
             # "排在最后的是哪一个？（接上问：第三章天津那一节一共列了几个园区、基地？）", "第二个是什么？

@@ -117,11 +117,9 @@ def draft(q: str, lang: str, hits: Sequence[Hit], terms: Terms, min_support: flo
                 chosen.append(u)
                 seen.add(key)
         if by_place and all(u.kind == "row" and row_field(u, "region") for u in chosen):
-            order = [r.id for r in a.regions]
-
-            def place(u: Unit) -> int:
-                return next((i for i, r in enumerate(a.regions) if any(z in row_field(u, "region") for z in r.zh)), len(order))
-            chosen.sort(key=place)
+            # in the order the places were asked
+            chosen.sort(key=lambda u: next((i for i, r in enumerate(a.regions) if any(z in row_field(u, "region") for z in r.zh)),
+                                           len(a.regions)))
     sentences: list[tuple[str, list[Unit]]] = [(render(u, lang, a.numeric, glossary, a.qterms, a.list_q), [u])
                                                for u in chosen]
     derived: set[str] = set()

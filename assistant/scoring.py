@@ -15,7 +15,7 @@ import re
 from typing import Mapping, Sequence
 
 from assistant import intent, question as qmod
-from assistant.asked import NUM_RE, Asked, names_region_term, read
+from assistant.asked import NUM_RE, Asked, names_region_term, nth_pairs, read
 from assistant.evidence import CONTENTS_LINE, Unit, countable, has_years, is_toc_row, row_field, section_of, split_units
 from assistant.terms import Terms, has_term
 from index.model import Hit
@@ -265,8 +265,9 @@ def _figures(u: Unit, a: Asked, terms: Terms, s: float) -> float:
     if a.numeric and u.kind == "sentence" and _other_nth(u.text, a):
         s *= 0.4
         u.reasons.append("indicator not asked")
-    if a.numeric and any(_only_listed(u.text, t, terms) for t in a.qterms
-                              if not t.startswith("~") and t not in a.focus and not names_region_term(t)):
+    if a.numeric and (spans := [m.span() for m in _LISTED.finditer(u.text)]) and any(
+            _only_listed(u.text, spans, t, terms) for t in a.qterms
+            if not t.startswith("~") and t not in a.focus and not names_region_term(t)):
         # "百度2013年的营业收入是多少？": "…集聚了百度、腾讯…等277家…，收入过亿元企业38家" gives the
         # park's figures; a name in its "、…等" list holds none of them
         s *= 0.4
@@ -309,11 +310,8 @@ def _figures(u: Unit, a: Asked, terms: Terms, s: float) -> float:
 _LISTED = re.compile(r"[^，,。；;、了的在和与及是为有]{1,12}(?:、[^，,。；;、]{1,24}?){2,}等")
 
 
-def _only_listed(text: str, term: str, terms: Terms) -> bool:
-    """The sentence names the term, and only inside a "、…等" list of names."""
-    spans = [m.span() for m in _LISTED.finditer(text)]
-    if not spans:
-        return False
+def _only_listed(text: str, spans: list[tuple[int, int]], term: str, terms: Terms) -> bool:
+    """The sentence names the term, and only inside its "、…等" lists of names (``spans``)."""
     found = False
     for w in terms.words([term]):
         for m in re.finditer(re.escape(w), text):
@@ -323,16 +321,10 @@ def _only_listed(text: str, term: str, terms: Terms) -> bool:
     return found
 
 
-_NTH_OF = re.compile(r"第([一二三四五六七八九十])([\u4e00-\u9fff])")  # "第二产业": (二, 产)
-
-
 def _other_nth(text: str, a: Asked) -> bool:
     """The text names a sibling of the asked "第X…" and not the one asked: "第二产业比重" does not
     answer "第三产业占GDP的比重"."""
-    def nths(t: str) -> set:
-        return set(_NTH_OF.findall(re.sub(r"(?<!第)([一二三])产(?![品业])", r"第\1产业", normalize(t))))  # "三产"
-
-    said, got = nths(a.q).union(*(nths(w) for w in a.ind_words)), nths(text)  # (word by word: normalize joins words)
+    said, got = a.nths, nth_pairs(text)
     return bool(said) and not (got & said) and any(c == g[1] for g in got for _, c in said)
 
 
