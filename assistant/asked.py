@@ -79,6 +79,7 @@ class Asked:
     year_q: bool  # a year asked for ("…规划是哪一年发布的？")
     who_q: bool
     word_q: bool  # a word or a short term asked for ("可以用哪个词概括", "a two-character word")
+    phrase_len: int | None  # the characters of a phrase asked for ("十二字说法": 12)
     nths: frozenset  # the "第X…" pairs asked ("第三产业": (三, 产)): a sibling (第二产业) is another indicator
     measure: str
     list_q: bool
@@ -93,6 +94,7 @@ class Asked:
     field_focus: list[str] | None = None
 
 
+_THREE_AS_ONE = re.compile(r"三地|两市一省")
 _PLACES_TOGETHER = re.compile(r"^(?:[两三四各]地|两市一省|[三两]省市)$")  # the places named as a whole, no indicator
 _RANK_OF_ROLE = re.compile(r"\b(deputy|vice|associate|assistant|honorary|acting|former)[\s-]+(?:[a-z-]+\s+)?"
                            r"(?:editor|chief|director|chair|chairman|president|head|dean|author|secretary|manager|minister|mayor)", re.I)
@@ -220,7 +222,13 @@ def read(question: str, lang: str, terms: Terms) -> Asked:
     if ctx and scope == main and not swapped and re.search(r"它(?!们)|\b(?:it|its)\b", main, re.I):
         # "它跟河北签了多少个项目？（接上问：清华呢？）": "it" is the organisation the earlier turn named
         named += [m for m in qmod.mentions(ctx) if m.slot.category == "org"][-1:]
+    if any(m.slot.id == "jjj" for m in named) and any(m.slot.id in ("beijing", "tianjin", "hebei") for m in named):
+        # "京津冀三地2013年的研发投入强度，北京是多少？": one of the three is asked; the three frame it
+        named = [m for m in named if m.slot.id != "jjj"]
     regions = [m.slot for m in named if m.slot.category == "region"]
+    if not regions and _THREE_AS_ONE.search(scope[len(before):] if scope.startswith(before) else scope):
+        # "三地2013年的研发投入强度各是多少？": the three places, as 京津冀 (a place a follow-up does not swap)
+        regions = [s for s in qmod.region_slots() if s.id == "jjj"]
     # "How many Zhongguancun firms … in Tianjin?", "北京大学与河北省…": every place and organisation
     # named must be in the evidence -- unless the question sets regions side by side ("北京和天津",
     # "Beijing or Tianjin"), when each passage answers for one of them
@@ -232,7 +240,7 @@ def read(question: str, lang: str, terms: Terms) -> Asked:
     qwords = terms.words(qterms) | {normalize(full).lower()}
     people = [p for p in terms.people if any(p in w for w in qwords)]
     asked_type = intent.which_type(q)
-    if not people and not intent.asks_institution(q):
+    if not people and not intent.asks_institution(q) and not intent.asks_department(q):
         asked_type = ()  # "哪一章" without a person is a contents question, answered by the lines
     defining = intent.definition(main)
     on_page = intent.given_page(main)  # "Which Tianjin industrial park is covered on page 107?"
@@ -309,7 +317,7 @@ def read(question: str, lang: str, terms: Terms) -> Asked:
         # "河北高新技术开发区那一节，最后介绍的是哪个园区？": an item at a place under a contents line
         or bool(intent.nth_item(main) and re.search(r"[章节]|\b(?:section|chapter)\b", full, re.I))
         or bool(intent.next_or_previous(main)),  # "承德…基地后面那一条是什么？"
-        date_q=intent.date(q) or intent.year_asked(main), day_q=intent.day(main), year_q=intent.year_asked(main), who_q=intent.who(q), word_q=intent.asks_word(main),
+        date_q=intent.date(q) or intent.year_asked(main), day_q=intent.day(main), year_q=intent.year_asked(main), who_q=intent.who(q), word_q=intent.asks_word(main), phrase_len=intent.phrase_length(main),
         measure=intent.asked_unit(main if swapped else q, lang),  # "那字数呢？" after a price: not in yuan
         list_q=intent.listing(q, lang), count_q=intent.count(q, lang),
         ords=ords, ctx_ords={} if ords else intent.ordinals(ctx),  # "北京部分在第几页？" after "第一章第三节讲什么？"

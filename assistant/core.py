@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import time
 from typing import Callable, Sequence
@@ -179,6 +180,18 @@ class Assistant:
             if any(t not in earlier for t in own):
                 have = {h.chunk.id for h in hits}
                 hits = hits + [h for h in r.retrieve(main, k) if h.chunk.id not in have]
+        before = qmod.preamble(main)[1]
+        if before and len(main) - len(before) >= 4:
+            # "下周给本科生讲京津冀协同发展，课件…要写这本报告的书号，ISBN是多少？": the story before the
+            # question proper may outweigh its own words; they are looked up alone too
+            hits = _after(hits, r.retrieve(main[len(before):], k))
+        if qmod.language(main) == "zh" and (said := self._terms.report_words(main)):
+            # "书有缺页，该找哪个部门？": the report says 印装错误; its words find the passage the question's own miss
+            hits = _after(hits, self.retriever("bm25").retrieve(" ".join(said), k))
+        if (n := intent.phrase_length(main)):
+            # "概括三地分工的十二字说法": the passages that quote a phrase of that many characters
+            have = {h.chunk.id for h in hits}
+            hits = hits + [Hit(c, 0.0) for c in self._chunks_in_order if c.id not in have and evidence.quotes_phrase_of(c.text, n)]
         timings["retrieve"] = (time.perf_counter() - t1) * 1000
         for h in hits:
             self._seen[h.chunk.id] = h.chunk
@@ -812,6 +825,14 @@ class Assistant:
             cur = min(nb, key=lambda c: c.order)
             after_c.append(cur)
         return [_ctx(c, False) for c in before_c] + [_ctx(target, True)] + [_ctx(c, False) for c in after_c]
+
+
+def _after(hits: list[Hit], more: list[Hit]) -> list[Hit]:
+    """``hits`` and then the ones of ``more`` not among them, ranked after them (a second look-up
+    adds candidates; it does not outrank the first)."""
+    have = {h.chunk.id for h in hits}
+    extra = [h for h in more if h.chunk.id not in have]
+    return hits + [dataclasses.replace(h, rank=len(hits) + i + 1) for i, h in enumerate(extra)]
 
 
 def _ctx(c, target: bool) -> dict:

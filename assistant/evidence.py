@@ -148,3 +148,8 @@ def countable(u: Unit) -> list[str]:
     if not value or re.search(r"\d", value) or "、" not in value:
         return []
     return [v.strip() for v in value.split("、") if v.strip()]
+
+
+def quotes_phrase_of(text: str, n: int) -> bool:
+    """The text quotes a phrase of ``n`` Chinese characters (“北京研发、天津转化、河北配套”: 12)."""
+    return any(len(re.findall(r"[\u4e00-\u9fff]", m)) == n for m in re.findall(r"“([^”]{4,40})”", text))

@@ -79,7 +79,9 @@ def draft(q: str, lang: str, hits: Sequence[Hit], terms: Terms, min_support: flo
             best = twin
     # the figures of several places asked together ("2013年京、津、冀三地分别是多少？", "What were the R&D
     # intensities of Beijing, Tianjin and Hebei?"): each place's row is a part of the answer
-    by_place = a.numeric and len({r.id for r in a.regions}) > 1
+    by_place = a.numeric and (len({r.id for r in a.regions}) > 1 or (
+        # (京津冀 asked, "三地2013年的研发投入强度各是多少？": the rows of the sentence that names the three)
+        best.kind == "row" and any(r.id == "jjj" for r in a.regions) and all(z in best.text for z in ("北京", "天津", "河北"))))
     if (a.list_q or by_place) and best.kind == "sentence":
         # the same evidence as a table row: the row lists with its siblings
         same = squash_ws(best.text)
@@ -102,7 +104,7 @@ def draft(q: str, lang: str, hits: Sequence[Hit], terms: Terms, min_support: flo
         table = (best.hit.chunk.meta or {}).get("table") if best.kind == "row" else None
         def key_of(u: Unit) -> str:
             # one sentence read off as several places' rows ("北京市、天津市、河北省…分别达到…"): each a part of the answer
-            return squash_ws(u.text) + (f"|{row_field(u, 'region')}" if u.kind == "row" and len(a.regions) > 1 else "")
+            return squash_ws(u.text) + (f"|{row_field(u, 'region')}" if u.kind == "row" and by_place else "")
 
         seen = {key_of(best)}
         for u in ok[1:]:
@@ -118,8 +120,9 @@ def draft(q: str, lang: str, hits: Sequence[Hit], terms: Terms, min_support: flo
                 seen.add(key)
         if by_place and all(u.kind == "row" and row_field(u, "region") for u in chosen):
             # in the order the places were asked
+            # (or, the three asked as one, in the order the sentence names them)
             chosen.sort(key=lambda u: next((i for i, r in enumerate(a.regions) if any(z in row_field(u, "region") for z in r.zh)),
-                                           len(a.regions)))
+                                           len(a.regions) + max(best.text.find(row_field(u, "region")), 0)))
     sentences: list[tuple[str, list[Unit]]] = [(render(u, lang, a.numeric, glossary, a.qterms, a.list_q), [u])
                                                for u in chosen]
     derived: set[str] = set()

@@ -84,7 +84,7 @@ _PARTS_Q = re.compile(r"分成哪|分为哪|分了哪|分成了哪|分为了哪|
                       r"\bwhat (sections|parts|subsections)\b|\bwhich (sections|parts|subsections)\b|\bsubsections?\b"
                       r"|\bwhat are (?:the|its) (?:(?:two|three|four|five|six|seven|eight|\d+) )?(sections|parts|subsections)\b|\b(which|what) \w+ does (it|the section|the chapter|this section|this chapter) cover\b"
                       r"|\bsection by section\b|\b(?:list|give(?: me)?|name|show(?: me)?|enumerate)\s+(?:all\s+)?(?:of\s+)?the\s+(?:sections|parts|subsections)\b|\bdoes (?:chapter|section) \w+ cover\b|\b(divided|organi[sz]ed|split|broken down|subdivided) into\b|\bbroken down\b|\bbreak(s)? down\b|\bconsists? of\b|\bwhat does (it|the section|the chapter) cover\b"
-                      r"|\b(?:which|what) \w+ does (?:chapter|section) \w+ (?:cover|treat|include|discuss|deal with|address)\b"
+                      r"|\b(?:which|what) \w+ does (?:chapter|section) \w+ (?:cover|treat|include|discuss|deal with|address)\b|\b(?:which|what) \w+ does (?:chapter|section) \w+ (?:break|split|divide|sort|group)\b.{0,40}\binto\b"
                       r"|\b(?:which|what) \w+ (?:are|is) (?:included|covered)\b|\bwhat does (?:it|the section|the chapter|chapter \w+) include\b", re.I)
 
 
@@ -316,7 +316,7 @@ def only_a_reference(q: str, m) -> bool:
 
 
 # "第二章总共占了多少页？", "How many pages long is chapter 2?": a count of the pages a part runs over
-_PAGE_COUNT = r"占了?(?:多少|几)页|(?:有|共|一共|总共)(?:多少|几)页|多少页(?:的)?篇幅|篇幅(?:有|是)?(?:多少|几)页|\bhow many pages\b|\bpage count\b"
+_PAGE_COUNT = r"占了?(?:多少|几)页|(?:有|共|一共|总共)(?:多少|几)页(?![^，,。？?]{0,6}(?:错|坏|破|缺|掉|脱|倒|反|印))|多少页(?:的)?篇幅|篇幅(?:有|是)?(?:多少|几)页|\bhow many pages\b|\bpage count\b"
 _PAGE_ASKED = re.compile(_PAGE_COUNT + r"|第几页|哪一?页|页码|在几页|\b(what|which) pages?\b(?!\s+(?:format|size|layout|dimensions?)\b)|\bon what page\b|\bpage numbers?\b", re.I)
 
 
@@ -400,7 +400,9 @@ def count_unit(q: str) -> str:
 _TWO_FIELDS_ZH = re.compile(r"(.{2,12}的)?([\u4e00-\u9fff]{2,6}?)[和及与]([\u4e00-\u9fff]{2,6}?)(分别是什么|分别是多少|分别是谁|各是什么|各是多少|各是谁|是什么|是多少)[？?]?")
 _SECOND_ASK_EN = re.compile(r"^(?P<a>.+?)(?:,?\s+and\s+(?P<b>(?:when|where|who|whom|(?:on )?what date|(?:on )?which date|in what year|in which year|on what day|on what page|on which page|what page)\b.*)"
                             r"|(?<=\w)\s+and\s+(?P<d>how many\s+\w+(?:\s+\w+)?\s+(?:does|do|did|is|are|was|were)\b.*)"
-                            r"|,\s+and\s+(?P<c>(?:(?:what|which)\s+(?:\w+\s+)?(?:date|day|page|year|number|phone|telephone|address|e-?mail|postcode|code|share|percentage|proportion|fraction)|how many|how much|how long|how big|how large|how thick)\b.*))$", re.I)
+                            r"|,\s+and\s+(?P<c>(?:(?:what|which)\s+(?:\w+\s+)?(?:date|day|page|year|number|phone|telephone|address|e-?mail|postcode|code|share|percentage|proportion|fraction)|how many|how much|how long|how big|how large|how thick"
+                            # ("…, and what sub-sectors does it mainly include?": an ask with its own verb)
+                            r"|(?:what|which)\s+[\w-]+(?:\s+[\w-]+)?\s+(?:does|do|did|is|are|was|were)\s+(?:it|they|this|that|these|the)\b)\b.*))$", re.I)
 
 
 MAX_ASKS = 3
@@ -594,9 +596,10 @@ _EMPLOYER = ("大学", "学院", "公司", "中心", "研究院")
 _TYPE_SURFACES = {"大学": _UNIVERSITY, "高校": _UNIVERSITY, "university": _UNIVERSITY, "学校": _SCHOOL, "school": _SCHOOL,
                   "学院": ("大学", "学院"), "college": ("大学", "学院"),
                   "单位": _EMPLOYER, "机构": _EMPLOYER, "institution": _EMPLOYER, "employer": _EMPLOYER,
-                  "部门": ("部", "处", "科", "办公室", "中心", "委员会"), "department": ("部", "处", "科", "办公室", "中心"),
+                  "部门": ("部", "处", "科", "办公室", "中心", "委", "局", "厅"), "department": ("部", "处", "科", "办公室", "中心", "委", "局", "厅"),
                   "affiliat": ("大学", "学院", "高校", "公司", "中心", "研究院"),
                   "章": ("章",), "节": ("节",), "chapter": ("章",), "section": ("节",)}
+TYPE_WORDS = frozenset(_TYPE_SURFACES)  # the words that ask for a kind of thing ("哪个部门")
 _INSTITUTION_KEYS = frozenset("大学 高校 学校 学院 university college school affiliat".split())
 
 
@@ -614,6 +617,11 @@ def which_type(q: str) -> tuple[str, ...]:
     """"陈倩是哪所大学的老师？", "Which university is Chen Qian affiliated with?": the kind of
     thing asked for, as the report would write it (大学/学院 …); () when not asked."""
     return _TYPE_SURFACES.get(_which_key(q), ())
+
+
+def asks_department(q: str) -> bool:
+    """"书有缺页该找出版社哪个部门？": the answer must name a department (…部, …处)."""
+    return _which_key(q) in ("部门", "department")
 
 
 def asks_institution(q: str) -> bool:
@@ -666,10 +674,10 @@ def nth_item(q: str) -> int:
 _NEXT = re.compile(r"下一(?:节|章|部分|小节|个|项|条)|(?<![最之])后一(?:节|章|个)"
                    r"|(?:后面|之后|后边)(?:紧接着|紧跟着|接着|紧挨着)?(?:的|那)?一?(?:节|章|条|项|个)?(?:是|讲|写)?(?:的是)?(?:哪一?(?:节|章|条|项|个)|什么)"
                    r"|(?:紧接着|紧跟着|接下来)(?:的|那)?一?(?:节|章|条|项|个)?(?:是|讲)(?:哪一?(?:节|章|条|项|个)|什么)|\bnext (?:section|chapter|part|one|entry|subsection)\b"
-                   r"|\bthe (?:section|chapter|part|entry) (?:after|following) (?:it|that|this)\b|\bwhat comes (?:next|after)\b", re.I)
+                   r"|\bthe (?:section|chapter|part|entry|subsection|heading|line) (?:right |directly |immediately |just )?(?:after|following) (?:it|that|this)\b|\bwhat comes (?:next|after)\b", re.I)
 _PREVIOUS = re.compile(r"上一(?:节|章|部分|小节|个|项|条)|前一(?:节|章|个)"
                        r"|(?:前面|之前|前边)(?:紧挨着)?(?:的|那)?一?(?:节|章|条|项)|(?:前面|之前|前边)(?:的|那)?(?:是)(?:哪一?(?:节|章|条|项|个)|什么)|\bprevious (?:section|chapter|part|one|entry|subsection)\b"
-                       r"|\bthe (?:section|chapter|part|entry) before (?:it|that|this)\b|\bwhat comes before\b", re.I)
+                       r"|\bthe (?:section|chapter|part|entry|subsection|heading|line) (?:right |directly |immediately |just )?(?:before|preceding) (?:it|that|this)\b|\bwhat comes before\b", re.I)
 
 
 def next_or_previous(q: str) -> int:
@@ -702,13 +710,45 @@ def definition(q: str) -> bool:
 _ROLE_Q = re.compile(r"担任|职务|角色|身份|什么职位|负责什么|\bwhat (?:role|position|title)\b|\brole\b|\bposition\b", re.I)
 
 
-WORD_ASKED = re.compile(r"(?:用|以)?(?:一个|哪个|什么|哪一个)词|(?:哪|几)?[两俩二三四]个?字(?:的|概括|形容|来)|俩字|"
-                     r"\b(?:which|what) (?:word|term|phrase|expression)\b|\b(?:one|two|three|four)[- ]character (?:word|term|phrase)\b", re.I)
+WORD_ASKED = re.compile(r"(?:用|以)?(?:一个|哪个|什么|哪一个)词|(?:哪|几)?[两俩二三四]个?字(?:的|概括|形容|来|(?=[？?。，,]|$))|俩字|"
+                     r"\b(?:which|what) (?:single |one |key |particular |specific )?(?:word|term|phrase|expression)\b|\b(?:one|two|three|four)[- ]character (?:word|term|phrase)\b", re.I)
 
 
 def asks_word(q: str) -> bool:
     """Asks for a word or short term the report puts it in ("可以用哪个词概括？", "a two-character word")."""
     return bool(WORD_ASKED.search(q))
+
+
+_PHRASE_LEN_ZH = re.compile(r"(?<![第\d])([一二两三四五六七八九十]{1,3}|\d{1,2})个?字的?(?=说法|提法|口号|方针|概括|表述|格局|原话|短语|话)")
+_PHRASE_LEN_EN = re.compile(r"\b(\d{1,2}|four|five|six|seven|eight|nine|ten|eleven|twelve|sixteen)[- ]character\b", re.I)
+_EN_COUNTS = {"four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "sixteen": 16}
+
+
+def phrase_length(q: str) -> int | None:
+    """"十二字说法", "a twelve-character phrase": how many characters the phrase asked for has (5 or more;
+    a word of two to four is ``asks_word``'s)."""
+    m = _PHRASE_LEN_ZH.search(q)
+    if m:
+        g = m.group(1)
+        if g.isdigit():
+            n = int(g)
+        else:
+            g = g.replace("两", "二")
+            tens, _, ones = g.partition("十")
+            n = (cn_value(tens) if tens else 1) * 10 + (cn_value(ones) if ones else 0) if "十" in g else cn_value(g)
+    elif (m := _PHRASE_LEN_EN.search(q)):
+        g = m.group(1).lower()
+        n = int(g) if g.isdigit() else _EN_COUNTS[g]
+    else:
+        return None
+    return n if n >= 5 else None
+
+
+def without_phrase_length(q: str) -> str:
+    """The question without the length of the phrase it asks for: a kind of answer, no word to find (not 字数)."""
+    if phrase_length(q) is None:
+        return q
+    return _PHRASE_LEN_EN.sub(" ", _PHRASE_LEN_ZH.sub("", q))
 
 
 def asks_role(q: str) -> bool:

@@ -173,7 +173,10 @@ _TOLD_MARK_ZH = re.compile(r"(?:想|请|麻烦|帮我|告诉我|问|核对|确�
 _SETTING_EN = re.compile(r"^([^?]*[.:!;])\s+(?=[^.:!;?]*\?\s*$)")
 _SENTENCE_END_ZH = re.compile(r"[。！!：:]")
 _THEN_MARK_ZH = re.compile(r"[，,；;。]\s*那(?:么)?(?![些个里儿样])")
-_SELF_CLAUSE_ZH = re.compile(r"^(?:(?:我们?|本人)(?:在|正在|是|想|要|打算|准备|需要|最近|目前|只|对|下周|明天|今天|这学期|下学期|马上|刚|正)|(?:想|打算|准备|正在)(?:在|写|做|查|找|引用|了解))"
+_SELF_CLAUSE_ZH = re.compile(r"^(?:(?:我们?|本人)(?:在|正在|是|想|要|打算|准备|需要|最近|目前|只|对|下周|明天|今天|这学期|下学期|马上|刚|正)|(?:想|打算|准备|正在)(?:在|写|做|查|找|引用|了解)"
+                             # the asker left unsaid: "下周给本科生讲京津冀协同发展，课件…要写这本报告的书号，ISBN是多少？"
+                             r"|(?:下周|明天|今天|这周|本周|这学期|下学期|周[一二三四五六日末])(?:要|得|准备|打算|想|去)?给?(?:本科生|研究生|学生|同学们?|读者|领导|客户)?(?:讲|上课|做|写|汇报|介绍|开会)"
+                             r"|给(?:本科生|研究生|学生|同学们?|领导|客户)(?:讲|上课|做|写|汇报|介绍))"
                              r"[^，,；;。？?：:]*[，,；;。：:]")
 
 
@@ -273,6 +276,10 @@ class Mention:
 @lru_cache(maxsize=1)
 def _slots() -> tuple[Slot, ...]:
     return tuple(Slot(cat, sid, tuple(zh.split("|")), tuple(en.split("|"))) for cat, sid, zh, en in data_rows("slots.tsv"))
+
+
+def region_slots() -> list[Slot]:
+    return [s for s in _slots() if s.category == "region"]
 
 
 @lru_cache(maxsize=1)
@@ -533,6 +540,9 @@ def _own_question(question: str, previous: str) -> bool:
     return sum(len(r) for r in runs) >= 3 and len(new) >= 2
 
 
+WHOLE_REGION = "jjj"  # the slot of the three places together (京津冀, 三地)
+
+
 def _swap_slots(question: str, previous: str) -> str:
     if not is_followup(question):
         return question
@@ -574,7 +584,8 @@ def _swap_slots(question: str, previous: str) -> str:
             grouped.update(more)
             continue
         if same:
-            i = same[0]
+            # (a place takes a place's turn, not the three's as a whole: "京津冀三地…，北京是多少？" then "河北呢？")
+            i = next((j for j in same if old[j].slot.id != WHOLE_REGION), same[0]) if nm.slot.id != WHOLE_REGION else same[0]
             used_old.add(i)
             om = old[i]
             # (an aggregate as the follow-up words it: "换成北京的第三产业呢？" -> 第三产业, not 第三产业增加值)

@@ -16,7 +16,7 @@ from typing import Mapping, Sequence
 
 from assistant import intent, question as qmod
 from assistant.asked import NUM_RE, Asked, names_region_term, nth_pairs, read
-from assistant.evidence import CONTENTS_LINE, Unit, countable, has_years, is_toc_row, row_field, section_of, split_units
+from assistant.evidence import CONTENTS_LINE, Unit, countable, has_years, is_toc_row, quotes_phrase_of, row_field, section_of, split_units
 from assistant.terms import Terms, has_term
 from index.model import Hit
 from index.text import normalize, squash_ws
@@ -126,12 +126,24 @@ def _against_candidates(a: Asked, units: list[Unit], terms: Terms) -> Asked:
                                row_regions={t: next(iter(rs)) for t, rs in owners.items() if len(rs) == 1})
 
 
+def _own_text(u: Unit) -> str:
+    """The unit's words without the note a record row carries (the 读者服务部 sentence of the phone row
+    names no department the phone number is)."""
+    note = row_field(u, "note") if u.kind == "row" else ""
+    return u.match_text.replace(normalize(note).lower(), " ") if note else u.match_text
+
+
 def _coverage(u: Unit, a: Asked, terms: Terms) -> float:
     qterms, total = a.qterms, a.total
 
+    def credit(t: str, text: str) -> float:
+        if a.asked_type and t in intent.TYPE_WORDS and any(z in _own_text(u) for z in a.asked_type):
+            return 1.0  # "找出版社哪个部门": the 读者服务部 it names is a 部门
+        return terms.credit(t, text)
+
     def cover(own: str, share: float) -> float:
         """Share of the question's weight in the unit's own text; its context counts ``share``."""
-        return sum(w * max(terms.credit(t, own), share * terms.credit(t, u.match_text))
+        return sum(w * max(credit(t, own), share * credit(t, u.match_text))
                    for t, w in qterms.items()) / total if qterms else 0.0
 
     if is_toc_row(u):
@@ -175,7 +187,7 @@ def _asked_for(u: Unit, a: Asked, terms: Terms, s: float) -> float:
         # section a person signs: "他在总序里说，…达到了多少？")
         s *= 0.3
         u.reasons.append("person missing")
-    elif a.asked_type and not any(z in u.match_text for z in a.asked_type):
+    elif a.asked_type and not any(z in _own_text(u) for z in a.asked_type):
         s *= 0.5
         u.reasons.append("asked-for thing missing")
     if a.field_focus and not any(terms.credit(t, u.match_text) > 0 for t in a.field_focus):
@@ -221,8 +233,8 @@ def _when_and_where(u: Unit, a: Asked, s: float) -> float:
         hay = region_text or (u.match_text if names_region else u.match_text + " " + u.context)
         if not any(any(z.lower() in hay for z in surfaces(r) + _PLACES_IN.get(r.id, ())) for r in a.regions) and not (
                 a.all_three and any(z in hay for z in _JJJ_WHOLE)) and not (
-                any(r.id == "jjj" for r in a.regions) and all(z in hay for z in ("北京", "天津", "河北"))):
-            # (京津冀 asked: "北京市、天津市、河北省…分别为…" names the three)
+                any(r.id == "jjj" for r in a.regions) and all(z in (u.text if u.kind == "row" else hay) for z in ("北京", "天津", "河北"))):
+            # (京津冀 asked: "北京市、天津市、河北省…分别为…" names the three; so does each place's row of it)
             s *= 0.35
             u.reasons.append("region missing")
         elif u.kind == "row" and region_text and len({r.id for r in a.regions}) > 1 and not all(
@@ -464,6 +476,9 @@ def _answer_kind(u: Unit, a: Asked, terms: Terms, s: float) -> float:
     if a.word_q:
         # "…最大的障碍可以用哪个词概括？": the sentence that puts it in a quoted term (“断链”)
         s *= 1.25 if _QUOTED_TERM.search(u.text) else 0.85
+    if a.phrase_len:
+        # "概括三地分工的十二字说法": the quoted phrase of that many characters (“北京研发、天津转化、河北配套”)
+        s *= 1.4 if quotes_phrase_of(u.text, a.phrase_len) else 0.85
     if a.order_q and not _ORDER_WORD.search(u.text):
         # "编委会成员是按什么规则排序的？": the line that states the order (以姓氏拼音排序), not the
         # list it heads

@@ -19,14 +19,14 @@ from typing import Callable, Mapping, Sequence
 from index.glossary import _fold, en_words
 from index.text import normalize, squash_ws
 
-from .intent import AUX, EN_NUMBERS, WORD_ASKED, structure
+from .intent import AUX, EN_NUMBERS, WORD_ASKED, structure, without_phrase_length
 from .question import data_rows, language, mentions, preamble, refers_back, setting, split_context
 
 STOP_ZH = set(
     "的 了 是 在 和 与 及 或 吗 呢 吧 啊 么 什么 多少 哪些 哪个 哪 几 如何 怎么 怎样 为什么 请问 请 告诉 我 你 "
     "报告 本书 这本书 书 中 里 对 有 有没有 为 其 被 从 到 给 这 那 那么 一个 是否 提到 提及 说 讲 所 年 年底 时 "
     "哪一 哪一年 多 少 根据 按照 之 上 下 个 该 位 谁 呢？ ？ ? ， 。 、 开始 起始 一节 一章 部分 小节 一页 能 找到 看到 读到 查到 可以 一下 背后 "
-    "这是 这本 这部 那本 一共 总共 大致 大概 大体 粗略 具体 麻烦 那章 这章 该章 那节 这节 该节".split()
+    "这是 这本 这部 那本 一共 总共 大致 大概 大体 粗略 具体 麻烦 那章 这章 该章 那节 这节 该节 应该 应当".split()
 )
 STOP_EN = set(
     "the a an of in on at to for and or is are was were be been by with from as what which who whom whose how "
@@ -62,6 +62,7 @@ _INTERROGATIVE = re.compile(r"^(几|第几|哪|多少|什么|怎么|怎样|如�
 
 FOCUS_WEIGHT = 1.5
 CONTEXT_WEIGHT = 0.5  # the terms of the earlier question a follow-up leans on
+STORY_WEIGHT = 0.25  # the terms of the asker's own story before a question that names what it asks
 _COMPARATIVE = frozenset("more less higher lower bigger larger greater fewer times time".split())
 _PREP = frozenset("of for in on at by from to with about under among between during does did".split())
 
@@ -80,6 +81,9 @@ def possessors(q: str) -> set[int]:
 
 _GIVE_VERB = frozenset("give gives list lists include includes provide provides mention mentions state states print prints "
                        "contain contains have has record records".split())
+
+
+_DETERMINER = frozenset("the a an this that these those its their his her our".split())
 
 
 def focus_words(words: list[str], owners: set[int] = frozenset()) -> set[int]:
@@ -124,6 +128,8 @@ def focus_words(words: list[str], owners: set[int] = frozenset()) -> set[int]:
             return set()
     out = set()
     while j < len(words) and words[j] not in AUX and words[j] not in _PREP and len(out) < 7:
+        if out and words[j].endswith(("ed", "es", "s")) and j + 1 < len(words) and words[j + 1] in _DETERMINER:
+            break  # "which funding schemes *supported the* research": the verb ends the phrase asked for
         out.add(j)
         j += 1
     if (mine := [i for i in out if i in owners]) and max(out) > max(mine):
@@ -177,7 +183,7 @@ _WHAT_VERB = _WHAT_VERB | {_fold(w) for w in _WHAT_VERB}
 IMPLICIT_ZH = frozenset(
     "标题 题目 名称 名字 全称 简称 日期 时间 落款 编号 号码 代码 页码 页 顺序 次序 主题 内容 含义 意思 定义 作用 原因 "
     "特点 特征 区别 关系 情况 结果 目的 意义 方式 方法 途径 措施 问题 观点 结论 建议 作者 编者 人 单位 机构 部门 "
-    "地方 地点 位置 城市 名单 成员 例子 举例 方面 部分 领域 类型 种类 数量 数字 数值 数据 数额 比例 水平 规模 "
+    "地方 地点 位置 城市 名单 成员 例子 举例 方面 部分 领域 类型 种类 数量 数 数字 数值 数据 数额 比例 水平 规模 "
     # the kind of answer a "why" or "how" question asks for ("总序给的理由是什么？"), not a field
     "理由 依据 缘由 好处 优点 缺点 不足 办法 对策 思路 做法 举措 说法 提法 概括 看法 评价 背景 "
     # the form of the answer ("原话提法是什么", "用原文那句话")
@@ -218,6 +224,14 @@ def has_term(term: str, text: str) -> bool:
 def _paraphrases() -> tuple[tuple[str, str], ...]:
     return tuple(sorted(((pat.strip(), repl.strip()) for pat, repl in data_rows("paraphrases_zh.tsv")),
                         key=lambda x: -len(x[0])))
+
+
+GAP = "…"  # in a paraphrase pattern: up to a few characters of the question's own between its words
+
+
+@lru_cache(maxsize=None)
+def _gapped(pattern: str) -> "re.Pattern[str]":
+    return re.compile(r"[\u4e00-\u9fffA-Za-z&]{0,6}?".join(re.escape(p) for p in pattern.split(GAP)))
 
 
 @lru_cache(maxsize=1)
@@ -320,7 +334,7 @@ class BookTitle:
         yrs = "|".join(self.years) or "(?!)"
         run = rf"\b(?:the\s+|this\s+|that\s+)?(?:(?:{yrs})\s+)?(?:(?:{words})[\s-]+){{2,}}report\b(?:\s*\(\s*(?:{yrs})\s*\)|\s+(?:{yrs})\b)?"
         about = rf"\b(?:this|the)\s+(?:report|book|volume)\s+(?:on|about)\s+(?:the\s+)?(?:(?:{words}|sector)[\s-]+){{1,}}(?:{words}|sector)\b"
-        return re.compile(run, re.I), re.compile(about, re.I)
+        return re.compile(run, re.I), re.compile(about, re.I), re.compile(r"\b(?:this|that)\s+volume\b", re.I)
 
 
 class Terms:
@@ -455,12 +469,17 @@ class Terms:
         if not m:
             return None
         x = re.sub(r"(?:之间|之中|里|中|内|上)?(?:都|也|还|又|一共|总共|共|分别|大概|大约|大致|到底|究竟)?$", "", m.group(1)) or m.group(1)  # "编委会里都有谁"
+        if re.fullmatch(r"(?:这|那|该|此|本)?(?:本|部|份)?(?:书|报告)", x):
+            return None  # "买的这本书有几页…": the book itself, no field
         x = re.sub(r"^(?:那个|这个|那|这|该|此)", "", x) or x  # "那个课题编号": the field is 课题编号
+        x = re.sub(r"^[一二两三四五六七八九十几\d]+(?:个|项|位|条|种)", "", x) or x  # "书里给的三个数": the field is 数
         if re.search(r"(成|作|认|称|视|定|列|评|选|改|变|被|归结|归纳|总结|概括)$", x):
             return None  # "…将成为什么的一个着力点": 成为 is the verb, nothing is named before it
         if re.fullmatch(r"(?:最后|第[一二三四五六七八九十\d]+|头|首|末|下|上)?一?(?:项|条|个|节|章|部分|小节|条目)*", x):
             return None  # "这一节的最后一项是什么？": a place in a list, not a field
         said = _paraphrased()  # "售价" is the report's 定价
+        if any(p.endswith(x) and p in q for p in said):
+            return None  # "统筹全局的负责人", "总的序言": the report's 总主编, 总序
         if x in self.df or x in IMPLICIT_ZH or x in said or re.sub(r"者$", "", x) in self.df:
             return None  # "编著者" is the one who 编著
         if re.match(r"(副|名誉|执行|常务|代理)", x):
@@ -502,6 +521,7 @@ class Terms:
             # ("这段时间": a measure word after a demonstrative, not the surname 段)
             return next((w for w in self.person_names(q) if not self.known(w) and not self._longer(w)
                          and w not in self.people and not re.search(f"[这那一每哪该此]{re.escape(w)}", normalize(q))), None)
+        q = q[len(preamble(q)[1]):].lstrip()  # (a name in the story before the question is not asked of: "…described as China's Silicon Valley. What numbers …")
         for run in _NAME_RUN.finditer(q):
             # "Zhang Hua", "Kingdee": every word unknown; not "Chinese Library Classification"
             ws = run.group(0).split()
@@ -512,6 +532,16 @@ class Terms:
             if w.lower() not in self.df and w.upper() not in self.df:
                 return w  # "5G", "G20": a code the report never writes
         return None
+
+    def report_words(self, q: str) -> list[str]:
+        """The report's words the paraphrase table gives for a Chinese question's own ("缺页" -> 印装 错误):
+        what to look the question up by besides its own words, which the report may never use."""
+        qn, out = normalize(q), []
+        for pat, repl in _paraphrases():
+            if repl == "-" or not (_gapped(pat).search(qn) if GAP in pat else pat in qn and not any(t in qn for t in self._longer(pat))):
+                continue
+            out += [w for alt in repl.split() for w in alt.split(ALT) if w not in out and w not in qn]
+        return out
 
     def analyse(self, q: str, lang: str) -> tuple[dict[str, float], set[str]]:
         """(content terms with weights, the terms naming what an English question asks for).
@@ -531,13 +561,14 @@ class Terms:
 
     def _analyse(self, q: str, lang: str) -> tuple[dict[str, float], set[str]]:
         # "down to a two-character word. Which word?": the kind of answer, no word to find (not 字数)
-        q = WORD_ASKED.sub(" ", q)
+        q = without_phrase_length(WORD_ASKED.sub(" ", q))
         qn = normalize(q)
         focus_keys: set[str] = set()
         zh_focus: set[str] = set()
         alts: list[str] = []
         idle: set[str] = set()  # the setting-up clauses' words the report never uses ("我在写一篇…论文，"): no weight
         aside: set[str] = set()  # the words of a clause about the asker: a follow-up's context weight
+        asker_words: set[str] = set()
         structural = False
         if lang == "zh":
             structural = structure(qn)  # ("第三章第一节的标题是什么": the title is a contents line's)
@@ -548,15 +579,21 @@ class Terms:
                 # the setting's words weigh as a follow-up's context: they may locate the answer, the
                 # question proper says what it is ("…想在课件最后一页列出这本报告的完整书目信息，请告诉我它的ISBN号")
                 aside = {t.lower() for t in self.tokenize(st.before)} - own
+                # (the asker's own story, "下周给本科生讲京津冀协同发展，", locates it least)
+                asker_words = {t.lower() for t in self.tokenize(st.asker)} - own
                 if refers_back(st.body) or not any(len(t) >= 2 and t in self.df and t not in STOP_ZH and not _INTERROGATIVE.match(t)
                                                    and t not in IMPLICIT_ZH for t in own):
                     # the question proper names nothing of its own, or points back ("…问我这本书的开本和印张，
                     # …，麻烦告诉我这两个数分别是多少"): what it asks is in the setting
-                    aside = set()
+                    aside = asker_words = set()
             # the noun after 什么/哪个 names what is asked ("按照什么顺序排列" -> 排序)
             m = _ZH_FOCUS.search(qn) or _FIELD_ZH.search(qn) or _OF_ZH.search(qn) or _TERSE_OF_ZH.search(qn) or _WRITE_WHERE_ZH.search(qn) or _TELL_ME_ZH.search(qn)
             fx = (m.group(1) if m.re.groups else m.group(0)) if m else ""
             for pat, repl in _paraphrases():
+                if GAP in pat:
+                    # "研发…占GDP": the words in order, a few others between ("研发经费投入占经济总量比重")
+                    qn, fx = (_gapped(pat).sub(" " + repl + " ", t) for t in (qn, fx))
+                    continue
                 if pat in qn and not any(t in qn for t in self._longer(pat)):
                     if repl == "-":
                         # where the asker saw it ("版权页上登记的两位编著者"): no word of what is asked
@@ -607,7 +644,7 @@ class Terms:
                 if tl in self.df or tl.upper() in self.df:
                     out[tl] = self.idf(tl)
                 continue
-            out[tl] = self.idf(tl) * (FOCUS_WEIGHT if tl in zh_focus else CONTEXT_WEIGHT if tl in aside else 1.0)
+            out[tl] = self.idf(tl) * (FOCUS_WEIGHT if tl in zh_focus else STORY_WEIGHT if tl in asker_words else CONTEXT_WEIGHT if tl in aside else 1.0)
             if tl in zh_focus:
                 focus_keys.add(tl)
         for repl in alts:

@@ -633,6 +633,8 @@ REFUSED_FROM_BLIND_SETS = [
     "What was Baidu's annual revenue in 2013?", "百度2013年的营业收入是多少？",
     "天津市第三产业占GDP的比重是多少？", "What share of Tianjin's economy was the tertiary sector?",
     "我想看上海市信息服务业扶持政策那一节，请问在第几页？",
+    # dev100-dev104: an exchange rate is no 调换 of a misprinted copy; where the compilers teach is not given
+    "What's the current yuan-to-dollar exchange rate?", "Which university do the two compilers teach at?",
 ]
 
 
@@ -941,6 +943,28 @@ ANSWERED_FROM_LATER_BLIND_SETS = [
     ("总序的作者是谁？落款日期是哪天？", ("王成慧", "2016年3月15日")),
     ("On which page is the Mai Valley industrial park (Maigu) covered?", ("107",)),
     ("Give me the full membership of the series' editorial committee.", ("Chen Qian", "Ou Haiying")),
+    # dev100-dev104: the report's words for the asker's own look the passage up too (缺页 -> 印装错误); a
+    # department asked names one (读者服务部); "三地" is the three places, row by row; "研发…占经济总量";
+    # the asker's story before a question that names what it asks; a phrase of N characters; a name in
+    # the story before an English question is not asked of
+    ("有读者来信说买到的这本书缺页、装订颠倒，照书上的说明，应该找出版社哪个部门处理？", ("读者服务部",)),
+    ("If my copy has misprinted pages, which department of the publisher handles replacements?", ("读者服务部",)),
+    ("My copy has pages bound out of order - what number do I call for a replacement?", ("68022974",)),
+    ("我在做简报，需要三地2013年研发经费投入占经济总量比重的对比，书里给的三个数是多少？", ("北京市R&D投入强度为6.08%", "天津市R&D投入强度为3.0%", "河北省R&D投入强度为1.12%")),
+    ("下周给本科生讲京津冀协同发展，课件参考文献里要写这本报告的书号，ISBN是多少？", ("978-7-5096-4331-0",)),
+    ("前言里有一句概括三地各自角色分工的十二字说法，原话是什么？", ("北京研发、天津转化、河北配套",)),
+    ("这一整套丛书挂名统筹全局的负责人是谁？", ("王成慧",)),
+    ("排版核对：丛书那篇总的序言是谁执笔的，落款日期写的是哪天？", ("王成慧", "2016年3月15日")),
+    ("书末按时间顺序记录重要事件的部分和所引文献的清单各从哪页开始？", ("157", "161")),
+    ("第二章收尾讲新出现的业态形式那一节，从第几页开始？", ("72",)),
+    ("What's the CIP approval number from the National Library of China?", ("069760",)),
+    ("What sectors does chapter 2 break the region's strengths into?", ("软件业", "新兴业态")),
+    ("What single term does the preface use for the core obstacle to industrial coordination in the region?", ("断链",)),
+    ("I keep hearing Zhongguancun Software Park described as China's Silicon Valley. What numbers does the foreword "
+     "give for it as of end-2013 — how many corporate headquarters and global R&D centres, and total output?", ("277", "1213")),
+    ("How does chapter 1 define the information service industry, and what sub-sectors does it mainly include?",
+     ("信息服务业是指", "信息传输服务业")),
+    ("京津冀三地2013年的研发投入强度，北京是多少？", ("6.08%",)),
 ]
 
 
@@ -952,6 +976,11 @@ def test_questions_from_the_later_blind_sets_are_answered(assistant_, q, expecte
 
 # Follow-ups from the later blind sets: (first turn, follow-up, a string the follow-up's answer holds)
 FOLLOW_UPS_FROM_BLIND_SETS = [
+    # dev100-dev104: a place takes a place's turn, not the three's as a whole; a follow-up in the
+    # report's words for its own ("跨太平洋贸易协定" is the TPP); "the subsection right after it"
+    ("京津冀三地2013年的研发投入强度，北京是多少？", "河北呢？", "1.12%"),
+    ("这本报告是靠哪些基金课题支持做出来的？", "其中跟那个跨太平洋贸易协定挂钩的课题，编号是多少？", "14JGC089"),
+    ("Where in the book does the part on Zhongguancun Science Park start?", "And the subsection right after it?", "95"),
     # 465 km is Beijing's ("Tokyo's length" is refused); the 28% compares Beijing with Tokyo
     ('北京市的地铁运营里程是多少？', '这相当于东京的百分之多少？', '28%'),
     # "that project" leans on the question before, and keeps its fund

@@ -333,3 +333,50 @@ def test_the_clause_that_says_who_asks(q, expected):
     from assistant.question import who_asks
 
     assert who_asks(q) == expected
+
+
+@pytest.mark.parametrize("q, expected", [
+    ("前言里有一句概括三地各自角色分工的十二字说法，原话是什么？", 12),
+    ("What twelve-character slogan does the preface use?", 12),
+    ("那个八个字的提法是什么？", 8),
+    ("前言说产业协同最主要的障碍是啥 俩字的那个", None),  # a word (asks_word), not a phrase
+    ("这本书多少字？", None),
+    ("第十二字说法", None),
+])
+def test_the_length_of_a_phrase_asked_for(q, expected):
+    from assistant.intent import phrase_length
+
+    assert phrase_length(q) == expected, q
+
+
+@pytest.mark.parametrize("q, expected", [
+    ("前言把京津冀产业协同推进不下去的症结归结成了哪两个字？", True),
+    ("What single term does the preface use for the core obstacle?", True),
+    ("这本书多少字？", False),
+])
+def test_a_word_asked_for(q, expected):
+    from assistant.intent import asks_word
+
+    assert asks_word(q) is expected, q
+
+
+def test_an_english_second_ask_with_its_own_verb_is_split():
+    from assistant.intent import several_asks
+
+    parts = several_asks("How does chapter 1 define the information service industry, and what sub-sectors does it mainly include?", "en")
+    assert parts == ["How does chapter 1 define the information service industry?", "what sub-sectors does it mainly include?"], parts
+
+
+@pytest.mark.parametrize("q, body", [
+    ("下周给本科生讲京津冀协同发展，课件参考文献里要写这本报告的书号，ISBN是多少？", "ISBN是多少？"),
+    ("给研究生讲课要用，北京2013年R&D投入强度是多少？", "北京2013年R&D投入强度是多少？"),
+])
+def test_the_askers_story_without_a_subject_sets_the_question_up(q, body):
+    from assistant.question import setting
+
+    assert setting(q).body == body, setting(q)
+
+
+def test_a_follow_up_place_takes_a_places_turn_not_the_whole_regions():
+    r = rewrite("河北呢？", "京津冀三地2013年的研发投入强度，北京是多少？")
+    assert r == "京津冀三地2013年的研发投入强度，河北是多少？", r
