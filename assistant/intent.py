@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-_NUMERIC_ZH = re.compile(r"多少|(?<!哪)几|比重|比例|占比|多高|多大|多长|数量|规模|强度|增长到|增加到|达到|金额|数额|价格|定价|字数|印张|(?<!版权)(?<!扉)(?<!书名)(?<!缺)页|第几")
+_NUMERIC_ZH = re.compile(r"多少|(?<![哪那这])几|比重|比例|占比|多高|多大|多长|数量|规模|强度|增长到|增加到|达到|金额|数额|价格|定价|字数|印张|(?<!版权)(?<!扉)(?<!书名)(?<!缺)页|第几")
 _NUMERIC_EN = re.compile(
     r"\bhow (many|much|long|large|big|high)\b|\bwhat (share|percentage|proportion|was the (value|figure|number|amount|price))\b"
     r"|\b(shares?|percent|percentages?|proportions?|numbers? of|figures?|prices?|counts?|(?<!imprint )(?<!copyright )(?<!title )page|intensit(?:y|ies)|spending|lengths?|capacit(?:y|ies)|values? added|population|gdp|revenues?|outputs?|incomes?|turnover|budgets?|sales|profits?)\b",
@@ -232,7 +232,8 @@ def listing(q: str, lang: str) -> bool:
 _MONEY_Q = re.compile(r"多少(?:钱|经费|资金|金额|资助经费|资助金额)|(?:经费|资金|金额|资助额|资助金额)(?:是|有|为)?多少"
                       r"|\bhow much (?:money|funding|cash)\b|\b(?:funding|grant|award) (?:amount|size)\b"
                       r"|\bhow (?:much|big|large) (?:was|is) (?:the|each|that|its) (?:grant|award|funding)\b"
-                      r"|\bhow much (?:does|did|do|would|will) .{0,60}\bcost\b|\bwhat (?:does|did) .{0,60}\bcost\b|\bfares?\b|票价|卖多少|售价多少", re.I)
+                      r"|\bhow much (?:does|did|do|would|will) .{0,60}\bcost\b|\bwhat (?:does|did) .{0,60}\bcost\b|\bfares?\b|票价|卖多少|售价多少"
+                      r"|\bin (?:yuan|rmb|renminbi|dollars|us dollars)\b|(?:多少|几)(?:亿|万)?元(?!\w)", re.I)  # ("total R&D spending in 2013, in yuan")
 
 
 _PEOPLE_Q = re.compile(r"多少(?:名|位|个)?(?:从业人员|就业人员|工作人员|员工|职工|雇员|人员|人口)")
@@ -382,7 +383,7 @@ def asks(q: str) -> bool:
     return bool(_ASKS.search(_WHAT_ABOUT.sub("", q)))
 
 
-_COUNT_Q = re.compile(r"(一共|共|总共)?(有)?(几|多少)(位|个|名|家|项|人)|\bhow many\b", re.I)
+_COUNT_Q = re.compile(r"(一共|共|总共)?(有)?((?<![那这])几|多少)(位|个|名|家|项|人)|\bhow many\b", re.I)  # ("那几个名字": those names)
 
 
 def count(q: str, lang: str) -> bool:
@@ -711,7 +712,7 @@ _ROLE_Q = re.compile(r"担任|职务|角色|身份|什么职位|负责什么|\bw
 
 
 WORD_ASKED = re.compile(r"(?:用|以)?(?:一个|哪个|什么|哪一个)词|(?:哪|几)?[两俩二三四]个?字(?:的|概括|形容|来|(?=[？?。，,]|$))|俩字|"
-                     r"\b(?:which|what) (?:single |one |key |particular |specific )?(?:word|term|phrase|expression)\b|\b(?:one|two|three|four)[- ]character (?:word|term|phrase)\b", re.I)
+                     r"\b(?:which|what) (?:single |one |key |particular |specific )?(?:word|term|phrase|expression|catchword|buzzword)\b|\bin (?:a|one) (?:single )?(?:word|term|catchword|buzzword)\b|\b(?:one|two|three|four)[- ]character (?:word|term|phrase)\b", re.I)
 
 
 def asks_word(q: str) -> bool:

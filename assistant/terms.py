@@ -26,7 +26,7 @@ STOP_ZH = set(
     "的 了 是 在 和 与 及 或 吗 呢 吧 啊 么 什么 多少 哪些 哪个 哪 几 如何 怎么 怎样 为什么 请问 请 告诉 我 你 "
     "报告 本书 这本书 书 中 里 对 有 有没有 为 其 被 从 到 给 这 那 那么 一个 是否 提到 提及 说 讲 所 年 年底 时 "
     "哪一 哪一年 多 少 根据 按照 之 上 下 个 该 位 谁 呢？ ？ ? ， 。 、 开始 起始 一节 一章 部分 小节 一页 能 找到 看到 读到 查到 可以 一下 背后 "
-    "这是 这本 这部 那本 一共 总共 大致 大概 大体 粗略 具体 麻烦 那章 这章 该章 那节 这节 该节 应该 应当".split()
+    "这是 这本 这部 那本 一共 总共 大致 大概 大体 粗略 具体 麻烦 那章 这章 该章 那节 这节 该节 应该 应当 看看 帮我 一位 哪位 哪一位".split()
 )
 STOP_EN = set(
     "the a an of in on at to for and or is are was were be been by with from as what which who whom whose how "
@@ -300,9 +300,10 @@ class BookTitle:
             if len(t) >= 8 and t.endswith(("报告", "书")):
                 # the title shortened ("这本京津冀信息服务业报告的ISBN"): its words in order, some left out
                 # ("这份2015年的京津冀信息服务业报告": the title's own year with it)
-                q = re.sub(rf"(?:这本|这份|这部|该|本)?(?:(?:{yrs})\s*年?版?的?)?({re.escape(t[:2])}[\u4e00-\u9fff]{{2,14}}?{re.escape(t[-2:])})"
+                # ("这本讲京津冀信息服务业的2015年报告": the year may stand before the last word)
+                q = re.sub(rf"(?:这本|这份|这部|该|本)?(?:(?:{yrs})\s*年?版?的?)?({re.escape(t[:2])}[\u4e00-\u9fff]{{2,14}}?(?:的?(?:{yrs})\s*年?度?版?的?)?{re.escape(t[-2:])})"
                            rf"(?:\s*[（(]\s*(?:{yrs})\s*[)）])?",
-                           lambda m: "本书" if _in_order(m.group(1), t) else m.group(0), q)
+                           lambda m: "本书" if _in_order(re.sub(rf"的?(?:{yrs})\s*年?度?版?的?", "", m.group(1)), t) else m.group(0), q)
         for pattern in self._english_names:
             q = pattern.sub("this book", q)
         if self.series_zh:
@@ -471,7 +472,9 @@ class Terms:
         x = re.sub(r"(?:之间|之中|里|中|内|上)?(?:都|也|还|又|一共|总共|共|分别|大概|大约|大致|到底|究竟)?$", "", m.group(1)) or m.group(1)  # "编委会里都有谁"
         if re.fullmatch(r"(?:这|那|该|此|本)?(?:本|部|份)?(?:书|报告)", x):
             return None  # "买的这本书有几页…": the book itself, no field
-        x = re.sub(r"^(?:那个|这个|那|这|该|此)", "", x) or x  # "那个课题编号": the field is 课题编号
+        x = re.sub(r"^(?:那个|这个|那|这|该|此)(?:串|组|条|项|段|句|行|些)?", "", x)  # "那个课题编号": the field is 课题编号
+        if not x:
+            return None  # "这本书那串…": a demonstrative, no field
         x = re.sub(r"^[一二两三四五六七八九十几\d]+(?:个|项|位|条|种)", "", x) or x  # "书里给的三个数": the field is 数
         if re.search(r"(成|作|认|称|视|定|列|评|选|改|变|被|归结|归纳|总结|概括)$", x):
             return None  # "…将成为什么的一个着力点": 成为 is the verb, nothing is named before it
@@ -519,7 +522,8 @@ class Terms:
             if not any(_CJK_WORD.fullmatch(t) and not self.known(t) and not self._longer(t) for t in qterms):
                 return None
             # ("这段时间": a measure word after a demonstrative, not the surname 段)
-            return next((w for w in self.person_names(q) if not self.known(w) and not self._longer(w)
+            # ("这本书那串国际标准书号": a demonstrative and a measure word, no name)
+            return next((w for w in self.person_names(q) if not self.known(w) and not self._longer(w) and w[0] not in "这那每哪该此"
                          and w not in self.people and not re.search(f"[这那一每哪该此]{re.escape(w)}", normalize(q))), None)
         q = q[len(preamble(q)[1]):].lstrip()  # (a name in the story before the question is not asked of: "…described as China's Silicon Valley. What numbers …")
         for run in _NAME_RUN.finditer(q):
@@ -704,6 +708,7 @@ _PERSON_FIELDS = ("authors", "acquisitions_editor", "responsible_editor", "produ
 
 def _in_order(short: str, title: str) -> bool:
     """Every character of ``short`` is in ``title``, in order, and most of the title is kept."""
+    short = short.replace("的", "")  # ("讲京津冀信息服务业的报告")
     it = iter(title)
     return all(ch in it for ch in short) and len(short) >= 0.6 * len(title)
 

@@ -57,6 +57,9 @@ def load_synonyms(path: Path | None = None) -> dict[str, list[str]]:
     return out
 
 
+COMMON_WORD_FREQ = 500  # jieba dictionary counts above this are everyday words, not names (顾客 1365; 习近平 4)
+
+
 class KeywordAnalyzer:
     """Turns documents and queries into BM25 terms. Owns a private jieba
     tokenizer (no global state); jieba's dictionary cache goes to ``cache_dir``."""
@@ -120,7 +123,10 @@ class KeywordAnalyzer:
                     from jieba.posseg import POSTokenizer
 
                     self._pos = POSTokenizer(tk)
-        return [w.word for w in self._pos.cut(normalize(text)) if w.flag in ("nr", "nrfg", "nrt") and len(w.word) >= 2]
+        # (a word the dictionary counts often is a common noun it tags as a name: 顾客 "customer")
+        freq = self.jieba.FREQ
+        return [w.word for w in self._pos.cut(normalize(text)) if w.flag in ("nr", "nrfg", "nrt") and len(w.word) >= 2
+                and freq.get(w.word, 0) <= COMMON_WORD_FREQ]
 
     def _keep(self, tok: str) -> bool:
         return bool(tok) and bool(_TOKEN_OK.search(tok)) and tok not in self.stopwords

@@ -125,3 +125,9 @@ def test_person_names_on_a_fresh_analyzer(tmp_path):
     analyzer = KeywordAnalyzer(KeywordSettings(), cache_dir=tmp_path)
     assert analyzer.person_names("习近平总书记是在哪一天把京津冀协同发展提升为国家战略的？") == ["习近平"]
     assert analyzer.person_names("北京市2013年R&D投入强度是多少？") == []
+
+
+def test_a_common_noun_the_dictionary_tags_as_a_name_is_no_person(analyzer):
+    # jieba's dictionary tags 顾客 ("customer") nr, and counts it often: no name
+    assert analyzer.person_names("顾客嫌书厚不厚的，我跟他说说这本大概有多少字？") == []
+    assert analyzer.person_names("马云对京津冀信息服务业协同发展怎么看？") == ["马云"]
