@@ -232,8 +232,10 @@ class Assistant:
             # "How many chapters does the book have?": the report says so itself ("全书分为四章内容")
             d.answerable, d.refusal = True, ""
             d.sentences = [(render_stated_count(stated[1], lang), [stated[0]])]
-        elif intent.asks_for_chapters(form) and (not d.answerable or evidence.is_toc_row(d.best)):
-            # only when the evidence found is the contents (not "各章的撰写是怎么分工的")
+        elif intent.asks_for_chapters(form) and (not d.answerable or evidence.is_toc_row(d.best) or (
+                (sc := self._stated_chapter_count()) is not None and d.best is not None and d.best.text == sc[0].text)):
+            # only when the evidence found is the contents, or the sentence that counts the chapters
+            # (not "各章的撰写是怎么分工的")
             self._list_chapters(d, lang)
         elif d.answerable and (intent.asks_for_parts(form) or counting):
             self._list_parts(d, lang, intent.count_unit(form) if counting else None, with_page=intent.page(form),

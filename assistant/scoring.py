@@ -434,9 +434,10 @@ def _contents(u: Unit, a: Asked, terms: Terms, s: float) -> float:
         chapter = normalize(str(meta.get("chapter") or "")).lower()
         own = sum(w * terms.credit(t, chapter) for t, w in a.line_words.items())
         s *= 0.5 if a.line_known and 3 * own >= a.line_known else 0.8
-    if is_toc and intent.names_section(q) and not intent.asks_for_parts(q) and _CHAPTER_TITLE.match(
+    if is_toc and intent.names_section(q[len(qmod.preamble(q)[1]):]) and not intent.asks_for_parts(q) and _CHAPTER_TITLE.match(
             str(meta.get("title") or u.text)):
-        # "第四章中关于商务部政策的小节": a section inside the chapter, not the chapter line
+        # "第四章中关于商务部政策的小节": a section inside the chapter, not the chapter line (not a part
+        # the asker's story names: "我只想看政策部分，第四章扶持政策从第几页开始？")
         s *= 0.5
         u.reasons.append("the contents line is not the one asked")
     if a.page_asked and is_toc and known_coverage(u, a, terms) < TOC_PAGE_SUPPORT:

@@ -26,7 +26,7 @@ STOP_ZH = set(
     "的 了 是 在 和 与 及 或 吗 呢 吧 啊 么 什么 多少 哪些 哪个 哪 几 如何 怎么 怎样 为什么 请问 请 告诉 我 你 "
     "报告 本书 这本书 书 中 里 对 有 有没有 为 其 被 从 到 给 这 那 那么 一个 是否 提到 提及 说 讲 所 年 年底 时 "
     "哪一 哪一年 多 少 根据 按照 之 上 下 个 该 位 谁 呢？ ？ ? ， 。 、 开始 起始 一节 一章 部分 小节 一页 能 找到 看到 读到 查到 可以 一下 背后 "
-    "这是 这本 这部 那本 一共 总共 大致 大概 大体 粗略 具体 麻烦 那章 这章 该章 那节 这节 该节 应该 应当 看看 帮我 一位 哪位 哪一位".split()
+    "这是 这本 这部 那本 一共 总共 大致 大概 大体 粗略 具体 麻烦 那章 这章 该章 那节 这节 该节 应该 应当 看看 帮我 一位 哪位 哪一位 一整套 整套 一整".split()
 )
 STOP_EN = set(
     "the a an of in on at to for and or is are was were be been by with from as what which who whom whose how "
@@ -290,7 +290,7 @@ class BookTitle:
         about named where the question only points at it ("北京这个行业…" -> 北京信息服务业…,
         "the sector's growth rate" -> the information service industry's growth rate)."""
         if self.subject_zh:
-            q = re.sub(r"(?:这个|该|这一|本|此)(?:行业|产业)", self.subject_zh, q)
+            q = re.sub(r"(?:这个|该|这一|本|此)(?:行业|产业|行当)", self.subject_zh, q)
         if self.subject_en:
             q = re.sub(r"\b(?:the|this) (?:sector|industry)\b", "the " + self.subject_en, q, flags=re.I)
         yrs = "|".join(self.years) or "(?!)"

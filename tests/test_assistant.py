@@ -980,6 +980,13 @@ ANSWERED_FROM_LATER_BLIND_SETS = [
     ("国家管工业和信息化的那个部委出的扶持政策，书里从哪一页讲起？", ("134",)),
     ("第一章里专门讲三地眼下毛病最大、最头疼的那一节，是从第几页开始的？", ("31",)),
     ("The preface sums up the main obstacle to industrial coordination across the three areas in a single catchword. What is it?", ("断链",)),
+    # dev108-dev110: everyday words for the record's fields and the contents' lines; "这个行当" is the industry
+    ("我退休在家，想买一本回来翻翻，书后面印的价钱是多少？", ("58.00",)),
+    ("我只想看政策部分，第四章扶持政策从第几页开始？", ("125",)),  # the part the asker's story names is not asked
+    ("书最后有份按时间顺序记事的年表，翻到第几页能看到？", ("157",)),
+    ("我只想看政府出了哪些扶持的政策，直接翻到哪一页？", ("125",)),
+    ("按第一章的说法，这个行当大体包括哪几块？", ("信息传输服务业", "数字内容")),
+    ("我以前在北京做软件的，想知道这行这些年到底长了多少——2000年到2013年，北京这一块新创造的价值从多少涨到了多少？", ("164.4", "1749.6")),
 ]
 
 
@@ -997,6 +1004,8 @@ FOLLOW_UPS_FROM_BLIND_SETS = [
     ("这本报告是靠哪些基金课题支持做出来的？", "其中跟那个跨太平洋贸易协定挂钩的课题，编号是多少？", "14JGC089"),
     ("Where in the book does the part on Zhongguancun Science Park start?", "And the subsection right after it?", "95"),
     ("我是跑科技口的记者，2013年北京花在搞研发上的钱占经济的比重有多高？", "河北呢？", "1.12%"),
+    ("这套丛书的编委会有几个人？", "名单上谁前谁后，是按资历排的吗？", "拼音"),
+    ("北京软件和信息服务那十几年平均每年涨多快？", "那它在全市经济盘子里占的份量，前后是多少？", "5.2%"),
     # 465 km is Beijing's ("Tokyo's length" is refused); the 28% compares Beijing with Tokyo
     ('北京市的地铁运营里程是多少？', '这相当于东京的百分之多少？', '28%'),
     # "that project" leans on the question before, and keeps its fund
