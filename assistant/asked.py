@@ -215,20 +215,20 @@ def read(question: str, lang: str, terms: Terms) -> Asked:
     if scope.startswith(before):
         # "我在写一篇关于京津冀协同的稿子，…": the region the whole report is about, named only to
         # set the question up, is no place the answer must name
-        named = [m for m in named if not (m.slot.id == "jjj" and m.end <= len(before))]
+        named = [m for m in named if not (m.slot.id == qmod.WHOLE_REGION and m.end <= len(before))]
         # "我是台湾出版社的版权业务，…": where the asker is from is not what is asked (unlike "我想看上海市…那一节，")
         who = qmod.who_asks(scope)
         named = [m for m in named if not (m.slot.category == "region" and m.end <= len(who))]
     if ctx and scope == main and not swapped and re.search(r"它(?!们)|\b(?:it|its)\b", main, re.I):
         # "它跟河北签了多少个项目？（接上问：清华呢？）": "it" is the organisation the earlier turn named
         named += [m for m in qmod.mentions(ctx) if m.slot.category == "org"][-1:]
-    if any(m.slot.id == "jjj" for m in named) and any(m.slot.id in ("beijing", "tianjin", "hebei") for m in named):
+    if any(m.slot.id == qmod.WHOLE_REGION for m in named) and any(m.slot.id in qmod.THE_THREE_IDS for m in named):
         # "京津冀三地2013年的研发投入强度，北京是多少？": one of the three is asked; the three frame it
-        named = [m for m in named if m.slot.id != "jjj"]
+        named = [m for m in named if m.slot.id != qmod.WHOLE_REGION]
     regions = [m.slot for m in named if m.slot.category == "region"]
     if not regions and _THREE_AS_ONE.search(scope[len(before):] if scope.startswith(before) else scope):
         # "三地2013年的研发投入强度各是多少？": the three places, as 京津冀 (a place a follow-up does not swap)
-        regions = [s for s in qmod.region_slots() if s.id == "jjj"]
+        regions = [s for s in qmod.region_slots() if s.id == qmod.WHOLE_REGION]
     # "How many Zhongguancun firms … in Tianjin?", "北京大学与河北省…": every place and organisation
     # named must be in the evidence -- unless the question sets regions side by side ("北京和天津",
     # "Beijing or Tianjin"), when each passage answers for one of them

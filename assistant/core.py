@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import dataclasses
+from functools import cached_property
 import re
 import time
 from typing import Callable, Sequence
@@ -227,13 +228,13 @@ class Assistant:
         form = main if intent.asks(main) else rewritten
         # "一共列了几个项目？" counts; "分成哪几个方面？" lists
         counting = intent.count(form, match_lang) and not intent.asks_for_parts(form)
-        stated = self._stated_chapter_count() if intent.asks_chapter_count(form, counting) else None
+        stated = self._stated_chapter_count if intent.asks_chapter_count(form, counting) else None
         if stated is not None:
             # "How many chapters does the book have?": the report says so itself ("全书分为四章内容")
             d.answerable, d.refusal = True, ""
             d.sentences = [(render_stated_count(stated[1], lang), [stated[0]])]
         elif intent.asks_for_chapters(form) and (not d.answerable or evidence.is_toc_row(d.best) or (
-                (sc := self._stated_chapter_count()) is not None and d.best is not None and d.best.text == sc[0].text)):
+                (sc := self._stated_chapter_count) is not None and d.best is not None and d.best.text == sc[0].text)):
             # only when the evidence found is the contents, or the sentence that counts the chapters
             # (not "各章的撰写是怎么分工的")
             self._list_chapters(d, lang)
@@ -448,8 +449,9 @@ class Assistant:
         d.answerable, d.refusal = True, ""
         d.sentences = [(render_chapters(titles, lang, self.glossary), units)]
 
+    @cached_property
     def _stated_chapter_count(self):
-        """The sentence in which the book states how many chapters it has: (unit, count) or None."""
+        """The sentence in which the book states how many chapters it has: (unit, count) or None (found once)."""
         holders = [c for c in self._chunks_in_order if _CHAPTER_COUNT.search(c.text)]
         for u in evidence.split_units([Hit(c, 0.0) for c in holders]):
             m = _CHAPTER_COUNT.search(u.text) if u.kind == "sentence" else None

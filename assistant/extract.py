@@ -81,7 +81,7 @@ def draft(q: str, lang: str, hits: Sequence[Hit], terms: Terms, min_support: flo
     # intensities of Beijing, Tianjin and Hebei?"): each place's row is a part of the answer
     by_place = a.numeric and (len({r.id for r in a.regions}) > 1 or (
         # (京津冀 asked, "三地2013年的研发投入强度各是多少？": the rows of the sentence that names the three)
-        best.kind == "row" and any(r.id == "jjj" for r in a.regions) and all(z in best.text for z in ("北京", "天津", "河北"))))
+        best.kind == "row" and any(r.id == qmod.WHOLE_REGION for r in a.regions) and qmod.names_the_three(best.text)))
     if (a.list_q or by_place) and best.kind == "sentence":
         # the same evidence as a table row: the row lists with its siblings
         same = squash_ws(best.text)

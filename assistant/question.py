@@ -541,6 +541,13 @@ def _own_question(question: str, previous: str) -> bool:
 
 
 WHOLE_REGION = "jjj"  # the slot of the three places together (京津冀, 三地)
+THE_THREE = ("北京", "天津", "河北")
+THE_THREE_IDS = ("beijing", "tianjin", "hebei")
+
+
+def names_the_three(text: str) -> bool:
+    """"北京市、天津市、河北省…": the text names each of the three places."""
+    return all(z in text for z in THE_THREE)
 
 
 def _swap_slots(question: str, previous: str) -> str:

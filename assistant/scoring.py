@@ -233,7 +233,7 @@ def _when_and_where(u: Unit, a: Asked, s: float) -> float:
         hay = region_text or (u.match_text if names_region else u.match_text + " " + u.context)
         if not any(any(z.lower() in hay for z in surfaces(r) + _PLACES_IN.get(r.id, ())) for r in a.regions) and not (
                 a.all_three and any(z in hay for z in _JJJ_WHOLE)) and not (
-                any(r.id == "jjj" for r in a.regions) and all(z in (u.text if u.kind == "row" else hay) for z in ("北京", "天津", "河北"))):
+                any(r.id == qmod.WHOLE_REGION for r in a.regions) and qmod.names_the_three(u.text if u.kind == "row" else hay)):
             # (京津冀 asked: "北京市、天津市、河北省…分别为…" names the three; so does each place's row of it)
             s *= 0.35
             u.reasons.append("region missing")
@@ -244,7 +244,7 @@ def _when_and_where(u: Unit, a: Asked, s: float) -> float:
             s *= 0.8
         elif u.kind == "row" and region_text:
             s += 0.08
-        elif (a.all_three or any(r.id == "jjj" for r in a.regions)) and all(z in u.text for z in ("北京", "天津", "河北")):
+        elif (a.all_three or any(r.id == qmod.WHOLE_REGION for r in a.regions)) and qmod.names_the_three(u.text):
             # "… among Beijing, Tianjin and Hebei": a sentence about the three, by name -- the more
             # so when each is asked about ("三地各自扮演什么角色")
             s += 0.2 if re.search(r"各自|各扮演|三地各|each|respective", a.main, re.I) else 0.1
@@ -556,7 +556,7 @@ def _answer_kind(u: Unit, a: Asked, terms: Terms, s: float) -> float:
 def surfaces(slot) -> tuple[str, ...]:
     """How a region may be named in evidence: 京津冀 also as 三地 or as its three members together
     ("北京市、天津市、河北省三地…")."""
-    return (*slot.zh, "三地", "两市一省") if slot.id == "jjj" else tuple(slot.zh)
+    return (*slot.zh, "三地", "两市一省") if slot.id == qmod.WHOLE_REGION else tuple(slot.zh)
 
 
 def _agent_like(value: str) -> bool:
