@@ -64,7 +64,7 @@ def main() -> int:
             a.ask(q)
             ask_ms.append((time.perf_counter() - t) * 1000)
             t = time.perf_counter()
-            emb.get_query_embedding(q)
+            emb.embed_query(q)
             embed_ms.append((time.perf_counter() - t) * 1000)
 
     cold = []

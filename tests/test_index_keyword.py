@@ -131,3 +131,22 @@ def test_a_common_noun_the_dictionary_tags_as_a_name_is_no_person(analyzer):
     # jieba's dictionary tags 顾客 ("customer") nr, and counts it often: no name
     assert analyzer.person_names("顾客嫌书厚不厚的，我跟他说说这本大概有多少字？") == []
     assert analyzer.person_names("马云对京津冀信息服务业协同发展怎么看？") == ["马云"]
+
+
+def test_the_saved_dictionary_segments_as_the_built_one(tmp_path, bundled_source):
+    # the second analyzer loads the dictionary the first one saved (no jieba initialise, no words
+    # added): it must cut the report exactly alike, tag names alike, and a damaged file is rebuilt
+    first = KeywordAnalyzer(KeywordSettings(), cache_dir=tmp_path)
+    built = first.jieba
+    saved = list(tmp_path.glob("jieba-*.pkl"))
+    assert len(saved) == 1, f"one saved dictionary expected, found {saved}"
+    second = KeywordAnalyzer(KeywordSettings(), cache_dir=tmp_path)
+    loaded = second.jieba
+    assert loaded.FREQ == built.FREQ and loaded.total == built.total
+    text = bundled_source[:20000]
+    assert loaded.lcut_for_search(text) == built.lcut_for_search(text)
+    assert second.person_names("马云对京津冀信息服务业协同发展怎么看？") == ["马云"]
+    saved[0].write_bytes(b"not a pickle")
+    third = KeywordAnalyzer(KeywordSettings(), cache_dir=tmp_path)
+    assert third.jieba.lcut_for_search(text) == built.lcut_for_search(text), "a damaged file is rebuilt"
+    assert saved[0].read_bytes() != b"not a pickle", "and saved again"

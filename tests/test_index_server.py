@@ -11,6 +11,7 @@ import sys
 import time
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from index import ChromaSettings, ChromaUnavailableError, IndexSettings, IndexStaleError, build_index, open_index
@@ -129,7 +130,9 @@ def test_sentence_transformers_embedder_from_the_bundled_folder(tiny, tmp_path):
     assert emb.embedder_id == f"st:{folder}" and emb.dim == 384
     v = emb.embed_passages(["The park hosts 277 companies.", "北京市的地铁"])
     assert v.shape == (2, 384) and abs(float((v[0] ** 2).sum()) - 1) < 1e-4, "normalised vectors"
-    assert len(emb.get_query_embedding("subway length")) == 384, "llama-index BaseEmbedding API"
+    lemb = emb.as_llama()
+    assert len(lemb.get_query_embedding("subway length")) == 384, "llama-index BaseEmbedding API"
+    assert np.allclose(lemb.get_text_embedding("北京市的地铁"), v[1], atol=1e-5), "same vectors through llama-index"
     assert emb.count_tokens("hello world") == 4, "[CLS] hello world [SEP]"
     settings = IndexSettings(index_dir=tmp_path / "idx", sources=[tiny], embedder=spec)
     info = build_index(settings, progress=False)
