@@ -10,7 +10,7 @@ depend on the candidate passages (``row_regions``, ``field_focus``, ``must_all``
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from assistant import intent, question as qmod
 from assistant.terms import ALT, GROUP, IMPLICIT_EN, Terms, names_the_book
@@ -90,6 +90,7 @@ class Asked:
     ind_terms: dict[str, float]  # the terms that name the asked indicator
     ind_words: set[str]
     # settled against the candidates (assistant.scoring)
+    excluded: dict[str, float] = field(default_factory=dict)  # what the answer is not ("不是约稿的那个": 组稿)
     row_regions: dict[str, str] | None = None
     field_focus: list[str] | None = None
 
@@ -100,7 +101,7 @@ _RANK_OF_ROLE = re.compile(r"\b(deputy|vice|associate|assistant|honorary|acting|
                            r"(?:editor|chief|director|chair|chairman|president|head|dean|author|secretary|manager|minister|mayor)", re.I)
 
 
-_ANOTHER_ITEM = re.compile(r"的那(?:一)?(?:个|项|本|条|篇|部分|句)|\bthe (?:other )?(?:\w+ ){0,2}?(?:one|ones|project|grant|item),? (?:about|on|for|that|which)\b", re.I)
+_ANOTHER_ITEM = re.compile(r"的那(?:一)?(?:个|项|本|条|篇|部分|句)|\bthe (?:other )?(?:\w+ ){0,2}?(?:one|ones|project|grant|item),? (?:\w+ed )?(?:about|on|for|around|that|which|concerning|regarding)\b", re.I)
 
 
 # an item listed under a chapter or section ("它的第一节列出的第一个园区是哪个？"): a contents line
@@ -118,7 +119,15 @@ _THAT_ONE_WHO = re.compile(r"^(?:那|那么)[\u4e00-\u9fff]{1,6}的(?:是谁|又
 
 def read(question: str, lang: str, terms: Terms) -> Asked:
     full = intent.plain_role(question) if lang == "en" else question
+    # "…负总责的那位，不是约稿的那个，叫什么名字？": what the answer is not names nothing asked
+    full, not_this = intent.without_exclusion(full, lang)
     qterms, focus = terms.analyse(full, lang)
+    excluded: dict[str, float] = {}
+    if not_this and not any(p in not_this for p in terms.people) and not (lang == "zh" and terms.person_names(not_this)) \
+            and not (lang == "en" and re.search(r"\b[A-Z][a-z]+\s+[A-Z][a-z]+", not_this)):
+        # (not a person: "除了郭斌以外，还有谁" asks for the others of a list that names him)
+        excluded = {t: w for t, w in terms.analyse(not_this, lang)[0].items()
+                    if not t.startswith("~") and terms.known(t) and t not in qterms}
     # a follow-up's carried context lends its scope (years, places, chapter) when the question names
     # none, never its question form: "Who wrote that chapter?" after a page question asks who
     q, ctx = qmod.split_context(full)
@@ -134,6 +143,10 @@ def read(question: str, lang: str, terms: Terms) -> Asked:
         ctx_terms = terms.analyse(ctx, qmod.language(ctx))[0]
         swapped = [t for t in own_terms if not t.startswith("~") and terms.known(t) and t not in ctx_terms
                    and not ORDINAL_TERM.match(t) and t not in _NO_TOPIC]
+        # (a word inside the earlier question's term is no new topic: 人均, 支出 of 人均公共教育支出 in
+        # "What about per-capita healthcare spending?" -- 医疗 is)
+        said = [x for c in ctx_terms for x in c.removeprefix(GROUP).split(ALT)]
+        swapped = [t for t in swapped if not all(any(x in y for y in said) for x in t.removeprefix(GROUP).split(ALT))] or swapped
     if ctx and not intent.asks(q):
         q = ctx + " " + q  # "And the Maigu industrial park?" asks what the earlier question asked
     total = sum(qterms.values()) or 1.0
@@ -199,6 +212,7 @@ def read(question: str, lang: str, terms: Terms) -> Asked:
     book_author = intent.asks_book_author(full, lang)  # the book's authors, not a preface's signer
     if book_author:
         role = []  # the authors line is the field asked for, whatever the verb
+        subject = []  # (the book itself: "这份发展报告是哪两位学者编著的？")
     qyears = [y for y in qmod.years(q) or qmod.years(ctx) if not (y in terms.title.years and names_the_book(full, y))]
     # where the places asked about are named; a follow-up that names another item by what it is about
     # ("那做城市旅游形象测评的那个呢？", "And the one on tourism?") leaves the earlier item's places behind
@@ -209,6 +223,11 @@ def read(question: str, lang: str, terms: Terms) -> Asked:
     before = qmod.preamble(scope)[1]
     if before and any(m.slot.category == "region" for m in qmod.mentions(scope[len(before):])):
         scope = scope[len(before):]  # "前言拿珠三角、长三角和京津冀做了比较，那请问长三角…": the question's own place
+    then = _THEN_ASK.search(scope)
+    if then and intent.asks(then.group(1)) and any(m.slot.category == "region" for m in qmod.mentions(then.group(1))):
+        # "前言里讲了北京三产、天津二产的比重，那河北2013年三产占比是多少？": the clauses before "那" say what
+        # the report gives; the place asked is the last clause's
+        scope = then.group(1)
     # (the book's authors are asked for whatever the title names: "Who wrote it? (following up: … the
     # 2015 report on Beijing-Tianjin-Hebei information services …)")
     named = [] if book_author else [m for m in qmod.mentions(scope) if m.slot.category in ("region", "org") and not intent.only_a_reference(scope, m)]
@@ -287,7 +306,7 @@ def read(question: str, lang: str, terms: Terms) -> Asked:
         ind_terms = {t: w for t, w in ind_terms.items() if t in body_terms and len(t) >= 2
                      and not _PLACES_TOGETHER.match(t)} or ind_terms
     return Asked(
-        full=full, main=main, q=q, ctx=ctx, qterms=qterms, focus=focus, own_terms=own_terms, swapped=swapped,
+        full=full, main=main, excluded=excluded, q=q, ctx=ctx, qterms=qterms, focus=focus, own_terms=own_terms, swapped=swapped,
         total=total, known_total=known_total, line_words=line_words, line_known=line_known,
         how_many=how_many, unknown_focus=unknown_focus, unknown_asked=None if figures else unknown_asked, role=role,
         subject=subject, unknown_subject=bool(subj_terms) and not subject and not book_author,  # "这本书的封面是谁设计的？"
@@ -308,7 +327,8 @@ def read(question: str, lang: str, terms: Terms) -> Asked:
         n_items=intent.asked_number_of_items(main),  # "哪四方面": a sentence introducing four items
         numeric=numeric, figures=figures,
         qnums=set(NUM_RE.findall(full)),  # "项目（9154027）的资助金额是多少": 9154027 is not an answer
-        contents_first=intent.page(q) or intent.names_contents(q), order_q=intent.asks_order(main),
+        contents_first=intent.page(q) or intent.names_contents(q) or bool(ords and intent.asks_what_part_covers(main)),
+        order_q=intent.asks_order(main),
         page_asked=page_asked, on_page=on_page,
         # "第三章第二节下面一共列了几个项目？": a count inside a chapter or section asks about the contents
         # "第一章第四节讲三地怎么协同？": what a numbered part is about is told by its contents lines
@@ -334,6 +354,10 @@ _NTH_OF = re.compile(r"第([一二三四五六七八九十])([\u4e00-\u9fff])") 
 def nth_pairs(text: str) -> frozenset:
     """The "第X…" pairs a text names ("第二产业" -> (二, 产); chat shorthand "三产" too)."""
     return frozenset(_NTH_OF.findall(re.sub(r"(?<!第)([一二三])产(?![品业])", r"第\1产业", normalize(text))))
+
+
+# the last clause, led by "那/那么" (not "那个", "那些"...): the question proper after clauses that set it up
+_THEN_ASK = re.compile(r"[，,。；;]\s*那么?(?![个些样种里儿边位本项年时次])([^，,。；;]+)$")
 
 
 def names_region_term(t: str) -> bool:

@@ -401,15 +401,20 @@ class Assistant:
         """"Where do the appendix, the chronology and the bibliography begin?": a page question that
         names several contents lines is answered by each of them, every one named by its own words."""
         q = qmod.split_context(rewritten)[0]
-        if not intent.page(q) or not evidence.is_toc_row(d.best) or intent.ordinals(q):
-            return  # a chapter or section named by number is one line ("chapter 4, on support policies")
+
         def split(text: str) -> list[str]:
             return [p for p in re.split(r"\s*(?:,|，|、|;|；|\band\b|\bor\b|和|及|与|以及)\s*", text) if p.strip()]
 
+        # ("…目录里第三章第二节列了好几个天津的基地和孵化器，其中麦谷产业园和天津高新区软件园BPO基地分别从第几页
+        # 开始？": the last clause names the lines; the clauses before only say where they are)
+        last = re.split(r"[，,。；;：:]", q.strip().rstrip("？?。"))[-1] if match_lang == "zh" else ""
+        last_parts = split(last) if last and last != q.strip().rstrip("？?。") else []
+        if not intent.page(q) or not evidence.is_toc_row(d.best) or intent.ordinals(last if len(last_parts) >= 2 else q):
+            return  # a chapter or section named by number is one line ("chapter 4, on support policies")
         # the lines are named in the question proper ("我是天津的记者，想看看…麦谷产业园的内容，目录显示在第几页？"
         # names one), or in the whole question when the question proper points back at them ("我希望借助…
         # 大事记和参考文献…，请问这两部分在书中分别位于第几页？"), not in the clause that says who asks
-        parts = split(q[len(qmod.preamble(q)[1]):])
+        parts = last_parts if len(last_parts) >= 2 else split(q[len(qmod.preamble(q)[1]):])
         if len(parts) < 2:
             parts = split(q[len(qmod.who_asks(q)):])
         if len(parts) < 2:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-_NUMERIC_ZH = re.compile(r"多少|(?<![哪那这])几|比重|比例|占比|多高|多大|多长|数量|规模|强度|增长到|增加到|达到|金额|数额|价格|定价|字数|印张|(?<!版权)(?<!扉)(?<!书名)(?<!缺)页|第几")
+_NUMERIC_ZH = re.compile(r"多少|(?<![哪那这好])几|比重|比例|占比|多高|多大|多长|数量|规模|强度|增长到|增加到|达到|金额|数额|价格|定价|字数|印张|(?<!版权)(?<!扉)(?<!书名)(?<!缺)页|第几")
 _NUMERIC_EN = re.compile(
     r"\bhow (many|much|long|large|big|high)\b|\bwhat (share|percentage|proportion|was the (value|figure|number|amount|price))\b"
     r"|\b(shares?|percent|percentages?|proportions?|numbers? of|figures?|prices?|counts?|(?<!imprint )(?<!copyright )(?<!title )page|intensit(?:y|ies)|spending|lengths?|capacit(?:y|ies)|values? added|population|gdp|revenues?|outputs?|incomes?|turnover|budgets?|sales|profits?)\b",
@@ -40,7 +40,7 @@ _LIST_Q = re.compile(r"哪些|哪几|有什么|列举|列出|分别|[\u4e00-\u9f
 # (a noun is no measure word: "多少项目", "多少部门")
 _HOW_MANY_ZH = re.compile(r"多少(家|个(?!百分点|印张)|册|本(?!书)|条|项(?!目)|人|名|位|页|元|亿元|万元|公里|千字|字|吨|所|座|件|篇|部(?!门|分)|种(?!类)|类)")
 
-_WHO_Q = re.compile(r"\bwho\b|\bwhom\b|谁|哪位|哪家|哪个(单位|机构|公司|出版社|部门)"
+_WHO_Q = re.compile(r"\bwho\b|\bwhom\b|谁|哪[一两三四五六七八九十几]?位|哪家|哪个(单位|机构|公司|出版社|部门)"
                     r"|\bwhich (company|firm|outfit|organi[sz]ation|publisher|printer|institution|agency|body)\b", re.I)
 
 _CN_NUM = "零一二三四五六七八九十"
@@ -110,10 +110,15 @@ _TEXT_FIELD_ZH = re.compile(r"(?:网址|网站|官网|邮箱|电子邮件|地址
 _WHICH_MOST_ZH = re.compile(r"(?:哪家|哪个|哪一?[地省市方边]|谁)(?:的)?(?:[\u4e00-\u9fff]{0,4})?最(?:高|多|大|低|少|小|强|弱)")
 
 
+# "发现有几页印得乱七八糟": some pages, damaged -- no count of pages asked
+_SOME_PAGES_ZH = re.compile(r"几页(?=[^，,。？?]*(?:印|错|缺|破|坏|掉|脱|装|残|乱|模糊|不清|空白))")
+
+
 def numeric(q: str, lang: str) -> bool:
     """Asks for a figure: "多少", "比重", "how many", "what share" ..."""
     if lang == "en":
         return bool(_NUMERIC_EN.search(q))
+    q = _SOME_PAGES_ZH.sub("", q)
     if _WHICH_MOST_ZH.search(q) and not re.search(r"多少|(?<!哪)几|具体数|数值|数字|分别", q):
         return False  # "三地里专利授权数量和密度哪家最高？": a place, not a figure
     return bool(_NUMERIC_ZH.search(q)) and not _TEXT_FIELD_ZH.search(q)
@@ -313,7 +318,12 @@ def only_a_reference(q: str, m) -> bool:
     ("《京津冀信息服务业协同发展研究丛书》") names the work, not a region asked about."""
     before = q[: m.start]
     return bool(_REFERENCE_BEFORE.search(before)) or before.count("《") > before.count("》") or bool(
-        _NAMES_A_REPORT.match(q[m.end:]))
+        _NAMES_A_REPORT.match(q[m.end:])) or bool(_REPORT_ON.search(before) and _THE_BOOKS_TOPIC.match(q[m.end:]))
+
+
+# "the 2015 report on Beijing-Tianjin-Hebei information services": the book, described by its topic
+_REPORT_ON = re.compile(r"\b(?:report|yearbook|book|volume|study|series)\s+(?:on|about|covering)\s+(?:the\s+)?$", re.I)
+_THE_BOOKS_TOPIC = re.compile(r"(?:'s)?\s+information[- ]servic", re.I)
 
 
 # "第二章总共占了多少页？", "How many pages long is chapter 2?": a count of the pages a part runs over
@@ -370,7 +380,7 @@ def given_figure(q: str, lang: str) -> list[str]:
 _PLACE_IN_BOOK = re.compile(r"\b(?:chapters?|sections?|parts?|pages?|pp?\.|no\.)\s*$|第\s*$", re.I)
 
 
-_ASKS = re.compile(r"\b(what|which|who|whom|whose|when|where|why|how)\b|什么|谁|哪|几|多少|吗|怎|如何|为何|是否|是不是"
+_ASKS = re.compile(r"\b(what|which|who|whom|whose|when|where|why|how)\b|^\s*(?:is|are|was|were|does|do|did|has|have|can|could)\s+(?=\S+\s+\S)|什么|啥|谁|哪|(?<![这那好])几|多少|吗|怎|如何|为何|是否|是不是"
                    r"|(?<![很许众诸较更最过太])多(?:大|厚|长|高|重|久|远)(?![型学量部数小])", re.I)
 
 
@@ -380,10 +390,10 @@ _WHAT_ABOUT = re.compile(r"^\s*(?:and\s+|so\s+|ok(?:ay)?,?\s+)?(?:what|how)\s+ab
 def asks(q: str) -> bool:
     """The text has a question form of its own ("And the Maigu industrial park?", "What about the one
     on big data?" have none)."""
-    return bool(_ASKS.search(_WHAT_ABOUT.sub("", q)))
+    return bool(_ASKS.search(_SOME_PAGES_ZH.sub("", _WHAT_ABOUT.sub("", q))))
 
 
-_COUNT_Q = re.compile(r"(一共|共|总共)?(有)?((?<![那这])几|多少)(位|个|名|家|项|人)|\bhow many\b", re.I)  # ("那几个名字": those names)
+_COUNT_Q = re.compile(r"(一共|共|总共)?(有)?((?<![那这好])几|多少)(位|个|名|家|项|人)|\bhow many\b", re.I)  # ("那几个名字": those names)
 
 
 def count(q: str, lang: str) -> bool:
@@ -409,6 +419,10 @@ _SECOND_ASK_EN = re.compile(r"^(?P<a>.+?)(?:,?\s+and\s+(?P<b>(?:when|where|who|w
 MAX_ASKS = 3
 
 
+_WHETHER_GIVEN_ZH = re.compile(r"^(?:那|这个|这)?(?:书里|书上|书中|报告里|报告中|报告|文中|里面|这本书|本书)?(?:有没有|有|给没给|给了|给出|写没写|提没提)"
+                               r"(?:具体的?|确切的?|准确的?)?(?:数|数字|数据|数值|数目|说|写|提|讲|记载|记录)?(?:到|过)?(?:吗|没有|么)?$")
+
+
 def _ask_groups(q: str) -> list[str]:
     """The asks of a Chinese question, each with the clauses that set it up: "第三章介绍河北高新技术
     开发区的那一节，排在最后的是哪个园区？大概在第几页？" is "…那一节，排在最后的是哪个园区？" and
@@ -417,10 +431,15 @@ def _ask_groups(q: str) -> list[str]:
     pending = ""
     # ("第一版是哪年几月出的、由哪家出版社出版": two asks joined by "、", the second led by its own preposition)
     q = re.sub(r"(?<=[的了])、(?=由|从|被)", "，", q)
+    # ("总的序是谁写的、落款是哪天？": two clauses joined by "、", each asking on its own)
+    q = re.sub(r"(?<=[^，,？?；;、]{2})、(?=[^，,？?；;、]{3})",
+               lambda m: "，" if asks(re.split(r"[，,？?；;、]", q[: m.start()])[-1]) and asks(re.split(r"[，,？?；;、]", q[m.end():])[0]) else "、", q)
     for c in re.findall(r"[^，,？?；;]+[，,？?；;]?", q.strip().rstrip("。.")):
         body = c.rstrip("，,？?；;。. ")
         if not body:
             continue
+        if groups and not pending and _WHETHER_GIVEN_ZH.match(body):
+            continue  # "…专利授权了多少件？书里有具体数吗？": whether the book says it is the same ask
         if asks(body) or (c.endswith(("？", "?")) and body.endswith("呢")):
             if groups and groups[-1].endswith("呢？") and not pending and len(_PAGE_FRAME_ZH.sub("", body)) < 2:
                 groups[-1] = groups[-1][:-1] + "，" + body + "？"  # "下一节呢？从第几页开始？" asks once
@@ -502,7 +521,7 @@ def _two_fields(q: str) -> list[str]:
     return [f"{lead}{owner}{first}{m.group(4)}？", f"{lead}{owner}{m.group(3)}{m.group(4)}？"]
 
 
-_WHO_SUBJ_ZH = re.compile(r"^(.{2,12}?)(?:是|由|为)?(?:谁|哪位)(?:写|撰写|编写|编撰|编著|著|主编|起草|署名|执笔|落款|落的款|作|设计|翻译|校对|排版|拍摄|绘制|策划|题写)")
+_WHO_SUBJ_ZH = re.compile(r"^(.{2,12}?)(?:是|由|为)?(?:谁|哪[一两三四几]?位(?:学者|作者|专家|老师)?)(?:写|撰写|编写|编撰|编著|著|主编|起草|署名|执笔|落款|落的款|作|设计|翻译|校对|排版|拍摄|绘制|策划|题写)")
 _EDITION_ZH = re.compile(r"第([一二三四五六七八九十\d]+)(版|次印刷)")
 _EDITION_EN = re.compile(r"\b(second|third|fourth|fifth|2nd|3rd|4th|5th)\s+(edition|printing|impression|print run)\b", re.I)
 _EN_ORDINAL_N = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5}
@@ -532,7 +551,8 @@ _WHO_SUBJ_EN = re.compile(r"\bwho\s+(?:wrote|signed|authored|drafted|penned|comp
                           r"illustrated|photographed|typeset)\s+(?:the\s+)?(.+?)(?:\?|$|,| and\b| in\b| for\b)", re.I)
 
 
-_THE_BOOK = re.compile(r"^(?:the |this |that )?(?:book|report|volume)$|^(?:这本书|本书|该书|此书|这书|那本书|这部书|这本|这份|这本报告|本报告|这份报告|该报告|此报告|报告|书)$", re.I)
+_THE_BOOK = re.compile(r"^(?:the |this |that )?(?:book|report|volume)$|^(?:这本书|本书|该书|此书|这书|那本书|这部书|这本|这份|这本报告|本报告|这份报告|该报告|此报告|报告|书)$"
+                       r"|^(?:这|本|该|此|那)(?:份|本|部)[\u4e00-\u9fff]{0,6}(?:报告|(?<!丛)书)$", re.I)  # ("这份发展报告")
 
 
 _AUTHORS_OF_BOOK = re.compile(r"(?:(?:这本书|本书|该书|这书|这本报告|本报告|这份报告|报告|书)的?)?(?:作者|著者|编著者)(?:是谁|有谁|都有谁|是哪几?位|叫什么)[？?]?$"
@@ -547,7 +567,7 @@ def asks_book_author(q: str, lang: str) -> bool:
     main, ctx = split_context(q)
     if _AUTHORS_OF_BOOK.match(main.strip()):
         return True  # "作者是谁？", "Who are the authors?"
-    if not re.search(r"\bwho\s+(?:wrote|authored|compiled|penned)\b|谁(?:写|撰写|编写|编撰|编著|著|执笔)", main, re.I):
+    if not re.search(r"\bwho\s+(?:wrote|authored|compiled|penned)\b|(?:谁|哪[一两三四几]?位(?:学者|作者|专家|老师)?)(?:写|撰写|编写|编撰|编著|著|执笔)", main, re.I):
         return False  # "who proofread it" asks for the proofreader
     subj = who_subject(main, lang).strip()
     if subj.lower() in ("it", "它"):
@@ -699,7 +719,7 @@ def nth_part(q: str) -> int:
     return 0
 
 
-_DEFINITION_Q = re.compile(r"定义|是指|指的是|含义|界定|何为|所谓|算作|什么叫|什么是|叫做什么|\bdefin(?:e|es|ed|ition|ing)\b|\bcounts? as\b|"
+_DEFINITION_Q = re.compile(r"定义|是指|指的是|含义|界定|何为|所谓|算作|什么叫|什么是|叫做什么|(?:怎么|如何|怎样)解释|(?<![意所])指(?:啥|什么)|\bdefin(?:e|es|ed|ition|ing)\b|\bcounts? as\b|"
                            r"\bdescribes? what\b|\bwhat is meant by\b|\bmeaning of\b|\bwhat does .{3,40} mean\b", re.I)
 
 
@@ -765,3 +785,32 @@ def asks_chapter_count(q: str, counting: bool) -> bool:
     """"How many chapters does the book have?" -- only the number, not what each chapter is about
     ("这本书分几章，各章讲什么？" is answered by the chapter lines)."""
     return asks_for_chapters(q) and (counting or bool(_HOW_MANY_CHAPTERS.search(q))) and not _EACH_CHAPTER.search(q)
+
+
+# "负总责的那位，不是约稿的那个，叫什么名字？", "除了组稿编辑以外，", "…, not the one who commissioned it?",
+# "other than the desk editor": what the answer must not be
+_EXCLUDED_ZH = re.compile(r"(?:(?<=[，,。；;])|^)\s*(?:而|但|可|并)?不是(?P<x>[^，,。？?；;]{1,14}?)的?那(?:一)?(?:个|位|家|本|项|种|条|篇)[，,]?"
+                          r"|(?:(?<=[，,。；;])|^)\s*除了?(?P<y>[^，,。？?；;]{1,14}?)(?:以外|之外)[，,]?")
+_EXCLUDED_EN = re.compile(r",?\s*(?:but\s+)?not the (?:one|person|people|editor|firm|company|fund|grant|project|man|woman)\s+(?:who|that|which)\s+(?P<x>[^,.?;]+)"
+                          r"|,?\s*\b(?:other than|apart from|except(?: for)?|besides|excluding)\s+(?P<y>[^,.?;]+?)(?=[,.?;]|$)", re.I)
+
+
+def without_exclusion(q: str, lang: str) -> tuple[str, str]:
+    """The question without the clause that says what the answer is not, and that clause's subject:
+    ("…负总责的那位，叫什么名字？", "约稿"); (q, "") when it excludes nothing."""
+    pat = _EXCLUDED_EN if lang == "en" else _EXCLUDED_ZH
+    m = pat.search(q)
+    if not m:
+        return q, ""
+    x = (m.group("x") or m.group("y") or "").strip()
+    return (q[: m.start()] + q[m.end():]).strip(" ,，"), x
+
+
+# "第二章主要写的是什么内容？", "What does chapter 2 cover?": what a part is about, which its contents
+# line (and the lines under it) say -- not a sentence that only names the part ("第二章（朱云、宋艳静）")
+_PART_COVERS = re.compile(r"[章节](?:主要)?(?:写|讲|介绍|谈|论述|涉及|说)(?:了|的)?(?:是)?(?:哪|什么|啥)"
+                          r"|\b(?:chapter|section|part)\s+(?:\d+|one|two|three|four)\b[^?]{0,20}\b(?:cover|covers|deal with|deals with|discuss|discusses|focus on|focuses on|about)\b", re.I)
+
+
+def asks_what_part_covers(q: str) -> bool:
+    return bool(_PART_COVERS.search(q))

@@ -173,10 +173,14 @@ _TOLD_MARK_ZH = re.compile(r"(?:想|请|麻烦|帮我|告诉我|问|核对|确�
 _SETTING_EN = re.compile(r"^([^?]*[.:!;])\s+(?=[^.:!;?]*\?\s*$)")
 _SENTENCE_END_ZH = re.compile(r"[。！!：:]")
 _THEN_MARK_ZH = re.compile(r"[，,；;。]\s*那(?:么)?(?![些个里儿样])")
-_SELF_CLAUSE_ZH = re.compile(r"^(?:(?:我们?|本人)(?:在|正在|是|想|要|打算|准备|需要|最近|目前|只|对|下周|明天|今天|这学期|下学期|马上|刚|正)|(?:想|打算|准备|正在)(?:在|写|做|查|找|引用|了解)"
-                             # the asker left unsaid: "下周给本科生讲京津冀协同发展，课件…要写这本报告的书号，ISBN是多少？"
-                             r"|(?:下周|明天|今天|这周|本周|这学期|下学期|周[一二三四五六日末])(?:要|得|准备|打算|想|去)?给?(?:本科生|研究生|学生|同学们?|读者|领导|客户)?(?:讲|上课|做|写|汇报|介绍|开会)"
-                             r"|给(?:本科生|研究生|学生|同学们?|领导|客户)(?:讲|上课|做|写|汇报|介绍))"
+_SELF_CLAUSE_ZH = re.compile(r"^(?:(?:我们?|本人)(?:在|正在|是|想|要|打算|准备|需要|最近|目前|只|对|下周|明天|今天|这学期|下学期|马上|刚|正|老家|家|单位|老伴)|(?:想|打算|准备|正在)(?:在|写|做|查|找|引用|了解)"
+                             # the asker left unsaid: "下周给本科生讲京津冀协同发展，课件…要写这本报告的书号，ISBN是多少？",
+                             # "下周想约作者聊聊，", "写稿想提一下经费。", "干了半辈子基层工作，"
+                             r"|(?:下周|明天|今天|这周|本周|这学期|下学期|周[一二三四五六日末])(?:(?:要|得|准备|打算|想|去)|给?(?:本科生|研究生|学生|同学们?|读者|领导|客户)?(?:讲|上课|做|写|汇报|介绍|开会))"
+                             r"|给(?:本科生|研究生|学生|同学们?|领导|客户)(?:讲|上课|做|写|汇报|介绍)"
+                             r"|(?:写稿子?|做节目|做专题|备课)(?:时|的时候)?(?:想|要|得|需要)"
+                             r"|(?:报社|单位|编辑部|我们单位|学校|公司)(?:想|要|打算|准备|正在)"
+                             r"|干了(?:半辈子|一辈子|大半辈子|[一二三四五六七八九十几两\d]+年))"
                              r"[^，,；;。？?：:]*[，,；;。：:]")
 
 
@@ -429,13 +433,15 @@ def rewrite(question: str, previous: str | None) -> str:
     """
     if not previous:
         return question
-    previous = split_context(previous)[0]  # context is never nested
+    previous, carried = split_context(previous)  # context is never nested
     question = relative_year(question, previous)
     if compares_with_previous(question):
         return with_context(question, previous)
     out = _swap_slots(question, previous)
     if out != question:
-        return out
+        # the previous question with another place carries what the previous one carried: "河北省呢？"
+        # after "其中天津市那一部分在哪页？（接上问：第一章第二节“产业结构”从第几页开始？）"
+        return with_context(out, carried) if carried else out
     if p := _NTH_IN_ZH.search(previous):
         # "第二个呢？" after "前言总结的第一点不足是什么？" asks about the second point; so does
         # "另外一个呢？" after "…两大战略任务，第一个是什么？"

@@ -250,11 +250,16 @@ _ENUM_TAIL = re.compile(r"(?:等|以及|及其).*$")
 
 def enumeration(sentence: str, qterms: dict) -> list[str]:
     """The items of the 、-separated list in a sentence ("聚集了京东、当当、聚美优品等领军企业" ->
-    京东, 当当, 聚美优品), from the clause with the most list items; [] when there is none."""
+    京东, 当当, 聚美优品), from the clause that holds most of the question's words, then the one with
+    the most list items; [] when there is none."""
     clauses = [c for c in re.split(r"[，,；;。]", sentence) if c.count("、") >= 1]
     if not clauses:
         return []
-    clause = max(clauses, key=lambda c: c.count("、"))
+    # the list the question asks about ("the four 'centres'": the clause of 中心s), else the longest
+    clause = max(clauses, key=lambda c: (sum(v for t, v in qterms.items() if not t.startswith("~") and has_term(t, normalize(c).lower())),
+                                         c.count("、")))
+    if quoted := re.search(r"[“\"]([^”\"]*、[^”\"]*)[”\"]", clause):
+        clause = quoted.group(1)  # "北京市“全国政治中心、…、科技创新中心”新的核心功能定位": the quoted list
     parts = [p.strip() for p in clause.split("、")]
     if len(parts) < 2:
         return []

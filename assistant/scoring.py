@@ -21,7 +21,7 @@ from assistant.terms import Terms, has_term
 from index.model import Hit
 from index.text import normalize, squash_ws
 
-HARD_FAILURES = {"year missing", "the asked name is only one of a list", "no date", "person missing", "organisation missing", "only the asked-for word matches", "not in the chapter or section asked", "the contents line is not the one asked", "a page number comes from the contents", "asked-for thing missing", "a contents line names no person", "no number of the asked unit", "indicator not asked", "region missing", "no number", "no number next to the asked indicator",
+HARD_FAILURES = {"year missing", "the question excludes it", "the follow-up's own topic missing", "the asked name is only one of a list", "no date", "person missing", "organisation missing", "only the asked-for word matches", "not in the chapter or section asked", "the contents line is not the one asked", "a page number comes from the contents", "asked-for thing missing", "a contents line names no person", "no number of the asked unit", "indicator not asked", "region missing", "no number", "no number next to the asked indicator",
                  "table of contents row for a question not about the book's structure", "the quoted figure missing",
                  "only some of the places asked"}
 INDICATOR_MATCH = 0.5  # share of the row's indicator (IDF-weighted) the question must name; swept on tune: 0.2-0.75
@@ -63,6 +63,12 @@ def score_units(q: str, lang: str, hits: Sequence[Hit], terms: Terms,
         u.coverage = _coverage(u, a, terms)
         s = u.coverage
         s = _asked_for(u, a, terms, s)
+        if a.excluded and u.kind == "row" and any(terms.credit(t, _own_text(u)) >= 1 for t in a.excluded):
+            # "…负总责的那位，不是约稿的那个": the record's 组稿编辑 row is the one it is not (a sentence
+            # that names the excluded thing with others may still answer: "Besides driving other
+            # industries, what environmental upside…")
+            s *= 0.3
+            u.reasons.append("the question excludes it")
         s = _when_and_where(u, a, s)
         s = _figures(u, a, terms, s)
         s = _contents(u, a, terms, s)

@@ -26,7 +26,7 @@ STOP_ZH = set(
     "的 了 是 在 和 与 及 或 吗 呢 吧 啊 么 什么 多少 哪些 哪个 哪 几 如何 怎么 怎样 为什么 请问 请 告诉 我 你 "
     "报告 本书 这本书 书 中 里 对 有 有没有 为 其 被 从 到 给 这 那 那么 一个 是否 提到 提及 说 讲 所 年 年底 时 "
     "哪一 哪一年 多 少 根据 按照 之 上 下 个 该 位 谁 呢？ ？ ? ， 。 、 开始 起始 一节 一章 部分 小节 一页 能 找到 看到 读到 查到 可以 一下 背后 "
-    "这是 这本 这部 那本 一共 总共 大致 大概 大体 粗略 具体 麻烦 那章 这章 该章 那节 这节 该节 应该 应当 看看 帮我 一位 哪位 哪一位 一整套 整套 一整".split()
+    "这是 这本 这部 那本 一共 总共 大致 大概 大体 粗略 具体 麻烦 那章 这章 该章 那节 这节 该节 应该 应当 看看 帮我 一位 哪位 哪一位 一整套 整套 一整 这书 那书 此书 该书 到底 一直 那篇 这篇 该篇 说不清 说不清楚 搞不清 弄不清 搞不懂 专门 各自 真正 这份 那份 书里 书上 书中".split()
 )
 STOP_EN = set(
     "the a an of in on at to for and or is are was were be been by with from as what which who whom whose how "
@@ -187,9 +187,13 @@ IMPLICIT_ZH = frozenset(
     # the kind of answer a "why" or "how" question asks for ("总序给的理由是什么？"), not a field
     "理由 依据 缘由 好处 优点 缺点 不足 办法 对策 思路 做法 举措 说法 提法 概括 看法 评价 背景 "
     # the form of the answer ("原话提法是什么", "用原文那句话")
-    "原话 原文 原句 表述 字眼 措辞".split()
+    "原话 原文 原句 表述 字眼 措辞 "
+    # a role held is named by the report's own titles (总主编, 责任编辑)
+    "职务 职位 身份 头衔 岗位 时候".split()
 )
 _CJK_WORD = re.compile(r"[\u4e00-\u9fff]{2,4}")
+_ADVERB_ZH = re.compile(r"^(?:分别|各自|到底|究竟|具体|主要|大概|一般|通常|其中|另外|其次|然后|最后|首先|又|都|还)$")
+_WHAT_NOUN_ZH = re.compile(r"(?:是|有|属于)(?:什么|哪种|哪一种|何种)([\u4e00-\u9fff]{2,3})[？?。]*$|^([\u4e00-\u9fff]{2,3})(?:是|为)(?:什么|啥)[？?。]*$")
 _ASKED_ZH = re.compile(r"(?:的|之)((?:(?!的)[\u4e00-\u9fff]){2,6}?)(?:是|为|有)(?:什么|多少|哪|几|谁|怎样|如何|[？?]?$)")
 
 
@@ -467,6 +471,12 @@ class Terms:
                        and not w.endswith("ing")]
             return unknown[0] if unknown else None
         m = _ASKED_ZH.search(normalize(q))
+        if not m and (w := _WHAT_NOUN_ZH.search(re.sub(r"[呢啊吧呀嘛哦]+(?=[？?。]*$)", "", split_context(normalize(q))[0]))) \
+                and (x := w.group(1) or w.group(2)) and not _ADVERB_ZH.match(x) and x not in IMPLICIT_ZH and not self.known(x) and not any(x in p or p in x for p in _paraphrased()) \
+                and not self._longer(x):
+            # "是什么职称？", "职称是什么？": the noun asked for, ending the question, that the report never
+            # uses (a role, 职务, is a kind of answer: the report names roles, 总主编)
+            return x
         if not m:
             return None
         x = re.sub(r"(?:之间|之中|里|中|内|上)?(?:都|也|还|又|一共|总共|共|分别|大概|大约|大致|到底|究竟)?$", "", m.group(1)) or m.group(1)  # "编委会里都有谁"
@@ -476,7 +486,7 @@ class Terms:
         if not x:
             return None  # "这本书那串…": a demonstrative, no field
         x = re.sub(r"^[一二两三四五六七八九十几\d]+(?:个|项|位|条|种)", "", x) or x  # "书里给的三个数": the field is 数
-        if re.search(r"(成|作|认|称|视|定|列|评|选|改|变|被|归结|归纳|总结|概括)$", x):
+        if re.search(r"(成|作|认|(?<!职)称|视|定|列|评|选|改|变|被|归结|归纳|总结|概括)$", x):  # (职称 is a noun)
             return None  # "…将成为什么的一个着力点": 成为 is the verb, nothing is named before it
         if re.fullmatch(r"(?:最后|第[一二三四五六七八九十\d]+|头|首|末|下|上)?一?(?:项|条|个|节|章|部分|小节|条目)*", x):
             return None  # "这一节的最后一项是什么？": a place in a list, not a field
@@ -540,11 +550,15 @@ class Terms:
     def report_words(self, q: str) -> list[str]:
         """The report's words the paraphrase table gives for a Chinese question's own ("缺页" -> 印装 错误):
         what to look the question up by besides its own words, which the report may never use."""
-        qn, out = normalize(q), []
+        said = qn = normalize(q)
+        out: list[str] = []
         for pat, repl in _paraphrases():
-            if repl == "-" or not (_gapped(pat).search(qn) if GAP in pat else pat in qn and not any(t in qn for t in self._longer(pat))):
+            if not (_gapped(pat).search(qn) if GAP in pat else pat in qn and not any(t in qn for t in self._longer(pat))):
                 continue
-            out += [w for alt in repl.split() for w in alt.split(ALT) if w not in out and w not in qn]
+            # (as ``_analyse`` reads it: a matched phrase is used up, "写的是" leaves no "写的" -> 撰写)
+            qn = _gapped(pat).sub(" ", qn) if GAP in pat else qn.replace(pat, " ")
+            if repl != "-":
+                out += [w for alt in repl.split() for w in alt.split(ALT) if w not in out and w not in said]
         return out
 
     def analyse(self, q: str, lang: str) -> tuple[dict[str, float], set[str]]:
@@ -638,6 +652,8 @@ class Terms:
                 continue  # "几类", "哪几个", "多少家": the question's form, not its content
             if lang == "zh" and tl in IMPLICIT_ZH and tl not in self.df and (not structural or tl in ("名字", "姓名")):
                 continue  # "叫什么名字", "用一个词概括": the kind of answer, a word the report need not use
+            if lang == "zh" and _COUNTED.match(tl) and "哪" + tl in qn:
+                continue  # "署名编著的是哪两位": how many are asked for, no word to find
             if lang == "zh" and _ASPECTS.match(tl):
                 continue  # "哪四方面的短板": a count of aspects, not a word to find
             if len(tl) == 1 and "\u4e00" <= tl <= "\u9fff" and tl not in self.df:

@@ -1171,3 +1171,60 @@ def test_follow_ups_from_the_later_blind_sets(assistant_, first, follow_up, expe
     r = assistant_.ask(first)
     r2 = assistant_.ask(follow_up, history=[r.as_turn()])
     assert r2.answerable and expected in r2.answer, (r2.rewritten_question, r2.answer)
+
+
+def test_what_the_question_says_the_answer_is_not(assistant_):
+    # 约稿 is the 组稿编辑 (王光艳); the one "not the one who commissioned it" is the 责任编辑
+    r = assistant_.ask("书里列了好几个编辑，我想问真正对书稿内容负总责的那位，不是约稿的那个，叫什么名字？")
+    assert r.answerable and "许兵" in squash_ws(r.answer) and "王光艳" not in r.answer, r.answer
+    # a person excluded from a list is one of the list: the others are the answer
+    r = assistant_.ask("除了郭斌以外，编委会还有谁？")
+    assert r.answerable and "陈倩" in squash_ws(r.answer), r.answer
+
+
+def test_a_place_swapped_in_a_three_turn_conversation_keeps_the_section(assistant_):
+    r = _converse(assistant_, ["第一章第二节“产业结构”从第几页开始？", "其中天津市那一部分在哪页？", "河北省呢？"])
+    assert r.answerable and "23" in r.answer.splitlines()[0] and "146" not in r.answer, r.answer
+    r = _converse(assistant_, ["Which page does chapter 1's section on the main problems start on?",
+                               "Where does the Tianjin part of it begin?", "And Hebei's?"])
+    assert r.answerable and "38" in r.answer.splitlines()[0], r.answer
+
+
+@pytest.mark.parametrize("turns", [
+    ["What was per-capita public education spending in Beijing in 2012?", "What about per-capita healthcare spending?"],
+    ["2012年北京人均公共教育支出是多少？", "人均医疗支出呢？"],
+])
+def test_a_follow_up_about_another_indicator_is_not_answered_with_the_first(assistant_, turns):
+    r = _converse(assistant_, turns)
+    assert not r.answerable, f"answered the education figure for another indicator: {r.answer}"
+
+
+@pytest.mark.parametrize("q, must", [
+    ("丛书打头那篇总的序，是谁写的、落款是哪天？", ["王成慧", "2016年3月15日"]),  # two asks joined by "、"
+    ("第二章主要写的是什么内容？", ["优势领域"]),  # the chapter's line, not the sentence on who wrote it
+    ("我老伴买回来一本，发现有几页印得乱七八糟。书上说这种情况找谁给换？打哪个电话？", ["读者服务部", "68022974"]),
+    ("干了半辈子基层工作，信息服务业到底指啥我一直说不清。丛书那篇总的序是怎么解释这个行当的？", ["信息资源为基础"]),
+])
+def test_spoken_chinese_questions(assistant_, q, must):
+    r = assistant_.ask(q)
+    body = squash_ws(r.answer)
+    assert r.answerable and all(m in body for m in must), r.answer
+    if "第二章" in q:
+        assert "朱云" not in r.answer, r.answer
+
+
+@pytest.mark.parametrize("q", [
+    # the report gives 北京's 三产 and 天津's 二产; 河北 is asked
+    "我在河北工作了一辈子。前言里讲了北京三产、天津二产的比重，那河北2013年三产占比是多少？",
+    # a sum of the grants, which the report does not give (not the book's price)
+    "写稿想提一下经费。书里列的这几个基金项目，一共给这本书拨了多少钱？",
+])
+def test_spoken_chinese_questions_the_report_does_not_answer(assistant_, q):
+    r = assistant_.ask(q)
+    assert not r.answerable, r.answer
+
+
+def test_the_list_the_question_asks_about_is_the_one_stated(assistant_):
+    r = assistant_.ask("The foreword says Beijing's 2014 government work report recast the city's core functions. What are the four 'centres'?")
+    first = r.answer.splitlines()[0]
+    assert r.answerable and "政治中心" in first and "高端化" not in first, r.answer

@@ -380,3 +380,84 @@ def test_the_askers_story_without_a_subject_sets_the_question_up(q, body):
 def test_a_follow_up_place_takes_a_places_turn_not_the_whole_regions():
     r = rewrite("河北呢？", "京津冀三地2013年的研发投入强度，北京是多少？")
     assert r == "京津冀三地2013年的研发投入强度，河北是多少？", r
+
+
+@pytest.mark.parametrize("q, story", [
+    ("下周想约作者聊聊，这书署名编著的是哪两位？", "下周想约作者聊聊，"),
+    ("报社想做个出版产业链的小专题，这本书是哪家厂子印出来的？", "报社想做个出版产业链的小专题，"),
+    ("我老家在河北。书里说中关村有多少企业跑到河北开了分支？", "我老家在河北"),
+    # (a clause that asks ends the story: "信息服务业到底指啥" is what is asked)
+    ("干了半辈子基层工作，信息服务业到底指啥我一直说不清。丛书那篇总的序是怎么解释这个行当的？", "干了半辈子基层工作，"),
+])
+def test_more_stories_that_set_the_question_up(q, story):
+    from assistant.question import preamble
+
+    assert preamble(q)[1] == story, preamble(q)
+
+
+@pytest.mark.parametrize("q, parts", [
+    # two clauses joined by "、", each asking
+    ("丛书打头那篇总的序，是谁写的、落款是哪天？", ["丛书打头那篇总的序，是谁写的？", "落款是哪天？"]),
+    # "这几个" points at things, it asks nothing
+    ("写稿想提一下经费。书里列的这几个基金项目，一共给这本书拨了多少钱？", []),
+    # whether the book gives it is the same ask
+    ("那河北那年专利授权了多少件？书里有具体数吗？", []),
+    # places side by side are one ask
+    ("北京、天津、河北分别是多少？", []),
+])
+def test_which_clauses_ask_on_their_own(q, parts):
+    from assistant.intent import several_asks
+
+    assert several_asks(q, "zh") == parts, several_asks(q, "zh")
+
+
+@pytest.mark.parametrize("q, lang, rest, excluded", [
+    ("书里列了好几个编辑，我想问真正对书稿内容负总责的那位，不是约稿的那个，叫什么名字？", "zh",
+     "书里列了好几个编辑，我想问真正对书稿内容负总责的那位，叫什么名字？", "约稿"),
+    ("除了郭斌以外，编委会还有谁？", "zh", "编委会还有谁？", "郭斌"),
+    ("是不是北京的那个？", "zh", "是不是北京的那个？", ""),
+    ("Who is the responsible editor, not the one who commissioned the book?", "en", "Who is the responsible editor?", "commissioned the book"),
+    ("Other than Guo Bin, who edited it?", "en", "who edited it?", "Guo Bin"),
+])
+def test_what_the_answer_is_not(q, lang, rest, excluded):
+    from assistant.intent import without_exclusion
+
+    assert without_exclusion(q, lang) == (rest, excluded)
+
+
+@pytest.mark.parametrize("q, expected", [
+    ("我老伴买回来一本，发现有几页印得乱七八糟。书上说这种情况找谁给换？", False),  # some damaged pages
+    ("第二章一共有多少页？", True),
+    ("书里列了好几个编辑，叫什么名字？", False),  # 好几个: several
+])
+def test_some_pages_and_several_things_are_no_figure_asked(q, expected):
+    from assistant.intent import numeric
+
+    assert numeric(q, "zh") is expected, q
+
+
+def test_a_follow_up_place_keeps_what_the_previous_question_carried():
+    # "河北省呢？" after a follow-up about a part of a section: the section still frames it
+    r = rewrite("河北省呢？", "其中天津市那一部分在哪页？（接上问：第一章第二节“产业结构”从第几页开始？）")
+    assert r == "其中河北省那一部分在哪页？（接上问：第一章第二节“产业结构”从第几页开始？）", r
+
+
+@pytest.mark.parametrize("q, expected", [
+    ("第二章主要写的是什么内容？", True),
+    ("What does chapter 2 cover?", True),
+    ("第二章是谁写的？", False),
+])
+def test_what_a_numbered_part_covers(q, expected):
+    from assistant.intent import asks_what_part_covers
+
+    assert asks_what_part_covers(q) is expected, q
+
+
+def test_the_list_asked_about_not_the_longest():
+    from assistant.render import enumeration
+
+    s = ("2014年北京市政府工作报告中明确提出，北京市“全国政治中心、文化中心、国际交往中心、科技创新中心”新的核心功能定位，"
+         "“优化三次产业结构，突出高端化、服务化、集聚化、融合化、低碳化”")
+    assert enumeration(s, {"=中心": 1.0}) == ["全国政治中心", "文化中心", "国际交往中心", "科技创新中心"]
+    # (a question with none of the words of a list: the longest one)
+    assert enumeration(s, {}) == ["突出高端化", "服务化", "集聚化", "融合化", "低碳化"], enumeration(s, {})
