@@ -193,6 +193,11 @@ class Assistant:
             # "概括三地分工的十二字说法": the passages that quote a phrase of that many characters
             have = {h.chunk.id for h in hits}
             hits = hits + [Hit(c, 0.0) for c in self._chunks_in_order if c.id not in have and evidence.quotes_phrase_of(c.text, n)]
+        if intent.definition(main):
+            # "How does chapter one define the information services industry?": the passages that define
+            # a term (few), which a question naming a chapter may not reach past its contents lines
+            have = {h.chunk.id for h in hits}
+            hits = hits + [Hit(c, 0.0) for c in self._chunks_in_order if c.id not in have and scoring.defines(c.text)]
         timings["retrieve"] = (time.perf_counter() - t1) * 1000
         for h in hits:
             self._seen[h.chunk.id] = h.chunk

@@ -1228,3 +1228,16 @@ def test_the_list_the_question_asks_about_is_the_one_stated(assistant_):
     r = assistant_.ask("The foreword says Beijing's 2014 government work report recast the city's core functions. What are the four 'centres'?")
     first = r.answer.splitlines()[0]
     assert r.answerable and "政治中心" in first and "高端化" not in first, r.answer
+
+
+@pytest.mark.parametrize("q, must", [
+    ("Where does the part on e-commerce kick off?", ["57"]),
+    ("What does a copy of the book set you back?", ["58.00"]),
+    ("Who penned the foreword to the series, and what date did they put on it?", ["王成慧", "2016年3月15日"]),
+    # a definition asked of a chapter: the chapter's own definition, not a contents line
+    ("How does chapter one define the information services industry?", ["计算机和通信网络"]),
+    ("How does the series foreword pin down what counts as the information services industry?", ["以信息资源为基础"]),
+])
+def test_idiomatic_english(assistant_, q, must):
+    r = assistant_.ask(q)
+    assert r.answerable and all(m in squash_ws(r.answer) for m in must), r.answer
