@@ -89,8 +89,8 @@ class Asked:
     within_ctx: bool  # "其中天津那部分", "河北省那部分": a part of what the earlier question asked about
     ind_terms: dict[str, float]  # the terms that name the asked indicator
     ind_words: set[str]
-    # settled against the candidates (assistant.scoring)
     excluded: dict[str, float] = field(default_factory=dict)  # what the answer is not ("不是约稿的那个": 组稿)
+    # settled against the candidates (assistant.scoring)
     row_regions: dict[str, str] | None = None
     field_focus: list[str] | None = None
 

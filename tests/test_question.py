@@ -349,15 +349,20 @@ def test_the_length_of_a_phrase_asked_for(q, expected):
     assert phrase_length(q) == expected, q
 
 
-@pytest.mark.parametrize("q, expected", [
-    ("前言把京津冀产业协同推进不下去的症结归结成了哪两个字？", True),
-    ("What single term does the preface use for the core obstacle?", True),
-    ("这本书多少字？", False),
+@pytest.mark.parametrize("form, q, expected", [
+    # a word or short term asked for
+    ("asks_word", "前言把京津冀产业协同推进不下去的症结归结成了哪两个字？", True),
+    ("asks_word", "What single term does the preface use for the core obstacle?", True),
+    ("asks_word", "这本书多少字？", False),
+    # what a numbered part covers (its contents line says), not who wrote it
+    ("asks_what_part_covers", "第二章主要写的是什么内容？", True),
+    ("asks_what_part_covers", "What does chapter 2 cover?", True),
+    ("asks_what_part_covers", "第二章是谁写的？", False),
 ])
-def test_a_word_asked_for(q, expected):
-    from assistant.intent import asks_word
+def test_question_forms(form, q, expected):
+    from assistant import intent
 
-    assert asks_word(q) is expected, q
+    assert getattr(intent, form)(q) is expected, f"{form}({q!r})"
 
 
 def test_an_english_second_ask_with_its_own_verb_is_split():
@@ -440,17 +445,6 @@ def test_a_follow_up_place_keeps_what_the_previous_question_carried():
     # "河北省呢？" after a follow-up about a part of a section: the section still frames it
     r = rewrite("河北省呢？", "其中天津市那一部分在哪页？（接上问：第一章第二节“产业结构”从第几页开始？）")
     assert r == "其中河北省那一部分在哪页？（接上问：第一章第二节“产业结构”从第几页开始？）", r
-
-
-@pytest.mark.parametrize("q, expected", [
-    ("第二章主要写的是什么内容？", True),
-    ("What does chapter 2 cover?", True),
-    ("第二章是谁写的？", False),
-])
-def test_what_a_numbered_part_covers(q, expected):
-    from assistant.intent import asks_what_part_covers
-
-    assert asks_what_part_covers(q) is expected, q
 
 
 def test_the_list_asked_about_not_the_longest():
