@@ -191,13 +191,11 @@ class Assistant:
             hits = _after(hits, self.retriever("bm25").retrieve(" ".join(said), k))
         if (n := intent.phrase_length(main)):
             # "概括三地分工的十二字说法": the passages that quote a phrase of that many characters
-            have = {h.chunk.id for h in hits}
-            hits = hits + [Hit(c, 0.0) for c in self._chunks_in_order if c.id not in have and evidence.quotes_phrase_of(c.text, n)]
+            hits = _also(hits, [c for c in self._chunks_in_order if evidence.quotes_phrase_of(c.text, n)])
         if intent.definition(main):
             # "How does chapter one define the information services industry?": the passages that define
             # a term (few), which a question naming a chapter may not reach past its contents lines
-            have = {h.chunk.id for h in hits}
-            hits = hits + [Hit(c, 0.0) for c in self._chunks_in_order if c.id not in have and scoring.defines(c.text)]
+            hits = _also(hits, self._defining)
         timings["retrieve"] = (time.perf_counter() - t1) * 1000
         for h in hits:
             self._seen[h.chunk.id] = h.chunk
@@ -205,8 +203,7 @@ class Assistant:
             self._seen.pop(next(iter(self._seen)))
         if intent.asks_book_author(rewritten, qmod.language(rewritten)):
             # "Who wrote the book?": the record's authors line, which the question shares no word with
-            have = {h.chunk.id for h in hits}
-            hits = hits + [Hit(c, 0.0) for c in self._authors if c.id not in have]
+            hits = _also(hits, self._authors)
         hits = self._with_contents(rewritten, qmod.language(rewritten), hits)
         t2 = time.perf_counter()
         if self.llm is not None:
@@ -458,6 +455,11 @@ class Assistant:
         titles = [(c.meta or {}).get("title") or c.text for c in chapters]
         d.answerable, d.refusal = True, ""
         d.sentences = [(render_chapters(titles, lang, self.glossary), units)]
+
+    @cached_property
+    def _defining(self) -> list:
+        """The passages that say what a term is ("信息服务业是指…"), found once."""
+        return [c for c in self._chunks_in_order if scoring.defines(c.text)]
 
     @cached_property
     def _stated_chapter_count(self):
@@ -839,6 +841,12 @@ class Assistant:
             cur = min(nb, key=lambda c: c.order)
             after_c.append(cur)
         return [_ctx(c, False) for c in before_c] + [_ctx(target, True)] + [_ctx(c, False) for c in after_c]
+
+
+def _also(hits: list[Hit], chunks) -> list[Hit]:
+    """The hits, then the chunks a structural look-up found that they lack (unranked: no rank prior)."""
+    have = {h.chunk.id for h in hits}
+    return hits + [Hit(c, 0.0) for c in chunks if c.id not in have]
 
 
 def _after(hits: list[Hit], more: list[Hit]) -> list[Hit]:

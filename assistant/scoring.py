@@ -44,11 +44,6 @@ _NAME_RE = re.compile(r"[\u4e00-\u9fff]{2,4}")  # a person's name; a bare one in
 _ROW_DATE = re.compile(r"(?:19|20)\d\d\s*[.\-/年]\s*\d{1,2}")  # 2016年3月, 2016.4
 _REFERRING = re.compile(r"^\s*(?:其(?![中他它实余次])|它|这些|这种|这一|该|此(?!外)|上述)")
 _DEFINES = re.compile(r"是指|指的是|定义为|所谓|的总称")
-
-
-def defines(text: str) -> bool:
-    """The text says what a term is ("信息服务业是指…")."""
-    return bool(_DEFINES.search(text))
 _CHAPTER_TITLE = re.compile(r"^第[一二三四五六七八九十\d]+章")
 _SECTION_TITLE = re.compile(r"^第[一二三四五六七八九十\d]+节")
 _BARE_TITLE = re.compile(r"^《[^》]+》[。.]?$")
@@ -56,6 +51,11 @@ _QUOTED_TERM = re.compile(r"“[^”]{1,6}”")
 _ORDER_WORD = re.compile(r"排序|排列|顺序|次序|为序|排名")
 _PLACES_IN = {"beijing": ("中关村",)}  # a place inside a region asked about: "北京哪几家电商领军企业" is answered of 中关村
 _JJJ_WHOLE = ("京津冀", "三地", "两市一省")
+
+
+def defines(text: str) -> bool:
+    """The text says what a term is ("信息服务业是指…")."""
+    return bool(_DEFINES.search(text))
 
 
 def score_units(q: str, lang: str, hits: Sequence[Hit], terms: Terms,

@@ -471,14 +471,8 @@ class Terms:
                        and not w.endswith("ing")]
             return unknown[0] if unknown else None
         m = _ASKED_ZH.search(normalize(q))
-        if not m and (w := _WHAT_NOUN_ZH.search(re.sub(r"[呢啊吧呀嘛哦]+(?=[？?。]*$)", "", split_context(normalize(q))[0]))) \
-                and (x := w.group(1) or w.group(2)) and not _ADVERB_ZH.match(x) and x not in IMPLICIT_ZH and not self.known(x) and not any(x in p or p in x for p in _paraphrased()) \
-                and not self._longer(x):
-            # "是什么职称？", "职称是什么？": the noun asked for, ending the question, that the report never
-            # uses (a role, 职务, is a kind of answer: the report names roles, 总主编)
-            return x
         if not m:
-            return None
+            return self._unknown_noun_asked(q)
         x = re.sub(r"(?:之间|之中|里|中|内|上)?(?:都|也|还|又|一共|总共|共|分别|大概|大约|大致|到底|究竟)?$", "", m.group(1)) or m.group(1)  # "编委会里都有谁"
         if re.fullmatch(r"(?:这|那|该|此|本)?(?:本|部|份)?(?:书|报告)", x):
             return None  # "买的这本书有几页…": the book itself, no field
@@ -510,6 +504,16 @@ class Terms:
             lead = x[: len(x) - max((len(t) for t in tails if t in IMPLICIT_ZH), default=0)]
             return x if (len(lead) >= 2 and not self.known(lead) and not self._longer(lead) and lead not in said
                          and lead not in IMPLICIT_ZH) else None  # ("原话提法": the wording, of a kind of answer)
+        return x
+
+    def _unknown_noun_asked(self, q: str) -> str | None:
+        """"是什么职称？", "职称是什么？": the noun asked for, ending the question, when the report never
+        uses it (a role, 职务, is a kind of answer: the report names roles, 总主编)."""
+        w = _WHAT_NOUN_ZH.search(re.sub(r"[呢啊吧呀嘛哦]+(?=[？?。]*$)", "", split_context(normalize(q))[0]))
+        x = (w.group(1) or w.group(2)) if w else ""
+        if not x or _ADVERB_ZH.match(x) or x in IMPLICIT_ZH or self.known(x) or self._longer(x) \
+                or any(x in p or p in x for p in _paraphrased()):
+            return None
         return x
 
     def unknown_name(self, q: str, lang: str, qterms: dict[str, float]) -> str | None:
