@@ -80,6 +80,7 @@ class Asked:
     who_q: bool
     word_q: bool  # a word or a short term asked for ("可以用哪个词概括", "a two-character word")
     phrase_len: int | None  # the characters of a phrase asked for ("十二字说法": 12)
+    phrase_q: bool  # a phrase asked for, of no length given ("概括成哪一句话", "what shorthand")
     nths: frozenset  # the "第X…" pairs asked ("第三产业": (三, 产)): a sibling (第二产业) is another indicator
     measure: str
     list_q: bool
@@ -123,11 +124,14 @@ def read(question: str, lang: str, terms: Terms) -> Asked:
     full, not_this = intent.without_exclusion(full, lang)
     qterms, focus = terms.analyse(full, lang)
     excluded: dict[str, float] = {}
-    if not_this and not any(p in not_this for p in terms.people) and not (lang == "zh" and terms.person_names(not_this)) \
+    if not_this and not any(p in not_this for p in terms.people) and not (lang == "zh" and set(terms.person_names(not_this)) - qmod.region_words()) \
             and not (lang == "en" and re.search(r"\b[A-Z][a-z]+\s+[A-Z][a-z]+", not_this)):
-        # (not a person: "除了郭斌以外，还有谁" asks for the others of a list that names him)
+        # (not a person: "除了郭斌以外，还有谁" asks for the others of a list that names him; jieba tags
+        # 石家庄 as a name)
         excluded = {t: w for t, w in terms.analyse(not_this, lang)[0].items()
-                    if not t.startswith("~") and terms.known(t) and t not in qterms}
+                    if not t.startswith("~") and terms.known(t) and t not in qterms
+                    # (nor a word the question names otherwise: "=石家庄市|石家庄" in English)
+                    and not any(not k.startswith("~") and any(t in z or z in t for z in k.removeprefix(GROUP).split(ALT)) for k in qterms)}
     # a follow-up's carried context lends its scope (years, places, chapter) when the question names
     # none, never its question form: "Who wrote that chapter?" after a page question asks who
     q, ctx = qmod.split_context(full)
@@ -337,7 +341,7 @@ def read(question: str, lang: str, terms: Terms) -> Asked:
         # "河北高新技术开发区那一节，最后介绍的是哪个园区？": an item at a place under a contents line
         or bool(intent.nth_item(main) and re.search(r"[章节]|\b(?:section|chapter)\b", full, re.I))
         or bool(intent.next_or_previous(main)),  # "承德…基地后面那一条是什么？"
-        date_q=intent.date(q) or intent.year_asked(main), day_q=intent.day(main), year_q=intent.year_asked(main), who_q=intent.who(q), word_q=intent.asks_word(main), phrase_len=intent.phrase_length(main),
+        date_q=intent.date(q) or intent.year_asked(main), day_q=intent.day(main), year_q=intent.year_asked(main), who_q=intent.who(q), word_q=intent.asks_word(main), phrase_len=intent.phrase_length(main), phrase_q=intent.asks_phrase(main),
         measure=intent.asked_unit(main if swapped else q, lang),  # "那字数呢？" after a price: not in yuan
         list_q=intent.listing(q, lang), count_q=intent.count(q, lang),
         ords=ords, ctx_ords={} if ords else intent.ordinals(ctx),  # "北京部分在第几页？" after "第一章第三节讲什么？"

@@ -137,6 +137,7 @@ class Assistant:
             norm = qmod.resolve_holding_chapter(norm, history[-1].answer, self._chapter_of_title)
             norm = qmod.resolve_line(qmod.resolve_person(norm, history[-1].answer, self._terms.people), history[-1].answer,
                                      history[-1].rewritten_question)
+            norm = qmod.resolve_other(norm, history[-1].answer)
         # "京津冀信息服务业发展报告（2015）的定价" is this book's price; "最后一章" is 第四章
         norm = qmod.last_chapter(self._terms.title.as_this_book(norm), len(self._chapter_lines))
         norm = qmod.last_section(norm, self._sections, prev)
@@ -192,6 +193,9 @@ class Assistant:
         if (n := intent.phrase_length(main)):
             # "概括三地分工的十二字说法": the passages that quote a phrase of that many characters
             hits = _also(hits, [c for c in self._chunks_in_order if evidence.quotes_phrase_of(c.text, n)])
+        elif intent.asks_phrase(main):
+            # "What shorthand does the preface use for …?": the passages that quote a phrase (few)
+            hits = _also(hits, [c for c in self._chunks_in_order if evidence.quotes_a_phrase(c.text)])
         if intent.definition(main):
             # "How does chapter one define the information services industry?": the passages that define
             # a term (few), which a question naming a chapter may not reach past its contents lines
@@ -309,7 +313,8 @@ class Assistant:
             return extract.draft(rewritten, lang, hits, self._terms, s.min_support, self.glossary, self._lead)
         # (a first part with no question form of its own keeps what the whole question followed up,
         # "那负责印制的呢？校对又是谁？", and so does one about a part of it, "这一节里排第三的是哪个，在第几页？")
-        keeps = not intent.asks(parts[0]) or qmod.PART_OF_PREVIOUS.search(parts[0])
+        # (so does one that names only a place: "河北省是多少？北京是它的几倍？")
+        keeps = not intent.asks(parts[0]) or qmod.PART_OF_PREVIOUS.search(parts[0]) or qmod.says_only_where(parts[0])
         first_q = qmod.with_context(parts[0], context) if context and keeps else parts[0]
         first = extract.draft(first_q, lang, hits, self._terms, s.min_support, self.glossary, self._lead)
         for i, part in enumerate(parts[1:], 1):
@@ -336,6 +341,11 @@ class Assistant:
             return second
         if second.best is not None and first.best is not None and second.best.text == first.best.text and not second.derived:
             # the second part must add something: read on its own it names its own subject
+            second = extract.draft(part, lang, hits, self._terms, s.min_support, self.glossary, self._lead)
+        elif not second.answerable and qmod.mentions(part) and intent.asks(part):
+            # a part that names its own place is a question of its own, which the first part's indicator only
+            # misleads: "how service-heavy was Beijing's economy in 2013, and how big a share did industry
+            # take up in Tianjin?"
             second = extract.draft(part, lang, hits, self._terms, s.min_support, self.glossary, self._lead)
         done = [d for d in (first, second) if d.answerable]
         if len(done) < 2:

@@ -15,7 +15,7 @@ _NUMERIC_EN = re.compile(
     re.I,
 )
 # "Where does the chronology begin?", "Where in the book is …": a place in the book is a page
-_WHERE_IN_BOOK = r"\bwhere\b.*\b(begins?|starts?|found|kicks? off)\b|^\s*where(?:'s|\s+is|\s+are|\s+can\s+i\s+find|\s+do\s+i\s+find)\s+(?:the\s+)?(?!publisher|press|printer)(?!.*\b(?:based|located|headquartered|situated)\b)|\bwhere in the (book|report|volume)\b|从哪(一)?(页|里)开始|在书的哪"
+_WHERE_IN_BOOK = r"\bwhere\b.*\b(begins?|starts?|found|kicks? off)\b|^\s*where(?:'s|\s+is|\s+are|\s+can\s+i\s+find|\s+do\s+i\s+find)\s+(?:the\s+)?(?!publisher|press|printer)(?!.*\b(?:based|located|headquartered|situated)\b)|\bwhere in the (book|report|volume)\b|\bwhere\b.*\b(?:located|placed|situated|found)\s+in\s+the\s+(?:book|report|volume)\b|从哪(一)?(页|里)开始|在书的哪"
 # ("page format", "page size": the book's trim size, not a page of it)
 _PAGE_Q = re.compile(r"第几页|哪一页|页码|多少页|(?<!imprint )(?<!copyright )(?<!title )\bpages?\b(?!\s+(?:format|size|layout|dimensions?)\b)|"
                      + _WHERE_IN_BOOK, re.I)
@@ -409,7 +409,7 @@ def count_unit(q: str) -> str:
 
 # "…, and on what date?", "… and when?": a second ask of another kind (a date, a place, a person)
 _TWO_FIELDS_ZH = re.compile(r"(.{2,12}的)?([\u4e00-\u9fff]{2,6}?)[和及与]([\u4e00-\u9fff]{2,6}?)(分别是什么|分别是多少|分别是谁|各是什么|各是多少|各是谁|是什么|是多少)[？?]?")
-_SECOND_ASK_EN = re.compile(r"^(?P<a>.+?)(?:,?\s+and\s+(?P<b>(?:when|where|who|whom|(?:on )?what date|(?:on )?which date|in what year|in which year|on what day|on what page|on which page|what page|(?:on|at) (?:what|which) (?:number|phone number|telephone number))\b.*)"
+_SECOND_ASK_EN = re.compile(r"^(?P<a>.+?)(?:,?\s+and\s+(?P<b>(?:when|where|who|whom|(?:on )?what date|(?:on )?which date|in what year|in which year|in what order|in which order|on what day|on what page|on which page|what page|(?:on|at) (?:what|which) (?:number|phone number|telephone number))\b.*)"
                             r"|(?<=\w)\s+and\s+(?P<d>how many\s+\w+(?:\s+\w+)?\s+(?:does|do|did|is|are|was|were)\b.*)"
                             r"|,\s+and\s+(?P<c>(?:(?:what|which)\s+(?:\w+\s+)?(?:date|day|page|year|number|phone|telephone|address|e-?mail|postcode|code|share|percentage|proportion|fraction)|how many|how much|how long|how big|how large|how thick"
                             # ("…, and what sub-sectors does it mainly include?": an ask with its own verb)
@@ -505,7 +505,7 @@ def _listed_fields(q: str) -> list[str]:
 
 def _two_fields(q: str) -> list[str]:
     """"读者服务部的联系地址和邮编是什么？", "…，全书字数和印张各是多少？": two fields of one thing, else []."""
-    last = re.split(r"[，,]", q.strip())[-1]
+    last = re.split(r"[，,：:]", q.strip())[-1]  # ("想引用篇幅资料：全书字数和印张各是多少？")
     m = _TWO_FIELDS_ZH.fullmatch(last)
     if m and not m.group(1):
         from assistant.question import mentions  # noqa: PLC0415 (question imports intent)
@@ -765,6 +765,16 @@ def phrase_length(q: str) -> int | None:
     return n if n >= 5 else None
 
 
+_PHRASE_ASKED = re.compile(r"哪一?句话|什么话|一句话|(?:什么|哪个|哪种|哪句|哪一个)(?:说法|提法|口号|表述|原话)|"
+                           r"\b(?:shorthand|slogan|catchphrase|catch-phrase|formula|motto|tagline|wording)\b", re.I)
+
+
+def asks_phrase(q: str) -> bool:
+    """Asks for the phrase the report puts something in, of no length given ("前言把三地的产业分工概括成
+    哪一句话？", "What shorthand does the preface use for …?"): a quoted formula answers."""
+    return bool(_PHRASE_ASKED.search(q)) and phrase_length(q) is None and not asks_word(q)
+
+
 def without_phrase_length(q: str) -> str:
     """The question without the length of the phrase it asks for: a kind of answer, no word to find (not 字数)."""
     if phrase_length(q) is None:
@@ -790,7 +800,7 @@ def asks_chapter_count(q: str, counting: bool) -> bool:
 # "负总责的那位，不是约稿的那个，叫什么名字？", "除了组稿编辑以外，", "…, not the one who commissioned it?",
 # "other than the desk editor": what the answer must not be
 _EXCLUDED_ZH = re.compile(r"(?:(?<=[，,。；;])|^)\s*(?:而|但|可|并)?不是(?P<x>[^，,。？?；;]{1,14}?)的?那(?:一)?(?:个|位|家|本|项|种|条|篇)[，,]?"
-                          r"|(?:(?<=[，,。；;])|^)\s*除了?(?P<y>[^，,。？?；;]{1,14}?)(?:以外|之外)[，,]?")
+                          r"|(?:(?<=[，,。；;])|^)\s*除了?(?P<y>[^，,。？?；;]{1,14}?|“[^”]{1,30}”)(?:以外|之外)[，,]?")
 _EXCLUDED_EN = re.compile(r",?\s*(?:but\s+)?not the (?:one|person|people|editor|firm|company|fund|grant|project|man|woman)\s+(?:who|that|which)\s+(?P<x>[^,.?;]+)"
                           r"|,?\s*\b(?:other than|apart from|except(?: for)?|besides|excluding)\s+(?P<y>[^,.?;]+?)(?=[,.?;]|$)", re.I)
 

@@ -398,6 +398,10 @@ def split_context(text: str) -> tuple[str, str]:
     return text, ""
 
 
+# "跟电子信息相关的是哪个？": which of the things the question before asked about, its noun left out
+_ONE_OF_THEM_ZH = re.compile(r"^(?:那|那么|其中)?(?:跟|和|与)[^，,。？?的]{1,8}(?:相关|有关)的(?:是|为)?哪(?:一)?(?:个|些|家|项)[？?]?$")
+
+
 def is_contextual(question: str) -> bool:
     """A question that leans on the one before: a follow-up cue, a pronoun, or too short to
     name its own topic."""
@@ -405,7 +409,8 @@ def is_contextual(question: str) -> bool:
     if is_followup(q):
         return True
     if language(q) == "zh":
-        return bool(_PRONOUN_ZH.search(q) or PART_OF_PREVIOUS.search(q)) or len(re.sub(r"[^\w\u4e00-\u9fff]", "", q)) <= SHORT_ZH
+        return bool(_PRONOUN_ZH.search(q) or PART_OF_PREVIOUS.search(q) or _ONE_OF_THEM_ZH.match(q)) \
+            or len(re.sub(r"[^\w\u4e00-\u9fff]", "", q)) <= SHORT_ZH
     return bool(_PRONOUN_EN.search(q)) or len(re.findall(r"[A-Za-z0-9&]+", q)) <= SHORT_EN
 
 
@@ -532,9 +537,24 @@ _NO_CONTENT_ZH = re.compile(r"^(?:那么|那|请问)|[呢吗嘛？?。！!，,\s
                             r"|(?:从)?(?:第几|哪一?)页(?:开始)?|页码|部分|(?:那|这)?一?小?节|到|变成|变为|达到|有")
 
 
+# English words that ask or point back, not what is asked about
+_NO_CONTENT_EN = frozenset("and what about how much many was were is are did does do the its it their they this that those these "
+                           "same figure figures number numbers value values year years then there also one ones for with from "
+                           "about big large high low during when where which who whom whose much many share case".split())
+
+
 def _own_question(question: str, previous: str) -> bool:
     """"那清华大学跟河北合作搞了什么？" after "中关村有多少家企业在河北设了分支机构？" names places,
-    yet asks a question of its own: words beyond its places that the previous question does not have."""
+    yet asks a question of its own: words beyond its places that the previous question does not have.
+    So does "And how big was Tianjin's industrial (secondary) sector share?" after a question on
+    Beijing's service sector."""
+    if language(question) == "en":
+        rest = question
+        for m in reversed(mentions(question)):
+            rest = rest[: m.start] + " " + rest[m.end:]
+        said = {w[:5] for w in re.findall(r"[a-z]+", previous.lower())}
+        new = [w for w in re.findall(r"[a-z]+", rest.lower()) if len(w) >= 4 and w not in _NO_CONTENT_EN and w[:5] not in said]
+        return len(new) >= 2
     if language(question) != "zh" or not asks(question):
         return False
     rest = question
@@ -544,6 +564,17 @@ def _own_question(question: str, previous: str) -> bool:
     runs = re.findall(r"[\u4e00-\u9fff]+", rest)
     new = [r[i: i + 2] for r in runs for i in range(len(r) - 1) if r[i: i + 2] not in previous]
     return sum(len(r) for r in runs) >= 3 and len(new) >= 2
+
+
+def says_only_where(question: str) -> bool:
+    """"河北省是多少？": a Chinese question that names a place (or year) and asks, and says nothing else: it
+    asks what the question before asked."""
+    if language(question) != "zh" or not (found := mentions(question)):
+        return False
+    rest = question
+    for m in reversed(found):
+        rest = rest[: m.start] + " " + rest[m.end:]
+    return not re.search(r"[\u4e00-\u9fff]", _NO_CONTENT_ZH.sub(" ", rest))
 
 
 WHOLE_REGION = "jjj"  # the slot of the three places together (京津冀, 三地)
@@ -665,6 +696,26 @@ def resolve_line(question: str, previous_answer: str | None, previous_question: 
             return question
         return _IT_ZH.sub(title, question.strip(), count=1)
     return question if not re.search(r"\bpages?\b|\bwhere\b", question, re.I) else _IT_EN.sub(title, question, count=1)
+
+
+_OTHER_THAN_ZH = re.compile(r"还有(?:没有)?(?:别的|其他|其它|另外的?)[^，,。？?]{0,8}(?:吗|么|呢|没有)?[？?。]?$")
+_OTHER_THAN_EN = re.compile(r"\b(?:any|other|another|else)\b[^,.?]{0,30}\?\s*$", re.I)
+_OTHER_ASK_EN = re.compile(r"^(?:and\s+)?(?:are there|is there|any|anything|what|which)\b", re.I)
+
+
+def resolve_other(question: str, previous_answer: str | None) -> str:
+    """"石家庄还有别的条目吗？" after "“二、石家庄高新技术开发区”从第113页开始。" asks for another
+    line than the one the previous answer named: "除了“二、石家庄高新技术开发区”以外，石家庄还有别的条目吗？"."""
+    first = (previous_answer or "").strip().split("\n")[0]
+    m = _LINE_ANSWER.match(first) or _LINE_ANSWER.match(re.sub(r"^The (?:section|chapter|part|entry) ", "", first))
+    if not m:
+        return question
+    title = "“" + m.group(1) + "”"
+    if language(question) == "zh":
+        return "除了" + title + "以外，" + question.strip() if _OTHER_THAN_ZH.search(question) else question
+    if _OTHER_THAN_EN.search(question) and _OTHER_ASK_EN.search(question.strip()):
+        return question.rstrip().rstrip("?") + ", other than " + title + "?"
+    return question
 
 
 _HOLDING_CHAPTER_EN = re.compile(r"\bthe chapter (?:that |which )?(?:it|this|that)(?: section| one| part| entry)? (?:belongs to|is in|sits in|falls under|comes under)\b"

@@ -16,7 +16,7 @@ from typing import Mapping, Sequence
 
 from assistant import intent, question as qmod
 from assistant.asked import NUM_RE, Asked, names_region_term, nth_pairs, read
-from assistant.evidence import CONTENTS_LINE, Unit, countable, has_years, is_toc_row, quotes_phrase_of, row_field, section_of, split_units
+from assistant.evidence import CONTENTS_LINE, Unit, countable, has_years, is_toc_row, quotes_a_phrase, quotes_phrase_of, row_field, section_of, split_units
 from assistant.terms import Terms, has_term
 from index.model import Hit
 from index.text import normalize, squash_ws
@@ -34,7 +34,8 @@ LATEST_YEAR_SHARE = 0.9  # a question naming no year: the latest of rows alike s
 SECTION_SHARE = 0.5  # a sentence's section heading is context: it counts half, as for rows
 
 _CLAUSE_RE = re.compile(r"[^，,；;。！？!?]+")  # "电话：(010) 51915602" is one clause
-YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d\d(?:\s*[~～-]\s*(?:19|20)?\d\d)?\s*年")  # "2014年" dates, not amounts
+# "2014年" dates, not amounts; nor "20世纪80年代末" (a century, a decade)
+YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d\d(?:\s*[~～-]\s*(?:19|20)?\d\d)?\s*年|(?<!\d)\d{1,2}\s*世纪|(?<!\d)\d0\s*年代")
 CN_COUNT = re.compile(r"[一二三四五六七八九十两百千万]+(?:个|章|节|家|条|项|类|种|大|方面|部分|名|位|批|所|座|点)|第[一二三四五六七八九十]+")
 DATE_RE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月")
 _DAY_RE = re.compile(r"\d{1,2}\s*[日号]|[一二三四五六七八九十]+\s*日|\d{4}\s*[.\-/]\s*\d{1,2}\s*[.\-/]\s*\d{1,2}")  # a day, not a month
@@ -68,7 +69,7 @@ def score_units(q: str, lang: str, hits: Sequence[Hit], terms: Terms,
         u.coverage = _coverage(u, a, terms)
         s = u.coverage
         s = _asked_for(u, a, terms, s)
-        if a.excluded and u.kind == "row" and any(terms.credit(t, _own_text(u)) >= 1 for t in a.excluded):
+        if a.excluded and (u.kind == "row" or _is_contents(u)) and any(terms.credit(t, _own_text(u)) >= 1 for t in a.excluded):
             # "…负总责的那位，不是约稿的那个": the record's 组稿编辑 row is the one it is not (a sentence
             # that names the excluded thing with others may still answer: "Besides driving other
             # industries, what environmental upside…")
@@ -308,8 +309,9 @@ def _figures(u: Unit, a: Asked, terms: Terms, s: float) -> float:
         key = row_field(u, "indicator", "label", "title", "project_title")
         # (the places the question names are where, not what: "中关村企业在河北设立的分支机构" is asked by
         # "中关村企业到河北…多少个分支")
+        # ("全市GDP" is the named city's GDP: "北京整个经济总量" asks it)
         kt = [t for t in terms.tokenize(normalize(key)) if len(t) >= 2
-              and not (names_region_term(t) and t in a.full.lower())] if key else []
+              and not (names_region_term(t) and t in a.full.lower()) and not (t in _WHOLE_PLACE and a.regions and t not in a.full)] if key else []
         if kt:
             overlap = sum(1 for t in kt if t in a.ind_words) / len(kt)
             s += 0.12 * overlap
@@ -342,6 +344,9 @@ def _only_listed(text: str, spans: list[tuple[int, int]], term: str, terms: Term
                 return False
             found = True
     return found
+
+
+_WHOLE_PLACE = frozenset({"全市", "全省"})  # the whole of the place the question names
 
 
 def _other_nth(text: str, a: Asked) -> bool:
@@ -491,6 +496,9 @@ def _answer_kind(u: Unit, a: Asked, terms: Terms, s: float) -> float:
     if a.phrase_len:
         # "概括三地分工的十二字说法": the quoted phrase of that many characters (“北京研发、天津转化、河北配套”)
         s *= 1.4 if quotes_phrase_of(u.text, a.phrase_len) else 0.85
+    elif a.phrase_q:
+        # "前言把三地的产业分工概括成哪一句话？": the sentence that quotes a phrase
+        s *= 1.3 if quotes_a_phrase(u.text) else 0.9
     if a.order_q and not _ORDER_WORD.search(u.text):
         # "编委会成员是按什么规则排序的？": the line that states the order (以姓氏拼音排序), not the
         # list it heads

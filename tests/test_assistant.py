@@ -1241,3 +1241,54 @@ def test_the_list_the_question_asks_about_is_the_one_stated(assistant_):
 def test_idiomatic_english(assistant_, q, must):
     r = assistant_.ask(q)
     assert r.answerable and all(m in squash_ws(r.answer) for m in must), r.answer
+
+
+@pytest.mark.parametrize("q, must", [
+    # a phrase asked for, of no length given: the sentence that quotes one
+    ("前言把三地理想中的产业分工概括成哪一句话？", ["北京研发、天津转化、河北配套"]),
+    ("What shorthand does the preface use for the intended regional division of labour among the three?", ["北京研发"]),
+    # where to send a defective copy: the reader service's address, not the publisher's office
+    ("手上这本书装订有问题想找出版社换一本，应该寄到哪个地址？邮编多少？", ["阜外月坛北小街", "100836"]),
+    ("这本书有几页装订错了，想找出版社调换，应该寄到什么地址？", ["阜外月坛北小街"]),
+    # two fields after a clause that says why ("…资料：")
+    ("想引用篇幅資料：全書字數和印張各是多少？", ["196", "11.75"]),
+    # an industry's share of "北京整个经济总量" is its share of 全市GDP
+    ("北京软件和信息服务业在北京整个经济总量里占的份儿，是从多少涨到多少的？", ["5.2%", "9%"]),
+    ("Two quick numbers for my slide: how service-heavy was Beijing's economy in 2013, and how big a share did industry take up in Tianjin?",
+     ["76.9%", "50.6%"]),
+    ("Where's the chronology of major events located in the book?", ["157"]),
+    ("专门分析三地各自短板的那一节，从书的第几页开始？", ["31"]),
+])
+def test_questions_from_blind_sets_dev119_to_dev122(assistant_, q, must):
+    r = assistant_.ask(q)
+    assert r.answerable and all(m in squash_ws(r.answer) for m in must), r.answer
+
+
+def test_the_publishers_own_address_is_still_its_office(assistant_):
+    r = assistant_.ask("出版社的地址是什么？")
+    assert r.answerable and "北蜂窝" in squash_ws(r.answer) and "阜外" not in r.answer, r.answer
+
+
+@pytest.mark.parametrize("turns, must, must_not", [
+    # a follow-up that names only a place asks what the question before asked
+    (["2012年北京按人口平均的公共教育经费是多少元？", "河北省是多少？北京是它的几倍？"], ["1188", "2.56"], []),
+    # another contents line than the one the answer named
+    (["石家庄高新技术开发区在目录第几页？", "石家庄还有别的条目吗？"], ["石家庄信息产业基地"], ["113"]),
+    # a place of the earlier question that is no city slot is swapped too
+    (["目录里燕郊那个国家高新区在第几页？", "保定的高新区呢？"], ["121"], ["110"]),
+    # an English follow-up with its own indicator is not the earlier question with another place
+    (["In 2013 how dominant was the service sector in Beijing's economy?", "And how big was Tianjin's industrial (secondary) sector share?"],
+     ["50.6%"], ["76.9%"]),
+    (["第一章的材料是哪几位整理撰写的？", "第二章呢？"], ["朱云", "宋艳静"], []),
+])
+def test_conversations_from_blind_sets_dev119_to_dev122(assistant_, turns, must, must_not):
+    r = _converse(assistant_, turns)
+    first = r.answer.split("\n\n")[0]
+    assert r.answerable and all(m in squash_ws(r.answer) for m in must) and not any(m in first for m in must_not), \
+        (r.rewritten_question, r.answer)
+
+
+def test_a_size_asked_is_not_answered_by_a_century_or_decade(assistant_):
+    # "20世纪80年代末…上海市浦东滨海新区" holds no figure of Shanghai's software industry
+    r = assistant_.ask("上海浦东新区软件产业规模有多大？")
+    assert not r.answerable, r.answer

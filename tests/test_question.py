@@ -423,6 +423,8 @@ def test_which_clauses_ask_on_their_own(q, parts):
     ("是不是北京的那个？", "zh", "是不是北京的那个？", ""),
     ("Who is the responsible editor, not the one who commissioned the book?", "en", "Who is the responsible editor?", "commissioned the book"),
     ("Other than Guo Bin, who edited it?", "en", "who edited it?", "Guo Bin"),
+    # a quoted contents line, longer than a plain phrase
+    ("除了“二、石家庄高新技术开发区”以外，石家庄还有别的条目吗？", "zh", "石家庄还有别的条目吗？", "“二、石家庄高新技术开发区”"),
 ])
 def test_what_the_answer_is_not(q, lang, rest, excluded):
     from assistant.intent import without_exclusion
@@ -455,3 +457,51 @@ def test_the_list_asked_about_not_the_longest():
     assert enumeration(s, {"=中心": 1.0}) == ["全国政治中心", "文化中心", "国际交往中心", "科技创新中心"]
     # (a question with none of the words of a list: the longest one)
     assert enumeration(s, {}) == ["突出高端化", "服务化", "集聚化", "融合化", "低碳化"], enumeration(s, {})
+
+
+@pytest.mark.parametrize("q, previous_answer, expected", [
+    ("石家庄还有别的条目吗？", "“二、石家庄高新技术开发区”从第113页开始。",
+     "除了“二、石家庄高新技术开发区”以外，石家庄还有别的条目吗？"),
+    ("Are there any other entries for Shijiazhuang?", "The section “二、石家庄高新技术开发区” starts on page 113.",
+     "Are there any other entries for Shijiazhuang, other than “二、石家庄高新技术开发区”?"),
+    # no line named before, or no other one asked: unchanged
+    ("石家庄还有别的条目吗？", "编委会成员：陈倩、郭斌。", "石家庄还有别的条目吗？"),
+    ("它在第几页？", "“二、石家庄高新技术开发区”从第113页开始。", "它在第几页？"),
+])
+def test_another_line_than_the_one_answered(q, previous_answer, expected):
+    from assistant.question import resolve_other
+
+    assert resolve_other(q, previous_answer) == expected
+
+
+@pytest.mark.parametrize("q, expected", [
+    ("河北省是多少？", True),
+    ("北京是它的几倍？", False),
+    ("河北的专利授权量是多少？", False),
+    ("How much was Hebei's?", False),  # Chinese only
+])
+def test_a_question_that_says_only_where(q, expected):
+    from assistant.question import says_only_where
+
+    assert says_only_where(q) is expected, q
+
+
+def test_an_english_follow_up_with_words_of_its_own_is_not_a_slot_swap():
+    prev = "In 2013 how dominant was the service sector in Beijing's economy?"
+    assert rewrite("And how big was Tianjin's industrial (secondary) sector share?", prev).startswith("And how big was Tianjin's")
+    # a follow-up that only names another place still swaps it
+    assert rewrite("And Tianjin's?", prev) == "In 2013 how dominant was the service sector in Tianjin's economy?"
+    assert rewrite("What about the same figure for Tianjin?", prev) == "In 2013 how dominant was the service sector in Tianjin's economy?"
+
+
+@pytest.mark.parametrize("q, expected", [
+    ("前言把三地理想中的产业分工概括成哪一句话？", True),
+    ("What shorthand does the preface use for the division of labour?", True),
+    ("概括三地分工的十二字说法是什么？", False),  # a length given: phrase_length's
+    ("可以用哪个词概括？", False),  # a word: asks_word's
+    ("前言讲了什么？", False),
+])
+def test_a_phrase_asked_for(q, expected):
+    from assistant.intent import asks_phrase
+
+    assert asks_phrase(q) is expected, q
