@@ -143,7 +143,9 @@ def read(question: str, lang: str, terms: Terms) -> Asked:
     # (words the earlier question shares are no new topic: 领域 in "影视文化领域呢？" after "电子商务领域…")
     swapped: list[str] = []
     # ("And the project about TPP, what is its number?": a follow-up cue, then its own topic and ask)
-    if ctx and (not intent.asks(main) or _THAT_ONE_WHO.match(main) or OWN_TOPIC_CUE.match(main)):
+    # ("And what about Tianjin's subway mileage?" after R&D intensity: an English follow-up's own topic)
+    if ctx and (not intent.asks(main) or _THAT_ONE_WHO.match(main) or OWN_TOPIC_CUE.match(main) or (
+            qmod.language(main) == "en" and qmod.is_followup(main) and not re.search(r"\b(?:it|its|that|this|they|their|them)\b", main, re.I))):
         ctx_terms = terms.analyse(ctx, qmod.language(ctx))[0]
         swapped = [t for t in own_terms if not t.startswith("~") and terms.known(t) and t not in ctx_terms
                    and not ORDINAL_TERM.match(t) and t not in _NO_TOPIC]
@@ -151,6 +153,9 @@ def read(question: str, lang: str, terms: Terms) -> Asked:
         # "What about per-capita healthcare spending?" -- 医疗 is)
         said = [x for c in ctx_terms for x in c.removeprefix(GROUP).split(ALT)]
         swapped = [t for t in swapped if not all(any(x in y for y in said) for x in t.removeprefix(GROUP).split(ALT))] or swapped
+        # (a place is where, not the topic: "Tianjin's subway mileage" is about subway mileage)
+        if qmod.language(main) == "en":
+            swapped = [t for t in swapped if not names_region_term(t)] or swapped
     if ctx and not intent.asks(q):
         q = ctx + " " + q  # "And the Maigu industrial park?" asks what the earlier question asked
     total = sum(qterms.values()) or 1.0

@@ -342,6 +342,9 @@ class Assistant:
         if second.best is not None and first.best is not None and second.best.text == first.best.text and not second.derived:
             # the second part must add something: read on its own it names its own subject
             second = extract.draft(part, lang, hits, self._terms, s.min_support, self.glossary, self._lead)
+        elif second.answerable and intent.page(part) and evidence.is_toc_row(second.best):
+            # "…？附录和大事记又分别在哪页？": a part that names several lines is answered by each
+            self._several_lines(second, part, qmod.language(part), lang)
         elif not second.answerable and qmod.mentions(part) and intent.asks(part):
             # a part that names its own place is a question of its own, which the first part's indicator only
             # misleads: "how service-heavy was Beijing's economy in 2013, and how big a share did industry
@@ -669,7 +672,14 @@ class Assistant:
         if not children or n > len(children):
             return
         u = _row_unit(children[n - 1 if n > 0 else -1])
-        d.best, d.sentences = u, [(render(u, lang, False, self.glossary, d.terms, False), [u])]
+        said = (render(u, lang, False, self.glossary, d.terms, False), [u])
+        parts = intent.several_asks(main, lang)
+        if len(parts) >= 2 and not intent.nth_item(parts[0]) and d.best.hit.chunk is not u.hit.chunk:
+            # "On what page does the part on Hebei's zones begin, and which zone is listed last?": the
+            # line found answers the first ask, the item under it the second
+            d.sentences = d.sentences + [said]
+            return
+        d.best, d.sentences = u, [said]
 
     def _next_line(self, d: extract.Draft, rewritten: str, lang: str) -> None:
         """"那下一节呢？（接上问：讲电商的是哪一节？）": the contents line after (or before) the one the

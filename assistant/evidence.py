@@ -151,9 +151,9 @@ def countable(u: Unit) -> list[str]:
 
 
 def quotes_a_phrase(text: str) -> bool:
-    """The text quotes a phrase of five or more Chinese characters (“北京研发、天津转化、河北配套”), not a
+    """The text quotes a phrase of four or more Chinese characters (“两市一省”, “北京研发、天津转化、河北配套”), not a
     project's title (“…研究”)."""
-    return any(len(re.findall(r"[\u4e00-\u9fff]", m)) >= 5 and not m.endswith("研究") for m in re.findall(r"“([^”]{4,40})”", text))
+    return any(len(re.findall(r"[\u4e00-\u9fff]", m)) >= 4 and not m.endswith("研究") for m in re.findall(r"“([^”]{4,40})”", text))
 
 
 def quotes_phrase_of(text: str, n: int) -> bool:

@@ -17,7 +17,7 @@ _NUMERIC_EN = re.compile(
 # "Where does the chronology begin?", "Where in the book is …": a place in the book is a page
 _WHERE_IN_BOOK = r"\bwhere\b.*\b(begins?|starts?|found|kicks? off)\b|^\s*where(?:'s|\s+is|\s+are|\s+can\s+i\s+find|\s+do\s+i\s+find)\s+(?:the\s+)?(?!publisher|press|printer)(?!.*\b(?:based|located|headquartered|situated)\b)|\bwhere in the (book|report|volume)\b|\bwhere\b.*\b(?:located|placed|situated|found)\s+in\s+the\s+(?:book|report|volume)\b|从哪(一)?(页|里)开始|在书的哪"
 # ("page format", "page size": the book's trim size, not a page of it)
-_PAGE_Q = re.compile(r"第几页|哪一页|页码|多少页|(?<!imprint )(?<!copyright )(?<!title )\bpages?\b(?!\s+(?:format|size|layout|dimensions?)\b)|"
+_PAGE_Q = re.compile(r"第几页|哪一?页|页码|多少页|(?<!imprint )(?<!copyright )(?<!title )\bpages?\b(?!\s+(?:format|size|layout|dimensions?)\b)|"
                      + _WHERE_IN_BOOK, re.I)
 _SECTION_WORD = re.compile(r"节|部分|\bsections?\b|\bparts?\b", re.I)
 # a question about the book's structure (contents lines may answer it); "第一节里，…由哪几类产业构成"
@@ -206,7 +206,15 @@ def names_own_line(q: str) -> bool:
     开始？"), not only a page ("从第几页开始？")."""
     if _OWN_LINE.search(q):
         return True
-    return bool(re.search(r"[\u4e00-\u9fff]", q)) and len(_PAGE_FRAME_ZH.sub("", q)) >= 2
+    if not re.search(r"[\u4e00-\u9fff]", q):
+        # ("and on which pages do the appendix and the chronology begin?", not "and on which page does it start?")
+        return any(w not in _PAGE_FRAME_EN and len(w) >= 4 for w in re.findall(r"[a-z]+", q.lower()))
+    return len(_PAGE_FRAME_ZH.sub("", q)) >= 2
+
+
+_PAGE_FRAME_EN = frozenset("and on at in of which what where page pages does do did is are was were the a an it its this that these those "
+                           "they them one ones begin begins start starts open opens found located appear appears find number numbers "
+                           "section sections chapter chapters part parts entry entries book report volume please also then there".split())
 
 
 def asks_share(q: str) -> bool:
@@ -332,7 +340,7 @@ _PAGE_ASKED = re.compile(_PAGE_COUNT + r"|第几页|哪一?页|页码|在几页|
 
 
 _PAGE_RANGE = re.compile(_PAGE_COUNT + r"|第?几页到第?几页|从哪页到哪页|哪几页|页码范围|\bfrom (?:which|what) page to (?:which|what) page\b|\bpage range\b"
-                         r"|\bwhich pages\b|\bwhat pages\b|\bspans?\b.*\bpages?\b|\bpages\b.*\b(?:span|spans|run|runs|cover|covers)\b|\bruns? (?:across|from)\b", re.I)
+                         r"|\b(?:which|what) pages\b(?!.*\b(?:begins?|starts?|opens?)\b)|\bspans?\b.*\bpages?\b|\bpages\b.*\b(?:span|spans|run|runs|cover|covers)\b|\bruns? (?:across|from)\b", re.I)
 
 
 def page_range(q: str) -> bool:
@@ -409,11 +417,14 @@ def count_unit(q: str) -> str:
 
 # "…, and on what date?", "… and when?": a second ask of another kind (a date, a place, a person)
 _TWO_FIELDS_ZH = re.compile(r"(.{2,12}的)?([\u4e00-\u9fff]{2,6}?)[和及与]([\u4e00-\u9fff]{2,6}?)(分别是什么|分别是多少|分别是谁|各是什么|各是多少|各是谁|是什么|是多少)[？?]?")
-_SECOND_ASK_EN = re.compile(r"^(?P<a>.+?)(?:,?\s+and\s+(?P<b>(?:when|where|who|whom|(?:on )?what date|(?:on )?which date|in what year|in which year|in what order|in which order|on what day|on what page|on which page|what page|(?:on|at) (?:what|which) (?:number|phone number|telephone number))\b.*)"
+_SECOND_ASK_EN = re.compile(r"^(?P<a>.+?)(?:,?\s+and\s+(?P<b>(?:when|where|who|whom|(?:on )?what date|(?:on )?which date|in what year|in which year|in what order|in which order|on what day|on what pages?|on which pages?|what page|(?:on|at) (?:what|which) (?:number|phone number|telephone number))\b.*)"
                             r"|(?<=\w)\s+and\s+(?P<d>how many\s+\w+(?:\s+\w+)?\s+(?:does|do|did|is|are|was|were)\b.*)"
                             r"|,\s+and\s+(?P<c>(?:(?:what|which)\s+(?:\w+\s+)?(?:date|day|page|year|number|phone|telephone|address|e-?mail|postcode|code|share|percentage|proportion|fraction)|how many|how much|how long|how big|how large|how thick"
                             # ("…, and what sub-sectors does it mainly include?": an ask with its own verb)
-                            r"|(?:what|which)\s+[\w-]+(?:\s+[\w-]+)?\s+(?:does|do|did|is|are|was|were)\s+(?:it|they|this|that|these|the)\b)\b.*))$", re.I)
+                            r"|(?:what|which)\s+[\w-]+(?:\s+[\w-]+)?\s+(?:does|do|did|is|are|was|were)\s+(?:it|they|this|that|these|the)\b"
+                            # ("Who published it, and what is its ISBN?", "…, and which zone is listed last?")
+                            r"|what(?:'s|\s+is|\s+was|\s+are|\s+were)\s+(?:its|their|his|her)\s+[\w-]+"
+                            r"|(?:what|which)\s+[\w-]+\s+(?:is|was|comes|appears)\s+(?:listed\s+|placed\s+)?(?:last|first|final)\b)\b.*))$", re.I)
 
 
 MAX_ASKS = 3
@@ -673,7 +684,9 @@ _NTH_ITEM_ZH = re.compile(r"(?:列出|所列|列)?的?(第([一二三四五六�
                           # "最后一个在第几页？": the item's page
                           r"|(最后|第([一二三四五六七八九十\d]+))一?[个项条](?:园区|基地)?(?:在|从|是在)(?=第几页|哪一?页)")
 _NTH_ITEM_EN = re.compile(r"\b(?:the )?(first|second|third|fourth|fifth|last) (?:one|item|entry|park|zone|base|project|line)"
-                          r"(?: (?:listed|under|in))?\b", re.I)
+                          r"(?: (?:listed|under|in))?\b"
+                          # "which zone is listed last?"
+                          r"|\b(?:which|what) (?:one|item|entry|park|zone|base|project|line) (?:is|comes|appears) (?:listed |placed )?(first|last)\b", re.I)
 
 
 def nth_item(q: str) -> int:
@@ -687,7 +700,7 @@ def nth_item(q: str) -> int:
         return int(v) if v.isdigit() else cn_value(v)
     m = _NTH_ITEM_EN.search(q)
     if m:
-        v = m.group(1).lower()
+        v = (m.group(1) or m.group(2)).lower()
         return -1 if v == "last" else _EN_ORDINAL[v]
     return 0
 
@@ -766,7 +779,7 @@ def phrase_length(q: str) -> int | None:
 
 
 _PHRASE_ASKED = re.compile(r"哪一?句话|什么话|一句话|(?:什么|哪个|哪种|哪句|哪一个)(?:说法|提法|口号|表述|原话)|"
-                           r"\b(?:shorthand|slogan|catchphrase|catch-phrase|formula|motto|tagline|wording)\b", re.I)
+                           r"\b(?:shorthand|slogan|catchphrase|catch-phrase|formula|motto|tagline|wording)\b|\bhow does [\w\s'-]{1,40} sum up\b", re.I)
 
 
 def asks_phrase(q: str) -> bool:

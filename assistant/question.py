@@ -659,7 +659,7 @@ _PERSON_PRONOUN_EN = re.compile(r"\b(he|she|him)\b", re.I)
 _LINE_ANSWER = re.compile(r"^[“\"]((?:第[一二三四五六七八九十]+[章节]|[一二三四五六七八九十]+、)[^”\"]{1,40})[”\"]")
 _IT_ZH = re.compile(r"^(?:那)?它(?!们)")
 _THIS_PART_ZH = re.compile(r"(?:这一|这|该|本)([章节])(?![省市])")
-_IT_EN = re.compile(r"\b(?:it|that one|this one)\b", re.I)
+_IT_EN = re.compile(r"\b(?:it|that one|this one|(?:that|this) (?:section|chapter|part|entry))\b", re.I)
 
 
 def resolve_this_part(question: str, previous_question: str | None) -> str:
@@ -683,7 +683,8 @@ def resolve_line(question: str, previous_answer: str | None, previous_question: 
     question asking which chapter or section holds something ("关于大数据的那一节在哪一章？"), "它" is
     still what was asked about, and "这一节" is the section line the answer named ("是第几章第几节？" --
     "这一节一共介绍了几个开发区？")."""
-    m = _LINE_ANSWER.match((previous_answer or "").strip())
+    first = (previous_answer or "").strip().split("\n")[0]
+    m = _LINE_ANSWER.match(first) or _LINE_ANSWER.match(re.sub(r"^The (?:section|chapter|part|entry) ", "", first))
     if not m:
         return question
     title = "“" + m.group(1) + "”"

@@ -200,6 +200,7 @@ def render_row(u: Unit, lang: str, glossary) -> str:
             named = [en_name(x, glossary) for x in v.split("、")]
             return f"The {(f or label).replace('_', ' ')} given in the book's publication record: " + ", ".join(named) + "."
         name = (f or label).replace("_", " ")
+        name = {"isbn": "ISBN", "cip": "CIP"}.get(name, name)
         return f"The {name} given in the book's publication record is {v}" + ("" if v_en == v else f" ({v_en})") + "."
     if table == "funding" or "number" in m:
         prog, title, num = m.get("programme", ""), m.get("project_title", ""), m.get("number", "")

@@ -1292,3 +1292,34 @@ def test_a_size_asked_is_not_answered_by_a_century_or_decade(assistant_):
     # "20世纪80年代末…上海市浦东滨海新区" holds no figure of Shanghai's software industry
     r = assistant_.ask("上海浦东新区软件产业规模有多大？")
     assert not r.answerable, r.answer
+
+
+@pytest.mark.parametrize("q, must", [
+    # everyday words for the record's fields and the figures
+    ("版权页靠下有一行国家那边给这本书核发的登记编号，是第几号？", ["069760"]),
+    ("店里书架层高有限，这本书的纸张尺寸规格是多大的？", ["720mm×1000mm"]),
+    ("前言里比较了三地在搞研发上舍得投多少钱，2013年河北那个比例是多少？", ["1.12%"]),
+    # several asks: a field named by "its", the item listed last, several lines in the second ask
+    ("Who published it, and what is its ISBN?", ["经济管理出版社", "978-7-5096-4331-0"]),
+    ("For the credits line: who was the proofreader, and who was responsible for printing?", ["赵天宇", "司东翔"]),
+    ("On what page does the part on Hebei's high-tech development zones begin, and which zone is listed last?", ["110", "涿州新兴产业示范区"]),
+    ("目录里第四章扶持政策从第几页开始？附录和大事记又分别在哪页？", ["125", "148", "157"]),
+    ("Where does chapter 4 start, and on which pages do the appendix and the chronology begin?", ["125", "148", "157"]),
+])
+def test_questions_from_blind_sets_dev123_to_dev126(assistant_, q, must):
+    r = assistant_.ask(q)
+    assert r.answerable and all(m in squash_ws(r.answer) for m in must), r.answer
+
+
+def test_an_english_follow_up_on_that_section_is_the_line_answered(assistant_):
+    r = _converse(assistant_, ["Does chapter 1 discuss ideas for coordinated development among the three places?",
+                               "Which page does that section start on?"])
+    assert r.answerable and "39" in r.answer.splitlines()[0], (r.rewritten_question, r.answer)
+
+
+def test_an_english_follow_up_with_its_own_topic_needs_that_topic(assistant_):
+    # the report gives Beijing's subway mileage, not Tianjin's: R&D intensity is no answer
+    r = _converse(assistant_, ["What was the R&D intensity of Beijing in 2013?", "And what about Tianjin's subway mileage?"])
+    assert not r.answerable, r.answer
+    r = _converse(assistant_, ["What was the R&D intensity of Beijing in 2013?", "And what about Tianjin?"])
+    assert r.answerable and "3.0%" in r.answer, r.answer

@@ -298,7 +298,11 @@ def test_the_nth_one_after_a_question_about_an_nth_one():
 
 @pytest.mark.parametrize("q, answer, expected", [
     ("它在第几页？", "“二、石家庄高新技术开发区”从第113页开始。[1]", "“二、石家庄高新技术开发区”在第几页？"),
-    ("Which page is it on?", "The section “第二节 电子商务” starts on page 57.[1]", "Which page is it on?"),  # no line first
+    # an English answer names the line after "The section": "it" and "that section" are that line
+    ("Which page is it on?", "The section “第二节 电子商务” starts on page 57.[1]", "Which page is “第二节 电子商务” on?"),
+    ("Which page does that section start on?", "The section “第四节 协同发展思路” (ideas for coordinated development) starts on page 39.[1]",
+     "Which page does “第四节 协同发展思路” start on?"),
+    ("Who wrote it?", "The section “第二节 电子商务” starts on page 57.[1]", "Who wrote it?"),  # not a page question
     ("它的编号是多少？", "北京市自然科学基金项目……(9154027)", "它的编号是多少？"),  # no contents line answered
 ])
 def test_it_is_the_contents_line_the_previous_answer_named(q, answer, expected):
@@ -505,3 +509,39 @@ def test_a_phrase_asked_for(q, expected):
     from assistant.intent import asks_phrase
 
     assert asks_phrase(q) is expected, q
+
+
+@pytest.mark.parametrize("q, parts", [
+    ("Who published it, and what is its ISBN?", ["Who published it?", "what is its ISBN?"]),
+    ("On what page does the part on Hebei's high-tech development zones begin, and which zone is listed last?",
+     ["On what page does the part on Hebei's high-tech development zones begin?", "which zone is listed last?"]),
+    ("How many people are on the editorial committee, and in what order are their names listed?",
+     ["How many people are on the editorial committee?", "in what order are their names listed?"]),
+    ("Where does chapter 4 start, and on which pages do the appendix and the chronology begin?",
+     ["Where does chapter 4 start?", "on which pages do the appendix and the chronology begin?"]),
+    ("想引用篇幅資料：全書字數和印張各是多少？", ["想引用篇幅資料：全書字數各是多少？", "想引用篇幅資料：印張各是多少？"]),
+])
+def test_several_asks_of_this_round(q, parts):
+    from assistant.intent import several_asks
+
+    lang = "zh" if "資料" in q else "en"
+    assert several_asks(q, lang) == parts, several_asks(q, lang)
+
+
+@pytest.mark.parametrize("q, page, page_range, own_line", [
+    ("附录和大事记分别在哪页？", True, False, True),
+    ("on which pages do the appendix and the chronology begin?", True, False, True),
+    ("and on which page does it start?", True, False, False),
+    ("Which pages does chapter 2 cover?", True, True, True),
+])
+def test_page_questions_of_this_round(q, page, page_range, own_line):
+    from assistant import intent
+
+    assert (intent.page(q), intent.page_range(q), intent.names_own_line(q)) == (page, page_range, own_line), q
+
+
+def test_the_item_listed_last_in_english():
+    from assistant.intent import nth_item
+
+    assert nth_item("which zone is listed last?") == -1
+    assert nth_item("Which park comes first?") == 1
