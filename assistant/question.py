@@ -662,6 +662,13 @@ _THIS_PART_ZH = re.compile(r"(?:这一|这|该|本)([章节])(?![省市])")
 _IT_EN = re.compile(r"\b(?:it|that one|this one|(?:that|this) (?:section|chapter|part|entry))\b", re.I)
 
 
+def _line_answered(previous_answer: str | None) -> "re.Match[str] | None":
+    """The contents line the previous answer names first: "“二、石家庄高新技术开发区”从第113页开始。",
+    "The section “第二节 电子商务” starts on page 57." (group 1 is the line's title)."""
+    first = (previous_answer or "").strip().split("\n")[0]
+    return _LINE_ANSWER.match(first) or _LINE_ANSWER.match(re.sub(r"^The (?:section|chapter|part|entry) ", "", first))
+
+
 def resolve_this_part(question: str, previous_question: str | None) -> str:
     """"这一章分成哪几节？" after "目录里第二章讲的是什么？" asks about 第二章: "这一章"/"这一节" is the
     chapter (or chapter and section) the previous question named by number."""
@@ -683,8 +690,7 @@ def resolve_line(question: str, previous_answer: str | None, previous_question: 
     question asking which chapter or section holds something ("关于大数据的那一节在哪一章？"), "它" is
     still what was asked about, and "这一节" is the section line the answer named ("是第几章第几节？" --
     "这一节一共介绍了几个开发区？")."""
-    first = (previous_answer or "").strip().split("\n")[0]
-    m = _LINE_ANSWER.match(first) or _LINE_ANSWER.match(re.sub(r"^The (?:section|chapter|part|entry) ", "", first))
+    m = _line_answered(previous_answer)
     if not m:
         return question
     title = "“" + m.group(1) + "”"
@@ -707,8 +713,7 @@ _OTHER_ASK_EN = re.compile(r"^(?:and\s+)?(?:are there|is there|any|anything|what
 def resolve_other(question: str, previous_answer: str | None) -> str:
     """"石家庄还有别的条目吗？" after "“二、石家庄高新技术开发区”从第113页开始。" asks for another
     line than the one the previous answer named: "除了“二、石家庄高新技术开发区”以外，石家庄还有别的条目吗？"."""
-    first = (previous_answer or "").strip().split("\n")[0]
-    m = _LINE_ANSWER.match(first) or _LINE_ANSWER.match(re.sub(r"^The (?:section|chapter|part|entry) ", "", first))
+    m = _line_answered(previous_answer)
     if not m:
         return question
     title = "“" + m.group(1) + "”"
@@ -728,8 +733,7 @@ def resolve_holding_chapter(question: str, previous_answer: str | None, chapter_
     """"Who drafted the chapter it belongs to?" after "“第四节 大数据互联服务” starts on page 69": the
     chapter that holds the contents line the previous answer named ("chapter 2", "第二章");
     ``chapter_of`` gives a line's chapter ordinal ("第二章") from its title."""
-    first = (previous_answer or "").strip().split("\n")[0]
-    m = _LINE_ANSWER.match(first) or _LINE_ANSWER.match(re.sub(r"^The (?:section|chapter|part|entry) ", "", first))
+    m = _line_answered(previous_answer)
     pat = _HOLDING_CHAPTER_ZH if language(question) == "zh" else _HOLDING_CHAPTER_EN
     if not m or not (this := pat.search(question)) or not (chapter := chapter_of(m.group(1))):
         return question
