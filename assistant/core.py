@@ -195,7 +195,7 @@ class Assistant:
             hits = _also(hits, [c for c in self._chunks_in_order if evidence.quotes_phrase_of(c.text, n)])
         elif intent.asks_phrase(main):
             # "What shorthand does the preface use for …?": the passages that quote a phrase (few)
-            hits = _also(hits, [c for c in self._chunks_in_order if evidence.quotes_a_phrase(c.text)])
+            hits = _also(hits, self._quoting)
         if intent.definition(main):
             # "How does chapter one define the information services industry?": the passages that define
             # a term (few), which a question naming a chapter may not reach past its contents lines
@@ -468,6 +468,11 @@ class Assistant:
         titles = [(c.meta or {}).get("title") or c.text for c in chapters]
         d.answerable, d.refusal = True, ""
         d.sentences = [(render_chapters(titles, lang, self.glossary), units)]
+
+    @cached_property
+    def _quoting(self) -> list:
+        """The passages that quote a phrase (“北京研发、天津转化、河北配套”), found once."""
+        return [c for c in self._chunks_in_order if evidence.quotes_a_phrase(c.text)]
 
     @cached_property
     def _defining(self) -> list:

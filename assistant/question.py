@@ -333,6 +333,13 @@ def mentions(text: str) -> list[Mention]:
     return found
 
 
+def _without_mentions(text: str, found: list[Mention] | None = None) -> str:
+    """The text with the slots it names (places, years, chapters…) blanked out: what else it says."""
+    for m in reversed(mentions(text) if found is None else found):
+        text = text[: m.start] + " " + text[m.end:]
+    return text
+
+
 _FOLLOW_CUE_ZH = re.compile(r"^(那么?|还有|另外|而|那在|那对于|同期|同年)|呢[？?。.!！]*$")
 # "其中天津那部分…", "天津那一小节从哪页开始？": a part of what was just asked about (not "讲扶持政策的那章",
 # which names its own)
@@ -351,10 +358,7 @@ def is_followup(question: str) -> bool:
     if _FOLLOW_CUE_ZH.search(q) or _FOLLOW_CUE_EN.search(q):
         return True
     # Very short questions that are only slot words ("河北？", "Tianjin?", "2012年呢")
-    rest = q
-    for m in reversed(mentions(q)):
-        rest = rest[: m.start] + rest[m.end :]
-    rest = re.sub(r"[\s\W_年的呢吗了]+|多少|变成|变为|是|到", "", rest)  # "到2013年变成多少了？"
+    rest = re.sub(r"[\s\W_年的呢吗了]+|多少|变成|变为|是|到", "", _without_mentions(q))  # "到2013年变成多少了？"
     return bool(mentions(q)) and len(rest) <= 1
 
 
@@ -549,18 +553,13 @@ def _own_question(question: str, previous: str) -> bool:
     So does "And how big was Tianjin's industrial (secondary) sector share?" after a question on
     Beijing's service sector."""
     if language(question) == "en":
-        rest = question
-        for m in reversed(mentions(question)):
-            rest = rest[: m.start] + " " + rest[m.end:]
+        rest = _without_mentions(question)
         said = {w[:5] for w in re.findall(r"[a-z]+", previous.lower())}
         new = [w for w in re.findall(r"[a-z]+", rest.lower()) if len(w) >= 4 and w not in _NO_CONTENT_EN and w[:5] not in said]
         return len(new) >= 2
     if language(question) != "zh" or not asks(question):
         return False
-    rest = question
-    for m in reversed(mentions(question)):
-        rest = rest[: m.start] + " " + rest[m.end:]
-    rest = _NO_CONTENT_ZH.sub(" ", rest)
+    rest = _NO_CONTENT_ZH.sub(" ", _without_mentions(question))
     runs = re.findall(r"[\u4e00-\u9fff]+", rest)
     new = [r[i: i + 2] for r in runs for i in range(len(r) - 1) if r[i: i + 2] not in previous]
     return sum(len(r) for r in runs) >= 3 and len(new) >= 2
@@ -571,10 +570,7 @@ def says_only_where(question: str) -> bool:
     asks what the question before asked."""
     if language(question) != "zh" or not (found := mentions(question)):
         return False
-    rest = question
-    for m in reversed(found):
-        rest = rest[: m.start] + " " + rest[m.end:]
-    return not re.search(r"[\u4e00-\u9fff]", _NO_CONTENT_ZH.sub(" ", rest))
+    return not re.search(r"[\u4e00-\u9fff]", _NO_CONTENT_ZH.sub(" ", _without_mentions(question, found)))
 
 
 WHOLE_REGION = "jjj"  # the slot of the three places together (京津冀, 三地)
