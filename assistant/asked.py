@@ -55,6 +55,8 @@ class Asked:
     all_named: list  # every region named, the carried context included
     orgs: list
     all_three: bool  # Beijing, Tianjin and Hebei together: the region as a whole
+    national: bool  # the whole country is the place asked about ("全国人均…", "the national average")
+    within_part: dict[str, float]  # the terms of the part the asked contents line is in ("in the emerging business formats section")
     must_all: list  # places that must all be in one passage
     side_by_side: bool  # the places are set side by side ("北京和天津", a comparison)
     people: list[str]
@@ -324,6 +326,9 @@ def read(question: str, lang: str, terms: Terms) -> Asked:
         orgs=list(dict.fromkeys(m.slot for m in named if m.slot.category == "org")),
         # "北京、天津、河北两市一省…": the three together are the region as a whole (京津冀, 三地)
         all_three={"beijing", "tianjin", "hebei"} <= {r.id for r in regions},
+        national=intent.national(main, lang),
+        within_part={t: w for t, w in terms.analyse(part, lang)[0].items() if not t.startswith("~") and not names_region_term(t)}
+        if (part := intent.named_part(main, lang)) else {},
         must_all=must_all, side_by_side=side_by_side, people=people, role_q=intent.asks_role(q),
         which_part=intent.which_type(main) in (("章",), ("节",)),  # "Which chapter …": a contents line
         parts_q=intent.asks_for_parts(main), asked_type=asked_type,

@@ -16,7 +16,7 @@ from typing import Callable, Sequence
 from assistant import evidence, extract, intent, prompts, question as qmod, scoring
 from assistant.asked import OWN_TOPIC_CUE
 from assistant.errors import InputError
-from assistant.render import (numbers_supported, render, render_chapters, render_count, render_nth_part, render_parts,
+from assistant.render import (numbers_supported, render, render_chapters, render_count, render_nth_listed, render_nth_part, render_parts,
                               render_stated_count, render_subsections, render_who_wrote)
 from assistant.settings import Settings
 from assistant.terms import BookTitle, Terms, people_of, signers_of
@@ -264,6 +264,8 @@ class Assistant:
                 d.derived = set(d.derived) | {str(intent.cn_value(p[1:-1])) for p in parts if p.startswith("第") and len(p) == 3}
         if d.answerable:
             self._list_subsections(d, lang)
+            if intent.listing(form, match_lang):
+                self._list_numbered_points(d, lang)
             self._chapter_of_line(d, rewritten, lang)
         self._nth_item(d, rewritten, lang)  # (a follow-up's own words may find nothing: "What page is the last one on?")
         self._next_line(d, rewritten, lang)  # (re-finds the earlier question's line: whatever this draft found)
@@ -314,7 +316,9 @@ class Assistant:
         # (a first part with no question form of its own keeps what the whole question followed up,
         # "那负责印制的呢？校对又是谁？", and so does one about a part of it, "这一节里排第三的是哪个，在第几页？")
         # (so does one that names only a place: "河北省是多少？北京是它的几倍？")
-        keeps = not intent.asks(parts[0]) or qmod.PART_OF_PREVIOUS.search(parts[0]) or qmod.says_only_where(parts[0])
+        # (and so does one that asks for an item by its place: "第二个是什么？编号多少？")
+        keeps = not intent.asks(parts[0]) or qmod.PART_OF_PREVIOUS.search(parts[0]) or qmod.says_only_where(parts[0]) \
+            or bool(intent.nth_item(parts[0]))
         first_q = qmod.with_context(parts[0], context) if context and keeps else parts[0]
         first = extract.draft(first_q, lang, hits, self._terms, s.min_support, self.glossary, self._lead)
         for i, part in enumerate(parts[1:], 1):
@@ -587,6 +591,42 @@ class Assistant:
                 firsts[sp] = c
         return list(firsts.values())
 
+    def _list_numbered_points(self, d: extract.Draft, lang: str) -> None:
+        """"影响…的主要问题：一是…。…二是…。三是…": the answer that quotes the point "一是" also quotes the points
+        after it ("二是…", "三是…"), sentences further on in the same section, each cited by itself (an English
+        answer cites them with its first sentence, which the quotes follow)."""
+        best = d.best
+        if best is None or best.kind != "sentence" or not re.search(r"(?:^|[：:，,。])\s*(?:一是|其一)", best.text):
+            return
+        path = tuple(best.hit.chunk.section_path or ())
+        after = [c for c in self._chunks_in_order if tuple(c.section_path or ()) == path and c.start >= best.hit.chunk.start][:4]
+        at = squash_ws(after[0].text).find(squash_ws(best.text)) if after else -1
+        if at < 0:
+            return
+        more = []
+        for k in ORDINALS[1: self.settings.answer.max_citations]:
+            pat = re.compile(rf"(?:^|(?<=[。；;\n]))\s*((?:{k}是|其{k})[^。；;\n]*[。；;]?)")
+            found = None
+            for i, c in enumerate(after):
+                text = squash_ws(c.text)
+                m = pat.search(text, at if i == 0 else 0)
+                if m:
+                    found = (c, m.group(1).strip())
+                    break
+            if found is None:
+                break
+            more.append(found)
+        if not more or not d.sentences:
+            return
+        points = {squash_ws(t) for _, t in more}
+        units = [evidence.Unit(Hit(c, 0.0), text, "sentence", "") for c, text in more]
+        # (the points follow the first one, before whatever else the answer says; a point it says already moves up)
+        rest = [(t, us) for t, us in d.sentences[1:] if not all(squash_ws(u.text) in points for u in us)]
+        if lang == "zh":
+            d.sentences = d.sentences[:1] + [(u.text, [u]) for u in units] + rest
+        else:
+            d.sentences = [(d.sentences[0][0], list(d.sentences[0][1]) + units)] + rest
+
     def _list_ordinal_items(self, d: extract.Draft, lang: str, path: tuple, at: int) -> None:
         """"北京信息服务业将面对两大战略任务：" is followed by paragraphs "第一，…" "第二，…" in
         the same section: their first sentences are the list it introduces."""
@@ -661,16 +701,28 @@ class Assistant:
                     d.answerable, d.refusal = True, ""
                     d.best, d.sentences = u, [(render(u, lang, False, self.glossary, d.terms, False), [u])]
                 return
+        listed = self._as_row(base.best) if base is not None and base.answerable and base.best is not None else None
+        if n and listed is not None and not evidence.is_toc_row(listed) and not (
+                d.answerable and d.best is not None and d.best.kind == "row" and _table(d.best) == _table(listed)) \
+                and (u := self._nth_row(listed, n)) is not None:
+            # "第二个是什么？编号多少？（接上问：这本书拿了哪些基金的资助？）": the row at that place in the table
+            # the earlier question listed, whatever the follow-up's own words found
+            d.answerable, d.refusal = True, ""
+            d.best, d.sentences = u, [(render(u, lang, False, self.glossary, d.terms, False), [u])]
+            return
+        if n and _NTH_ONLY.match(main.strip()) and base is not None and base.answerable and base.best is not None and base.best.kind == "sentence" and (
+                items := evidence.listed_items(base.best.text)) and len(items) >= 2 and n <= len(items):
+            # "第三个是什么？（接上问：2014年北京市政府工作报告给北京定了哪几个中心？）": the item at that place
+            # in the list the sentence found gives
+            d.answerable, d.refusal, d.best = True, "", base.best
+            d.sentences = [(render_nth_listed(items[n - 1 if n > 0 else -1], n, len(items), lang, self.glossary), [base.best])]
+            return
         if not n or not d.answerable or d.best is None or d.best.kind != "row":
             return
         if not evidence.is_toc_row(d.best):
             # "What's the grant number of the second one? (following up: Which funding programmes
             # supported the book?)": the row at that place in the table the earlier question listed
-            table = (d.best.hit.chunk.meta or {}).get("table")
-            rows = sorted((c for c in self.handle.chunks if c.kind != "paragraph" and (c.meta or {}).get("table") == table),
-                          key=lambda c: c.order)
-            if ctx and table and 2 <= len(rows) and n <= len(rows) and table != "publication":
-                u = _row_unit(rows[n - 1 if n > 0 else -1])
+            if ctx and (u := self._nth_row(d.best, n)) is not None:
                 d.best, d.sentences = u, [(render(u, lang, d.numeric, self.glossary, d.terms, False), [u])]
             return
         children = evidence.toc_children(d.best.hit.chunk, self._toc)
@@ -685,6 +737,26 @@ class Assistant:
             d.sentences = d.sentences + [said]
             return
         d.best, d.sentences = u, [said]
+
+    def _as_row(self, u):
+        """A table row's unit for ``u``: itself, or the row that quotes the sentence ``u`` is (a funded
+        project's line is both); None when no row does."""
+        if u.kind == "row":
+            return u
+        text = squash_ws(u.text)
+        row = next((c for c in self.handle.chunks if c.kind != "paragraph" and (c.meta or {}).get("table")
+                    and squash_ws(c.quote or "") == text), None)
+        return _row_unit(row) if row is not None else None
+
+    def _nth_row(self, row, n: int):
+        """The row at place ``n`` (-1: the last) of the table ``row`` is in, as a unit; None for the
+        publication record (its fields are in no order a reader counts) or a place the table lacks."""
+        table = (row.hit.chunk.meta or {}).get("table")
+        rows = sorted((c for c in self.handle.chunks if c.kind != "paragraph" and (c.meta or {}).get("table") == table),
+                      key=lambda c: c.order)
+        if not table or table == "publication" or len(rows) < 2 or n > len(rows):
+            return None
+        return _row_unit(rows[n - 1 if n > 0 else -1])
 
     def _next_line(self, d: extract.Draft, rewritten: str, lang: str) -> None:
         """"那下一节呢？（接上问：讲电商的是哪一节？）": the contents line after (or before) the one the
@@ -884,6 +956,15 @@ def _after(hits: list[Hit], more: list[Hit]) -> list[Hit]:
 
 def _ctx(c, target: bool) -> dict:
     return {"chunk_id": c.id, "paragraph_id": (c.paragraph_ids or ("",))[0], "section": c.section, "page": c.page, "text": c.text, "target": target}
+
+
+# "第三个是什么？", "最后一个呢？", "What is the second one?": an item by its place, nothing else asked
+_NTH_ONLY = re.compile(r"^(?:那|那么)?(?:其中)?(?:第[一二三四五六七八九十\d]+个|最后一个|最后那个)(?:是什么|是啥|是哪个|是哪一个|呢)?[？?。]*$"
+                       r"|^(?:and )?(?:what|which) (?:is|was|'s) the (?:first|second|third|fourth|fifth|last)(?: one)?\s*\??$", re.I)
+
+
+def _table(u) -> str | None:
+    return (u.hit.chunk.meta or {}).get("table")
 
 
 def _row_unit(c) -> evidence.Unit:

@@ -27,6 +27,10 @@ _DIFF_EN = re.compile(r"\bhow much (more|higher|lower|less|bigger|larger|greater
                       r"\bgap\b|\bhow many (more|fewer|percentage points|points)\b|\bhow far (above|below|ahead|behind)\b", re.I)
 _RATIO_EN = re.compile(r"\bhow many times\b|\bwhat multiple\b|\b\w+-?fold\b|\btimes (larger|bigger|higher|greater|as)\b", re.I)
 
+# "河北在三地中排第几？", "排老几", "Where does Hebei rank?": the place of one figure among those listed with it
+_RANK_ZH = re.compile(r"排(?:在)?(?:第|老)几|排名(?:第几|如何|怎样|怎么样|多少|靠前|靠后)|第几(?:名|位)|排在(?:哪|什么位置)|(?:位次|名次)(?:如何|怎样|是)")
+_RANK_EN = re.compile(r"\b(?:how|where) does [\w\s'-]{1,30} rank\b|\brank(?:s|ed)? (?:among|against|in|within|relative to)\b|\bwhat (?:is its|is the) rank(?:ing)?\b|\bin what (?:place|position)\b|\branking among\b", re.I)
+
 _NUM = r"(\d+(?:\.\d+)?)\s*(%|亿元|万元|元|公里|家|个|亿|万)?"
 # "北京市、天津市、河北省三地人均公共教育支出分别为3038元、2680元、1188元"
 _ENUM = re.compile(r"([^，。；：]*?)分别(?:为|是|达到|达)?\s*(" + _NUM + r"(?:\s*、\s*" + _NUM + r")+)")
@@ -43,8 +47,9 @@ class Calculation:
     a: str  # as quoted, with its unit ("3038元")
     b_label: str
     b: str
-    result: str  # "1850元", "5.43", "3.8个百分点"
+    result: str  # "1850元", "5.43", "3.8个百分点"; a rank: "3"
     unit: str
+    ranked: tuple[tuple[str, str], ...] = ()  # a rank: every (label, figure) of the enumeration, highest first
 
 
 # "how many times Hebei's level was Beijing's": the first place named is the measure of the second
@@ -57,10 +62,12 @@ def reference_first(q: str) -> bool:
 
 
 def asked(q: str, lang: str) -> str | None:
-    """"difference", "ratio", "sum" or None."""
+    """"difference", "ratio", "sum", "rank" or None."""
     if lang == "zh":
-        return "ratio" if _RATIO_ZH.search(q) else "difference" if _DIFF_ZH.search(q) else "sum" if _SUM_ZH.search(q) else None
-    return "ratio" if _RATIO_EN.search(q) else "difference" if _DIFF_EN.search(q) else "sum" if _SUM_EN.search(q) else None
+        return ("ratio" if _RATIO_ZH.search(q) else "difference" if _DIFF_ZH.search(q) else "sum" if _SUM_ZH.search(q)
+                else "rank" if _RANK_ZH.search(q) else None)
+    return ("ratio" if _RATIO_EN.search(q) else "difference" if _DIFF_EN.search(q) else "sum" if _SUM_EN.search(q)
+            else "rank" if _RANK_EN.search(q) else None)
 
 
 def _num(s: str) -> tuple[float, str, str]:
@@ -115,6 +122,26 @@ def compute(kind: str, text: str, first: Sequence[str], second: Sequence[str], p
     return None
 
 
+def rank(text: str, surfaces: Sequence[str], name_of=lambda n: n) -> Calculation | None:
+    """The rank of one place's figure among those a "分别" enumeration gives ("北京市、天津市、河北省…分别达到
+    6.08%、3.0%、1.12%": 河北省 3rd of 3), highest first; ``name_of`` names an enumerated place ("河北省2013年…"
+    -> 河北省). None when the text lists no figures for that place with others in one unit."""
+    for m in _ENUM.finditer(text):
+        names = m.group(1).split("、")
+        values = [v.strip() for v in re.split(r"\s*、\s*", m.group(2))]
+        if len(names) != len(values):
+            continue
+        i = next((i for i, n in enumerate(names) for sf in surfaces if sf and sf in n), None)
+        nums = [_num(v) for v in values]
+        if i is None or len({u for _, _, u in nums}) > 1:
+            continue
+        place = 1 + sum(1 for x, _, _ in nums if x > nums[i][0])
+        order = sorted(range(len(values)), key=lambda j: -nums[j][0])
+        return Calculation("rank", name_of(names[i]), values[i], "", "", str(place), str(len(values)),
+                           tuple((name_of(names[j]), values[j]) for j in order))
+    return None
+
+
 def _calc(kind: str, la: str, a: str, lb: str, b: str) -> Calculation | None:
     (xa, _, ua), (xb, _, ub) = _num(a), _num(b)
     unit = ua or ub
@@ -136,6 +163,15 @@ def _calc(kind: str, la: str, a: str, lb: str, b: str) -> Calculation | None:
 
 def render(c: Calculation, lang: str, en_label=lambda s: s, en_value=lambda s: s) -> str:
     """The calculation, written as one, in the question's language."""
+    if c.kind == "rank":
+        n, place = int(c.unit), int(c.result)
+        end = "最高" if place == 1 else "最低" if place == n else ""
+        if lang == "zh":
+            listed = "、".join(f"{lb}{v}" for lb, v in c.ranked)
+            return f"按引文数字由高到低：{listed}；{c.a_label}排第{place}（共{n}个{'，' + end if end else ''}）。"
+        listed = ", ".join(f"{en_label(lb)} {en_value(v)}" for lb, v in c.ranked)
+        nth = {1: "1st", 2: "2nd", 3: "3rd"}.get(place, f"{place}th")
+        return f"Ranked by the quoted figures, highest first: {listed}; {en_label(c.a_label)} is {nth} of {n}{' (' + ('highest' if place == 1 else 'lowest') + ')' if end else ''}."
     bigger = _num(c.a)[0] >= _num(c.b)[0]
     if lang == "zh":
         if c.kind == "ratio":

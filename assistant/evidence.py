@@ -159,3 +159,15 @@ def quotes_a_phrase(text: str) -> bool:
 def quotes_phrase_of(text: str, n: int) -> bool:
     """The text quotes a phrase of ``n`` Chinese characters (“北京研发、天津转化、河北配套”: 12)."""
     return any(len(re.findall(r"[\u4e00-\u9fff]", m)) == n for m in re.findall(r"“([^”]{4,40})”", text))
+
+
+def listed_items(text: str) -> list[str]:
+    """The items of the list a sentence gives: a quoted one first (“全国政治中心、文化中心、国际交往中心、科技创新
+    中心”), else its longest run of "、" (each item up to 20 characters); [] when it lists nothing."""
+    for m in re.finditer(r"“([^”]{4,80})”", text):
+        parts = [p.strip() for p in re.split(r"[、，,]", m.group(1)) if p.strip()]
+        if len(parts) >= 2:
+            return parts
+    runs = re.findall(r"[^，,。；;：:、“”（）()]{1,20}(?:、[^，,。；;：:、“”（）()]{1,20})+", text)
+    best = max(runs, key=lambda r: r.count("、"), default="")
+    return [p.strip() for p in best.split("、")] if best else []

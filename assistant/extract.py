@@ -179,6 +179,11 @@ def _calculation(q: str, lang: str, best: Unit) -> "derive.Calculation | None":
         earlier = [m.slot for m in qmod.mentions(ctx) if m.slot.category == "region" and m.slot != regions[0]]
         regions = earlier[:1] + regions
     text = best.text
+    if kind == "rank":
+        # "京津冀三地中河北排老几？": the place named last that the enumeration lists (not 京津冀)
+        def name_of(n: str) -> str:
+            return next((m.slot.zh[0] for m in qmod.mentions(n) if m.slot.category == "region"), n)
+        return next((c for r in reversed(regions) if (c := derive.rank(text, r.zh, name_of))), None)
     if len(regions) >= 2:
         a, b = regions[0], regions[1]
         if kind == "ratio" and derive.reference_first(main):

@@ -219,7 +219,7 @@ _PAGE_FRAME_EN = frozenset("and on at in of which what where page pages does do 
 
 def asks_share(q: str) -> bool:
     """Asks for a share ("what share of the national total is that?", "占比多少")."""
-    return bool(re.search(r"\b(share|percentage|proportion|fraction)\b|比重|占比|比例", q, re.I))
+    return bool(re.search(r"\b(share|percentage|proportion|fraction)\b|比重|占比|比例|几成|百分之几|百分之多少", q, re.I))
 
 
 def terse(q: str) -> bool:
@@ -416,7 +416,7 @@ def count_unit(q: str) -> str:
 
 
 # "…, and on what date?", "… and when?": a second ask of another kind (a date, a place, a person)
-_TWO_FIELDS_ZH = re.compile(r"(.{2,12}的)?([\u4e00-\u9fff]{2,6}?)[和及与]([\u4e00-\u9fff]{2,6}?)(分别是什么|分别是多少|分别是谁|各是什么|各是多少|各是谁|是什么|是多少)[？?]?")
+_TWO_FIELDS_ZH = re.compile(r"(.{2,12}的)?([A-Za-z\u4e00-\u9fff]{2,6}?)[和及与]([A-Za-z\u4e00-\u9fff]{2,6}?)(分别是什么|分别是多少|分别是谁|各是什么|各是多少|各是谁|是什么|是多少)[？?]?")
 _SECOND_ASK_EN = re.compile(r"^(?P<a>.+?)(?:,?\s+and\s+(?P<b>(?:when|where|who|whom|(?:on )?what date|(?:on )?which date|in what year|in which year|in what order|in which order|on what day|on what pages?|on which pages?|what page|(?:on|at) (?:what|which) (?:number|phone number|telephone number))\b.*)"
                             r"|(?<=\w)\s+and\s+(?P<d>how many\s+\w+(?:\s+\w+)?\s+(?:does|do|did|is|are|was|were)\b.*)"
                             r"|,\s+and\s+(?P<c>(?:(?:what|which)\s+(?:\w+\s+)?(?:date|day|page|year|number|phone|telephone|address|e-?mail|postcode|code|share|percentage|proportion|fraction)|how many|how much|how long|how big|how large|how thick"
@@ -778,8 +778,10 @@ def phrase_length(q: str) -> int | None:
     return n if n >= 5 else None
 
 
-_PHRASE_ASKED = re.compile(r"哪一?句话|什么话|一句话|(?:什么|哪个|哪种|哪句|哪一个)(?:说法|提法|口号|表述|原话)|"
-                           r"\b(?:shorthand|slogan|catchphrase|catch-phrase|formula|motto|tagline|wording)\b|\bhow does [\w\s'-]{1,40} sum up\b", re.I)
+_PHRASE_ASKED = re.compile(r"哪一?句话|什么话|一句(?:[\u4e00-\u9fff]{1,4}的)?话|(?:什么|哪个|哪种|哪句|哪一个)(?:说法|提法|口号|表述|原话)|"
+                           r"(?:合称|统称|并称|称为|称作|叫做|叫作|叫成)(?:为|成|作)?(?:什么|啥)(?!名字)|"
+                           r"\b(?:shorthand|slogan|catchphrase|catch-phrase|formula|motto|tagline|wording)\b|\bhow does [\w\s'-]{1,40} sum up\b|"
+                           r"\b(?:collectively|jointly) (?:called|named|referred to|known|termed|dubbed)\b|\bwhat (?:does|do) [\w\s'-]{1,40} (?:collectively )?(?:call|dub|label) (?:the|them|these|those)\b", re.I)
 
 
 def asks_phrase(q: str) -> bool:
@@ -837,3 +839,24 @@ _PART_COVERS = re.compile(r"[章节](?:主要)?(?:写|讲|介绍|谈|论述|涉�
 
 def asks_what_part_covers(q: str) -> bool:
     return bool(_PART_COVERS.search(q))
+
+
+# "2012年全国人均公共教育支出是多少？", "the national average": the country as the place asked about, not a
+# share of it ("占全国的16%") or a rank in it ("居全国首位")
+_NATIONAL_ZH = re.compile(r"(?<![占居在于比为是和与较到达列冠及同超过高低])全国(?:的|平均|人均|总体|整体|范围内的)?(?![第前首各之最领排范]|水平线)")
+_NATIONAL_EN = re.compile(r"\b(?:national average|nationwide|for (?:China|the (?:whole )?country) as a whole|(?:China|the country) as a whole|for the whole (?:of )?(?:China|country)|for all of China)\b", re.I)
+
+
+def national(q: str, lang: str) -> bool:
+    return bool((_NATIONAL_EN if lang == "en" else _NATIONAL_ZH).search(q))
+
+
+# "Which page covers Hebei in the emerging business formats section?": the part the line asked for is in
+_IN_PART_EN = re.compile(r"\b(?:in|of|within|under) the ([a-z][\w\s'-]{2,40}?) (?:section|chapter)\b", re.I)
+
+
+def named_part(q: str, lang: str) -> str:
+    """The words naming the part of the book the asked line must be in (English), else ""."""
+    m = _IN_PART_EN.search(q) if lang == "en" else None
+    return m.group(1) if m and not re.match(r"(?:first|second|third|fourth|fifth|last|next|previous|same|this|that)\b", m.group(1), re.I) \
+        and not re.search(r"\b(?:contents|book|report|volume)\b", m.group(1), re.I) else ""

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Callable
 
 from assistant import prompts
-from assistant.intent import EN_NUMBERS, asks, cn_number, cn_value, ordinals, which_type
+from assistant.intent import EN_NUMBERS, asks, cn_number, cn_value, nth_item, ordinals, which_type
 from assistant.errors import InputError
 from index import text as index_text
 from index.glossary import en_words
@@ -63,6 +63,33 @@ def _regional() -> tuple[tuple[str, str], ...]:
 _ONE_CHAR_PLACE = {"京": "北京", "津": "天津", "冀": "河北"}
 
 
+_DIGIT = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0", "两": "2"}
+_SPOKEN_YEAR = re.compile(r"(?<![〇零一二三四五六七八九十百千两\d])([一二两][〇零一二三四五六七八九]{3})(?=年)|两千零?([一二三四五六七八九]?十?[一二三四五六七八九]?)(?=年)")
+_SPOKEN_PERCENT = re.compile(r"百分之([一二三四五六七八九十]{1,3})(?:点([〇零一二三四五六七八九]{1,2}))?(?![\u4e00-\u9fff]{0,1}[几多])")
+_FILLER_HEAD = re.compile(r"^(?:[嗯呃额唔]+[，,、\s]*)+(?:(?:那个|就是|这个)(?![\u4e00-\u9fff]{0,2}[呢？?]))?|^那个(?=\d)|^就是(?=[\u4e00-\u9fff]{4})")
+
+
+def _cn_small(s: str) -> int:
+    """"十三" -> 13, "二十" -> 20, "七" -> 7, "七十六" -> 76."""
+    if "十" not in s:
+        return int(_DIGIT[s]) if s else 0
+    tens, _, ones = s.partition("十")
+    return (int(_DIGIT[tens]) if tens else 1) * 10 + (int(_DIGIT[ones]) if ones else 0)
+
+
+def _spoken(text: str) -> str:
+    """What voice input writes out in words: "两千零一十三年", "二〇一三年" -> 2013年; "百分之十六" -> 16%;
+    fillers that open a question ("嗯那个…"); a "啊" that parts two clauses ("卖多少钱啊定价是多少")."""
+    def year(m: re.Match) -> str:
+        if m.group(1):
+            return "".join(_DIGIT[c] for c in m.group(1))
+        return str(2000 + _cn_small(m.group(2))) if m.group(2) else m.group(0)
+    text = _SPOKEN_YEAR.sub(year, text)
+    text = _SPOKEN_PERCENT.sub(lambda m: f"{_cn_small(m.group(1))}" + (("." + "".join(_DIGIT[c] for c in m.group(2))) if m.group(2) else "") + "%", text)
+    text = _FILLER_HEAD.sub("", text.lstrip()) or text
+    return re.sub(r"(?<=[\u4e00-\u9fff])([啊呀])(?=[\u4e00-\u9fff])", r"\1，", text)
+
+
 def normalize(text: str) -> str:
     """The index's normalisation (traditional -> simplified, full-width -> half-width), so
     questions and the corpus meet in one form; Taiwan and Hong Kong words become the mainland's
@@ -82,6 +109,7 @@ def normalize(text: str) -> str:
         # chat shorthand for a page ("参考文献p几", "在P几") and a page to start reading from ("从哪页看起")
         text = re.sub(r"(?<![A-Za-z])(?:在)?[pP]\.?\s*(?:几|多少)(?![A-Za-z])", "在第几页", text)
         text = re.sub(r"(哪一?页|第几页)看起(?!来)", r"\1开始", text)
+        text = _spoken(text)
         # "教育医疗这类公共服务": examples of what is asked, as the report writes them ("教育、医疗等")
         text = re.sub(r"(?<=[\u4e00-\u9fff])(?:这一?类|那一?类|此类|之类的?)(?=[\u4e00-\u9fff])", "等", text)
     return re.sub(r"(?<![\d.])([01]\d)(?=年(?!代))", r"20\1", text)
@@ -227,10 +255,13 @@ def who_asks(question: str) -> str:
 
 
 def afterword(question: str) -> str:
-    """The clauses after a Chinese question's last ask that say why it is asked ("ISBN号多少，做ppt参考文献
+    """The clauses after a question's last ask that say why it is asked ("ISBN号多少，做ppt参考文献
     要写"): no part of what is asked."""
     if language(question) != "zh":
-        return ""
+        # "Where in the report is e-commerce covered? A page number would help.": what follows the last
+        # question mark and asks nothing
+        m = re.match(r"^(.*\?)\s*([^?]+)$", question.strip(), re.S)
+        return m.group(2) if m and not asks(m.group(2)) else ""
     clauses = re.findall(r"[^，,？?；;。]+[，,？?；;。]?", question.strip())
     last = max((i for i, c in enumerate(clauses) if asks(c)), default=-1)
     return "".join(clauses[last + 1:]) if 0 <= last < len(clauses) - 1 else ""
@@ -385,7 +416,7 @@ CONTEXT_END = {"zh": "）", "en": ")"}
 _PRONOUN_EN = re.compile(r"\b(it|its|they|their|them|he|she|his|her|that one|this one|(?:that|those) (?!book|report|volume)[a-z]+"
                          r"|the (?:first|second|third|fourth|fifth|last|other|next|previous) ones?|the (?:latter|former)"
                          r"|that(?=\s*[?.!]?\s*$))\b", re.I)  # "How many times Hebei's level is that?"
-_PRONOUN_ZH = re.compile(r"它|其(?![中他它实余次])|[这那][两三四]个?(?:部分|个|项|位|家|本|节|章|条|种|者|数|处)|他们|她们|(?<![其吉])他(?![人国乡])|她|上述|前者|后者|这个|那个|此人|这期间|这段时间|此期间|这一时期"
+_PRONOUN_ZH = re.compile(r"它|其(?![中他它实余次])|[这那][两三四]个?(?:部分|个|项|位|家|本|节|章|条|种|者|数|处)|他们|她们|(?<![其吉])他(?![人国乡])|她|上述|前者|后者|这个|那个|这些|那些|此人|这期间|这段时间|此期间|这一时期"
                          r"|^(?:那|那么)?(?:其中)?第[一二三四五六七八九十\d]+(?:个|部分|项|条)(?![章节])|^(?:那)?[上下]一[节章]|呢[？?，,](?=.)"
                          r"|^(?:那|那么)?都(?:有|是|包括|包含|叫|指)"  # "都有啥产业？": all the things the question before counted
                          r"|^(?:那|那么)?(?:其中)?(?:排在最后|排最后|最后一个|最后那个|排在第[一二三四五六七八九十\d]+|排第[一二三四五六七八九十\d]+)")  # "第二个的编号是多少？", "下一节呢？从第几页开始？"
@@ -406,6 +437,10 @@ def split_context(text: str) -> tuple[str, str]:
 _ONE_OF_THEM_ZH = re.compile(r"^(?:那|那么|其中)?(?:跟|和|与)[^，,。？?的]{1,8}(?:相关|有关)的(?:是|为)?哪(?:一)?(?:个|些|家|项)[？?]?$")
 
 
+# "占北京整个经济几成？": a share whose subject is the earlier question's
+_SHARE_OF_IT_ZH = re.compile(r"^(?:那|那么|这|它)?(?:又)?占(?![了着过])")
+
+
 def is_contextual(question: str) -> bool:
     """A question that leans on the one before: a follow-up cue, a pronoun, or too short to
     name its own topic."""
@@ -413,7 +448,7 @@ def is_contextual(question: str) -> bool:
     if is_followup(q):
         return True
     if language(q) == "zh":
-        return bool(_PRONOUN_ZH.search(q) or PART_OF_PREVIOUS.search(q) or _ONE_OF_THEM_ZH.match(q)) \
+        return bool(_PRONOUN_ZH.search(q) or PART_OF_PREVIOUS.search(q) or _ONE_OF_THEM_ZH.match(q) or _SHARE_OF_IT_ZH.match(q)) \
             or len(re.sub(r"[^\w\u4e00-\u9fff]", "", q)) <= SHORT_ZH
     return bool(_PRONOUN_EN.search(q)) or len(re.findall(r"[A-Za-z0-9&]+", q)) <= SHORT_EN
 
@@ -443,6 +478,10 @@ def rewrite(question: str, previous: str | None) -> str:
     if not previous:
         return question
     previous, carried = split_context(previous)  # context is never nested
+    if carried and not asks(previous) and not asks(question) and is_followup(question) and not mentions(question):
+        # "还有参考文献呢？" after "大事记呢？（接上问：附录从第几页开始？）": another thing in the place of
+        # the one before, asked what the conversation's question asked
+        return with_context(question, carried)
     question = relative_year(question, previous)
     if compares_with_previous(question):
         return with_context(question, previous)
@@ -462,6 +501,11 @@ def rewrite(question: str, previous: str | None) -> str:
         if nth:
             return previous[: p.start()] + f"第{nth}{p.group(2)}" + previous[p.end():]
     if is_contextual(question):  # in either language: the context is analysed in its own
+        if carried and is_contextual(previous) and language(carried) == language(previous) and (
+                _NTH_IN_ZH.search(question) or nth_item(question)):
+            # "第二个是什么？编号多少？" after "一共几个项目？（接上问：这本书拿了哪些基金的资助？）": an item of the
+            # list the conversation began with; the earlier question leaned on it, and the context keeps it
+            return with_context(question, previous.rstrip() + carried)
         return with_context(question, previous)
     return question
 
@@ -589,9 +633,9 @@ def _swap_slots(question: str, previous: str) -> str:
     new = mentions(question)
     if not new or _own_question(question, previous):
         return question
-    if any(m.slot.category == "region" and re.match(r"[^的呢和与及跟、，,？?。\s\d]{4,}", question[m.end:])
+    if any(m.slot.category == "region" and re.match(r"[^的呢和与及跟是有在占比、，,？?。\s\d]{3,}", question[m.end:])
            and re.match(r"[\u4e00-\u9fff]", question[m.end:]) and not any(n.start == m.end for n in new) for m in new):
-        # "那涿州新兴产业示范区呢？": the place begins the name of another item, which the follow-up asks
+        # "那涿州新兴产业示范区呢？", "那唐山高新区呢？": the place begins the name of another item, which the follow-up asks
         # about in the earlier question's terms; the earlier question keeps its own place
         return question
     # (the earlier question's own places, not its setting's: "I'm … comparing … Beijing and Tianjin.

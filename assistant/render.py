@@ -98,6 +98,15 @@ def render_nth_part(section: str, n: int, heading: str, lang: str, glossary) -> 
     return f"Part {intent.en_number(n)} of the {name} ({section}) is headed “{heading}” (Chinese original)."
 
 
+def render_nth_listed(item: str, n: int, total: int, lang: str, glossary) -> str:
+    """"第三个是“国际交往中心”。": the item at a place in a list the quoted sentence gives (the last: n = -1)."""
+    if lang == "zh":
+        return f"{'最后一个' if n < 0 else f'第{intent.cn_number(n)}个'}是“{item}”（共{intent.cn_number(total)}个）。"
+    en = en_term(item, glossary.to_en) if glossary is not None else item
+    place = "last" if n < 0 else {1: "first", 2: "second", 3: "third", 4: "fourth", 5: "fifth"}.get(n, f"{n}th")
+    return f"The {place} of the {intent.en_number(total)} listed is “{item}”" + ("" if en == item else f" ({en})") + "."
+
+
 def render_stated_count(n: int, lang: str) -> str:
     """The book's own statement of how many chapters it has (the number is the quote's)."""
     if lang == "zh":
@@ -200,7 +209,7 @@ def render_row(u: Unit, lang: str, glossary) -> str:
             named = [en_name(x, glossary) for x in v.split("、")]
             return f"The {(f or label).replace('_', ' ')} given in the book's publication record: " + ", ".join(named) + "."
         name = (f or label).replace("_", " ")
-        name = {"isbn": "ISBN", "cip": "CIP"}.get(name, name)
+        name = re.sub(r"\b(isbn|cip)\b", lambda m: m.group(1).upper(), name)  # "cip number" -> "CIP number"
         return f"The {name} given in the book's publication record is {v}" + ("" if v_en == v else f" ({v_en})") + "."
     if table == "funding" or "number" in m:
         prog, title, num = m.get("programme", ""), m.get("project_title", ""), m.get("number", "")

@@ -86,6 +86,20 @@ def score_units(q: str, lang: str, hits: Sequence[Hit], terms: Terms,
             u.reasons.append("table of contents row for a question not about the book's structure")
         s += RANK_PRIOR / u.hit.rank if u.hit.rank else 0.0
         u.score = s
+    if a.numeric:
+        # "2012年三地人均医疗卫生支出分别是多少？": a sentence whose indicators are each a sibling of the one
+        # asked (人均公共教育支出) gives none of its figures
+        # (and whose other indicators are not asked either: "人均公共教育支出相对河北省的倍数")
+        rows: dict[str, list[Unit]] = {}
+        for u in units:
+            if u.kind == "row" and (u.hit.chunk.meta or {}).get("table") == "indicators":
+                rows.setdefault(u.text, []).append(u)
+        for u in units:
+            rs = rows.get(u.text, [])
+            if u.kind == "sentence" and rs and all("indicator not asked" in r.reasons for r in rs) and any(
+                    _sibling_indicator(row_field(r, "indicator"), a.main) for r in rs):
+                u.score *= 0.5
+                u.reasons.append("indicator not asked")
     units.sort(key=lambda u: -u.score)
     top = next((u for u in units if not set(u.reasons) & HARD_FAILURES), None)
     if a.numeric and not a.years and top is not None and top.kind == "row":
@@ -227,11 +241,18 @@ def _asked_for(u: Unit, a: Asked, terms: Terms, s: float) -> float:
     return s
 
 
+_NATIONAL_IN = re.compile(r"全国|中国|我国|national|nationwide|China", re.I)
+
+
 def _when_and_where(u: Unit, a: Asked, s: float) -> float:
     """The asked years, regions and organisations must be the unit's."""
     if a.years and not has_years(u, a.years):
         s *= 0.2
         u.reasons.append("year missing")
+    if a.national and a.numeric and not _NATIONAL_IN.search(u.text):
+        # "2012年全国人均公共教育支出是多少？": the three places' figures are not the country's
+        s *= 0.35
+        u.reasons.append("region missing")
     if a.regions:
         region_text = row_field(u, "region").lower() if u.kind == "row" else ""
         if a.numeric and not region_text and not any(any(z.lower() in a.row_regions.get(u.text, "") for z in surfaces(r))
@@ -260,6 +281,11 @@ def _when_and_where(u: Unit, a: Asked, s: float) -> float:
             # "… among Beijing, Tianjin and Hebei": a sentence about the three, by name -- the more
             # so when each is asked about ("三地各自扮演什么角色")
             s += 0.2 if re.search(r"各自|各扮演|三地各|each|respective", a.main, re.I) else 0.1
+        if is_toc_row(u) and "region missing" not in u.reasons and not any(
+                z.lower() in u.text.lower() for r in a.regions for z in surfaces(r)):
+            # "讲河北那些高新区的内容在书里第几页？": the line that names 河北 itself, before a line under it
+            # that names one of its places ("七、唐山高新区")
+            s *= 0.95
     if a.orgs and "region missing" not in u.reasons:
         # "the National Natural Science Foundation grant": a passage about the Beijing fund is no answer
         hay = " ".join((u.match_text, u.context))
@@ -325,10 +351,25 @@ def _figures(u: Unit, a: Asked, terms: Terms, s: float) -> float:
             w_all = sum(terms.idf(t) for t in kt)
             w_hit = sum(terms.idf(t) for t in kt if t in a.ind_words or _made_of(t, a.ind_words))
             # (a sibling of the asked word is another indicator: "第二产业比重" does not answer "第三产业占GDP的比重")
-            sibling = _other_nth(key, a)
+            sibling = _other_nth(key, a) or _sibling_indicator(key, a.main)
             if (u.hit.chunk.meta or {}).get("table") == "indicators" and (w_hit < INDICATOR_MATCH * w_all or sibling) and not a.figures:
                 u.reasons.append("indicator not asked")
     return s
+
+
+def _sibling_indicator(key: str, q: str) -> bool:
+    """The question asks another indicator in the same frame as ``key``: "人均医疗卫生支出" against
+    "人均公共教育支出" (the words between the frame's ends share nothing)."""
+    k = re.sub(r"[^\u4e00-\u9fffA-Za-z&]", "", normalize(key))
+    if len(k) < 6:
+        return False
+    m = re.search(re.escape(k[:2]) + r"([\u4e00-\u9fff]{2,6}?)" + re.escape(k[-2:]), normalize(q))
+    if not m:
+        return False
+    mid, own = m.group(1), k[2:-2]
+    if re.search(r"[的了地得是在有和与及跟之]", mid):
+        return False  # words between, not another indicator's name ("北京地铁跑的总里程" is 地铁运营里程)
+    return not (mid in own or own in mid or any(mid[i: i + 2] in own for i in range(len(mid) - 1)))
 
 
 # "百度、腾讯（北京）总部、…、广联达等" (the first name without the words before it: "园区就集聚了")
@@ -402,6 +443,12 @@ def _contents(u: Unit, a: Asked, terms: Terms, s: float) -> float:
     q, ords = a.q, a.ords
     is_toc = _is_contents(u)
     meta = u.hit.chunk.meta or {}
+    if is_toc and a.within_part:
+        # "Which page covers Hebei in the emerging business formats section?": a line in that part (its path names it)
+        path = normalize(" ".join(str(meta.get(k) or "") for k in ("chapter", "section", "subsection", "title"))).lower()
+        if sum(w for t, w in a.within_part.items() if terms.credit(t, path) >= 0.99) < 0.99 * sum(a.within_part.values()):
+            s *= 0.3
+            u.reasons.append("not in the chapter or section asked")
     if is_toc and ords:
         if "章" in ords and not (meta.get("chapter", "") or "").startswith(ords["章"]):
             s *= 0.3
@@ -461,9 +508,10 @@ def _contents(u: Unit, a: Asked, terms: Terms, s: float) -> float:
         # words: "the Hebei part of the emerging business models section" is no Hebei line
         s *= 0.5
         u.reasons.append("the contents line is not the one asked")
-    elif a.page_asked and is_toc and a.line_known and not a.ords:
+    elif a.page_asked and is_toc and a.line_known and not a.ords.get("节"):
         # "河北的高新技术开发区在书里第几页开始讲？": the line whose own title names all that is asked
-        # (第三节 河北高新技术开发区), before a line under it named partly by its path (二、石家庄高新技术开发区)
+        # (第三节 河北高新技术开发区), before a line under it named partly by its path (二、石家庄高新技术开发区);
+        # so "第四章里天津市的政策从第几页开始？" (第三节 天津市政策, not 二、天津市发改委 under it)
         own = normalize(str(meta.get("title") or "")).lower()
         if sum(w * terms.credit(t, own) for t, w in a.line_words.items()) >= 0.99 * a.line_known:
             s *= 1.1

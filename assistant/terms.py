@@ -19,8 +19,8 @@ from typing import Callable, Mapping, Sequence
 from index.glossary import _fold, en_words
 from index.text import normalize, squash_ws
 
-from .intent import AUX, EN_NUMBERS, WORD_ASKED, structure, without_phrase_length
-from .question import data_rows, language, mentions, preamble, refers_back, setting, split_context
+from .intent import AUX, EN_NUMBERS, WORD_ASKED, page, structure, without_phrase_length
+from .question import afterword, data_rows, language, mentions, preamble, refers_back, setting, split_context
 
 STOP_ZH = set(
     "的 了 是 在 和 与 及 或 吗 呢 吧 啊 么 什么 多少 哪些 哪个 哪 几 如何 怎么 怎样 为什么 请问 请 告诉 我 你 "
@@ -194,6 +194,8 @@ IMPLICIT_ZH = frozenset(
 _CJK_WORD = re.compile(r"[\u4e00-\u9fff]{2,4}")
 _ADVERB_ZH = re.compile(r"^(?:分别|各自|到底|究竟|具体|主要|大概|一般|通常|其中|另外|其次|然后|最后|首先|又|都|还)$")
 _WHAT_NOUN_ZH = re.compile(r"(?:是|有|属于)(?:什么|哪种|哪一种|何种)([\u4e00-\u9fff]{2,3})[？?。]*$|^([\u4e00-\u9fff]{2,3})(?:是|为)(?:什么|啥)[？?。]*$")
+# "故宫每年接待多少游客？": the thing counted, ending the question
+_HOW_MANY_NOUN_ZH = re.compile(r"多少(?:个|名|位|家|座|所|条|项|种|次|人次|万)?([\u4e00-\u9fff]{2,3})[？?。]*$")
 _ASKED_ZH = re.compile(r"(?:的|之)((?:(?!的)[\u4e00-\u9fff]){2,6}?)(?:是|为|有)(?:什么|多少|哪|几|谁|怎样|如何|[？?]?$)")
 
 
@@ -236,6 +238,13 @@ GAP = "…"  # in a paraphrase pattern: up to a few characters of the question's
 @lru_cache(maxsize=None)
 def _gapped(pattern: str) -> "re.Pattern[str]":
     return re.compile(r"[\u4e00-\u9fffA-Za-z&]{0,6}?".join(re.escape(p) for p in pattern.split(GAP)))
+
+
+_WHERE_IN_BOOK = re.compile(r"\bwhere (?:in|about in) (?:the|this) (?:report|book|volume)\b", re.I)
+_COVERED_EN = re.compile(r"\b(?:covered|discussed|dealt with|treated|addressed|talked about|written about|described)\b", re.I)
+
+
+_DATA_ON_EN = re.compile(r"\b(?:any |some |the )?(?:data|figures?|numbers?|statistics|stats|information|info) (?:on|about|regarding|concerning)\b", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -507,10 +516,13 @@ class Terms:
         return x
 
     def _unknown_noun_asked(self, q: str) -> str | None:
-        """"是什么职称？", "职称是什么？": the noun asked for, ending the question, when the report never
-        uses it (a role, 职务, is a kind of answer: the report names roles, 总主编)."""
-        w = _WHAT_NOUN_ZH.search(re.sub(r"[呢啊吧呀嘛哦]+(?=[？?。]*$)", "", split_context(normalize(q))[0]))
-        x = (w.group(1) or w.group(2)) if w else ""
+        """"是什么职称？", "职称是什么？", "接待多少游客？": the noun asked for (or counted), ending the question,
+        when the report never uses it (a role, 职务, is a kind of answer: the report names roles, 总主编)."""
+        main = re.sub(r"[呢啊吧呀嘛哦]+(?=[？?。]*$)", "", split_context(normalize(q))[0])
+        w = _WHAT_NOUN_ZH.search(main)
+        if not w and (m := _HOW_MANY_NOUN_ZH.search(main)) and self.tokenize(m.group(1)) == [m.group(1)]:
+            w = m  # (one word: not "多少钱一本")
+        x = next((g for g in w.groups() if g), "") if w else ""
         if not x or _ADVERB_ZH.match(x) or x in IMPLICIT_ZH or self.known(x) or self._longer(x) \
                 or any(x in p or p in x for p in _paraphrased()):
             return None
@@ -539,7 +551,12 @@ class Terms:
             # ("这本书那串国际标准书号": a demonstrative and a measure word, no name)
             return next((w for w in self.person_names(q) if not self.known(w) and not self._longer(w) and w[0] not in "这那每哪该此"
                          and w not in self.people and not re.search(f"[这那一每哪该此]{re.escape(w)}", normalize(q))), None)
-        q = q[len(preamble(q)[1]):].lstrip()  # (a name in the story before the question is not asked of: "…described as China's Silicon Valley. What numbers …")
+        story = preamble(q)[1]
+        if not refers_back(q[len(story):]) or mentions(story):
+            # (a name in the story before the question is not asked of: "…described as China's Silicon Valley.
+            # What numbers …", unless the question points back to it and it names nothing the report is about:
+            # "I'm researching Bitcoin. What's its price?")
+            q = q[len(story):].lstrip()
         for run in _NAME_RUN.finditer(q):
             # "Zhang Hua", "Kingdee": every word unknown; not "Chinese Library Classification"
             ws = run.group(0).split()
@@ -584,6 +601,16 @@ class Terms:
     def _analyse(self, q: str, lang: str) -> tuple[dict[str, float], set[str]]:
         # "down to a two-character word. Which word?": the kind of answer, no word to find (not 字数)
         q = without_phrase_length(WORD_ASKED.sub(" ", q))
+        if lang == "en":
+            # "Where in the report is e-commerce covered? A page number would help.": the sentence after the
+            # question and the verb of where-in-the-book name nothing to find
+            if page(after := afterword(q)):
+                q = q[: len(q) - len(after)]  # ("I need the compilers' names for the citation." says what is asked)
+            if page(q) or _WHERE_IN_BOOK.search(q):
+                q = _COVERED_EN.sub(" ", q)
+            if re.search(r"\b(?:chapters?|sections?|parts?)\b", q, re.I):
+                q = re.sub(r"\bcover(?:s|ed|ing)?\b", " ", q, flags=re.I)  # "what do the four chapters cover?": no book cover
+            q = _DATA_ON_EN.sub(" ", q)  # "Is there any data on R&D intensity …?": R&D intensity is asked
         qn = normalize(q)
         focus_keys: set[str] = set()
         zh_focus: set[str] = set()

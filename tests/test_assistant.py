@@ -1323,3 +1323,104 @@ def test_an_english_follow_up_with_its_own_topic_needs_that_topic(assistant_):
     assert not r.answerable, r.answer
     r = _converse(assistant_, ["What was the R&D intensity of Beijing in 2013?", "And what about Tianjin?"])
     assert r.answerable and "3.0%" in r.answer, r.answer
+
+
+@pytest.mark.parametrize("q, must", [
+    # a name the report gives the three places together
+    ("报告把京津冀三地合称为什么？", ["两市一省"]),
+    # a phrase asked for as "一句简单的话"
+    ("京津冀三个地方在产业上打算怎么分工？书里有没有一句简单的话来概括？", ["北京研发、天津转化、河北配套"]),
+    # everyday words: where the money came from, online shopping, lead firms, a share of "the whole economy"
+    ("老师让我们说明这本书的研究是靠哪些经费支持的，请问它得到了哪些基金项目的资助？", ["9154027", "14JGC088"]),
+    ("总序里提到北京在网上购物这一块有哪些带头的大公司？", ["京东", "当当", "聚美优品"]),
+    ("北京软件和信息服务业占北京整个经济几成？", ["9%"]),
+    ("三地科技上要真正拧成一股绳，书里说得从哪两头下手？", ["政策", "市场"]),
+    # the section that names the region asked, before a line under it
+    ("讲河北那些高新区的内容在书里第几页？", ["110"]),
+    # English: services' share, offices opened, yearly growth, the make-up of an industry, where a topic is covered
+    ("Roughly what share of Beijing's economy is made up of services, according to the report?", ["76.9%"]),
+    ("how many Zhongguancun firms have opened offices in Hebei?", ["400"]),
+    ("how fast did beijing's software business grow each year", ["20%"]),
+    ("How does the report characterise Hebei's overall industrial make-up?", ["资源加工型", "资本密集型"]),
+    ("Where in the report is e-commerce covered? A page number would help.", ["57"]),
+    ("At a glance, what do the report's four chapters cover?", ["发展现状", "优势领域", "重点项目", "扶持政策"]),
+])
+def test_questions_from_blind_sets_dev127_to_dev130(assistant_, q, must):
+    r = assistant_.ask(q)
+    assert r.answerable and all(m in squash_ws(r.answer) for m in must), r.answer
+
+
+@pytest.mark.parametrize("q", [
+    "2012年全国人均公共教育支出是多少？",  # the three places' figures are not the country's
+    "Is there any data on R&D intensity in Beijing, Tianjin and Hebei for 2015?",  # 2015 is the book's title, not a year of data
+    "老师让我们顺便介绍一下北京的旅游，请问故宫每年接待多少游客？",  # visitors: a thing the report never counts
+])
+def test_near_misses_from_blind_sets_dev127_to_dev130_are_refused(assistant_, q):
+    r = assistant_.ask(q)
+    assert not r.answerable, r.answer
+
+
+def test_a_rank_among_the_three_is_read_off_their_figures(assistant_):
+    r = assistant_.ask("研发投入这块，京津冀三家里头河北排老几？具体多少")
+    assert r.answerable and "河北省排第3" in r.answer and all(x in r.answer for x in ("6.08%", "3.0%", "1.12%")), r.answer
+    r = assistant_.ask("How does Tianjin rank among the three on per-capita public education spending in 2012?")
+    assert r.answerable and "Tianjin is 2nd of 3" in r.answer, r.answer
+
+
+@pytest.mark.parametrize("turns, must", [
+    (["北京软件信息服务这一块一年能弄多少钱？", "占北京整个经济几成？"], "9%"),  # a share, its subject left out
+    (["这本书是哪家出版社出的？", "出版社的联系电话呢？"], "51915602"),  # the publisher's number, not the reader service's
+])
+def test_conversations_from_blind_sets_dev127_to_dev130(assistant_, turns, must):
+    r = _converse(assistant_, turns)
+    assert r.answerable and must in squash_ws(r.answer), (r.rewritten_question, r.answer)
+
+
+@pytest.mark.parametrize("q, must", [
+    # voice input: run-on, fillers, years in words
+    ("嗯这本书卖多少钱啊定价是多少我孙女说要帮我买一本", ["58.00"]),
+    ("那个书后面写的责任编辑是谁啊还有那个责任校对是谁", ["许兵", "赵天宇"]),
+    ("就是北京软件信息服务这一行那十几年平均下来每年复合增长百分之多少啊", ["20%"]),
+    # two fields, one in Latin script
+    ("這本書的ISBN和定價是多少？", ["978-7-5096-4331-0", "58.00"]),
+    # the section named by its topic, not a line under it
+    ("第四章裡天津市的政策從第幾頁開始？", ["139"]),
+    # a list told point by point ("一是…。二是…。三是…")
+    ("交通方面，作者认为影响区域通达性的主要毛病有哪些？", ["市郊铁路", "断头路", "缺乏分工与协作"]),
+    # English: a greeting and a story before the question; a part named in the story
+    ("Hi, I'm asking for my grandpa: which publishing house put out this report?", ["经济管理出版社"]),
+    ("Grandpa wants to read the part about support policies. What page does that chapter start on?", ["125"]),
+])
+def test_questions_from_blind_sets_dev131_to_dev134(assistant_, q, must):
+    r = assistant_.ask(q)
+    assert r.answerable and all(m in squash_ws(r.answer) for m in must), r.answer
+
+
+@pytest.mark.parametrize("q", [
+    "那个两千零一十五年北京软件和信息服务业增加值是多少啊",  # 2015, in words
+    "2012年三地人均医疗卫生支出分别是多少？",  # the report gives 人均公共教育支出, a sibling
+    "Which page covers Hebei in the emerging business formats section?",  # that section has no Hebei part
+    "I'm researching Bitcoin. What's its price?",  # the question points back to a name the report never uses
+])
+def test_near_misses_from_blind_sets_dev131_to_dev134_are_refused(assistant_, q):
+    r = assistant_.ask(q)
+    assert not r.answerable, r.answer
+
+
+@pytest.mark.parametrize("turns, must", [
+    (["附录从第几页开始？", "大事记呢？", "还有参考文献呢？"], "161"),
+    (["这本书拿了哪些基金的资助？", "一共几个项目？", "第二个是什么？编号多少？"], "9154027"),
+    (["2014年北京市政府工作报告给北京定了哪几个中心？", "第三个是什么？"], "国际交往中心"),
+    (["那个河北高新技术开发区那一节里秦皇岛数据产业基地在第几页", "嗯那唐山高新区呢"], "118"),
+])
+def test_conversations_from_blind_sets_dev131_to_dev134(assistant_, turns, must):
+    r = _converse(assistant_, turns)
+    assert r.answerable and must in squash_ws(r.answer.split("\n")[0]), (r.rewritten_question, r.answer)
+
+
+def test_a_sentence_after_an_english_question_says_what_is_asked_unless_it_only_asks_a_page(assistant_):
+    # "I need the compilers' names …" names what is asked; "A page number would help." only asks for a page
+    r = assistant_.ask("Who put this volume together? I need the compilers' names for the citation.")
+    assert r.answerable and "郭斌" in r.answer, r.answer
+    r = assistant_.ask("Where in the report is e-commerce covered? A page number would help.")
+    assert r.answerable and "57" in r.answer.splitlines()[0], r.answer

@@ -55,3 +55,23 @@ def test_a_sum_of_two_places_figures_each_in_its_own_clause():
     assert derive.render(c, "zh") == "按引文数字计算：天津市170余个 + 河北省160余个，合计330余个。"
     # a difference of two rounded figures is not computed ("170余" - "160余" says little)
     assert derive.compute("difference", PKU, ("天津市",), ("河北省",)) is None
+
+
+RD = "北京市、天津市、河北省2013年R&D投入强度分别达到6.08%、3.0%、1.12%，但是北京市的专利授权量与密度均高于天津市、河北省。"
+
+
+@pytest.mark.parametrize("q, lang", [
+    ("研发投入这块，京津冀三家里头河北排老几？", "zh"), ("天津的人均公共教育支出排第几？", "zh"),
+    ("How does Tianjin rank among the three?", "en"),
+])
+def test_a_rank_is_asked(q, lang):
+    assert derive.asked(q, lang) == "rank"
+
+
+def test_a_rank_is_read_off_an_enumeration_highest_first():
+    c = derive.rank(RD, ("河北省", "河北"), lambda n: n[:3])
+    assert (c.a_label, c.a, c.result, c.unit) == ("河北省", "1.12%", "3", "3"), c
+    assert derive.render(c, "zh") == "按引文数字由高到低：北京市6.08%、天津市3.0%、河北省1.12%；河北省排第3（共3个，最低）。"
+    c = derive.rank(EDU, ("天津市",), lambda n: n[-3:] if n.endswith("市") else n[:3])
+    assert c.result == "2" and derive.render(c, "en").endswith("天津市 is 2nd of 3."), derive.render(c, "en")
+    assert derive.rank(RD, ("上海市",)) is None  # a place the enumeration does not list

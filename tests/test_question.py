@@ -545,3 +545,34 @@ def test_the_item_listed_last_in_english():
 
     assert nth_item("which zone is listed last?") == -1
     assert nth_item("Which park comes first?") == 1
+
+
+@pytest.mark.parametrize("spoken, written", [
+    ("那个两千零一十五年北京软件和信息服务业增加值是多少啊", "2015年北京软件和信息服务业增加值是多少啊"),
+    ("嗯二〇一三年河北的研发投入强度是百分之多少", "2013年河北的研发投入强度是百分之多少"),  # "百分之多少" asks, stays
+    ("百分之七十六点九是哪个比重", "76.9%是哪个比重"),
+    ("嗯那唐山高新区呢", "那唐山高新区呢"),
+    ("就是北京软件信息服务这一行每年增长多少", "北京软件信息服务这一行每年增长多少"),
+    ("这本书卖多少钱啊定价是多少", "这本书卖多少钱啊，定价是多少"),  # a spoken pause parts two clauses
+    ("那个项目编号是多少？", "那个项目编号是多少？"),  # a demonstrative, not a filler
+])
+def test_what_voice_input_writes_out_is_read_as_typed(spoken, written):
+    assert normalize(spoken) == written
+
+
+@pytest.mark.parametrize("turns, expected", [
+    # another thing in the place of the one before, asked what the conversation's first question asked
+    (["附录从第几页开始？", "大事记呢？", "还有参考文献呢？"], "还有参考文献呢？（接上问：附录从第几页开始？）"),
+    # a follow-up of a follow-up keeps the question the conversation began with
+    (["这本书拿了哪些基金的资助？", "一共几个项目？", "第二个是什么？"], "第二个是什么？（接上问：一共几个项目？这本书拿了哪些基金的资助？）"),
+    # a share whose subject is the earlier question's
+    (["北京软件和信息服务业的增加值是多少？", "占北京整个经济几成？"], "占北京整个经济几成？（接上问：北京软件和信息服务业的增加值是多少？）"),
+    # a place that begins the name of another item is not the earlier question's place swapped
+    (["河北高新技术开发区那一节里秦皇岛数据产业基地在第几页", "那唐山高新区呢"],
+     "那唐山高新区呢（接上问：河北高新技术开发区那一节里秦皇岛数据产业基地在第几页）"),
+])
+def test_longer_conversations_keep_what_they_are_about(turns, expected):
+    prev = None
+    for t in turns:
+        prev = rewrite(normalize(t), prev)
+    assert prev == expected
