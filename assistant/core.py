@@ -751,7 +751,7 @@ class Assistant:
     def _nth_row(self, row, n: int):
         """The row at place ``n`` (-1: the last) of the table ``row`` is in, as a unit; None for the
         publication record (its fields are in no order a reader counts) or a place the table lacks."""
-        table = (row.hit.chunk.meta or {}).get("table")
+        table = _table(row)
         rows = sorted((c for c in self.handle.chunks if c.kind != "paragraph" and (c.meta or {}).get("table") == table),
                       key=lambda c: c.order)
         if not table or table == "publication" or len(rows) < 2 or n > len(rows):

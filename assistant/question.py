@@ -69,12 +69,14 @@ _SPOKEN_PERCENT = re.compile(r"百分之([一二三四五六七八九十]{1,3})(
 _FILLER_HEAD = re.compile(r"^(?:[嗯呃额唔]+[，,、\s]*)+(?:(?:那个|就是|这个)(?![\u4e00-\u9fff]{0,2}[呢？?]))?|^那个(?=\d)|^就是(?=[\u4e00-\u9fff]{4})")
 
 
-def _cn_small(s: str) -> int:
-    """"十三" -> 13, "二十" -> 20, "七" -> 7, "七十六" -> 76."""
-    if "十" not in s:
-        return int(_DIGIT[s]) if s else 0
-    tens, _, ones = s.partition("十")
-    return (int(_DIGIT[tens]) if tens else 1) * 10 + (int(_DIGIT[ones]) if ones else 0)
+def _cn_small(s: str) -> int | None:
+    """"十三" -> 13, "二十" -> 20, "七" -> 7, "七十六" -> 76; None for what is no such number ("一二", "十十")."""
+    m = re.fullmatch(r"([一二三四五六七八九两])?(十)?([一二三四五六七八九两])?", s)
+    if not s or not m or (m.group(1) and m.group(3) and not m.group(2)):
+        return None
+    if not m.group(2):
+        return int(_DIGIT[s])
+    return (int(_DIGIT[m.group(1)]) if m.group(1) else 1) * 10 + (int(_DIGIT[m.group(3)]) if m.group(3) else 0)
 
 
 def _spoken(text: str) -> str:
@@ -83,9 +85,14 @@ def _spoken(text: str) -> str:
     def year(m: re.Match) -> str:
         if m.group(1):
             return "".join(_DIGIT[c] for c in m.group(1))
-        return str(2000 + _cn_small(m.group(2))) if m.group(2) else m.group(0)
+        n = _cn_small(m.group(2)) if m.group(2) else None
+        return str(2000 + n) if n is not None else m.group(0)
+
+    def percent(m: re.Match) -> str:
+        n = _cn_small(m.group(1))
+        return m.group(0) if n is None else f"{n}" + ("." + "".join(_DIGIT[c] for c in m.group(2)) if m.group(2) else "") + "%"
     text = _SPOKEN_YEAR.sub(year, text)
-    text = _SPOKEN_PERCENT.sub(lambda m: f"{_cn_small(m.group(1))}" + (("." + "".join(_DIGIT[c] for c in m.group(2))) if m.group(2) else "") + "%", text)
+    text = _SPOKEN_PERCENT.sub(percent, text)
     text = _FILLER_HEAD.sub("", text.lstrip()) or text
     return re.sub(r"(?<=[\u4e00-\u9fff])([啊呀])(?=[\u4e00-\u9fff])", r"\1，", text)
 

@@ -576,3 +576,8 @@ def test_longer_conversations_keep_what_they_are_about(turns, expected):
     for t in turns:
         prev = rewrite(normalize(t), prev)
     assert prev == expected
+
+
+@pytest.mark.parametrize("q", ["百分之一二的比重", "两千一二年的数据"])
+def test_words_that_are_no_number_are_left_as_typed(q):
+    assert normalize(q) == q  # (they raised KeyError before)
