@@ -13,7 +13,7 @@ import re
 import time
 from typing import Callable, Sequence
 
-from assistant import evidence, extract, intent, prompts, question as qmod, scoring
+from assistant import claims, evidence, extract, intent, prompts, question as qmod, scoring
 from assistant.asked import OWN_TOPIC_CUE
 from assistant.errors import InputError
 from assistant.render import (numbers_supported, render, render_chapters, render_count, render_nth_listed, render_nth_part, render_parts,
@@ -126,10 +126,18 @@ class Assistant:
     # ------------------------------------------------------------------ asking
     def prepare(self, question: object, history: Sequence[Turn] | None = None) -> tuple[str, str, str]:
         """Validate, normalise and rewrite a question: (question, rewritten, language)."""
+        return self._prepare(question, history)[:3]
+
+    def _prepare(self, question: object, history: Sequence[Turn] | None) -> tuple[str, str, str, claims.Claim | None]:
+        """(question, rewritten, language, the claim it checks or None)."""
         q = qmod.validate(question, self.settings.answer.max_question_chars)
         lang = qmod.language(q)
         norm = qmod.english_in_chinese(qmod.expand_abbreviations(qmod.without_courtesy(qmod.normalize(q))), self.glossary,
                                        lambda t: t.lower() in self._terms.df)
+        # "定价是不是48元？": the question it checks ("定价是多少元？"); the claimed value is compared with the answer
+        claim = claims.read(norm, lang, self._terms.people)
+        if claim is not None:
+            norm = claim.question
         prev = qmod.normalize(history[-1].rewritten_question) if history else None
         if history:
             norm = qmod.resolve_this_part(norm, history[-1].rewritten_question)
@@ -142,11 +150,11 @@ class Assistant:
         norm = qmod.last_chapter(self._terms.title.as_this_book(norm), len(self._chapter_lines))
         norm = qmod.last_section(norm, self._sections, prev)
         rewritten = qmod.rewrite(norm, prev)
-        return q, rewritten, lang
+        return q, rewritten, lang, claim
 
     def ask(self, question: object, history: Sequence[Turn] | None = None, *, k: int | None = None, mode: str | None = None) -> AskResult:
         t0 = time.perf_counter()
-        q, rewritten, lang = self.prepare(question, history)
+        q, rewritten, lang, claim = self._prepare(question, history)
         k = k or self.settings.answer.k
         mode = mode or self.settings.answer.mode
         if mode not in ("hybrid", "dense", "bm25"):
@@ -160,6 +168,9 @@ class Assistant:
             again = self._answer(q, leaning, lang, k, mode, {})
             if again.answerable:
                 result = again
+        if claim is not None and result.answerable and (
+                said := claims.verdict(claim, result.answer, lang, self._terms.people)):
+            result.answer = said + result.answer
         timings["total"] = (time.perf_counter() - t0) * 1000
         result.timings_ms = timings
         return result
@@ -595,37 +606,49 @@ class Assistant:
         """"影响…的主要问题：一是…。…二是…。三是…": the answer that quotes the point "一是" also quotes the points
         after it ("二是…", "三是…"), sentences further on in the same section, each cited by itself (an English
         answer cites them with its first sentence, which the quotes follow)."""
-        best = d.best
-        if best is None or best.kind != "sentence" or not re.search(r"(?:^|[：:，,。])\s*(?:一是|其一)", best.text):
+        if d.best is None or not d.sentences:
             return
-        path = tuple(best.hit.chunk.section_path or ())
-        after = [c for c in self._chunks_in_order if tuple(c.section_path or ()) == path and c.start >= best.hit.chunk.start][:4]
-        at = squash_ws(after[0].text).find(squash_ws(best.text)) if after else -1
+        # (the sentence with "一是" may come second: "…三小时交通圈”。但目前，影响…的主要问题：一是…")
+        at = next((i for i, (_, us) in enumerate(d.sentences) if us and _first_point(us[0])), None)
+        if at is None or (at > 0 and lang != "zh"):
+            return
+        points = self._numbered_points(d.sentences[at][1][0])
+        more = points[1:]
+        if not more:
+            return
+        said = {squash_ws(u.text) for u, _ in more}
+        units = [u for u, _ in more]
+        # (the points follow the first one, before whatever else the answer says; a point it says already moves up)
+        rest = [(t, us) for t, us in d.sentences[at + 1:] if not all(squash_ws(u.text) in said for u in us)]
+        if lang == "zh":
+            d.sentences = d.sentences[:at + 1] + [(u.text, [u]) for u in units] + rest
+        else:
+            d.sentences = [(d.sentences[0][0], list(d.sentences[0][1]) + units)] + rest
+
+    def _numbered_points(self, first: evidence.Unit) -> list[tuple[evidence.Unit, str]]:
+        """The points "一是…", "二是…", "三是…" a sentence ``first`` begins (its own "一是" first): each as the
+        unit that quotes it and the point's own words; [] when it begins none."""
+        m0 = _first_point(first)
+        if m0 is None:
+            return []
+        path = tuple(first.hit.chunk.section_path or ())
+        after = [c for c in self._chunks_in_order if tuple(c.section_path or ()) == path and c.start >= first.hit.chunk.start][:4]
+        at = squash_ws(after[0].text).find(squash_ws(first.text)) if after else -1
         if at < 0:
-            return
-        more = []
+            return []
+        points = [(first, m0.group(1).strip())]
         for k in ORDINALS[1: self.settings.answer.max_citations]:
             pat = re.compile(rf"(?:^|(?<=[。；;\n]))\s*((?:{k}是|其{k})[^。；;\n]*[。；;]?)")
             found = None
             for i, c in enumerate(after):
-                text = squash_ws(c.text)
-                m = pat.search(text, at if i == 0 else 0)
+                m = pat.search(squash_ws(c.text), at if i == 0 else 0)
                 if m:
-                    found = (c, m.group(1).strip())
+                    found = (evidence.Unit(Hit(c, 0.0), m.group(1).strip(), "sentence", ""), m.group(1).strip())
                     break
             if found is None:
                 break
-            more.append(found)
-        if not more or not d.sentences:
-            return
-        points = {squash_ws(t) for _, t in more}
-        units = [evidence.Unit(Hit(c, 0.0), text, "sentence", "") for c, text in more]
-        # (the points follow the first one, before whatever else the answer says; a point it says already moves up)
-        rest = [(t, us) for t, us in d.sentences[1:] if not all(squash_ws(u.text) in points for u in us)]
-        if lang == "zh":
-            d.sentences = d.sentences[:1] + [(u.text, [u]) for u in units] + rest
-        else:
-            d.sentences = [(d.sentences[0][0], list(d.sentences[0][1]) + units)] + rest
+            points.append(found)
+        return [(u, re.sub(r"^(?:[一二三四五六七八九十]是|其[一二三四五六七八九十])[，,：:]?", "", t).rstrip("。；;")) for u, t in points]
 
     def _list_ordinal_items(self, d: extract.Draft, lang: str, path: tuple, at: int) -> None:
         """"北京信息服务业将面对两大战略任务：" is followed by paragraphs "第一，…" "第二，…" in
@@ -701,6 +724,15 @@ class Assistant:
                     d.answerable, d.refusal = True, ""
                     d.best, d.sentences = u, [(render(u, lang, False, self.glossary, d.terms, False), [u])]
                 return
+        if n and _NTH_ONLY.match(main.strip()) and base is not None and base.answerable and (points := next(
+                (ps for _, us in base.sentences if us and len(ps := self._numbered_points(us[0])) >= 2), [])) and n <= len(points):
+            # "第二个具体说的是什么？（接上问：前言里列了京津冀交通方面的几个主要问题，都有哪些？）": the point
+            # "二是…" of those the earlier answer quoted (before a table row that quotes the answer's first
+            # sentence: "在此区域内，有 35 条高速公路…" is a figure's row, no list the reader saw)
+            u, said = points[n - 1 if n > 0 else -1]
+            d.answerable, d.refusal, d.best = True, "", u
+            d.sentences = [(render_nth_listed(said, n, len(points), lang, self.glossary), [u])]
+            return
         listed = self._as_row(base.best) if base is not None and base.answerable and base.best is not None else None
         if n and listed is not None and not evidence.is_toc_row(listed) and not (
                 d.answerable and d.best is not None and d.best.kind == "row" and _table(d.best) == _table(listed)) \
@@ -959,8 +991,15 @@ def _ctx(c, target: bool) -> dict:
 
 
 # "第三个是什么？", "最后一个呢？", "What is the second one?": an item by its place, nothing else asked
-_NTH_ONLY = re.compile(r"^(?:那|那么)?(?:其中)?(?:第[一二三四五六七八九十\d]+个|最后一个|最后那个)(?:是什么|是啥|是哪个|是哪一个|呢)?[？?。]*$"
+_NTH_ONLY = re.compile(r"^(?:那|那么)?(?:其中)?(?:第[一二三四五六七八九十\d]+个|最后一个|最后那个)(?:(?:具体)?(?:说的|讲的|指的)?是什么|是啥|是哪个|是哪一个|呢)?[？?。]*$"
                        r"|^(?:and )?(?:what|which) (?:is|was|'s) the (?:first|second|third|fourth|fifth|last)(?: one)?\s*\??$", re.I)
+
+
+def _first_point(u):
+    """The match of a sentence's point "一是…" (its words in group 1); None when it begins no points."""
+    if u.kind != "sentence":
+        return None
+    return re.search(r"(?:^|[：:，,。])\s*((?:一是|其一)[^。；;]*)", u.text)
 
 
 def _table(u) -> str | None:

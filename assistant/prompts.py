@@ -8,6 +8,9 @@ REFUSAL_YEAR = {
     "zh": "报告中没有{year}年的相关数据。",
     "en": "The report gives no figure for {year}.",
 }
+# the verdict on a question that checks a claim ("定价是不是48元？"), before the answer that gives the report's value
+CLAIM_TRUE = {"zh": "是的。", "en": "Yes. "}
+CLAIM_FALSE = {"zh": "不是。", "en": "No. "}
 SOURCES_HEADER = {"zh": "来源", "en": "Sources"}
 RELATED_HEADER = {"zh": "相关段落（非引用）", "en": "Related passages (not citations)"}
 REWRITTEN = {"zh": "改写后的问题", "en": "Rewritten question"}

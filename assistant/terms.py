@@ -306,6 +306,8 @@ class BookTitle:
             q = re.sub(r"(?:这个|该|这一|本|此)(?:行业|产业|行当)", self.subject_zh, q)
         if self.subject_en:
             q = re.sub(r"\b(?:the|this) (?:sector|industry)\b", "the " + self.subject_en, q, flags=re.I)
+        # ("这份京津冀信息服务业report", "这本report": an English word for the book inside Chinese)
+        q = re.sub(r"(?<=[\u4e00-\u9fff])\s*(?:report|book)(?![A-Za-z])", "报告", q, flags=re.I)
         yrs = "|".join(self.years) or "(?!)"
         for t in self.zh:
             # "…发展报告（2015）", "…发展报告2015 定价": the title's own year is part of its name
@@ -528,6 +530,12 @@ class Terms:
             return None
         return x
 
+    def _latin_known(self, w: str) -> bool:
+        """A Latin-script word the report writes, the glossary translates or the paraphrase table reads."""
+        return bool(w) and (w.lower() in self.df or w.upper() in self.df or w in self.df or w in _latin_paraphrased()
+                            or w.lower() in _latin_paraphrased()
+                            or (self.glossary is not None and any(g[4] == "glossary" for g in self.glossary.groups(w))))
+
     def unknown_name(self, q: str, lang: str, qterms: dict[str, float]) -> str | None:
         """A name the report never uses, written as a name: "the price of *Bitcoin*", "which *Python*
         framework", "*Guangdong*'s software revenue". A passage that shares the rest of the question
@@ -537,10 +545,11 @@ class Terms:
             # "二手iPhone什么价？", "ICP经营许可证": a Latin-script name in a Chinese question that the
             # report never writes and the glossary does not know
             # ("ISBN号多少，做ppt参考文献要写": ppt is why it is asked)
+            # ("这本report定价多少钱？", "写market-entry memo要cite…": English words the paraphrase table drops or
+            # gives the report's word for are no name; a hyphened word is known when each of its parts is)
             for w in re.findall(r"(?<![A-Za-z\d])(?=[\d.]*[A-Za-z])[A-Za-z\d][A-Za-z\d&.+-]*", setting(normalize(q)).body):
                 w = w.rstrip(".")
-                if w.lower() not in self.df and w.upper() not in self.df and w not in self.df and w not in _latin_paraphrased() and not (
-                        self.glossary is not None and any(g[4] == "glossary" for g in self.glossary.groups(w))):
+                if not all(self._latin_known(p) for p in ([w] if self._latin_known(w) else w.split("-"))):
                     return w
             # "马云对电子商务怎么看？": a person the report never names (the tagger runs, and loads on first
             # use, only for a question with a Chinese word the report does not know)

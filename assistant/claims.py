@@ -1,0 +1,157 @@
+"""Questions that check a claim ("定价是不是48元？", "总序的落款日期是2016年3月18日吗？", "报告里说北京2013年R&D投入强度是
+6.08%，对吗？", "Is the price 48 yuan?"): the figure, date, page or name the asker holds is what is checked, not
+what to look the answer up by. A claimed value that is wrong would pull the question to the passage that says it
+(王光艳 is the 组稿编辑, not the 责任编辑 asked; 2016年3月18日 is the preface's date, not the general preface's).
+
+``read`` turns such a question into the question it checks ("定价是多少？") and the values claimed; ``verdict``
+compares those values with the passages the answer cites. Values that are not numbers or the record's people
+are not checked (no verdict is given)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant import prompts
+
+
+@dataclass(frozen=True)
+class Claim:
+    question: str  # the question with the claimed values asked for ("定价是多少？")
+    numbers: tuple[str, ...] = ()  # claimed figures, as numbers ("48", "6.08", "2016-3-18", "20")
+    names: tuple[str, ...] = ()  # claimed persons of the record ("王光艳")
+
+
+# "，对吗？", "，这个数对不对？", "，跟书上一致吗？", "，没错吧？"
+_TAIL_ZH = re.compile(r"\s*[，,、]?\s*(?:(?:这个|这|那个|那)(?:数|数字|数据|倍数|比例|日期|页码|名字|说法)?(?:字)?)?"
+                      r"(?:对吗|对么|对不对|对吧|是吗|是不是|没错吧|没错吗|准确吗|正确吗|属实吗|"
+                      r"(?:跟|和|与)[^，,？?。]{0,6}(?:一致|对得上|相符|一样)(?:吗|么|不))[？?。!！]*$")
+_ASK_ZH = re.compile(r"是不是|(?:吗|么)[？?。!！]*$")
+# a full date, a page, a figure with its unit, a code: what a claim states
+_DATE_ZH = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_PAGE_ZH = re.compile(r"第\s*(\d{1,4})\s*页")
+_FIGURE_ZH = re.compile(r"(?<![\dA-Za-z.第])(\d+(?:\.\d+)?)\s*(%|倍|(?:余|多)?(?:亿元|万元|元|公里|千字|家|个|件|条|项|人|位|所|年)|)"
+                        r"(?![\d.A-Za-z]|\s*(?:月|日|号|章|节|版|期|季度|世纪|代|部分))")
+_CODE = re.compile(r"(?<![\dA-Za-z])(?:ISBN\s*)?(?:\(\d{3,4}\)|（\d{3,4}）)?\d[\d\s-]{5,}\d(?![\d])")
+_PERSON_AFTER_ZH = "(?:是|为|有|叫)"
+
+
+def read(question: str, lang: str, people: frozenset = frozenset()) -> Claim | None:
+    """The question a claim-checking question asks, and the values it claims; None when it checks no value
+    (a plain question, or one whose claim is no figure, date, page or person of the record)."""
+    return _read_zh(question, people) if lang == "zh" else _read_en(question)
+
+
+def _read_zh(q: str, people: frozenset) -> Claim | None:
+    body = q.strip()
+    tail = _TAIL_ZH.search(body)
+    if tail and tail.start() > 0:
+        body = body[: tail.start()]
+    elif _ASK_ZH.search(body):
+        body = re.sub(r"是不是", "是", body)
+        body = re.sub(r"(?:吗|么)[？?。!！]*$", "", body)
+    else:
+        return None
+    body = body.rstrip("，,。？? ")
+    numbers: list[str] = []
+    names: list[str] = []
+
+    def date(m: re.Match) -> str:
+        numbers.append(f"{int(m.group(1))}-{int(m.group(2))}-{int(m.group(3))}")
+        return "哪天"
+
+    def page(m: re.Match) -> str:
+        numbers.append(str(int(m.group(1))))
+        return "第几页"
+
+    def code(m: re.Match) -> str:
+        numbers.append(re.sub(r"\D", "", m.group(0)))
+        return "多少"
+
+    def figure(m: re.Match) -> str:
+        unit = m.group(2)
+        if unit == "年" or (not unit and re.fullmatch(r"(?:19|20)\d{2}", m.group(1))):
+            return m.group(0)  # "2013年": the year the figure is for, not the figure
+        numbers.append(m.group(1))
+        return "多少" + re.sub(r"^[余多]|%", "", unit)
+
+    body = _DATE_ZH.sub(date, body)
+    body = _PAGE_ZH.sub(page, body)
+    body = _CODE.sub(code, body)
+    body = _FIGURE_ZH.sub(figure, body)
+    # "责任编辑是王光艳吗？", "第二章是孟程燕、赵如平写的吗？", "编委会成员里有刘林艳吗？": persons the record names
+    for p in sorted(people, key=len, reverse=True):
+        if re.search(_PERSON_AFTER_ZH + r"[^，,？?。]{0,12}" + re.escape(p), body):
+            names.append(p)
+    if names:
+        run = "|".join(re.escape(p) for p in names)
+        body = re.sub(rf"(?:{run})(?:(?:[、和与及,，]|以及)(?:{run}))*", "谁", body)
+    if not numbers and not names:
+        return None
+    return Claim(body + "？", tuple(numbers), tuple(names))
+
+
+# "Is the price 48 yuan?", "The report says …, right?", "Is it true that …?"
+_TAIL_EN = re.compile(r"\s*[,;]?\s*(?:right|correct|is that (?:right|correct|true)|isn't it|am I right|true)\s*\?\s*$", re.I)
+_HEAD_EN = re.compile(r"^\s*(?:is it (?:true|correct|right) that|am I right that|can you confirm that|is|was|does|did)\b", re.I)
+_FIGURE_EN = re.compile(r"(?<![\w.])(?:RMB\s*)?(\d+(?:\.\d+)?)\s*(%|percent|per cent|times|yuan|km|kilometres|kilometers|)(?![\w.])", re.I)
+_PAGE_EN = re.compile(r"\bpage\s+(\d{1,4})\b", re.I)
+
+
+def _read_en(q: str) -> Claim | None:
+    body = q.strip()
+    tail = _TAIL_EN.search(body)
+    if tail and tail.start() > 0:
+        body = body[: tail.start()]
+    elif not _HEAD_EN.match(body):
+        return None
+    numbers: list[str] = []
+
+    def page(m: re.Match) -> str:
+        numbers.append(str(int(m.group(1))))
+        return "which page"
+
+    def figure(m: re.Match) -> str:
+        if not m.group(2) and (re.fullmatch(r"(?:19|20)\d{2}", m.group(1))
+                               or re.search(r"\b(?:chapter|section|part|no\.?|number)\s*$", m.string[: m.start()], re.I)):
+            return m.group(0)  # a year, a chapter's number: what the figure is of
+        numbers.append(m.group(1))
+        return "how much"
+
+    body = _PAGE_EN.sub(page, body)
+    body = _FIGURE_EN.sub(figure, body)
+    if not numbers:
+        return None
+    return Claim(body.rstrip(" ?.,") + "?", tuple(numbers))
+
+
+def _numbers_of(text: str) -> set[str]:
+    t = re.sub(r"\s+", "", text)
+    out = {f"{int(a)}-{int(b)}-{int(c)}" for a, b, c in re.findall(r"(\d{4})年(\d{1,2})月(\d{1,2})日", t)}
+    out |= {re.sub(r"\D", "", m) for m in re.findall(r"\d[\d-]{5,}\d", t)}  # codes, ISBN, telephone
+    for n in re.findall(r"\d+(?:\.\d+)?", t):
+        out.add(n)
+        if "." in n:
+            out.add(n.rstrip("0").rstrip("."))  # "58.00" states 58
+    return out
+
+
+def verdict(claim: Claim, answer: str, lang: str, people: frozenset = frozenset()) -> str | None:
+    """"不是。" / "是的。" ("No. " / "Yes. "): whether the answer's own statement (before the quotes it cites,
+    which may give other places' figures: "北京大学与天津市达成170余个合作项目，与河北省达成160余个") states every
+    value claimed; None when it states no value of the kind claimed (then it cannot say the claim is wrong)."""
+    text = re.sub(r"\[\d+\]", "", answer.split(prompts.QUOTE_INTRO[lang])[0])
+    if not text.strip():
+        return None
+    if claim.numbers:
+        have = _numbers_of(text)
+        if not have:
+            return None
+        claimed = {n.rstrip("0").rstrip(".") if "." in n else n for n in claim.numbers}
+        ok = all(n in have for n in claimed)
+    else:
+        flat = re.sub(r"\s+", "", text)
+        if not any(p in flat for p in people):
+            return None  # (the passages name no person of the record: they cannot say it is someone else)
+        ok = all(p in flat for p in claim.names)
+    return prompts.CLAIM_TRUE[lang] if ok else prompts.CLAIM_FALSE[lang]
