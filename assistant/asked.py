@@ -316,6 +316,11 @@ def read(question: str, lang: str, terms: Terms) -> Asked:
         body_terms = terms.analyse(main[len(before):], lang)[0]
         ind_terms = {t: w for t, w in ind_terms.items() if t in body_terms and len(t) >= 2
                      and not _PLACES_TOGETHER.match(t)} or ind_terms
+    own_ind = {t: w for t, w in own_terms.items() if not t.startswith("~") and not names_region_term(t) and terms.known(t)}
+    if ctx and any(len(t) >= 4 for t in own_ind):
+        # "那天津二产比重呢？（接上问：河北2013年的研发强度是多少？）": a follow-up that names an indicator of
+        # its own (第二产业比重) asks that one; the earlier question's (研发强度) is only its setting
+        ind_terms = {t: w for t, w in ind_terms.items() if t in own_ind}
     return Asked(
         full=full, main=main, excluded=excluded, q=q, ctx=ctx, qterms=qterms, focus=focus, own_terms=own_terms, swapped=swapped,
         total=total, known_total=known_total, line_words=line_words, line_known=line_known,

@@ -278,6 +278,7 @@ class Assistant:
             if intent.listing(form, match_lang):
                 self._list_numbered_points(d, lang)
             self._chapter_of_line(d, rewritten, lang)
+            self._section_of_passage(d, rewritten, lang)
         self._nth_item(d, rewritten, lang)  # (a follow-up's own words may find nothing: "What page is the last one on?")
         self._next_line(d, rewritten, lang)  # (re-finds the earlier question's line: whatever this draft found)
         self._place_under_line(d, rewritten, lang)
@@ -404,6 +405,26 @@ class Assistant:
         else:
             sent = f"“{title}” is in " + ", ".join(f"“{n}”" for n in names) + f", starting on page {page}."
         d.best, d.sentences = u, [(sent, [u, *(_row_unit(c) for c in holders)])]
+
+    def _section_of_passage(self, d: extract.Draft, rewritten: str, lang: str) -> None:
+        """"这个是前言哪一节提到的？", "第一章里也给信息服务业下了个定义，在哪一节？": a passage found is told
+        with the section it is in, from the passage's own section path (and its page, where the contents
+        give one), cited by the passage itself."""
+        if intent.which_type(qmod.split_context(rewritten)[0]) not in (("章",), ("节",)) or d.best is None:
+            return
+        if evidence.is_toc_row(d.best) or not d.sentences:
+            return
+        c = d.best.hit.chunk
+        path = [p for p in (c.section_path or ()) if p]
+        if not path or any(u.hit.chunk.section_path != c.section_path for _, us in d.sentences[:1] for u in us):
+            return
+        where = " > ".join(path)
+        if lang == "zh":
+            said = f"这段话在“{where}”" + (f"（第{c.page}页）" if c.page else "") + "。"
+        else:
+            said = f"The passage is in “{where}”" + (f" (page {c.page})" if c.page else "") + "."
+        d.sentences = d.sentences + [(said, [d.best])]
+        d.derived = set(d.derived) | ({str(c.page)} if c.page else set())  # (the page is the passage's, not its quote's)
 
     def _chapter_of_title(self, title: str) -> str:
         """The chapter ordinal ("第二章") of the contents line titled ``title``, "" if none."""
@@ -632,10 +653,14 @@ class Assistant:
         if m0 is None:
             return []
         path = tuple(first.hit.chunk.section_path or ())
-        after = [c for c in self._chunks_in_order if tuple(c.section_path or ()) == path and c.start >= first.hit.chunk.start][:4]
-        at = squash_ws(after[0].text).find(squash_ws(first.text)) if after else -1
-        if at < 0:
+        said = squash_ws(first.text)
+        after = [c for c in self._chunks_in_order if tuple(c.section_path or ()) == path and c.start >= first.hit.chunk.start]
+        # (the passage found may be several paragraphs merged: the points start in the one that says "一是")
+        i = next((i for i, c in enumerate(after) if said in squash_ws(c.text)), None)
+        if i is None:
             return []
+        after = after[i: i + 4]
+        at = squash_ws(after[0].text).find(said)
         points = [(first, m0.group(1).strip())]
         for k in ORDINALS[1: self.settings.answer.max_citations]:
             pat = re.compile(rf"(?:^|(?<=[。；;\n]))\s*((?:{k}是|其{k})[^。；;\n]*[。；;]?)")

@@ -416,7 +416,8 @@ def count_unit(q: str) -> str:
 
 
 # "…, and on what date?", "… and when?": a second ask of another kind (a date, a place, a person)
-_TWO_FIELDS_ZH = re.compile(r"(.{2,12}的)?([A-Za-z\u4e00-\u9fff]{2,6}?)[和及与]([A-Za-z\u4e00-\u9fff]{2,6}?)(分别是什么|分别是多少|分别是谁|各是什么|各是多少|各是谁|是什么|是多少)[？?]?")
+_TWO_FIELDS_ZH = re.compile(r"(.{2,12}的)?([A-Za-z\u4e00-\u9fff]{2,6}?)[和及与跟]([A-Za-z\u4e00-\u9fff]{2,6}?)(分别是什么|分别是多少|分别是谁|各是什么|各是多少|各是谁|是什么|是多少"
+                            r"|(?:分别|各)?(?:怎么|如何)(?:著录|写|标|登记|记)的?|(?:书上|书里|上面)?(?:有写|写了|有标|标了|有)(?:吗|没有))[？?]?")
 _SECOND_ASK_EN = re.compile(r"^(?P<a>.+?)(?:,?\s+and\s+(?P<b>(?:when|where|who|whom|(?:on )?what date|(?:on )?which date|in what year|in which year|in what order|in which order|on what day|on what pages?|on which pages?|what page|(?:on|at) (?:what|which) (?:number|phone number|telephone number))\b.*)"
                             r"|(?<=\w)\s+and\s+(?P<d>how many\s+\w+(?:\s+\w+)?\s+(?:does|do|did|is|are|was|were)\b.*)"
                             r"|,\s+and\s+(?P<c>(?:(?:what|which)\s+(?:\w+\s+)?(?:date|day|page|year|number|phone|telephone|address|e-?mail|postcode|code|share|percentage|proportion|fraction)|how many|how much|how long|how big|how large|how thick"
@@ -529,7 +530,11 @@ def _two_fields(q: str) -> list[str]:
     lead = q.strip()[: len(q.strip()) - len(last)]
     owner = m.group(1) or ""
     first = re.sub(r"^(?:请问|那么?)", "", m.group(2)) or m.group(2)
-    return [f"{lead}{owner}{first}{m.group(4)}？", f"{lead}{owner}{m.group(3)}{m.group(4)}？"]
+    # ("开本跟印张各怎么著录？", "字数和印张有写吗": each field's value is asked)
+    ask = m.group(4) if re.search(r"什么|多少|谁", m.group(4)) else "是什么"
+    if ask != m.group(4) and max(len(first), len(m.group(3))) > 3:
+        return []  # (a record's fields are short words: "电子商务和物联网有写吗" asks whether topics are covered)
+    return [f"{lead}{owner}{first}{ask}？", f"{lead}{owner}{m.group(3)}{ask}？"]
 
 
 _WHO_SUBJ_ZH = re.compile(r"^(.{2,12}?)(?:是|由|为)?(?:谁|哪[一两三四几]?位(?:学者|作者|专家|老师)?)(?:写|撰写|编写|编撰|编著|著|主编|起草|署名|执笔|落款|落的款|作|设计|翻译|校对|排版|拍摄|绘制|策划|题写)")
@@ -620,8 +625,8 @@ def nth_one(subject: str) -> str:
     return (m.group(1) or m.group(2)).lower() if m else ""
 
 
-_WHICH_TYPE_ZH = re.compile(r"哪(?:所|家|个|一)?(大学|高校|学校|学院|单位|机构|部门|章|节)|(?<=[在于属归是])第几(章|节)")
-_WHICH_TYPE_EN = re.compile(r"\b(?:which|what)\s+(university|college|school|institution|employer|department|chapter|section)\b|\baffiliat", re.I)
+_WHICH_TYPE_ZH = re.compile(r"哪(?:所|家|个|一)?(大学|高校|学校|学院|单位|机构|部门|章|节|部分)|(?<=[在于属归是])第几(章|节)")
+_WHICH_TYPE_EN = re.compile(r"\b(?:which|what)\s+(university|college|school|institution|employer|department|chapter|section|part)\b|\baffiliat", re.I)
 _UNIVERSITY = ("大学", "学院", "高校")
 _SCHOOL = ("大学", "学院", "学校")
 _EMPLOYER = ("大学", "学院", "公司", "中心", "研究院")
@@ -630,7 +635,8 @@ _TYPE_SURFACES = {"大学": _UNIVERSITY, "高校": _UNIVERSITY, "university": _U
                   "单位": _EMPLOYER, "机构": _EMPLOYER, "institution": _EMPLOYER, "employer": _EMPLOYER,
                   "部门": ("部", "处", "科", "办公室", "中心", "委", "局", "厅"), "department": ("部", "处", "科", "办公室", "中心", "委", "局", "厅"),
                   "affiliat": ("大学", "学院", "高校", "公司", "中心", "研究院"),
-                  "章": ("章",), "节": ("节",), "chapter": ("章",), "section": ("节",)}
+                  "章": ("章",), "节": ("节",), "chapter": ("章",), "section": ("节",),
+                  "部分": ("节",), "part": ("节",)}
 TYPE_WORDS = frozenset(_TYPE_SURFACES)  # the words that ask for a kind of thing ("哪个部门")
 _INSTITUTION_KEYS = frozenset("大学 高校 学校 学院 university college school affiliat".split())
 

@@ -654,6 +654,7 @@ def _swap_slots(question: str, previous: str) -> str:
     # replace from the right so offsets stay valid
     replacements: list[tuple[int, int, str]] = []
     appended: list[str] = []
+    appended_ids: set[str] = set()
     used_old: set[int] = set()
     grouped: set[int] = set()
     for k, nm in enumerate(new):
@@ -684,11 +685,17 @@ def _swap_slots(question: str, previous: str) -> str:
             replacements.append((om.start, om.end, said or _surface(nm.slot, om, prev_lang)))
         else:
             appended.append(nm.slot.id if nm.slot.category in ("year", "chapter", "section") else (nm.slot.zh[0] if prev_lang == "zh" else nm.slot.en[0]))
+            appended_ids.add(nm.slot.id)
     for a, b, s in sorted(replacements, reverse=True):
         out = out[:a] + s + out[b:]
     if not appended and out == previous:
         # "And Hebei's emerging business formats?" after a question on Hebei's software industry: the
         # same places, so the follow-up asks about something else, in the earlier question's terms
+        return question
+    if appended and language(question) == "zh" and any(m.slot.category == "aggregate" and m.slot.id in appended_ids for m in new) \
+            and re.search(r"[\u4e00-\u9fff]", _NO_CONTENT_ZH.sub(" ", _without_mentions(question, new))):
+        # "那天津二产比重呢？" after "河北2013年的研发强度是多少？": another sector and its own indicator (比重)
+        # ask a question of their own, not the earlier question's indicator for that sector
         return question
     if appended:
         if prev_lang == "zh":
