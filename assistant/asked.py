@@ -93,12 +93,27 @@ class Asked:
     ind_terms: dict[str, float]  # the terms that name the asked indicator
     ind_words: set[str]
     excluded: dict[str, float] = field(default_factory=dict)  # what the answer is not ("不是约稿的那个": 组稿)
+    top_section: str = ""  # the part of the text the question says the answer is in ("总序里…": 总序; "chapter 1": 第一章)
     # settled against the candidates (assistant.scoring)
     row_regions: dict[str, str] | None = None
     field_focus: list[str] | None = None
 
 
 _THREE_AS_ONE = re.compile(r"三地|两市一省")
+# "总序里给“信息服务业”下的定义", "前言提到", "第一章中": the part of the text a passage is said to be in
+_IN_SECTION_ZH = re.compile(r"(总序|前言|第[一二三四五六七八九十]章)(?=里|中|上|部分|的|说|提到|提及|讲|给|写|称|指出|谈|对|认为|列|把|将|用)")
+
+
+def top_section(main: str, lang: str, glossary) -> str:
+    """The top-level part of the text the question places its answer in ("" if none, or if it names
+    several): 总序, 前言 or a chapter's ordinal."""
+    if lang == "zh":
+        found = set(_IN_SECTION_ZH.findall(main))
+    else:
+        found = {zh[0] for _, _, _, zh, _ in (glossary.groups(main) if glossary is not None else ()) if zh in (["总序"], ["前言"])}
+        found |= {o for k, o in intent.ordinals(main).items() if k == "章"}
+    return next(iter(found)) if len(found) == 1 else ""
+
 _PLACES_TOGETHER = re.compile(r"^(?:[两三四各]地|两市一省|[三两]省市)$")  # the places named as a whole, no indicator
 _RANK_OF_ROLE = re.compile(r"\b(deputy|vice|associate|assistant|honorary|acting|former)[\s-]+(?:[a-z-]+\s+)?"
                            r"(?:editor|chief|director|chair|chairman|president|head|dean|author|secretary|manager|minister|mayor)", re.I)
@@ -361,6 +376,7 @@ def read(question: str, lang: str, terms: Terms) -> Asked:
         list_q=intent.listing(q, lang), count_q=intent.count(q, lang),
         ords=ords, ctx_ords={} if ords else intent.ordinals(ctx),  # "北京部分在第几页？" after "第一章第三节讲什么？"
         within_ctx=bool(ctx) and bool(qmod.PART_OF_PREVIOUS.search(main)),  # "其中天津那部分…": only inside it
+        top_section=top_section(main, lang, terms.glossary),
         ind_terms=ind_terms, ind_words=(ind_words := terms.words(ind_terms)),  # with the alternatives of phrase groups spelled out
         # (word by word: normalize joins adjacent Chinese words, so joined words would read other pairs)
         nths=nth_pairs(q).union(*(nth_pairs(w) for w in ind_words)),

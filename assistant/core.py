@@ -279,6 +279,8 @@ class Assistant:
                 self._list_numbered_points(d, lang)
             self._chapter_of_line(d, rewritten, lang)
             self._section_of_passage(d, rewritten, lang)
+            if intent.why(form):
+                self._reasons_before(d, lang)
         self._nth_item(d, rewritten, lang)  # (a follow-up's own words may find nothing: "What page is the last one on?")
         self._next_line(d, rewritten, lang)  # (re-finds the earlier question's line: whatever this draft found)
         self._place_under_line(d, rewritten, lang)
@@ -405,6 +407,36 @@ class Assistant:
         else:
             sent = f"“{title}” is in " + ", ".join(f"“{n}”" for n in names) + f", starting on page {page}."
         d.best, d.sentences = u, [(sent, [u, *(_row_unit(c) for c in holders)])]
+
+    def _reasons_before(self, d: extract.Draft, lang: str) -> None:
+        """"为什么说信息服务业的区域融合能成为…切入点？": an answer that opens with a conclusion ("因此，…将成为…着力点")
+        is told with the sentences before it in its paragraph (up to two), which give the reasons, each cited."""
+        if not d.sentences or not d.sentences[0][1]:
+            return
+        u = d.sentences[0][1][0]
+        if u.kind != "sentence" or not _CONCLUSION.match(u.text):
+            return
+        said = squash_ws(u.text)
+        path = tuple(u.hit.chunk.section_path or ())
+        para = next((c for c in self._chunks_in_order if tuple(c.section_path or ()) == path and said in squash_ws(c.text)), None)
+        if para is None:
+            return
+        k = self._chunks_in_order.index(para)
+        prev = self._chunks_in_order[k - 1] if k > 0 else None
+        # (a long paragraph is cut into passages: the sentences before may be in the passage before, same paragraph)
+        chunks = ([prev] if prev is not None and prev.paragraph_ids[:1] == para.paragraph_ids[:1] else []) + [para]
+        sents = [(c, t) for c in chunks for _, t in evidence.split_sentences(c.text)]
+        i = next((i for i, (_, t) in enumerate(sents) if squash_ws(t) == said), None)
+        if not i:
+            return
+        shown = {squash_ws(x.text) for _, us in d.sentences for x in us}
+        before = [evidence.Unit(Hit(c, 0.0), t, "sentence", "") for c, t in sents[max(0, i - 2): i] if squash_ws(t) not in shown]
+        if not before:
+            return
+        if lang == "zh":
+            d.sentences = [(b.text, [b]) for b in before] + d.sentences
+        else:
+            d.sentences = [(d.sentences[0][0], before + list(d.sentences[0][1]))] + d.sentences[1:]
 
     def _section_of_passage(self, d: extract.Draft, rewritten: str, lang: str) -> None:
         """"这个是前言哪一节提到的？", "第一章里也给信息服务业下了个定义，在哪一节？": a passage found is told
@@ -1018,6 +1050,10 @@ def _ctx(c, target: bool) -> dict:
 # "第三个是什么？", "最后一个呢？", "What is the second one?": an item by its place, nothing else asked
 _NTH_ONLY = re.compile(r"^(?:那|那么)?(?:其中)?(?:第[一二三四五六七八九十\d]+个|最后一个|最后那个)(?:(?:具体)?(?:说的|讲的|指的)?是什么|是啥|是哪个|是哪一个|呢)?[？?。]*$"
                        r"|^(?:and )?(?:what|which) (?:is|was|'s) the (?:first|second|third|fourth|fifth|last)(?: one)?\s*\??$", re.I)
+
+
+# "因此，…", "所以…": a sentence that concludes from the ones before it
+_CONCLUSION = re.compile(r"^\s*(?:因此|所以|由此|因而|故而|可见|由此可见|综上所述)[，,]?")
 
 
 def _first_point(u):

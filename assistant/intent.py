@@ -747,6 +747,15 @@ def definition(q: str) -> bool:
     return bool(_DEFINITION_Q.search(q))
 
 
+_WHY_Q = re.compile(r"为什么|为何|为啥|何以|凭什么|什么原因|哪些原因|原因是什么|(?:什么|哪些|哪几条|哪几个)理由|\bwhy\b|\bfor what reasons?\b"
+                    r"|\bwhat (?:are|is|were|was) the (?:reasons?|grounds?|rationale)\b", re.I)
+
+
+def why(q: str) -> bool:
+    """Asks for a reason ("为什么说信息服务业的区域融合能成为…切入点？", "Why does the preface say …?")."""
+    return bool(_WHY_Q.search(q))
+
+
 _ROLE_Q = re.compile(r"担任|职务|角色|身份|什么职位|负责什么|\bwhat (?:role|position|title)\b|\brole\b|\bposition\b", re.I)
 
 

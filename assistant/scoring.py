@@ -17,7 +17,8 @@ from typing import Mapping, Sequence
 from assistant import intent, question as qmod
 from assistant.asked import NUM_RE, Asked, names_region_term, nth_pairs, read
 from assistant.evidence import CONTENTS_LINE, Unit, countable, has_years, is_toc_row, quotes_a_phrase, quotes_phrase_of, row_field, section_of, split_units
-from assistant.terms import Terms, has_term
+from assistant.terms import STOP_EN, Terms, has_term
+from index.glossary import en_words
 from index.model import Hit
 from index.text import normalize, squash_ws
 
@@ -59,6 +60,9 @@ def defines(text: str) -> bool:
     return bool(_DEFINES.search(text))
 
 
+OTHER_SECTION_SHARE = 0.75  # a passage outside the part of the text the question names ("总序里…")
+
+
 def score_units(q: str, lang: str, hits: Sequence[Hit], terms: Terms,
                 lead: Mapping[str, str] | None = None) -> tuple[list[Unit], Asked]:
     """The units of the hits, best first, each scored and with the reasons it may not answer."""
@@ -79,6 +83,12 @@ def score_units(q: str, lang: str, hits: Sequence[Hit], terms: Terms,
         s = _figures(u, a, terms, s)
         s = _contents(u, a, terms, s)
         s = _answer_kind(u, a, terms, s)
+        if a.top_section and not _is_contents(u) and (u.hit.chunk.meta or {}).get("table") != "publication" \
+                and not str((u.hit.chunk.section_path or ("",))[0]).startswith(a.top_section):
+            # "我在写…简报，总序里给“信息服务业”下的定义，原话怎么说的？": the definition in chapter 1 is
+            # another passage than the one asked, however many of the question's words it shares
+            s *= OTHER_SECTION_SHARE
+            u.reasons.append("outside the part of the text named")
         if a.contents_first and _is_contents(u):
             s += 0.15
         elif _is_contents(u) and not a.structure_q:
@@ -97,7 +107,7 @@ def score_units(q: str, lang: str, hits: Sequence[Hit], terms: Terms,
         for u in units:
             rs = rows.get(u.text, [])
             if u.kind == "sentence" and rs and all("indicator not asked" in r.reasons for r in rs) and any(
-                    _sibling_indicator(row_field(r, "indicator"), a.main) for r in rs):
+                    _sibling_indicator(row_field(r, "indicator"), a.main, terms.glossary) for r in rs):
                 u.score *= 0.5
                 u.reasons.append("indicator not asked")
     units.sort(key=lambda u: -u.score)
@@ -351,19 +361,43 @@ def _figures(u: Unit, a: Asked, terms: Terms, s: float) -> float:
             w_all = sum(terms.idf(t) for t in kt)
             w_hit = sum(terms.idf(t) for t in kt if t in a.ind_words or _made_of(t, a.ind_words))
             # (a sibling of the asked word is another indicator: "第二产业比重" does not answer "第三产业占GDP的比重")
-            sibling = _other_nth(key, a) or _sibling_indicator(key, a.main)
+            sibling = _other_nth(key, a) or _sibling_indicator(key, a.main, terms.glossary)
             if (u.hit.chunk.meta or {}).get("table") == "indicators" and (w_hit < INDICATOR_MATCH * w_all or sibling) and not a.figures:
                 u.reasons.append("indicator not asked")
     return s
 
 
-def _sibling_indicator(key: str, q: str) -> bool:
+def _zh_reading(q: str, glossary) -> str:
+    """An English question read word by word in the report's Chinese ("per-capita health spending" ->
+    "人均某某支出"): the glossary's word where it has one, "某某" for a content word it does not know."""
+    words = en_words(q)
+    groups = {a: (b, zh[0]) for a, b, _, zh, _ in glossary.groups(q)} if glossary is not None else {}
+    out, i = [], 0
+    while i < len(words):
+        if i in groups:
+            b, zh = groups[i]
+            out.append(zh)
+            i = b
+            continue
+        if len(words[i]) >= 3 and words[i] not in STOP_EN and not words[i].isdigit() and not words[i].endswith(("ing", "ed")):
+            out.append("某某")  # (a verb form says how, not what: "subway running mileage" is 地铁运营里程)
+        i += 1
+    return "".join(out)
+
+
+def _sibling_indicator(key: str, q: str, glossary=None) -> bool:
     """The question asks another indicator in the same frame as ``key``: "人均医疗卫生支出" against
-    "人均公共教育支出" (the words between the frame's ends share nothing)."""
+    "人均公共教育支出" (the words between the frame's ends share nothing), "per-capita health spending"
+    (read in Chinese) too."""
     k = re.sub(r"[^\u4e00-\u9fffA-Za-z&]", "", normalize(key))
     if len(k) < 6:
         return False
+    if not re.search(r"[\u4e00-\u9fff]", q):
+        q = _zh_reading(q, glossary)
     m = re.search(re.escape(k[:2]) + r"([\u4e00-\u9fff]{2,6}?)" + re.escape(k[-2:]), normalize(q))
+    if not m and k.startswith("人均"):
+        # "河北省2012年人均GDP是多少？": a per-capita figure of something else, however the question ends it
+        m = re.search(r"人均([\u4e00-\u9fffA-Za-z]{2,6}?)(?=是|为|有|的|多少|呢|[？?，,。]|$)", normalize(q))
     if not m:
         return False
     mid, own = m.group(1), k[2:-2]

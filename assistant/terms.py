@@ -168,7 +168,9 @@ IMPLICIT_EN = frozenset(
     "fix fixes proposal proposals recommendation recommendations suggestion suggestions measure measures "
     "step steps remedy action actions policy policies answer answers response responses "
     # superlatives single out, they name nothing ("the single biggest barrier")
-    "single biggest largest greatest top chief foremost leading sole".split()
+    "single biggest largest greatest top chief foremost leading sole "
+    # how exactly it is to be told ("what's the *exact* figure", "the *precise* wording")
+    "exact exactly precise precisely specific specifically actual wording".split()
 )
 IMPLICIT_EN = IMPLICIT_EN | {_fold(w) for w in IMPLICIT_EN}  # as en_words folds them ("fixes" -> "fixe")
 # "What makes the region suited to …", "What held back …": the wh-word is the subject of a verb,

@@ -99,8 +99,14 @@ class Glossary:
                     runs.append([(i, w)])
             for run in runs:
                 sub = [lex.base(w) if hasattr(lex, "base") else w for _, w in run]
-                for a, b, key in _longest(sub, lex.entries, lex.max_len):
+                found = _longest(sub, lex.entries, lex.max_len)
+                for a, b, key in found:
                     kept.append((run[0][0] + a, run[0][0] + b, key, list(lex.get(key)), "lexicon"))
+                # pinyin typed syllable by syllable ("the ding jia of this book", "liang shi yi sheng"): the
+                # words the lexicon left, joined, when the joined word is one of its entries ("dingjia" -> 定价)
+                taken = {run[0][0] + i for a, b, _ in found for i in range(a, b)}
+                for a, b, key in _joined(run, taken, lex.entries):
+                    kept.append((a, b, key, list(lex.get(key)), "lexicon"))
         return sorted(kept)
 
     def expand(self, en_query: str) -> list[str]:
@@ -135,6 +141,32 @@ class Glossary:
                 hits.append((pos, zh))
         hits.sort()
         return [(zh, self._to_en[zh]) for _, zh in hits]
+
+
+_JOIN_MAX = 5  # syllables of one word typed apart: "liang shi yi sheng"
+
+
+def _joined(run: list[tuple[int, str]], taken: set[int], table: dict) -> list[tuple[int, int, tuple[str, ...]]]:
+    """Spans of two or more adjacent words of ``run`` (index, word), none in ``taken``, whose letters
+    joined are a key of ``table`` -- longest first, not overlapping."""
+    out: list[tuple[int, int, tuple[str, ...]]] = []
+    k = 0
+    while k < len(run):
+        hit = None
+        for n in range(min(_JOIN_MAX, len(run) - k), 1, -1):
+            span = run[k: k + n]
+            if any(i in taken for i, _ in span) or span[-1][0] - span[0][0] != n - 1 or not all(w.isalpha() for _, w in span):
+                continue
+            key = ("".join(w for _, w in span),)
+            if len(key[0]) >= 5 and key in table:
+                hit = (span[0][0], span[-1][0] + 1, key)
+                break
+        if hit:
+            out.append(hit)
+            k += hit[1] - hit[0]
+        else:
+            k += 1
+    return out
 
 
 def _longest(words: list[str], table: dict, max_len: int) -> list[tuple[int, int, tuple[str, ...]]]:
