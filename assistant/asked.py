@@ -94,6 +94,8 @@ class Asked:
     ind_words: set[str]
     excluded: dict[str, float] = field(default_factory=dict)  # what the answer is not ("不是约稿的那个": 组稿)
     top_section: str = ""  # the part of the text the question says the answer is in ("总序里…": 总序; "chapter 1": 第一章)
+    own_indicator: tuple = ()  # a follow-up's own indicator words (4+ characters): "那天津二产比重呢？" -> 第二产业比重
+    besides: tuple = ()  # the items a "除了X和Y，另外…是哪些" question knows already: a list of only those is no answer
     # settled against the candidates (assistant.scoring)
     row_regions: dict[str, str] | None = None
     field_focus: list[str] | None = None
@@ -331,11 +333,6 @@ def read(question: str, lang: str, terms: Terms) -> Asked:
         body_terms = terms.analyse(main[len(before):], lang)[0]
         ind_terms = {t: w for t, w in ind_terms.items() if t in body_terms and len(t) >= 2
                      and not _PLACES_TOGETHER.match(t)} or ind_terms
-    own_ind = {t: w for t, w in own_terms.items() if not t.startswith("~") and not names_region_term(t) and terms.known(t)}
-    if ctx and any(len(t) >= 4 for t in own_ind):
-        # "那天津二产比重呢？（接上问：河北2013年的研发强度是多少？）": a follow-up that names an indicator of
-        # its own (第二产业比重) asks that one; the earlier question's (研发强度) is only its setting
-        ind_terms = {t: w for t, w in ind_terms.items() if t in own_ind}
     return Asked(
         full=full, main=main, excluded=excluded, q=q, ctx=ctx, qterms=qterms, focus=focus, own_terms=own_terms, swapped=swapped,
         total=total, known_total=known_total, line_words=line_words, line_known=line_known,
@@ -377,6 +374,10 @@ def read(question: str, lang: str, terms: Terms) -> Asked:
         ords=ords, ctx_ords={} if ords else intent.ordinals(ctx),  # "北京部分在第几页？" after "第一章第三节讲什么？"
         within_ctx=bool(ctx) and bool(qmod.PART_OF_PREVIOUS.search(main)),  # "其中天津那部分…": only inside it
         top_section=top_section(main, lang, terms.glossary),
+        # "那天津二产比重呢？（接上问：河北2013年的研发强度是多少？）": a follow-up that names an indicator of its own
+        own_indicator=tuple(t for t in own_terms if ctx and len(t) >= 4 and not t.startswith("~") and terms.known(t)
+                            and not names_region_term(t)),
+        besides=intent.besides(main, lang),
         ind_terms=ind_terms, ind_words=(ind_words := terms.words(ind_terms)),  # with the alternatives of phrase groups spelled out
         # (word by word: normalize joins adjacent Chinese words, so joined words would read other pairs)
         nths=nth_pairs(q).union(*(nth_pairs(w) for w in ind_words)),

@@ -122,7 +122,11 @@ def _read_en(q: str) -> Claim | None:
     body = _FIGURE_EN.sub(figure, body)
     if not numbers:
         return None
-    return Claim(body.rstrip(" ?.,") + "?", tuple(numbers))
+    body = body.rstrip(" ?.,")
+    # "Is the price 48 yuan?" -> "What is the price?"
+    if (m := re.match(r"(is|was|are|were)\s+(.+?)\s+how much$", body, re.I)):
+        body = f"What {m.group(1).lower()} {m.group(2)}"
+    return Claim(body + "?", tuple(numbers))
 
 
 def _numbers_of(text: str) -> set[str]:

@@ -19,7 +19,7 @@ from assistant.errors import InputError
 from assistant.render import (numbers_supported, render, render_chapters, render_count, render_nth_listed, render_nth_part, render_parts,
                               render_stated_count, render_subsections, render_who_wrote)
 from assistant.settings import Settings
-from assistant.terms import BookTitle, Terms, people_of, signers_of
+from assistant.terms import BookTitle, Terms, people_of, signers_of, titles_of
 from assistant.types import AskResult, Citation, Turn
 from index.model import Hit
 from index.text import normalize, squash_ws
@@ -43,7 +43,7 @@ class Assistant:
         self._toc_titles = [normalize(str((c.meta or {}).get("title") or "")).lower() for c in self._toc]  # as matched
         self._terms = Terms(analyzer.doc_terms, handle.keyword.bm25.docs, self.glossary, frozenset(analyzer.stopwords),
                             people_of(handle.chunks), BookTitle.of(handle.chunks), analyzer.person_names,
-                            signers_of(handle.chunks), " ".join(self._toc_titles))
+                            signers_of(handle.chunks), " ".join(self._toc_titles), titles_of(handle.chunks))
         self._retrievers: dict[str, object] = {}
         self._seen: dict[str, object] = {}  # chunks returned lately (merged neighbours are not in the index)
         # Paragraph chunks by the report paragraphs they hold (built once: a table row looks up the
@@ -356,6 +356,8 @@ class Assistant:
             hay = " ".join((second.best.match_text, second.best.context)) if second.best is not None else ""
             if not second.answerable or not all(any(z.lower() in hay.lower() for z in p.zh) for p in places):
                 return first
+            if self._terms.unknown_name(before, qmod.language(before), {}) and qmod.refers_back(part):
+                return first  # "《京津冀协同发展规划纲要》是哪年印发的？报告对它是怎么解读的？": 它 is a work the report never names
             return second
         if second.best is not None and first.best is not None and second.best.text == first.best.text and not second.derived:
             # the second part must add something: read on its own it names its own subject

@@ -243,7 +243,7 @@ def listing(q: str, lang: str) -> bool:
 
 
 _MONEY_Q = re.compile(r"多少(?:钱|经费|资金|金额|资助经费|资助金额)|(?:经费|资金|金额|资助额|资助金额)(?:是|有|为)?多少"
-                      r"|\bhow much (?:money|funding|cash)\b|\b(?:funding|grant|award) (?:amount|size)\b"
+                      r"|\bhow much (?:\w+ )?(?:money|funding|cash)\b|\b(?:funding|grant|award) (?:amount|size)\b"
                       r"|\bhow (?:much|big|large) (?:was|is) (?:the|each|that|its) (?:grant|award|funding)\b"
                       r"|\bhow much (?:does|did|do|would|will) .{0,60}\bcost\b|\bwhat (?:does|did) .{0,60}\bcost\b|\bfares?\b|票价|卖多少|售价多少"
                       r"|\bin (?:yuan|rmb|renminbi|dollars|us dollars)\b|(?:多少|几)(?:亿|万)?元(?!\w)", re.I)  # ("total R&D spending in 2013, in yuan")
@@ -532,8 +532,8 @@ def _two_fields(q: str) -> list[str]:
     first = re.sub(r"^(?:请问|那么?)", "", m.group(2)) or m.group(2)
     # ("开本跟印张各怎么著录？", "字数和印张有写吗": each field's value is asked)
     ask = m.group(4) if re.search(r"什么|多少|谁", m.group(4)) else "是什么"
-    if ask != m.group(4) and max(len(first), len(m.group(3))) > 3:
-        return []  # (a record's fields are short words: "电子商务和物联网有写吗" asks whether topics are covered)
+    if ask != m.group(4) and len(m.group(3)) > 2 and not m.group(3).isascii():
+        return []  # (a record's fields are short words, 开本, 印张, ISBN: "电子商务和物联网有写吗" asks whether topics are covered)
     return [f"{lead}{owner}{first}{ask}？", f"{lead}{owner}{m.group(3)}{ask}？"]
 
 
@@ -686,7 +686,7 @@ _EN_ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "si
 
 _NTH_ITEM_ZH = re.compile(r"(?:列出|所列|列)?的?(第([一二三四五六七八九十\d]+)[个项条]|最后一[个项条])[\u4e00-\u9fff]{0,4}(?:是|叫)"
                           r"|(?:排(?:在|到)?|(?=最后|末尾|最末))(最后|末尾|最末|第([一二三四五六七八九十\d]+)(?:位|个|项)?)(?:面|一位|一个|一项)?"
-                          r"(?:介绍|列出|列|提到|讲)?的?(?:是|一个|那个)"
+                          r"(?:介绍|列出|列|提到|讲)?的?(?:是|一个|那一?个)"
                           # "最后一个在第几页？": the item's page
                           r"|(最后|第([一二三四五六七八九十\d]+))一?[个项条](?:园区|基地)?(?:在|从|是在)(?=第几页|哪一?页)")
 _NTH_ITEM_EN = re.compile(r"\b(?:the )?(first|second|third|fourth|fifth|last) (?:one|item|entry|park|zone|base|project|line)"
@@ -739,7 +739,7 @@ def nth_part(q: str) -> int:
 
 
 _DEFINITION_Q = re.compile(r"定义|是指|指的是|含义|界定|何为|所谓|算作|什么叫|什么是|叫做什么|(?:怎么|如何|怎样)解释|(?<![意所])指(?:啥|什么)|\bdefin(?:e|es|ed|ition|ing)\b|\bcounts? as\b|"
-                           r"\bdescribes? what\b|\bwhat is meant by\b|\bmeaning of\b|\bwhat does .{3,40} mean\b", re.I)
+                           r"\bdescribes? what\b|\bexplains? what (?:is|are|an?|the)\b|\bwhat is meant by\b|\bmeaning of\b|\bwhat does .{3,40} mean\b", re.I)
 
 
 def definition(q: str) -> bool:
@@ -844,6 +844,20 @@ def without_exclusion(q: str, lang: str) -> tuple[str, str]:
         return q, ""
     x = (m.group("x") or m.group("y") or "").strip()
     return (q[: m.start()] + q[m.end():]).strip(" ,，"), x
+
+
+_BESIDES_ZH = re.compile(r"除了?(?P<x>[^，,。？?]{2,40}?)(?:以外|之外)?[，,]?\s*(?:另外|其他|其它|其余|剩下|别的|还有)")
+_BESIDES_EN = re.compile(r"\b(?:besides|apart from|other than|aside from|except(?: for)?)\s+(?P<x>[^,?]{2,80}?)\s*,?\s*(?:what|which|who|name)\b"
+                         r"[^?]*\b(?:other|others|rest|remaining)\b", re.I)
+
+
+def besides(q: str, lang: str) -> tuple[str, ...]:
+    """"天津八大优势产业，除了航天航空和高端装备制造，另外六个是哪些？": the items the asker has already, which a
+    list asked for must go beyond; () when the question names none."""
+    m = (_BESIDES_EN if lang == "en" else _BESIDES_ZH).search(q)
+    if not m:
+        return ()
+    return tuple(p.strip() for p in re.split(r"[、，,和与及]|\band\b|\bor\b", m.group("x")) if len(p.strip()) >= 2)
 
 
 # "第二章主要写的是什么内容？", "What does chapter 2 cover?": what a part is about, which its contents

@@ -112,6 +112,9 @@ def normalize(text: str) -> str:
                       lambda m: re.sub("[京津冀]", lambda c: _ONE_CHAR_PLACE[c.group(0)], m.group(0)), text)
         text = re.sub(r"^(那|那么)?([京津冀])(?=呢|的呢|的[？?]|[？?])", lambda m: (m.group(1) or "") + _ONE_CHAR_PLACE[m.group(2)], text)
         text = re.sub(r"(?<![\u4e00-\u9fff])[京津冀](?=的|那|呢|[？?])", lambda m: _ONE_CHAR_PLACE[m.group(0)], text)  # "，冀的部分在哪页"
+        # two of the three by their one-character names ("河北和京津的差距", "津冀两地"), not the three together
+        text = re.sub(r"京津(?![冀塘唐])", "北京、天津", text)
+        text = re.sub(r"(?<!京)津冀", "天津、河北", text)
         text = re.sub(r"(?<![河东华西湖])北大(?![学街荒门])", "北京大学", text)
         # chat shorthand for a page ("参考文献p几", "在P几") and a page to start reading from ("从哪页看起")
         text = re.sub(r"(?<![A-Za-z])(?:在)?[pP]\.?\s*(?:几|多少)(?![A-Za-z])", "在第几页", text)
@@ -187,15 +190,25 @@ _COURTESY_TAIL_ZH = re.compile(r"[，,？?]\s*(?:(?:您|你)(?:能|可以|可否
                                r"(?:查|看|找|确认|核实|列|列举|列出|说说|讲讲)(?:一下|下)?(?:吗|嘛|么)?[？?。！!]*$|[，,？?！!。]\s*(?:谢谢|多谢|感谢)(?:您|你|啦|了)?[！!。~～]*$")
 
 
+# "天津和河北呢？原句怎么写的？", "…各章讲什么？前言里的原话。": a last ask for the report's own wording, which
+# every answer quotes; dropped when what comes before asks something of its own
+_WORDING_TAIL_ZH = re.compile(r"[，,？?。！!]\s*(?:(?:请|麻烦)?(?:给我|帮我)?)?(?:(?:前言|总序|书|报告)(?:里|中|上)?的?)?(?:原句|原文|原话|原始表述|原本的说法)"
+                              r"(?:是)?(?:怎么|如何)?(?:写|说|表述)?的?(?:是什么|是啥|呢)?(?:也?(?:给我|发我|贴一下|引一下|照录给我))?[？?。！!]*$")
+
+
 def without_courtesy(question: str) -> str:
     """"麻烦问一下，图书馆采编需要这本报告的书号，版权页上印的是多少？" without "麻烦问一下，";
-    "…的那位编辑是谁，您能帮我查一下吗？" without "，您能帮我查一下吗"."""
+    "…的那位编辑是谁，您能帮我查一下吗？" without "，您能帮我查一下吗"; "…呢？原句怎么写的？" without
+    "原句怎么写的？"."""
     if language(question) != "zh":
         return question
     out = _COURTESY_HEAD_ZH.sub("", question.strip())
     tail = _COURTESY_TAIL_ZH.search(out)
     if tail:
         out = out[: tail.start()] + "？"
+    wording = _WORDING_TAIL_ZH.search(out)
+    if wording and (asks(out[: wording.start()]) or is_followup(out[: wording.start() + 1])):
+        out = out[: wording.start() + 1]
     return out if re.search(r"[\u4e00-\u9fff]", out) else question
 
 
@@ -426,7 +439,7 @@ _PRONOUN_EN = re.compile(r"\b(it|its|they|their|them|he|she|his|her|that one|thi
 _PRONOUN_ZH = re.compile(r"它|其(?![中他它实余次])|[这那][两三四]个?(?:部分|个|项|位|家|本|节|章|条|种|者|数|处)|他们|她们|(?<![其吉])他(?![人国乡])|她|上述|前者|后者|这个|那个|这些|那些|此人|这期间|这段时间|此期间|这一时期"
                          r"|^(?:那|那么)?(?:其中)?第[一二三四五六七八九十\d]+(?:个|部分|项|条)(?![章节])|^(?:那)?[上下]一[节章]|呢[？?，,](?=.)"
                          r"|^(?:那|那么)?都(?:有|是|包括|包含|叫|指)"  # "都有啥产业？": all the things the question before counted
-                         r"|^(?:那|那么)?(?:其中)?(?:排在最后|排最后|最后一个|最后那个|排在第[一二三四五六七八九十\d]+|排第[一二三四五六七八九十\d]+)")  # "第二个的编号是多少？", "下一节呢？从第几页开始？"
+                         r"|^(?:那|那么)?(?:其中)?(?:排在最后|排最后|最后一个|最后那一?个|最末一个|排在第[一二三四五六七八九十\d]+|排第[一二三四五六七八九十\d]+)")  # "第二个的编号是多少？", "下一节呢？从第几页开始？"
 SHORT_ZH = 8  # a Chinese question of this many characters or fewer names no topic of its own
 SHORT_EN = 5
 

@@ -16,7 +16,7 @@ from typing import Mapping, Sequence
 
 from assistant import intent, question as qmod
 from assistant.asked import NUM_RE, Asked, names_region_term, nth_pairs, read
-from assistant.evidence import CONTENTS_LINE, Unit, countable, has_years, is_toc_row, quotes_a_phrase, quotes_phrase_of, row_field, section_of, split_units
+from assistant.evidence import CONTENTS_LINE, Unit, countable, has_years, is_toc_row, listed_items, quotes_a_phrase, quotes_phrase_of, row_field, section_of, split_units
 from assistant.terms import STOP_EN, Terms, has_term
 from index.glossary import en_words
 from index.model import Hit
@@ -83,6 +83,11 @@ def score_units(q: str, lang: str, hits: Sequence[Hit], terms: Terms,
         s = _figures(u, a, terms, s)
         s = _contents(u, a, terms, s)
         s = _answer_kind(u, a, terms, s)
+        if a.besides and u.kind == "sentence" and (items := [re.sub(r"等.*$", "", i) for i in listed_items(u.text)]) and all(
+                any(b in i or i in b for b in a.besides) for i in items):
+            # "除了航天航空和高端装备制造，另外六个是哪些？": "航天航空、高端装备制造等八大优势产业" lists only those
+            s *= 0.3
+            u.reasons.append("the question excludes it")
         if a.top_section and not _is_contents(u) and (u.hit.chunk.meta or {}).get("table") != "publication" \
                 and not str((u.hit.chunk.section_path or ("",))[0]).startswith(a.top_section):
             # "我在写…简报，总序里给“信息服务业”下的定义，原话怎么说的？": the definition in chapter 1 is
@@ -362,6 +367,8 @@ def _figures(u: Unit, a: Asked, terms: Terms, s: float) -> float:
             w_hit = sum(terms.idf(t) for t in kt if t in a.ind_words or _made_of(t, a.ind_words))
             # (a sibling of the asked word is another indicator: "第二产业比重" does not answer "第三产业占GDP的比重")
             sibling = _other_nth(key, a) or _sibling_indicator(key, a.main, terms.glossary)
+            # (a follow-up that names its own indicator asks that one: the earlier question's row is no answer)
+            sibling = sibling or bool(a.own_indicator) and not any(terms.credit(t, normalize(key)) > 0 for t in a.own_indicator)
             if (u.hit.chunk.meta or {}).get("table") == "indicators" and (w_hit < INDICATOR_MATCH * w_all or sibling) and not a.figures:
                 u.reasons.append("indicator not asked")
     return s
@@ -376,7 +383,8 @@ def _zh_reading(q: str, glossary) -> str:
     while i < len(words):
         if i in groups:
             b, zh = groups[i]
-            out.append(zh)
+            if not names_region_term(zh):
+                out.append(zh)  # (a place says where, not what: "per person did Beijing spend")
             i = b
             continue
         if len(words[i]) >= 3 and words[i] not in STOP_EN and not words[i].isdigit() and not words[i].endswith(("ing", "ed")):
@@ -397,7 +405,8 @@ def _sibling_indicator(key: str, q: str, glossary=None) -> bool:
     m = re.search(re.escape(k[:2]) + r"([\u4e00-\u9fff]{2,6}?)" + re.escape(k[-2:]), normalize(q))
     if not m and k.startswith("人均"):
         # "河北省2012年人均GDP是多少？": a per-capita figure of something else, however the question ends it
-        m = re.search(r"人均([\u4e00-\u9fffA-Za-z]{2,6}?)(?=是|为|有|的|多少|呢|[？?，,。]|$)", normalize(q))
+        m = re.search(r"人均(?!(?:差距|差别|差异|水平|情况|数字?|数据|数值|值|排名|对比|比较|倍数|相差|相比))"
+                      r"([\u4e00-\u9fffA-Za-z]{2,6}?)(?=是|为|有|的|多少|呢|[？?，,。]|$)", normalize(q))
     if not m:
         return False
     mid, own = m.group(1), k[2:-2]

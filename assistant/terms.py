@@ -365,8 +365,9 @@ class Terms:
     def __init__(self, tokenize: Callable[[str], list[str]], docs: Sequence[Sequence[str]], glossary,
                  stopwords: frozenset = frozenset(), people: frozenset = frozenset(),
                  title: BookTitle = BookTitle(), person_names: Callable[[str], list[str]] = lambda text: [],
-                 signed: Mapping[str, frozenset] | None = None, contents: str = ""):
+                 signed: Mapping[str, frozenset] | None = None, contents: str = "", titles: frozenset = frozenset()):
         self.tokenize = tokenize
+        self.titles = titles  # the works the report names in 《》, normalised
         self.person_names = person_names  # personal names in a Chinese question ("习近平")
         self.people = people  # the persons the publication record names (郭斌, 陈倩, 王光艳…)
         self.signed = dict(signed or {})  # person -> the sections they sign, headings normalised ("王成慧" -> {"总序"})
@@ -544,6 +545,11 @@ class Terms:
         (a price, a framework) is about something else. Only capitalised words inside a sentence count,
         and only those the glossary cannot translate and the report does not contain (``~word``)."""
         if lang != "en":
+            # "《京津冀协同发展规划纲要》是哪年印发的？": a work the report never names (the book's own title is one it names)
+            for t in re.findall(r"《\s*([^》]{2,60}?)\s*》", normalize(q)):
+                t = squash_ws(t)
+                if t not in ("本书", "这套丛书") and not any(t in x for x in self.titles) and not any(z in t or t in z for z in self.title.zh):
+                    return t
             # "二手iPhone什么价？", "ICP经营许可证": a Latin-script name in a Chinese question that the
             # report never writes and the glossary does not know
             # ("ISBN号多少，做ppt参考文献要写": ppt is why it is asked)
@@ -778,6 +784,11 @@ def names_the_book(q: str, year: str) -> bool:
     return bool(re.search(rf"[（(]\s*{y}\s*(?:年?版|年度|edition|ed\.)?\s*[)）]|\b{y}\s+edition\b|{y}\s*年版|\b{y}\s+(?:[A-Za-z&'-]+\s+){{0,8}}(?:report|yearbook)\b"
                           rf"|{y}\s*年?\s*(?:版)?[\u4e00-\u9fff]{{0,12}}?报告|报告\s*{y}|\breport\s+{y}\b"
                           rf"|(?:书名|标题)[里中上]?[^，,。？?；;]{{0,6}}{y}|\btitle\b[^,.?;]{{0,20}}\b{y}\b", q, re.I))
+
+
+def titles_of(chunks) -> frozenset:
+    """The works the report's text names in 《》 ("京津冀都市圈区域综合规划"), normalised, spaces removed."""
+    return frozenset(squash_ws(normalize(t)) for c in chunks if c.kind == "paragraph" for t in re.findall(r"《\s*([^》]{2,60}?)\s*》", c.text))
 
 
 def people_of(chunks) -> frozenset:

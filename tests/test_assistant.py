@@ -1424,3 +1424,88 @@ def test_a_sentence_after_an_english_question_says_what_is_asked_unless_it_only_
     assert r.answerable and "郭斌" in r.answer, r.answer
     r = assistant_.ask("Where in the report is e-commerce covered? A page number would help.")
     assert r.answerable and "57" in r.answer.splitlines()[0], r.answer
+
+
+@pytest.mark.parametrize("q, verdict, must", [
+    # a question that checks a claim is looked up without the claimed value, and told whether it holds
+    ("定价是不是48元？", "不是。", "58.00"),
+    ("版权页上的责任编辑是王光艳吗？", "不是。", "许兵"),  # 王光艳 is the 组稿编辑: the claim must not pull to her row
+    ("总序的落款日期是2016年3月18日吗？", "不是。", "2016年3月15日"),  # 3月18日 is the preface's date
+    ("第二章是不是从第20页开始？", "不是。", "48"),
+    ("北京地铁运营里程465公里，相当于东京的38%，对吗？", "不是。", "28%"),  # one of two values is wrong
+    ("报告里说北京2013年R&D投入强度是6.08%，对吗？", "是的。", "6.08%"),
+    ("编委会成员里有刘林艳吗？", "是的。", "刘林艳"),
+    ("Is the price 48 yuan?", "No. ", "58.00"),
+])
+def test_a_claim_is_checked_against_the_report(assistant_, q, verdict, must):
+    r = assistant_.ask(q)
+    assert r.answerable and r.answer.startswith(verdict) and must in squash_ws(r.answer), r.answer
+
+
+def test_a_claim_is_checked_against_the_answer_not_the_whole_quote(assistant_):
+    # the quote gives Hebei's 160余 too; Tianjin's figure, the one asked, is 170余
+    r = _converse(assistant_, ["北京大学跟河北省达成了多少个合作项目？", "那跟天津市呢？也是160余个吗？"])
+    assert r.answerable and r.answer.startswith("不是。") and "170" in r.answer.split("\n")[0], r.answer
+
+
+@pytest.mark.parametrize("q, must", [
+    # English words typed inside a Chinese question: the book itself, or why it is asked
+    ("这本report定价多少钱？想让team报销一本", ["58.00"]),
+    ("写market-entry memo要cite这份京津冀信息服务业report，出版社是哪家？", ["经济管理出版社"]),
+    ("这本书的ISBN帮我查一下，reference list要用", ["978-7-5096-4331-0"]),
+    ("这个report的作者/编著者是谁？", ["郭斌", "陈倩"]),
+    # two fields joined by 跟, asked how they are recorded
+    ("版權頁上開本跟印張各怎麼著錄？", ["720mm×1000mm/16", "11.75"]),
+    ("书大概多厚？字数和印张有写吗", ["196", "11.75"]),
+    # the section a passage is in, when asked
+    ("第一章里也给信息服务业下了个定义，在哪一节？原文照录给我。", ["第一节整体情况"]),
+    ("Which part of the preface mentions long-distance coach routes between the three places, and how many are there?",
+     ["交通体系初具", "900"]),
+    # a conclusion asked "why" is told with the reasons before it
+    ("为什么说信息服务业的区域融合能成为京津冀经济一体化的切入点？", ["受地域限制", "障碍逐渐减少", "着力点"]),
+    # the part of the text the question names, past a story that shares chapter 1's words
+    ("我在写一篇京津冀信息服务业的简报，总序里给“信息服务业”下的定义，原话怎么说的？", ["以信息资源为基础"]),
+    # pinyin typed syllable by syllable
+    ("How much money is the ding jia of this book? In RMB yuan.", ["58.00"]),
+    ("Chapter one call JJJ 'liang shi yi sheng'. what it is meaning?", ["两市一省"]),
+    ("In the general preface, what's the exact figure for Zhongguancun Software Park's total output, and as of when?",
+     ["1213", "2013"]),
+    # 京津: Beijing and Tianjin
+    ("在教育投入上，河北和京津的人均差距有多大？", ["1188", "3038"]),
+    ("这本书是哪家厂子承印的？", ["北京九州迅驰传媒文化有限公司"]),
+    # works the report names in 《》, and the book's own title written so
+    ("《京津冀都市圈区域综合规划》把京津冀定位成什么？", ["门户地区"]),
+    ("《京津冀信息服务业发展报告（2015）》的定价是多少？", ["58.00"]),
+    ("总序里提到的领军企业，除了京东，还有哪些？", ["当当", "聚美优品"]),
+    ("三地之间科技合作项目签了不少，为什么报告还认为协同创新能力不强？具体是哪几方面的问题？",
+     ["不对等", "科技资源整合的平台", "产学研官相结合"]),
+])
+def test_questions_from_blind_sets_dev135_to_dev142(assistant_, q, must):
+    r = assistant_.ask(q)
+    assert r.answerable and all(m in squash_ws(r.answer) for m in must), r.answer
+
+
+@pytest.mark.parametrize("q", [
+    "What was per-capita health spending in Beijing in 2012?",  # read in Chinese: 人均…支出 of another thing
+    "河北省2012年人均GDP是多少？",  # the report gives 人均公共教育支出 only
+    "How much fund money the Beijing Natural Science Foundation project give to this research?",  # no sums
+    "二手iPhone什么价？",  # a Latin name the report never writes is still a name
+    "天津八大优势产业，除了航天航空和高端装备制造，另外六个是哪些？",  # the report lists only those two
+    "《京津冀协同发展规划纲要》是哪年印发的？报告对它是怎么解读的？",  # a work the report never names; 它 is that work
+])
+def test_near_misses_from_blind_sets_dev135_to_dev142_are_refused(assistant_, q):
+    r = assistant_.ask(q)
+    assert not r.answerable, r.answer
+
+
+@pytest.mark.parametrize("turns, must", [
+    (["前言里列了京津冀交通方面的几个主要问题，都有哪些？", "第二个具体说的是什么？"], "断头路"),  # the second point
+    (["河北2013年的研发强度是多少？", "那天津二产比重呢？"], "50.6%"),  # a follow-up's own indicator
+    (["一三年北京第三产业占比？", "河北那年的研发强度是多少？", "那天津二产比重呢？"], "50.6%"),
+    (["中关村有多少家企业跑到河北设了分支机构？", "这个是前言哪一节提到的？"], "科技合作很多"),
+    (["第三章第三節寫的是哪個省的開發區？", "下面分了幾個部分？", "最後那一個是什麼，在第幾頁？"], "123"),  # 最后那一个
+    (["前言里有一组2013年R&D投入强度的数字，北京是多少？", "天津和河北呢？原句怎么写的？"], "1.12%"),
+])
+def test_conversations_from_blind_sets_dev135_to_dev142(assistant_, turns, must):
+    r = _converse(assistant_, turns)
+    assert r.answerable and must in squash_ws(r.answer.split("\n")[0]), (r.rewritten_question, r.answer)

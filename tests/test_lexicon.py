@@ -30,6 +30,17 @@ def test_pinyin_reaches_place_names(small_lexicon):
     assert "唐山" in small_lexicon.get(("tangshan",))
 
 
+def test_pinyin_typed_syllable_by_syllable_is_joined():
+    lex = build_lexicon(["定价", "两市一省", "一省"])
+    g = Glossary([], lexicon=lex)
+    by_key = {key: zhs for _, _, key, zhs, _ in g.groups("the ding jia of this book, and liang shi yi sheng?")}
+    assert by_key.get(("dingjia",)) == ["定价"], by_key
+    assert by_key.get(("liangshiyisheng",)) == ["两市一省"], "the longest joined run wins over 一省"
+    assert ("yisheng",) not in by_key
+    # English words that happen to join into no entry stay as they are
+    assert g.groups("and then some") == []
+
+
 def test_roundtrip(tmp_path, small_lexicon):
     path = tmp_path / "lex.json"
     small_lexicon.save(path)

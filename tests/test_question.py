@@ -2,10 +2,10 @@
 
 import pytest
 
-from assistant import prompts
+from assistant import claims, prompts
 from assistant.errors import InputError
 from assistant.intent import given_figure, side_by_side
-from assistant.question import english_in_chinese, expand_abbreviations, is_followup, language, last_chapter, last_section, mentions, normalize, rewrite, validate, years
+from assistant.question import english_in_chinese, expand_abbreviations, is_followup, language, last_chapter, last_section, mentions, normalize, rewrite, validate, without_courtesy, years
 
 
 @pytest.mark.parametrize(
@@ -188,8 +188,6 @@ def test_a_place_in_the_book_is_no_quoted_figure(q, expected):
     ("Could you please tell me the price?", "Could you please tell me the price?"),  # English is left alone
 ])
 def test_politeness_around_a_chinese_question_is_dropped(q, expected):
-    from assistant.question import without_courtesy
-
     assert without_courtesy(q) == expected
 
 
@@ -581,3 +579,46 @@ def test_longer_conversations_keep_what_they_are_about(turns, expected):
 @pytest.mark.parametrize("q", ["百分之一二的比重", "两千一二年的数据"])
 def test_words_that_are_no_number_are_left_as_typed(q):
     assert normalize(q) == q  # (they raised KeyError before)
+
+
+@pytest.mark.parametrize("q, asked, numbers, names", [
+    ("定价是不是48元？", "定价是多少元？", ("48",), ()),
+    ("总序的落款日期是2016年3月18日吗？", "总序的落款日期是哪天？", ("2016-3-18",), ()),
+    ("报告里说北京2013年R&D投入强度是6.08%，对吗？", "报告里说北京2013年R&D投入强度是多少？", ("6.08",), ()),  # 2013年 is no claim
+    ("麦谷产业园那部分是第107页吗？", "麦谷产业园那部分是第几页？", ("107",), ()),
+    ("丛书总主编是郭斌吗？", "丛书总主编是谁？", (), ("郭斌",)),
+])
+def test_a_claim_is_read_apart_from_the_question_it_checks(q, asked, numbers, names):
+    c = claims.read(q, "zh", frozenset({"郭斌", "陈倩", "王成慧"}))
+    assert c is not None and (c.question, c.numbers, c.names) == (asked, numbers, names), c
+
+
+@pytest.mark.parametrize("q", ["第1版是2016年5月吗？", "报告有提到雄安新区吗？", "书里有2014年的数据吗？", "2013年北京增加值是多少？"])
+def test_a_question_that_checks_no_value_is_no_claim(q):
+    assert claims.read(q, "zh", frozenset()) is None
+
+
+def test_two_of_the_three_by_one_character_names():
+    assert normalize("河北和京津的差距") == "河北和北京、天津的差距"
+    assert normalize("津冀两地") == "天津、河北两地"
+    assert normalize("京津冀三地") == "京津冀三地"
+
+
+@pytest.mark.parametrize("q, expected", [
+    ("天津和河北呢？原句怎么写的？", "天津和河北呢？"),  # every answer quotes the report: a last ask for its wording adds nothing
+    ("北京是河北的几倍？原文怎么说？", "北京是河北的几倍？"),
+    ("这本书一共几章？各章讲什么？前言里的原话。", "这本书一共几章？各章讲什么？"),
+    ("总序里给“信息服务业”下的定义，原话怎么说的？", "总序里给“信息服务业”下的定义，原话怎么说的？"),  # the only ask
+])
+def test_a_last_ask_for_the_reports_own_wording_is_dropped(q, expected):
+    assert without_courtesy(q) == expected
+
+
+@pytest.mark.parametrize("q, asked, numbers", [
+    ("Is the price 48 yuan?", "What is the price?", ("48",)),
+    ("Beijing's R&D intensity in 2013 was 6.08%, right?", "Beijing's R&D intensity in 2013 was how much?", ("6.08",)),
+    ("Does chapter 2 start on page 20?", "Does chapter 2 start on which page?", ("20",)),  # chapter 2 is no claim
+])
+def test_an_english_claim_is_read_apart_from_the_question_it_checks(q, asked, numbers):
+    c = claims.read(q, "en")
+    assert c is not None and (c.question, c.numbers) == (asked, numbers), c
