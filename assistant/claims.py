@@ -26,7 +26,7 @@ class Claim:
 _TAIL_ZH = re.compile(r"\s*[，,、]?\s*(?:(?:这个|这|那个|那)(?:数|数字|数据|倍数|比例|日期|页码|名字|说法)?(?:字)?)?"
                       r"(?:对吗|对么|对不对|对吧|是吗|是不是|没错吧|没错吗|准确吗|正确吗|属实吗|"
                       r"(?:跟|和|与)[^，,？?。]{0,6}(?:一致|对得上|相符|一样)(?:吗|么|不))[？?。!！]*$")
-_ASK_ZH = re.compile(r"是不是|(?:吗|么)[？?。!！]*$")
+_ASK_ZH = re.compile(r"是不是|(?:吗|(?<![什怎这那多要])么)[？?。!！]*$")  # (not the 么 of 什么, 怎么)
 # a full date, a page, a figure with its unit, a code: what a claim states
 _DATE_ZH = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _PAGE_ZH = re.compile(r"第\s*(\d{1,4})\s*页")
@@ -49,7 +49,7 @@ def _read_zh(q: str, people: frozenset) -> Claim | None:
         body = body[: tail.start()]
     elif _ASK_ZH.search(body):
         body = re.sub(r"是不是", "是", body)
-        body = re.sub(r"(?:吗|么)[？?。!！]*$", "", body)
+        body = re.sub(r"(?:吗|(?<![什怎这那多要])么)[？?。!！]*$", "", body)
     else:
         return None
     body = body.rstrip("，,。？? ")

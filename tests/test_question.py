@@ -622,3 +622,8 @@ def test_a_last_ask_for_the_reports_own_wording_is_dropped(q, expected):
 def test_an_english_claim_is_read_apart_from_the_question_it_checks(q, asked, numbers):
     c = claims.read(q, "en")
     assert c is not None and (c.question, c.numbers) == (asked, numbers), c
+
+
+def test_the_me_of_shenme_asks_no_yes_or_no():
+    # "代表什么？" ends in 么 but checks nothing: the code 069760 is what is asked about
+    assert claims.read("版权页上出现的“069760”这个编号代表什么？", "zh") is None
