@@ -26,13 +26,16 @@ class Claim:
 _TAIL_ZH = re.compile(r"\s*[，,、]?\s*(?:(?:这个|这|那个|那)(?:数|数字|数据|倍数|比例|日期|页码|名字|说法)?(?:字)?)?"
                       r"(?:对吗|对么|对不对|对吧|是吗|是不是|没错吧|没错吗|准确吗|正确吗|属实吗|"
                       r"(?:跟|和|与)[^，,？?。]{0,6}(?:一致|对得上|相符|一样)(?:吗|么|不))[？?。!！]*$")
-_ASK_ZH = re.compile(r"是不是|(?:吗|(?<![什怎这那多要])么)[？?。!！]*$")  # (not the 么 of 什么, 怎么)
+_ASK_ZH = re.compile(r"是不是|(?:吗|吧|(?<![什怎这那多要])么)[？?。!！]*$")  # (not the 么 of 什么, 怎么)
 # a full date, a page, a figure with its unit, a code: what a claim states
 _DATE_ZH = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _PAGE_ZH = re.compile(r"第\s*(\d{1,4})\s*页")
 _FIGURE_ZH = re.compile(r"(?<![\dA-Za-z.第])(\d+(?:\.\d+)?)\s*(%|倍|(?:余|多)?(?:亿元|万元|元|公里|千字|家|个|件|条|项|人|位|所|年)|)"
                         r"(?![\d.A-Za-z]|\s*(?:月|日|号|章|节|版|期|季度|世纪|代|部分))")
 _CODE = re.compile(r"(?<![\dA-Za-z])(?:ISBN\s*)?(?:\(\d{3,4}\)|（\d{3,4}）)?\d[\d\s-]{5,}\d(?![\d])")
+_ID_CODE = re.compile(r"(?<![A-Za-z\d])(?=[A-Z\d]*\d)(?=[A-Z\d]*[A-Z])[A-Z\d]{6,}(?![A-Za-z\d])")  # "14JGC088"
+# "有三点不足", "是四章": a count in words, after 有 or 是
+_COUNT_ZH = re.compile(r"(?<=[有是])([一二两三四五六七八九十]{1,3})(点|个|项|条|位|家|章|节|大)(?=[\u4e00-\u9fff]|$)")
 _PERSON_AFTER_ZH = "(?:是|为|有|叫)"
 
 
@@ -49,7 +52,7 @@ def _read_zh(q: str, people: frozenset) -> Claim | None:
         body = body[: tail.start()]
     elif _ASK_ZH.search(body):
         body = re.sub(r"是不是", "是", body)
-        body = re.sub(r"(?:吗|(?<![什怎这那多要])么)[？?。!！]*$", "", body)
+        body = re.sub(r"(?:吗|吧|(?<![什怎这那多要])么)[？?。!！]*$", "", body)
     else:
         return None
     body = body.rstrip("，,。？? ")
@@ -75,9 +78,15 @@ def _read_zh(q: str, people: frozenset) -> Claim | None:
         numbers.append(m.group(1))
         return "多少" + re.sub(r"^[余多]|%", "", unit)
 
+    def counted(m: re.Match) -> str:
+        numbers.append(str(_cn_count(m.group(1))))
+        return "几" + m.group(2)
+
     body = _DATE_ZH.sub(date, body)
     body = _PAGE_ZH.sub(page, body)
     body = _CODE.sub(code, body)
+    body = _ID_CODE.sub(lambda m: (numbers.append(m.group(0)), "多少")[1], body)
+    body = _COUNT_ZH.sub(counted, body)
     body = _FIGURE_ZH.sub(figure, body)
     # "责任编辑是王光艳吗？", "第二章是孟程燕、赵如平写的吗？", "编委会成员里有刘林艳吗？": persons the record names
     for p in sorted(people, key=len, reverse=True):
@@ -88,6 +97,9 @@ def _read_zh(q: str, people: frozenset) -> Claim | None:
         body = re.sub(rf"(?:{run})(?:(?:[、和与及,，]|以及)(?:{run}))*", "谁", body)
     if not numbers and not names:
         return None
+    if re.search(r"(?:不是|并非|没有)\s*(?:多少|哪天|第几页|谁)", body):
+        # "编号不是14JGC088吧？": a denial, asked to be confirmed; the value is looked up, no verdict is given
+        return Claim(re.sub(r"(?:不是|并非|没有)\s*(?=多少|哪天|第几页|谁)", "是", body) + "？")
     return Claim(body + "？", tuple(numbers), tuple(names))
 
 
@@ -129,10 +141,22 @@ def _read_en(q: str) -> Claim | None:
     return Claim(body + "?", tuple(numbers))
 
 
+def _cn_count(s: str) -> int:
+    d = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"两": 2}
+    if s == "十":
+        return 10
+    if "十" in s:
+        a, _, b = s.partition("十")
+        return d.get(a, 1) * 10 + d.get(b, 0)
+    return d.get(s, 0)
+
+
 def _numbers_of(text: str) -> set[str]:
     t = re.sub(r"\s+", "", text)
+    out0 = {str(_cn_count(n)) for n, _ in re.findall(r"(?<!第)([一二两三四五六七八九十]{1,3})(点|个|项|条|位|家|大)", t)}
     out = {f"{int(a)}-{int(b)}-{int(c)}" for a, b, c in re.findall(r"(\d{4})年(\d{1,2})月(\d{1,2})日", t)}
     out |= {re.sub(r"\D", "", m) for m in re.findall(r"\d[\d-]{5,}\d", t)}  # codes, ISBN, telephone
+    out |= out0 | set(re.findall(r"(?<![A-Za-z\d])(?=[A-Z\d]*\d)(?=[A-Z\d]*[A-Z])[A-Z\d]{6,}(?![A-Za-z\d])", t))
     for n in re.findall(r"\d+(?:\.\d+)?", t):
         out.add(n)
         if "." in n:
@@ -145,8 +169,8 @@ def verdict(claim: Claim, answer: str, lang: str, people: frozenset = frozenset(
     which may give other places' figures: "北京大学与天津市达成170余个合作项目，与河北省达成160余个") states every
     value claimed; None when it states no value of the kind claimed (then it cannot say the claim is wrong)."""
     text = re.sub(r"\[\d+\]", "", answer.split(prompts.QUOTE_INTRO[lang])[0])
-    if not text.strip():
-        return None
+    if not text.strip() or not (claim.numbers or claim.names):
+        return None  # (a denial to confirm: "编号不是14JGC088吧？" gets the value, and no verdict)
     if claim.numbers:
         have = _numbers_of(text)
         if not have:

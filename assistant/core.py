@@ -43,7 +43,8 @@ class Assistant:
         self._toc_titles = [normalize(str((c.meta or {}).get("title") or "")).lower() for c in self._toc]  # as matched
         self._terms = Terms(analyzer.doc_terms, handle.keyword.bm25.docs, self.glossary, frozenset(analyzer.stopwords),
                             people_of(handle.chunks), BookTitle.of(handle.chunks), analyzer.person_names,
-                            signers_of(handle.chunks), " ".join(self._toc_titles), titles_of(handle.chunks))
+                            signers_of(handle.chunks), " ".join(self._toc_titles), titles_of(handle.chunks),
+                            lambda text: analyzer.jieba.lcut(text), lambda w: analyzer.jieba.FREQ.get(w, 0) > 0)
         self._retrievers: dict[str, object] = {}
         self._seen: dict[str, object] = {}  # chunks returned lately (merged neighbours are not in the index)
         # Paragraph chunks by the report paragraphs they hold (built once: a table row looks up the
@@ -134,6 +135,8 @@ class Assistant:
         lang = qmod.language(q)
         norm = qmod.english_in_chinese(qmod.expand_abbreviations(qmod.without_courtesy(qmod.normalize(q))), self.glossary,
                                        lambda t: t.lower() in self._terms.df)
+        if lang == "zh":
+            norm = self._terms.sound_alike(norm)  # "定假多少钱": 定价, typed with a character of the same sound
         # "定价是不是48元？": the question it checks ("定价是多少元？"); the claimed value is compared with the answer
         claim = claims.read(norm, lang, self._terms.people)
         if claim is not None:
@@ -232,7 +235,11 @@ class Assistant:
         s = self.settings.answer
         # The answer language follows the question as typed; matching uses the rewritten question
         # (a follow-up "And Tianjin?" after a Chinese question is matched in Chinese).
-        match_lang = qmod.language(rewritten)
+        main, ctx = qmod.split_context(rewritten)
+        # (a follow-up that carries the question before as context is matched in its own language, the titles it
+        # quotes aside: "What page does “第三节 突出问题” start on? (following up: 第一章第三节讲什么？)" is English)
+        own = qmod.language(re.sub(r"“[^”]*”", "", main))
+        match_lang = own if ctx and own != qmod.language(ctx) else qmod.language(rewritten)
         d = self._draft(rewritten, match_lang, hits)
         if d.answerable and (self._names_missing_part(rewritten) or self._names_missing_edition(rewritten)):
             # "第五章讲的是什么内容？": the report has no chapter 5, whatever else a passage shares
@@ -289,6 +296,11 @@ class Assistant:
         self._nth_part(d, rewritten, match_lang, lang)
         if not d.answerable:
             related = self._related(hits, rewritten, match_lang)
+            if d.refusal and match_lang != lang:
+                # (an English follow-up matched in the Chinese of the question before is refused in English)
+                years = re.findall(r"(?:19|20)\d{2}", d.refusal) if d.refusal != prompts.REFUSAL[match_lang] else []
+                d.refusal = (prompts.REFUSAL_YEAR[lang].format(year=("、" if lang == "zh" else ", ").join(years)) + " " if years else "") \
+                    + prompts.REFUSAL[lang]
             return AskResult(q, rewritten, lang, d.refusal or prompts.REFUSAL[lang], False, [], related)
         citations: list[Citation] = []
         by_quote: dict[tuple[str, str], int] = {}  # one citation for one quote: several rows of one sentence cite it once

@@ -452,7 +452,8 @@ def _ask_groups(q: str) -> list[str]:
             continue
         if groups and not pending and _WHETHER_GIVEN_ZH.match(body):
             continue  # "…专利授权了多少件？书里有具体数吗？": whether the book says it is the same ask
-        if asks(body) or (c.endswith(("？", "?")) and body.endswith("呢")):
+        # ("cip核字号多少 中图分类号呢": a "…呢" after an ask asks too, its question mark left out)
+        if asks(body) or ((c.endswith(("？", "?")) or groups) and body.endswith("呢")):
             if groups and groups[-1].endswith("呢？") and not pending and len(_PAGE_FRAME_ZH.sub("", body)) < 2:
                 groups[-1] = groups[-1][:-1] + "，" + body + "？"  # "下一节呢？从第几页开始？" asks once
                 continue

@@ -258,6 +258,10 @@ def preamble(question: str) -> tuple[str, str]:
     # ask nothing, before the one that asks
     marks += [(m.start(), m) for m in _SENTENCE_END_ZH.finditer(question)
               if not asks(question[: m.start()]) and asks(question[m.end():])]
+    # "北京三产占比、天津二产占比报告都给了，河北2013年第二产业比重是多少？": a clause that says what the asker
+    # has already (都给了, 已经查到了) sets the question up
+    marks += [(m.end(), m) for m in _STATED_ZH.finditer(question)
+              if not asks(question[: m.end()]) and asks(question[m.end():])]
     if not marks:
         # "前言比较了三地人均公共教育支出，那2012年三地人均医疗卫生支出分别是多少元？": a clause that
         # asks nothing, then the question proper after "，那"
@@ -265,6 +269,7 @@ def preamble(question: str) -> tuple[str, str]:
     return asker, question[: max(p for p, _ in marks)] if marks else asker
 
 
+_STATED_ZH = re.compile(r"(?:都|已经|已|也)(?:给|有|查到|知道|找到|看到|说|提|写|列|讲)(?:过|了|出)+(?=\s*[，,；;])")
 _WHO_ASKS_ZH = re.compile(r"^(?:我|我们|本人)是[^，,；;。？?：:]*[，,；;。：:]")
 
 

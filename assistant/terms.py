@@ -365,8 +365,11 @@ class Terms:
     def __init__(self, tokenize: Callable[[str], list[str]], docs: Sequence[Sequence[str]], glossary,
                  stopwords: frozenset = frozenset(), people: frozenset = frozenset(),
                  title: BookTitle = BookTitle(), person_names: Callable[[str], list[str]] = lambda text: [],
-                 signed: Mapping[str, frozenset] | None = None, contents: str = "", titles: frozenset = frozenset()):
+                 signed: Mapping[str, frozenset] | None = None, contents: str = "", titles: frozenset = frozenset(),
+                 segment: Callable[[str], list[str]] | None = None, is_word: Callable[[str], bool] = lambda w: False):
         self.tokenize = tokenize
+        self.segment = segment  # jieba's plain cut of a question (for words typed with a character of the same sound)
+        self.is_word = is_word  # a word of jieba's own dictionary
         self.titles = titles  # the works the report names in 《》, normalised
         self.person_names = person_names  # personal names in a Chinese question ("习近平")
         self.people = people  # the persons the publication record names (郭斌, 陈倩, 王光艳…)
@@ -538,6 +541,48 @@ class Terms:
         return bool(w) and (w.lower() in self.df or w.upper() in self.df or w in self.df or w in _latin_paraphrased()
                             or w.lower() in _latin_paraphrased()
                             or (self.glossary is not None and any(g[4] == "glossary" for g in self.glossary.groups(w))))
+
+    def sound_alike(self, q: str) -> str:
+        """A Chinese question with words typed with a wrong character of the same sound written as the
+        report writes them ("定假多少钱" -> 定价, "编委里有个刘林燕吗" -> 刘林艳): a run of two to four characters,
+        made of single characters or words the report never uses, that is no word itself and sounds like
+        exactly one word of the report of the same length (the lexicon keys the report's words by pinyin)."""
+        lex = getattr(self.glossary, "lexicon", None)
+        if self.segment is None or lex is None or not len(lex) or not re.search(r"[\u4e00-\u9fff]", q):
+            return q
+        toks, pos = [], 0
+        for t in self.segment(q):
+            toks.append((pos, t))
+            pos += len(t)
+        loose = [re.fullmatch(r"[\u4e00-\u9fff]+", t) is not None and (len(t) == 1 or t not in self.df) for _, t in toks]
+        found: list[tuple[int, int, str]] = []
+        for i in range(len(toks)):
+            for j in range(i + 1, len(toks) + 1):
+                if not loose[j - 1]:
+                    break
+                a, b = toks[i][0], toks[j - 1][0] + len(toks[j - 1][1])
+                w = q[a:b]
+                if len(w) > 4:
+                    break
+                if len(w) < 2 or w in self.df or self.is_word(w):
+                    continue
+                if (target := _sounds_like(w, lex)) is not None:
+                    found.append((a, b, target))
+        # a person of the record under another character of the same sound, surname as written ("欧海英": 欧海
+        # is a word of the report, cut from 欧海鹰)
+        for p in self.people:
+            for a in range(len(q) - len(p) + 1):
+                w = q[a: a + len(p)]
+                if w != p and w[0] == p[0] and re.fullmatch(r"[\u4e00-\u9fff]+", w) and not self.is_word(w) \
+                        and set(_readings(w)) & set(_readings(p)):
+                    found.append((a, a + len(p), p))
+        out, taken = q, set()
+        for a, b, target in sorted(found, key=lambda f: (-(f[1] - f[0]), f[0])):
+            if taken & set(range(a, b)):
+                continue
+            taken |= set(range(a, b))
+            out = out[:a] + target + out[b:]  # (same length: later offsets hold)
+        return out
 
     def unknown_name(self, q: str, lang: str, qterms: dict[str, float]) -> str | None:
         """A name the report never uses, written as a name: "the price of *Bitcoin*", "which *Python*
@@ -784,6 +829,29 @@ def names_the_book(q: str, year: str) -> bool:
     return bool(re.search(rf"[（(]\s*{y}\s*(?:年?版|年度|edition|ed\.)?\s*[)）]|\b{y}\s+edition\b|{y}\s*年版|\b{y}\s+(?:[A-Za-z&'-]+\s+){{0,8}}(?:report|yearbook)\b"
                           rf"|{y}\s*年?\s*(?:版)?[\u4e00-\u9fff]{{0,12}}?报告|报告\s*{y}|\breport\s+{y}\b"
                           rf"|(?:书名|标题)[里中上]?[^，,。？?；;]{{0,6}}{y}|\btitle\b[^,.?;]{{0,20}}\b{y}\b", q, re.I))
+
+
+def _readings(w: str) -> list[str]:
+    """The toneless pinyin ``w`` may be read as (each character's readings, at most three)."""
+    from pypinyin import Style, pinyin  # (loaded on the first question with a run that may be such a word)
+
+    readings = [sorted({r for r in rs if r.isalpha()})[:3] for rs in pinyin(w, style=Style.NORMAL, heteronym=True, errors="ignore")]
+    if len(readings) != len(w) or not all(readings):
+        return []
+    keys = [""]
+    for rs in readings:
+        keys = [k + r for k in keys for r in rs]
+    return keys
+
+
+def _sounds_like(w: str, lex) -> str | None:
+    """The one word of the report, as long as ``w``, that sounds as ``w`` does; None when there is none or
+    more than one."""
+    keys = set(_readings(w))
+    if not keys:
+        return None
+    hits = {t for k in keys for t in lex.get((k,)) if len(t) == len(w) and t != w and re.fullmatch(r"[\u4e00-\u9fff]+", t)}
+    return next(iter(hits)) if len(hits) == 1 else None
 
 
 def titles_of(chunks) -> frozenset:

@@ -1477,6 +1477,15 @@ def test_a_claim_is_checked_against_the_answer_not_the_whole_quote(assistant_):
     ("《京津冀都市圈区域综合规划》把京津冀定位成什么？", ["门户地区"]),
     ("《京津冀信息服务业发展报告（2015）》的定价是多少？", ["58.00"]),
     ("总序里提到的领军企业，除了京东，还有哪些？", ["当当", "聚美优品"]),
+    # typed fast on a phone: words with a character of the same sound, asks parted by spaces, a last "…呢"
+    ("isbn号多少 定假多少钱", ["978-7-5096-4331-0", "58.00"]),
+    ("编委里有个刘林燕吗 还有个欧海英", ["刘林艳", "欧海鹰"]),
+    ("cip核字号多少 中图分类号呢", ["069760", "F719.9"]),
+    ("2013北京三产占比多少 天津二产呢 八大优势产业占工业总产值多少", ["76.9%", "50.6%", "90%"]),
+    ("电商领域有哪些领军企业 影视文化那块呢", ["聚美优品", "爱奇艺"]),
+    # a claim confirmed with 吧, a denial, a count in words
+    ("和TPP有关的那个社科基金项目，编号不是14JGC088吧？", ["14JGC089"]),
+    ("前言说京津冀信息服务业协同发展有三点不足，对吧？", ["不是。", "四点不足"]),
     ("三地之间科技合作项目签了不少，为什么报告还认为协同创新能力不强？具体是哪几方面的问题？",
      ["不对等", "科技资源整合的平台", "产学研官相结合"]),
 ])
@@ -1492,6 +1501,7 @@ def test_questions_from_blind_sets_dev135_to_dev142(assistant_, q, must):
     "二手iPhone什么价？",  # a Latin name the report never writes is still a name
     "天津八大优势产业，除了航天航空和高端装备制造，另外六个是哪些？",  # the report lists only those two
     "《京津冀协同发展规划纲要》是哪年印发的？报告对它是怎么解读的？",  # a work the report never names; 它 is that work
+    "北京三产占比、天津二产占比报告都给了，河北2013年第二产业比重是多少？",  # the places the asker has are no answer
 ])
 def test_near_misses_from_blind_sets_dev135_to_dev142_are_refused(assistant_, q):
     r = assistant_.ask(q)

@@ -627,3 +627,12 @@ def test_an_english_claim_is_read_apart_from_the_question_it_checks(q, asked, nu
 def test_the_me_of_shenme_asks_no_yes_or_no():
     # "代表什么？" ends in 么 but checks nothing: the code 069760 is what is asked about
     assert claims.read("版权页上出现的“069760”这个编号代表什么？", "zh") is None
+
+
+def test_a_claim_confirmed_with_ba_and_a_denial():
+    c = claims.read("总序落款日期是2016年3月18日吧？", "zh")
+    assert c is not None and c.question == "总序落款日期是哪天？" and c.numbers == ("2016-3-18",)
+    # a denial to confirm: the value is looked up, and nothing is claimed for a verdict
+    c = claims.read("和TPP有关的那个社科基金项目，编号不是14JGC088吧？", "zh")
+    assert c is not None and c.question == "和TPP有关的那个社科基金项目，编号是多少？" and not c.numbers and not c.names
+    assert claims.verdict(c, "项目编号为14JGC089。", "zh") is None
