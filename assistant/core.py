@@ -136,7 +136,7 @@ class Assistant:
         norm = qmod.english_in_chinese(qmod.expand_abbreviations(qmod.without_courtesy(qmod.normalize(q))), self.glossary,
                                        lambda t: t.lower() in self._terms.df)
         if lang == "zh":
-            norm = self._terms.sound_alike(norm)  # "定假多少钱": 定价, typed with a character of the same sound
+            norm = self._terms.person_sound_alike(norm)  # "还有个欧海英": 欧海鹰, typed with a character of the same sound
         # "定价是不是48元？": the question it checks ("定价是多少元？"); the claimed value is compared with the answer
         claim = claims.read(norm, lang, self._terms.people)
         if claim is not None:
@@ -171,6 +171,13 @@ class Assistant:
             again = self._answer(q, leaning, lang, k, mode, {})
             if again.answerable:
                 result = again
+        if not result.answerable and lang == "zh" and (fixed := self._terms.word_sound_alike(typed := qmod.normalize(q))) != typed:
+            # "定假多少钱": nothing answers the question as typed; a word of the report that sounds the same may
+            # ("定价"); the question so read is shown as the rewritten one
+            _, rewritten2, _, claim2 = self._prepare(fixed, history)
+            again = self._answer(q, rewritten2, lang, k, mode, {})
+            if again.answerable:
+                result, claim = again, claim2
         if claim is not None and result.answerable and (
                 said := claims.verdict(claim, result.answer, lang, self._terms.people)):
             result.answer = said + result.answer
@@ -360,6 +367,11 @@ class Assistant:
         if first.answerable and intent.asks_share(part) and not qmod.mentions(part) and re.search(r"(占|比重|比例)[^。；;]*%", first.best.text):
             return first  # "…seaports' capacity, and what share of the national total is that?": "7.5亿吨，占全国的16%"
         second = extract.draft(qmod.with_context(part, before), lang, hits, self._terms, s.min_support, self.glossary, self._lead)
+        if not second.answerable and lang == "zh" and (fixed := self._terms.word_sound_alike(part)) != part:
+            # "isbn号多少，定假多少钱": a part nothing answers as typed, read with the report's word of the same sound
+            again = extract.draft(qmod.with_context(fixed, before), lang, _after(hits, self.retriever("hybrid").retrieve(fixed, s.k)),
+                                  self._terms, s.min_support, self.glossary, self._lead)
+            second = again if again.answerable else second
         if not first.answerable:
             # the first part found nothing: the second may still answer the question ("…那一节，排在最后的是
             # 哪个园区？大概在第几页？"), but only about the places the first names ("2012年上海…是多少？

@@ -713,7 +713,7 @@ def nth_item(q: str) -> int:
 
 
 _NEXT = re.compile(r"下一(?:节|章|部分|小节|个|项|条)|(?<![最之])后一(?:节|章|个)"
-                   r"|(?:后面|之后|后边)(?:紧接着|紧跟着|接着|紧挨着)?(?:的|那)?一?(?:节|章|条|项|个)?(?:是|讲|写)?(?:的是)?(?:哪一?(?:节|章|条|项|个)|什么)"
+                   r"|(?:后面|之后|后边)(?:紧接着|紧跟着|接着|紧挨着|接)?(?:的|那)?一?(?:节|章|条|项|个)?(?:是|讲|写)?(?:的是)?(?:哪一?(?:节|章|条|项|个)|什么)"
                    r"|(?:紧接着|紧跟着|接下来)(?:的|那)?一?(?:节|章|条|项|个)?(?:是|讲)(?:哪一?(?:节|章|条|项|个)|什么)|\bnext (?:section|chapter|part|one|entry|subsection)\b"
                    r"|\bthe (?:section|chapter|part|entry|subsection|heading|line) (?:right |directly |immediately |just )?(?:after|following) (?:it|that|this)\b|\bwhat comes (?:next|after)\b", re.I)
 _PREVIOUS = re.compile(r"上一(?:节|章|部分|小节|个|项|条)|前一(?:节|章|个)"

@@ -542,11 +542,25 @@ class Terms:
                             or w.lower() in _latin_paraphrased()
                             or (self.glossary is not None and any(g[4] == "glossary" for g in self.glossary.groups(w))))
 
-    def sound_alike(self, q: str) -> str:
+    def person_sound_alike(self, q: str) -> str:
+        """A person of the record typed with another character of the same sound, the surname as written
+        ("还有个欧海英" -> 欧海鹰, "责编是许冰吗" -> 许兵)."""
+        found = []
+        for p in self.people:
+            for a in range(len(q) - len(p) + 1):
+                w = q[a: a + len(p)]
+                if w != p and w[0] == p[0] and re.fullmatch(r"[\u4e00-\u9fff]+", w) and not self.is_word(w) \
+                        and not _FUNCTION_CHARS.search(w[1:]) and set(_readings(w)) & set(_readings(p)):
+                    found.append((a, a + len(p), p))
+        return _replaced(q, found)
+
+    def word_sound_alike(self, q: str) -> str:
         """A Chinese question with words typed with a wrong character of the same sound written as the
-        report writes them ("定假多少钱" -> 定价, "编委里有个刘林燕吗" -> 刘林艳): a run of two to four characters,
-        made of single characters or words the report never uses, that is no word itself and sounds like
-        exactly one word of the report of the same length (the lexicon keys the report's words by pinyin)."""
+        report writes them ("定假多少钱" -> 定价, "信息服物业" -> 信息服务业): a run of two to four characters,
+        made of single characters or words the report never uses, with no particle in it, that is no word
+        itself and sounds like exactly one word of the report of the same length (the lexicon keys the
+        report's words by pinyin). It guesses: the answerer tries it only for a question nothing answers
+        as typed ("首印" sounds like the report's 收益, "原句" like 园区)."""
         lex = getattr(self.glossary, "lexicon", None)
         if self.segment is None or lex is None or not len(lex) or not re.search(r"[\u4e00-\u9fff]", q):
             return q
@@ -564,25 +578,11 @@ class Terms:
                 w = q[a:b]
                 if len(w) > 4:
                     break
-                if len(w) < 2 or w in self.df or self.is_word(w):
-                    continue
+                if len(w) < 2 or w in self.df or self.is_word(w) or _FUNCTION_CHARS.search(w):
+                    continue  # ("的是" is no misspelt 第十: words made with particles are read as typed)
                 if (target := _sounds_like(w, lex)) is not None:
                     found.append((a, b, target))
-        # a person of the record under another character of the same sound, surname as written ("欧海英": 欧海
-        # is a word of the report, cut from 欧海鹰)
-        for p in self.people:
-            for a in range(len(q) - len(p) + 1):
-                w = q[a: a + len(p)]
-                if w != p and w[0] == p[0] and re.fullmatch(r"[\u4e00-\u9fff]+", w) and not self.is_word(w) \
-                        and set(_readings(w)) & set(_readings(p)):
-                    found.append((a, a + len(p), p))
-        out, taken = q, set()
-        for a, b, target in sorted(found, key=lambda f: (-(f[1] - f[0]), f[0])):
-            if taken & set(range(a, b)):
-                continue
-            taken |= set(range(a, b))
-            out = out[:a] + target + out[b:]  # (same length: later offsets hold)
-        return out
+        return _replaced(q, found)
 
     def unknown_name(self, q: str, lang: str, qterms: dict[str, float]) -> str | None:
         """A name the report never uses, written as a name: "the price of *Bitcoin*", "which *Python*
@@ -829,6 +829,21 @@ def names_the_book(q: str, year: str) -> bool:
     return bool(re.search(rf"[（(]\s*{y}\s*(?:年?版|年度|edition|ed\.)?\s*[)）]|\b{y}\s+edition\b|{y}\s*年版|\b{y}\s+(?:[A-Za-z&'-]+\s+){{0,8}}(?:report|yearbook)\b"
                           rf"|{y}\s*年?\s*(?:版)?[\u4e00-\u9fff]{{0,12}}?报告|报告\s*{y}|\breport\s+{y}\b"
                           rf"|(?:书名|标题)[里中上]?[^，,。？?；;]{{0,6}}{y}|\btitle\b[^,.?;]{{0,20}}\b{y}\b", q, re.I))
+
+
+# particles, pronouns and question words: a run that holds one is no word typed with a wrong character
+_FUNCTION_CHARS = re.compile(r"[的了是在和与及或有也都就而着过吗呢吧啊么哪谁几多少什这那其它他她我你您个一不没还又再很最把被给从到对为以之所于上下里中后前]")
+
+
+def _replaced(q: str, found: list[tuple[int, int, str]]) -> str:
+    """``q`` with the spans found (start, end, same-length replacement) replaced, longest first, none overlapping."""
+    out, taken = q, set()
+    for a, b, target in sorted(found, key=lambda f: (-(f[1] - f[0]), f[0])):
+        if taken & set(range(a, b)):
+            continue
+        taken |= set(range(a, b))
+        out = out[:a] + target + out[b:]  # (same length: later offsets hold)
+    return out
 
 
 def _readings(w: str) -> list[str]:

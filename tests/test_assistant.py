@@ -1502,6 +1502,8 @@ def test_questions_from_blind_sets_dev135_to_dev142(assistant_, q, must):
     "天津八大优势产业，除了航天航空和高端装备制造，另外六个是哪些？",  # the report lists only those two
     "《京津冀协同发展规划纲要》是哪年印发的？报告对它是怎么解读的？",  # a work the report never names; 它 is that work
     "北京三产占比、天津二产占比报告都给了，河北2013年第二产业比重是多少？",  # the places the asker has are no answer
+    "这本书首印多少册？",  # 首印 sounds like the report's 收益: a guess tried only when nothing answers, and it answers nothing
+    "What is the ratio of Beijing's GDP per capita to Hebei's?",  # 人均 of another thing, in English order
 ])
 def test_near_misses_from_blind_sets_dev135_to_dev142_are_refused(assistant_, q):
     r = assistant_.ask(q)
@@ -1515,6 +1517,10 @@ def test_near_misses_from_blind_sets_dev135_to_dev142_are_refused(assistant_, q)
     (["中关村有多少家企业跑到河北设了分支机构？", "这个是前言哪一节提到的？"], "科技合作很多"),
     (["第三章第三節寫的是哪個省的開發區？", "下面分了幾個部分？", "最後那一個是什麼，在第幾頁？"], "123"),  # 最后那一个
     (["前言里有一组2013年R&D投入强度的数字，北京是多少？", "天津和河北呢？原句怎么写的？"], "1.12%"),
+    # an English follow-up on a Chinese question is matched (and refused, if it is) in English
+    (["第一章第三节讲什么？", "What page does it start on?"], "31"),
+    (["北京市教委资助的那个项目叫什么？", "What's its project number?"], "TJSHS201510031008"),
+    (["责任校对是谁？", "And who was responsible for print supervision?"], "司东翔"),
 ])
 def test_conversations_from_blind_sets_dev135_to_dev142(assistant_, turns, must):
     r = _converse(assistant_, turns)
