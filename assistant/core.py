@@ -149,6 +149,7 @@ class Assistant:
             norm = qmod.resolve_line(qmod.resolve_person(norm, history[-1].answer, self._terms.people), history[-1].answer,
                                      history[-1].rewritten_question)
             norm = qmod.resolve_other(norm, history[-1].answer)
+            norm = qmod.resolve_again(norm, history[-1].answer)  # "再下一个？": after the line the last answer named
         # "京津冀信息服务业发展报告（2015）的定价" is this book's price; "最后一章" is 第四章
         norm = qmod.last_chapter(self._terms.title.as_this_book(norm), len(self._chapter_lines))
         norm = qmod.last_section(norm, self._sections, prev)
@@ -512,7 +513,7 @@ class Assistant:
         q = qmod.split_context(rewritten)[0]
 
         def split(text: str) -> list[str]:
-            return [p for p in re.split(r"\s*(?:,|，|、|;|；|\band\b|\bor\b|和|及|与|以及)\s*", text) if p.strip()]
+            return [p for p in re.split(r"\s*(?:,|，|、|;|；|\band\b|\bor\b|和|及|与|跟|以及)\s*", text) if p.strip()]
 
         # ("…目录里第三章第二节列了好几个天津的基地和孵化器，其中麦谷产业园和天津高新区软件园BPO基地分别从第几页
         # 开始？": the last clause names the lines; the clauses before only say where they are)
@@ -535,6 +536,8 @@ class Assistant:
         if whole and any(all(self._terms.credit(t, x) > 0 for t in whole) for x in titles):
             return  # one line is named by all of it: "Langfang's economic and technological development zone"
         for part in parts:
+            if match_lang == "zh" and len(head := part.split("的")[0]) >= 2:
+                part = head  # ("河北省发改委的政策分别在第几页": the line is named before 的)
             # (words no contents line has say what is asked, not which line: "I *need* the page …")
             words = {t: w for t, w in self._terms.analyse(part, match_lang)[0].items()
                      if not t.startswith("~") and self._terms.known(t) and any(self._terms.credit(t, x) > 0 for x in titles)}
@@ -806,6 +809,8 @@ class Assistant:
                     u = _row_unit(children[n - 1 if n > 0 else -1])
                     d.answerable, d.refusal = True, ""
                     d.best, d.sentences = u, [(render(u, lang, False, self.glossary, d.terms, False), [u])]
+                else:
+                    d.answerable, d.sentences, d.refusal = False, [], prompts.REFUSAL[lang]  # (no such place in that list)
                 return
         if n and _NTH_ONLY.match(main.strip()) and base is not None and base.answerable and (points := next(
                 (ps for _, us in base.sentences if us and len(ps := self._numbered_points(us[0])) >= 2), [])) and n <= len(points):
@@ -841,7 +846,11 @@ class Assistant:
                 d.best, d.sentences = u, [(render(u, lang, d.numeric, self.glossary, d.terms, False), [u])]
             return
         children = evidence.toc_children(d.best.hit.chunk, self._toc)
-        if not children or n > len(children):
+        if children and n > len(children):
+            # "天津市政策那节下面第三项是什么？": the section lists two
+            d.answerable, d.sentences, d.refusal = False, [], prompts.REFUSAL[lang]
+            return
+        if not children:
             return
         u = _row_unit(children[n - 1 if n > 0 else -1])
         said = (render(u, lang, False, self.glossary, d.terms, False), [u])

@@ -777,6 +777,19 @@ def resolve_line(question: str, previous_answer: str | None, previous_question: 
     return question if not re.search(r"\bpages?\b|\bwhere\b", question, re.I) else _IT_EN.sub(title, question, count=1)
 
 
+_AGAIN_ZH = re.compile(r"^(?:那|那么)?再(?:往)?(下一个|下一项|下一条|下一节|后一个|后面一个|上一个|上一项|上一节|前一个|前面一个)(.*)$")
+
+
+def resolve_again(question: str, previous_answer: str | None) -> str:
+    """"再下一个？" after "“三、石家庄信息产业基地”从第114页开始。" (itself the answer to "下一个呢？"): the
+    line after the one the previous answer named -- "“三、石家庄信息产业基地”的下一个？"."""
+    m = _AGAIN_ZH.match(question.strip())
+    line = _line_answered(previous_answer) if m else None
+    if not line:
+        return question
+    return f"“{line.group(1)}”的{m.group(1)}{m.group(2) or '？'}"
+
+
 _OTHER_THAN_ZH = re.compile(r"还有(?:没有)?(?:别的|其他|其它|另外的?)[^，,。？?]{0,8}(?:吗|么|呢|没有)?[？?。]?$")
 _OTHER_THAN_EN = re.compile(r"\b(?:any|other|another|else)\b[^,.?]{0,30}\?\s*$", re.I)
 _OTHER_ASK_EN = re.compile(r"^(?:and\s+)?(?:are there|is there|any|anything|what|which)\b", re.I)

@@ -1483,6 +1483,10 @@ def test_a_claim_is_checked_against_the_answer_not_the_whole_quote(assistant_):
     ("cip核字号多少 中图分类号呢", ["069760", "F719.9"]),
     ("2013北京三产占比多少 天津二产呢 八大优势产业占工业总产值多少", ["76.9%", "50.6%", "90%"]),
     ("电商领域有哪些领军企业 影视文化那块呢", ["聚美优品", "爱奇艺"]),
+    ("唐山高新區後面接的是哪一個？在哪頁？", ["保定高新技术产业开发区", "121"]),
+    ("河北省政府和河北省发改委的政策分别在第几页？", ["144", "146"]),
+    ("大事记跟参考文献在哪页", ["157", "161"]),
+    ("第四章第一節下面是哪兩項？", ["国务院", "国家工信部"]),
     # a claim confirmed with 吧, a denial, a count in words
     ("和TPP有关的那个社科基金项目，编号不是14JGC088吧？", ["14JGC089"]),
     ("前言说京津冀信息服务业协同发展有三点不足，对吧？", ["不是。", "四点不足"]),
@@ -1502,6 +1506,7 @@ def test_questions_from_blind_sets_dev135_to_dev142(assistant_, q, must):
     "天津八大优势产业，除了航天航空和高端装备制造，另外六个是哪些？",  # the report lists only those two
     "《京津冀协同发展规划纲要》是哪年印发的？报告对它是怎么解读的？",  # a work the report never names; 它 is that work
     "北京三产占比、天津二产占比报告都给了，河北2013年第二产业比重是多少？",  # the places the asker has are no answer
+    "天津市政策那節下面第三項是什麼？",  # the section lists two
     "这本书首印多少册？",  # 首印 sounds like the report's 收益: a guess tried only when nothing answers, and it answers nothing
     "What is the ratio of Beijing's GDP per capita to Hebei's?",  # 人均 of another thing, in English order
 ])
@@ -1517,6 +1522,8 @@ def test_near_misses_from_blind_sets_dev135_to_dev142_are_refused(assistant_, q)
     (["中关村有多少家企业跑到河北设了分支机构？", "这个是前言哪一节提到的？"], "科技合作很多"),
     (["第三章第三節寫的是哪個省的開發區？", "下面分了幾個部分？", "最後那一個是什麼，在第幾頁？"], "123"),  # 最后那一个
     (["前言里有一组2013年R&D投入强度的数字，北京是多少？", "天津和河北呢？原句怎么写的？"], "1.12%"),
+    # the contents: "再下一个" after the line the last answer named; the item after another, "接的是"
+    (["石家庄高新技术开发区在哪页？", "下一个呢？", "再下一个？"], "廊坊经济技术开发区"),
     # an English follow-up on a Chinese question is matched (and refused, if it is) in English
     (["第一章第三节讲什么？", "What page does it start on?"], "31"),
     (["北京市教委资助的那个项目叫什么？", "What's its project number?"], "TJSHS201510031008"),
