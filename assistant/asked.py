@@ -106,14 +106,22 @@ _THREE_AS_ONE = re.compile(r"三地|两市一省")
 _IN_SECTION_ZH = re.compile(r"(总序|前言|第[一二三四五六七八九十]章)(?=里|中|上|部分|的|说|提到|提及|讲|给|写|称|指出|谈|对|认为|列|把|将|用)")
 
 
+_IN_SECTION_EN = re.compile(r"\b(?:in|within|from|according to)\s+(?:the\s+)?(?:general\s+|series\s+)?(?:preface|foreword|introduction)"
+                            r"|\b(?:preface|foreword|introduction)\s+(?:say|state|mention|note|describe|define|list|give|put|call|write|argue|lay)")
+
+
 def top_section(main: str, lang: str, glossary) -> str:
     """The top-level part of the text the question places its answer in ("" if none, or if it names
     several): 总序, 前言 or a chapter's ordinal."""
     if lang == "zh":
         found = set(_IN_SECTION_ZH.findall(main))
     else:
-        found = {zh[0] for _, _, _, zh, _ in (glossary.groups(main) if glossary is not None else ()) if zh in (["总序"], ["前言"])}
-        found |= {o for k, o in intent.ordinals(main).items() if k == "章"}
+        # ("in the general preface", "the preface says", "in chapter 1": the part the answer is said to be in;
+        # "Who put together chapter 2?" asks about the chapter, not in it)
+        found = {zh[0] for a, b, _, zh, _ in (glossary.groups(main) if glossary is not None else ()) if zh in (["总序"], ["前言"])
+                 and _IN_SECTION_EN.search(" ".join(en_words(main)[max(0, a - 2): b + 2]))}
+        if re.search(r"\b(?:in|within|from|according to)\s+chapter\s+\w+|\bchapter\s+\w+\s+(?:says|states|mentions|notes|describes|defines|lists|gives|puts|calls|writes|argues)\b", main, re.I):
+            found |= {o for k, o in intent.ordinals(main).items() if k == "章"}
     return next(iter(found)) if len(found) == 1 else ""
 
 _PLACES_TOGETHER = re.compile(r"^(?:[两三四各]地|两市一省|[三两]省市)$")  # the places named as a whole, no indicator
@@ -375,8 +383,8 @@ def read(question: str, lang: str, terms: Terms) -> Asked:
         within_ctx=bool(ctx) and bool(qmod.PART_OF_PREVIOUS.search(main)),  # "其中天津那部分…": only inside it
         top_section=top_section(main, lang, terms.glossary),
         # "那天津二产比重呢？（接上问：河北2013年的研发强度是多少？）": a follow-up that names an indicator of its own
-        own_indicator=tuple(t for t in own_terms if ctx and len(t) >= 4 and not t.startswith("~") and terms.known(t)
-                            and not names_region_term(t)),
+        own_indicator=tuple(t for t in own_terms if ctx and lang == "zh" and len(t) >= 4 and not t.startswith(("~", "="))
+                            and "|" not in t and terms.known(t) and not names_region_term(t)),
         besides=intent.besides(main, lang),
         ind_terms=ind_terms, ind_words=(ind_words := terms.words(ind_terms)),  # with the alternatives of phrase groups spelled out
         # (word by word: normalize joins adjacent Chinese words, so joined words would read other pairs)

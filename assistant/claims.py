@@ -39,6 +39,20 @@ _COUNT_ZH = re.compile(r"(?<=[有是])([一二两三四五六七八九十]{1,3})
 _PERSON_AFTER_ZH = "(?:是|为|有|叫)"
 
 
+# "基金项目只有北京市自然科学基金一项吧？", "那一节是不是只写了北京？": whether the list is only that
+_ONLY_ZH = re.compile(r"(?:是不是|是否)?只(有|写了?|讲了?|提了?|列了?|介绍了?|包括|涉及)(?:到)?[^，,。？?]{1,24}?"
+                      r"(?:这?一(?:项|个|家|位|部分|节|处))?(?:吗|吧|么|呢)?[？?。]*$")
+
+
+def only(question: str) -> str | None:
+    """"…那一节是不是只写了北京？" -> "…那一节写了哪些？": a question whether a list holds only what it names
+    asks what the list holds (the answer then shows whether there is more); None for any other question."""
+    m = _ONLY_ZH.search(question.strip())
+    if not m or m.start() == 0:
+        return None
+    return question.strip()[: m.start()] + m.group(1) + "哪些？"
+
+
 def read(question: str, lang: str, people: frozenset = frozenset()) -> Claim | None:
     """The question a claim-checking question asks, and the values it claims; None when it checks no value
     (a plain question, or one whose claim is no figure, date, page or person of the record)."""

@@ -141,6 +141,8 @@ class Assistant:
         claim = claims.read(norm, lang, self._terms.people)
         if claim is not None:
             norm = claim.question
+        elif lang == "zh" and (listed := claims.only(norm)):
+            norm = listed  # "基金项目只有北京市自然科学基金一项吧？": what the list holds
         prev = qmod.normalize(history[-1].rewritten_question) if history else None
         if history:
             norm = qmod.resolve_this_part(norm, history[-1].rewritten_question)

@@ -112,9 +112,6 @@ def normalize(text: str) -> str:
                       lambda m: re.sub("[京津冀]", lambda c: _ONE_CHAR_PLACE[c.group(0)], m.group(0)), text)
         text = re.sub(r"^(那|那么)?([京津冀])(?=呢|的呢|的[？?]|[？?])", lambda m: (m.group(1) or "") + _ONE_CHAR_PLACE[m.group(2)], text)
         text = re.sub(r"(?<![\u4e00-\u9fff])[京津冀](?=的|那|呢|[？?])", lambda m: _ONE_CHAR_PLACE[m.group(0)], text)  # "，冀的部分在哪页"
-        # two of the three by their one-character names ("河北和京津的差距", "津冀两地"), not the three together
-        text = re.sub(r"京津(?![冀塘唐])", "北京、天津", text)
-        text = re.sub(r"(?<!京)津冀", "天津、河北", text)
         text = re.sub(r"(?<![河东华西湖])北大(?![学街荒门])", "北京大学", text)
         # chat shorthand for a page ("参考文献p几", "在P几") and a page to start reading from ("从哪页看起")
         text = re.sub(r"(?<![A-Za-z])(?:在)?[pP]\.?\s*(?:几|多少)(?![A-Za-z])", "在第几页", text)

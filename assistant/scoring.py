@@ -406,9 +406,10 @@ def _sibling_indicator(key: str, q: str, glossary=None) -> bool:
     m = re.search(re.escape(k[:2]) + r"([\u4e00-\u9fff]{2,6}?)" + re.escape(k[-2:]), normalize(q))
     if not m and k.startswith("人均"):
         # "河北省2012年人均GDP是多少？": a per-capita figure of something else, however the question ends it
-        m = re.search(r"人均(?!(?:差距|差别|差异|水平|情况|数字?|数据|数值|值|排名|对比|比较|倍数|相差|相比))"
-                      r"([\u4e00-\u9fffA-Za-z]{2,6}?)(?=是|为|有|的|多少|呢|[？?，,。]|$)", normalize(q))
-        if not m and english:
+        if not english:
+            m = re.search(r"人均(?!(?:差距|差别|差异|水平|情况|数字?|数据|数值|值|排名|对比|比较|倍数|相差|相比))"
+                          r"([\u4e00-\u9fffA-Za-z]{2,6}?)(?=是|为|有|的|多少|呢|[？?，,。]|$)", normalize(q))
+        else:
             # "Beijing's GDP per capita", read in English order: the thing before 人均
             m = re.search(r"([A-Za-z]{2,8}|[\u4e00-\u9fff]{2,4})人均", normalize(q))
     if not m:

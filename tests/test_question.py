@@ -598,12 +598,6 @@ def test_a_question_that_checks_no_value_is_no_claim(q):
     assert claims.read(q, "zh", frozenset()) is None
 
 
-def test_two_of_the_three_by_one_character_names():
-    assert normalize("河北和京津的差距") == "河北和北京、天津的差距"
-    assert normalize("津冀两地") == "天津、河北两地"
-    assert normalize("京津冀三地") == "京津冀三地"
-
-
 @pytest.mark.parametrize("q, expected", [
     ("天津和河北呢？原句怎么写的？", "天津和河北呢？"),  # every answer quotes the report: a last ask for its wording adds nothing
     ("北京是河北的几倍？原文怎么说？", "北京是河北的几倍？"),
@@ -636,3 +630,13 @@ def test_a_claim_confirmed_with_ba_and_a_denial():
     c = claims.read("和TPP有关的那个社科基金项目，编号不是14JGC088吧？", "zh")
     assert c is not None and c.question == "和TPP有关的那个社科基金项目，编号是多少？" and not c.numbers and not c.names
     assert claims.verdict(c, "项目编号为14JGC089。", "zh") is None
+
+
+@pytest.mark.parametrize("q, expected", [
+    ("第二章“新兴业态”那一节是不是只写了北京？", "第二章“新兴业态”那一节写了哪些？"),
+    ("这本报告的基金项目只有北京市自然科学基金一项吧？", "这本报告的基金项目有哪些？"),
+    ("只有北京吗？", None),  # nothing before it names the list
+    ("北京有哪些园区？", None),
+])
+def test_whether_a_list_holds_only_what_is_named_asks_what_it_holds(q, expected):
+    assert claims.only(q) == expected
