@@ -411,7 +411,8 @@ def _sibling_indicator(key: str, q: str, glossary=None) -> bool:
                           r"([\u4e00-\u9fffA-Za-z]{2,6}?)(?=是|为|有|的|多少|呢|[？?，,。]|$)", normalize(q))
         else:
             # "Beijing's GDP per capita", read in English order: the thing before 人均
-            m = re.search(r"([A-Za-z]{2,8}|[\u4e00-\u9fff]{2,4})人均", normalize(q))
+            # (a name in Latin letters or a word the glossary does not know: "more per person" is no other indicator)
+            m = re.search(r"([A-Za-z]{2,8}|[\u4e00-\u9fff]{0,2}某某[\u4e00-\u9fff]{0,2})人均", normalize(q))
     if not m:
         return False
     mid, own = m.group(1), k[2:-2]

@@ -144,6 +144,8 @@ class Glossary:
 
 
 _JOIN_MAX = 5  # syllables of one word typed apart: "liang shi yi sheng"
+# one toneless pinyin syllable ("ding", "jia", "sheng"); English words joined ("lay out" -> layout) are no word typed apart
+_SYLLABLE = re.compile(r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ueng|ang|eng|ing|ong|iao|ian|uai|uan|ai|ei|ui|ao|ou|iu|ie|ve|ue|er|an|en|in|un|vn|ia|ua|uo|a|o|e|i|u|v)")
 
 
 def _joined(run: list[tuple[int, str]], taken: set[int], table: dict) -> list[tuple[int, int, tuple[str, ...]]]:
@@ -155,7 +157,7 @@ def _joined(run: list[tuple[int, str]], taken: set[int], table: dict) -> list[tu
         hit = None
         for n in range(min(_JOIN_MAX, len(run) - k), 1, -1):
             span = run[k: k + n]
-            if any(i in taken for i, _ in span) or span[-1][0] - span[0][0] != n - 1 or not all(w.isalpha() for _, w in span):
+            if any(i in taken for i, _ in span) or span[-1][0] - span[0][0] != n - 1 or not all(_SYLLABLE.fullmatch(w) for _, w in span):
                 continue
             key = ("".join(w for _, w in span),)
             if len(key[0]) >= 5 and key in table:

@@ -39,6 +39,9 @@ def test_pinyin_typed_syllable_by_syllable_is_joined():
     assert ("yisheng",) not in by_key
     # English words that happen to join into no entry stay as they are
     assert g.groups("and then some") == []
+    # only syllables of pinyin are joined: "lays out" is no "layout"
+    lex2 = build_lexicon(["布局"])
+    assert not Glossary([], lexicon=lex2).matched_words("what the preface lays out") & {3, 4}
 
 
 def test_roundtrip(tmp_path, small_lexicon):
