@@ -537,19 +537,21 @@ class Assistant:
                  if not t.startswith("~") and self._terms.known(t) and any(self._terms.credit(t, x) > 0 for x in titles)}
         if whole and any(all(self._terms.credit(t, x) > 0 for t in whole) for x in titles):
             return  # one line is named by all of it: "Langfang's economic and technological development zone"
-        for part in parts:
-            if match_lang == "zh" and len(head := part.split("的")[0]) >= 2:
-                part = head  # ("河北省发改委的政策分别在第几页": the line is named before 的)
+        def line_named(part: str):
             # (words no contents line has say what is asked, not which line: "I *need* the page …")
             words = {t: w for t, w in self._terms.analyse(part, match_lang)[0].items()
                      if not t.startswith("~") and self._terms.known(t) and any(self._terms.credit(t, x) > 0 for x in titles)}
-            if not words:
-                continue
             best, best_w = None, 0.0
             for c, title in zip(self._toc, self._toc_titles):
                 got = sum(w for t, w in words.items() if self._terms.credit(t, title) > 0)
-                if got == sum(words.values()) and got > best_w:
+                if words and got == sum(words.values()) and got > best_w:
                     best, best_w = c, got
+            return best
+
+        for part in parts:
+            best = line_named(part)
+            if best is None and match_lang == "zh" and len(head := part.split("的")[0]) >= 2:
+                best = line_named(head)  # ("河北省发改委的政策分别在第几页": the line is named before 的)
             if best is not None and best not in found:
                 found.append(best)
         if len(found) < 2 or d.best.hit.chunk.id not in {c.id for c in found}:

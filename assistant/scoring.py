@@ -374,6 +374,9 @@ def _figures(u: Unit, a: Asked, terms: Terms, s: float) -> float:
     return s
 
 
+_IRREGULAR_PAST = frozenset("spent spend paid put made gave got set held kept led brought built sold bought took had did".split())
+
+
 def _zh_reading(q: str, glossary) -> str:
     """An English question read word by word in the report's Chinese ("per-capita health spending" ->
     "人均某某支出"): the glossary's word where it has one, "某某" for a content word it does not know."""
@@ -387,7 +390,8 @@ def _zh_reading(q: str, glossary) -> str:
                 out.append(zh)  # (a place says where, not what: "per person did Beijing spend")
             i = b
             continue
-        if len(words[i]) >= 3 and words[i] not in STOP_EN and not words[i].isdigit() and not words[i].endswith(("ing", "ed")):
+        if len(words[i]) >= 3 and words[i] not in STOP_EN and not words[i].isdigit() and not words[i].endswith(("ing", "ed")) \
+                and words[i] not in _IRREGULAR_PAST:
             out.append("某某")  # (a verb form says how, not what: "subway running mileage" is 地铁运营里程)
         i += 1
     return "".join(out)
@@ -412,7 +416,7 @@ def _sibling_indicator(key: str, q: str, glossary=None) -> bool:
         else:
             # "Beijing's GDP per capita", read in English order: the thing before 人均
             # (a name in Latin letters or a word the glossary does not know: "more per person" is no other indicator)
-            m = re.search(r"([A-Za-z]{2,8}|[\u4e00-\u9fff]{0,2}某某[\u4e00-\u9fff]{0,2})人均", normalize(q))
+            m = re.search(r"([A-Za-z]{2,8}|某某)人均", normalize(q))
     if not m:
         return False
     mid, own = m.group(1), k[2:-2]
