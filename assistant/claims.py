@@ -4,8 +4,9 @@ what to look the answer up by. A claimed value that is wrong would pull the ques
 (王光艳 is the 组稿编辑, not the 责任编辑 asked; 2016年3月18日 is the preface's date, not the general preface's).
 
 ``read`` turns such a question into the question it checks ("定价是多少？") and the values claimed; ``verdict``
-compares those values with the passages the answer cites. Values that are not numbers or the record's people
-are not checked (no verdict is given)."""
+compares those values with the answer's own statement (not the quotes it cites, which may state other places'
+values). Values that are not numbers or the record's people are not checked (no verdict is given). ``only``
+reads "只有…一项吧？" as a question about what the list holds."""
 
 from __future__ import annotations
 
@@ -166,11 +167,12 @@ def _cn_count(s: str) -> int:
 
 
 def _numbers_of(text: str) -> set[str]:
+    """The values a text states, as ``read`` writes claimed ones: dates, codes, counts in words, figures."""
     t = re.sub(r"\s+", "", text)
-    out0 = {str(_cn_count(n)) for n, _ in re.findall(r"(?<!第)([一二两三四五六七八九十]{1,3})(点|个|项|条|位|家|大)", t)}
     out = {f"{int(a)}-{int(b)}-{int(c)}" for a, b, c in re.findall(r"(\d{4})年(\d{1,2})月(\d{1,2})日", t)}
     out |= {re.sub(r"\D", "", m) for m in re.findall(r"\d[\d-]{5,}\d", t)}  # codes, ISBN, telephone
-    out |= out0 | set(re.findall(r"(?<![A-Za-z\d])(?=[A-Z\d]*\d)(?=[A-Z\d]*[A-Z])[A-Z\d]{6,}(?![A-Za-z\d])", t))
+    out |= set(_ID_CODE.findall(t))  # "14JGC089"
+    out |= {str(_cn_count(n)) for n, _ in re.findall(r"(?<!第)([一二两三四五六七八九十]{1,3})(点|个|项|条|位|家|大)", t)}  # "四点"
     for n in re.findall(r"\d+(?:\.\d+)?", t):
         out.add(n)
         if "." in n:
