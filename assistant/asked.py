@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from assistant import intent, question as qmod
-from assistant.terms import ALT, GROUP, IMPLICIT_EN, Terms, names_the_book
+from assistant.terms import ALT, GROUP, IMPLICIT_EN, STOP_EN, Terms, names_the_book
 from index.glossary import en_words
 from index.text import normalize
 
@@ -94,6 +94,7 @@ class Asked:
     ind_words: set[str]
     excluded: dict[str, float] = field(default_factory=dict)  # what the answer is not ("不是约稿的那个": 组稿)
     top_section: str = ""  # the part of the text the question says the answer is in ("总序里…": 总序; "chapter 1": 第一章)
+    reading: str = ""  # an English question read word by word in the report's Chinese ("人均某某支出")
     own_indicator: tuple = ()  # a follow-up's own indicator words (4+ characters): "那天津二产比重呢？" -> 第二产业比重
     besides: tuple = ()  # the items a "除了X和Y，另外…是哪些" question knows already: a list of only those is no answer
     # settled against the candidates (assistant.scoring)
@@ -108,6 +109,29 @@ _IN_SECTION_ZH = re.compile(r"(总序|前言|第[一二三四五六七八九十]
 
 _IN_SECTION_EN = re.compile(r"\b(?:in|within|from|according to)\s+(?:the\s+)?(?:general\s+|series\s+)?(?:preface|foreword|introduction)"
                             r"|\b(?:preface|foreword|introduction)\s+(?:say|state|mention|note|describe|define|list|give|put|call|write|argue|lay)")
+
+
+_IRREGULAR_PAST = frozenset("spent spend paid put made gave got set held kept led brought built sold bought took had did".split())
+
+
+def zh_reading(q: str, glossary) -> str:
+    """An English question read word by word in the report's Chinese ("per-capita health spending" ->
+    "人均某某支出"): the glossary's word where it has one, "某某" for a content word it does not know."""
+    words = en_words(q)
+    groups = {a: (b, zh[0]) for a, b, _, zh, _ in glossary.groups(q)} if glossary is not None else {}
+    out, i = [], 0
+    while i < len(words):
+        if i in groups:
+            b, zh = groups[i]
+            if not names_region_term(zh):
+                out.append(zh)  # (a place says where, not what: "per person did Beijing spend")
+            i = b
+            continue
+        if len(words[i]) >= 3 and words[i] not in STOP_EN and not words[i].isdigit() and not words[i].endswith(("ing", "ed")) \
+                and words[i] not in _IRREGULAR_PAST:
+            out.append("某某")  # (a verb form says how, not what: "subway running mileage" is 地铁运营里程)
+        i += 1
+    return "".join(out)
 
 
 def top_section(main: str, lang: str, glossary) -> str:
@@ -382,6 +406,7 @@ def read(question: str, lang: str, terms: Terms) -> Asked:
         ords=ords, ctx_ords={} if ords else intent.ordinals(ctx),  # "北京部分在第几页？" after "第一章第三节讲什么？"
         within_ctx=bool(ctx) and bool(qmod.PART_OF_PREVIOUS.search(main)),  # "其中天津那部分…": only inside it
         top_section=top_section(main, lang, terms.glossary),
+        reading=zh_reading(main, terms.glossary) if lang == "en" else "",
         # "那天津二产比重呢？（接上问：河北2013年的研发强度是多少？）": a follow-up that names an indicator of its own
         own_indicator=tuple(t for t in own_terms if ctx and lang == "zh" and len(t) >= 4 and not t.startswith(("~", "="))
                             and "|" not in t and terms.known(t) and not names_region_term(t)),

@@ -17,8 +17,7 @@ from typing import Mapping, Sequence
 from assistant import intent, question as qmod
 from assistant.asked import NUM_RE, Asked, names_region_term, nth_pairs, read
 from assistant.evidence import CONTENTS_LINE, Unit, countable, has_years, is_toc_row, listed_items, quotes_a_phrase, quotes_phrase_of, row_field, section_of, split_units
-from assistant.terms import STOP_EN, Terms, has_term
-from index.glossary import en_words
+from assistant.terms import Terms, has_term
 from index.model import Hit
 from index.text import normalize, squash_ws
 
@@ -112,7 +111,7 @@ def score_units(q: str, lang: str, hits: Sequence[Hit], terms: Terms,
         for u in units:
             rs = rows.get(u.text, [])
             if u.kind == "sentence" and rs and all("indicator not asked" in r.reasons for r in rs) and any(
-                    _sibling_indicator(row_field(r, "indicator"), a.main, terms.glossary) for r in rs):
+                    _sibling_indicator(row_field(r, "indicator"), a.main, a.reading) for r in rs):
                 u.score *= 0.5
                 u.reasons.append("indicator not asked")
     units.sort(key=lambda u: -u.score)
@@ -366,7 +365,7 @@ def _figures(u: Unit, a: Asked, terms: Terms, s: float) -> float:
             w_all = sum(terms.idf(t) for t in kt)
             w_hit = sum(terms.idf(t) for t in kt if t in a.ind_words or _made_of(t, a.ind_words))
             # (a sibling of the asked word is another indicator: "第二产业比重" does not answer "第三产业占GDP的比重")
-            sibling = _other_nth(key, a) or _sibling_indicator(key, a.main, terms.glossary)
+            sibling = _other_nth(key, a) or _sibling_indicator(key, a.main, a.reading)
             # (a follow-up that names its own indicator asks that one: the earlier question's row is no answer)
             sibling = sibling or bool(a.own_indicator) and not any(terms.credit(t, normalize(key)) > 0 for t in a.own_indicator)
             if (u.hit.chunk.meta or {}).get("table") == "indicators" and (w_hit < INDICATOR_MATCH * w_all or sibling) and not a.figures:
@@ -374,30 +373,7 @@ def _figures(u: Unit, a: Asked, terms: Terms, s: float) -> float:
     return s
 
 
-_IRREGULAR_PAST = frozenset("spent spend paid put made gave got set held kept led brought built sold bought took had did".split())
-
-
-def _zh_reading(q: str, glossary) -> str:
-    """An English question read word by word in the report's Chinese ("per-capita health spending" ->
-    "人均某某支出"): the glossary's word where it has one, "某某" for a content word it does not know."""
-    words = en_words(q)
-    groups = {a: (b, zh[0]) for a, b, _, zh, _ in glossary.groups(q)} if glossary is not None else {}
-    out, i = [], 0
-    while i < len(words):
-        if i in groups:
-            b, zh = groups[i]
-            if not names_region_term(zh):
-                out.append(zh)  # (a place says where, not what: "per person did Beijing spend")
-            i = b
-            continue
-        if len(words[i]) >= 3 and words[i] not in STOP_EN and not words[i].isdigit() and not words[i].endswith(("ing", "ed")) \
-                and words[i] not in _IRREGULAR_PAST:
-            out.append("某某")  # (a verb form says how, not what: "subway running mileage" is 地铁运营里程)
-        i += 1
-    return "".join(out)
-
-
-def _sibling_indicator(key: str, q: str, glossary=None) -> bool:
+def _sibling_indicator(key: str, q: str, reading: str = "") -> bool:
     """The question asks another indicator in the same frame as ``key``: "人均医疗卫生支出" against
     "人均公共教育支出" (the words between the frame's ends share nothing), "per-capita health spending"
     (read in Chinese) too."""
@@ -406,7 +382,7 @@ def _sibling_indicator(key: str, q: str, glossary=None) -> bool:
         return False
     english = not re.search(r"[\u4e00-\u9fff]", q)
     if english:
-        q = _zh_reading(q, glossary)
+        q = reading  # (read once per question: ``Asked.reading``)
     m = re.search(re.escape(k[:2]) + r"([\u4e00-\u9fff]{2,6}?)" + re.escape(k[-2:]), normalize(q))
     if not m and k.startswith("人均"):
         # "河北省2012年人均GDP是多少？": a per-capita figure of something else, however the question ends it

@@ -591,7 +591,7 @@ class Terms:
         and only those the glossary cannot translate and the report does not contain (``~word``)."""
         if lang != "en":
             # "《京津冀协同发展规划纲要》是哪年印发的？": a work the report never names (the book's own title is one it names)
-            for t in re.findall(r"《\s*([^》]{2,60}?)\s*》", normalize(q)):
+            for t in _WORK_TITLE.findall(normalize(q)):
                 t = squash_ws(t)
                 if t not in ("本书", "这套丛书") and not any(t in x for x in self.titles) and not any(z in t or t in z for z in self.title.zh):
                     return t
@@ -846,17 +846,18 @@ def _replaced(q: str, found: list[tuple[int, int, str]]) -> str:
     return out
 
 
-def _readings(w: str) -> list[str]:
+@lru_cache(maxsize=4096)
+def _readings(w: str) -> tuple[str, ...]:
     """The toneless pinyin ``w`` may be read as (each character's readings, at most three)."""
     from pypinyin import Style, pinyin  # (loaded on the first question with a run that may be such a word)
 
     readings = [sorted({r for r in rs if r.isalpha()})[:3] for rs in pinyin(w, style=Style.NORMAL, heteronym=True, errors="ignore")]
     if len(readings) != len(w) or not all(readings):
-        return []
+        return ()
     keys = [""]
     for rs in readings:
         keys = [k + r for k in keys for r in rs]
-    return keys
+    return tuple(keys)
 
 
 def _sounds_like(w: str, lex) -> str | None:
@@ -869,9 +870,12 @@ def _sounds_like(w: str, lex) -> str | None:
     return next(iter(hits)) if len(hits) == 1 else None
 
 
+_WORK_TITLE = re.compile(r"《\s*([^》]{2,60}?)\s*》")  # a work named in 《》
+
+
 def titles_of(chunks) -> frozenset:
     """The works the report's text names in 《》 ("京津冀都市圈区域综合规划"), normalised, spaces removed."""
-    return frozenset(squash_ws(normalize(t)) for c in chunks if c.kind == "paragraph" for t in re.findall(r"《\s*([^》]{2,60}?)\s*》", c.text))
+    return frozenset(squash_ws(normalize(t)) for c in chunks if c.kind == "paragraph" for t in _WORK_TITLE.findall(c.text))
 
 
 def people_of(chunks) -> frozenset:
