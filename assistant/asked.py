@@ -128,7 +128,8 @@ def zh_reading(q: str, glossary) -> str:
             i = b
             continue
         if len(words[i]) >= 3 and words[i] not in STOP_EN and not words[i].isdigit() and not words[i].endswith(("ing", "ed")) \
-                and words[i] not in _IRREGULAR_PAST:
+                and words[i] not in _IRREGULAR_PAST and words[i] not in IMPLICIT_EN:
+            # (a measure word says how a figure is told, not what of: "education money per head")
             out.append("某某")  # (a verb form says how, not what: "subway running mileage" is 地铁运营里程)
         i += 1
     return "".join(out)

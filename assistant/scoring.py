@@ -391,8 +391,9 @@ def _sibling_indicator(key: str, q: str, reading: str = "") -> bool:
                           r"([\u4e00-\u9fffA-Za-z]{2,6}?)(?=是|为|有|的|多少|呢|[？?，,。]|$)", normalize(q))
         else:
             # "Beijing's GDP per capita", read in English order: the thing before 人均
-            # (a name in Latin letters or a word the glossary does not know: "more per person" is no other indicator)
-            m = re.search(r"([A-Za-z]{2,8}|某某)人均", normalize(q))
+            # (a name in Latin letters or a word the glossary does not know: "more per person" is no other indicator;
+            # the frame's last word may come between: "health spending per capita" reads 某某支出人均)
+            m = re.search(r"([A-Za-z]{2,8}|某某)(?:" + re.escape(k[-2:]) + r")?人均", normalize(q))
     if not m:
         return False
     mid, own = m.group(1), k[2:-2]
