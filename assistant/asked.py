@@ -170,6 +170,14 @@ _NO_TOPIC = frozenset("还有 其他 其它 另外 其余 别的 另一个 另�
 _THAT_ONE_WHO = re.compile(r"^(?:那|那么)[\u4e00-\u9fff]{1,6}的(?:是谁|又是谁|是哪一?位|又是哪一?位|呢)")
 
 
+_FOR_WHOM_EN = re.compile(r"\s*(?:as an? (?:benchmark|comparison|yardstick|reference|baseline|context) for"
+                         r"|for (?:my|our|a|an|the) (?:[\w-]+ ){0,3}(?:briefing|memo|report|note|presentation|deck|piece|article|story|pitch)"
+                         r" (?:on|about))\s+[^,?]{2,40},\s*", re.I)
+
+
+_ASKER_AFTER_EN = re.compile(r"\?\s*((?:I|I'm|I am|I've|We|We're|My|Our|This is for|It's for)\b[^?]*)$")
+
+
 def read(question: str, lang: str, terms: Terms) -> Asked:
     full = intent.plain_role(question) if lang == "en" else question
     # "…负总责的那位，不是约稿的那个，叫什么名字？": what the answer is not names nothing asked
@@ -299,6 +307,21 @@ def read(question: str, lang: str, terms: Terms) -> Asked:
         # "我是台湾出版社的版权业务，…": where the asker is from is not what is asked (unlike "我想看上海市…那一节，")
         who = qmod.who_asks(scope)
         named = [m for m in named if not (m.slot.category == "region" and m.end <= len(who))]
+    if lang == "en" and named:
+        # "I'm citing this report in an investment briefing on Hebei. Which publisher put it out?", "What are
+        # Beijing's four core functions …? I need them to explain why activity is moved out to Hebei.",
+        # "As a benchmark for Hebei, how much did Beijing's … grow?": a place named only where the asker says
+        # what the answer is for is not asked about (unless the question proper points back to it)
+        start = len(before) if before and scope.startswith(before) else 0
+        if m := _FOR_WHOM_EN.match(scope[start:]):
+            start += m.end()
+        after = _ASKER_AFTER_EN.search(scope)
+        end = after.start(1) if after else len(scope)
+        own = [m for m in named if m.slot.category == "region" and start <= m.start < end]
+        # (the book, named where the asker says what they do, is what "it" points back to)
+        back = qmod.refers_back(scope[start:end]) and not re.search(r"\b(?:this|the) (?:book|report|volume)\b", scope[:start], re.I)
+        named = [m for m in named if not (m.slot.category == "region" and (
+            m.start >= end or (m.end <= start and (own or not back))))]
     if ctx and scope == main and not swapped and re.search(r"它(?!们)|\b(?:it|its)\b", main, re.I):
         # "它跟河北签了多少个项目？（接上问：清华呢？）": "it" is the organisation the earlier turn named
         named += [m for m in qmod.mentions(ctx) if m.slot.category == "org"][-1:]
@@ -354,6 +377,12 @@ def read(question: str, lang: str, terms: Terms) -> Asked:
         told = {t.lower() for t in terms.tokenize(story)} - body
         line_words = {t: w for t, w in line_words.items()
                       if not (t in told and terms.known(t) and terms.credit(t, terms.contents) == 0)} or line_words
+    if lang == "zh" and "的" in main and re.search(r"第几页|哪一?页|页码", main) and (by := next(
+            (m.group(0) for p in list(terms.people) + terms.person_names(main)
+             if (m := re.search(re.escape(p) + r"[\u4e00-\u9fff]{0,4}?的", normalize(main)))), "")):
+        # "李晓昕整理的附录在第几页？": who wrote a part says which part it is; no contents line names a person
+        said = {t.lower() for t in terms.tokenize(by)}
+        line_words = {t: w for t, w in line_words.items() if t not in said} or line_words
     line_known = sum(w for t, w in line_words.items() if not t.startswith("~") and (terms.known(t) or nameish(t)))
     ords = intent.ordinals(main)
     # terms that name the asked indicator: not regions, not unknown words

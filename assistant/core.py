@@ -19,7 +19,7 @@ from assistant.errors import InputError
 from assistant.render import (numbers_supported, render, render_chapters, render_count, render_nth_listed, render_nth_part, render_parts,
                               render_stated_count, render_subsections, render_who_wrote)
 from assistant.settings import Settings
-from assistant.terms import BookTitle, Terms, people_of, signers_of, titles_of
+from assistant.terms import BookTitle, Terms, people_of, sole_holders, signers_of, titles_of
 from assistant.types import AskResult, Citation, Turn
 from index.model import Hit
 from index.text import normalize, squash_ws
@@ -44,7 +44,8 @@ class Assistant:
         self._terms = Terms(analyzer.doc_terms, handle.keyword.bm25.docs, self.glossary, frozenset(analyzer.stopwords),
                             people_of(handle.chunks), BookTitle.of(handle.chunks), analyzer.person_names,
                             signers_of(handle.chunks), " ".join(self._toc_titles), titles_of(handle.chunks),
-                            lambda text: analyzer.jieba.lcut(text), lambda w: analyzer.jieba.FREQ.get(w, 0) > 0)
+                            lambda text: analyzer.jieba.lcut(text), lambda w: analyzer.jieba.FREQ.get(w, 0) > 0,
+                            sole_holders(handle.chunks))
         self._retrievers: dict[str, object] = {}
         self._seen: dict[str, object] = {}  # chunks returned lately (merged neighbours are not in the index)
         # Paragraph chunks by the report paragraphs they hold (built once: a table row looks up the
@@ -148,10 +149,12 @@ class Assistant:
             norm = qmod.resolve_this_part(norm, history[-1].rewritten_question)
         if history and history[-1].answerable:
             norm = qmod.resolve_holding_chapter(norm, history[-1].answer, self._chapter_of_title)
-            norm = qmod.resolve_line(qmod.resolve_person(norm, history[-1].answer, self._terms.people), history[-1].answer,
+            norm = qmod.resolve_line(qmod.resolve_person(norm, history[-1].answer, self._terms.people, self._terms.person_names), history[-1].answer,
                                      history[-1].rewritten_question)
             norm = qmod.resolve_other(norm, history[-1].answer)
             norm = qmod.resolve_again(norm, history[-1].answer)  # "再下一个？": after the line the last answer named
+            norm = qmod.resolve_last_sibling(norm, history[-1].answer, history[-1].rewritten_question, self._last_sibling)
+        norm = self._chapters_by_topic(norm, lang)  # "Who wrote the chapter on support policies?": 第四章
         # "京津冀信息服务业发展报告（2015）的定价" is this book's price; "最后一章" is 第四章
         norm = qmod.last_chapter(self._terms.title.as_this_book(norm), len(self._chapter_lines))
         norm = qmod.last_section(norm, self._sections, prev)
@@ -486,6 +489,58 @@ class Assistant:
             said = f"The passage is in “{where}”" + (f" (page {c.page})" if c.page else "") + "."
         d.sentences = d.sentences + [(said, [d.best])]
         d.derived = set(d.derived) | ({str(c.page)} if c.page else set())  # (the page is the passage's, not its quote's)
+
+    def _chapters_by_topic(self, q: str, lang: str) -> str:
+        """"Who wrote the chapters on the key projects and the support policies?", "扶持政策那一章是谁写的？": a
+        who-question that names chapters by what they are about names them by their ordinals (第三章、第四章), as
+        the preface's division of labour does; ``q`` unchanged when a topic names no one chapter."""
+        if lang == "zh":
+            m = re.search(r"([\u4e00-\u9fff、]{2,16}?)(?:那|这)?(?:一|两|二|三)?章(?=[^，,。？?]{0,3}(?:是|由)?谁)", q)
+            if not m or "谁" not in q or re.search(r"第[一二三四五六七八九十\d]+章", q):
+                return q
+            parts = [p for p in re.split(r"[、和与及跟]", re.sub(r"^(?:讲|写|关于|有关|介绍)", "", m.group(1))) if len(p) >= 2]
+        else:
+            m = re.search(r"\b(?:the\s+|two\s+)?chapters?\s+(?:on|about|covering|dealing with|that covers?|which covers?)\s+(.+?)(?=[?.,;]|$)", q, re.I)
+            if not m or not re.match(r"\s*who\b", q, re.I):
+                return q
+            parts = [p for p in re.split(r",|\band\b|&", m.group(1)) if p.strip()]
+        chapters = [c for c in self._toc if evidence.toc_level(c) == 0 and re.match(r"第[一二三四五六七八九十]+章", str((c.meta or {}).get("title") or ""))]
+        found = []
+        for part in parts:
+            if lang == "zh":
+                def score(c) -> float:
+                    t = str((c.meta or {}).get("title") or "")
+                    return sum(1 for i in range(len(part) - 1) if part[i:i + 2] in t)
+            else:
+                words = {t: w for t, w in self._terms.analyse(part, "en")[0].items() if not t.startswith("~")}
+
+                def score(c) -> float:
+                    t = normalize(str((c.meta or {}).get("title") or "")).lower()
+                    return sum(w * self._terms.credit(k, t) for k, w in words.items())
+            ranked = sorted(((score(c), c) for c in chapters), key=lambda x: -x[0])
+            if not ranked or ranked[0][0] <= 0 or (len(ranked) > 1 and ranked[1][0] == ranked[0][0]):
+                return q
+            ordinal = re.match(r"第[一二三四五六七八九十]+章", str((ranked[0][1].meta or {}).get("title"))).group(0)
+            if ordinal not in found:
+                found.append(ordinal)
+        if not found:
+            return q
+        if lang == "zh":
+            return q[: m.start()] + "、".join(found) + q[m.end():]
+        nums = [str(qmod.cn_digit(o[1:-1])) for o in found]
+        said = f"chapter {nums[0]}" if len(nums) == 1 else "chapters " + ", ".join(nums[:-1]) + " and " + nums[-1]
+        return q[: m.start()] + said + q[m.end():]
+
+    def _last_sibling(self, title: str) -> str:
+        """The title of the last contents line at the level of, and under the same line as, the line
+        titled ``title`` ("十、涿州新兴产业示范区" for "五、秦皇岛数据产业基地"); "" if none."""
+        row = next((c for c in self._toc if str((c.meta or {}).get("title") or "") == title), None)
+        if row is None:
+            return ""
+        m, level = row.meta or {}, evidence.toc_level(row)
+        same = [c for c in self._toc if evidence.toc_level(c) == level and (level == 0 or (
+            (c.meta or {}).get("chapter") == m.get("chapter") and (level == 1 or (c.meta or {}).get("section") == m.get("section"))))]
+        return str((same[-1].meta or {}).get("title") or "") if same else ""
 
     def _chapter_of_title(self, title: str) -> str:
         """The chapter ordinal ("第二章") of the contents line titled ``title``, "" if none."""

@@ -80,7 +80,7 @@ def ordinals(q: str) -> dict[str, str]:
     return out
 
 
-_PARTS_Q = re.compile(r"分成哪|分为哪|分了哪|分成了哪|分为了哪|哪几块|几大块|按什么分节|(?:覆盖|涵盖)了?哪|(?<=[章节])(?:讲|写|介绍|谈)了?[^，。？?]{0,16}哪(?:些|几)|分哪|有几节|分了几|分成几|分为几|几节|几个小节|有几个小节|几个部分|\bhow many (sections|subsections|parts)\b|哪[两三四五六七八九十]个?(部分|方面|小节|节)|包括哪|包含哪|哪几个方面|哪几部分|哪几节|哪些节|哪几个小节|哪些小节|哪些部分|由哪几|有哪几|下设|(?:下面|之下|底下)[^，。？?的]{0,8}(?:收录|列|包括|包含|分|有|是)了?哪|(?<=[章节])[^，。？?的]{0,4}(?:涉及|收录|列了?|列出了?|包括|包含)了?哪[些几两三四五六七八九十]|"
+_PARTS_Q = re.compile(r"分成哪|分为哪|分了哪|分成了哪|分为了哪|哪几块|几大块|按什么分节|(?:覆盖|涵盖)了?哪|(?<=[章节])(?:是|主要|都|又|具体)?(?:讲|写|介绍|谈)了?[^，。？?]{0,16}哪(?:些|几)|分哪|有几节|分了几|分成几|分为几|几节|几个小节|有几个小节|几个部分|\bhow many (sections|subsections|parts)\b|哪[两三四五六七八九十]个?(部分|方面|小节|节)|包括哪|包含哪|哪几个方面|哪几部分|哪几节|哪些节|哪几个小节|哪些小节|哪些部分|由哪几|有哪几|下设|(?:下面|之下|底下)[^，。？?的]{0,8}(?:收录|列|包括|包含|分|有|是)了?哪|(?<=[章节])[^，。？?的]{0,4}(?:涉及|收录|列了?|列出了?|包括|包含)了?哪[些几两三四五六七八九十]|"
                       r"\bwhat (sections|parts|subsections)\b|\bwhich (sections|parts|subsections)\b|\bsubsections?\b"
                       r"|\bwhat are (?:the|its) (?:(?:two|three|four|five|six|seven|eight|\d+) )?(sections|parts|subsections)\b|\b(which|what) \w+ does (it|the section|the chapter|this section|this chapter) cover\b"
                       r"|\bsection by section\b|\b(?:list|give(?: me)?|name|show(?: me)?|enumerate)\s+(?:all\s+)?(?:of\s+)?the\s+(?:sections|parts|subsections)\b|\bdoes (?:chapter|section) \w+ cover\b|\b(divided|organi[sz]ed|split|broken down|subdivided) into\b|\bbroken down\b|\bbreak(s)? down\b|\bconsists? of\b|\bwhat does (it|the section|the chapter) cover\b"
@@ -516,9 +516,15 @@ def _listed_fields(q: str) -> list[str]:
     return [f"{m.group(1) or ''}{f}是什么？" for f in fields][:MAX_ASKS] if len(fields) >= 2 else []
 
 
+_TELL_ME_ZH = re.compile(r"(?:麻烦|请|劳驾|帮忙)?(?:你)?(?:告诉我|给我|帮我查一?下|查一?下|说一?下|报一?下)")
+
+
 def _two_fields(q: str) -> list[str]:
     """"读者服务部的联系地址和邮编是什么？", "…，全书字数和印张各是多少？": two fields of one thing, else []."""
     last = re.split(r"[，,：:]", q.strip())[-1]  # ("想引用篇幅资料：全书字数和印张各是多少？")
+    lead = q.strip()[: len(q.strip()) - len(last)]
+    if (tell := _TELL_ME_ZH.match(last)) and not re.search(r"什么|多少|谁|哪|[？?]\s*$", last):
+        last = last[tell.end():].rstrip("。.！! ") + "是什么？"  # "麻烦告诉我这本书的ISBN和定价": asked without a question word
     m = _TWO_FIELDS_ZH.fullmatch(last)
     if m and not m.group(1):
         from assistant.question import mentions  # noqa: PLC0415 (question imports intent)
@@ -528,7 +534,6 @@ def _two_fields(q: str) -> list[str]:
     if not m:
         return []
     # (each part keeps the clauses before: "想引用一下北京的增加值，请问起点和终点分别是多少？")
-    lead = q.strip()[: len(q.strip()) - len(last)]
     owner = m.group(1) or ""
     first = re.sub(r"^(?:请问|那么?)", "", m.group(2)) or m.group(2)
     # ("开本跟印张各怎么著录？", "字数和印张有写吗": each field's value is asked)
@@ -831,9 +836,13 @@ def asks_chapter_count(q: str, counting: bool) -> bool:
 # "负总责的那位，不是约稿的那个，叫什么名字？", "除了组稿编辑以外，", "…, not the one who commissioned it?",
 # "other than the desk editor": what the answer must not be
 _EXCLUDED_ZH = re.compile(r"(?:(?<=[，,。；;])|^)\s*(?:而|但|可|并)?不是(?P<x>[^，,。？?；;]{1,14}?)的?那(?:一)?(?:个|位|家|本|项|种|条|篇)[，,]?"
-                          r"|(?:(?<=[，,。；;])|^)\s*除了?(?P<y>[^，,。？?；;]{1,14}?|“[^”]{1,30}”)(?:以外|之外)[，,]?")
+                          r"|(?:(?<=[，,。；;])|^)\s*除了?(?P<y>[^，,。？?；;]{1,14}?|“[^”]{1,30}”)(?:以外|之外)[，,]?"
+                          # "郭斌和陈倩除了编著这本书，在丛书里还担任什么？": another deed of the same persons
+                          r"|除了(?P<z>[^，,。？?；;]{2,14}?)[，,](?=[^，,。？?；;]{0,12}还(?:担任|负责|参与|做|兼任|写|是))")
 _EXCLUDED_EN = re.compile(r",?\s*(?:but\s+)?not the (?:one|person|people|editor|firm|company|fund|grant|project|man|woman)\s+(?:who|that|which)\s+(?P<x>[^,.?;]+)"
-                          r"|,?\s*\b(?:other than|apart from|except(?: for)?|besides|excluding)\s+(?P<y>[^,.?;]+?)(?=[,.?;]|$)", re.I)
+                          r"|,?\s*\b(?:other than|apart from|except(?: for)?|besides|excluding)\s+(?P<y>[^,.?;]+?)(?=[,.?;]|$)"
+                          # "The compilers, I mean, not the series editor.": a trailing "not the …"
+                          r"|,\s*(?:and\s+|but\s+)?not\s+the\s+(?P<z>[^,.?;]{3,40}?)\s*(?=[.?;!]*\s*$)", re.I)
 
 
 def without_exclusion(q: str, lang: str) -> tuple[str, str]:
@@ -843,8 +852,9 @@ def without_exclusion(q: str, lang: str) -> tuple[str, str]:
     m = pat.search(q)
     if not m:
         return q, ""
-    x = (m.group("x") or m.group("y") or "").strip()
-    return (q[: m.start()] + q[m.end():]).strip(" ,，"), x
+    x = (m.group("x") or m.group("y") or (m.groupdict().get("z") or "")).strip()
+    # (a clause that opened a sentence leaves no comma after the sentence before: "… page. Apart from X, which …")
+    return re.sub(r"([.!?:;])\s*[,，]\s*", r"\1 ", q[: m.start()] + q[m.end():]).strip(" ,，"), x
 
 
 _BESIDES_ZH = re.compile(r"除了?(?P<x>[^，,。？?]{2,40}?)(?:以外|之外)?[，,]?\s*(?:另外|其他|其它|其余|剩下|别的|还有)")

@@ -29,6 +29,11 @@ _ORDINAL_EN_MORE = re.compile(r"\b(chapter|section)s\s+" + _EN_N + r"\s*(?:,|and
 _CN_DIGITS = {cn_number(i): i for i in range(1, 11)}
 
 
+def cn_digit(cn: str) -> int:
+    """"四" -> 4 (one to ten); 0 when it is no such number."""
+    return _CN_DIGITS.get(cn, 0)
+
+
 def validate(raw: object, max_chars: int) -> str:
     """Return the question as clean text or raise InputError with a plain message."""
     if isinstance(raw, bytes):
@@ -119,7 +124,34 @@ def normalize(text: str) -> str:
         text = _spoken(text)
         # "教育医疗这类公共服务": examples of what is asked, as the report writes them ("教育、医疗等")
         text = re.sub(r"(?<=[\u4e00-\u9fff])(?:这一?类|那一?类|此类|之类的?)(?=[\u4e00-\u9fff])", "等", text)
+    else:
+        text = _spoken_years_en(text)
     return re.sub(r"(?<![\d.])([01]\d)(?=年(?!代))", r"20\1", text)
+
+
+_EN_UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_EN_TEENS = ("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen")
+_EN_SMALL = {w: i + 1 for i, w in enumerate(_EN_UNITS)} | {w: i + 10 for i, w in enumerate(_EN_TEENS)}
+_SMALL_ALT = "|".join(sorted(_EN_SMALL, key=len, reverse=True))
+_YEAR_WORDS_EN = re.compile(
+    rf"\btwo thousand(?:\s+and)?\s+({_SMALL_ALT})\b"  # "two thousand and twelve"
+    rf"|\btwenty\s+(?:oh\s+({'|'.join(_EN_UNITS)})|({'|'.join(_EN_TEENS)})|twenty)\b"  # "twenty thirteen", "twenty oh five"
+    rf"|\b((?:in|by|from|to|since|until|till|of|year|circa|around)\s+)two thousand\b(?!\s+(?:and\s+)?(?:[a-z]+s|{_SMALL_ALT})\b)",  # "back in two thousand"
+    re.I)
+
+
+def _spoken_years_en(text: str) -> str:
+    """A year said in words in an English question ("by twenty thirteen", "back in two thousand",
+    "two thousand and twelve") written as digits, as the report writes years."""
+    def year(m: re.Match) -> str:
+        if m.group(1):
+            return str(2000 + _EN_SMALL[m.group(1).lower()])
+        if m.group(2):
+            return str(2000 + _EN_SMALL[m.group(2).lower()])
+        if m.group(3):
+            return str(2000 + _EN_SMALL[m.group(3).lower()])
+        return "2020" if m.group(0).lower().startswith("twenty") else m.group(4) + "2000"
+    return _YEAR_WORDS_EN.sub(year, text)
 
 
 def language(text: str) -> str:
@@ -699,7 +731,9 @@ def _swap_slots(question: str, previous: str) -> str:
             said = question[nm.start:nm.end] if nm.slot.category == "aggregate" and language(question) == prev_lang else ""
             replacements.append((om.start, om.end, said or _surface(nm.slot, om, prev_lang)))
         else:
-            appended.append(nm.slot.id if nm.slot.category in ("year", "chapter", "section") else (nm.slot.zh[0] if prev_lang == "zh" else nm.slot.en[0]))
+            # (a year as a year, not "(2015)", which reads as the book's own title)
+            appended.append((nm.slot.id + "年" if prev_lang == "zh" else "in " + nm.slot.id) if nm.slot.category == "year"
+                            else nm.slot.id if nm.slot.category in ("chapter", "section") else (nm.slot.zh[0] if prev_lang == "zh" else nm.slot.en[0]))
             appended_ids.add(nm.slot.id)
     for a, b, s in sorted(replacements, reverse=True):
         out = out[:a] + s + out[b:]
@@ -721,12 +755,13 @@ def _swap_slots(question: str, previous: str) -> str:
 
 
 # the person as such, not what is theirs ("他的同事", "his colleague" is somebody else)
-_PERSON_PRONOUN_ZH = re.compile(r"(?<![其吉])(?:他|她)(?![们人国乡的])")
+_PERSON_PRONOUN_ZH = re.compile(r"(?<![其吉])(?:他|她)(?![们人国乡的])|(?:这|那)个人|此人|(?:这|那)位(?![\u4e00-\u9fff]{0,3}(?:编辑|主编|作者|老师|专家))")
 _PERSON_PRONOUN_EN = re.compile(r"\b(he|she|him)\b", re.I)
 
 
 _LINE_ANSWER = re.compile(r"^[“\"]((?:第[一二三四五六七八九十]+[章节]|[一二三四五六七八九十]+、)[^”\"]{1,40})[”\"]")
 _IT_ZH = re.compile(r"^(?:那)?它(?!们)")
+_BARE_PAGE_ZH = re.compile(r"^(?:那|那么)?(?:在|从)?(?:第几页|哪一?页)(?:开始)?(?:的)?[？?]?$")
 _THIS_PART_ZH = re.compile(r"(?:这一|这|该|本)([章节])(?![省市])")
 _IT_EN = re.compile(r"\b(?:it|that one|this one|(?:that|this) (?:section|chapter|part|entry))\b", re.I)
 
@@ -770,6 +805,8 @@ def resolve_line(question: str, previous_answer: str | None, previous_question: 
             return question[: this.start()] + title + question[this.end():]
         if asked_where:
             return question
+        if _BARE_PAGE_ZH.match(question.strip()):
+            return title + question.strip().lstrip("那么")  # "在第几页？" after "“二、国家工信部”从第134页开始。"
         return _IT_ZH.sub(title, question.strip(), count=1)
     return question if not re.search(r"\bpages?\b|\bwhere\b", question, re.I) else _IT_EN.sub(title, question, count=1)
 
@@ -785,6 +822,20 @@ def resolve_again(question: str, previous_answer: str | None) -> str:
     if not line:
         return question
     return f"“{line.group(1)}”的{m.group(1)}{m.group(2) or '？'}"
+
+
+_LAST_ONE_ZH = re.compile(r"^(?:那|那么)?(?:最后一个|最后一项|最后一条|最后那一?个|最后那一?项|最末一个|最末那个)(?:呢)?[？?]?$")
+
+
+def resolve_last_sibling(question: str, previous_answer: str | None, previous_question: str | None,
+                         last_of: Callable[[str], str]) -> str:
+    """"那最后一个呢？" after "“五、秦皇岛数据产业基地”在第几页？" answered by that line: the earlier question
+    asked of the last line of the same list (``last_of`` gives its title)."""
+    m = _line_answered(previous_answer) if _LAST_ONE_ZH.match(question.strip()) else None
+    prev = split_context(previous_question or "")[0]
+    if not m or ("“" + m.group(1) + "”") not in prev or not (last := last_of(m.group(1))) or last == m.group(1):
+        return question
+    return prev.replace("“" + m.group(1) + "”", "“" + last + "”", 1)
 
 
 _OTHER_THAN_ZH = re.compile(r"还有(?:没有)?(?:别的|其他|其它|另外的?)[^，,。？?]{0,8}(?:吗|么|呢|没有)?[？?。]?$")
@@ -808,7 +859,8 @@ def resolve_other(question: str, previous_answer: str | None) -> str:
 
 _HOLDING_CHAPTER_EN = re.compile(r"\bthe chapter (?:that |which )?(?:it|this|that)(?: section| one| part| entry)? (?:belongs to|is in|sits in|falls under|comes under)\b"
                                  r"|\b(?:its|that section's|this section's) chapter\b", re.I)
-_HOLDING_CHAPTER_ZH = re.compile(r"(?:它|这一?节|那一?节|该节|这部分|那部分)(?:所在|所属|属于)的?(?:那一?|这一?)?章")
+_HOLDING_CHAPTER_ZH = re.compile(r"(?:它|这一?节|那一?节|该节|这部分|那部分)(?:所在|所属|属于)的?(?:那一?|这一?)?章"
+                                 r"|^(?:那|那么)?(?:那一章|这一章|该章)(?=[^，,。？?]{0,4}(?:第几页|哪一?页|哪页))")  # "那一章从第几页开始？" after a section line
 
 
 def resolve_holding_chapter(question: str, previous_answer: str | None, chapter_of: Callable[[str], str]) -> str:
@@ -827,14 +879,16 @@ def resolve_holding_chapter(question: str, previous_answer: str | None, chapter_
     return question[: this.start()] + chapter + question[this.end():]
 
 
-def resolve_person(question: str, previous_answer: str | None, people) -> str:
+def resolve_person(question: str, previous_answer: str | None, people, person_names=lambda text: []) -> str:
     """"总序是谁写的？" answered "总序署名：王成慧。" -- then "他在编委会里担任什么？" asks about
     王成慧: a personal pronoun stands for the one person the previous answer named (its first line,
-    not the quotes), if it named exactly one of ``people``."""
-    if not previous_answer or not people:
+    not the quotes), if it named exactly one of ``people`` (else one the tagger finds: "附录：李晓昕。")."""
+    if not previous_answer or not (people or person_names):
         return question
     head = previous_answer.strip().split("\n", 1)[0]
     named = [p for p in people if p in head]
+    if not named and language(question) == "zh" and _PERSON_PRONOUN_ZH.search(question):
+        named = list(dict.fromkeys(person_names(re.sub(r"\[\d+\]", "", head))))
     if len(named) != 1:
         return question
     name = named[0]

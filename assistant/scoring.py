@@ -93,6 +93,13 @@ def score_units(q: str, lang: str, hits: Sequence[Hit], terms: Terms,
             # another passage than the one asked, however many of the question's words it shares
             s *= OTHER_SECTION_SHARE
             u.reasons.append("outside the part of the text named")
+        if any("脚注" in t for t in a.qterms):
+            # "前言的脚注引用了哪本书？", "Which book does the footnote cite?": the footnote is the passage asked
+            if (u.hit.chunk.meta or {}).get("footnote"):
+                s += 0.2
+            else:
+                s *= OTHER_SECTION_SHARE
+                u.reasons.append("outside the part of the text named")
         if a.contents_first and _is_contents(u):
             s += 0.15
         elif _is_contents(u) and not a.structure_q:
@@ -230,11 +237,16 @@ def _asked_for(u: Unit, a: Asked, terms: Terms, s: float) -> float:
     elif a.asked_type and not any(z in _own_text(u) for z in a.asked_type):
         s *= 0.5
         u.reasons.append("asked-for thing missing")
-    if a.field_focus and not any(terms.credit(t, u.match_text) > 0 for t in a.field_focus):
+    # (a row's note names whose field it is, not the field: "出版发行：经济管理出版社" over the publisher's phone row)
+    if a.field_focus and not any(terms.credit(t, _own_text(u)) > 0 for t in a.field_focus):
         # "What *telephone number* … for the publisher?": a field the record labels; the publisher
         # row shares a word, the phone row is the field asked for
         s *= FIELD_MISSING
         u.reasons.append("not the field asked for")
+        if u.kind == "row" and (u.hit.chunk.meta or {}).get("table") == "publication":
+            # "经济管理出版社的邮编是多少？": the record row of another field (出版者) holds no postcode,
+            # however well the name matches
+            s *= 0.6
     if a.unknown_subject or (a.subject and not terms.credit_any(a.subject, u.match_text)):
         # "总序是谁写的？", "Who wrote the preface?": the passage must be about the 总序
         s *= 0.5
@@ -397,6 +409,8 @@ def _sibling_indicator(key: str, q: str, reading: str = "") -> bool:
     if not m:
         return False
     mid, own = m.group(1), k[2:-2]
+    # (the frame's measure word is shared by every sibling: "人均医疗支出" against 人均公共教育支出相对河北省的倍数)
+    mid = re.sub(r"(?:支出|收入|消费|投入|产值|增加值)$", "", mid) or mid
     if re.search(r"[的了地得是在有和与及跟之]", mid):
         return False  # words between, not another indicator's name ("北京地铁跑的总里程" is 地铁运营里程)
     return not (mid in own or own in mid or any(mid[i: i + 2] in own for i in range(len(mid) - 1)))
@@ -593,8 +607,11 @@ def _answer_kind(u: Unit, a: Asked, terms: Terms, s: float) -> float:
         # "王成慧在编委会里担任什么？": the field that is this person alone (总主编), not a list of members
         if row_field(u, "value").replace(" ", "") in a.people:
             s += 0.3 + (0.1 if re.search(r"(主编|编辑|编著|校对|印制|委员)$", row_field(u, "label")) else 0.0)
-        elif re.search(r"[、,，]", row_field(u, "value")):
+        elif re.search(r"[、,，]", row_field(u, "value")) and set(a.people) & terms.sole:
             s *= 0.3
+        elif any(p in re.split(r"[、,，\s]+", row_field(u, "value")) for p in a.people):
+            # "欧海鹰担任什么？": one of the members the row lists, and named alone in no other row
+            s += 0.2
     if a.book_author and u.kind == "row":
         f = str((u.hit.chunk.meta or {}).get("field") or "")
         if f == "authors":

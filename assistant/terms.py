@@ -37,13 +37,16 @@ STOP_EN = set(
     "more less higher lower bigger larger greater fewer times roughly approximately about "
     "particular whole entire present current same very actual "
     "one two three four five six seven eight nine ten "
-    "sub non pre multi inter".split()  # "doe": en_words folds "does"; "sub-industries": a prefix
+    "sub non pre multi inter "
+    # light verbs ("what grant number *goes with* …"): en_words folds "goes" to "goe"
+    "go goe went come came belong belongs".split()  # "doe": en_words folds "does"; "sub-industries": a prefix
 )
 
 UNKNOWN_WEIGHT = 1.0
 EN_UNKNOWN_WEIGHT = 0.6
 # (past a short modifier: "哪些正在成形的产业聚集区" asks for 产业聚集区, not 正在成形)
-_ZH_FOCUS = re.compile(r"(?:什么|哪(?:个|些|家|位|种|类|一个)?)(?:[^的，,？?。]{1,8}的)?([\u4e00-\u9fff]{2,4})")
+# ("哪些基金项目的支持": what gives the support is asked, not the support)
+_ZH_FOCUS = re.compile(r"(?:什么|哪(?:个|些|家|位|种|类|一个)?)(?:[^的，,？?。]{1,8}的(?!支持|资助|帮助|扶持|赞助|指导))?([\u4e00-\u9fff]{2,4})")
 # capitalised words that do not open a sentence ("… of Bitcoin?", not "What …", "… 2013. How …")
 _NAME_RUN = re.compile(r"(?<![.?!:;\n]\s)(?<=\s)[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*\b")
 # a code mixing digits and letters ("5G", "G20")
@@ -170,7 +173,7 @@ IMPLICIT_EN = frozenset(
     # superlatives single out, they name nothing ("the single biggest barrier")
     "single biggest largest greatest top chief foremost leading sole "
     # how exactly it is to be told ("what's the *exact* figure", "the *precise* wording")
-    "exact exactly precise precisely specific specifically actual wording".split()
+    "exact exactly precise precisely specific specifically actual wording description descriptions".split()
 )
 IMPLICIT_EN = IMPLICIT_EN | {_fold(w) for w in IMPLICIT_EN}  # as en_words folds them ("fixes" -> "fixe")
 # "What makes the region suited to …", "What held back …": the wh-word is the subject of a verb,
@@ -366,13 +369,15 @@ class Terms:
                  stopwords: frozenset = frozenset(), people: frozenset = frozenset(),
                  title: BookTitle = BookTitle(), person_names: Callable[[str], list[str]] = lambda text: [],
                  signed: Mapping[str, frozenset] | None = None, contents: str = "", titles: frozenset = frozenset(),
-                 segment: Callable[[str], list[str]] | None = None, is_word: Callable[[str], bool] = lambda w: False):
+                 segment: Callable[[str], list[str]] | None = None, is_word: Callable[[str], bool] = lambda w: False,
+                 sole: frozenset = frozenset()):
         self.tokenize = tokenize
         self.segment = segment  # jieba's plain cut of a question (for words typed with a character of the same sound)
         self.is_word = is_word  # a word of jieba's own dictionary
         self.titles = titles  # the works the report names in 《》, normalised
         self.person_names = person_names  # personal names in a Chinese question ("习近平")
         self.people = people  # the persons the publication record names (郭斌, 陈倩, 王光艳…)
+        self.sole = sole  # those of them a record row names alone (总主编 王成慧), not only in a list
         self.signed = dict(signed or {})  # person -> the sections they sign, headings normalised ("王成慧" -> {"总序"})
         self.title = title  # how a question may name the book itself
         self.contents = contents  # the contents lines' titles, as matched (the words that can name a line)
@@ -493,7 +498,9 @@ class Terms:
         x = re.sub(r"(?:之间|之中|里|中|内|上)?(?:都|也|还|又|一共|总共|共|分别|大概|大约|大致|到底|究竟)?$", "", m.group(1)) or m.group(1)  # "编委会里都有谁"
         if re.fullmatch(r"(?:这|那|该|此|本)?(?:本|部|份)?(?:书|报告)", x):
             return None  # "买的这本书有几页…": the book itself, no field
-        x = re.sub(r"^(?:那个|这个|那|这|该|此)(?:串|组|条|项|段|句|行|些)?", "", x)  # "那个课题编号": the field is 课题编号
+        x = re.sub(r"^(?:那个|这个|那|这|该|此)", "", x)  # "那个课题编号": the field is 课题编号
+        if x[:1] and x[:1] in "串组条项段句行些" and x[:2] not in self.df:
+            x = x[1:]  # "那串书号" (but "那个项目" is a 项目)
         if not x:
             return None  # "这本书那串…": a demonstrative, no field
         x = re.sub(r"^[一二两三四五六七八九十几\d]+(?:个|项|位|条|种)", "", x) or x  # "书里给的三个数": the field is 数
@@ -743,6 +750,8 @@ class Terms:
                 continue  # years are hard constraints, not terms
             if lang == "zh" and _INTERROGATIVE.match(tl):
                 continue  # "几类", "哪几个", "多少家": the question's form, not its content
+            if lang == "zh" and tl[:1] == "一" and tl[1:] in IMPLICIT_ZH and "哪" + tl in qn:
+                continue  # "负责哪一部分": jieba's 一部分 is the question's form, as 哪部分 is
             if lang == "zh" and tl in IMPLICIT_ZH and tl not in self.df and (not structural or tl in ("名字", "姓名")):
                 continue  # "叫什么名字", "用一个词概括": the kind of answer, a word the report need not use
             if lang == "zh" and _COUNTED.match(tl) and "哪" + tl in qn:
@@ -889,6 +898,14 @@ def people_of(chunks) -> frozenset:
                 if 2 <= len(name) <= 4 and re.fullmatch(r"[\u4e00-\u9fff]+", name) and name not in ("编者", "编委会"):
                     out.add(name)
     return frozenset(out)
+
+
+def sole_holders(chunks) -> frozenset:
+    """The persons a publication record row names alone ("总主编：王成慧"): asked their role, that row
+    answers, not a list of members they are also in."""
+    return frozenset(v for c in chunks if (m := c.meta or {}).get("table") == "publication"
+                     and str(m.get("field", "")).split(":")[0] in _PERSON_FIELDS
+                     and re.fullmatch(r"[\u4e00-\u9fff]{2,4}", v := str(m.get("value") or "").replace(" ", "")))
 
 
 def signers_of(chunks) -> dict[str, frozenset]:

@@ -123,6 +123,9 @@ def publication_rows(report: Report) -> list[TableRow]:
             rows.add("cip_number", "CIP数据核字", squeeze(m.group(1)), p, m.group(0))
         if re.fullmatch(r"[(（].+[)）]", t) and "publisher" in rows.seen:
             rows.add("publisher_address", "出版社地址", squeeze(t[1:-1]), p, t)
+            if code := re.search(r"(?<!\d)(\d{6})\s*[)）]$", t):
+                # "(北京市海淀区…11 层 100038)": the publisher's postcode, beside the reader service's own (100836)
+                rows.add("publisher_postcode", "出版社邮编", code.group(1), p, t)
         for m in _PAIR_RE.finditer(t):
             label, value = strip_ws(m.group(1)), m.group(2).strip()
             field = LABELS.get(label)

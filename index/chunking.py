@@ -329,6 +329,34 @@ def chunk_report(report: Report, settings: ChunkSettings, count_tokens: TokenCou
                 )
             )
             order += 1
+    for fn in report.footnotes:
+        # a footnote is a passage of its own, under the paragraph that carries its marker ("前言 › 一、… › 脚注①"):
+        # the work it cites (邢元敏、薛进文, 天津人民出版社) can be asked for and quoted
+        try:
+            para = report.paragraph(fn.paragraph_id)
+        except KeyError:
+            continue
+        text = fn.text.strip()
+        if not text:
+            continue
+        path = tuple(para.section_path) + (f"脚注{fn.marker}",)
+        chunks.append(
+            Chunk(
+                id=chunk_id(report.source_id, "paragraph", path, text),
+                text=text,
+                kind="paragraph",
+                section_path=path,
+                page=para.page,
+                source=report.source_id,
+                start=fn.start,
+                end=max(fn.end, fn.start),
+                paragraph_ids=(fn.paragraph_id,),
+                quote=text,
+                order=order,
+                meta={"tokens": base + count(text), "footnote": fn.marker},
+            )
+        )
+        order += 1
     if include_tables:
         chunks.extend(table_chunks(report, start_order=order))
     return chunks

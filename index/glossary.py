@@ -97,6 +97,12 @@ class Glossary:
                     runs[-1].append((i, w))
                 else:
                     runs.append([(i, w)])
+            # "What does the book cover on Shijiazhuang?", "Which chapter covers e-commerce?": the verb, not the
+            # book's cover (封面); "the cover", "cover design" stay the noun
+            verb = {i for i in range(len(words)) if words[i] in ("cover", "covers", "covered", "covering")
+                    and _COVER_VERB.search(" ".join(words[max(0, i - 6): i + 1]))}
+            runs = [[(i, w) for i, w in run if i not in verb] for run in runs]
+            runs = [r for r in runs if r]
             for run in runs:
                 sub = [lex.base(w) if hasattr(lex, "base") else w for _, w in run]
                 found = _longest(sub, lex.entries, lex.max_len)
@@ -169,6 +175,10 @@ def _joined(run: list[tuple[int, str]], taken: set[int], table: dict) -> list[tu
         else:
             k += 1
     return out
+
+
+_COVER_VERB = re.compile(r"\b(?:do|doe|does|did|to|will|would|also)\b(?: \S+){0,4} cover$|\b(?:is|are|was|were|be|been) covered$"
+                         r"|^(?:which|what) (?:chapter|section|part|page|one)s? cover$|\b(?:it|that|which) cover$")
 
 
 def _longest(words: list[str], table: dict, max_len: int) -> list[tuple[int, int, tuple[str, ...]]]:

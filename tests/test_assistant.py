@@ -1535,3 +1535,81 @@ def test_near_misses_from_blind_sets_dev135_to_dev142_are_refused(assistant_, q)
 def test_conversations_from_blind_sets_dev135_to_dev142(assistant_, turns, must):
     r = _converse(assistant_, turns)
     assert r.answerable and must in squash_ws(r.answer.split("\n")[0]), (r.rewritten_question, r.answer)
+
+
+@pytest.mark.parametrize("q, must", [
+    # a place named only where the asker says what the answer is for is not asked about
+    ("I'm citing this 2015 Jing-Jin-Ji information services report in an investment briefing on Hebei. Which publisher put it out?",
+     ["经济管理出版社"]),
+    ("What are Beijing's four core city functions as set out in its 2014 government work report? I need them to explain why activity is being moved out to Hebei.",
+     ["科技创新中心"]),
+    ("As a benchmark for Hebei, how much did Beijing's software and information services value added grow from 2000 to 2013, and at what compound annual rate?",
+     ["20%"]),
+    # "那个项目" is a 项目, not a demonstrative and a measure word before 目
+    ("编号9154027的那个项目是哪家基金资助的？", ["北京市自然科学基金"]),
+    ("萬少萍在這本書裡負責哪一部分？", ["第一章"]),  # 哪一部分 is the question's form
+    ("李晓昕整理的附录在书的第几页？", ["148"]),  # who wrote a part names no contents line
+    ("歐海鷹在這套叢書裡是什麼身份？", ["编委会成员"]),  # a member of a list, named alone in no other row
+    ("郭斌和陈倩除了编著这本书，在丛书里还担任什么？", ["编委会成员"]),  # another deed than the one excluded
+    ("For the funding note: what grant number goes with the Beijing Natural Science Foundation project?", ["9154027"]),
+    ("Around when did this report actually come off the press? Month and year is plenty.", ["2016"]),
+    ("财务报销要填书号和价格，麻烦告诉我这本书的ISBN和定价", ["978-7-5096-4331-0", "58.00"]),  # two fields, asked without a question word
+    ("What does the book cover on Shijiazhuang, and on which pages?", ["石家庄"]),  # the verb, not the book's cover
+    ("本书的研究得到了哪些基金项目的支持？请逐一列出资助方。", ["9154027", "14JGC088"]),  # what gives the support is asked
+    ("Who actually put the report together? The compilers, I mean, not the series editor.", ["郭斌", "陈倩"]),
+    ("I'm translating the editorial board page. Apart from the two compilers and the general editor, which other names are on the board?",
+     ["李凡", "刘林艳", "欧海鹰"]),
+    ("What is the Chinese subtitle?", ["协同发展与产业升级"]),
+    # chapters named by what they are about, in a who-question: their ordinals, as the division of labour gives them
+    ("Who wrote the chapters on the key projects and the support policies?", ["孟程燕", "赵如平"]),
+    ("讲优势领域的那章是谁写的？", ["朱云", "宋艳静"]),
+    # the publisher's own postcode and phone, beside the reader service's
+    ("经济管理出版社的邮编是多少？", ["100038"]),
+    ("读者服务部的邮编？", ["100836"]),
+    # the preface's footnote is a passage of its own
+    ("前言的脚注引用了哪本书？", ["邢元敏", "天津人民出版社"]),
+    ("Which book does the preface's footnote cite?", ["邢元敏"]),
+])
+def test_questions_from_blind_sets_dev151_to_dev158(assistant_, q, must):
+    r = assistant_.ask(q)
+    assert r.answerable and all(m in squash_ws(r.answer) for m in must), r.answer
+
+
+@pytest.mark.parametrize("q", [
+    "How much health spending per capita did Beijing have?",  # 某某支出人均: another thing per head, in English order
+])
+def test_near_misses_from_blind_sets_dev151_to_dev158_are_refused(assistant_, q):
+    r = assistant_.ask(q)
+    assert not r.answerable, r.answer
+
+
+@pytest.mark.parametrize("turns, must", [
+    (["附录由谁负责？", "这个人还参与了哪一章？"], "第一章"),  # 这个人: the one person the answer named
+    (["目錄裡第二章叫什麼？", "它底下有幾節？", "第一節是什麼？", "那一章從第幾頁開始？"], "48"),  # the chapter of the line answered
+    (["第四章讲什么？", "它第一节是哪个？", "第一节下面有几项？", "第二项是什么？", "在第几页？"], "134"),  # a bare page question
+    (["第三章第三節是講河北哪些地方？", "裡面第五個是什麼？", "它在第幾頁？", "那最後一個呢？"], "123"),  # the last of the same list
+    (["Roughly what share of Beijing's GDP did the sector make up by twenty thirteen?", "And back in two thousand?"], "5.2%"),
+    (["这书要是装订有问题，该找谁？", "它的联系电话多少？", "邮编呢？", "那出版社本部的邮编呢？"], "100038"),
+    (["2012年北京人均公共教育支出多少？", "天津呢？"], "2680"),
+])
+def test_conversations_from_blind_sets_dev151_to_dev158(assistant_, turns, must):
+    r = _converse(assistant_, turns)
+    assert r.answerable and must in squash_ws(r.answer.split("\n")[0]), (r.rewritten_question, r.answer)
+
+
+@pytest.mark.parametrize("turns", [
+    ["2012年北京人均公共教育支出多少？", "天津呢？", "河北呢？", "那三地的人均醫療支出呢？"],  # a sibling indicator
+    ["What was Zhongguancun Software Park's total output value?", "And about how much was it in twenty fifteen?"],  # a year the report lacks
+])
+def test_follow_ups_from_blind_sets_dev151_to_dev158_are_refused(assistant_, turns):
+    r = _converse(assistant_, turns)
+    assert not r.answerable, (r.rewritten_question, r.answer)
+
+
+def test_a_year_said_in_words_is_read_as_digits():
+    from assistant.question import normalize
+
+    assert normalize("by twenty thirteen?") == "by 2013?"
+    assert normalize("in two thousand and twelve") == "in 2012"
+    assert normalize("And back in two thousand?") == "And back in 2000?"
+    assert normalize("two thousand firms") == "two thousand firms"  # a count, not a year

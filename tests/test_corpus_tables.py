@@ -111,6 +111,8 @@ def test_publication_record(bundled_report):
         "subtitle": "协同发展与产业升级",
         "authors": "郭斌、陈倩",
         "publisher": "经济管理出版社",
+        "publisher_postcode": "100038",  # the publisher's own, at the end of its address line
+        "postcode": "100836",  # the reader service's
         "isbn": "978-7-5096-4331-0",
         "cip_number": "(2016)第069760号",
         "classification": "F719.9",

@@ -30,7 +30,7 @@ def _squash(s: str) -> str:
 
 def test_paragraph_chunks_never_cross_a_section(bundled_report, chunks):
     for c in chunks:
-        if c.kind != "paragraph":
+        if c.kind != "paragraph" or (c.meta or {}).get("footnote"):
             continue
         paths = {bundled_report.paragraph(pid).section_path for pid in c.paragraph_ids}
         assert paths == {c.section_path}, f"chunk {c.id} spans sections {paths}"
@@ -107,3 +107,13 @@ def test_sentence_quote_expands_to_the_sentence(bundled_report):
     p = next(p for p in bundled_report.paragraphs if "2.56倍" in p.text)
     q = sentence_quote(p, "人均公共教育支出分别为3038元")
     assert q.startswith("2012年北京市") and q.endswith("2.56倍。"), q
+
+
+def test_a_footnote_is_a_chunk_under_the_paragraph_that_carries_its_marker(bundled_report, bundled_source, chunks):
+    notes = [c for c in chunks if (c.meta or {}).get("footnote")]
+    assert len(notes) == len(bundled_report.footnotes) == 1, [c.text for c in notes]
+    c, fn = notes[0], bundled_report.footnotes[0]
+    holder = bundled_report.paragraph(fn.paragraph_id)
+    assert c.section_path == tuple(holder.section_path) + ("脚注①",), c.section_path
+    assert c.paragraph_ids == (fn.paragraph_id,) and c.page == holder.page
+    assert "天津人民出版社" in c.text and _squash(c.text) in _squash(bundled_source[c.start:c.end]), (c.text, c.start, c.end)
