@@ -19,7 +19,7 @@ from assistant.errors import InputError
 from assistant.render import (numbers_supported, render, render_chapters, render_count, render_nth_listed, render_nth_part, render_parts,
                               render_stated_count, render_subsections, render_who_wrote)
 from assistant.settings import Settings
-from assistant.terms import BookTitle, Terms, people_of, sole_holders, signers_of, titles_of
+from assistant.terms import STOP_EN, BookTitle, Terms, people_of, sole_holders, signers_of, titles_of
 from assistant.types import AskResult, Citation, Turn
 from index.model import Hit
 from index.text import normalize, squash_ws
@@ -45,7 +45,8 @@ class Assistant:
                             people_of(handle.chunks), BookTitle.of(handle.chunks), analyzer.person_names,
                             signers_of(handle.chunks), " ".join(self._toc_titles), titles_of(handle.chunks),
                             lambda text: analyzer.jieba.lcut(text), lambda w: analyzer.jieba.FREQ.get(w, 0) > 0,
-                            sole_holders(handle.chunks))
+                            sole_holders(handle.chunks),
+                            "".join(re.sub(r"\s+", "", normalize(c.text)) + "\n" for c in handle.chunks))
         self._retrievers: dict[str, object] = {}
         self._seen: dict[str, object] = {}  # chunks returned lately (merged neighbours are not in the index)
         # Paragraph chunks by the report paragraphs they hold (built once: a table row looks up the
@@ -134,7 +135,12 @@ class Assistant:
         """(question, rewritten, language, the claim it checks or None)."""
         q = qmod.validate(question, self.settings.answer.max_question_chars)
         lang = qmod.language(q)
-        norm = qmod.english_in_chinese(qmod.expand_abbreviations(qmod.without_courtesy(qmod.normalize(q))), self.glossary,
+        if lang == "en" and self.glossary is not None:
+            # "publsher", "page of apendix", "zhonguancun sw park": a slip in a word the glossary or a name holds
+            q_typed = self.glossary.spell(q, self._names_en, STOP_EN | self._terms.df.keys())
+        else:
+            q_typed = q
+        norm = qmod.english_in_chinese(qmod.expand_abbreviations(qmod.without_courtesy(qmod.normalize(q_typed))), self.glossary,
                                        lambda t: t.lower() in self._terms.df)
         if lang == "zh":
             norm = self._terms.person_sound_alike(norm)  # "还有个欧海英": 欧海鹰, typed with a character of the same sound
@@ -158,6 +164,9 @@ class Assistant:
         # "京津冀信息服务业发展报告（2015）的定价" is this book's price; "最后一章" is 第四章
         norm = qmod.last_chapter(self._terms.title.as_this_book(norm), len(self._chapter_lines))
         norm = qmod.last_section(norm, self._sections, prev)
+        if back := qmod.back_to(norm):
+            # "Going back to the publisher, what's their street address?": the topic named, not the turn before
+            return q, qmod.with_context(*back), lang, claim
         rewritten = qmod.rewrite(norm, prev)
         return q, rewritten, lang, claim
 
@@ -301,6 +310,8 @@ class Assistant:
             self._section_of_passage(d, rewritten, lang)
             if intent.why(form):
                 self._reasons_before(d, lang)
+            elif _SPECIFICALLY.search(form):
+                self._detail_after(d, lang)
         self._nth_item(d, rewritten, lang)  # (a follow-up's own words may find nothing: "What page is the last one on?")
         self._next_line(d, rewritten, lang)  # (re-finds the earlier question's line: whatever this draft found)
         self._place_under_line(d, rewritten, lang)
@@ -470,6 +481,36 @@ class Assistant:
         else:
             d.sentences = [(d.sentences[0][0], before + list(d.sentences[0][1]))] + d.sentences[1:]
 
+    def _detail_after(self, d: extract.Draft, lang: str) -> None:
+        """"前言说创新投入和创新产出之间存在“不对等”特征，具体指的是什么现象？": an answer that is one point of a
+        list ("一是创新投入及创新产出间出现“不对等”特征。") is told with the sentence after it in its paragraph,
+        which says what the point is (the figures), unless that sentence is the list's next point."""
+        if not d.sentences or not d.sentences[0][1]:
+            return
+        u = d.sentences[0][1][0]
+        if u.kind != "sentence" or not _POINT.search(u.text):
+            return
+        said = squash_ws(u.text)
+        path = tuple(u.hit.chunk.section_path or ())
+        # (a long paragraph is cut into passages that overlap: the one where the point has a sentence after it)
+        for para in (c for c in self._chunks_in_order if tuple(c.section_path or ()) == path and said in squash_ws(c.text)):
+            sents = [t for _, t in evidence.split_sentences(para.text)]
+            i = next((i for i, t in enumerate(sents) if squash_ws(t) == said), None)
+            if i is not None and i + 1 < len(sents):
+                break
+        else:
+            return
+        if _POINT.match(sents[i + 1]):
+            return
+        shown = {squash_ws(x.text) for _, us in d.sentences for x in us}
+        if squash_ws(sents[i + 1]) in shown:
+            return
+        after = evidence.Unit(Hit(para, 0.0), sents[i + 1], "sentence", "")
+        if lang == "zh":
+            d.sentences = [d.sentences[0], (after.text, [after])] + d.sentences[1:]
+        else:
+            d.sentences = [(d.sentences[0][0], list(d.sentences[0][1]) + [after])] + d.sentences[1:]
+
     def _section_of_passage(self, d: extract.Draft, rewritten: str, lang: str) -> None:
         """"这个是前言哪一节提到的？", "第一章里也给信息服务业下了个定义，在哪一节？": a passage found is told
         with the section it is in, from the passage's own section path (and its page, where the contents
@@ -489,6 +530,11 @@ class Assistant:
             said = f"The passage is in “{where}”" + (f" (page {c.page})" if c.page else "") + "."
         d.sentences = d.sentences + [(said, [d.best])]
         d.derived = set(d.derived) | ({str(c.page)} if c.page else set())  # (the page is the passage's, not its quote's)
+
+    @cached_property
+    def _names_en(self) -> tuple[str, ...]:
+        """The English names of the places, parks and bodies a question may name (for typed slips)."""
+        return tuple(e for s in qmod.all_slots() for e in s.en)
 
     def _chapters_by_topic(self, q: str, lang: str) -> str:
         """"Who wrote the chapters on the key projects and the support policies?", "扶持政策那一章是谁写的？": a
@@ -1147,6 +1193,10 @@ _NTH_ONLY = re.compile(r"^(?:那|那么)?(?:其中)?(?:第[一二三四五六七
 
 
 # "因此，…", "所以…": a sentence that concludes from the ones before it
+# "具体指的是什么", "what exactly does that refer to": what a point of the text means, in the sentence after it
+_SPECIFICALLY = re.compile(r"具体(?:指|是指|表现|体现|说|讲|是什么|是啥|怎么)|指的是什么|\b(?:what exactly|specifically|in concrete terms|concretely)\b", re.I)
+# a numbered point of a list ("一是…", "其二，…")
+_POINT = re.compile(r"(?:^|[：:，,])\s*(?:[一二三四五六七八九十]是|其[一二三四五六七八九十][，,]|第[一二三四五六七八九十][，,])")
 _CONCLUSION = re.compile(r"^\s*(?:因此|所以|由此|因而|故而|可见|由此可见|综上所述)[，,]?")
 
 

@@ -35,7 +35,7 @@ _NOUN_FOCUS = re.compile(r"\bhow (many|much)\b(?!\s+(?:more|less|higher|lower|bi
 _DATE_Q = re.compile(r"日期|哪天|哪一天|何时|什么时候|哪年哪月|哪一年哪个?月|哪一?个月|几月|\bwhen\b|\bdate\b|\bwhat day\b"
                      r"|\b(?:which|what) month\b|\bmonth and year\b", re.I)
 _PLURAL_WH = re.compile(r"\b(which|what)\s+(\w+\s+)?\w{3,}(?<!ss)(?<!us)(?<!is)s\b(?!\s+(is|was)\b)", re.I)
-_LIST_Q = re.compile(r"哪些|哪几|有什么|列举|列出|分别|[\u4e00-\u9fff]{2,}[和及][\u4e00-\u9fff]{2,}是什么|\bgive (me )?(the|all) (\w+ ){0,3}\w+s\b|\bname (some|the)\b|\bwhich\b.*\b(are|were)\b|\blist\b|\bwhat are\b", re.I)
+_LIST_Q = re.compile(r"哪些|哪几|哪[两三四五六七八九十]个?(?:方面|问题|点|项|条|类|种|大|个)|有什么|列举|列出|分别|[\u4e00-\u9fff]{2,}[和及][\u4e00-\u9fff]{2,}是什么|\bgive (me )?(the|all) (\w+ ){0,3}\w+s\b|\bname (some|the)\b|\bwhich\b.*\b(are|were)\b|\blist\b|\bwhat are\b", re.I)
 # "多少册" asks for a number of 册: evidence must have one ("第1次印刷" does not say how many copies)
 # (a noun is no measure word: "多少项目", "多少部门")
 _HOW_MANY_ZH = re.compile(r"多少(家|个(?!百分点|印张)|册|本(?!书)|条|项(?!目)|人|名|位|页|元|亿元|万元|公里|千字|字|吨|所|座|件|篇|部(?!门|分)|种(?!类)|类)")
@@ -842,7 +842,7 @@ _EXCLUDED_ZH = re.compile(r"(?:(?<=[，,。；;])|^)\s*(?:而|但|可|并)?不�
 _EXCLUDED_EN = re.compile(r",?\s*(?:but\s+)?not the (?:one|person|people|editor|firm|company|fund|grant|project|man|woman)\s+(?:who|that|which)\s+(?P<x>[^,.?;]+)"
                           r"|,?\s*\b(?:other than|apart from|except(?: for)?|besides|excluding)\s+(?P<y>[^,.?;]+?)(?=[,.?;]|$)"
                           # "The compilers, I mean, not the series editor.": a trailing "not the …"
-                          r"|,\s*(?:and\s+|but\s+)?not\s+the\s+(?P<z>[^,.?;]{3,40}?)\s*(?=[.?;!]*\s*$)", re.I)
+                          r"|,\s*(?:and\s+|but\s+)?not\s+the\s+(?P<z>[^,.?;()（）]{3,40}?)\s*(?=[.?;!]*\s*$)", re.I)
 
 
 def without_exclusion(q: str, lang: str) -> tuple[str, str]:

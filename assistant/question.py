@@ -250,6 +250,7 @@ _TOLD_MARK_ZH = re.compile(r"(?:想|请|麻烦|帮我|告诉我|问|核对|确�
 _SETTING_EN = re.compile(r"^([^?]*[.:!;])\s+(?=[^.:!;?]*\?\s*$)")
 _SENTENCE_END_ZH = re.compile(r"[。！!：:]")
 _THEN_MARK_ZH = re.compile(r"[，,；;。]\s*那(?:么)?(?![些个里儿样])")
+_STATED_FIGURE_ZH = re.compile(r"\d(?:\.\d+)?\s*(?:%|元|亿元|万元|倍)\s*[，,；;]")
 _SELF_CLAUSE_ZH = re.compile(r"^(?:(?:我们?|本人)(?:在|正在|是|想|要|打算|准备|需要|最近|目前|只|对|下周|明天|今天|这学期|下学期|马上|刚|正|老家|家|单位|老伴)|(?:想|打算|准备|正在)(?:在|写|做|查|找|引用|了解)"
                              # the asker left unsaid: "下周给本科生讲京津冀协同发展，课件…要写这本报告的书号，ISBN是多少？",
                              # "下周想约作者聊聊，", "写稿想提一下经费。", "干了半辈子基层工作，"
@@ -291,6 +292,9 @@ def preamble(question: str) -> tuple[str, str]:
     # has already (都给了, 已经查到了) sets the question up
     marks += [(m.end(), m) for m in _STATED_ZH.finditer(question)
               if not asks(question[: m.end()]) and asks(question[m.end():])]
+    # "2013年北京第三产业比重76.9%，河北省当年第三产业比重是多少？": a clause that states a figure the asker has
+    marks += [(m.end(), m) for m in _STATED_FIGURE_ZH.finditer(question)
+              if not asks(question[: m.end()]) and asks(question[m.end():]) and mentions(question[m.end():])]
     if not marks:
         # "前言比较了三地人均公共教育支出，那2012年三地人均医疗卫生支出分别是多少元？": a clause that
         # asks nothing, then the question proper after "，那"
@@ -365,6 +369,11 @@ class Mention:
 @lru_cache(maxsize=1)
 def _slots() -> tuple[Slot, ...]:
     return tuple(Slot(cat, sid, tuple(zh.split("|")), tuple(en.split("|"))) for cat, sid, zh, en in data_rows("slots.tsv"))
+
+
+def all_slots() -> tuple[Slot, ...]:
+    """Every follow-up slot: places, years, sectors, bodies, chapters."""
+    return _slots()
 
 
 def region_slots() -> list[Slot]:
@@ -629,6 +638,23 @@ def last_section(question: str, sections: dict[int, int], previous: str | None =
     return out
 
 
+_BACK_TO_EN = re.compile(r"^\s*(?:(?:ok(?:ay)?|right|alright|now|so)[,.!]?\s+)?(?:(?:going|coming|getting|turning|returning)\s+)?back\s+to\s+"
+                         r"(?:the\s+)?(?P<x>[^,;:?]{3,60}?)\s*[,;:]\s*(?P<q>[^,;:].*\?)\s*$", re.I)
+_BACK_TO_ZH = re.compile(r"^\s*(?:好的?[，,。]?|那)?(?:再)?(?:回到|说回到?|再说回|回头说|回过头来?说|话说回)(?P<x>[^，,。？?；;]{2,20}?)(?:的问题|这个话题|那块|那边)?[，,：:]\s*(?P<q>.+[？?])\s*$")
+
+
+def back_to(question: str) -> tuple[str, str] | None:
+    """"Going back to the publisher, what's their street address?", "回到出版社，它的地址在哪？": (the question
+    proper, the topic it returns to), which stands in for the turn before; None if the question returns to none."""
+    m = (_BACK_TO_ZH if language(question) == "zh" else _BACK_TO_EN).match(question)
+    if not m:
+        return None
+    q, x = m.group("q").strip(), m.group("x").strip()
+    if language(question) == "en":
+        q = q[0].upper() + q[1:]
+    return q, x
+
+
 def with_context(question: str, previous: str) -> str:
     """The question with the one it leans on as marked context (in the question's language)."""
     lang = language(question)
@@ -755,7 +781,7 @@ def _swap_slots(question: str, previous: str) -> str:
 
 
 # the person as such, not what is theirs ("他的同事", "his colleague" is somebody else)
-_PERSON_PRONOUN_ZH = re.compile(r"(?<![其吉])(?:他|她)(?![们人国乡的])|(?:这|那)个人|此人|(?:这|那)位(?![\u4e00-\u9fff]{0,3}(?:编辑|主编|作者|老师|专家))")
+_PERSON_PRONOUN_ZH = re.compile(r"(?<![其吉])(?:他|她)(?![们人国乡的])|(?<!的)(?:这|那)个人|此人|(?<!的)(?:这|那)位(?![\u4e00-\u9fff]{0,3}(?:编辑|主编|作者|老师|专家))")
 _PERSON_PRONOUN_EN = re.compile(r"\b(he|she|him)\b", re.I)
 
 

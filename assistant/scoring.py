@@ -17,13 +17,20 @@ from typing import Mapping, Sequence
 from assistant import intent, question as qmod
 from assistant.asked import NUM_RE, Asked, names_region_term, nth_pairs, read
 from assistant.evidence import CONTENTS_LINE, Unit, countable, has_years, is_toc_row, listed_items, quotes_a_phrase, quotes_phrase_of, row_field, section_of, split_units
-from assistant.terms import Terms, has_term
+from assistant.terms import ALT, GROUP, Terms, has_term
 from index.model import Hit
 from index.text import normalize, squash_ws
 
-HARD_FAILURES = {"year missing", "the question excludes it", "the follow-up's own topic missing", "the asked name is only one of a list", "no date", "person missing", "organisation missing", "only the asked-for word matches", "not in the chapter or section asked", "the contents line is not the one asked", "a page number comes from the contents", "asked-for thing missing", "a contents line names no person", "no number of the asked unit", "indicator not asked", "region missing", "no number", "no number next to the asked indicator",
+HARD_FAILURES = {"not the footnote asked", "a footnote not asked about", "year missing", "the question excludes it", "the follow-up's own topic missing", "the asked name is only one of a list", "no date", "person missing", "organisation missing", "only the asked-for word matches", "not in the chapter or section asked", "the contents line is not the one asked", "a page number comes from the contents", "asked-for thing missing", "a contents line names no person", "no number of the asked unit", "indicator not asked", "region missing", "no number", "no number next to the asked indicator",
                  "table of contents row for a question not about the book's structure", "the quoted figure missing",
                  "only some of the places asked"}
+# the report's footnote, not the asker's own ("I need the ISBN for a footnote in our policy brief", "写脚注要用")
+_THE_FOOTNOTE = re.compile(r"脚注|注释|\b(?:the|its|that|this)\s+(?:[\w-]+'s\s+)?footnotes?\b|\bfootnote\s*(?:①|1|one)\b|^\s*footnotes?\b", re.I)
+_OWN_FOOTNOTE = re.compile(r"(?:写|做|加|标|列|放|添|我的|我们的|文章的?|论文的?|稿子的?)(?:个|一个|一条)?(?:脚注|注释)"
+                           r"|(?:我|打算|准备|想|要|得)[^，,。？?]{0,6}在[^，,。？?]{0,8}(?:脚注|注释)"
+                           r"|\b(?:a|my|our|your|their)\s+(?:[\w-]+\s+){0,2}footnotes?\b|\bfootnotes?\s+(?:of|in|for)\s+(?:my|our|a|an)\b", re.I)
+# the book itself, which the work a footnote cites is not ("这本报告是人民出版社出的吗？")
+_THIS_BOOK = re.compile(r"(?:这|该|此|本)(?:本|部|份)?(?:书|报告)|\b(?:this|the)\s+(?:book|report|volume)\b", re.I)
 INDICATOR_MATCH = 0.5  # share of the row's indicator (IDF-weighted) the question must name; swept on tune: 0.2-0.75
 FIELD_MISSING = 0.7  # a unit without the record field asked for
 TOC_PAGE_SUPPORT = 0.45  # coverage a contents line needs to answer a page question (dev sets: right >= 0.50, wrong <= 0.39)
@@ -93,13 +100,20 @@ def score_units(q: str, lang: str, hits: Sequence[Hit], terms: Terms,
             # another passage than the one asked, however many of the question's words it shares
             s *= OTHER_SECTION_SHARE
             u.reasons.append("outside the part of the text named")
-        if any("脚注" in t for t in a.qterms):
+        if any("脚注" in t for t in a.qterms) and _THE_FOOTNOTE.search(a.main) and not _OWN_FOOTNOTE.search(a.main):
             # "前言的脚注引用了哪本书？", "Which book does the footnote cite?": the footnote is the passage asked
             if (u.hit.chunk.meta or {}).get("footnote"):
-                s += 0.2
+                s += 0.3
             else:
                 s *= OTHER_SECTION_SHARE
-                u.reasons.append("outside the part of the text named")
+                u.reasons.append("not the footnote asked")
+        elif (u.hit.chunk.meta or {}).get("footnote") and (_THIS_BOOK.search(a.main) or not any(
+                len(w) >= 3 and w in u.match_text and terms.df.get(w, 0) == 1
+                for t in a.qterms if not t.startswith("~") for w in t.removeprefix(GROUP).split(ALT))):
+            # "Who published the 2014 edition of this report?": the work a footnote cites (天津人民出版社, 2014) answers
+            # only a question about the footnote, or one naming what only it names (邢元敏, 双城记)
+            s *= 0.3
+            u.reasons.append("a footnote not asked about")
         if a.contents_first and _is_contents(u):
             s += 0.15
         elif _is_contents(u) and not a.structure_q:
@@ -237,8 +251,7 @@ def _asked_for(u: Unit, a: Asked, terms: Terms, s: float) -> float:
     elif a.asked_type and not any(z in _own_text(u) for z in a.asked_type):
         s *= 0.5
         u.reasons.append("asked-for thing missing")
-    # (a row's note names whose field it is, not the field: "出版发行：经济管理出版社" over the publisher's phone row)
-    if a.field_focus and not any(terms.credit(t, _own_text(u)) > 0 for t in a.field_focus):
+    if a.field_focus and not any(terms.credit(t, u.match_text) > 0 for t in a.field_focus):
         # "What *telephone number* … for the publisher?": a field the record labels; the publisher
         # row shares a word, the phone row is the field asked for
         s *= FIELD_MISSING
@@ -660,6 +673,8 @@ def _answer_kind(u: Unit, a: Asked, terms: Terms, s: float) -> float:
         s += 0.03 * min(4, u.text.count("、"))
         if INTRO.search(u.text) and u.text.rstrip().endswith(("：", ":")):
             s += 0.15  # "大致可以归纳为以下四点不足：" introduces the list asked for
+        elif re.search(r"[：:]\s*(?:一是|其一|第一[，,])", u.text):
+            s += 0.2  # "…还面临一些主要问题：一是…": the list asked for begins here, in points
     if u.kind == "row":
         value = row_field(u, "value")
         if value and any(len(t) >= 2 and normalize(value).lower().endswith(t) for t in a.ind_words):

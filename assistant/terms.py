@@ -39,7 +39,11 @@ STOP_EN = set(
     "one two three four five six seven eight nine ten "
     "sub non pre multi inter "
     # light verbs ("what grant number *goes with* …"): en_words folds "goes" to "goe"
-    "go goe went come came belong belongs".split()  # "doe": en_words folds "does"; "sub-industries": a prefix
+    "go goe went come came belong belongs "
+    # "what does the report *mean by* '断链'": a definition is asked, not a means (途径)
+    "mean meant "
+    # "what *ground* do the four chapters cover": how much, not land (地面)
+    "ground".split()  # "doe": en_words folds "does"; "sub-industries": a prefix
 )
 
 UNKNOWN_WEIGHT = 1.0
@@ -99,6 +103,9 @@ def focus_words(words: list[str], owners: set[int] = frozenset()) -> set[int]:
     while i < len(words) and words[i] not in ("what", "which", "who", "how"):
         i += 1
     if i >= len(words) - 1:
+        if 2 <= len(words) <= 4 and not any(w in AUX or w in _PREP for w in words) and words[-1] not in STOP_EN:
+            # "publisher website", "page of appendix" (a preposition: no): typed as a search, the last noun is asked
+            return {len(words) - 1}
         if words[0] in AUX:
             # "Does the publisher give a website address anywhere?": what it may give is asked for
             k = next((k for k, w in enumerate(words) if w in _GIVE_VERB), None)
@@ -187,7 +194,7 @@ _WHAT_VERB = frozenset(
 _WHAT_VERB = _WHAT_VERB | {_fold(w) for w in _WHAT_VERB}
 IMPLICIT_ZH = frozenset(
     "标题 题目 名称 名字 全称 简称 日期 时间 落款 编号 号码 代码 页码 页 顺序 次序 主题 内容 含义 意思 定义 作用 原因 "
-    "特点 特征 区别 关系 情况 结果 目的 意义 方式 方法 途径 措施 问题 观点 结论 建议 作者 编者 人 单位 机构 部门 "
+    "特点 特征 区别 关系 情况 结果 目的 意义 方式 方法 途径 措施 问题 观点 结论 建议 作者 编者 人 单位 机构 部门 现象 表现 "
     "地方 地点 位置 城市 名单 成员 例子 举例 方面 部分 领域 类型 种类 数量 数 数字 数值 数据 数额 比例 水平 规模 "
     # the kind of answer a "why" or "how" question asks for ("总序给的理由是什么？"), not a field
     "理由 依据 缘由 好处 优点 缺点 不足 办法 对策 思路 做法 举措 说法 提法 概括 看法 评价 背景 "
@@ -370,7 +377,7 @@ class Terms:
                  title: BookTitle = BookTitle(), person_names: Callable[[str], list[str]] = lambda text: [],
                  signed: Mapping[str, frozenset] | None = None, contents: str = "", titles: frozenset = frozenset(),
                  segment: Callable[[str], list[str]] | None = None, is_word: Callable[[str], bool] = lambda w: False,
-                 sole: frozenset = frozenset()):
+                 sole: frozenset = frozenset(), corpus: str = ""):
         self.tokenize = tokenize
         self.segment = segment  # jieba's plain cut of a question (for words typed with a character of the same sound)
         self.is_word = is_word  # a word of jieba's own dictionary
@@ -378,6 +385,7 @@ class Terms:
         self.person_names = person_names  # personal names in a Chinese question ("习近平")
         self.people = people  # the persons the publication record names (郭斌, 陈倩, 王光艳…)
         self.sole = sole  # those of them a record row names alone (总主编 王成慧), not only in a list
+        self.corpus = corpus  # every passage's text, normalised, no whitespace (is a quoted term the report's?)
         self.signed = dict(signed or {})  # person -> the sections they sign, headings normalised ("王成慧" -> {"总序"})
         self.title = title  # how a question may name the book itself
         self.contents = contents  # the contents lines' titles, as matched (the words that can name a line)
@@ -498,9 +506,10 @@ class Terms:
         x = re.sub(r"(?:之间|之中|里|中|内|上)?(?:都|也|还|又|一共|总共|共|分别|大概|大约|大致|到底|究竟)?$", "", m.group(1)) or m.group(1)  # "编委会里都有谁"
         if re.fullmatch(r"(?:这|那|该|此|本)?(?:本|部|份)?(?:书|报告)", x):
             return None  # "买的这本书有几页…": the book itself, no field
-        x = re.sub(r"^(?:那个|这个|那|这|该|此)", "", x)  # "那个课题编号": the field is 课题编号
-        if x[:1] and x[:1] in "串组条项段句行些" and x[:2] not in self.df:
-            x = x[1:]  # "那串书号" (but "那个项目" is a 项目)
+        y = re.sub(r"^(?:那个|这个|那|这|该|此)", "", x)  # "那个课题编号": the field is 课题编号
+        if y != x and y[:1] and y[:1] in "串组条项段句行些" and y[:2] not in self.df:
+            y = y[1:]  # "那串书号" (but "那个项目" is a 项目, and "条目" has no demonstrative before it)
+        x = y
         if not x:
             return None  # "这本书那串…": a demonstrative, no field
         x = re.sub(r"^[一二两三四五六七八九十几\d]+(?:个|项|位|条|种)", "", x) or x  # "书里给的三个数": the field is 数
@@ -596,11 +605,17 @@ class Terms:
         framework", "*Guangdong*'s software revenue". A passage that shares the rest of the question
         (a price, a framework) is about something else. Only capitalised words inside a sentence count,
         and only those the glossary cannot translate and the report does not contain (``~word``)."""
+        if self.corpus:
+            # "报告里“工业互联网”这个概念是怎么定义的？": a term quoted as the report's that the report never writes
+            for t in re.findall(r"[“\"'‘「]([\u4e00-\u9fff]{2,10})[”\"'’」]", normalize(q)):
+                if re.sub(r"\s+", "", t) not in self.corpus:
+                    return t
         if lang != "en":
             # "《京津冀协同发展规划纲要》是哪年印发的？": a work the report never names (the book's own title is one it names)
             for t in _WORK_TITLE.findall(normalize(q)):
                 t = squash_ws(t)
-                if t not in ("本书", "这套丛书") and not any(t in x for x in self.titles) and not any(z in t or t in z for z in self.title.zh):
+                if t not in ("本书", "这套丛书") and not any(t in x for x in self.titles) and not any(z in t or t in z for z in self.title.zh) \
+                        and not (self.corpus and re.sub(r"\s+", "", t) in self.corpus):  # (named without 《》: the footnote's 新时期京津“双城记”)
                     return t
             # "二手iPhone什么价？", "ICP经营许可证": a Latin-script name in a Chinese question that the
             # report never writes and the glossary does not know

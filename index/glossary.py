@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterable
 
 from .text import normalize
 
@@ -101,8 +102,7 @@ class Glossary:
             # book's cover (封面); "the cover", "cover design" stay the noun
             verb = {i for i in range(len(words)) if words[i] in ("cover", "covers", "covered", "covering")
                     and _COVER_VERB.search(" ".join(words[max(0, i - 6): i + 1]))}
-            runs = [[(i, w) for i, w in run if i not in verb] for run in runs]
-            runs = [r for r in runs if r]
+            runs = [r for r in ([(i, w) for i, w in run if i not in verb] for run in runs) if r]
             for run in runs:
                 sub = [lex.base(w) if hasattr(lex, "base") else w for _, w in run]
                 found = _longest(sub, lex.entries, lex.max_len)
@@ -114,6 +114,38 @@ class Glossary:
                 for a, b, key in _joined(run, taken, lex.entries):
                     kept.append((a, b, key, list(lex.get(key)), "lexicon"))
         return sorted(kept)
+
+    def spell(self, text: str, names: Iterable[str] = (), known: Iterable[str] = ()) -> str:
+        """English words typed with one slip ("publsher", "page of apendix", "zhonguancun sw park") written as
+        the glossary's (or ``names``': the places and parks a question may name). Only a word of six letters or
+        more that neither the glossary, the lexicon, ``known`` (stop words) nor ``names`` holds is changed, and
+        only to the one word one edit away (a letter added, dropped, changed or two swapped), same first letter."""
+        vocab = self._spell_vocab(tuple(names))
+        seen = vocab | {w.lower() for w in known}
+        lex = self.lexicon
+        if lex is not None and len(lex):
+            seen = seen | {k[0] for k in lex.entries if len(k) == 1}
+
+        def fix(m: re.Match) -> str:
+            w = m.group(0)
+            lw = w.lower()
+            if len(lw) < 6 or lw in seen or _fold(lw) in seen or (lex is not None and hasattr(lex, "base") and lex.base(lw) in seen):
+                return w
+            cands = {v for v in vocab if v[0] == lw[0] and abs(len(v) - len(lw)) <= 1 and _one_edit(lw, v)}
+            if len(cands) != 1:
+                return w
+            from .lexicon import english_words  # noqa: PLC0415 (read only when a slip is likely)
+
+            return w if lw in english_words() or _fold(lw) in english_words() else next(iter(cands))
+
+        return re.sub(r"[A-Za-z]+", fix, text)
+
+    def _spell_vocab(self, names: tuple[str, ...]) -> frozenset:
+        cache = self.__dict__.setdefault("_spell_cache", {})
+        if names not in cache:
+            cache[names] = frozenset(w for key in self._by_words for w in key if len(w) >= 5 and w.isalpha()) | frozenset(
+                w for n in names for w in en_words(n) if len(w) >= 5 and w.isalpha())
+        return cache[names]
 
     def expand(self, en_query: str) -> list[str]:
         """Chinese terms for the English phrases in ``en_query`` (query order, no duplicates)."""
@@ -179,6 +211,17 @@ def _joined(run: list[tuple[int, str]], taken: set[int], table: dict) -> list[tu
 
 _COVER_VERB = re.compile(r"\b(?:do|doe|does|did|to|will|would|also)\b(?: \S+){0,4} cover$|\b(?:is|are|was|were|be|been) covered$"
                          r"|^(?:which|what) (?:chapter|section|part|page|one)s? cover$|\b(?:it|that|which) cover$")
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """``a`` and ``b`` differ by one letter added, dropped or changed, or two neighbours swapped."""
+    if a == b:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
 
 
 def _longest(words: list[str], table: dict, max_len: int) -> list[tuple[int, int, tuple[str, ...]]]:

