@@ -673,7 +673,7 @@ def _answer_kind(u: Unit, a: Asked, terms: Terms, s: float) -> float:
         s += 0.03 * min(4, u.text.count("、"))
         if INTRO.search(u.text) and u.text.rstrip().endswith(("：", ":")):
             s += 0.15  # "大致可以归纳为以下四点不足：" introduces the list asked for
-        elif re.search(r"[：:]\s*(?:一是|其一|第一[，,])", u.text):
+        elif qmod.language(a.main) == "zh" and re.search(r"问题|不足|障碍|短板|挑战|方面|[几两三四五]点", a.main) and re.search(r"[：:]\s*(?:一是|其一|第一[，,])", u.text):
             s += 0.2  # "…还面临一些主要问题：一是…": the list asked for begins here, in points
     if u.kind == "row":
         value = row_field(u, "value")

@@ -607,9 +607,13 @@ class Terms:
         and only those the glossary cannot translate and the report does not contain (``~word``)."""
         if self.corpus:
             # "报告里“工业互联网”这个概念是怎么定义的？": a term quoted as the report's that the report never writes
-            for t in re.findall(r"[“\"'‘「]([\u4e00-\u9fff]{2,10})[”\"'’」]", normalize(q)):
-                if re.sub(r"\s+", "", t) not in self.corpus:
-                    return t
+            # (only a term asked about as a term: quotes also mark the asker's own words, "那“四个中心”", "“出海”")
+            qn = normalize(q)
+            for m in re.finditer(r"[“\"'‘「]([\u4e00-\u9fff]{2,10})[”\"'’」]", qn):
+                if re.sub(r"\s+", "", m.group(1)) not in self.corpus and (
+                        re.match(r"\s*(?:这个|这一|这种|的)?(?:概念|术语|提法|名词|说法|词)", qn[m.end():])
+                        or re.search(r"怎么定义|如何定义|的定义|什么意思|\bdefine|\bdefinition\b|\bmean\b", qn)):
+                    return m.group(1)
         if lang != "en":
             # "《京津冀协同发展规划纲要》是哪年印发的？": a work the report never names (the book's own title is one it names)
             for t in _WORK_TITLE.findall(normalize(q)):

@@ -1618,7 +1618,7 @@ def test_near_misses_from_blind_sets_dev151_to_dev158_are_refused(assistant_, q)
     # a topic returned to stands in for the turn before
     (["Who put out the 2015 Beijing-Tianjin-Hebei information service report?",
       "OK. Separate question: what R&D intensity did the preface give for Beijing in 2013?",
-      "Going back to the publisher, what's their street address?"], "北蜂窝"),
+      "Going back to the publisher, what's their address?"], "北蜂窝"),
     (["这本书的责任编辑叫什么？", "组稿的那位呢？"], "王光艳"),  # 的那位 is the one who 组稿, not the person just named
 ])
 def test_conversations_from_blind_sets_dev151_to_dev158(assistant_, turns, must):
@@ -1648,3 +1648,13 @@ def test_a_slip_is_corrected_only_in_a_word_that_is_no_english_word(assistant_):
     g = assistant_.glossary
     assert g.spell("publsher") == "publisher" and g.spell("page of apendix") == "page of appendix"
     assert g.spell("in the back matter") == "in the back matter"  # "matter" is a word, not "master"
+
+
+@pytest.mark.parametrize("q, must", [
+    # quotes also mark the asker's own words: only a term asked about as a term must be the report's
+    ("2014年北京市政府工作报告里给北京定的那“四个中心”，具体是哪四个？", ["国际交往中心"]),
+    ("前言论证三地信息服务业协同是“必然选择”时，第一条理由讲城市之间形成什么之后联系会更紧密？", ["大都市圈"]),
+])
+def test_a_quoted_phrase_of_the_askers_own_is_no_unknown_term(assistant_, q, must):
+    r = assistant_.ask(q)
+    assert r.answerable and all(m in squash_ws(r.answer) for m in must), r.answer
