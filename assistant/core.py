@@ -137,7 +137,7 @@ class Assistant:
         lang = qmod.language(q)
         if lang == "en" and self.glossary is not None:
             # "publsher", "page of apendix", "zhonguancun sw park": a slip in a word the glossary or a name holds
-            q_typed = self.glossary.spell(q, self._names_en, STOP_EN | self._terms.df.keys())
+            q_typed = self.glossary.spell(q, self._names_en, self._words_known)
         else:
             q_typed = q
         norm = qmod.english_in_chinese(qmod.expand_abbreviations(qmod.without_courtesy(qmod.normalize(q_typed))), self.glossary,
@@ -451,16 +451,24 @@ class Assistant:
             sent = f"“{title}” is in " + ", ".join(f"“{n}”" for n in names) + f", starting on page {page}."
         d.best, d.sentences = u, [(sent, [u, *(_row_unit(c) for c in holders)])]
 
+    @staticmethod
+    def _opening_sentence(d: extract.Draft, test: Callable[[str], object]) -> tuple[str, tuple] | None:
+        """(the answer's first quoted sentence, whitespace squashed; its section path) when ``test`` accepts its
+        text, else None: where the sentences told around it are looked for."""
+        if not d.sentences or not d.sentences[0][1]:
+            return None
+        u = d.sentences[0][1][0]
+        if u.kind != "sentence" or not test(u.text):
+            return None
+        return squash_ws(u.text), tuple(u.hit.chunk.section_path or ())
+
     def _reasons_before(self, d: extract.Draft, lang: str) -> None:
         """"为什么说信息服务业的区域融合能成为…切入点？": an answer that opens with a conclusion ("因此，…将成为…着力点")
         is told with the sentences before it in its paragraph (up to two), which give the reasons, each cited."""
-        if not d.sentences or not d.sentences[0][1]:
+        opening = self._opening_sentence(d, _CONCLUSION.match)
+        if opening is None:
             return
-        u = d.sentences[0][1][0]
-        if u.kind != "sentence" or not _CONCLUSION.match(u.text):
-            return
-        said = squash_ws(u.text)
-        path = tuple(u.hit.chunk.section_path or ())
+        said, path = opening
         para = next((c for c in self._chunks_in_order if tuple(c.section_path or ()) == path and said in squash_ws(c.text)), None)
         if para is None:
             return
@@ -485,13 +493,10 @@ class Assistant:
         """"前言说创新投入和创新产出之间存在“不对等”特征，具体指的是什么现象？": an answer that is one point of a
         list ("一是创新投入及创新产出间出现“不对等”特征。") is told with the sentence after it in its paragraph,
         which says what the point is (the figures), unless that sentence is the list's next point."""
-        if not d.sentences or not d.sentences[0][1]:
+        opening = self._opening_sentence(d, _POINT.search)
+        if opening is None:
             return
-        u = d.sentences[0][1][0]
-        if u.kind != "sentence" or not _POINT.search(u.text):
-            return
-        said = squash_ws(u.text)
-        path = tuple(u.hit.chunk.section_path or ())
+        said, path = opening
         # (a long paragraph is cut into passages that overlap: the one where the point has a sentence after it)
         for para in (c for c in self._chunks_in_order if tuple(c.section_path or ()) == path and said in squash_ws(c.text)):
             sents = [t for _, t in evidence.split_sentences(para.text)]
@@ -530,6 +535,11 @@ class Assistant:
             said = f"The passage is in “{where}”" + (f" (page {c.page})" if c.page else "") + "."
         d.sentences = d.sentences + [(said, [d.best])]
         d.derived = set(d.derived) | ({str(c.page)} if c.page else set())  # (the page is the passage's, not its quote's)
+
+    @cached_property
+    def _words_known(self) -> frozenset:
+        """The English stop words and the report's own words: never a slip (made once, not per question)."""
+        return frozenset(STOP_EN) | frozenset(self._terms.df)
 
     @cached_property
     def _names_en(self) -> tuple[str, ...]:

@@ -644,7 +644,7 @@ _BACK_TO_ZH = re.compile(r"^\s*(?:好的?[，,。]?|那)?(?:再)?(?:回到|说�
 
 
 def back_to(question: str) -> tuple[str, str] | None:
-    """"Going back to the publisher, what's their street address?", "回到出版社，它的地址在哪？": (the question
+    """"Going back to the publisher, what's their address?", "回到出版社，它的地址在哪？": (the question
     proper, the topic it returns to), which stands in for the turn before; None if the question returns to none."""
     m = (_BACK_TO_ZH if language(question) == "zh" else _BACK_TO_EN).match(question)
     if not m:

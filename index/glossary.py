@@ -119,17 +119,18 @@ class Glossary:
         """English words typed with one slip ("publsher", "page of apendix", "zhonguancun sw park") written as
         the glossary's (or ``names``': the places and parks a question may name). Only a word of six letters or
         more that neither the glossary, the lexicon, ``known`` (stop words) nor ``names`` holds is changed, and
-        only to the one word one edit away (a letter added, dropped, changed or two swapped), same first letter."""
-        vocab = self._spell_vocab(tuple(names))
-        seen = vocab | {w.lower() for w in known}
+        only to the one word one edit away (a letter added, dropped, changed or two swapped), same first letter.
+        ``known`` is tested with ``in`` (lower-case words)."""
+        vocab, seen = self._spell_vocab(tuple(names))
         lex = self.lexicon
-        if lex is not None and len(lex):
-            seen = seen | {k[0] for k in lex.entries if len(k) == 1}
+
+        def known_word(w: str) -> bool:
+            return w in seen or w in known
 
         def fix(m: re.Match) -> str:
             w = m.group(0)
             lw = w.lower()
-            if len(lw) < 6 or lw in seen or _fold(lw) in seen or (lex is not None and hasattr(lex, "base") and lex.base(lw) in seen):
+            if len(lw) < 6 or known_word(lw) or known_word(_fold(lw)) or (lex is not None and hasattr(lex, "base") and known_word(lex.base(lw))):
                 return w
             cands = {v for v in vocab if v[0] == lw[0] and abs(len(v) - len(lw)) <= 1 and _one_edit(lw, v)}
             if len(cands) != 1:
@@ -140,11 +141,16 @@ class Glossary:
 
         return re.sub(r"[A-Za-z]+", fix, text)
 
-    def _spell_vocab(self, names: tuple[str, ...]) -> frozenset:
+    def _spell_vocab(self, names: tuple[str, ...]) -> tuple[frozenset, frozenset]:
+        """(the words a slip may be corrected to, every word the glossary, the lexicon or ``names`` holds), made once:
+        ``spell`` runs on every English question."""
         cache = self.__dict__.setdefault("_spell_cache", {})
         if names not in cache:
-            cache[names] = frozenset(w for key in self._by_words for w in key if len(w) >= 5 and w.isalpha()) | frozenset(
+            vocab = frozenset(w for key in self._by_words for w in key if len(w) >= 5 and w.isalpha()) | frozenset(
                 w for n in names for w in en_words(n) if len(w) >= 5 and w.isalpha())
+            lex = self.lexicon
+            single = frozenset(k[0] for k in lex.entries if len(k) == 1) if lex is not None and len(lex) else frozenset()
+            cache[names] = (vocab, vocab | single)
         return cache[names]
 
     def expand(self, en_query: str) -> list[str]:
