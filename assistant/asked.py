@@ -24,6 +24,7 @@ _NAME_TAIL = re.compile(r"(新区|开发区|高新区|区|部|省|市|县|园|�
 _CREDITS = "设计|翻译|策划|排版|摄影|审校|审稿|审读|监制"  # a kind of work credited ("封面设计")
 _ROLE_NOUN = re.compile(rf"(编|辑|校对|印制|者|员|主任|人|长|{_CREDITS})$")  # "总主编", "责任校对", "封面设计" (not "落款")
 _CREDIT_ROLE = re.compile(rf"({_CREDITS})$")
+_OWN_KIND_OF_ROLE = re.compile(r"(?!第|总|副|前|原|现|新|老)[\u4e00-\u9fff]{2,4}(?:编辑|校对|主编|编者|作者)")  # "美术编辑", "文字校对"
 # "who compiled this report": the work itself, not a part of it
 _GENERIC_WORK = frozenset("报告 本书 书 这本书 图书 著作 本报告 丛书 书籍 作品 这份 这本 这部 该书 此书 这 该 此 本 整本书 全书 这书 那本书 这部书 该报告 此报告 这本报告 这份报告 内容 分别".split())
 
@@ -216,6 +217,14 @@ def read(question: str, lang: str, terms: Terms) -> Asked:
         # (a place is where, not the topic: "Tianjin's subway mileage" is about subway mileage)
         if qmod.language(main) == "en":
             swapped = [t for t in swapped if not names_region_term(t)] or swapped
+    elif lang == "zh" and not ctx and (before := qmod.preamble(main)[1]) and re.match(r"[，,；;。\s]*那(?:么)?", main[len(before):]):
+        # "前言给了三地人均公共教育支出，那2012年北京市的人均医疗卫生支出是多少？": a question turned ("那…") from what
+        # its own setting names has a topic of its own (医疗), which the evidence must hold
+        said_terms = terms.analyse(before, lang)[0]
+        said = [x for c in said_terms for x in c.removeprefix(GROUP).split(ALT)]
+        swapped = [t for t in terms.analyse(main[len(before):], lang)[0] if not t.startswith("~") and terms.known(t)
+                   and t not in said_terms and not ORDINAL_TERM.match(t) and t not in _NO_TOPIC and not names_region_term(t)
+                   and len(t) >= 2 and not re.fullmatch(r"\d+", t) and not all(any(x in y for y in said) for x in t.removeprefix(GROUP).split(ALT))]
     if ctx and not intent.asks(q):
         q = ctx + " " + q  # "And the Maigu industrial park?" asks what the earlier question asked
     total = sum(qterms.values()) or 1.0
@@ -253,13 +262,20 @@ def read(question: str, lang: str, terms: Terms) -> Asked:
     role = [t for t in focus if not t.startswith("~")] if lang == "en" and intent.who_verb(q) else []
     if lang == "zh" and (verb := intent.who_role_zh(q)):
         role = [verb]
-    elif lang == "zh" and (m := re.search(r"(?:是|为)(?:谁|哪位|哪一位)[？?。]*$", main)):
+    elif lang == "zh" and (m := re.search(r"(?:是|为)(?:谁|哪位|哪一位)(?:做|弄|干|搞|负责|完成)?的?[？?。]*$", main)):
         # "这套丛书的总主编是哪位？": the role named just before "是谁" must be in the evidence
         before = [t for t in terms.tokenize(main[: m.start()]) if len(t) >= 2 and t in terms.df]
         role = before[-1:] if before and main[: m.start()].endswith(before[-1]) and _ROLE_NOUN.search(before[-1]) else []
+        named = re.split(r"[的、，,：:\s]", main[: m.start()])[-1]
         if role and _CREDIT_ROLE.search(role[0]):
             # "封面设计是谁？": a credit for a kind of work, named with what was worked on (研发设计 is no credit)
-            role = [re.split(r"[的、，,：:\s]", main[: m.start()])[-1] or role[0]]
+            role = [named or role[0]]
+        elif role and _OWN_KIND_OF_ROLE.fullmatch(named) and named.endswith(role[0]) and named not in terms.corpus:
+            # "这本书的美术编辑是谁？": a kind of the role the report does not have (责任编辑 is another editor)
+            role = [named]
+    elif lang == "zh" and (m := re.search(r"(?:谁|哪位|哪一位)是(?:这本书|本书|该书|这套丛书)?的?([\u4e00-\u9fff]{2,6}?)[？?。]*$", main)) \
+            and _OWN_KIND_OF_ROLE.fullmatch(m.group(1)) and m.group(1) not in terms.corpus:
+        role = [m.group(1)]  # "谁是文字编辑？": a kind of editor the report does not have
     elif lang == "zh" and (m := re.search(r"(?:谁|哪位|哪一位)(?:来)?(?:担任|出任|任|当|做)(?:的)?([\u4e00-\u9fff]{2,5}?)[？?。]*$", main)):
         # "这套…丛书由谁担任总主编？": the role held
         role = [m.group(1)] if _ROLE_NOUN.search(m.group(1)) and m.group(1) in terms.df else []

@@ -13,7 +13,7 @@ import re
 import time
 from typing import Callable, Sequence
 
-from assistant import claims, evidence, extract, intent, prompts, question as qmod, scoring
+from assistant import choices, claims, evidence, extract, intent, prompts, question as qmod, scoring
 from assistant.asked import OWN_TOPIC_CUE
 from assistant.errors import InputError
 from assistant.render import (numbers_supported, render, render_chapters, render_count, render_nth_listed, render_nth_part, render_parts,
@@ -131,8 +131,8 @@ class Assistant:
         """Validate, normalise and rewrite a question: (question, rewritten, language)."""
         return self._prepare(question, history)[:3]
 
-    def _prepare(self, question: object, history: Sequence[Turn] | None) -> tuple[str, str, str, claims.Claim | None]:
-        """(question, rewritten, language, the claim it checks or None)."""
+    def _prepare(self, question: object, history: Sequence[Turn] | None) -> tuple[str, str, str, claims.Claim | choices.Choices | None]:
+        """(question, rewritten, language, the claim it checks or the options it offers, or None)."""
         q = qmod.validate(question, self.settings.answer.max_question_chars)
         lang = qmod.language(q)
         if lang == "en" and self.glossary is not None:
@@ -140,15 +140,21 @@ class Assistant:
             q_typed = self.glossary.spell(q, self._names_en, self._words_known)
         else:
             q_typed = q
+        # "下列哪一家是…？A.阿里巴巴 B.京东…": the stem is asked; the option the answer's passages name is the choice
+        q_typed = choices.blanks(q_typed, lang)  # "本书印张为____": 印张为多少
+        choice = choices.read(qmod.normalize(q_typed), lang)
+        if choice is not None:
+            q_typed = choice.stem
         norm = qmod.english_in_chinese(qmod.expand_abbreviations(qmod.without_courtesy(qmod.normalize(q_typed))), self.glossary,
                                        lambda t: t.lower() in self._terms.df)
         if lang == "zh":
+            norm = self._terms.one_slip_sound_alike(norm)  # "定加多少", "丛书总主边是谁": 定价, 总主编
             norm = self._terms.person_sound_alike(norm)  # "还有个欧海英": 欧海鹰, typed with a character of the same sound
         # "定价是不是48元？": the question it checks ("定价是多少元？"); the claimed value is compared with the answer
-        claim = claims.read(norm, lang, self._terms.people)
+        claim = None if choice is not None else claims.read(norm, lang, self._terms.people)
         if claim is not None:
             norm = claim.question
-        elif lang == "zh" and (listed := claims.only(norm)):
+        elif choice is None and lang == "zh" and (listed := claims.only(norm)):
             norm = listed  # "基金项目只有北京市自然科学基金一项吧？": what the list holds
         prev = qmod.normalize(history[-1].rewritten_question) if history else None
         if history:
@@ -166,9 +172,9 @@ class Assistant:
         norm = qmod.last_section(norm, self._sections, prev)
         if back := qmod.back_to(norm):
             # "Going back to the publisher, what's their street address?": the topic named, not the turn before
-            return q, qmod.with_context(*back), lang, claim
+            return q, qmod.with_context(*back), lang, claim or choice
         rewritten = qmod.rewrite(norm, prev)
-        return q, rewritten, lang, claim
+        return q, rewritten, lang, claim or choice
 
     def ask(self, question: object, history: Sequence[Turn] | None = None, *, k: int | None = None, mode: str | None = None) -> AskResult:
         t0 = time.perf_counter()
@@ -193,7 +199,10 @@ class Assistant:
             again = self._answer(q, rewritten2, lang, k, mode, {})
             if again.answerable:
                 result, claim = again, claim2
-        if claim is not None and result.answerable and (
+        if isinstance(claim, choices.Choices) and result.answerable and (
+                said := choices.verdict(claim, " ".join([result.answer, *(c.quote for c in result.citations)]), lang)):
+            result.answer = said + result.answer
+        elif isinstance(claim, claims.Claim) and result.answerable and (
                 said := claims.verdict(claim, result.answer, lang, self._terms.people)):
             result.answer = said + result.answer
         timings["total"] = (time.perf_counter() - t0) * 1000
@@ -371,6 +380,12 @@ class Assistant:
             or bool(intent.nth_item(parts[0]))
         first_q = qmod.with_context(parts[0], context) if context and keeps else parts[0]
         first = extract.draft(first_q, lang, hits, self._terms, s.min_support, self.glossary, self._lead)
+        if not first.answerable:
+            # "这本书最后是谁负责统稿把关的？另外前言的落款时间是哪天？": the passages found for the whole question may
+            # all be the other part's; the part is looked up by its own words too
+            again = extract.draft(first_q, lang, _after(self.retriever("hybrid").retrieve(first_q, s.k), hits), self._terms,
+                                  s.min_support, self.glossary, self._lead)
+            first = again if again.answerable else first
         for i, part in enumerate(parts[1:], 1):
             # (each part leans on all before it: "第一章第二节讲什么，从第几页开始？这一节的天津部分…")
             first = self._and_then(first, "".join(parts[:i]), part, lang, hits)
@@ -520,7 +535,8 @@ class Assistant:
         """"这个是前言哪一节提到的？", "第一章里也给信息服务业下了个定义，在哪一节？": a passage found is told
         with the section it is in, from the passage's own section path (and its page, where the contents
         give one), cited by the passage itself."""
-        if intent.which_type(qmod.split_context(rewritten)[0]) not in (("章",), ("节",)) or d.best is None:
+        main = qmod.split_context(rewritten)[0]
+        if (intent.which_type(main) not in (("章",), ("节",)) and not intent.asks_source(main)) or d.best is None:
             return
         if evidence.is_toc_row(d.best) or not d.sentences:
             return

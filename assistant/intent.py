@@ -15,7 +15,9 @@ _NUMERIC_EN = re.compile(
     re.I,
 )
 # "Where does the chronology begin?", "Where in the book is …": a place in the book is a page
-_WHERE_IN_BOOK = r"\bwhere\b.*\b(begins?|starts?|found|kicks? off)\b|^\s*where(?:'s|\s+is|\s+are|\s+can\s+i\s+find|\s+do\s+i\s+find)\s+(?:the\s+)?(?!publisher|press|printer)(?!.*\b(?:based|located|headquartered|situated)\b)|\bwhere in the (book|report|volume)\b|\bwhere\b.*\b(?:located|placed|situated|found)\s+in\s+the\s+(?:book|report|volume)\b|从哪(一)?(页|里)开始|在书的哪"
+_WHERE_IN_BOOK = (r"\bwhere\b.*\b(begins?|starts?|found|kicks? off)\b|^\s*where(?:'s|\s+is|\s+are|\s+can\s+i\s+find|\s+do\s+i\s+find)\s+(?:the\s+)?(?!publisher|press|printer)(?!.*\b(?:based|located|headquartered|situated)\b)|\bwhere in the (book|report|volume)\b|\bwhere\b.*\b(?:located|placed|situated|found)\s+in\s+the\s+(?:book|report|volume)\b|从哪(一)?(页|里)开始|在书的哪"
+                  # "Is there a chronology of key events in the book, and where?"
+                  r"|\b(?:is there|are there|does the (?:book|report) (?:have|include|contain))\b.{1,80}\band (?:if so,? )?(?:where|(?:on )?(?:what|which) page)\b")
 # ("page format", "page size": the book's trim size, not a page of it)
 _PAGE_Q = re.compile(r"第几页|哪一?页|页码|多少页|(?<!imprint )(?<!copyright )(?<!title )\bpages?\b(?!\s+(?:format|size|layout|dimensions?)\b)|"
                      + _WHERE_IN_BOOK, re.I)
@@ -35,7 +37,7 @@ _NOUN_FOCUS = re.compile(r"\bhow (many|much)\b(?!\s+(?:more|less|higher|lower|bi
 _DATE_Q = re.compile(r"日期|哪天|哪一天|何时|什么时候|哪年哪月|哪一年哪个?月|哪一?个月|几月|\bwhen\b|\bdate\b|\bwhat day\b"
                      r"|\b(?:which|what) month\b|\bmonth and year\b", re.I)
 _PLURAL_WH = re.compile(r"\b(which|what)\s+(\w+\s+)?\w{3,}(?<!ss)(?<!us)(?<!is)s\b(?!\s+(is|was)\b)", re.I)
-_LIST_Q = re.compile(r"哪些|哪几|哪[两三四五六七八九十]个?(?:方面|问题|点|项|条|类|种|大|个)|有什么|列举|列出|分别|[\u4e00-\u9fff]{2,}[和及][\u4e00-\u9fff]{2,}是什么|\bgive (me )?(the|all) (\w+ ){0,3}\w+s\b|\bname (some|the)\b|\bwhich\b.*\b(are|were)\b|\blist\b|\bwhat are\b", re.I)
+_LIST_Q = re.compile(r"哪些|哪几|哪[两三四五六七八九十]个?(?:方面|问题|点|项|条|类|种|大|个)|有什么|(?:那|这)[两三四五六七八九十](?:个|项|位|家|条|本|所)(?![数年])|列举|列出|分别|[\u4e00-\u9fff]{2,}[和及][\u4e00-\u9fff]{2,}是什么|\bgive (me )?(the|all) (\w+ ){0,3}\w+s\b|\bname (some|the)\b|\bwhich\b.*\b(are|were)\b|\blist\b|\bwhat are\b", re.I)
 # "多少册" asks for a number of 册: evidence must have one ("第1次印刷" does not say how many copies)
 # (a noun is no measure word: "多少项目", "多少部门")
 _HOW_MANY_ZH = re.compile(r"多少(家|个(?!百分点|印张)|册|本(?!书)|条|项(?!目)|人|名|位|页|元|亿元|万元|公里|千字|字|吨|所|座|件|篇|部(?!门|分)|种(?!类)|类)")
@@ -138,7 +140,7 @@ def names_contents(q: str) -> bool:
 
 
 _ORDER_Q = re.compile(r"(?:什么|何种|哪种|怎样的?|怎么|如何)(?:规则|顺序|次序|方式|原则)?\s*(?:排序|排列|排名|为序)|排序(?:的)?(?:规则|依据|原则|方式)|按照?什么(?:规则|顺序|次序)"
-                      r"|(?:次序|顺序|排序|排列|先后)[^，,？?]{0,6}(?:依据|根据|按照?)什么|(?:依据|根据|按照?)什么[^，,？?]{0,4}排"
+                      r"|(?:次序|顺序|排序|排列|先后)[^，,？?]{0,6}(?:依据|根据|依照|遵照|按照?)(?:的是)?什么|(?:依据|根据|按照?)什么[^，,？?]{0,4}排"
                       r"|\b(?:in what|by what|what) (?:order|principle|rule|criteri\w+)\b|\b(?:ordering|sorting|ranking) (?:rule|principle|criteri\w+)\b|\b(?:ordered|sorted|arranged|listed|ranked) (?:by|according to)\b"
                       r"|\bhow (?:are|were|is) .{0,40}\b(?:ordered|sorted|arranged|ranked)\b"
                       r"|\b(?:on|by) what (?:basis|principle|criterion)\b.{0,40}\b(?:ordered|sorted|arranged|ranked|listed)\b", re.I)
@@ -495,6 +497,8 @@ def several_asks(q: str, lang: str) -> list[str]:
     m = _SECOND_ASK_EN.match(q.strip())
     if m and asks(m.group("a")) and not re.search(r"\b(between|both)\b", m.group("a"), re.I):
         second = (m.group("b") or m.group("c") or m.group("d")).strip()
+        if re.fullmatch(r"(?:if so,?\s*)?(?:where|(?:on\s+)?(?:what|which)\s+page)\s*\??", second, re.I):
+            return []  # "Is there a chronology of key events in the book, and where?": one question, a place in the book
         if m.group("d") and re.match(r"how many\b", m.group("a").strip(), re.I):
             # "How many words and how many printed sheets does the book run to?": the verb is the second's
             verb = re.search(r"\s((?:does|do|did|is|are|was|were)\b.*)$", second)
@@ -544,6 +548,8 @@ def _two_fields(q: str) -> list[str]:
 
 
 _WHO_SUBJ_ZH = re.compile(r"^(.{2,12}?)(?:是|由|为)?(?:谁|哪[一两三四几]?位(?:学者|作者|专家|老师)?)(?:写|撰写|编写|编撰|编著|著|主编|起草|署名|执笔|落款|落的款|作|设计|翻译|校对|排版|拍摄|绘制|策划|题写)")
+_WHO_SUBJ_AFTER_ZH = re.compile(r"^(?:是|由)?(?:谁|哪[一两三四几]?位)(?:写|撰写|编写|编撰|编著|执笔|设计|翻译|校对|排版|拍摄|绘制|策划|题写)的"
+                                r"([\u4e00-\u9fffA-Za-z]{2,12}?)[？?。！!]*$")
 _EDITION_ZH = re.compile(r"第([一二三四五六七八九十\d]+)(版|次印刷)")
 _EDITION_EN = re.compile(r"\b(second|third|fourth|fifth|2nd|3rd|4th|5th)\s+(edition|printing|impression|print run)\b", re.I)
 _EN_ORDINAL_N = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5}
@@ -577,7 +583,7 @@ _THE_BOOK = re.compile(r"^(?:the |this |that )?(?:book|report|volume)$|^(?:这�
                        r"|^(?:这|本|该|此|那)(?:份|本|部)[\u4e00-\u9fff]{0,6}(?:报告|(?<!丛)书)$", re.I)  # ("这份发展报告")
 
 
-_AUTHORS_OF_BOOK = re.compile(r"(?:(?:这本书|本书|该书|这书|这本报告|本报告|这份报告|报告|书)的?)?(?:作者|著者|编著者)(?:是谁|有谁|都有谁|是哪几?位|叫什么)[？?]?$"
+_AUTHORS_OF_BOOK = re.compile(r"(?:(?:这本书|本书|该书|这书|这本报告|本报告|这份报告|报告|书)的?)?(?:作者|著者|编著者)(?:是谁|有谁|都有谁|是哪[几两一]?位(?:学者|作者|专家|老师)?|叫什么)[？?]?$"
                               r"|(?:who|what) (?:is|are|were|was) (?:the )?(?:book's |report's )?authors?(?: of (?:the|this) (?:book|report))?\s*\??$", re.I)
 
 
@@ -617,6 +623,8 @@ def who_subject(q: str, lang: str) -> str:
         # the clause that asks who: "记者想确认一下署名：这本报告是谁编著的？" -> "这本报告"
         q = next((c for c in re.split(r"[：:，,；;。]", q) if re.search(r"谁|哪位", c)), q).strip()
     m = (_WHO_SUBJ_ZH if lang == "zh" else _WHO_SUBJ_EN).search(q)
+    if not m and lang == "zh":
+        m = _WHO_SUBJ_AFTER_ZH.search(q)  # "谁设计的封面？"
     if m and lang == "zh":
         return re.sub(r"(?:到底|究竟|又|都|最初|当初|原来)$", "", m.group(1).strip())  # "这本报告到底是谁编写的"
     return m.group(1).strip() if m else ""
@@ -661,6 +669,16 @@ def which_type(q: str) -> tuple[str, ...]:
     """"陈倩是哪所大学的老师？", "Which university is Chen Qian affiliated with?": the kind of
     thing asked for, as the report would write it (大学/学院 …); () when not asked."""
     return _TYPE_SURFACES.get(_which_key(q), ())
+
+
+_SOURCE_ASKED = re.compile(r"出处|出自(?:哪|什么|何处)|(?:在|是)哪一?段|原文在哪|(?:来源|出自)于?(?:哪|什么地方)"
+                           r"|\b(?:which|what) (?:passage|paragraph)\b|\bwhere (?:in the (?:report|book) )?(?:is|does) (?:that|this|it) (?:come from|said|stated)\b", re.I)
+
+
+def asks_source(q: str) -> bool:
+    """"这个数出处是哪一段？", "Which passage is that from?": where in the report the passage found is, asked with
+    the answer."""
+    return bool(_SOURCE_ASKED.search(q))
 
 
 def asks_department(q: str) -> bool:

@@ -11,6 +11,7 @@ REFUSAL_YEAR = {
 # the verdict on a question that checks a claim ("定价是不是48元？"), before the answer that gives the report's value
 CLAIM_TRUE = {"zh": "是的。", "en": "Yes. "}
 CLAIM_FALSE = {"zh": "不是。", "en": "No. "}
+CHOICE = {"zh": "选{label}：{text}。", "en": "Answer: ({label}) {text}. "}
 SOURCES_HEADER = {"zh": "来源", "en": "Sources"}
 RELATED_HEADER = {"zh": "相关段落（非引用）", "en": "Related passages (not citations)"}
 REWRITTEN = {"zh": "改写后的问题", "en": "Rewritten question"}

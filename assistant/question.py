@@ -117,9 +117,11 @@ def normalize(text: str) -> str:
                       lambda m: re.sub("[京津冀]", lambda c: _ONE_CHAR_PLACE[c.group(0)], m.group(0)), text)
         text = re.sub(r"^(那|那么)?([京津冀])(?=呢|的呢|的[？?]|[？?])", lambda m: (m.group(1) or "") + _ONE_CHAR_PLACE[m.group(2)], text)
         text = re.sub(r"(?<![\u4e00-\u9fff])[京津冀](?=的|那|呢|[？?])", lambda m: _ONE_CHAR_PLACE[m.group(0)], text)  # "，冀的部分在哪页"
+        text = re.sub(r"(电话|号码|传真|编号|邮编|书号)(号码)?(是|为)?几号", r"\1\2\3多少", text)  # "联络电话是几号": a number, not a day
+        text = re.sub(r"^(那|那么)?和北(?=省?(?:呢|的呢|[？?]|$))", lambda m: (m.group(1) or "") + "河北", text)  # "和北呢": 河北, typed by its sound
         text = re.sub(r"(?<![河东华西湖])北大(?![学街荒门])", "北京大学", text)
         # chat shorthand for a page ("参考文献p几", "在P几") and a page to start reading from ("从哪页看起")
-        text = re.sub(r"(?<![A-Za-z])(?:在)?[pP]\.?\s*(?:几|多少)(?![A-Za-z])", "在第几页", text)
+        text = re.sub(r"(?<![A-Za-z])(?:在)?(?:[pP]|[pP]age)\.?\s*(?:几|多少)(?![A-Za-z])", "在第几页", text)
         text = re.sub(r"(哪一?页|第几页)看起(?!来)", r"\1开始", text)
         text = _spoken(text)
         # "教育医疗这类公共服务": examples of what is asked, as the report writes them ("教育、医疗等")
@@ -547,7 +549,9 @@ def rewrite(question: str, previous: str | None) -> str:
         return with_context(question, carried)
     question = relative_year(question, previous)
     if compares_with_previous(question):
-        return with_context(question, previous)
+        # ("北京是河北的几倍？" after "这是哪一年的数据？（接上问：天津人均公共教育支出多少钱？）": the figures compared are
+        # the ones the conversation asked for, which the question before only leaned on)
+        return with_context(question, previous.rstrip() + carried if carried and is_contextual(previous) else previous)
     out = _swap_slots(question, previous)
     if out != question:
         # the previous question with another place carries what the previous one carried: "河北省呢？"
@@ -568,6 +572,10 @@ def rewrite(question: str, previous: str | None) -> str:
                 _NTH_IN_ZH.search(question) or nth_item(question)):
             # "第二个是什么？编号多少？" after "一共几个项目？（接上问：这本书拿了哪些基金的资助？）": an item of the
             # list the conversation began with; the earlier question leaned on it, and the context keeps it
+            return with_context(question, previous.rstrip() + carried)
+        if carried and is_contextual(previous) and language(carried) == language(previous) and language(question) == language(previous):
+            # "北京是河北的几倍？" after "这是哪一年的数据？（接上问：天津人均公共教育支出多少钱？）": the question before
+            # only leaned on the conversation's topic, which this one needs too
             return with_context(question, previous.rstrip() + carried)
         return with_context(question, previous)
     return question

@@ -21,14 +21,15 @@ from assistant.terms import ALT, GROUP, Terms, has_term
 from index.model import Hit
 from index.text import normalize, squash_ws
 
-HARD_FAILURES = {"not the footnote asked", "a footnote not asked about", "year missing", "the question excludes it", "the follow-up's own topic missing", "the asked name is only one of a list", "no date", "person missing", "organisation missing", "only the asked-for word matches", "not in the chapter or section asked", "the contents line is not the one asked", "a page number comes from the contents", "asked-for thing missing", "a contents line names no person", "no number of the asked unit", "indicator not asked", "region missing", "no number", "no number next to the asked indicator",
+HARD_FAILURES = {"another field of the record", "not the footnote asked", "a footnote not asked about", "year missing", "the question excludes it", "the follow-up's own topic missing", "the asked name is only one of a list", "no date", "person missing", "organisation missing", "only the asked-for word matches", "not in the chapter or section asked", "the contents line is not the one asked", "a page number comes from the contents", "asked-for thing missing", "a contents line names no person", "no number of the asked unit", "indicator not asked", "region missing", "no number", "no number next to the asked indicator",
                  "table of contents row for a question not about the book's structure", "the quoted figure missing",
                  "only some of the places asked"}
 # the report's footnote, not the asker's own ("I need the ISBN for a footnote in our policy brief", "写脚注要用")
-_THE_FOOTNOTE = re.compile(r"脚注|注释|\b(?:the|its|that|this)\s+(?:[\w-]+'s\s+)?footnotes?\b|\bfootnote\s*(?:①|1|one)\b|^\s*footnotes?\b", re.I)
+_THE_FOOTNOTE = re.compile(r"脚注|注释|\b(?:the|its|that|this)\s+(?:[\w-]+'s\s+)?footnotes?\b|\bfootnote\s*(?:①|1|one)\b|^\s*footnotes?\b"
+                           r"|\b(?:has|have|contains|includes|carries|there is|there's)\s+(?:a|one)\s+footnotes?\b", re.I)  # "The preface has a footnote - …"
 _OWN_FOOTNOTE = re.compile(r"(?:写|做|加|标|列|放|添|我的|我们的|文章的?|论文的?|稿子的?)(?:个|一个|一条)?(?:脚注|注释)"
                            r"|(?:我|打算|准备|想|要|得)[^，,。？?]{0,6}在[^，,。？?]{0,8}(?:脚注|注释)"
-                           r"|\b(?:a|my|our|your|their)\s+(?:[\w-]+\s+){0,2}footnotes?\b|\bfootnotes?\s+(?:of|in|for)\s+(?:my|our|a|an)\b", re.I)
+                           r"|(?<!\bhas )(?<!\bhave )(?<!\bcontains )(?<!\bincludes )(?<!\bcarries )(?<!\bthere is )(?<!\bthere's )\b(?:a|my|our|your|their)\s+(?:[\w-]+\s+){0,2}footnotes?\b|\bfootnotes?\s+(?:of|in|for)\s+(?:my|our|a|an)\b", re.I)
 # the book itself, which the work a footnote cites is not ("这本报告是人民出版社出的吗？")
 _THIS_BOOK = re.compile(r"(?:这|该|此|本)(?:本|部|份)?(?:书|报告)|\b(?:this|the)\s+(?:book|report|volume)\b", re.I)
 INDICATOR_MATCH = 0.5  # share of the row's indicator (IDF-weighted) the question must name; swept on tune: 0.2-0.75
@@ -258,8 +259,9 @@ def _asked_for(u: Unit, a: Asked, terms: Terms, s: float) -> float:
         u.reasons.append("not the field asked for")
         if u.kind == "row" and (u.hit.chunk.meta or {}).get("table") == "publication":
             # "经济管理出版社的邮编是多少？": the record row of another field (出版者) holds no postcode,
-            # however well the name matches
+            # however well the name matches; a row labelled with the field asked for is the answer
             s *= 0.6
+            u.reasons.append("another field of the record")
     if a.unknown_subject or (a.subject and not terms.credit_any(a.subject, u.match_text)):
         # "总序是谁写的？", "Who wrote the preface?": the passage must be about the 总序
         s *= 0.5

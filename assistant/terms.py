@@ -205,7 +205,7 @@ IMPLICIT_ZH = frozenset(
 )
 _CJK_WORD = re.compile(r"[\u4e00-\u9fff]{2,4}")
 _ADVERB_ZH = re.compile(r"^(?:分别|各自|到底|究竟|具体|主要|大概|一般|通常|其中|另外|其次|然后|最后|首先|又|都|还)$")
-_WHAT_NOUN_ZH = re.compile(r"(?:是|有|属于)(?:什么|哪种|哪一种|何种)([\u4e00-\u9fff]{2,3})[？?。]*$|^([\u4e00-\u9fff]{2,3})(?:是|为)(?:什么|啥)[？?。]*$")
+_WHAT_NOUN_ZH = re.compile(r"(?:是|有|属于)(?:什么|哪种|哪一种|何种)(?![样么])([\u4e00-\u9fff]{2,3})[？?。]*$|^([\u4e00-\u9fff]{2,3})(?:是|为)(?:什么|啥)[？?。]*$")
 # "故宫每年接待多少游客？": the thing counted, ending the question
 _HOW_MANY_NOUN_ZH = re.compile(r"多少(?:个|名|位|家|座|所|条|项|种|次|人次|万)?([\u4e00-\u9fff]{2,3})[？?。]*$")
 _ASKED_ZH = re.compile(r"(?:的|之)((?:(?!的)[\u4e00-\u9fff]){2,6}?)(?:是|为|有)(?:什么|多少|哪|几|谁|怎样|如何|[？?]?$)")
@@ -570,6 +570,40 @@ class Terms:
                     found.append((a, a + len(p), p))
         return _replaced(q, found)
 
+    def one_slip_sound_alike(self, q: str) -> str:
+        """A Chinese question with one character of a word typed as another of the same sound, written as
+        the report writes it ("定加多少" -> 定价, "丛书总主边是谁" -> 总主编, "京津翼" -> 京津冀, "钱言落款日期" ->
+        前言, "在第几叶" -> 第几页). Surer than ``word_sound_alike``, so read before anything is answered: a run of
+        two to four characters the report never writes and that is no word of jieba's dictionary, sounding like
+        one word of the report (or of the questions' own: 第几页) that differs from it in one character (two of
+        four), not a particle or a pronoun ("北京是河北的几倍" holds no 北京市), and that shares a character other than
+        those with it ("编著者是" holds no 这是)."""
+        lex = getattr(self.glossary, "lexicon", None)
+        if lex is None or not len(lex) or not self.corpus or not re.search(r"[\u4e00-\u9fff]{2}", q):
+            return q
+        found: list[tuple[int, int, str]] = []
+        # a run never cuts into a word of the report the question holds ("2013年第二产业" holds no 年底)
+        inside, pos = set(), 0
+        for t in (self.segment(q) if self.segment is not None else []):
+            if len(t) >= 2 and t in self.df:
+                inside |= set(range(pos + 1, pos + len(t)))
+            pos += len(t)
+        for run in re.finditer(r"[\u4e00-\u9fff]{2,}", q):
+            text, at = run.group(0), run.start()
+            for n in (4, 3, 2):
+                for i in range(len(text) - n + 1):
+                    w = text[i: i + n]
+                    if w in self.corpus or self.is_word(w) or w in self.df or at + i in inside or at + i + n in inside:
+                        continue
+                    target = _sounds_like(w, lex, extra=_QUESTION_WORDS, slips=1 if n < 4 else 2)
+                    if target is None:
+                        continue
+                    kept = "".join(c for c, t in zip(w, target) if c == t)
+                    if _FUNCTION_CHARS.search("".join(c for c, t in zip(w, target) if c != t)) or not _FUNCTION_CHARS.sub("", kept):
+                        continue  # ("北京是河北的几倍" holds no 北京市, "天津和北京" no 河北, "编著者是" no 这是)
+                    found.append((at + i, at + i + n, target))
+        return _replaced(q, found)
+
     def word_sound_alike(self, q: str) -> str:
         """A Chinese question with words typed with a wrong character of the same sound written as the
         report writes them ("定假多少钱" -> 定价, "信息服物业" -> 信息服务业): a run of two to four characters,
@@ -888,13 +922,26 @@ def _readings(w: str) -> tuple[str, ...]:
     return tuple(keys)
 
 
-def _sounds_like(w: str, lex) -> str | None:
-    """The one word of the report, as long as ``w``, that sounds as ``w`` does; None when there is none or
-    more than one."""
+# words of the questions themselves a slip may be typed in ("第几叶" for 第几页), besides the report's
+_QUESTION_WORDS = ("第几页", "哪一页", "几页", "多少页", "页码", "页数")
+
+
+def _sounds_like(w: str, lex, extra: tuple[str, ...] = (), slips: int = 0) -> str | None:
+    """The one word of the report (or of ``extra``), as long as ``w``, that sounds as ``w`` does; None when there
+    is none or more than one. With ``slips``, only a word that differs from ``w`` in at most that many characters,
+    and among several the one that shares the most ("钱言" is 前言, not 前沿)."""
     keys = set(_readings(w))
     if not keys:
         return None
     hits = {t for k in keys for t in lex.get((k,)) if len(t) == len(w) and t != w and re.fullmatch(r"[\u4e00-\u9fff]+", t)}
+    hits |= {t for t in extra if len(t) == len(w) and t != w and keys & set(_readings(t))}
+    if slips:
+        def wrong(t: str) -> int:
+            return sum(c != d for c, d in zip(w, t))
+        hits = {t for t in hits if wrong(t) <= slips}
+        if hits:
+            least = min(wrong(t) for t in hits)
+            hits = {t for t in hits if wrong(t) == least}
     return next(iter(hits)) if len(hits) == 1 else None
 
 
