@@ -172,8 +172,9 @@ _THAT_ONE_WHO = re.compile(r"^(?:那|那么)[\u4e00-\u9fff]{1,6}的(?:是谁|又
 
 
 _FOR_WHOM_EN = re.compile(r"\s*(?:as an? (?:benchmark|comparison|yardstick|reference|baseline|context) for"
+                         r"|as (?:evidence|proof|an? example|an? illustration|an? sign) of"  # "As evidence of spillover from Beijing to Hebei, …"
                          r"|for (?:my|our|a|an|the) (?:[\w-]+ ){0,3}(?:briefing|memo|report|note|presentation|deck|piece|article|story|pitch)"
-                         r" (?:on|about))\s+[^,?]{2,40},\s*", re.I)
+                         r" (?:on|about))\s+[^,?]{2,60},\s*", re.I)
 
 
 _ASKER_AFTER_EN = re.compile(r"\?\s*((?:I|I'm|I am|I've|We|We're|My|Our|This is for|It's for)\b[^?]*)$")
@@ -214,9 +215,9 @@ def read(question: str, lang: str, terms: Terms) -> Asked:
         # "What about per-capita healthcare spending?" -- 医疗 is)
         said = [x for c in ctx_terms for x in c.removeprefix(GROUP).split(ALT)]
         swapped = [t for t in swapped if not all(any(x in y for y in said) for x in t.removeprefix(GROUP).split(ALT))] or swapped
-        # (a place is where, not the topic: "Tianjin's subway mileage" is about subway mileage)
-        if qmod.language(main) == "en":
-            swapped = [t for t in swapped if not names_region_term(t)] or swapped
+        # (a place is where, not the topic: "Tianjin's subway mileage" is about subway mileage, and
+        # "那天津高新区软件园呢？" about a 高新区's 软件园, which no passage on Tianjin's industries answers)
+        swapped = [t for t in swapped if not names_region_term(t)] or swapped
     elif lang == "zh" and not ctx and (before := qmod.preamble(main)[1]) and re.match(r"[，,；;。\s]*那(?:么)?", main[len(before):]):
         # "前言给了三地人均公共教育支出，那2012年北京市的人均医疗卫生支出是多少？": a question turned ("那…") from what
         # its own setting names has a topic of its own (医疗), which the evidence must hold

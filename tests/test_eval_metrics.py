@@ -144,3 +144,11 @@ def test_aggregate_and_breakdown():
     assert by_lang["zh"]["hit@5"] == 1.0 and by_lang["en"]["hit@5"] == 0.0, by_lang
     assert set(m.breakdown(recs, "tag")) == {"preface", "unanswerable"}
     assert m.breakdown(recs, "split")["heldout"]["n"] == 1.0
+
+
+def test_a_contents_line_is_quoted_with_or_without_its_dot_leaders():
+    from eval.normalize import canon
+
+    # the raw line has a tab, the parsed one dot leaders: a quote of either form names the same line
+    assert canon("三、麦谷产业园\t107") == canon("三、麦谷产业园 ..... 107") == canon("三、麦谷产业园 107")
+    assert canon("1.12%") == "1.12%"  # a decimal point is no leader
