@@ -106,3 +106,20 @@ def blanks(question: str, lang: str) -> str:
 
     q = _BLANK.sub(ask, q)
     return re.sub(r"[。.]?\s*$", "？" if lang == "zh" else "?", q, count=1)
+
+
+_TRUE_FALSE_ZH = re.compile(r"^\s*(?:判断(?:正误|对错|真假)|是非题|对还是错)[：:]\s*(.+?)[。.！!]?\s*$")
+_TRUE_FALSE_EN = re.compile(r"^\s*(?:true or false|t/f|right or wrong)\s*[:?-]\s*(.+?)[.!]?\s*$", re.I)
+
+
+def statement(question: str, lang: str) -> str:
+    """A statement to judge asked as a question of whether it holds ("判断正误：丛书总序的落款日期是2016年3月18日。" ->
+    "丛书总序的落款日期是2016年3月18日，对吗？", "True or false: the book has four chapters." -> "Is it true that the
+    book has four chapters?"), so that its claim is checked; the question unchanged otherwise."""
+    m = (_TRUE_FALSE_ZH if lang == "zh" else _TRUE_FALSE_EN).match(question)
+    if not m:
+        return question
+    said = m.group(1).strip()
+    if lang == "zh":
+        return said + "，对吗？"
+    return "Is it true that " + said[:1].lower() + said[1:] + "?"

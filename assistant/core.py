@@ -16,7 +16,7 @@ from typing import Callable, Sequence
 from assistant import choices, claims, evidence, extract, intent, prompts, question as qmod, scoring
 from assistant.asked import OWN_TOPIC_CUE
 from assistant.errors import InputError
-from assistant.render import (numbers_supported, render, render_chapters, render_count, render_nth_listed, render_nth_part, render_parts,
+from assistant.render import (numbers_supported, render, render_back_matter, render_chapters, render_count, render_nth_listed, render_nth_part, render_parts,
                               render_stated_count, render_subsections, render_who_wrote)
 from assistant.settings import Settings
 from assistant.terms import STOP_EN, BookTitle, Terms, people_of, sole_holders, signers_of, titles_of
@@ -141,7 +141,7 @@ class Assistant:
         else:
             q_typed = q
         # "下列哪一家是…？A.阿里巴巴 B.京东…": the stem is asked; the option the answer's passages name is the choice
-        q_typed = choices.blanks(q_typed, lang)  # "本书印张为____": 印张为多少
+        q_typed = choices.statement(choices.blanks(q_typed, lang), lang)  # "本书印张为____": 印张为多少; "判断正误：…": …，对吗？
         choice = choices.read(qmod.normalize(q_typed), lang)
         if choice is not None:
             q_typed = choice.stem
@@ -288,6 +288,8 @@ class Assistant:
             # "How many chapters does the book have?": the report says so itself ("全书分为四章内容")
             d.answerable, d.refusal = True, ""
             d.sentences = [(render_stated_count(stated[1], lang), [stated[0]])]
+        elif intent.asks_back_matter(form) and self._back_matter:
+            self._list_back_matter(d, lang)
         elif intent.asks_for_chapters(form) and (not d.answerable or evidence.is_toc_row(d.best) or (
                 (sc := self._stated_chapter_count) is not None and d.best is not None and d.best.text == sc[0].text)):
             # only when the evidence found is the contents, or the sentence that counts the chapters
@@ -386,9 +388,15 @@ class Assistant:
             again = extract.draft(first_q, lang, _after(self.retriever("hybrid").retrieve(first_q, s.k), hits), self._terms,
                                   s.min_support, self.glossary, self._lead)
             first = again if again.answerable else first
+        setting = qmod.preamble(main)[1] if lang == "zh" else ""
         for i, part in enumerate(parts[1:], 1):
             # (each part leans on all before it: "第一章第二节讲什么，从第几页开始？这一节的天津部分…")
-            first = self._and_then(first, "".join(parts[:i]), part, lang, hits)
+            # (but not on the clauses that set the question up: "…前言是以编者名义署的。那篇总序是谁写的，落款日期是哪天？"
+            # asks the date of the 总序)
+            before = "".join(parts[:i])
+            if setting and before.startswith(setting) and len(before) > len(setting) + 2:
+                before = before[len(setting):].lstrip("，,；;。：: ")
+            first = self._and_then(first, before, part, lang, hits)
         return first
 
     def _and_then(self, first: extract.Draft, before: str, part: str, lang: str, hits: list[Hit]) -> extract.Draft:
@@ -687,6 +695,25 @@ class Assistant:
         d.sentences = [(render(u, lang, True, self.glossary, d.terms, False), [u]) for u in units]
         d.answerable, d.refusal = True, ""
 
+    @cached_property
+    def _back_matter(self) -> list:
+        """The contents' top lines after the last chapter (附录, 大事记, 参考文献), in order."""
+        if not self._chapter_lines:
+            return []
+        at = self._toc.index(self._chapter_lines[-1])
+        return [c for c in self._toc[at + 1:] if not (c.meta or {}).get("section") and not (c.meta or {}).get("subsection")
+                and not evidence.is_chapter_title(str((c.meta or {}).get("chapter") or ""))]
+
+    def _list_back_matter(self, d: extract.Draft, lang: str) -> None:
+        """"正文之后还有哪些部分？各从第几页开始？", "What back matter does the book have?": the contents lines after the
+        last chapter, each with its page, each cited."""
+        lines = self._back_matter
+        if len(lines) > self.settings.answer.max_citations:
+            return
+        d.answerable, d.refusal = True, ""
+        d.sentences = [(render_back_matter([((c.meta or {}).get("title") or c.text, str((c.meta or {}).get("page") or ""))
+                                            for c in lines], lang, self.glossary), [_row_unit(c) for c in lines])]
+
     def _list_chapters(self, d: extract.Draft, lang: str) -> None:
         """"这本书分几章？": the chapter lines of the contents, each cited."""
         chapters = self._chapter_lines
@@ -719,7 +746,9 @@ class Assistant:
         return None
 
     def _names_missing_edition(self, rewritten: str) -> bool:
-        """"这本书的第二版是哪一年出版的？": the record states only 第1版 / 第1次印刷."""
+        """"这本书的第二版是哪一年出版的？": the record states only 第1版 / 第1次印刷; so is another year's volume."""
+        if self._terms.title.another_year(qmod.split_context(rewritten)[0]):
+            return True  # "《京津冀信息服务业发展报告（2016）》…": another year's volume
         asked = intent.edition(qmod.split_context(rewritten)[0])
         if asked is None:
             return False

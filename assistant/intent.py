@@ -25,6 +25,7 @@ _SECTION_WORD = re.compile(r"节|部分|\bsections?\b|\bparts?\b", re.I)
 # a question about the book's structure (contents lines may answer it); "第一节里，…由哪几类产业构成"
 # names a section only as the place to look, so the ordinal alone does not make one
 _STRUCTURE_Q = re.compile(r"(?<!缺)页|目录|标题|题目|叫什么|名为|名称|哪一?章|哪一?节|几章|几节|哪些章|哪些节|章节|各章|各节|[这那该此]一?[章节]的?(?:最后一|第[一二三四五六七八九十\d]+)[项个条]|条目|小节"
+                          r"|[这那该此]一?[章节](?:底下|下面|下边|里面?|中|之下)?(?:一共|总共|共)?(?:列|分|包括|包含|收)"  # "河北…那一节一共列了多少个开发区"
                           r"|讲什么|讲的是什么|讲了什么|讲[^，。？?]{1,15}的[那哪]一?[章节]|主题|分成哪|分为哪|哪几个方面|哪几部分|哪些部分|小节"
                           r"|[章节](?:主要)?(?:写|讲|介绍|谈|论述|涉及)(?:了|的)?(?:是)?(?:哪|什么|啥)"  # "第二章第一节写的是哪个行业"
                           r"|\b(sections?|subsections?|chapters?|pages?|contents|titled?|called|named|parts?|entry|entries)\b|" + _WHERE_IN_BOOK, re.I)
@@ -626,7 +627,8 @@ def who_subject(q: str, lang: str) -> str:
     if not m and lang == "zh":
         m = _WHO_SUBJ_AFTER_ZH.search(q)  # "谁设计的封面？"
     if m and lang == "zh":
-        return re.sub(r"(?:到底|究竟|又|都|最初|当初|原来)$", "", m.group(1).strip())  # "这本报告到底是谁编写的"
+        # "这本报告到底是谁编写的"; "那这本报告是谁编著的？" (a follow-up's 那 is no part of what was written)
+        return re.sub(r"^(?:那么|那)(?=[这本该此])", "", re.sub(r"(?:到底|究竟|又|都|最初|当初|原来)$", "", m.group(1).strip()))
     return m.group(1).strip() if m else ""
 
 
@@ -679,6 +681,16 @@ def asks_source(q: str) -> bool:
     """"这个数出处是哪一段？", "Which passage is that from?": where in the report the passage found is, asked with
     the answer."""
     return bool(_SOURCE_ASKED.search(q))
+
+
+_BACK_MATTER = re.compile(r"(?:正文|各章|四章|最后一章|章节|主体部分)(?:之后|以后|后面|后边|结束后)(?:还)?(?:有|附|收|列|跟|接)?(?:了|着)?(?:哪些|哪几|什么|几)"
+                          r"|书(?:后|末|尾)(?:还)?(?:附|有|收)(?:了|有)?(?:哪些|哪几|什么|几)|附属部分|后附(?:了)?(?:哪些|什么)"
+                          r"|\b(?:back|end) matter\b|\bafter the (?:last|final|fourth) chapter\b|\bafter the main (?:text|body|chapters)\b", re.I)
+
+
+def asks_back_matter(q: str) -> bool:
+    """"正文之后还有哪些部分？", "What back matter does the book have?": the parts after the last chapter."""
+    return bool(_BACK_MATTER.search(q))
 
 
 def asks_department(q: str) -> bool:
@@ -736,8 +748,8 @@ def nth_item(q: str) -> int:
 
 
 _NEXT = re.compile(r"下一(?:节|章|部分|小节|个|项|条)|(?<![最之])后一(?:节|章|个)"
-                   r"|(?:后面|之后|后边)(?:紧接着|紧跟着|接着|紧挨着|接)?(?:的|那)?一?(?:节|章|条|项|个)?(?:是|讲|写)?(?:的是)?(?:哪一?(?:节|章|条|项|个)|什么)"
-                   r"|(?:紧接着|紧跟着|接下来)(?:的|那)?一?(?:节|章|条|项|个)?(?:是|讲)(?:哪一?(?:节|章|条|项|个)|什么)|\bnext (?:section|chapter|part|one|entry|subsection)\b"
+                   r"|(?:后面|之后|后边)(?:紧接着|紧跟着|接着|紧挨着|接)?(?:的|那)?一?(?:节|章|条|项|个)?(?:是|讲|写)?(?:的是)?(?:哪一?(?:节|章|条|项|个|部分)|什么)"
+                   r"|(?:紧接着|紧跟着|接下来)(?:的|那)?一?(?:节|章|条|项|个)?(?:是|讲)(?:哪一?(?:节|章|条|项|个|部分)|什么)|\bnext (?:section|chapter|part|one|entry|subsection)\b"
                    r"|\bthe (?:section|chapter|part|entry|subsection|heading|line) (?:right |directly |immediately |just )?(?:after|following) (?:it|that|this)\b|\bwhat comes (?:next|after)\b", re.I)
 _PREVIOUS = re.compile(r"上一(?:节|章|部分|小节|个|项|条)|前一(?:节|章|个)"
                        r"|(?:前面|之前|前边)(?:紧挨着)?(?:的|那)?一?(?:节|章|条|项)|(?:前面|之前|前边)(?:的|那)?(?:是)(?:哪一?(?:节|章|条|项|个)|什么)|\bprevious (?:section|chapter|part|one|entry|subsection)\b"

@@ -123,11 +123,13 @@ def normalize(text: str) -> str:
         # chat shorthand for a page ("参考文献p几", "在P几") and a page to start reading from ("从哪页看起")
         text = re.sub(r"(?<![A-Za-z])(?:在)?(?:[pP]|[pP]age)\.?\s*(?:几|多少)(?![A-Za-z])", "在第几页", text)
         text = re.sub(r"(哪一?页|第几页)看起(?!来)", r"\1开始", text)
+        # "在目录上标的起始页码是多少": where it starts ("起始页码" is no word to look up)
+        text = re.sub(r"(?:在目录(?:上|里|中)?(?:标|写|印)的)?的?(?:起始|开始|起)页码?(?:是|为)?(?:多少|第几页|几|哪一?页)", "从第几页开始", text)
         text = _spoken(text)
         # "教育医疗这类公共服务": examples of what is asked, as the report writes them ("教育、医疗等")
         text = re.sub(r"(?<=[\u4e00-\u9fff])(?:这一?类|那一?类|此类|之类的?)(?=[\u4e00-\u9fff])", "等", text)
     else:
-        text = _spoken_years_en(text)
+        text = _plain_english(_spoken_years_en(text))
     return re.sub(r"(?<![\d.])([01]\d)(?=年(?!代))", r"20\1", text)
 
 
@@ -140,6 +142,22 @@ _YEAR_WORDS_EN = re.compile(
     rf"|\btwenty\s+(?:oh\s+({'|'.join(_EN_UNITS)})|({'|'.join(_EN_TEENS)})|twenty)\b"  # "twenty thirteen", "twenty oh five"
     rf"|\b((?:in|by|from|to|since|until|till|of|year|circa|around)\s+)two thousand\b(?!\s+(?:and\s+)?(?:[a-z]+s|{_SMALL_ALT})\b)",  # "back in two thousand"
     re.I)
+
+
+_SAME_QUESTION_EN = re.compile(r"^\s*(?:and\s+)?(?:the\s+)?same\s+question\s+(?:for|about|on)\s+(.{2,40}?)\s*[?.!]*\s*$"
+                               r"|^\s*(?:and\s+)?(?:for\s+)?(.{2,40}?)[,\s]+(?:the\s+)?same\s+question\s*[?.!]*\s*$", re.I)
+_DID_VERB_EN = {"write": "wrote", "sign": "signed", "edit": "edited", "publish": "published", "compile": "compiled",
+                "print": "printed", "proofread": "proofread", "author": "authored", "fund": "funded"}
+
+
+def _plain_english(text: str) -> str:
+    """English as learners type it, in the forms the question readers know: "Hebei province same question" ->
+    "Same for Hebei province?"; "who did write the general preface" -> "who wrote the general preface"."""
+    m = _SAME_QUESTION_EN.match(text)
+    if m:
+        text = f"Same for {(m.group(1) or m.group(2)).strip()}?"
+    return re.sub(r"\b(who|which \w+)\s+(?:did|does)\s+(" + "|".join(_DID_VERB_EN) + r")\b",
+                  lambda m: f"{m.group(1)} {_DID_VERB_EN[m.group(2).lower()]}", text, flags=re.I)
 
 
 def _spoken_years_en(text: str) -> str:
@@ -928,4 +946,9 @@ def resolve_person(question: str, previous_answer: str | None, people, person_na
     name = named[0]
     if language(question) == "zh":
         return _PERSON_PRONOUN_ZH.sub(name, question, count=1)
+    if _NAMED_THEN_WHO_EN.match(question):
+        return question  # "and the proofread person, who is he?": he is the one the question names first
     return _PERSON_PRONOUN_EN.sub(name, question, count=1)
+
+
+_NAMED_THEN_WHO_EN = re.compile(r"^\s*(?:and|what about|how about)?\s*(?:the|that|this)\s+[\w\s-]{3,40}?,\s*(?:who|what)\b", re.I)

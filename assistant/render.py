@@ -48,6 +48,18 @@ def render_chapters(titles: Sequence[str], lang: str, glossary) -> str:
     return f"The report has {intent.en_number(n)} chapters: " + "; ".join(named) + "."
 
 
+def render_back_matter(lines: Sequence[tuple[str, str]], lang: str, glossary) -> str:
+    """The parts after the chapters, each with the page it starts on: [("附录", "148"), …]."""
+    n = len(lines)
+    if lang == "zh":
+        return f"正文之后有{intent.cn_number(n)}部分：" + "；".join(f"{t}（第{p}页）" if p else t for t, p in lines) + "。"
+    named = []
+    for t, p in lines:
+        en = _en_title(t, glossary)
+        named.append((f"{t} ({en})" if en else t) + (f", page {p}" if p else ""))
+    return f"After the chapters come {intent.en_number(n)} parts: " + "; ".join(named) + "."
+
+
 def _en_title(zh: str, glossary) -> str:
     """English for a heading: the glossary's name for it, else its known parts in order."""
     if glossary is None:

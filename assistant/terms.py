@@ -195,7 +195,7 @@ _WHAT_VERB = _WHAT_VERB | {_fold(w) for w in _WHAT_VERB}
 IMPLICIT_ZH = frozenset(
     "标题 题目 名称 名字 全称 简称 日期 时间 落款 编号 号码 代码 页码 页 顺序 次序 主题 内容 含义 意思 定义 作用 原因 "
     "特点 特征 区别 关系 情况 结果 目的 意义 方式 方法 途径 措施 问题 观点 结论 建议 作者 编者 人 单位 机构 部门 现象 表现 "
-    "地方 地点 位置 城市 名单 成员 例子 举例 方面 部分 领域 类型 种类 数量 数 数字 数值 数据 数额 比例 水平 规模 "
+    "条目 条 小节 地方 地点 位置 城市 名单 成员 例子 举例 方面 部分 领域 类型 种类 数量 数 数字 数值 数据 数额 比例 水平 规模 "
     # the kind of answer a "why" or "how" question asks for ("总序给的理由是什么？"), not a field
     "理由 依据 缘由 好处 优点 缺点 不足 办法 对策 思路 做法 举措 说法 提法 概括 看法 评价 背景 "
     # the form of the answer ("原话提法是什么", "用原文那句话")
@@ -310,6 +310,16 @@ class BookTitle:
                     subject_en = ind.group(1).lower()
         return cls(tuple(zh), frozenset(en), frozenset(years), subject_zh, subject_en, series_zh)
 
+    def another_year(self, q: str) -> bool:
+        """"《京津冀信息服务业发展报告（2016）》是什么时候出版的？": the title with a year that is not this book's
+        names another volume of the series, which the report says nothing of."""
+        yrs = self.years or frozenset()
+        for t in self.zh:
+            for m in re.finditer(re.escape(t) + r"\s*[（(]?\s*((?:19|20)\d\d)(?!\d)", squash_ws(q)):
+                if m.group(1) not in yrs:
+                    return True
+        return False
+
     def as_this_book(self, q: str) -> str:
         """The question with the book's name written as "本书" / "this book", and the industry it is
         about named where the question only points at it ("北京这个行业…" -> 北京信息服务业…,
@@ -323,13 +333,15 @@ class BookTitle:
         yrs = "|".join(self.years) or "(?!)"
         for t in self.zh:
             # "…发展报告（2015）", "…发展报告2015 定价": the title's own year is part of its name
-            q = re.sub(r"(?:这本|这份|这部|该)?" + re.escape(t) + rf"\s*(?:[（(]\s*\d{{4}}\s*[)）]|(?:{yrs})(?![\d年]))?", "本书", q)
+            # (not another year's volume: "…发展报告（2016）")
+            q = re.sub(r"(?:这本|这份|这部|该)?" + re.escape(t) + rf"\s*(?:[（(]\s*(?:{yrs})\s*[)）]|(?:{yrs})(?![\d年]))?(?!\s*[（(]?\s*(?:19|20)\d\d)",
+                       "本书", q)
             if len(t) >= 8 and t.endswith(("报告", "书")):
                 # the title shortened ("这本京津冀信息服务业报告的ISBN"): its words in order, some left out
                 # ("这份2015年的京津冀信息服务业报告": the title's own year with it)
                 # ("这本讲京津冀信息服务业的2015年报告": the year may stand before the last word)
                 q = re.sub(rf"(?:这本|这份|这部|该|本)?(?:(?:{yrs})\s*年?版?的?)?({re.escape(t[:2])}[\u4e00-\u9fff]{{2,14}}?(?:的?(?:{yrs})\s*年?度?版?的?)?{re.escape(t[-2:])})"
-                           rf"(?:\s*[（(]\s*(?:{yrs})\s*[)）])?",
+                           rf"(?:\s*[（(]\s*(?:{yrs})\s*[)）])?(?!\s*[（(]?\s*(?:19|20)\d\d)",
                            lambda m: "本书" if _in_order(re.sub(rf"的?(?:{yrs})\s*年?度?版?的?", "", m.group(1)), t) else m.group(0), q)
         for pattern in self._english_names:
             q = pattern.sub("this book", q)
@@ -582,18 +594,23 @@ class Terms:
         if lex is None or not len(lex) or not self.corpus or not re.search(r"[\u4e00-\u9fff]{2}", q):
             return q
         found: list[tuple[int, int, str]] = []
-        # a run never cuts into a word of the report the question holds ("2013年第二产业" holds no 年底)
-        inside, pos = set(), 0
+        # a run never cuts into a word the question holds ("2013年第二产业" holds no 年底, "文字量大概" no 两大), unless
+        # what it leaves of the word is particles ("定加多少": 加多少)
+        words, pos = [], 0
         for t in (self.segment(q) if self.segment is not None else []):
-            if len(t) >= 2 and t in self.df:
-                inside |= set(range(pos + 1, pos + len(t)))
+            if len(t) >= 2 and (t in self.df or self.is_word(t)):
+                words.append((pos, pos + len(t)))
             pos += len(t)
+
+        def cuts(a: int, b: int) -> bool:
+            return any(s < b and a < e and not (a <= s and e <= b) and _FUNCTION_CHARS.sub("", q[s:max(s, a)] + q[min(e, b):e])
+                       for s, e in words)
         for run in re.finditer(r"[\u4e00-\u9fff]{2,}", q):
             text, at = run.group(0), run.start()
             for n in (4, 3, 2):
                 for i in range(len(text) - n + 1):
                     w = text[i: i + n]
-                    if w in self.corpus or self.is_word(w) or w in self.df or at + i in inside or at + i + n in inside:
+                    if w in self.corpus or self.is_word(w) or w in self.df or cuts(at + i, at + i + n):
                         continue
                     target = _sounds_like(w, lex, extra=_QUESTION_WORDS, slips=1 if n < 4 else 2)
                     if target is None:

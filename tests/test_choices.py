@@ -43,3 +43,12 @@ def test_labels_must_run_a_b_c_to_be_options(q):
 ])
 def test_each_blank_is_asked(q, lang, asked):
     assert choices.blanks(q, lang) == asked
+
+
+@pytest.mark.parametrize("q, lang, asked", [
+    ("判断正误：丛书总序的落款日期是2016年3月18日。", "zh", "丛书总序的落款日期是2016年3月18日，对吗？"),
+    ("True or false: The book has five chapters.", "en", "Is it true that the book has five chapters?"),
+    ("总序的落款日期是哪天？", "zh", "总序的落款日期是哪天？"),
+])
+def test_a_statement_to_judge_is_asked_whether_it_holds(q, lang, asked):
+    assert choices.statement(q, lang) == asked
