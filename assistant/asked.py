@@ -24,7 +24,7 @@ _NAME_TAIL = re.compile(r"(新区|开发区|高新区|区|部|省|市|县|园|�
 _CREDITS = "设计|翻译|策划|排版|摄影|审校|审稿|审读|监制"  # a kind of work credited ("封面设计")
 _ROLE_NOUN = re.compile(rf"(编|辑|校对|印制|者|员|主任|人|长|{_CREDITS})$")  # "总主编", "责任校对", "封面设计" (not "落款")
 _CREDIT_ROLE = re.compile(rf"({_CREDITS})$")
-_OWN_KIND_OF_ROLE = re.compile(r"(?!第|总|副|前|原|现|新|老)[\u4e00-\u9fff]{2,4}(?:编辑|校对|主编|编者|作者)")  # "美术编辑", "文字校对"
+_OWN_KIND_OF_ROLE = re.compile(r"(?!第|总|副|前|原|现|新|老|那|这|哪|该|此|其|一|两|各|每|本)[\u4e00-\u9fff]{2,4}(?:编辑|校对|主编|编者|作者)")  # "美术编辑", "文字校对"
 # "who compiled this report": the work itself, not a part of it
 _GENERIC_WORK = frozenset("报告 本书 书 这本书 图书 著作 本报告 丛书 书籍 作品 这份 这本 这部 该书 此书 这 该 此 本 整本书 全书 这书 那本书 这部书 该报告 此报告 这本报告 这份报告 内容 分别".split())
 

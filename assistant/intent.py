@@ -41,7 +41,7 @@ _PLURAL_WH = re.compile(r"\b(which|what)\s+(\w+\s+)?\w{3,}(?<!ss)(?<!us)(?<!is)s
 _LIST_Q = re.compile(r"哪些|哪几|哪[两三四五六七八九十]个?(?:方面|问题|点|项|条|类|种|大|个)|有什么|(?:那|这)[两三四五六七八九十](?:个|项|位|家|条|本|所)(?![数年])|列举|列出|分别|[\u4e00-\u9fff]{2,}[和及][\u4e00-\u9fff]{2,}是什么|\bgive (me )?(the|all) (\w+ ){0,3}\w+s\b|\bname (some|the)\b|\bwhich\b.*\b(are|were)\b|\blist\b|\bwhat are\b", re.I)
 # "多少册" asks for a number of 册: evidence must have one ("第1次印刷" does not say how many copies)
 # (a noun is no measure word: "多少项目", "多少部门")
-_HOW_MANY_ZH = re.compile(r"多少(家|个(?!百分点|印张)|册|本(?!书)|条|项(?!目)|人|名|位|页|元|亿元|万元|公里|千字|字|吨|所|座|件|篇|部(?!门|分)|种(?!类)|类)")
+_HOW_MANY_ZH = re.compile(r"多少(家|个(?!百分点|印张)|册|本(?!书)|条|项(?!目)|人(?!民币)|名|位|页|元|亿元|万元|公里|千字|字|吨|所|座|件|篇|部(?!门|分)|种(?!类)|类)")
 
 _WHO_Q = re.compile(r"\bwho\b|\bwhom\b|谁|哪[一两三四五六七八九十几]?位|哪家|哪个(单位|机构|公司|出版社|部门)"
                     r"|\bwhich (company|firm|outfit|organi[sz]ation|publisher|printer|institution|agency|body)\b", re.I)
@@ -249,7 +249,7 @@ _MONEY_Q = re.compile(r"多少(?:钱|经费|资金|金额|资助经费|资助金
                       r"|\bhow much (?:\w+ )?(?:money|funding|cash)\b|\b(?:funding|grant|award) (?:amount|size)\b"
                       r"|\bhow (?:much|big|large) (?:was|is) (?:the|each|that|its) (?:grant|award|funding)\b"
                       r"|\bhow much (?:does|did|do|would|will) .{0,60}\bcost\b|\bwhat (?:does|did) .{0,60}\bcost\b|\bfares?\b|票价|卖多少|售价多少"
-                      r"|\bin (?:yuan|rmb|renminbi|dollars|us dollars)\b|(?:多少|几)(?:亿|万)?元(?!\w)", re.I)  # ("total R&D spending in 2013, in yuan")
+                      r"|\bin (?:yuan|rmb|renminbi|dollars|us dollars)\b|(?:多少|几)(?:亿|万)?(?:元|块|人民币)(?!\w)", re.I)  # ("total R&D spending in 2013, in yuan")
 
 
 _PEOPLE_Q = re.compile(r"多少(?:名|位|个)?(?:从业人员|就业人员|工作人员|员工|职工|雇员|人员|人口)")
@@ -498,7 +498,8 @@ def several_asks(q: str, lang: str) -> list[str]:
     m = _SECOND_ASK_EN.match(q.strip())
     if m and asks(m.group("a")) and not re.search(r"\b(between|both)\b", m.group("a"), re.I):
         second = (m.group("b") or m.group("c") or m.group("d")).strip()
-        if re.fullmatch(r"(?:if so,?\s*)?(?:where|(?:on\s+)?(?:what|which)\s+page)\s*\??", second, re.I):
+        if re.fullmatch(r"(?:if so,?\s*)?(?:where|(?:on\s+)?(?:what|which)\s+page)\s*\??", second, re.I) \
+                and re.match(r"\s*(?:is there|are there|does the (?:book|report) (?:have|include|contain))\b", m.group("a"), re.I):
             return []  # "Is there a chronology of key events in the book, and where?": one question, a place in the book
         if m.group("d") and re.match(r"how many\b", m.group("a").strip(), re.I):
             # "How many words and how many printed sheets does the book run to?": the verb is the second's

@@ -124,7 +124,8 @@ def normalize(text: str) -> str:
         text = re.sub(r"(?<![A-Za-z])(?:在)?(?:[pP]|[pP]age)\.?\s*(?:几|多少)(?![A-Za-z])", "在第几页", text)
         text = re.sub(r"(哪一?页|第几页)看起(?!来)", r"\1开始", text)
         # "在目录上标的起始页码是多少": where it starts ("起始页码" is no word to look up)
-        text = re.sub(r"(?:在目录(?:上|里|中)?(?:标|写|印)的)?的?(?:起始|开始|起)页码?(?:是|为)?(?:多少|第几页|几|哪一?页)", "从第几页开始", text)
+        text = re.sub(r"(?:在?目录(?:上|里|中)?(?:标|写|印)的)?的?(?:(?:起始|开始|起)页码?(?:是|为)?(?:多少|第几页|几|哪一?页)"
+                      r"|(?:起始|开始)页码?(?:是|为)?(?=[？?。]|$))", "从第几页开始", text)
         text = _spoken(text)
         # "教育医疗这类公共服务": examples of what is asked, as the report writes them ("教育、医疗等")
         text = re.sub(r"(?<=[\u4e00-\u9fff])(?:这一?类|那一?类|此类|之类的?)(?=[\u4e00-\u9fff])", "等", text)
@@ -323,7 +324,7 @@ def preamble(question: str) -> tuple[str, str]:
 
 
 _STATED_ZH = re.compile(r"(?:都|已经|已|也)(?:给|有|查到|知道|找到|看到|说|提|写|列|讲)(?:过|了|出)+(?=\s*[，,；;])")
-_WHO_ASKS_ZH = re.compile(r"^(?:我|我们|本人)是[^，,；;。？?：:]*[，,；;。：:]")
+_WHO_ASKS_ZH = re.compile(r"^(?:我|我们|本人)(?:是|在)[^，,；;。？?：:]*[，,；;。：:]")
 
 
 def who_asks(question: str) -> str:
@@ -500,6 +501,7 @@ _PRONOUN_EN = re.compile(r"\b(it|its|they|their|them|he|she|his|her|that one|thi
                          r"|the (?:first|second|third|fourth|fifth|last|other|next|previous) ones?|the (?:latter|former)"
                          r"|that(?=\s*[?.!]?\s*$))\b", re.I)  # "How many times Hebei's level is that?"
 _PRONOUN_ZH = re.compile(r"它|其(?![中他它实余次])|[这那][两三四]个?(?:部分|个|项|位|家|本|节|章|条|种|者|数|处)|他们|她们|(?<![其吉])他(?![人国乡])|她|上述|前者|后者|这个|那个|这些|那些|此人|这期间|这段时间|此期间|这一时期"
+                         r"|[这那](?:句|段(?!时间)|篇)|那份(?!报告|书)"  # "请给我那句定位的完整原文"
                          r"|^(?:那|那么)?(?:其中)?第[一二三四五六七八九十\d]+(?:个|部分|项|条)(?![章节])|^(?:那)?[上下]一[节章]|呢[？?，,](?=.)"
                          r"|^(?:那|那么)?都(?:有|是|包括|包含|叫|指)"  # "都有啥产业？": all the things the question before counted
                          r"|^(?:那|那么)?(?:其中)?(?:排在最后|排最后|最后一个|最后那一?个|最末一个|排在第[一二三四五六七八九十\d]+|排第[一二三四五六七八九十\d]+)")  # "第二个的编号是多少？", "下一节呢？从第几页开始？"

@@ -25,10 +25,10 @@ HARD_FAILURES = {"another field of the record", "not the footnote asked", "a foo
                  "table of contents row for a question not about the book's structure", "the quoted figure missing",
                  "only some of the places asked"}
 # the report's footnote, not the asker's own ("I need the ISBN for a footnote in our policy brief", "写脚注要用")
-_THE_FOOTNOTE = re.compile(r"脚注|注释|\b(?:the|its|that|this)\s+(?:[\w-]+'s\s+)?footnotes?\b|\bfootnote\s*(?:①|1|one)\b|^\s*footnotes?\b"
+_THE_FOOTNOTE = re.compile(r"脚注|注脚|注释|\b(?:the|its|that|this)\s+(?:[\w-]+'s\s+)?footnotes?\b|\bfootnote\s*(?:①|1|one)\b|^\s*footnotes?\b"
                            r"|\b(?:has|have|contains|includes|carries|there is|there's)\s+(?:a|one)\s+footnotes?\b", re.I)  # "The preface has a footnote - …"
-_OWN_FOOTNOTE = re.compile(r"(?:写|做|加|标|列|放|添|我的|我们的|文章的?|论文的?|稿子的?)(?:个|一个|一条)?(?:脚注|注释)"
-                           r"|(?:我|打算|准备|想|要|得)[^，,。？?]{0,6}在[^，,。？?]{0,8}(?:脚注|注释)"
+_OWN_FOOTNOTE = re.compile(r"(?:写|做|加|标|列|放|添|我的|我们的|文章的?|论文的?|稿子的?)(?:个|一个|一条)?(?:脚注|注脚|注释)"
+                           r"|(?:我|打算|准备|想|要|得)[^，,。？?]{0,6}在[^，,。？?]{0,8}(?:脚注|注脚|注释)"
                            r"|(?<!\bhas )(?<!\bhave )(?<!\bcontains )(?<!\bincludes )(?<!\bcarries )(?<!\bthere is )(?<!\bthere's )\b(?:a|my|our|your|their)\s+(?:[\w-]+\s+){0,2}footnotes?\b|\bfootnotes?\s+(?:of|in|for)\s+(?:my|our|a|an)\b", re.I)
 # the book itself, which the work a footnote cites is not ("这本报告是人民出版社出的吗？")
 _THIS_BOOK = re.compile(r"(?:这|该|此|本)(?:本|部|份)?(?:书|报告)|\b(?:this|the)\s+(?:book|report|volume)\b", re.I)
@@ -261,7 +261,9 @@ def _asked_for(u: Unit, a: Asked, terms: Terms, s: float) -> float:
             # "经济管理出版社的邮编是多少？": the record row of another field (出版者) holds no postcode,
             # however well the name matches; a row labelled with the field asked for is the answer
             s *= 0.6
-            u.reasons.append("another field of the record")
+            if squash_ws(normalize(row_field(u, "label"))).lower() not in squash_ws(a.main).lower():
+                # (unless the question names the row's field too: "编委会成员当中，哪几位不是这本报告的编著者？")
+                u.reasons.append("another field of the record")
     if a.unknown_subject or (a.subject and not terms.credit_any(a.subject, u.match_text)):
         # "总序是谁写的？", "Who wrote the preface?": the passage must be about the 总序
         s *= 0.5

@@ -193,7 +193,7 @@ _WHAT_VERB = frozenset(
 )
 _WHAT_VERB = _WHAT_VERB | {_fold(w) for w in _WHAT_VERB}
 IMPLICIT_ZH = frozenset(
-    "标题 题目 名称 名字 全称 简称 日期 时间 落款 编号 号码 代码 页码 页 顺序 次序 主题 内容 含义 意思 定义 作用 原因 "
+    "标题 题目 题名 名称 名字 全称 全名 简称 日期 时间 落款 编号 号码 代码 页码 页 顺序 次序 主题 内容 含义 意思 定义 作用 原因 "
     "特点 特征 区别 关系 情况 结果 目的 意义 方式 方法 途径 措施 问题 观点 结论 建议 作者 编者 人 单位 机构 部门 现象 表现 "
     "条目 条 小节 地方 地点 位置 城市 名单 成员 例子 举例 方面 部分 领域 类型 种类 数量 数 数字 数值 数据 数额 比例 水平 规模 "
     # the kind of answer a "why" or "how" question asks for ("总序给的理由是什么？"), not a field
@@ -596,10 +596,11 @@ class Terms:
         found: list[tuple[int, int, str]] = []
         # a run never cuts into a word the question holds ("2013年第二产业" holds no 年底, "文字量大概" no 两大), unless
         # what it leaves of the word is particles ("定加多少": 加多少)
-        words, pos = [], 0
+        words, tokens, pos = [], set(), 0
         for t in (self.segment(q) if self.segment is not None else []):
             if len(t) >= 2 and (t in self.df or self.is_word(t)):
                 words.append((pos, pos + len(t)))
+            tokens.add((pos, pos + len(t)))
             pos += len(t)
 
         def cuts(a: int, b: int) -> bool:
@@ -618,6 +619,8 @@ class Terms:
                     kept = "".join(c for c, t in zip(w, target) if c == t)
                     if _FUNCTION_CHARS.search("".join(c for c, t in zip(w, target) if c != t)) or not _FUNCTION_CHARS.sub("", kept):
                         continue  # ("北京是河北的几倍" holds no 北京市, "天津和北京" no 河北, "编著者是" no 这是)
+                    if n == 2 and w[0] != target[0] and (at + i, at + i + n) not in tokens:
+                        continue  # (two words of a character each, the first retyped: "书稿组织约来的" holds no 越来)
                     found.append((at + i, at + i + n, target))
         return _replaced(q, found)
 
