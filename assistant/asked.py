@@ -167,7 +167,7 @@ _ITEM_OF_PART = re.compile(r"列出|所列|列的|下面的|之下|第[一二三
 # vocabulary, and money ("How much money is the price?")
 _NOT_COUNTED_EN = frozenset("entry entries item items line lines heading headings listing listings subsection subsections money".split())
 OWN_TOPIC_CUE = re.compile(r"^(?:and|what about|how about)\s+the\s+(?:\w+\s+){0,3}?\w+,?\s+(?:about|on|for|of|by)\b", re.I)
-_NO_TOPIC = frozenset("还有 其他 其它 另外 其余 别的 另一个 另外一个".split())  # "还有呢？" names no new topic
+_NO_TOPIC = frozenset("还有 其他 其它 另外 其余 别的 另一个 另外一个 完整 全文 原文 原话 原句 准确 具体 引用 引号".split())  # "还有呢？", "那句的完整原文": no new topic
 _THAT_ONE_WHO = re.compile(r"^(?:那|那么)[\u4e00-\u9fff]{1,6}的(?:是谁|又是谁|是哪一?位|又是哪一?位|呢)")
 
 
@@ -295,6 +295,10 @@ def read(question: str, lang: str, terms: Terms) -> Asked:
     subj_terms = [t for t in terms.analyse(subj, lang)[0] if not _GENERIC_WORK.issuperset(
         t.removeprefix(GROUP).split(ALT))] if subj else []
     subject = [t for t in subj_terms if terms.known(t)]
+    if swapped and ctx and subject and not any(t in own_terms for t in subject):
+        # "那前言的落款呢？（接上问：总序是谁写的？落款日期是哪天？）": the follow-up's own topic replaces what the earlier
+        # "who" question was about
+        subj_terms, subject = [], []
     book_author = intent.asks_book_author(full, lang)  # the book's authors, not a preface's signer
     if book_author:
         role = []  # the authors line is the field asked for, whatever the verb

@@ -119,7 +119,13 @@ def _read_zh(q: str, people: frozenset) -> Claim | None:
 
 
 # "Is the price 48 yuan?", "The report says …, right?", "Is it true that …?"
-_TAIL_EN = re.compile(r"\s*[,;]?\s*(?:right|correct|is that (?:right|correct|true)|isn't it|am I right|true)\s*\?\s*$", re.I)
+_TAIL_EN = re.compile(r"\s*[,;]?\s*(?:if I (?:read|remember|recall|understand) [\w\s'-]{0,40}?(?:right|correctly)|right|correct|"
+                      r"is that (?:so|right|correct|true)|(?:isn't|wasn't|doesn't|didn't|aren't|weren't|don't|hasn't|haven't)\s+"
+                      r"(?:it|she|he|they|there|that)|am I right|true)\s*\?\s*$", re.I)
+_MONTHS_EN = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+              "december")
+_DATE_EN = re.compile(r"\b(?:(\d{1,2})(?:st|nd|rd|th)?\s+(" + "|".join(_MONTHS_EN) + r")|(" + "|".join(_MONTHS_EN)
+                      + r")\s+(\d{1,2})(?:st|nd|rd|th)?,?)\s+(\d{4})\b", re.I)
 _HEAD_EN = re.compile(r"^\s*(?:is it (?:true|correct|right) that|am I right that|can you confirm that|is|was|does|did)\b", re.I)
 _FIGURE_EN = re.compile(r"(?<![\w.])(?:RMB\s*)?(\d+(?:\.\d+)?)\s*(%|percent|per cent|times|yuan|km|kilometres|kilometers|)(?![\w.])", re.I)
 _PAGE_EN = re.compile(r"\bpage\s+(\d{1,4})\b", re.I)
@@ -145,6 +151,12 @@ def _read_en(q: str) -> Claim | None:
         numbers.append(m.group(1))
         return "how much"
 
+    def date(m: re.Match) -> str:
+        day, month = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
+        numbers.append(f"{int(m.group(5))}-{_MONTHS_EN.index(month.lower()) + 1}-{int(day)}")
+        return "on what date"
+
+    body = _DATE_EN.sub(date, body)  # "dated 18 March 2016" -> "dated on what date", claimed 2016-3-18
     body = _PAGE_EN.sub(page, body)
     body = _FIGURE_EN.sub(figure, body)
     if not numbers:
@@ -154,6 +166,28 @@ def _read_en(q: str) -> Claim | None:
     if (m := re.match(r"(is|was|are|were)\s+(.+?)\s+how much$", body, re.I)):
         body = f"What {m.group(1).lower()} {m.group(2)}"
     return Claim(body + "?", tuple(numbers))
+
+
+# "The responsible editor is Wang Guangyan, isn't she?", "The preface was signed by Wang Chenghui as well, right?"
+_PERSON_CLAIM_EN = re.compile(r"^\s*(?:so\s+)?(?P<subj>(?i:the|its|this book's|the book's|the series')\s+[\w\s'-]{3,60}?)\s+(?:is|was|are|were)\s+"
+                              r"(?P<how>signed\s+by\s+|written\s+by\s+|edited\s+by\s+|by\s+)?(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2})"
+                              r"(?:\s+(?:as well|too|also))?\s*$")
+
+
+def read_person_en(question: str, names: dict[str, str]) -> Claim | None:
+    """An English claim that a person of the record (``names``: their English names, lower-case, -> Chinese) holds a
+    role or signed a part: the question it checks ("Who is the responsible editor?") and the person claimed."""
+    body = question.strip()
+    tail = _TAIL_EN.search(body)
+    if not tail or tail.start() == 0:
+        return None
+    m = _PERSON_CLAIM_EN.match(body[: tail.start()])
+    if not m or (zh := names.get(m.group("name").lower())) is None:
+        return None
+    how = (m.group("how") or "").split()
+    verb = {"signed": "Who signed", "written": "Who wrote", "edited": "Who edited"}.get(how[0] if how else "", "Who is")
+    subj = m.group("subj")
+    return Claim(f"{verb} {subj[:1].lower() + subj[1:]}?", names=(zh,))
 
 
 def _cn_count(s: str) -> int:

@@ -151,7 +151,8 @@ class Assistant:
             norm = self._terms.one_slip_sound_alike(norm)  # "定加多少", "丛书总主边是谁": 定价, 总主编
             norm = self._terms.person_sound_alike(norm)  # "还有个欧海英": 欧海鹰, typed with a character of the same sound
         # "定价是不是48元？": the question it checks ("定价是多少元？"); the claimed value is compared with the answer
-        claim = None if choice is not None else claims.read(norm, lang, self._terms.people)
+        claim = None if choice is not None else (claims.read(norm, lang, self._terms.people) or (
+            claims.read_person_en(norm, self._people_en) if lang == "en" else None))
         if claim is not None:
             norm = claim.question
         elif choice is None and lang == "zh" and (listed := claims.only(norm)):
@@ -694,6 +695,12 @@ class Assistant:
         units = [_row_unit(c) for c in found]
         d.sentences = [(render(u, lang, True, self.glossary, d.terms, False), [u]) for u in units]
         d.answerable, d.refusal = True, ""
+
+    @cached_property
+    def _people_en(self) -> dict[str, str]:
+        """The record's persons by their English names ("wang guangyan" -> 王光艳), for English claims about them."""
+        to_en = self.glossary.to_en if self.glossary is not None else (lambda t: None)
+        return {en.lower(): p for p in self._terms.people if (en := to_en(p))}
 
     @cached_property
     def _back_matter(self) -> list:

@@ -1759,3 +1759,29 @@ def test_questions_from_blind_sets_dev175_to_dev182(assistant_, q, must):
 def test_conversations_from_blind_sets_dev175_to_dev182(assistant_, turns, must):
     r = _converse(assistant_, turns)
     assert r.answerable and must in squash_ws(r.answer), (r.rewritten_question, r.answer)
+
+
+@pytest.mark.parametrize("q, must", [
+    # English claims with a tag question: a figure, a date, a person of the record
+    ("The cover price is 68 yuan, if I read the copyright page right?", ["No.", "58.00"]),
+    ("The general preface is dated 18 March 2016, isn't it?", ["No.", "2016年3月15日"]),
+    ("The general preface is dated March 15, 2016, right?", ["Yes.", "2016年3月15日"]),
+    ("The responsible editor is Wang Guangyan, isn't she?", ["No.", "许兵"]),
+    # the contents and the persons of the division of labour
+    ("第一章的「協同發展思路」那一節，目錄上標的起始頁碼是？", ["39"]),
+    ("朱云写的是第几章？", ["第二章（朱云、宋艳静）"]),
+    ("這本書在大陸的售價標多少人民幣？", ["58.00"]),
+    ("前言第一小節有一個註腳引用的文獻，請給我完整的書目資料（作者、書名、出版社、年份）。", ["邢元敏", "天津人民出版社"]),
+])
+def test_questions_from_blind_sets_dev183_to_dev190(assistant_, q, must):
+    r = assistant_.ask(q)
+    assert r.answerable and all(squash_ws(m) in squash_ws(r.answer) for m in must), (r.rewritten_question, r.answer)
+
+
+@pytest.mark.parametrize("turns, must", [
+    (["总序是谁写的？落款日期是哪天？", "那前言的落款呢？"], "2016年3月18日"),  # the follow-up's own topic, not 总序
+    (["第一章開頭引用的那份都市圈規劃，把京津冀定位成什麼樣的地區？", "請給我那句定位的完整原文，我要加引號引用。"], "门户地区"),
+])
+def test_conversations_from_blind_sets_dev183_to_dev190(assistant_, turns, must):
+    r = _converse(assistant_, turns)
+    assert r.answerable and must in squash_ws(r.answer), (r.rewritten_question, r.answer)
