@@ -249,7 +249,7 @@ _MONEY_Q = re.compile(r"多少(?:钱|经费|资金|金额|资助经费|资助金
                       r"|\bhow much (?:\w+ )?(?:money|funding|cash)\b|\b(?:funding|grant|award) (?:amount|size)\b"
                       r"|\bhow (?:much|big|large) (?:was|is) (?:the|each|that|its) (?:grant|award|funding)\b"
                       r"|\bhow much (?:does|did|do|would|will) .{0,60}\bcost\b|\bwhat (?:does|did) .{0,60}\bcost\b|\bfares?\b|票价|卖多少|售价多少"
-                      r"|\bin (?:yuan|rmb|renminbi|dollars|us dollars)\b|(?:多少|几)(?:亿|万)?(?:元|块|人民币)(?!\w)", re.I)  # ("total R&D spending in 2013, in yuan")
+                      r"|\bin (?:yuan|rmb|renminbi|dollars|us dollars)\b|(?:多少|几)(?:亿|万)?(?:元|人民币)(?!\w)", re.I)  # ("total R&D spending in 2013, in yuan")
 
 
 _PEOPLE_Q = re.compile(r"多少(?:名|位|个)?(?:从业人员|就业人员|工作人员|员工|职工|雇员|人员|人口)")

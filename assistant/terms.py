@@ -180,7 +180,9 @@ IMPLICIT_EN = frozenset(
     # superlatives single out, they name nothing ("the single biggest barrier")
     "single biggest largest greatest top chief foremost leading sole "
     # how exactly it is to be told ("what's the *exact* figure", "the *precise* wording")
-    "exact exactly precise precisely specific specifically actual wording description descriptions".split()
+    "exact exactly precise precisely specific specifically actual wording description descriptions "
+    # what a claim is backed by ("What evidence does the report give that …", "What facts does it give about …")
+    "evidence fact facts proof data detail details support".split()
 )
 IMPLICIT_EN = IMPLICIT_EN | {_fold(w) for w in IMPLICIT_EN}  # as en_words folds them ("fixes" -> "fixe")
 # "What makes the region suited to …", "What held back …": the wh-word is the subject of a verb,
