@@ -525,8 +525,15 @@ def _listed_fields(q: str) -> list[str]:
 _TELL_ME_ZH = re.compile(r"(?:麻烦|请|劳驾|帮忙)?(?:你)?(?:告诉我|给我|帮我查一?下|查一?下|说一?下|报一?下)")
 
 
+_TWO_PARTS_ZH = re.compile(r"^(.*?)(总序|前言|序言|后记|附录|大事记|参考文献|第[一二三四五六七八九十]+章)[和与跟及、]"
+                           r"(总序|前言|序言|后记|附录|大事记|参考文献|第[一二三四五六七八九十]+章)的?(?:分别|各自|各)(.+)$")
+
+
 def _two_fields(q: str) -> list[str]:
-    """"读者服务部的联系地址和邮编是什么？", "…，全书字数和印张各是多少？": two fields of one thing, else []."""
+    """"读者服务部的联系地址和邮编是什么？", "…，全书字数和印张各是多少？": two fields of one thing, else [];
+    "总序和前言分别是谁署名的？": the same asked of two parts of the book."""
+    if (p := _TWO_PARTS_ZH.match(q.strip())) and p.group(2) != p.group(3):
+        return [f"{p.group(1)}{p.group(2)}{p.group(4)}", f"{p.group(1)}{p.group(3)}{p.group(4)}"]
     last = re.split(r"[，,：:]", q.strip())[-1]  # ("想引用篇幅资料：全书字数和印张各是多少？")
     lead = q.strip()[: len(q.strip()) - len(last)]
     if (tell := _TELL_ME_ZH.match(last)) and not re.search(r"什么|多少|谁|哪|[？?]\s*$", last):

@@ -117,6 +117,7 @@ def normalize(text: str) -> str:
                       lambda m: re.sub("[京津冀]", lambda c: _ONE_CHAR_PLACE[c.group(0)], m.group(0)), text)
         text = re.sub(r"^(那|那么)?([京津冀])(?=呢|的呢|的[？?]|[？?])", lambda m: (m.group(1) or "") + _ONE_CHAR_PLACE[m.group(2)], text)
         text = re.sub(r"(?<![\u4e00-\u9fff])[京津冀](?=的|那|呢|[？?])", lambda m: _ONE_CHAR_PLACE[m.group(0)], text)  # "，冀的部分在哪页"
+        text = re.sub(r"(?<![A-Za-z\d])(?:R\s*[Dd]|rd)(?![A-Za-z])", "R&D", text)  # "北京的RD投入强度"
         text = re.sub(r"(电话|号码|传真|编号|邮编|书号)(号码)?(是|为)?几号", r"\1\2\3多少", text)  # "联络电话是几号": a number, not a day
         text = re.sub(r"^(那|那么)?和北(?=省?(?:呢|的呢|[？?]|$))", lambda m: (m.group(1) or "") + "河北", text)  # "和北呢": 河北, typed by its sound
         text = re.sub(r"(?<![河东华西湖])北大(?![学街荒门])", "北京大学", text)
