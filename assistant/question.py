@@ -553,6 +553,12 @@ _OTHER_ONE_ZH = re.compile(r"^(?:那|那么)?(?:(?:另外|另)(?:一|那)?(?:个
 _NTH_IN_ZH = re.compile(r"第([一二三四五六七八九十\d]+)(个|点|条|项|部分)")
 
 
+def _points_back(question: str) -> bool:
+    """"这是哪一年的数据？", "Which year is that?": a question about the answer before, with no topic of its own
+    (unlike "市郊铁路呢？", which names one)."""
+    return bool(re.match(r"\s*(?:那么?|所以)?(?:这|那|它|其)", question) or _PRONOUN_ZH.search(question) or _PRONOUN_EN.search(question))
+
+
 def rewrite(question: str, previous: str | None) -> str:
     """Rewrite a follow-up into a standalone question using the previous (rewritten) question.
 
@@ -572,7 +578,7 @@ def rewrite(question: str, previous: str | None) -> str:
     if compares_with_previous(question):
         # ("北京是河北的几倍？" after "这是哪一年的数据？（接上问：天津人均公共教育支出多少钱？）": the figures compared are
         # the ones the conversation asked for, which the question before only leaned on)
-        return with_context(question, previous.rstrip() + carried if carried and is_contextual(previous) else previous)
+        return with_context(question, previous.rstrip() + carried if carried and _points_back(previous) else previous)
     out = _swap_slots(question, previous)
     if out != question:
         # the previous question with another place carries what the previous one carried: "河北省呢？"
@@ -594,7 +600,8 @@ def rewrite(question: str, previous: str | None) -> str:
             # "第二个是什么？编号多少？" after "一共几个项目？（接上问：这本书拿了哪些基金的资助？）": an item of the
             # list the conversation began with; the earlier question leaned on it, and the context keeps it
             return with_context(question, previous.rstrip() + carried)
-        if carried and is_contextual(previous) and language(carried) == language(previous) and language(question) == language(previous):
+        if carried and _points_back(previous) and language(carried) == language(previous) \
+                and language(question) == language(previous):
             # "北京是河北的几倍？" after "这是哪一年的数据？（接上问：天津人均公共教育支出多少钱？）": the question before
             # only leaned on the conversation's topic, which this one needs too
             return with_context(question, previous.rstrip() + carried)
