@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-_NUMERIC_ZH = re.compile(r"多少|(?<![哪那这好])几|比重|比例|占比|多高|多大|多长|数量|规模|强度|增长到|增加到|达到|金额|数额|价格|定价|字数|印张|(?<!版权)(?<!扉)(?<!书名)(?<!缺)页|第几")
+_NUMERIC_ZH = re.compile(r"多少|(?<![哪那这好])几|比重|比例|占比|多高|多大|多长|数量|规模|强度|增长到|增加到|达到|金额|数额|价格|定价|字数|印张|(?<!版权)(?<!扉)(?<!书名)(?<![缺错漏掉倒])页|第几")
 _NUMERIC_EN = re.compile(
     r"\bhow (many|much|long|large|big|high)\b|\bwhat (share|percentage|proportion|was the (value|figure|number|amount|price))\b"
     r"|\b(shares?|percent|percentages?|proportions?|numbers? of|figures?|prices?|counts?|(?<!imprint )(?<!copyright )(?<!title )page|intensit(?:y|ies)|spending|lengths?|capacit(?:y|ies)|values? added|population|gdp|revenues?|outputs?|incomes?|turnover|budgets?|sales|profits?)\b",
@@ -24,7 +24,7 @@ _PAGE_Q = re.compile(r"第几页|哪一?页|页码|多少页|(?<!imprint )(?<!co
 _SECTION_WORD = re.compile(r"节|部分|\bsections?\b|\bparts?\b", re.I)
 # a question about the book's structure (contents lines may answer it); "第一节里，…由哪几类产业构成"
 # names a section only as the place to look, so the ordinal alone does not make one
-_STRUCTURE_Q = re.compile(r"(?<!缺)页|目录|标题|题目|叫什么|名为|名称|哪一?章|哪一?节|几章|几节|哪些章|哪些节|章节|各章|各节|[这那该此]一?[章节]的?(?:最后一|第[一二三四五六七八九十\d]+)[项个条]|条目|小节"
+_STRUCTURE_Q = re.compile(r"(?<![缺错漏掉倒])页|目录|标题|题目|叫什么|名为|名称|哪一?章|哪一?节|几章|几节|哪些章|哪些节|章节|各章|各节|[这那该此]一?[章节]的?(?:最后一|第[一二三四五六七八九十\d]+)[项个条]|条目|小节"
                           r"|[这那该此]一?[章节](?:底下|下面|下边|里面?|中|之下)?(?:一共|总共|共)?(?:列|分|包括|包含|收)"  # "河北…那一节一共列了多少个开发区"
                           r"|讲什么|讲的是什么|讲了什么|讲[^，。？?]{1,15}的[那哪]一?[章节]|主题|分成哪|分为哪|哪几个方面|哪几部分|哪些部分|小节"
                           r"|[章节](?:主要)?(?:写|讲|介绍|谈|论述|涉及)(?:了|的)?(?:是)?(?:哪|什么|啥)"  # "第二章第一节写的是哪个行业"
@@ -419,7 +419,7 @@ def count_unit(q: str) -> str:
 
 
 # "…, and on what date?", "… and when?": a second ask of another kind (a date, a place, a person)
-_TWO_FIELDS_ZH = re.compile(r"(.{2,12}的)?([A-Za-z\u4e00-\u9fff]{2,6}?)[和及与跟]([A-Za-z\u4e00-\u9fff]{2,6}?)(分别是什么|分别是多少|分别是谁|各是什么|各是多少|各是谁|是什么|是多少"
+_TWO_FIELDS_ZH = re.compile(r"(.{2,12}的)?([A-Za-z\u4e00-\u9fff]{2,6}?)[和及与跟]([A-Za-z\u4e00-\u9fff]{2,6}?)(分别是什么|分别是多少|分别是谁|分别是哪[家个位些]|各是什么|各是多少|各是谁|各是哪[家个位些]|是什么|是多少|有什么不同|有什么区别|有何不同|有什么不一样"
                             r"|(?:分别|各)?(?:怎么|如何)(?:著录|写|标|登记|记)的?|(?:书上|书里|上面)?(?:有写|写了|有标|标了|有)(?:吗|没有))[？?]?")
 _SECOND_ASK_EN = re.compile(r"^(?P<a>.+?)(?:,?\s+and\s+(?P<b>(?:when|where|who|whom|(?:on )?what date|(?:on )?which date|in what year|in which year|in what order|in which order|on what day|on what pages?|on which pages?|what page|(?:on|at) (?:what|which) (?:number|phone number|telephone number))\b.*)"
                             r"|(?<=\w)\s+and\s+(?P<d>how many\s+\w+(?:\s+\w+)?\s+(?:does|do|did|is|are|was|were)\b.*)"
@@ -550,8 +550,8 @@ def _two_fields(q: str) -> list[str]:
     owner = m.group(1) or ""
     first = re.sub(r"^(?:请问|那么?)", "", m.group(2)) or m.group(2)
     # ("开本跟印张各怎么著录？", "字数和印张有写吗": each field's value is asked)
-    ask = m.group(4) if re.search(r"什么|多少|谁", m.group(4)) else "是什么"
-    if ask != m.group(4) and len(m.group(3)) > 2 and not m.group(3).isascii():
+    ask = m.group(4) if re.search(r"什么|多少|谁|哪", m.group(4)) and not re.search(r"不同|区别|不一样", m.group(4)) else "是什么"
+    if ask != m.group(4) and len(m.group(3)) > 2 and not m.group(3).isascii() and not re.search(r"不同|区别|不一样", m.group(4)):
         return []  # (a record's fields are short words, 开本, 印张, ISBN: "电子商务和物联网有写吗" asks whether topics are covered)
     return [f"{lead}{owner}{first}{ask}？", f"{lead}{owner}{m.group(3)}{ask}？"]
 
@@ -592,7 +592,7 @@ _THE_BOOK = re.compile(r"^(?:the |this |that )?(?:book|report|volume)$|^(?:这�
                        r"|^(?:这|本|该|此|那)(?:份|本|部)[\u4e00-\u9fff]{0,6}(?:报告|(?<!丛)书)$", re.I)  # ("这份发展报告")
 
 
-_AUTHORS_OF_BOOK = re.compile(r"(?:(?:这本书|本书|该书|这书|这本报告|本报告|这份报告|报告|书)的?)?(?:作者|著者|编著者)(?:是谁|有谁|都有谁|是哪[几两一]?位(?:学者|作者|专家|老师)?|叫什么)[？?]?$"
+_AUTHORS_OF_BOOK = re.compile(r"(?:(?:这本书|本书|该书|这书|这本报告|本报告|这份报告|报告|书)(?:上|里)?(?:署名|列|写|印)?的?)?(?:作者|著者|编著者|编写者|撰写者|编撰者)(?:是谁|有谁|都有谁|是哪[几两一]?位(?:学者|作者|专家|老师)?|叫什么)[？?]?$"
                               r"|(?:who|what) (?:is|are|were|was) (?:the )?(?:book's |report's )?authors?(?: of (?:the|this) (?:book|report))?\s*\??$", re.I)
 
 
