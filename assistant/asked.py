@@ -168,7 +168,9 @@ _ITEM_OF_PART = re.compile(r"列出|所列|列的|下面的|之下|第[一二三
 _NOT_COUNTED_EN = frozenset("entry entries item items line lines heading headings listing listings subsection subsections money".split())
 OWN_TOPIC_CUE = re.compile(r"^(?:and|what about|how about)\s+the\s+(?:\w+\s+){0,3}?\w+,?\s+(?:about|on|for|of|by)\b", re.I)
 _NO_TOPIC = frozenset("还有 其他 其它 另外 其余 别的 另一个 另外一个 完整 全文 原文 原话 原句 准确 具体 引用 引号".split())  # "还有呢？", "那句的完整原文": no new topic
-_THAT_ONE_WHO = re.compile(r"^(?:那|那么)[\u4e00-\u9fff]{1,6}的(?:是谁|又是谁|是哪一?位|又是哪一?位|呢)")
+_THAT_ONE_WHO = re.compile(r"^(?:那|那么)[\u4e00-\u9fff]{1,6}的(?:[\u4e00-\u9fff]{1,4}?)?(?:是谁|又是谁|是哪一?位|又是哪一?位|呢)"
+                           # "那它的 ISBN 号码是多少？": a field of the same book, asked in its own words
+                           r"|^(?:那|那么)(?:它|这本书|该书|本书)的\s*[A-Za-z\u4e00-\u9fff\s]{2,10}?\s*(?:又)?(?:是多少|是什么|呢)")
 
 
 _FOR_WHOM_EN = re.compile(r"\s*(?:as an? (?:benchmark|comparison|yardstick|reference|baseline|context) for"
@@ -263,7 +265,7 @@ def read(question: str, lang: str, terms: Terms) -> Asked:
     role = [t for t in focus if not t.startswith("~")] if lang == "en" and intent.who_verb(q) else []
     if lang == "zh" and (verb := intent.who_role_zh(q)):
         role = [verb]
-    elif lang == "zh" and (m := re.search(r"(?:是|为)(?:谁|哪位|哪一位)(?:做|弄|干|搞|负责|完成)?的?[？?。]*$", main)):
+    elif lang == "zh" and (m := re.search(r"(?:是|为)(?:谁|哪位|哪一位)(?:老师|学者|专家|同志|先生|女士)?(?:做|弄|干|搞|负责|完成)?的?[？?。]*$", main)):
         # "这套丛书的总主编是哪位？": the role named just before "是谁" must be in the evidence
         before = [t for t in terms.tokenize(main[: m.start()]) if len(t) >= 2 and t in terms.df]
         role = before[-1:] if before and main[: m.start()].endswith(before[-1]) and _ROLE_NOUN.search(before[-1]) else []

@@ -1785,3 +1785,37 @@ def test_questions_from_blind_sets_dev183_to_dev190(assistant_, q, must):
 def test_conversations_from_blind_sets_dev183_to_dev190(assistant_, turns, must):
     r = _converse(assistant_, turns)
     assert r.answerable and must in squash_ws(r.answer), (r.rewritten_question, r.answer)
+
+
+@pytest.mark.parametrize("q, must", [
+    ("这本报告署名的编写者是哪两位老师？", ["郭斌", "陈倩"]),
+    ("图书馆检索要用国际通用的那个书籍编号，这本书的号码是多少？", ["978-7-5096-4331-0"]),
+    ("要是我买到的那本装订错页或者印坏了，应该找出版社的哪个部门处理？", ["读者服务部"]),  # 错页 asks no page
+    # how two things differ is the answer's form: each is told
+    ("这本书的印刷单位和经销单位有什么不同？各是哪家？", ["北京九州迅驰传媒文化有限公司", "新华书店"]),
+    ("总序和前言分别是谁署名的？", ["王成慧", "编者"]),
+    ("总序和前言分别是哪天写的？", ["2016年3月15日", "2016年3月18日"]),
+    ("二零一三年北京的RD投入强度是多少", ["6.08%"]),
+    ("chapter 2 writers", ["朱云", "宋艳静"]),
+    ("first edition date", ["2016年5月"]),
+    ("這套京津冀資訊服務業協同發展叢書的總主編是哪位老師？", ["王成慧"]),
+    ("What place of publication does the CIP block give?", ["北京"]),
+])
+def test_questions_from_blind_sets_dev191_to_dev198(assistant_, q, must):
+    r = assistant_.ask(q)
+    assert r.answerable and all(squash_ws(m) in squash_ws(r.answer) for m in must), (r.rewritten_question, r.answer)
+
+
+@pytest.mark.parametrize("turns, must", [
+    (["這本書的版次資訊幫我看一下，第一版是哪一年幾月出的？", "那它的 ISBN 號碼是多少？"], "978-7-5096-4331-0"),  # its own field
+    (["這本書的責任編輯叫什麼名字？", "那負責組稿的編輯又是哪一位？"], "王光艳"),
+])
+def test_conversations_from_blind_sets_dev191_to_dev198(assistant_, turns, must):
+    r = _converse(assistant_, turns)
+    assert r.answerable and must in squash_ws(r.answer), (r.rewritten_question, r.answer)
+
+
+def test_a_question_before_lends_the_conversations_topic_only_when_it_points_back(assistant_):
+    # "市郊铁路呢？" names a topic of its own: the next question does not inherit the subway's Beijing
+    r = _converse(assistant_, ["北京地铁运营里程是多少？", "它相当于东京的多少？", "市郊铁路呢？", "那三地之间的长途客运班线开了多少条？"])
+    assert r.answerable and "900" in r.answer, (r.rewritten_question, r.answer)
