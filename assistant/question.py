@@ -570,6 +570,11 @@ def rewrite(question: str, previous: str | None) -> str:
     if not previous:
         return question
     previous, carried = split_context(previous)  # context is never nested
+    if re.search(r"前者|后者", question):
+        # "北京和河北分别是多少？" then "前者是后者的多少倍？": the two the question before named, in order
+        named = list(dict.fromkeys(m.slot for m in mentions(previous) if m.slot.category in ("region", "org")))
+        if len(named) == 2:
+            question = question.replace("前者", named[0].zh[0]).replace("后者", named[1].zh[0])
     if carried and not asks(previous) and not asks(question) and is_followup(question) and not mentions(question):
         # "还有参考文献呢？" after "大事记呢？（接上问：附录从第几页开始？）": another thing in the place of
         # the one before, asked what the conversation's question asked

@@ -358,6 +358,10 @@ def _figures(u: Unit, a: Asked, terms: Terms, s: float) -> float:
     if a.numeric and u.kind == "sentence" and _other_nth(u.text, a):
         s *= 0.4
         u.reasons.append("indicator not asked")
+    if a.numeric and "人均" in a.ind_words and "人均" not in u.text and not _counted(u, a):
+        # "北京人均GDP是多少？": a figure per head is not the total's share ("占全市GDP的比重…")
+        s *= 0.5
+        u.reasons.append("indicator not asked")
     if a.numeric and (spans := [m.span() for m in _LISTED.finditer(u.text)]) and any(
             _only_listed(u.text, spans, t, terms) for t in a.qterms
             if not t.startswith("~") and t not in a.focus and not names_region_term(t)):

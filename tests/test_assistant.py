@@ -1702,6 +1702,7 @@ def test_questions_from_blind_sets_dev167_to_dev174(assistant_, q, must):
     "前言比较了三地人均公共教育支出，那人均医疗卫生支出分别是多少元？",  # the question turns to a topic of its own
     "我在写公共服务差距的材料，前言给了三地人均公共教育支出，那2012年北京市的人均医疗卫生支出是多少？",
     "《京津冀信息服务业发展报告（2016）》是什么时候出版的？",  # another year's volume of the series
+    "北京人均GDP是多少？",  # a figure per head is no share of the city's GDP
 ])
 def test_near_misses_from_blind_sets_dev167_to_dev174_are_refused(assistant_, q):
     r = assistant_.ask(q)

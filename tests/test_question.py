@@ -640,3 +640,11 @@ def test_a_claim_confirmed_with_ba_and_a_denial():
 ])
 def test_whether_a_list_holds_only_what_is_named_asks_what_it_holds(q, expected):
     assert claims.only(q) == expected
+
+
+def test_former_and_latter_are_the_two_places_the_question_before_named():
+    from assistant.question import rewrite
+
+    out = rewrite("前者是后者的多少倍？", "北京和河北分别是多少？")
+    assert out.startswith("北京市是河北省的多少倍？"), out
+    assert rewrite("前者呢？", "2013年的数据是多少？") .startswith("前者呢？")  # (no two places named: left as asked)
