@@ -1801,6 +1801,9 @@ def test_conversations_from_blind_sets_dev183_to_dev190(assistant_, turns, must)
     ("first edition date", ["2016年5月"]),
     ("這套京津冀資訊服務業協同發展叢書的總主編是哪位老師？", ["王成慧"]),
     ("What place of publication does the CIP block give?", ["北京"]),
+    # where a passage is: its section, told with the answer
+    ("中关村软件园聚集了多少家国内外知名信息服务企业总部和研发中心？这是在总序还是前言里提到的？", ["277", "这段话在“总序”"]),
+    ("最后是谁统一核稿的？这是写在前言里还是总序里？", ["郭斌和陈倩", "这段话在“前言”"]),
 ])
 def test_questions_from_blind_sets_dev191_to_dev198(assistant_, q, must):
     r = assistant_.ask(q)
