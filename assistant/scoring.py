@@ -653,6 +653,11 @@ def _answer_kind(u: Unit, a: Asked, terms: Terms, s: float) -> float:
             s += 0.1 if _agent_like(value) else -0.1
             if intent.asks_organisation(q) and value.replace(" ", "") in terms.people:
                 s *= 0.5  # "由哪家印刷厂负责印制": a firm, not the person 责任印制 names
+                u.reasons.append("organisation missing")  # ("Which firm was responsible for printing the book?")
+    if a.who_q and u.kind == "sentence" and intent.asks_organisation(q) and (
+            line := re.fullmatch(r"[^：:]{1,10}[：:]\s*(.+)", u.text.strip())) and line.group(1).replace(" ", "") in terms.people:
+        s *= 0.5  # (the record line as a sentence: "责任印制：司东翔" names a person, not the firm asked for)
+        u.reasons.append("organisation missing")
     if a.n_items and u.kind == "sentence" and re.search(
             rf"(?:以下|如下|下列|归纳为|分为){'[两三四五六七八九十]' if a.n_items == '几' else a.n_items}", u.text):
         s += 0.4  # "大致可以归纳为以下四点不足：" introduces the four asked for
