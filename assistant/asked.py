@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from assistant import intent, question as qmod
-from assistant.terms import ALT, GROUP, IMPLICIT_EN, STOP_EN, Terms, names_the_book
+from assistant.terms import ALT, GROUP, IMPLICIT_EN, STOP_EN, Terms, names_the_book, paraphrased
 from index.glossary import en_words
 from index.text import normalize
 
@@ -167,7 +167,7 @@ _ITEM_OF_PART = re.compile(r"列出|所列|列的|下面的|之下|第[一二三
 # vocabulary, and money ("How much money is the price?")
 _NOT_COUNTED_EN = frozenset("entry entries item items line lines heading headings listing listings subsection subsections money".split())
 OWN_TOPIC_CUE = re.compile(r"^(?:and|what about|how about)\s+the\s+(?:\w+\s+){0,3}?\w+,?\s+(?:about|on|for|of|by)\b", re.I)
-_NO_TOPIC = frozenset("还有 其他 其它 另外 其余 别的 另一个 另外一个 完整 全文 原文 原话 原句 准确 具体 引用 引号".split())  # "还有呢？", "那句的完整原文": no new topic
+_NO_TOPIC = frozenset("还有 其他 其它 另外 其余 别的 另一个 另外一个 完整 全文 原文 原话 原句 准确 具体 引用 引号 我们 咱们 我 你 您 他们 大家".split())  # "还有呢？", "那句的完整原文": no new topic
 _THAT_ONE_WHO = re.compile(r"^(?:那|那么)[\u4e00-\u9fff]{1,6}的(?:[\u4e00-\u9fff]{1,4}?)?(?:是谁|又是谁|是哪一?位|又是哪一?位|呢)"
                            # "那它的 ISBN 号码是多少？": a field of the same book, asked in its own words
                            r"|^(?:那|那么)(?:它|这本书|该书|本书)的\s*[A-Za-z\u4e00-\u9fff\s]{2,10}?\s*(?:又)?(?:是多少|是什么|呢)")
@@ -273,7 +273,8 @@ def read(question: str, lang: str, terms: Terms) -> Asked:
         if role and _CREDIT_ROLE.search(role[0]):
             # "封面设计是谁？": a credit for a kind of work, named with what was worked on (研发设计 is no credit)
             role = [named or role[0]]
-        elif role and _OWN_KIND_OF_ROLE.fullmatch(named) and named.endswith(role[0]) and named not in terms.corpus:
+        elif role and _OWN_KIND_OF_ROLE.fullmatch(named) and named.endswith(role[0]) and named not in terms.corpus \
+                and not any(p in named for p in paraphrased()):  # ("负责编辑" is the paraphrase table's 责任编辑)
             # "这本书的美术编辑是谁？": a kind of the role the report does not have (责任编辑 is another editor)
             role = [named]
     elif lang == "zh" and (m := re.search(r"(?:谁|哪位|哪一位)是(?:这本书|本书|该书|这套丛书)?的?([\u4e00-\u9fff]{2,6}?)[？?。]*$", main)) \

@@ -392,10 +392,11 @@ class Assistant:
         setting = qmod.preamble(main)[1] if lang == "zh" else ""
         for i, part in enumerate(parts[1:], 1):
             # (each part leans on all before it: "第一章第二节讲什么，从第几页开始？这一节的天津部分…")
-            # (but not on the clauses that set the question up: "…前言是以编者名义署的。那篇总序是谁写的，落款日期是哪天？"
-            # asks the date of the 总序)
+            # (but not on the clauses that set the question up when the question names another part of the book:
+            # "…前言是以编者名义署的。那篇总序是谁写的，落款日期是哪天？" asks the date of the 总序)
             before = "".join(parts[:i])
-            if setting and before.startswith(setting) and len(before) > len(setting) + 2:
+            if setting and before.startswith(setting) and len(before) > len(setting) + 2 and (
+                    (said := set(_BOOK_PART.findall(setting))) and (own := set(_BOOK_PART.findall(before[len(setting):]))) and not said & own):
                 before = before[len(setting):].lstrip("，,；;。：: ")
             first = self._and_then(first, before, part, lang, hits)
         return first
@@ -1291,6 +1292,9 @@ def _citation(n: int, u: evidence.Unit, row_context: dict[str, str]) -> Citation
         kind=c.kind,
         paragraph_ids=tuple(c.paragraph_ids),
     )
+
+
+_BOOK_PART = re.compile(r"总序|前言|后记|附录|大事记|参考文献|第[一二三四五六七八九十]+[章节]")
 
 
 def _parts_asked(q: str) -> list[str]:

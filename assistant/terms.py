@@ -268,6 +268,12 @@ def _paraphrased() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def paraphrased() -> frozenset[str]:
+    """The everyday words the paraphrase table reads as the report's ("负责编辑" -> 责任编辑)."""
+    return _paraphrased()
+
+
+@lru_cache(maxsize=1)
 def _latin_paraphrased() -> frozenset[str]:
     """Latin abbreviations the paraphrase table gives Chinese for ("IT" -> 信息技术)."""
     return frozenset(p for p in _paraphrased() if re.fullmatch(r"[A-Za-z][A-Za-z\d&.+-]*", p))
