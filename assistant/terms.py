@@ -621,6 +621,8 @@ class Terms:
                     w = text[i: i + n]
                     if w in self.corpus or self.is_word(w) or w in self.df or cuts(at + i, at + i + n):
                         continue
+                    if not self._could_be_slip(w, lex, 1 if n < 4 else 2):
+                        continue  # (no word it could be: the pinyin table, a third of a second to load, is not read)
                     target = _sounds_like(w, lex, extra=_QUESTION_WORDS, slips=1 if n < 4 else 2)
                     if target is None:
                         continue
@@ -631,6 +633,31 @@ class Terms:
                         continue  # (two words of a character each, the first retyped: "书稿组织约来的" holds no 越来)
                     found.append((at + i, at + i + n, target))
         return _replaced(q, found)
+
+    def _could_be_slip(self, w: str, lex, slips: int) -> bool:
+        """Whether some word of the lexicon (or the questions' own) as long as ``w`` differs from it in at most ``slips``
+        characters, none of them a particle, and shares a character that is none: the checks ``one_slip_sound_alike``
+        makes of the word a slip sounds like, made without pinyin."""
+        masks = self.__dict__.get("_slip_masks")
+        if masks is None:
+            words = {t for ts in lex.entries.values() for t in ts if re.fullmatch(r"[\u4e00-\u9fff]{2,4}", t)} | set(_QUESTION_WORDS)
+            masks = {}
+            for t in words:
+                for i in range(len(t)):
+                    masks.setdefault(t[:i] + "?" + t[i + 1:], set()).add(t)
+            self.__dict__["_slip_masks"] = masks
+            self.__dict__["_slip_fours"] = frozenset(t for t in words if len(t) == 4)
+        near = {t for i in range(len(w)) for t in masks.get(w[:i] + "?" + w[i + 1:], ())}
+        if slips >= 2 and len(w) == 4:
+            near |= {t for t in self.__dict__["_slip_fours"] if sum(a != b for a, b in zip(w, t)) <= 2}
+        for t in near:
+            if t == w:
+                continue
+            wrong = "".join(c for c, d in zip(w, t) if c != d)
+            kept = "".join(c for c, d in zip(w, t) if c == d)
+            if not _FUNCTION_CHARS.search(wrong) and _FUNCTION_CHARS.sub("", kept):
+                return True
+        return False
 
     def word_sound_alike(self, q: str) -> str:
         """A Chinese question with words typed with a wrong character of the same sound written as the
