@@ -140,12 +140,13 @@ class Assistant:
             q_typed = self.glossary.spell(q, self._names_en, self._words_known)
         else:
             q_typed = q
-        # "下列哪一家是…？A.阿里巴巴 B.京东…": the stem is asked; the option the answer's passages name is the choice
         q_typed = choices.statement(choices.blanks(q_typed, lang), lang)  # "本书印张为____": 印张为多少; "判断正误：…": …，对吗？
-        choice = choices.read(qmod.normalize(q_typed), lang)
+        typed = qmod.normalize(q_typed)
+        # "下列哪一家是…？A.阿里巴巴 B.京东…": the stem is asked; the option the answer's passages name is the choice
+        choice = choices.read(typed, lang)
         if choice is not None:
-            q_typed = choice.stem
-        norm = qmod.english_in_chinese(qmod.expand_abbreviations(qmod.without_courtesy(qmod.normalize(q_typed))), self.glossary,
+            typed = qmod.normalize(choice.stem)
+        norm = qmod.english_in_chinese(qmod.expand_abbreviations(qmod.without_courtesy(typed)), self.glossary,
                                        lambda t: t.lower() in self._terms.df)
         if lang == "zh":
             norm = self._terms.one_slip_sound_alike(norm)  # "定加多少", "丛书总主边是谁": 定价, 总主编

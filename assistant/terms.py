@@ -262,21 +262,15 @@ _DATA_ON_EN = re.compile(r"\b(?:any |some |the )?(?:data|figures?|numbers?|stati
 
 
 @lru_cache(maxsize=1)
-def _paraphrased() -> frozenset[str]:
+def paraphrased() -> frozenset[str]:
     """The everyday words the paraphrase table gives the report's wording for ("售价" -> 定价)."""
     return frozenset(p for p, _ in _paraphrases())
 
 
 @lru_cache(maxsize=1)
-def paraphrased() -> frozenset[str]:
-    """The everyday words the paraphrase table reads as the report's ("负责编辑" -> 责任编辑)."""
-    return _paraphrased()
-
-
-@lru_cache(maxsize=1)
 def _latin_paraphrased() -> frozenset[str]:
     """Latin abbreviations the paraphrase table gives Chinese for ("IT" -> 信息技术)."""
-    return frozenset(p for p in _paraphrased() if re.fullmatch(r"[A-Za-z][A-Za-z\d&.+-]*", p))
+    return frozenset(p for p in paraphrased() if re.fullmatch(r"[A-Za-z][A-Za-z\d&.+-]*", p))
 
 
 @dataclass(frozen=True)
@@ -537,7 +531,7 @@ class Terms:
             return None  # "…将成为什么的一个着力点": 成为 is the verb, nothing is named before it
         if re.fullmatch(r"(?:最后|第[一二三四五六七八九十\d]+|头|首|末|下|上)?一?(?:项|条|个|节|章|部分|小节|条目)*", x):
             return None  # "这一节的最后一项是什么？": a place in a list, not a field
-        said = _paraphrased()  # "售价" is the report's 定价
+        said = paraphrased()  # "售价" is the report's 定价
         if any(p.endswith(x) and p in q for p in said):
             return None  # "统筹全局的负责人", "总的序言": the report's 总主编, 总序
         if x in self.df or x in IMPLICIT_ZH or x in said or re.sub(r"者$", "", x) in self.df:
@@ -568,7 +562,7 @@ class Terms:
             w = m  # (one word: not "多少钱一本")
         x = next((g for g in w.groups() if g), "") if w else ""
         if not x or _ADVERB_ZH.match(x) or x in IMPLICIT_ZH or self.known(x) or self._longer(x) \
-                or any(x in p or p in x for p in _paraphrased()):
+                or any(x in p or p in x for p in paraphrased()):
             return None
         return x
 
@@ -626,8 +620,7 @@ class Terms:
                     target = _sounds_like(w, lex, extra=_QUESTION_WORDS, slips=1 if n < 4 else 2)
                     if target is None:
                         continue
-                    kept = "".join(c for c, t in zip(w, target) if c == t)
-                    if _FUNCTION_CHARS.search("".join(c for c, t in zip(w, target) if c != t)) or not _FUNCTION_CHARS.sub("", kept):
+                    if not _plain_slip(w, target):
                         continue  # ("北京是河北的几倍" holds no 北京市, "天津和北京" no 河北, "编著者是" no 这是)
                     if n == 2 and w[0] != target[0] and (at + i, at + i + n) not in tokens:
                         continue  # (two words of a character each, the first retyped: "书稿组织约来的" holds no 越来)
@@ -650,14 +643,7 @@ class Terms:
         near = {t for i in range(len(w)) for t in masks.get(w[:i] + "?" + w[i + 1:], ())}
         if slips >= 2 and len(w) == 4:
             near |= {t for t in self.__dict__["_slip_fours"] if sum(a != b for a, b in zip(w, t)) <= 2}
-        for t in near:
-            if t == w:
-                continue
-            wrong = "".join(c for c, d in zip(w, t) if c != d)
-            kept = "".join(c for c, d in zip(w, t) if c == d)
-            if not _FUNCTION_CHARS.search(wrong) and _FUNCTION_CHARS.sub("", kept):
-                return True
-        return False
+        return any(t != w and _plain_slip(w, t) for t in near)
 
     def word_sound_alike(self, q: str) -> str:
         """A Chinese question with words typed with a wrong character of the same sound written as the
@@ -975,6 +961,14 @@ def _readings(w: str) -> tuple[str, ...]:
     for rs in readings:
         keys = [k + r for k in keys for r in rs]
     return tuple(keys)
+
+
+def _plain_slip(w: str, t: str) -> bool:
+    """``w`` could be ``t`` typed with a slip: the characters that differ are no particles or pronouns, and those
+    they share are not all such ("是" is no slip for 市, nor "者是" for 这是)."""
+    wrong = "".join(c for c, d in zip(w, t) if c != d)
+    kept = "".join(c for c, d in zip(w, t) if c == d)
+    return not _FUNCTION_CHARS.search(wrong) and bool(_FUNCTION_CHARS.sub("", kept))
 
 
 # words of the questions themselves a slip may be typed in ("第几叶" for 第几页), besides the report's
