@@ -317,7 +317,7 @@ class Assistant:
                 d.derived = set(d.derived) | {str(intent.cn_value(p[1:-1])) for p in parts if p.startswith("第") and len(p) == 3}
         if d.answerable:
             self._list_subsections(d, lang)
-            if intent.listing(form, match_lang):
+            if intent.listing(form, match_lang) or intent.besides(form, lang):
                 self._list_numbered_points(d, lang)
             self._chapter_of_line(d, rewritten, lang)
             self._section_of_passage(d, rewritten, lang)

@@ -124,6 +124,8 @@ def numeric(q: str, lang: str) -> bool:
     q = _SOME_PAGES_ZH.sub("", q)
     if _WHICH_MOST_ZH.search(q) and not re.search(r"多少|(?<!哪)几|具体数|数值|数字|分别", q):
         return False  # "三地里专利授权数量和密度哪家最高？": a place, not a figure
+    if _THE_OTHERS_ZH.search(q) and not re.search(r"多少|还剩几", q):
+        return False  # "不算软件服务外包的话，另外几种是什么？": the others by name
     return bool(_NUMERIC_ZH.search(q)) and not _TEXT_FIELD_ZH.search(q)
 
 
@@ -242,7 +244,7 @@ def who(q: str) -> bool:
 
 def listing(q: str, lang: str) -> bool:
     """Asks for several things: "哪些", "列出", "which programmes ..."."""
-    return bool(_LIST_Q.search(q)) or (lang == "en" and bool(_PLURAL_WH.search(q)))
+    return bool(_LIST_Q.search(q)) or (lang == "en" and bool(_PLURAL_WH.search(q))) or (lang != "en" and bool(_THE_OTHERS_ZH.search(q)))
 
 
 _MONEY_Q = re.compile(r"多少(?:钱|经费|资金|金额|资助经费|资助金额)|(?:经费|资金|金额|资助额|资助金额)(?:是|有|为)?多少"
@@ -694,7 +696,7 @@ def asks_source(q: str) -> bool:
 
 
 _BACK_MATTER = re.compile(r"(?:正文|各章|四章|最后一章|章节|主体部分)(?:之后|以后|后面|后边|结束后)(?:还)?(?:有|附|收|列|跟|接)?(?:了|着)?(?:哪些|哪几|什么|几)"
-                          r"|书(?:后|末|尾)(?:还)?(?:附|有|收)(?:了|有)?(?:哪些|哪几|什么|几)|附属部分|后附(?:了)?(?:哪些|什么)"
+                          r"|书(?:的)?(?:后|末|尾|最后|末尾)(?:面|边)?(?:还)?(?:附|有|收)(?:了|有)?(?:哪些|哪[几两三四]|什么|几)|附属部分|后附(?:了)?(?:哪些|什么)"
                           r"|\b(?:back|end) matter\b|\bafter the (?:last|final|fourth) chapter\b|\bafter the main (?:text|body|chapters)\b", re.I)
 
 
@@ -897,7 +899,11 @@ def without_exclusion(q: str, lang: str) -> tuple[str, str]:
     return re.sub(r"([.!?:;])\s*[,，]\s*", r"\1 ", q[: m.start()] + q[m.end():]).strip(" ,，"), x
 
 
-_BESIDES_ZH = re.compile(r"除了?(?P<x>[^，,。？?]{2,40}?)(?:以外|之外)?[，,]?\s*(?:另外|其他|其它|其余|剩下|别的|还有)")
+_BESIDES_ZH = re.compile(r"(?:除了?|不算|不计|不包括|去掉|排除)(?P<x>[^，,。？?]{2,40}?)(?:以外|之外|的话)?[，,]?\s*(?:另外|另一|其他|其它|其余|剩下|还剩|别的|还有)"
+                         # "附录之外，书的最后还有哪两部分？"
+                         r"|(?:^|[，,。])(?P<y>[^，,。？?]{2,20}?)(?:以外|之外)[，,]\s*[^，,。？?]{0,12}?(?:另外|另一|其他|其它|其余|剩下|别的|还有)")
+# "另外两个问题是什么？", "另外几种是什么？", "其余的分别是哪些？": the rest of a list, asked for by name, not by number
+_THE_OTHERS_ZH = re.compile(r"(?:另外|其余|其他|其它|剩下|别的)(?:的)?[两三四五六七八九十几]?(?:个|种|项|条|位|家|部分|章|点|类)?[\u4e00-\u9fff]{0,4}?(?:是什么|是哪|有哪|分别|叫什么|是谁)")
 _BESIDES_EN = re.compile(r"\b(?:besides|apart from|other than|aside from|except(?: for)?)\s+(?P<x>[^,?]{2,80}?)\s*,?\s*(?:what|which|who|name)\b"
                          r"[^?]*\b(?:other|others|rest|remaining)\b", re.I)
 
@@ -908,7 +914,10 @@ def besides(q: str, lang: str) -> tuple[str, ...]:
     m = (_BESIDES_EN if lang == "en" else _BESIDES_ZH).search(q)
     if not m:
         return ()
-    return tuple(p.strip() for p in re.split(r"[、，,和与及]|\band\b|\bor\b", m.group("x")) if len(p.strip()) >= 2)
+    x = m.group("x") if lang == "en" else (m.group("x") or m.group("y"))
+    # ("除了51915602那个，另一个号码是多少？")
+    x = re.sub(r"(?:那|这)(?:一)?[个项条位家种]$", "", x.strip()) if lang != "en" else x
+    return tuple(p.strip() for p in re.split(r"[、，,和与及]|\band\b|\bor\b", x) if len(p.strip()) >= 2)
 
 
 # "第二章主要写的是什么内容？", "What does chapter 2 cover?": what a part is about, which its contents

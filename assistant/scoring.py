@@ -95,6 +95,10 @@ def score_units(q: str, lang: str, hits: Sequence[Hit], terms: Terms,
             # "除了航天航空和高端装备制造，另外六个是哪些？": "航天航空、高端装备制造等八大优势产业" lists only those
             s *= 0.3
             u.reasons.append("the question excludes it")
+        elif a.besides and (u.kind == "row" or _is_contents(u) or not re.search(r"[、；;]|一是|其一|首先", u.text)) and any(squash_ws(b) in squash_ws(_own_text(u)) for b in a.besides):
+            # "除了51915602那个，另一个号码是多少？": the line the asker has already is not the other one
+            s *= 0.3
+            u.reasons.append("the question excludes it")
         if a.top_section and not _is_contents(u) and (u.hit.chunk.meta or {}).get("table") != "publication" \
                 and not str((u.hit.chunk.section_path or ("",))[0]).startswith(a.top_section):
             # "我在写…简报，总序里给“信息服务业”下的定义，原话怎么说的？": the definition in chapter 1 is
