@@ -31,15 +31,38 @@ class Choices:
     stem: str  # the question without its options, asked as a plain question
     options: tuple[tuple[str, str], ...]  # (label, text), labels upper-case: (("A", "阿里巴巴"), ("B", "京东"), …)
     negated: bool = False  # "哪一位不在…": the choice is the option the passages do not name
+    labelled: bool = True  # False: options listed in the question's words ("京东、当当、爱奇艺这几家里"), no letters
+
+
+# "京东、当当、聚美优品、爱奇艺这几家里，哪一家不是…？": options listed inline before a negated "which"
+_INLINE_ZH = re.compile(r"^(?P<pre>(?:[^，,。？?；;]*[，,。；;：:])?)\s*(?P<list>[^，,。？?；;：:、]{2,30}(?:、[^，,。？?；;：:、]{2,30}){1,7})"
+                        r"(?:这|那)?(?:几|[两三四五六七八九十])?(?:家|个|位|项|种|本|处|条|者|地|所)?(?:里面|里头|当中|之中|中间|里|中)?[，,]?\s*"
+                        r"(?P<stem>(?:哪|谁)[^、]*)$")
+
+
+def _inline(q: str, lang: str) -> Choices | None:
+    """The options listed before a negated "which" ("A、B、C这几家里，哪一家不是…"), labelled A, B, C in their order; a
+    "which" that is not negated keeps its list, which is then what the question is about ("北京、天津、河北哪一个最高")."""
+    m = _INLINE_ZH.match(q) if lang == "zh" else None
+    if not m or not _NEGATION_ZH.search(m.group("stem")):
+        return None
+    names = [x.strip() for x in m.group("list").split("、")]
+    # (the last option ends where its count begins: "爱奇艺这几家里", "河北三地")
+    names[-1] = re.sub(r"(?:(?:这|那)(?:几|[两三四五六七八九十])?|(?:几|[两三四五六七八九十]))(?:家|个|位|项|种|本|处|条|者|地|所)?"
+                       r"(?:人|单位|企业|公司|项目|地方|园区|基地)?(?:里面|里头|当中|之中|中间|里|中)?$", "", names[-1]).strip() or names[-1]
+    if any(re.search(r"[的在是搞有把被将从对]", x) for x in names):
+        return None  # "中科院北京分院在天津、秦皇岛、唐山搞的几个项目里": places in a sentence, no options
+    stem = m.group("pre").strip() + _NEGATION_ZH.sub("", m.group("stem"), count=1)
+    return Choices(stem, tuple((chr(ord("A") + i), x) for i, x in enumerate(names)), True, labelled=False)
 
 
 def read(question: str, lang: str) -> Choices | None:
     """The stem and options of a multiple-choice question; None for a question without two or more labelled
-    options."""
+    options (or listed ones, before a negated "which")."""
     q = question.strip()
     first = _FIRST.search(q)
     if not first or first.start() == 0:
-        return None
+        return _inline(q, lang)
     body, stem = q[first.start():], q[: first.start()].strip()
     marks = list(_ANY.finditer(body))
     labels = [next(g for g in m.groups() if g).upper() for m in marks]
@@ -77,7 +100,7 @@ def verdict(choices: Choices, evidence: str, lang: str) -> str | None:
     if len(named) != 1:
         return None
     label, text = named[0]
-    return prompts.CHOICE[lang].format(label=label, text=text)
+    return prompts.CHOICE[lang].format(label=label, text=text) if choices.labelled else prompts.CHOICE_LISTED[lang].format(text=text)
 
 
 _BLANK = re.compile(r"_{2,}|＿{2,}|（\s*）|\(\s*\)|【\s*】|\[\s*\]")

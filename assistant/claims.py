@@ -60,10 +60,30 @@ def read(question: str, lang: str, people: frozenset = frozenset()) -> Claim | N
     return _read_zh(question, people) if lang == "zh" else _read_en(question)
 
 
+# "总序落款日期好像是2016年3月18日？", "组稿编辑是王光燕吧？", "…叫刘林燕还是什么来着？": a value half remembered
+_HEDGE_ZH = re.compile(r"(?:好像|似乎|貌似|应该|大概|估计|我记得|记得)(?=是|在|叫|从|有)")
+_HEDGE_END_ZH = re.compile(r"(?:还是什么|还是啥)?(?:来着|吧|吗|么)?[？?。!！]*(?:[^，,。？?]{0,8}的[\u4e00-\u9fff][？?]?)?$")
+
+
+def _near_person(name: str, people: frozenset) -> str | None:
+    """The one person of the record a name half remembered is ("王光燕" for 王光艳, "郭燕" for 郭斌): same length, same
+    surname, at most one other character different; None when it is a person, or no one, or more than one."""
+    if name in people:
+        return None
+    near = [p for p in people if len(p) == len(name) and p[0] == name[0] and sum(a != b for a, b in zip(p, name)) == 1]
+    return near[0] if len(near) == 1 else None
+
+
 def _read_zh(q: str, people: frozenset) -> Claim | None:
     body = q.strip()
+    # ("…王光燕吧？燕子的燕？": how a name is written, said after the claim)
+    spelt = re.search(r"([？?，,])\s*([\u4e00-\u9fff])[\u4e00-\u9fff]{0,3}的([\u4e00-\u9fff])[？?。]*$", body)
+    if spelt and spelt.group(3) == spelt.group(2):
+        body = body[: spelt.start()] + spelt.group(1)  # (the name may be read as the one it sounds like already)
     tail = _TAIL_ZH.search(body)
-    if tail and tail.start() > 0:
+    if (_HEDGE_ZH.search(body) or re.search(r"来着[？?。]*$", body)) and not (tail and tail.start() > 0):
+        body = _HEDGE_END_ZH.sub("", _HEDGE_ZH.sub("", body))
+    elif tail and tail.start() > 0:
         body = body[: tail.start()]
     elif _ASK_ZH.search(body):
         body = re.sub(r"是不是", "是", body)
@@ -97,7 +117,13 @@ def _read_zh(q: str, people: frozenset) -> Claim | None:
         numbers.append(str(_cn_count(m.group(1))))
         return "几" + m.group(2)
 
+    def year_done(m: re.Match) -> str:
+        numbers.append(m.group(1))
+        return "哪一年"
+
     body = _DATE_ZH.sub(date, body)
+    # "这本书是不是2014年出的？": the year a thing was done is claimed (not the year a figure is for)
+    body = re.sub(r"((?:19|20)\d{2})\s*年(?=(?:出版|出|印刷|印|发行|写|编|完成|成书)(?:的|了)?(?:吗|吧|么|[？?。]|$))", year_done, body)
     body = _PAGE_ZH.sub(page, body)
     body = _CODE.sub(code, body)
     body = _ID_CODE.sub(lambda m: (numbers.append(m.group(0)), "多少")[1], body)
@@ -107,6 +133,12 @@ def _read_zh(q: str, people: frozenset) -> Claim | None:
     for p in sorted(people, key=len, reverse=True):
         if re.search(_PERSON_AFTER_ZH + r"[^，,？?。]{0,12}" + re.escape(p), body):
             names.append(p)
+    # ("组稿编辑是王光燕吧？", "姓郭的那位叫郭燕？"): a name the record nearly has is claimed, and checked
+    for m in re.finditer(_PERSON_AFTER_ZH + r"([\u4e00-\u9fff]{2,3}?)(?=吧|吗|么|来着|还是|[，,？?。]|$)", body):
+        if not names and (p := _near_person(m.group(1), people)):
+            names.append(m.group(1))
+            body = body[: m.start(1)] + "谁" + body[m.end(1):]
+            break
     if names:
         run = "|".join(re.escape(p) for p in names)
         body = re.sub(rf"(?:{run})(?:(?:[、和与及,，]|以及)(?:{run}))*", "谁", body)

@@ -458,11 +458,13 @@ def _ask_groups(q: str) -> list[str]:
         if groups and not pending and _WHETHER_GIVEN_ZH.match(body):
             continue  # "…专利授权了多少件？书里有具体数吗？": whether the book says it is the same ask
         # ("cip核字号多少 中图分类号呢": a "…呢" after an ask asks too, its question mark left out)
-        if asks(body) or ((c.endswith(("？", "?")) or groups) and body.endswith("呢")):
+        # ("…应由哪个部门负责调换？另外请问相应联系电话。": a request after an ask asks too)
+        if asks(body) or ((c.endswith(("？", "?")) or groups) and body.endswith("呢")) or (
+                groups and not pending and re.match(r"(?:另外|此外|同时|并)?请(?:问|列出|提供)", body)):
             if groups and groups[-1].endswith("呢？") and not pending and len(_PAGE_FRAME_ZH.sub("", body)) < 2:
                 groups[-1] = groups[-1][:-1] + "，" + body + "？"  # "下一节呢？从第几页开始？" asks once
                 continue
-            groups.append(pending + body + "？")
+            groups.append(pending + (re.sub(r"^(?:另外|此外|同时|并)请(?:问|列出|提供)", "", body) if groups else body) + "？")
             pending = ""
         else:
             pending += c
@@ -540,6 +542,9 @@ def _two_fields(q: str) -> list[str]:
     lead = q.strip()[: len(q.strip()) - len(last)]
     if (tell := _TELL_ME_ZH.match(last)) and not re.search(r"什么|多少|谁|哪|[？?]\s*$", last):
         last = last[tell.end():].rstrip("。.！! ") + "是什么？"  # "麻烦告诉我这本书的ISBN和定价": asked without a question word
+    elif (ask := re.match(r"(?:请问|请列出|请提供)", last)) and not re.search(r"什么|多少|谁|哪|几", last):
+        # "请问丛书总序的落款署名及成文日期。", "请问本书印张数及字数的具体情况。": a request names what is asked
+        last = re.sub(r"的?(?:具体)?(?:情况|信息|详情)?[。.！!？?]*$", "", last[ask.end():]) + "分别是什么？"
     m = _TWO_FIELDS_ZH.fullmatch(last)
     if m and not m.group(1):
         from assistant.question import mentions  # noqa: PLC0415 (question imports intent)

@@ -12,6 +12,7 @@ REFUSAL_YEAR = {
 CLAIM_TRUE = {"zh": "是的。", "en": "Yes. "}
 CLAIM_FALSE = {"zh": "不是。", "en": "No. "}
 CHOICE = {"zh": "选{label}：{text}。", "en": "Answer: ({label}) {text}. "}
+CHOICE_LISTED = {"zh": "答案：{text}。", "en": "Answer: {text}. "}
 SOURCES_HEADER = {"zh": "来源", "en": "Sources"}
 RELATED_HEADER = {"zh": "相关段落（非引用）", "en": "Related passages (not citations)"}
 REWRITTEN = {"zh": "改写后的问题", "en": "Rewritten question"}

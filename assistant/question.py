@@ -102,6 +102,19 @@ def _spoken(text: str) -> str:
     return re.sub(r"(?<=[\u4e00-\u9fff])([啊呀])(?=[\u4e00-\u9fff])", r"\1，", text)
 
 
+_THE_OTHER_TWO = re.compile(r"除了?(北京|天津|河北)(?:市|省)?(?:的?\d[\d.,]*\s*(?:元|%|亿元|万元|个|家|件|倍)?)?(?:以外|之外)?[，,]?\s*"
+                            r"(?:另外|其他|其它|其余|剩下)的?(?:两|二)(?:地|个地方|个省市|省市|个|家)")
+_KNOWN_FIGURE = re.compile(r"除了?(北京|天津|河北)(?:市|省)?的?\d[\d.,]*\s*(?:元|%|亿元|万元|个|家|件|倍)?(?:以外|之外)?[，,]\s*"
+                           r"(?=.*(?:北京|天津|河北))")
+
+
+def _other_places(text: str) -> str:
+    """"除了北京，另外两地呢？" asks for 天津和河北; "除了北京的3038元，天津和河北各是多少？" gives a figure the asker has
+    already, which is no part of the question."""
+    text = _THE_OTHER_TWO.sub(lambda m: "和".join(p for p in _ONE_CHAR_PLACE.values() if p != m.group(1)), text)
+    return _KNOWN_FIGURE.sub("", text)
+
+
 def normalize(text: str) -> str:
     """The index's normalisation (traditional -> simplified, full-width -> half-width), so
     questions and the corpus meet in one form; Taiwan and Hong Kong words become the mainland's
@@ -128,6 +141,16 @@ def normalize(text: str) -> str:
         text = re.sub(r"(?:在?目录(?:上|里|中)?(?:标|写|印)的)?的?(?:(?:起始|开始|起)页码?(?:是|为)?(?:多少|第几页|几|哪一?页)"
                       r"|(?:起始|开始)页码?(?:是|为)?(?=[？?。]|$))", "从第几页开始", text)
         text = _spoken(text)
+        # formal written Chinese: "合作项目之数量" is 合作项目的数量 (not 之后, 之一, 之间, 总之, 之外 …)
+        text = re.sub(r"所载(?=[\u4e00-\u9fff])", "", text)  # "所载字数": 字数
+        text = re.sub(r"(?<=[\u4e00-\u9fff])(?<![总言加随为使久])之(?![后前间一二三外内下上中际所类多首最初末余])(?=[\u4e00-\u9fff])", "的", text)
+        # "另请告知天津方面的相应数据": the question before, for another place or part
+        text = re.sub(r"^(?:另外|此外|同时|另)?(?:请问|请提供|请列出)?(?P<p>[\u4e00-\u9fff]{1,8}?)(?:方面|一方|那边)?的?(?:相应|相关|对应|同类|同一)的?"
+                      r"(?:数据|数字|数值|情况|数额|信息|内容|指标)[。？?]?$", r"那\g<p>呢？", text)
+        text = _other_places(text)
+        # "…归成了几条？我记得是三条": what the asker remembers, after the question, is no part of it
+        text = re.sub(r"(?<=[？?])\s*(?:我|俺)?(?:记得|印象(?:里|中)?|以为|好像记得|记忆中)[^？?]*[？?。！!]*$", "", text)
+        text = re.sub(r"(?<![\u4e00-\u9fff])相应的?(?=[\u4e00-\u9fff]{2})|(?<=[问的])相应的?(?=[\u4e00-\u9fff]{2})", "", text)  # "请问相应联系电话"
         # "教育医疗这类公共服务": examples of what is asked, as the report writes them ("教育、医疗等")
         text = re.sub(r"(?<=[\u4e00-\u9fff])(?:这一?类|那一?类|此类|之类的?)(?=[\u4e00-\u9fff])", "等", text)
     else:

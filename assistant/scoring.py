@@ -95,7 +95,8 @@ def score_units(q: str, lang: str, hits: Sequence[Hit], terms: Terms,
             # "除了航天航空和高端装备制造，另外六个是哪些？": "航天航空、高端装备制造等八大优势产业" lists only those
             s *= 0.3
             u.reasons.append("the question excludes it")
-        elif a.besides and (u.kind == "row" or _is_contents(u) or not re.search(r"[、；;]|一是|其一|首先", u.text)) and any(squash_ws(b) in squash_ws(_own_text(u)) for b in a.besides):
+        elif a.besides and (u.kind == "row" or _is_contents(u) or not re.search(r"[、；;]|一是|其一|首先", u.text)) and any(
+                _bare(b) in _bare(_own_text(u)) for b in a.besides) and not _names_another(u, a, terms):
             # "除了51915602那个，另一个号码是多少？": the line the asker has already is not the other one
             s *= 0.3
             u.reasons.append("the question excludes it")
@@ -230,6 +231,20 @@ def _coverage(u: Unit, a: Asked, terms: Terms) -> float:
     return coverage
 
 
+def _bare(text: str) -> str:
+    """The text without spaces and the marks between a label and its value ("责任编辑：许 兵" -> 责任编辑许兵)."""
+    return re.sub(r"[\s：:、，,·◎]+", "", text)
+
+
+def _names_another(u: Unit, a: Asked, terms: Terms) -> bool:
+    """Beside the items a "除了X，还有谁" question knows already, the unit names another person, or another number
+    ("郭 斌 陈 倩◎编著" besides 陈倩)."""
+    rest = _bare(_own_text(u))
+    for b in a.besides:
+        rest = rest.replace(_bare(b), " ")
+    return any(p in rest for p in terms.people) or bool(re.search(r"\d{4,}", rest))
+
+
 def _counted(u: Unit, a: Asked) -> bool:
     """"编委会一共有几位成员？": the names a record row lists are counted."""
     # ("第三章河北那一节一共列了多少个开发区？": a contents line counts the lines under it)
@@ -360,6 +375,11 @@ def _figures(u: Unit, a: Asked, terms: Terms, s: float) -> float:
         if u.kind == "row":
             s += 0.06
     if a.numeric and u.kind == "sentence" and _other_nth(u.text, a):
+        s *= 0.4
+        u.reasons.append("indicator not asked")
+    if a.numeric and not _counted(u, a) and terms.title.zh and any(t in squash_ws(u.text) for t in terms.title.zh) and a.ind_words and not any(
+            terms.credit(w, u.match_text) > 0 for w in a.ind_words if w not in terms.title.zh[0] and not w.isdigit()):
+        # "2015年京津冀三地信息服务业营业收入总额是多少？": the book's title (2015) holds no figure of the indicator asked
         s *= 0.4
         u.reasons.append("indicator not asked")
     if a.numeric and "人均" in a.ind_words and "人均" not in u.text and not _counted(u, a):

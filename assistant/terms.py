@@ -935,7 +935,7 @@ def names_the_book(q: str, year: str) -> bool:
 
 
 # particles, pronouns and question words: a run that holds one is no word typed with a wrong character
-_FUNCTION_CHARS = re.compile(r"[的了是在和与及或有也都就而着过吗呢吧啊么哪谁几多少什这那其它他她我你您个一不没还又再很最把被给从到对为以之所于上下里中后前]")
+_FUNCTION_CHARS = re.compile(r"[的了是在和与及或有也都就而着过吗呢吧啊么哪谁几多少什这那其它他她我你您个一不没还又再很最把被给从到对为以之所于上下里中后前由向按跟同让将并且此该]")
 
 
 def _replaced(q: str, found: list[tuple[int, int, str]]) -> str:
