@@ -16,7 +16,7 @@ from typing import Callable, Sequence
 from assistant import choices, claims, evidence, extract, intent, prompts, question as qmod, scoring
 from assistant.asked import OWN_TOPIC_CUE
 from assistant.errors import InputError
-from assistant.render import (numbers_supported, render, render_back_matter, render_chapters, render_count, render_nth_listed, render_nth_part, render_parts,
+from assistant.render import (numbers_supported, render, render_back_matter, render_term, render_chapters, render_count, render_nth_listed, render_nth_part, render_parts,
                               render_stated_count, render_subsections, render_who_wrote)
 from assistant.settings import Settings
 from assistant.terms import STOP_EN, BookTitle, Terms, people_of, sole_holders, signers_of, titles_of
@@ -292,6 +292,8 @@ class Assistant:
             d.sentences = [(render_stated_count(stated[1], lang), [stated[0]])]
         elif intent.asks_back_matter(form) and self._back_matter:
             self._list_back_matter(d, lang)
+        elif lang == "en" and self.glossary is not None and (phrase := intent.term_asked(form)):
+            self._term_for(d, phrase)
         elif intent.asks_for_chapters(form) and (not d.answerable or evidence.is_toc_row(d.best) or (
                 (sc := self._stated_chapter_count) is not None and d.best is not None and d.best.text == sc[0].text)):
             # only when the evidence found is the contents, or the sentence that counts the chapters
@@ -722,6 +724,21 @@ class Assistant:
         d.answerable, d.refusal = True, ""
         d.sentences = [(render_back_matter([((c.meta or {}).get("title") or c.text, str((c.meta or {}).get("page") or ""))
                                             for c in lines], lang, self.glossary), [_row_unit(c) for c in lines])]
+
+    def _term_for(self, d: extract.Draft, phrase: str) -> None:
+        """"What Chinese term does the report use for 'growth pole'?": the report's word (the glossary's Chinese for the
+        phrase that the report writes), cited from the first sentence that uses it -- in the section of the passage found,
+        if any; refused when the report writes no Chinese the phrase has ("blockchain")."""
+        zhs = self.glossary.terms_for(phrase)
+        for zh in zhs:
+            found = [(c, t) for c in self._chunks_in_order if not evidence.is_toc_row(_row_unit(c))
+                     for _, t in evidence.split_sentences(c.text) if zh in squash_ws(t)]
+            if found:
+                c, t = next(((c, t) for c, t in found if d.best is not None and c.section_path == d.best.hit.chunk.section_path), found[0])
+                d.answerable, d.refusal = True, ""
+                d.sentences = [(render_term(phrase, zh), [evidence.Unit(Hit(c, 0.0), t, "sentence", "")])]
+                return
+        d.answerable, d.sentences = False, []
 
     def _list_chapters(self, d: extract.Draft, lang: str) -> None:
         """"这本书分几章？": the chapter lines of the contents, each cited."""

@@ -429,7 +429,7 @@ _SECOND_ASK_EN = re.compile(r"^(?P<a>.+?)(?:,?\s+and\s+(?P<b>(?:when|where|who|w
                             # ("…, and what sub-sectors does it mainly include?": an ask with its own verb)
                             r"|(?:what|which)\s+[\w-]+(?:\s+[\w-]+)?\s+(?:does|do|did|is|are|was|were)\s+(?:it|they|this|that|these|the)\b"
                             # ("Who published it, and what is its ISBN?", "…, and which zone is listed last?")
-                            r"|what(?:'s|\s+is|\s+was|\s+are|\s+were)\s+(?:its|their|his|her)\s+[\w-]+"
+                            r"|what(?:'s|\s+is|\s+was|\s+are|\s+were)\s+(?:its|their|his|her|the (?:book|report|volume|series)'s)\s+[\w-]+"
                             r"|(?:what|which)\s+[\w-]+\s+(?:is|was|comes|appears)\s+(?:listed\s+|placed\s+)?(?:last|first|final)\b)\b.*))$", re.I)
 
 
@@ -954,3 +954,31 @@ def named_part(q: str, lang: str) -> str:
     m = _IN_PART_EN.search(q) if lang == "en" else None
     return m.group(1) if m and not re.match(r"(?:first|second|third|fourth|fifth|last|next|previous|same|this|that)\b", m.group(1), re.I) \
         and not re.search(r"\b(?:contents|book|report|volume)\b", m.group(1), re.I) else ""
+
+
+# "What Chinese term does the report use for 'growth pole'?", "How does the preface say 'combining industry, academia,
+# research and government'?", "… 'two municipalities and one province'. What's the exact Chinese phrase?": the report's
+# own word for an English phrase
+_Q = r"['‘\"“]"
+_UNQ = r"['’\"”]"
+_TERM_FOR_EN = re.compile(r"\b(?:what|which)\s+(?:exact\s+|original\s+)?(?:chinese\s+)?(?:term|word|phrase|expression|wording|words)\s+"
+                          r"(?:does|do|did)\s+(?:the\s+)?[\w\s-]{1,30}?\s+(?:use|give|have|employ|choose)\s+(?:for|to\s+(?:describe|say|mean|refer\s+to|express|translate))\s+"
+                          + _Q + r"?(?P<x>[^'’\"”?]{3,80}?)" + _UNQ + r"?(?=\s*(?:[?,.]|$|\s+(?:when|in|where|while)\b))"
+                          r"|\bhow\s+(?:does|do|did)\s+(?:the\s+)?[\w\s-]{1,30}?\s+(?:say|phrase|word|put|write|render|express)\s+"
+                          + _Q + r"(?P<y>[^'’\"”]{3,80})" + _UNQ
+                          + r"|\bwhat(?:'s|\s+is)\s+the\s+(?:exact\s+|original\s+)?chinese\s+(?:term|word|phrase|expression|for)\b(?:\s+(?:for\s+)?"
+                          + _Q + r"?(?P<z>[^'’\"”?]{3,80}?)" + _UNQ + r"?(?=\s*(?:[?,.]|$)))?", re.I)
+
+
+def term_asked(q: str) -> str | None:
+    """The English phrase whose Chinese the question asks the report's word for (quoted elsewhere in the question when
+    the ask names none: "… calls them 'two municipalities and one province'. What's the exact Chinese phrase?"); None
+    for any other question."""
+    m = _TERM_FOR_EN.search(q)
+    if not m:
+        return None
+    x = m.group("x") or m.group("y") or m.group("z")
+    if not x:
+        quoted = re.search(_Q + r"([^'’\"”]{3,80})" + _UNQ, q)
+        x = quoted.group(1) if quoted else None
+    return x.strip() if x else None

@@ -115,6 +115,10 @@ def _other_places(text: str) -> str:
     return _KNOWN_FIGURE.sub("", text)
 
 
+# words only Cantonese writes (after the traditional -> simplified conversion)
+_CANTONESE = re.compile(r"嘅|喺|咗|冇|佢|咩|嗰|𠮶|啲|边个|边度|边页|边几|几多|系边|系咪|系几|系咩")
+
+
 def normalize(text: str) -> str:
     """The index's normalisation (traditional -> simplified, full-width -> half-width), so
     questions and the corpus meet in one form; Taiwan and Hong Kong words become the mainland's
@@ -122,6 +126,9 @@ def normalize(text: str) -> str:
     # a space between two Chinese words typed into a chat box parts two clauses ("ISBN号多少 做ppt要用")
     text = index_text.normalize(re.sub(r"(?<=[\u4e00-\u9fff])[ \t\u3000]+(?=[\u4e00-\u9fff])", "，", text))
     if _CJK.search(text):
+        if _CANTONESE.search(text):
+            # "组稿编辑同责任编辑分别系边个？": Cantonese 同 joins two names (not 同比, 协同, 不同 …)
+            text = re.sub(r"(?<=[\u4e00-\u9fff])(?<![协共不相合陪连])同(?![比时一样期年业类步意等行])(?=[\u4e00-\u9fff])", "和", text)
         for regional, mainland in _regional():
             text = text.replace(regional, mainland)
         # the one-character names of the three places, listed ("京、津、冀三地", "北大跟津、冀两边") or asked

@@ -60,6 +60,11 @@ def render_back_matter(lines: Sequence[tuple[str, str]], lang: str, glossary) ->
     return f"After the chapters come {intent.en_number(n)} parts: " + "; ".join(named) + "."
 
 
+def render_term(phrase: str, zh: str) -> str:
+    """The report's Chinese for an English phrase asked about."""
+    return f"The report's Chinese for \"{phrase}\" is {zh}."
+
+
 def _en_title(zh: str, glossary) -> str:
     """English for a heading: the glossary's name for it, else its known parts in order."""
     if glossary is None:

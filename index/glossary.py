@@ -169,6 +169,21 @@ class Glossary:
             covered.update(range(a, b))
         return covered
 
+    def terms_for(self, phrase: str) -> list[str]:
+        """The Chinese terms of the glossary entry that best covers an English ``phrase`` ("combining industry, academia,
+        research and government" -> 产学研官): all its words in the phrase, covering at least 60% of the phrase's words
+        (small words aside), the most words first; else what the lexicon gives for the phrase's words; [] for none."""
+        small = {"and", "the", "of", "a", "an", "in", "for", "to", "on", "with"}
+        want = {w for w in en_words(phrase) if w not in small}
+        best: tuple[int, list[str]] = (0, [])
+        for key, zhs in self._by_words.items():
+            ks = {w for w in key if w not in small}
+            if ks and ks <= want and len(ks) >= 0.6 * len(want) and len(ks) > best[0]:
+                best = (len(ks), list(zhs))
+        if best[1]:
+            return best[1]
+        return [z for *_, zhs, src in self.groups(phrase) if src == "lexicon" for z in zhs]
+
     def to_en(self, zh_term: str) -> str | None:
         """Preferred English name of a Chinese term, or None."""
         return self._to_en.get(normalize(zh_term))
