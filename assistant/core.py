@@ -301,7 +301,7 @@ class Assistant:
             self._list_chapters(d, lang)
         elif d.answerable and (intent.asks_for_parts(form) or counting):
             self._list_parts(d, lang, intent.count_unit(form) if counting else None, with_page=intent.page(form),
-                             ords=intent.ordinals(form))
+                             ords=intent.ordinals(form), up=bool(re.search(r"[这那该此]一?节", form)))
         if d.answerable and counting:
             self._count_rows(d, lang, intent.count_unit(form))
         if d.answerable or (d.best is not None and evidence.is_toc_row(d.best) and all(
@@ -422,6 +422,10 @@ class Assistant:
             # 哪个园区？大概在第几页？"), but only about the places the first names ("2012年上海…是多少？
             # 跟北京差多少？" is not answered with Beijing's figure)
             places = [m.slot for m in qmod.mentions(before) if m.slot.category == "region"]
+            own = [m.slot for m in qmod.mentions(part) if m.slot.category == "region"]
+            if own and all(p in places for p in own):
+                # ("北京和天津的产业结构有什么不同？北京三产占多少，天津二产占多少？": each part asks one of the places before)
+                places = own
             hay = " ".join((second.best.match_text, second.best.context)) if second.best is not None else ""
             if not second.answerable or not all(any(z.lower() in hay.lower() for z in p.zh) for p in places):
                 return first
@@ -818,7 +822,7 @@ class Assistant:
         d.sentences = [(render_count(names, lang, unit, what_en), units)]
 
     def _list_parts(self, d: extract.Draft, lang: str, count_unit: str | None = None, with_page: bool = False,
-                    ords: dict | None = None) -> None:
+                    ords: dict | None = None, up: bool = False) -> None:
         """"第四节分成哪几个方面？": when the answer is a chapter or section line of the contents,
         answer with the lines under it, cited by the contents passage that holds them."""
         best = d.best
@@ -830,9 +834,10 @@ class Assistant:
             # one of its parts); its parts are the answer
             best = d.best = _row_unit(holder)
             children = evidence.toc_children(holder, self._toc)
-        if not children and count_unit is not None and evidence.toc_level(best.hit.chunk) == 2:
+        if not children and (count_unit is not None or up) and evidence.toc_level(best.hit.chunk) == 2:
             # "How many Hebei development zones and bases get their own entry?": a count found one of
-            # the lines counted; the count is of the lines under the section that holds it
+            # the lines counted; the count is of the lines under the section that holds it (and so is a list
+            # of "那一节"'s lines: "第三章天津那一节有哪些项目？")
             if (parent := self._line_above(best.hit.chunk, 1)) is not None:
                 best = d.best = _row_unit(parent)
                 children = evidence.toc_children(parent, self._toc)

@@ -26,6 +26,7 @@ _SECTION_WORD = re.compile(r"节|部分|\bsections?\b|\bparts?\b", re.I)
 # names a section only as the place to look, so the ordinal alone does not make one
 _STRUCTURE_Q = re.compile(r"(?<![缺错漏掉倒])页|目录|标题|题目|叫什么|名为|名称|哪一?章|哪一?节|几章|几节|哪些章|哪些节|章节|各章|各节|[这那该此]一?[章节]的?(?:最后一|第[一二三四五六七八九十\d]+)[项个条]|条目|小节"
                           r"|[这那该此]一?[章节](?:底下|下面|下边|里面?|中|之下)?(?:一共|总共|共)?(?:列|分|包括|包含|收)"  # "河北…那一节一共列了多少个开发区"
+                          r"|(?:[这那该此]一?|第[一二三四五六七八九十\d]+)[章节][^？?。]{0,30}?(?:都|一共|总共|共|还)?有(?:哪些|哪几)(?:个|项|家)?(?:项目|园区|基地|部分|条目|小节)"  # "第三章天津那一节有哪些项目"
                           r"|讲什么|讲的是什么|讲了什么|讲[^，。？?]{1,15}的[那哪]一?[章节]|主题|分成哪|分为哪|哪几个方面|哪几部分|哪些部分|小节"
                           r"|[章节](?:主要)?(?:写|讲|介绍|谈|论述|涉及)(?:了|的)?(?:是)?(?:哪|什么|啥)"  # "第二章第一节写的是哪个行业"
                           r"|\b(sections?|subsections?|chapters?|pages?|contents|titled?|called|named|parts?|entry|entries)\b|" + _WHERE_IN_BOOK, re.I)
@@ -83,7 +84,7 @@ def ordinals(q: str) -> dict[str, str]:
     return out
 
 
-_PARTS_Q = re.compile(r"分成哪|分为哪|分了哪|分成了哪|分为了哪|哪几块|几大块|按什么分节|(?:覆盖|涵盖)了?哪|(?<=[章节])(?:是|主要|都|又|具体)?(?:讲|写|介绍|谈)了?[^，。？?]{0,16}哪(?:些|几)|分哪|有几节|分了几|分成几|分为几|几节|几个小节|有几个小节|几个部分|\bhow many (sections|subsections|parts)\b|哪[两三四五六七八九十]个?(部分|方面|小节|节)|包括哪|包含哪|哪几个方面|哪几部分|哪几节|哪些节|哪几个小节|哪些小节|哪些部分|由哪几|有哪几|下设|(?:下面|之下|底下)[^，。？?的]{0,8}(?:收录|列|包括|包含|分|有|是)了?哪|(?<=[章节])[^，。？?的]{0,4}(?:涉及|收录|列了?|列出了?|包括|包含)了?哪[些几两三四五六七八九十]|"
+_PARTS_Q = re.compile(r"(?:[这那该此]一?|第[一二三四五六七八九十\d]+)[章节][^？?。]{0,30}?(?:都|一共|总共|共|还)?有(?:哪些|哪几)(?:个|项|家)?(?:项目|园区|基地|部分|条目|小节)|分成哪|分为哪|分了哪|分成了哪|分为了哪|哪几块|几大块|按什么分节|(?:覆盖|涵盖)了?哪|(?<=[章节])(?:是|主要|都|又|具体)?(?:讲|写|介绍|谈)了?[^，。？?]{0,16}哪(?:些|几)|分哪|有几节|分了几|分成几|分为几|几节|几个小节|有几个小节|几个部分|\bhow many (sections|subsections|parts)\b|哪[两三四五六七八九十]个?(部分|方面|小节|节)|包括哪|包含哪|哪几个方面|哪几部分|哪几节|哪些节|哪几个小节|哪些小节|哪些部分|由哪几|有哪几|下设|(?:下面|之下|底下)[^，。？?的]{0,8}(?:收录|列|包括|包含|分|有|是)了?哪|(?<=[章节])[^，。？?的]{0,4}(?:涉及|收录|列了?|列出了?|包括|包含)了?哪[些几两三四五六七八九十]|"
                       r"\bwhat (sections|parts|subsections)\b|\bwhich (sections|parts|subsections)\b|\bsubsections?\b"
                       r"|\bwhat are (?:the|its) (?:(?:two|three|four|five|six|seven|eight|\d+) )?(sections|parts|subsections)\b|\b(which|what) \w+ does (it|the section|the chapter|this section|this chapter) cover\b"
                       r"|\bsection by section\b|\b(?:list|give(?: me)?|name|show(?: me)?|enumerate)\s+(?:all\s+)?(?:of\s+)?the\s+(?:sections|parts|subsections)\b|\bdoes (?:chapter|section) \w+ cover\b|\b(divided|organi[sz]ed|split|broken down|subdivided) into\b|\bbroken down\b|\bbreak(s)? down\b|\bconsists? of\b|\bwhat does (it|the section|the chapter) cover\b"
@@ -126,6 +127,8 @@ def numeric(q: str, lang: str) -> bool:
         return False  # "三地里专利授权数量和密度哪家最高？": a place, not a figure
     if _THE_OTHERS_ZH.search(q) and not re.search(r"多少|还剩几", q):
         return False  # "不算软件服务外包的话，另外几种是什么？": the others by name
+    if re.match(r"\s*请问", q) and re.search(r"(?:总额|数额|金额|数量|总量|比重|增速|增长率|投入强度)(?:的?具体(?:情况|数字|数据|数额))?[。.]?\s*$", q):
+        return True  # "请问2015年京津冀三地信息服务业营业收入总额。": a figure asked for by a request
     return bool(_NUMERIC_ZH.search(q)) and not _TEXT_FIELD_ZH.search(q)
 
 
