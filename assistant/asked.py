@@ -187,6 +187,11 @@ def read(question: str, lang: str, terms: Terms) -> Asked:
     # "…负总责的那位，不是约稿的那个，叫什么名字？": what the answer is not names nothing asked
     full, not_this = intent.without_exclusion(full, lang)
     qterms, focus = terms.analyse(full, lang)
+    if lang == "en" and (setting := qmod.preamble(full)[1]) and not qmod.split_context(full)[1]:
+        # "I'm putting together a briefing … and want to cite this book properly. Which press brought it out?": the
+        # words the report never uses that only tell the asker's story are no part of what is asked
+        story = {"~" + w for w in en_words(setting)} - {"~" + w for w in en_words(full[len(setting):])}
+        qterms = {t: w for t, w in qterms.items() if t not in story} or qterms
     excluded: dict[str, float] = {}
     if not_this and not any(p in not_this for p in terms.people) and not (lang == "zh" and set(terms.person_names(not_this)) - qmod.region_words()) \
             and not (lang == "en" and re.search(r"\b[A-Z][a-z]+\s+[A-Z][a-z]+", not_this)):

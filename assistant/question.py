@@ -158,6 +158,7 @@ def normalize(text: str) -> str:
         text = re.sub(r"(?:^|(?<=[的和与及、，,京津北市省\s]))([一二三])产(?![业品值权出量能生])",
                       lambda m: f"第{m.group(1)}产业", text)  # "北京三产占多少": 第三产业
         text = re.sub(r"^(?:另外|此外|同时|另)(?:再)?请问[，,]?\s*", "", text)  # "另请告知河北省政策一节的起始页码": a request
+        text = re.sub(r"(?<=[进买订拿带送寄])几(?=[本册套份])", "一些", text)  # "托我进几本这本书": a few copies, no question
         # "本报告的编著人员是谁？", "负责本书校对工作的人员姓名": the person of a role is asked by the role
         text = re.sub(r"负责(本书|这本书|全书|该书)?的?(编著|编写|撰写|校对|编辑|印制|组稿|审校)工作的(?:工作人员|人员|人士|人)",
                       lambda m: (m.group(1) + "的" if m.group(1) else "") + m.group(2), text)
@@ -198,6 +199,9 @@ _DID_VERB_EN = {"write": "wrote", "sign": "signed", "edit": "edited", "publish":
 def _plain_english(text: str) -> str:
     """English as learners type it, in the forms the question readers know: "Hebei province same question" ->
     "Same for Hebei province?"; "who did write the general preface" -> "who wrote the general preface"."""
+    # ("I'm putting together a briefing…": a contraction is its two words, not a word "m")
+    text = re.sub(r"\b(I|you|we|they)'(m|re|ve|d|ll)\b", lambda c: c.group(1) + " " + {"m": "am", "re": "are", "ve": "have", "d": "would",
+                  "ll": "will"}[c.group(2).lower()], text, flags=re.I)
     m = _SAME_QUESTION_EN.match(text)
     if m:
         text = f"Same for {(m.group(1) or m.group(2)).strip()}?"
