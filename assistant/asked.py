@@ -182,6 +182,12 @@ _FOR_WHOM_EN = re.compile(r"\s*(?:as an? (?:benchmark|comparison|yardstick|refer
 _ASKER_AFTER_EN = re.compile(r"\?\s*((?:I|I'm|I am|I've|We|We're|My|Our|This is for|It's for)\b[^?]*)$")
 
 
+def with_holders(known: tuple, terms: Terms) -> tuple:
+    """The items a "除了…，还有…" question knows already, with the persons of a role it names ("除了总主编和两位编著者":
+    王成慧, 郭斌, 陈倩)."""
+    return known + tuple(p for k in known for label, names in terms.roles.items() if label in k for p in names if p not in known)
+
+
 def read(question: str, lang: str, terms: Terms) -> Asked:
     full = intent.plain_role(question) if lang == "en" else question
     # "…负总责的那位，不是约稿的那个，叫什么名字？": what the answer is not names nothing asked
@@ -469,7 +475,7 @@ def read(question: str, lang: str, terms: Terms) -> Asked:
         # "那天津二产比重呢？（接上问：河北2013年的研发强度是多少？）": a follow-up that names an indicator of its own
         own_indicator=tuple(t for t in own_terms if ctx and lang == "zh" and len(t) >= 4 and not t.startswith(("~", "="))
                             and "|" not in t and terms.known(t) and not names_region_term(t)),
-        besides=intent.besides(main, lang),
+        besides=with_holders(intent.besides(main, lang), terms),
         ind_terms=ind_terms, ind_words=(ind_words := terms.words(ind_terms)),  # with the alternatives of phrase groups spelled out
         # (word by word: normalize joins adjacent Chinese words, so joined words would read other pairs)
         nths=nth_pairs(q).union(*(nth_pairs(w) for w in ind_words)),

@@ -14,12 +14,12 @@ import time
 from typing import Callable, Sequence
 
 from assistant import choices, claims, evidence, extract, intent, prompts, question as qmod, scoring
-from assistant.asked import OWN_TOPIC_CUE
+from assistant.asked import OWN_TOPIC_CUE, with_holders
 from assistant.errors import InputError
-from assistant.render import (numbers_supported, render, render_back_matter, render_term, render_chapters, render_count, render_nth_listed, render_nth_part, render_parts,
+from assistant.render import (numbers_supported, render, render_back_matter, render_others, render_term, render_chapters, render_count, render_nth_listed, render_nth_part, render_parts,
                               render_stated_count, render_subsections, render_who_wrote)
 from assistant.settings import Settings
-from assistant.terms import STOP_EN, BookTitle, Terms, people_of, sole_holders, signers_of, titles_of
+from assistant.terms import STOP_EN, BookTitle, Terms, people_of, role_holders, sole_holders, signers_of, titles_of
 from assistant.types import AskResult, Citation, Turn
 from index.model import Hit
 from index.text import normalize, squash_ws
@@ -46,7 +46,7 @@ class Assistant:
                             signers_of(handle.chunks), " ".join(self._toc_titles), titles_of(handle.chunks),
                             lambda text: analyzer.jieba.lcut(text), lambda w: analyzer.jieba.FREQ.get(w, 0) > 0,
                             sole_holders(handle.chunks),
-                            "".join(re.sub(r"\s+", "", normalize(c.text)) + "\n" for c in handle.chunks))
+                            "".join(re.sub(r"\s+", "", normalize(c.text)) + "\n" for c in handle.chunks), role_holders(handle.chunks))
         self._retrievers: dict[str, object] = {}
         self._seen: dict[str, object] = {}  # chunks returned lately (merged neighbours are not in the index)
         # Paragraph chunks by the report paragraphs they hold (built once: a table row looks up the
@@ -317,6 +317,8 @@ class Assistant:
                 d.sentences = [(said, [d.best])]
                 # ("Chapter 2 (第二章)": the chapter's number is the quote's 第二章)
                 d.derived = set(d.derived) | {str(intent.cn_value(p[1:-1])) for p in parts if p.startswith("第") and len(p) == 3}
+        if d.answerable and lang == "zh" and (known := intent.besides(form, lang)):
+            self._the_others(d, known)
         if d.answerable:
             self._list_subsections(d, lang)
             if intent.listing(form, match_lang) or intent.besides(form, lang):
@@ -728,6 +730,18 @@ class Assistant:
         d.answerable, d.refusal = True, ""
         d.sentences = [(render_back_matter([((c.meta or {}).get("title") or c.text, str((c.meta or {}).get("page") or ""))
                                             for c in lines], lang, self.glossary), [_row_unit(c) for c in lines])]
+
+    def _the_others(self, d: extract.Draft, known: tuple) -> None:
+        """"编委会里，除了总主编和两位编著者，还有哪几位？": a record row of persons is told as the ones the asker does not
+        know yet ("编委会成员中，除王成慧、郭斌、陈倩外，还有李凡、刘林艳、欧海鹰。")."""
+        if d.best is None or d.best.kind != "row":
+            return
+        label = re.sub(r"\s+", "", str((d.best.hit.chunk.meta or {}).get("label") or ""))
+        names = self._terms.roles.get(label, ())
+        known = with_holders(known, self._terms)
+        had, rest = [p for p in names if p in known], [p for p in names if p not in known]
+        if had and rest:
+            d.sentences = [(render_others(label, had, rest), [d.best])]
 
     def _term_for(self, d: extract.Draft, phrase: str) -> None:
         """"What Chinese term does the report use for 'growth pole'?": the report's word (the glossary's Chinese for the

@@ -60,6 +60,11 @@ def render_back_matter(lines: Sequence[tuple[str, str]], lang: str, glossary) ->
     return f"After the chapters come {intent.en_number(n)} parts: " + "; ".join(named) + "."
 
 
+def render_others(label: str, had: Sequence[str], rest: Sequence[str]) -> str:
+    """The persons of a record row the asker does not know yet, after those they do (Chinese)."""
+    return f"{label}中，除{'、'.join(had)}外，还有{'、'.join(rest)}。"
+
+
 def render_term(phrase: str, zh: str) -> str:
     """The report's Chinese for an English phrase asked about."""
     return f"The report's Chinese for \"{phrase}\" is {zh}."

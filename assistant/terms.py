@@ -394,7 +394,7 @@ class Terms:
                  title: BookTitle = BookTitle(), person_names: Callable[[str], list[str]] = lambda text: [],
                  signed: Mapping[str, frozenset] | None = None, contents: str = "", titles: frozenset = frozenset(),
                  segment: Callable[[str], list[str]] | None = None, is_word: Callable[[str], bool] = lambda w: False,
-                 sole: frozenset = frozenset(), corpus: str = ""):
+                 sole: frozenset = frozenset(), corpus: str = "", roles: Mapping[str, tuple] | None = None):
         self.tokenize = tokenize
         self.segment = segment  # jieba's plain cut of a question (for words typed with a character of the same sound)
         self.is_word = is_word  # a word of jieba's own dictionary
@@ -402,6 +402,7 @@ class Terms:
         self.person_names = person_names  # personal names in a Chinese question ("习近平")
         self.people = people  # the persons the publication record names (郭斌, 陈倩, 王光艳…)
         self.sole = sole  # those of them a record row names alone (总主编 王成慧), not only in a list
+        self.roles = dict(roles or {})  # a record row's label -> the persons it names ("编著" -> ("郭斌", "陈倩"))
         self.corpus = corpus  # every passage's text, normalised, no whitespace (is a quoted term the report's?)
         self.signed = dict(signed or {})  # person -> the sections they sign, headings normalised ("王成慧" -> {"总序"})
         self.title = title  # how a question may name the book itself
@@ -1016,6 +1017,19 @@ def people_of(chunks) -> frozenset:
                 if 2 <= len(name) <= 4 and re.fullmatch(r"[\u4e00-\u9fff]+", name) and name not in ("编者", "编委会"):
                     out.add(name)
     return frozenset(out)
+
+
+def role_holders(chunks) -> dict[str, tuple]:
+    """The persons each record row names, by the row's label with its spaces taken out ("总主编" -> ("王成慧",),
+    "编著" -> ("郭斌", "陈倩")): "除了总主编和两位编著者，还有哪几位？" knows those persons already."""
+    out: dict[str, tuple] = {}
+    for c in chunks:
+        m = c.meta or {}
+        if m.get("table") == "publication" and str(m.get("field", "")).split(":")[0] in _PERSON_FIELDS and m.get("label"):
+            names = tuple(n for n in re.split(r"[、,，;；\s]+", str(m.get("value") or "")) if re.fullmatch(r"[\u4e00-\u9fff]{2,4}", n))
+            if names:
+                out.setdefault(re.sub(r"\s+", "", str(m["label"])), names)
+    return out
 
 
 def sole_holders(chunks) -> frozenset:
