@@ -16,7 +16,7 @@ from typing import Callable, Sequence
 from assistant import choices, claims, evidence, extract, intent, prompts, question as qmod, scoring
 from assistant.asked import OWN_TOPIC_CUE, with_holders
 from assistant.errors import InputError
-from assistant.render import (numbers_supported, render, render_back_matter, render_others, render_term, render_chapters, render_count, render_nth_listed, render_nth_part, render_parts,
+from assistant.render import (numbers_supported, render, render_back_matter, render_others, render_same_page, render_term, render_chapters, render_count, render_nth_listed, render_nth_part, render_parts,
                               render_stated_count, render_subsections, render_who_wrote)
 from assistant.settings import Settings
 from assistant.terms import STOP_EN, BookTitle, Terms, people_of, role_holders, sole_holders, signers_of, titles_of
@@ -996,6 +996,13 @@ class Assistant:
         n = intent.nth_item(main)
         # ("第二部分从哪页开始？" after "第三章第一节讲北京的哪些园区？": a part of the line asked before)
         nth_part = 0 if n else intent.nth_part(main) if ctx else 0
+        if n and not ctx and re.search(r"目录(?:里|中|上)?的?(?:最后|末尾|最末|第)|\b(?:last|first|\w+th) (?:entry|line|item) (?:of|in) the (?:table of )?contents\b", main) \
+                and (tops := [c for c in self._toc if evidence.toc_level(c) == 0]) and n <= len(tops):
+            # "目录的最后一项是什么？在哪页？": a line of the contents themselves, by its place among the top lines
+            u = _row_unit(tops[n - 1 if n > 0 else -1])
+            d.answerable, d.refusal, d.best = True, "", u
+            d.sentences = [(render(u, lang, False, self.glossary, d.terms, False), [u])]
+            return
         if not (n or nth_part) or not (ctx or (d.answerable and d.best is not None)):
             return  # (a follow-up is placed under the earlier question's line, whatever its own draft found)
         base = self._line_of_context(ctx) if ctx else None
@@ -1091,6 +1098,9 @@ class Assistant:
         """"那下一节呢？（接上问：讲电商的是哪一节？）": the contents line after (or before) the one the
         earlier question found, at the same level under the same parent."""
         main, ctx = qmod.split_context(rewritten)
+        if ctx and intent.same_page(main):
+            self._same_page(d, ctx, lang)
+            return
         step = intent.next_or_previous(main)
         if not step:
             return
@@ -1109,11 +1119,34 @@ class Assistant:
         same = [c for c in self._toc if siblings(c) == siblings(d.best.hit.chunk)]
         ids = [c.id for c in same]
         i = ids.index(d.best.hit.chunk.id) + step
+        if not 0 <= i < len(same):
+            # "目录里软件业这一节前面紧挨着的是哪一节？": the first section of a chapter comes after the last of the chapter before
+            same = [c for c in self._toc if evidence.toc_level(c) == evidence.toc_level(d.best.hit.chunk)]
+            i = [c.id for c in same].index(d.best.hit.chunk.id) + step
         if 0 <= i < len(same):
             u = _row_unit(same[i])
             d.best, d.sentences = u, [(render(u, lang, False, self.glossary, d.terms, False), [u])]
         else:
             d.answerable, d.sentences, d.refusal = False, [], prompts.REFUSAL[lang]
+
+    def _same_page(self, d: extract.Draft, ctx: str, lang: str) -> None:
+        """"跟它在同一页的还有哪个？（接上问：…孵化基地在第几页？）": the other contents lines that start on the page of the
+        line the earlier question found (at its level, else any)."""
+        base = self._line_of_context(ctx)
+        if not base.answerable or not evidence.is_toc_row(base.best):
+            return
+        line = base.best.hit.chunk
+        page = str((line.meta or {}).get("page") or "")
+        on_page = [c for c in self._toc if c.id != line.id and str((c.meta or {}).get("page") or "") == page]
+        others = [c for c in on_page if evidence.toc_level(c) == evidence.toc_level(line)] or on_page
+        d.best = base.best
+        if not page or not others:
+            d.answerable, d.sentences, d.refusal = False, [], prompts.REFUSAL[lang]
+            return
+        units = [_row_unit(c) for c in others[: self.settings.answer.max_citations - 1]]
+        d.answerable, d.refusal = True, ""
+        d.sentences = [(render_same_page((line.meta or {}).get("title") or line.text, [(c.meta or {}).get("title") or c.text for c in others],
+                                         page, lang), [base.best, *units])]
 
     def _line_of_context(self, ctx: str) -> extract.Draft:
         """The draft of the earlier question a follow-up carries, found again from it alone."""

@@ -703,7 +703,7 @@ def asks_source(q: str) -> bool:
     return bool(_SOURCE_ASKED.search(q))
 
 
-_BACK_MATTER = re.compile(r"(?:正文|各章|四章|最后一章|章节|主体部分)(?:之后|以后|后面|后边|结束后)(?:还)?(?:有|附|收|列|跟|接)?(?:了|着)?(?:哪些|哪几|什么|几)"
+_BACK_MATTER = re.compile(r"(?:正文|各章|四章|最后一章|章节|主体部分|附录)(?:之后|以后|后面|后边|结束后)(?:还)?(?:有|附|收|列|跟|接)?(?:了|着)?(?:哪些|哪几|什么|几)"
                           r"|书(?:的)?(?:后|末|尾|最后|末尾)(?:面|边)?(?:还)?(?:附|有|收)(?:了|有)?(?:哪些|哪[几两三四]|什么|几)|附属部分|后附(?:了)?(?:哪些|什么)"
                           r"|\b(?:back|end) matter\b|\bafter the (?:last|final|fourth) chapter\b|\bafter the main (?:text|body|chapters)\b", re.I)
 
@@ -744,7 +744,7 @@ _NTH_ITEM_ZH = re.compile(r"(?:列出|所列|列)?的?(第([一二三四五六�
                           r"|(?:排(?:在|到)?|(?=最后|末尾|最末))(最后|末尾|最末|第([一二三四五六七八九十\d]+)(?:位|个|项)?)(?:面|一位|一个|一项)?"
                           r"(?:介绍|列出|列|提到|讲)?的?(?:是|一个|那一?个)"
                           # "最后一个在第几页？": the item's page
-                          r"|(最后|第([一二三四五六七八九十\d]+))一?[个项条](?:园区|基地)?(?:在|从|是在)(?=第几页|哪一?页)")
+                          r"|(最后|第([一二三四五六七八九十\d]+))一?(?:[个项条]|部分|小节)(?:园区|基地)?(?:在|从|是在)(?=第几页|哪一?页)")
 _NTH_ITEM_EN = re.compile(r"\b(?:the )?(first|second|third|fourth|fifth|last) (?:one|item|entry|park|zone|base|project|line)"
                           r"(?: (?:listed|under|in))?\b"
                           # "which zone is listed last?"
@@ -771,9 +771,18 @@ _NEXT = re.compile(r"下一(?:节|章|部分|小节|个|项|条)|(?<![最之])�
                    r"|(?:后面|之后|后边)(?:紧接着|紧跟着|接着|紧挨着|接)?(?:的|那)?一?(?:节|章|条|项|个)?(?:是|讲|写)?(?:的是)?(?:哪一?(?:节|章|条|项|个|部分)|什么)"
                    r"|(?:紧接着|紧跟着|接下来)(?:的|那)?一?(?:节|章|条|项|个)?(?:是|讲)(?:哪一?(?:节|章|条|项|个|部分)|什么)|\bnext (?:section|chapter|part|one|entry|subsection)\b"
                    r"|\bthe (?:section|chapter|part|entry|subsection|heading|line) (?:right |directly |immediately |just )?(?:after|following) (?:it|that|this)\b|\bwhat comes (?:next|after)\b", re.I)
-_PREVIOUS = re.compile(r"上一(?:节|章|部分|小节|个|项|条)|前一(?:节|章|个)"
+_PREVIOUS = re.compile(r"上一(?:节|章|部分|小节|个|项|条)|前一(?:节|章|个)|上面(?:的|那)?一(?:项|条|行|个|节)"
+                       r"|(?:前面|之前|前边)紧挨着的?(?:是)?(?:哪一?(?:节|章|条|项|个|部分)|什么)"
                        r"|(?:前面|之前|前边)(?:紧挨着)?(?:的|那)?一?(?:节|章|条|项)|(?:前面|之前|前边)(?:的|那)?(?:是)(?:哪一?(?:节|章|条|项|个)|什么)|\bprevious (?:section|chapter|part|one|entry|subsection)\b"
                        r"|\bthe (?:section|chapter|part|entry|subsection|heading|line) (?:right |directly |immediately |just )?(?:before|preceding) (?:it|that|this)\b|\bwhat comes before\b", re.I)
+
+
+_SAME_PAGE = re.compile(r"(?:在)?同一页|同页|(?:页码|起始页)(?:一样|相同)|\bon the same page\b|\bsame page\b", re.I)
+
+
+def same_page(q: str) -> bool:
+    """"跟它在同一页的还有哪个？": the other contents lines that start on the page of the line asked before."""
+    return bool(_SAME_PAGE.search(q))
 
 
 def next_or_previous(q: str) -> int:

@@ -135,6 +135,8 @@ def normalize(text: str) -> str:
         # after alone ("那津呢？", "冀的呢？"), and Peking University's short name
         text = re.sub(r"[京津冀](?:\s*、\s*[京津冀])+|(?<=[跟和与同及])[京津冀](?:[和与及]\s*[京津冀])?(?=[、两])",
                       lambda m: re.sub("[京津冀]", lambda c: _ONE_CHAR_PLACE[c.group(0)], m.group(0)), text)
+        text = re.sub(r"(?<![京\u4e00-\u9fff])津冀(?![\u4e00-\u9fff]{0,1}(?:协同|一体))|^津冀(?=[，,\s])", "天津和河北", text)  # "津冀差多少"
+        text = re.sub(r"京冀(?!协同|一体)", "北京和河北", text)  # "京冀 教育 差距 倍数"
         text = re.sub(r"^(那|那么)?([京津冀])(?=呢|的呢|的[？?]|[？?])", lambda m: (m.group(1) or "") + _ONE_CHAR_PLACE[m.group(2)], text)
         text = re.sub(r"(?<![\u4e00-\u9fff])[京津冀](?=的|那|呢|[？?])", lambda m: _ONE_CHAR_PLACE[m.group(0)], text)  # "，冀的部分在哪页"
         text = re.sub(r"(?<![A-Za-z\d])(?:R\s*[Dd]|rd)(?![A-Za-z])", "R&D", text)  # "北京的RD投入强度"
@@ -158,7 +160,8 @@ def normalize(text: str) -> str:
         text = re.sub(r"(?:^|(?<=[的和与及、，,京津北市省\s]))([一二三])产(?![业品值权出量能生])",
                       lambda m: f"第{m.group(1)}产业", text)  # "北京三产占多少": 第三产业
         text = re.sub(r"^(?:另外|此外|同时|另)(?:再)?请问[，,]?\s*", "", text)  # "另请告知河北省政策一节的起始页码": a request
-        text = re.sub(r"(?<=[进买订拿带送寄])几(?=[本册套份])", "一些", text)  # "托我进几本这本书": a few copies, no question
+        text = re.sub(r"(?<=[进买订拿带送寄])几(?=[本册套份])", "一些", text)
+        text = re.sub(r"(?<=[序言])最后(?=(?:是|由)?谁?(?:署|落款|签))", "", text)  # "总序最后是谁署的名": where a signature stands  # "托我进几本这本书": a few copies, no question
         # "本报告的编著人员是谁？", "负责本书校对工作的人员姓名": the person of a role is asked by the role
         text = re.sub(r"负责(本书|这本书|全书|该书)?的?(编著|编写|撰写|校对|编辑|印制|组稿|审校)工作的(?:工作人员|人员|人士|人)",
                       lambda m: (m.group(1) + "的" if m.group(1) else "") + m.group(2), text)
@@ -507,6 +510,7 @@ _FOLLOW_CUE_ZH = re.compile(r"^(那么?|还有|另外|而|那在|那对于|同�
 # "其中天津那部分…", "天津那一小节从哪页开始？": a part of what was just asked about (not "讲扶持政策的那章",
 # which names its own)
 PART_OF_PREVIOUS = re.compile(r"^其中(?=[^？?]{0,8}[那这]?(?:部分|一?节|一?章|段))|^[^，,？?的]{0,6}那一?小?(?:节|部分)"
+                              r"|^(?:那)?(?:北京市?|天津市?|河北省?)的(?:那)?部分(?=在|从|讲|是|呢|写)"  # "天津市的部分在哪一页？"
                               r"|^(?:在|那)?(?:这|该|此)一?(?:节|章)(?:里|中|内|下|的)")  # "这一节里关于天津市的部分…"
 _FOLLOW_CUE_EN = re.compile(r"^(and|what about|how about|what of|same for|and for|and in|and what about)\b", re.I)
 

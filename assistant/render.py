@@ -65,6 +65,13 @@ def render_others(label: str, had: Sequence[str], rest: Sequence[str]) -> str:
     return f"{label}中，除{'、'.join(had)}外，还有{'、'.join(rest)}。"
 
 
+def render_same_page(title: str, others: Sequence[str], page: str, lang: str) -> str:
+    """The other contents lines that start on the page a line starts on."""
+    if lang == "zh":
+        return f"与“{title}”同在第{page}页开始的还有：" + "；".join(f"“{t}”" for t in others) + "。"
+    return f"Also starting on page {page}, with “{title}”: " + "; ".join(f"“{t}”" for t in others) + "."
+
+
 def render_term(phrase: str, zh: str) -> str:
     """The report's Chinese for an English phrase asked about."""
     return f"The report's Chinese for \"{phrase}\" is {zh}."
