@@ -440,7 +440,9 @@ MAX_ASKS = 3
 
 
 _WHETHER_GIVEN_ZH = re.compile(r"^(?:那|这个|这)?(?:书里|书上|书中|报告里|报告中|报告|文中|里面|这本书|本书)?(?:有没有|有|给没给|给了|给出|写没写|提没提)"
-                               r"(?:具体的?|确切的?|准确的?)?(?:数|数字|数据|数值|数目|说|写|提|讲|记载|记录)?(?:到|过)?(?:吗|没有|么)?$")
+                               r"(?:具体的?|确切的?|准确的?)?(?:数|数字|数据|数值|数目|说|写|提|讲|记载|记录|解释|定义|说明|介绍)?(?:到|过)?(?:吗|没有|么)?$"
+                               # "书里是怎么定义“大数据互联服务”的？具体指什么？": the definition asked again
+                               r"|^(?:那|它|这)?(?:具体)?(?:指|是指|指的是)(?:什么|啥)$|^(?:书里|书中|报告里|报告中|文中)?(?:是)?(?:怎么|如何)(?:解释|定义|说明)的?$")
 
 
 def _ask_groups(q: str) -> list[str]:
@@ -803,7 +805,7 @@ def nth_part(q: str) -> int:
     return 0
 
 
-_DEFINITION_Q = re.compile(r"定义|是指|指的是|含义|界定|何为|所谓|算作|什么叫|什么是|叫做什么|(?:怎么|如何|怎样)解释|(?<![意所])指(?:啥|什么)|\bdefin(?:e|es|ed|ition|ing)\b|\bcounts? as\b|"
+_DEFINITION_Q = re.compile(r"定义|是指|指的是|含义|什么意思|啥意思|界定|何为|所谓|算作|什么叫|什么是|叫做什么|(?:怎么|如何|怎样)解释|(?<![意所])指(?:啥|什么)|\bdefin(?:e|es|ed|ition|ing)\b|\bcounts? as\b|"
                            r"\bdescribes? what\b|\bexplains? what (?:is|are|an?|the)\b|\bwhat is meant by\b|\bmeaning of\b|\bwhat does .{3,40} mean\b", re.I)
 
 

@@ -689,10 +689,26 @@ def _answer_kind(u: Unit, a: Asked, terms: Terms, s: float) -> float:
         # a definition is a sentence that says what the term is; a record field or a contents
         # line says nothing of the kind
         m = _DEFINES.search(u.text) if u.kind == "sentence" else None
-        if m and terms.credit_any(a.defined, u.text[: m.start()].lower()):
+        # (the term defined is the question's longest: "大数据互联服务", not the 服务 of 信息服务业)
+        key = max((t for t in a.defined if not _DEFINES.fullmatch(t)), key=len, default="")
+        if m and terms.credit_any([key] if key else a.defined, u.text[: m.start()].lower()):
             s += 0.3  # the sentence defines the term asked about ("什么是总序" is no 信息服务业是指…)
-        elif u.kind == "row":
+        elif m and not re.search(r"(?:^|[，,：:])\s*(?:其|它|这|该|此)[^，,。]{0,6}$", u.text[: m.start()]):
+            # "BPO是什么意思？书里有解释吗？": a sentence that defines another term does not define the one asked
             s *= 0.5
+            u.reasons.append("asked-for thing missing")
+        elif u.kind == "row" or (u.hit.chunk.meta or {}).get("table"):
+            s *= 0.5  # (a record row or a contents line defines nothing: "“TPP框架”中TPP指的是什么？")
+            u.reasons.append("asked-for thing missing")
+        elif not m and (own := [t for t in a.defined if not _DEFINES.fullmatch(t)]) and not terms.credit_any(own, _own_text(u).lower()):
+            # ("其主要包括信息传输服务业…" is about the 信息服务业 of the sentence before, not the BPO asked)
+            s *= 0.5
+            u.reasons.append("asked-for thing missing")
+        quoted = [x for x in re.findall(r"[“\"]([^”\"]{2,20})[”\"]", a.main) if not x.endswith(("报告", "丛书"))]
+        if quoted and not any(squash_ws(x).lower() in squash_ws(u.text).lower() for x in quoted) and "asked-for thing missing" not in u.reasons:
+            # "书里是怎么定义“大数据互联服务”的？": the term quoted is the one to define
+            s *= 0.5
+            u.reasons.append("asked-for thing missing")
     if (a.day_q and not _DAY_RE.search(u.text)) or (a.year_q and not qmod.years(u.text)):
         s *= 0.5
         u.reasons.append("no date")
