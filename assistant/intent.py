@@ -436,6 +436,12 @@ _SECOND_ASK_EN = re.compile(r"^(?P<a>.+?)(?:,?\s+and\s+(?P<b>(?:when|where|who|w
                             r"|(?:what|which)\s+[\w-]+\s+(?:is|was|comes|appears)\s+(?:listed\s+|placed\s+)?(?:last|first|final)\b)\b.*))$", re.I)
 
 
+_RECORD_FIELD_EN = (r"(?:ISBN|list price|price|cover price|publisher|edition|format|trim size|page count|word count|printed sheets|"
+                    r"postcode|postal code|phone number|telephone number|address|CIP number|CIP data number|classification number|"
+                    r"print run|printing|impression|series|subtitle|series editor|editor-in-chief)")
+_TWO_FIELDS_EN = re.compile(r"^\s*what(?:'s|\s+is|\s+are|\s+were|\s+was)\s+(?:the\s+)?(?:book's\s+|its\s+)?(?P<a>" + _RECORD_FIELD_EN
+                            + r")\s+and\s+(?:the\s+|its\s+)?(?P<b>" + _RECORD_FIELD_EN + r")\s*\??\s*$", re.I)
+
 MAX_ASKS = 3
 
 
@@ -499,6 +505,10 @@ def several_asks(q: str, lang: str) -> list[str]:
             parts = [x for g in groups for x in (_two_fields(g) or [g])]
             return parts if len(parts) <= MAX_ASKS else groups
         return _two_fields(q) or _listed_fields(q)
+    m = _TWO_FIELDS_EN.match(q.strip())
+    if m:
+        # "What's the ISBN and the list price?": two fields of the book's record
+        return [f"What is the {m.group('a')}?", f"What is the {m.group('b')}?"]
     m = _TWO_PAGES_EN.match(q.strip())
     if m:
         # "On which pages do the appendix and the chronicle of events start?": a page for each

@@ -161,6 +161,8 @@ def normalize(text: str) -> str:
                       lambda m: f"第{m.group(1)}产业", text)  # "北京三产占多少": 第三产业
         text = re.sub(r"^(?:另外|此外|同时|另)(?:再)?请问[，,]?\s*", "", text)  # "另请告知河北省政策一节的起始页码": a request
         text = re.sub(r"(?<=[进买订拿带送寄])几(?=[本册套份])", "一些", text)
+        # "大事记第几页参考文献呢": a second ask run on without a mark
+        text = re.sub(r"(第几页|哪一?页|多少|是谁|是哪[家个位]|几号)(?=[\u4e00-\u9fff]{2,12}呢[？?]?$)", r"\1，", text)
         text = re.sub(r"(?<=[序言])最后(?=(?:是|由)?谁?(?:署|落款|签))", "", text)  # "总序最后是谁署的名": where a signature stands  # "托我进几本这本书": a few copies, no question
         # "本报告的编著人员是谁？", "负责本书校对工作的人员姓名": the person of a role is asked by the role
         text = re.sub(r"负责(本书|这本书|全书|该书)?的?(编著|编写|撰写|校对|编辑|印制|组稿|审校)工作的(?:工作人员|人员|人士|人)",
@@ -205,6 +207,7 @@ def _plain_english(text: str) -> str:
     # ("I'm putting together a briefing…": a contraction is its two words, not a word "m")
     text = re.sub(r"\b(I|you|we|they)'(m|re|ve|d|ll)\b", lambda c: c.group(1) + " " + {"m": "am", "re": "are", "ve": "have", "d": "would",
                   "ll": "will"}[c.group(2).lower()], text, flags=re.I)
+    text = re.sub(r"\b(tertiary|secondary|primary)-(industry|sector)\b", r"\1 \2", text, flags=re.I)  # "Tianjin's secondary-industry share"
     m = _SAME_QUESTION_EN.match(text)
     if m:
         text = f"Same for {(m.group(1) or m.group(2)).strip()}?"
@@ -512,6 +515,8 @@ _FOLLOW_CUE_ZH = re.compile(r"^(那么?|还有|另外|而|那在|那对于|同�
 PART_OF_PREVIOUS = re.compile(r"^其中(?=[^？?]{0,8}[那这]?(?:部分|一?节|一?章|段))|^[^，,？?的]{0,6}那一?小?(?:节|部分)"
                               r"|^(?:那)?(?:北京市?|天津市?|河北省?)的(?:那)?部分(?=在|从|讲|是|呢|写)"  # "天津市的部分在哪一页？"
                               r"|^(?:在|那)?(?:这|该|此)一?(?:节|章)(?:里|中|内|下|的)")  # "这一节里关于天津市的部分…"
+# "Which page is the Tianjin part on?": a place's part of the section asked about before
+_PART_OF_PREVIOUS_EN = re.compile(r"\bthe (?:Beijing|Tianjin|Hebei) (?:part|subsection|bit|entry|portion)\b", re.I)
 _FOLLOW_CUE_EN = re.compile(r"^(and|what about|how about|what of|same for|and for|and in|and what about)\b", re.I)
 
 
@@ -588,7 +593,7 @@ def is_contextual(question: str) -> bool:
     if language(q) == "zh":
         return bool(_PRONOUN_ZH.search(q) or PART_OF_PREVIOUS.search(q) or _ONE_OF_THEM_ZH.match(q) or _SHARE_OF_IT_ZH.match(q)) \
             or len(re.sub(r"[^\w\u4e00-\u9fff]", "", q)) <= SHORT_ZH
-    return bool(_PRONOUN_EN.search(q)) or len(re.findall(r"[A-Za-z0-9&]+", q)) <= SHORT_EN
+    return bool(_PRONOUN_EN.search(q) or _PART_OF_PREVIOUS_EN.search(q)) or len(re.findall(r"[A-Za-z0-9&]+", q)) <= SHORT_EN
 
 
 _COMPARED_ZH = re.compile(r"^(?:那|那么|这|跟|和|与)?(?:比|相当于|等于|约等于|约合)|^(?:跟|和|与)[^，,？?]{1,8}(?:比|差|相比)")

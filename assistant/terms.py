@@ -631,6 +631,28 @@ class Terms:
                     found.append((at + i, at + i + n, target))
         return _replaced(q, found)
 
+    def swapped_chars(self, q: str) -> str:
+        """A Chinese question with two characters of a word typed in each other's place, written as the report writes
+        the word ("哪个出社版的" -> 出版社, "那责校任对呢" -> 责任校对, "总编主谁" -> 总主编): a run of three or four characters
+        the report never writes and no word of jieba's dictionary, that is a word of the report with two neighbouring
+        characters swapped, neither of them a particle."""
+        if not self.corpus or not re.search(r"[\u4e00-\u9fff]{3}", q):
+            return q
+        found: list[tuple[int, int, str]] = []
+        for run in re.finditer(r"[\u4e00-\u9fff]{3,}", q):
+            text, at = run.group(0), run.start()
+            for n in (4, 3):
+                for i in range(len(text) - n + 1):
+                    w = text[i: i + n]
+                    if w in self.corpus or self.is_word(w) or w in self.df or any(a < at + i + n and at + i < b for a, b, _ in found):
+                        continue
+                    for j in range(n - 1):
+                        t = w[:j] + w[j + 1] + w[j] + w[j + 2:]
+                        if t != w and not _FUNCTION_CHARS.search(w[j: j + 2]) and (t in self.df or (n == 4 and t in self.corpus)):
+                            found.append((at + i, at + i + n, t))
+                            break
+        return _replaced(q, found)
+
     def _could_be_slip(self, w: str, lex, slips: int) -> bool:
         """Whether some word of the lexicon (or the questions' own) as long as ``w`` differs from it in at most ``slips``
         characters, none of them a particle, and shares a character that is none: the checks ``one_slip_sound_alike``
