@@ -377,6 +377,11 @@ def read(question: str, lang: str, terms: Terms) -> Asked:
     # of them ("哪所大学", "which chapter") with them
     qwords = terms.words(qterms) | {normalize(full).lower()}
     people = [p for p in terms.people if any(p in w for w in qwords)]
+    if lang == "en":
+        # "Which part of the report was Song Yanjing responsible for?": a person the report names elsewhere (宋艳静 in the
+        # preface's division of the work), named in English, must be in the evidence too
+        people += [n for t in qterms if t.startswith("=") and (n := t[1:]) not in people and re.fullmatch(r"[\u4e00-\u9fff]{2,3}", n)
+                   and n in terms.corpus and terms.person_names(n) == [n] and n not in qmod.region_words()]
     asked_type = intent.which_type(q)
     if not people and not intent.asks_institution(q) and not intent.asks_department(q):
         asked_type = ()  # "哪一章" without a person is a contents question, answered by the lines

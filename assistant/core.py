@@ -17,7 +17,7 @@ from assistant import choices, claims, evidence, extract, intent, prompts, quest
 from assistant.asked import OWN_TOPIC_CUE, with_holders
 from assistant.errors import InputError
 from assistant.render import (numbers_supported, render, render_back_matter, render_others, render_same_page, render_term, render_chapters, render_count, render_nth_listed, render_nth_part, render_parts,
-                              render_stated_count, render_subsections, render_who_wrote)
+                              render_stated_count, render_subsections, render_who_wrote, render_parts_of)
 from assistant.settings import Settings
 from assistant.terms import STOP_EN, BookTitle, Terms, people_of, role_holders, sole_holders, signers_of, titles_of
 from assistant.types import AskResult, Citation, Turn
@@ -318,6 +318,13 @@ class Assistant:
                 d.sentences = [(said, [d.best])]
                 # ("Chapter 2 (第二章)": the chapter's number is the quote's 第二章)
                 d.derived = set(d.derived) | {str(intent.cn_value(p[1:-1])) for p in parts if p.startswith("第") and len(p) == 3}
+        elif d.answerable and d.best is not None and re.search(r"哪一?[章节]|哪一?部分|写了|负责|参与|撰写|\b(?:which|what) (?:chapter|part|section)s?\b"
+                                                               r"|\bwork(?:ed)? on\b|\bwr[io]te\b|\bcontribut|\bresponsible for\b", form, re.I) \
+                and (said := render_parts_of(d.best.text, rewritten, lang, self.glossary)):
+            # "宋艳静负责的是哪一部分？", "Which chapter did Li Xiaoxin work on?": the parts the sentence that divides the work
+            # gives the person asked about
+            d.sentences = [(said, [d.best])]
+            d.derived = set(d.derived) | set(re.findall(r"Chapter (\d+)", said))  # ("Chapter 2 (第二章)": the quote's 第二章)
         if d.answerable and lang == "zh" and (known := intent.besides(form, lang)):
             self._the_others(d, known)
         if d.answerable:

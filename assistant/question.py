@@ -139,6 +139,9 @@ def normalize(text: str) -> str:
         text = re.sub(r"京冀(?!协同|一体)", "北京和河北", text)  # "京冀 教育 差距 倍数"
         text = re.sub(r"^(那|那么)?([京津冀])(?=呢|的呢|的[？?]|[？?])", lambda m: (m.group(1) or "") + _ONE_CHAR_PLACE[m.group(2)], text)
         text = re.sub(r"(?<![\u4e00-\u9fff])[京津冀](?=的|那|呢|[？?])", lambda m: _ONE_CHAR_PLACE[m.group(0)], text)  # "，冀的部分在哪页"
+        # "冀三产比重多少", "津软件和信息服务业增加值多少": a place's one character opening the question (not 京东, 京剧, 津贴 …)
+        text = re.sub(r"(?:^|(?<=^那)|(?<=[，,。；;\s]))[京津冀](?![京津冀东剧都沪城畿郊贴门味腔华广九藏港])(?=[\u4e00-\u9fff])",
+                      lambda m: _ONE_CHAR_PLACE[m.group(0)], text)
         text = re.sub(r"(?<![A-Za-z\d])(?:R\s*[Dd]|rd)(?![A-Za-z])", "R&D", text)  # "北京的RD投入强度"
         text = re.sub(r"(电话|号码|传真|编号|邮编|书号)(号码)?(是|为)?几号", r"\1\2\3多少", text)  # "联络电话是几号": a number, not a day
         text = re.sub(r"^(那|那么)?和北(?=省?(?:呢|的呢|[？?]|$))", lambda m: (m.group(1) or "") + "河北", text)  # "和北呢": 河北, typed by its sound
@@ -157,7 +160,7 @@ def normalize(text: str) -> str:
         text = re.sub(r"^(?:另外|此外|同时|另)?(?:请问|请提供|请列出)?(?P<p>[\u4e00-\u9fff]{1,8}?)(?:方面|一方|那边)?的?(?:相应|相关|对应|同类|同一)的?"
                       r"(?:数据|数字|数值|情况|数额|信息|内容|指标)[。？?]?$", r"那\g<p>呢？", text)
         text = _other_places(text)
-        text = re.sub(r"(?:^|(?<=[的和与及、，,京津北市省\s]))([一二三])产(?![业品值权出量能生])",
+        text = re.sub(r"(?:^|(?<=[的和与及、，,京津北市省占比对\s]))([一二三])产(?![业品值权出量能生])",
                       lambda m: f"第{m.group(1)}产业", text)  # "北京三产占多少": 第三产业
         text = re.sub(r"^(?:另外|此外|同时|另)(?:再)?请问[，,]?\s*", "", text)  # "另请告知河北省政策一节的起始页码": a request
         text = re.sub(r"(?<=[进买订拿带送寄])几(?=[本册套份])", "一些", text)
