@@ -257,7 +257,8 @@ def read(question: str, lang: str, terms: Terms) -> Asked:
         # word for cannot be answered
         unknown_asked = unknown_asked or next((k[1:] for k in qterms if k.startswith("~")), None)
     if ctx and not intent.asks(main) and own_terms and all(t.startswith("~") or not terms.known(t) for t in own_terms) \
-            and not qmod.mentions(main):
+            and not qmod.mentions(main) and not all(t.removeprefix("~") in IMPLICIT_EN for t in own_terms):
+        # ("And its code?" asks the value itself: the code of the grant asked about before)
         # "And the index?" after a page question: the follow-up's own topic is a thing the report
         # has no word for (the book has no index)
         unknown_asked = unknown_asked or next(iter(own_terms)).removeprefix("~")

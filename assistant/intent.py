@@ -505,6 +505,11 @@ def several_asks(q: str, lang: str) -> list[str]:
             parts = [x for g in groups for x in (_two_fields(g) or [g])]
             return parts if len(parts) <= MAX_ASKS else groups
         return _two_fields(q) or _listed_fields(q)
+    sentences = [x.strip() for x in re.findall(r"[^?]+\?", q.strip())]
+    if 2 <= len(sentences) <= MAX_ASKS and re.sub(r"\s+", "", "".join(sentences)) == re.sub(r"\s+", "", q.strip()) \
+            and all(asks(x) for x in sentences):
+        # "Why are public resources so unevenly spread …? What root cause does the preface point to?": two questions
+        return sentences
     m = _TWO_FIELDS_EN.match(q.strip())
     if m:
         # "What's the ISBN and the list price?": two fields of the book's record
