@@ -176,7 +176,7 @@ def normalize(text: str) -> str:
         # "出版社电话号是多少", "想打电话给出版社问问，号码多少？": the telephone number
         text = re.sub(r"(电话|传真|手机)号(?![码])", r"\1号码", text)
         if "电话" in text:
-            text = re.sub(r"(?<![话书真机证编])号码(?=(?:是|为)?多少|是什么|是几)", "电话号码", text)
+            text = re.sub(r"(?<![话书真机证编])号码(?=(?:是|为)?多少|是什么|是几)", "电话", text)
         # "…归成了几条？我记得是三条": what the asker remembers, after the question, is no part of it
         text = re.sub(r"(?<=[？?])\s*(?:我|俺)?(?:记得|印象(?:里|中)?|以为|好像记得|记忆中)[^？?]*[？?。！!]*$", "", text)
         text = re.sub(r"(?<![\u4e00-\u9fff])相应的?(?=[\u4e00-\u9fff]{2})|(?<=[问的])相应的?(?=[\u4e00-\u9fff]{2})", "", text)  # "请问相应联系电话"

@@ -1819,6 +1819,85 @@ def test_conversations_from_blind_sets_dev191_to_dev198(assistant_, turns, must)
     assert r.answerable and must in squash_ws(r.answer), (r.rewritten_question, r.answer)
 
 
+@pytest.mark.parametrize("q, must", [
+    # what the asker has already: the rest of a list, the other line, the others of a record row
+    ("京津冀产业发展面临的主要问题里，除了缺乏有国际竞争力的世界级产业集群，另外两个问题是什么？", ["产业梯度存在断档", "产业园区缺乏整合"]),
+    ("版权页上有两个电话，除了51915602那个，另一个号码是多少？", ["68022974"]),
+    ("北京信息服务企业的国际化经营模式，不算软件服务外包的话，另外几种是什么？", ["服务产品出口", "跨国并购"]),
+    ("附录之外，书的最后还有哪两部分？分别在第几页？", ["大事记", "157", "参考文献", "161"]),
+    ("2012年人均公共教育支出，除了北京的3038元，天津和河北各是多少？", ["2680", "1188"]),
+    ("封面上的编著者有两位，除了陈倩还有谁？", ["郭斌"]),
+    # options listed before a negated which
+    ("京东、当当、聚美优品、爱奇艺这几家里，哪一家不是总序说的电子商务领军企业？", ["答案：爱奇艺"]),
+    ("李凡、刘林艳、许兵、欧海鹰这几个人里，哪一个不是编委会成员？", ["答案：许兵"]),
+    # formal written Chinese
+    ("兹询本报告之编著人员为何人。", ["郭斌", "陈倩"]),
+    ("烦请告知负责本书校对工作的人员姓名。", ["赵天宇"]),
+    ("请问本书印张数及所载字数之具体情况。", ["11.75", "196"]),
+    ("请问丛书总序之落款署名及成文日期。", ["王成慧", "2016年3月15日"]),
+    # a name or a date half remembered
+    ("总序落款日期好像是2016年3月18日？", ["不是", "2016年3月15日"]),
+    ("编著者一个姓郭一个姓陈，姓郭的那位好像叫郭燕？", ["不是", "郭斌"]),
+    ("这本书是不是2014年出的？我印象里是那年的报告", ["不是", "2016年5月"]),
+    ("前言把京津冀协同发展的不足归成了几条？我记得是三条", ["四点"]),
+    # Cantonese, typing on a phone, shorthand
+    ("出版資料頁上面，組稿編輯同責任編輯分別係邊個？", ["王光艳", "许兵"]),
+    ("講扶持政策嗰章由邊頁開始？", ["125"]),
+    ("这本书是哪个出社版的", ["经济管理出版社"]),
+    ("大事记第几页参考文献呢", ["157", "161"]),
+    ("京冀 教育 差距 倍数", ["2.56"]),
+    ("2013年北京和天津的产业结构有什么不同？北京三产占多少，天津二产占多少？", ["76.9%", "50.6%"]),
+    ("我在石家庄开个小文具店，有老顾客托我进几本这个京津冀信息服务业的书，书背后印的价钱是多少啊？", ["58.00"]),
+    # the contents
+    ("第三章天津那一节，除了滨海高新区和泰达基地，还有哪些项目？", ["麦谷产业园", "执信", "北斗"]),
+    ("目录里软件业这一节前面紧挨着的是哪一节？", ["协同发展思路"]),
+    ("目录的最后一项是什么？在哪页？", ["参考文献", "161"]),
+    ("宋艳静负责的是哪一部分？", ["第二章"]),
+    # English
+    ("Which word does the preface use for 'growth pole' when it talks about the Pearl River and Yangtze deltas?", ["增长极"]),
+    ("Chapter 1 calls Beijing, Tianjin and Hebei 'two municipalities and one province'. What's the exact Chinese phrase?", ["两市一省"]),
+    ("What's the ISBN and the list price?", ["978-7-5096-4331-0", "58.00"]),
+    ("When did the first edition come out, and what is the book's ISBN?", ["2016年5月", "978-7-5096-4331-0"]),
+    ("Song Yanjing — which part of the report was she responsible for?", ["Chapter 2"]),
+    ("I'm putting together a briefing on information services in the capital region and want to cite the 2015 "
+     "Beijing-Tianjin-Hebei information services development report properly. Which press brought it out?", ["经济管理出版社"]),
+])
+def test_questions_from_blind_sets_dev196_to_dev214(assistant_, q, must):
+    r = assistant_.ask(q)
+    assert r.answerable and all(squash_ws(m) in squash_ws(r.answer) for m in must), (r.rewritten_question, r.answer)
+
+
+@pytest.mark.parametrize("q", [
+    "请问2015年京津冀三地信息服务业营业收入总额。",  # the title's year is no figure
+    "冀三产比重多少，13年的",  # 冀 is Hebei, which the report gives no such share for
+    "BPO是什么意思？书里有解释吗？",  # a definition of another term is no definition of this one
+    "书里是怎么定义“大数据互联服务”的？具体指什么？",
+    "What Chinese term does the report use for 'blockchain'?",
+    "出版社传真号是多少？",
+])
+def test_refusals_from_blind_sets_dev199_to_dev214(assistant_, q):
+    r = assistant_.ask(q)
+    assert not r.answerable, (r.rewritten_question, r.answer)
+
+
+@pytest.mark.parametrize("turns, must", [
+    (["2013年北京的R&D投入强度是多少？", "除了北京，另外两地呢？"], ["3.0%", "1.12%"]),
+    (["编委会成员都有谁？", "这里面除了两位编著者，其他几位是谁？"], ["除陈倩、郭斌外", "李凡", "王成慧"]),
+    (["请问2013年北京市研究与试验发展（R&D）投入强度。", "另请告知天津方面的相应数据。"], ["3.0%"]),
+    (["请问第四章第三节天津市政策始于第几页？", "另请告知河北省政策一节的起始页码。"], ["144"]),
+    (["京津冀“互联网+金融”创业创新孵化基地在第几页？", "跟它在同一页的还有哪个？"], ["执信"]),
+    (["石家庄高新技术开发区在第几页？", "目录里它上面一项是什么？"], ["燕郊"]),
+    (["组稿编辑是谁", "那责校任对呢"], ["赵天宇"]),
+    (["北京软信业占全市GDP多少", "占三产呢"], ["11.7%"]),
+    (["Beijing's tertiary-industry share in 2013?", "And Tianjin's secondary-industry share?"], ["50.6%"]),
+    (["Where's the software industry section?", "Which page is the Tianjin part on?"], ["51"]),
+    (["Which chapter did Li Xiaoxin work on?", "Did she contribute anything else to the book?"], ["附录"]),
+])
+def test_conversations_from_blind_sets_dev199_to_dev214(assistant_, turns, must):
+    r = _converse(assistant_, turns)
+    assert r.answerable and all(squash_ws(m) in squash_ws(r.answer) for m in must), (r.rewritten_question, r.answer)
+
+
 def test_a_question_before_lends_the_conversations_topic_only_when_it_points_back(assistant_):
     # "市郊铁路呢？" names a topic of its own: the next question does not inherit the subway's Beijing
     r = _converse(assistant_, ["北京地铁运营里程是多少？", "它相当于东京的多少？", "市郊铁路呢？", "那三地之间的长途客运班线开了多少条？"])
