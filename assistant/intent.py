@@ -39,7 +39,7 @@ _NOUN_FOCUS = re.compile(r"\bhow (many|much)\b(?!\s+(?:more|less|higher|lower|bi
 _DATE_Q = re.compile(r"日期|哪天|哪一天|何时|什么时候|哪年哪月|哪一年哪个?月|哪一?个月|几月|\bwhen\b|\bdate\b|\bwhat day\b"
                      r"|\b(?:which|what) month\b|\bmonth and year\b", re.I)
 _PLURAL_WH = re.compile(r"\b(which|what)\s+(\w+\s+)?\w{3,}(?<!ss)(?<!us)(?<!is)s\b(?!\s+(is|was)\b)", re.I)
-_LIST_Q = re.compile(r"哪些|哪几|哪[两三四五六七八九十]个?(?:方面|问题|点|项|条|类|种|大|个)|有什么|(?:那|这)[两三四五六七八九十](?:个|项|位|家|条|本|所)(?![数年])|列举|列出|分别|[\u4e00-\u9fff]{2,}[和及][\u4e00-\u9fff]{2,}是什么|\bgive (me )?(the|all) (\w+ ){0,3}\w+s\b|\bname (some|the)\b|\bwhich\b.*\b(are|were)\b|\blist\b|\bwhat are\b", re.I)
+_LIST_Q = re.compile(r"哪些|哪几|各自|哪[两三四五六七八九十]个?(?:方面|问题|点|项|条|类|种|大|个)|有什么|(?:那|这)[两三四五六七八九十](?:个|项|位|家|条|本|所)(?![数年])|列举|列出|分别|[\u4e00-\u9fff]{2,}[和及][\u4e00-\u9fff]{2,}是什么|\bgive (me )?(the|all) (\w+ ){0,3}\w+s\b|\bname (some|the)\b|\bwhich\b.*\b(are|were)\b|\blist\b|\bwhat are\b", re.I)
 # "多少册" asks for a number of 册: evidence must have one ("第1次印刷" does not say how many copies)
 # (a noun is no measure word: "多少项目", "多少部门")
 _HOW_MANY_ZH = re.compile(r"多少(家|个(?!百分点|印张)|册|本(?!书)|条|项(?!目)|人(?!民币)|名|位|页|元|亿元|万元|公里|千字|字|吨|所|座|件|篇|部(?!门|分)|种(?!类)|类)")
@@ -583,7 +583,7 @@ def _two_fields(q: str) -> list[str]:
     return [f"{lead}{owner}{first}{ask}？", f"{lead}{owner}{m.group(3)}{ask}？"]
 
 
-_WHO_SUBJ_ZH = re.compile(r"^(.{2,12}?)(?:是|由|为)?(?:谁|哪[一两三四几]?位(?:学者|作者|专家|老师)?)(?:写|撰写|编写|编撰|编著|著|主编|起草|署名|执笔|落款|落的款|作|设计|翻译|校对|排版|拍摄|绘制|策划|题写)")
+_WHO_SUBJ_ZH = re.compile(r"^(.{2,12}?)(?:是由|是|由|为)?(?:谁|哪[一两三四几]?位(?:学者|作者|专家|老师)?)(?:写|撰写|编写|编撰|编著|著|主编|起草|署名|执笔|落款|落的款|作|设计|翻译|校对|排版|拍摄|绘制|策划|题写)")
 _WHO_SUBJ_AFTER_ZH = re.compile(r"^(?:是|由)?(?:谁|哪[一两三四几]?位)(?:写|撰写|编写|编撰|编著|执笔|设计|翻译|校对|排版|拍摄|绘制|策划|题写)的"
                                 r"([\u4e00-\u9fffA-Za-z]{2,12}?)[？?。！!]*$")
 _EDITION_ZH = re.compile(r"第([一二三四五六七八九十\d]+)(版|次印刷)")
