@@ -342,9 +342,10 @@ class BookTitle:
                 # the title shortened ("这本京津冀信息服务业报告的ISBN"): its words in order, some left out
                 # ("这份2015年的京津冀信息服务业报告": the title's own year with it)
                 # ("这本讲京津冀信息服务业的2015年报告": the year may stand before the last word)
-                q = re.sub(rf"(?:这本|这份|这部|该|本)?(?:(?:{yrs})\s*年?版?的?)?({re.escape(t[:2])}[\u4e00-\u9fff]{{2,14}}?(?:的?(?:{yrs})\s*年?度?版?的?)?{re.escape(t[-2:])})"
+                # ("讲京津冀信息服务业那本2015年度报告": "那本" before the year)
+                q = re.sub(rf"(?:这本|这份|这部|该|本)?(?:(?:{yrs})\s*年?版?的?)?({re.escape(t[:2])}[\u4e00-\u9fff]{{2,14}}?(?:的?(?:那本|这本)?(?:{yrs})\s*年?度?版?的?)?{re.escape(t[-2:])})"
                            rf"(?:\s*[（(]\s*(?:{yrs})\s*[)）])?(?!\s*[（(]?\s*(?:19|20)\d\d)",
-                           lambda m: "本书" if _in_order(re.sub(rf"的?(?:{yrs})\s*年?度?版?的?", "", m.group(1)), t) else m.group(0), q)
+                           lambda m: "本书" if _in_order(re.sub(rf"的?(?:那本|这本)?(?:{yrs})\s*年?度?版?的?", "", m.group(1)), t) else m.group(0), q)
                 # "这个京津冀信息服务业的书": the book told by the first words of its title
                 q = re.sub(rf"(?:这个|这本|那本|这份|该)?({re.escape(t[:2])}[\u4e00-\u9fff]{{2,12}}?)的(?:那本|这本)?书(?![名号])",
                            lambda m: "本书" if _in_order(m.group(1), t) else m.group(0), q)
