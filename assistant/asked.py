@@ -105,7 +105,8 @@ class Asked:
 
 _THREE_AS_ONE = re.compile(r"三地|两市一省")
 # "总序里给“信息服务业”下的定义", "前言提到", "第一章中": the part of the text a passage is said to be in
-_IN_SECTION_ZH = re.compile(r"(总序|前言|第[一二三四五六七八九十]章)(?=里|中|上|部分|的|说|提到|提及|讲|给|写|称|指出|谈|对|认为|列|把|将|用)")
+_IN_SECTION_ZH = re.compile(r"(总序|前言|第[一二三四五六七八九十]章)(?=里|中|上|部分|的|说|提到|提及|讲|给|写|称|指出|谈|对|认为|列|把|将|用)"
+                            r"|(附录|大事记|参考文献)(?=里|中|部分里|收录|列)")  # "附录里具体收录了哪些文件？"
 
 
 _IN_SECTION_EN = re.compile(r"\b(?:in|within|from|according to)\s+(?:the\s+)?(?:general\s+|series\s+)?(?:preface|foreword|introduction)"
@@ -140,7 +141,7 @@ def top_section(main: str, lang: str, glossary) -> str:
     """The top-level part of the text the question places its answer in ("" if none, or if it names
     several): 总序, 前言 or a chapter's ordinal."""
     if lang == "zh":
-        found = set(_IN_SECTION_ZH.findall(main))
+        found = {a or b for a, b in _IN_SECTION_ZH.findall(main)}
     else:
         # ("in the general preface", "the preface says", "in chapter 1": the part the answer is said to be in;
         # "Who put together chapter 2?" asks about the chapter, not in it)

@@ -164,6 +164,9 @@ def normalize(text: str) -> str:
                       lambda m: f"第{m.group(1)}产业", text)  # "北京三产占多少": 第三产业
         text = re.sub(r"^(?:另外|此外|同时|另)(?:再)?请问[，,]?\s*", "", text)  # "另请告知河北省政策一节的起始页码": a request
         text = re.sub(r"(?<=[进买订拿带送寄])(了)?几(?=[本册套份])", r"\1一些", text)
+        # "…找哪个部门换？地址电话给一下": two fields side by side, asked by a request
+        text = re.sub(r"(地址|电话|邮编|网址|传真|邮箱)(?=(?:地址|电话|邮编|网址|传真|邮箱))", r"\1和", text)
+        text = re.sub(r"(?<=[，,。？?])([^，,。？?]{2,12}?)(?:给我?|发我?|报|说|提供|告诉我)一下[。！!]?$", r"\1是什么？", text)
         # "大事记第几页参考文献呢": a second ask run on without a mark
         text = re.sub(r"(第几页|哪一?页|多少|是谁|是哪[家个位]|几号)(?=[\u4e00-\u9fff]{2,12}呢[？?]?$)", r"\1，", text)
         text = re.sub(r"(?<=[序言])最后(?=(?:是|由)?谁?(?:署|落款|签))", "", text)  # "总序最后是谁署的名": where a signature stands  # "托我进几本这本书": a few copies, no question

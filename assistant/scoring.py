@@ -106,6 +106,9 @@ def score_units(q: str, lang: str, hits: Sequence[Hit], terms: Terms,
             # another passage than the one asked, however many of the question's words it shares
             s *= OTHER_SECTION_SHARE
             u.reasons.append("outside the part of the text named")
+            if a.top_section in ("附录", "大事记", "参考文献"):
+                # "附录里具体收录了哪些文件？": what the back matter holds is in it, or nowhere
+                u.reasons.append("not in the chapter or section asked")
         if any("脚注" in t for t in a.qterms) and _THE_FOOTNOTE.search(a.main) and not _OWN_FOOTNOTE.search(a.main):
             # "前言的脚注引用了哪本书？", "Which book does the footnote cite?": the footnote is the passage asked
             if (u.hit.chunk.meta or {}).get("footnote"):
