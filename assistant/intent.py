@@ -319,6 +319,9 @@ _LIGHT_VERBS = "handles?|handled|deals?|dealt|takes?|took|runs?|ran|gets?|got|ma
 
 
 _REFERENCE_BEFORE = re.compile(r"\b(before|after|than|besides|except|other than|apart from|unlike|compared (?:with|to)|outside)\s+(?:the\s+)?$|除了?$|不同于$|相比于?$", re.I)
+# "…综合优势都超过长三角和珠三角，那它到底是哪方面落后了？": what a clause before the question measures against
+# (in the question itself the place is compared: "北京的R&D投入强度超过天津多少？")
+_MEASURED_AGAINST = re.compile(r"(?:超过|超出|高于|低于|不如|胜过|领先于?|落后于)(?:[\u4e00-\u9fff]{2,4}[和与、及])?$")
 
 
 # the place begins the name of a report ("这份京津冀信服业报告", "the Beijing-Tianjin-Hebei information
@@ -333,7 +336,8 @@ def only_a_reference(q: str, m) -> bool:
     the answer is about somewhere else, so the passage need not name it. A place inside a title
     ("《京津冀信息服务业协同发展研究丛书》") names the work, not a region asked about."""
     before = q[: m.start]
-    return bool(_REFERENCE_BEFORE.search(before)) or before.count("《") > before.count("》") or bool(
+    return bool(_REFERENCE_BEFORE.search(before)) or (bool(_MEASURED_AGAINST.search(before)) and bool(re.search(r"[，,；;。]", q[m.end:]))) \
+        or before.count("《") > before.count("》") or bool(
         _NAMES_A_REPORT.match(q[m.end:])) or bool(_REPORT_ON.search(before) and _THE_BOOKS_TOPIC.match(q[m.end:]))
 
 
