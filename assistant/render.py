@@ -262,6 +262,11 @@ def render_sentence(u: Unit, lang: str, numeric: bool, glossary, qterms: dict | 
         nums = _numbers_with_units(clause or u.text)
         if nums:
             return "According to the report, the figure is " + ", ".join(nums) + " (quoted below)."
+    if (defines := re.match(r"^\s*([\u4e00-\u9fff]{2,12}?)(?:是指|指的是|定义为)", u.text)) and glossary is not None:
+        # "信息服务业是指…": what the sentence defines, and that the quote below is its definition
+        en = glossary.to_en(defines.group(1))
+        term = (("the " if en[:1].islower() else "") + en + f" ({defines.group(1)})") if en else defines.group(1)
+        return f"The report defines {term} as follows (quoted below)."
     items = enumeration(u.text, qterms or {}) if listing else []
     if items:
         named = []
