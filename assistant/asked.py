@@ -252,7 +252,10 @@ def read(question: str, lang: str, terms: Terms) -> Asked:
     # (a name in the carried context was asked about before: "Who" of an English question before)
     # (a follow-up with a topic of its own is not held to the earlier question's words: "它的办公地址和
     # 邮编呢？（接上问：这本书的出版方是谁？）")
-    unknown_asked = terms.unknown_asked(main if swapped else q, lang, focus) or terms.unknown_name(main, lang, qterms)
+    # (not in the clauses that tell who asks: "我们老同志最关心政策，讲扶持政策的那一章…")
+    told = len(qmod.preamble(main)[0]) if lang == "zh" else 0
+    unknown_asked = terms.unknown_asked((main if swapped else q)[told:] if told else (main if swapped else q), lang, focus) \
+        or terms.unknown_name(main[told:], lang, qterms)
     if lang == "en" and not ctx and intent.terse(q):
         # "publisher email address": a query of nouns asks for all of them; one the report has no
         # word for cannot be answered

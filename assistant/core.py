@@ -448,7 +448,8 @@ class Assistant:
         elif second.answerable and intent.page(part) and evidence.is_toc_row(second.best):
             # "…？附录和大事记又分别在哪页？": a part that names several lines is answered by each
             self._several_lines(second, part, qmod.language(part), lang)
-        elif not second.answerable and qmod.mentions(part) and intent.asks(part):
+        elif not second.answerable and (qmod.mentions(part) or _BOOK_PART.search(part)) and intent.asks(part):
+            # (and so is one that names a part of the book: "北京地铁里程只有东京的百分之多少？前言是哪天写完的？")
             # a part that names its own place is a question of its own, which the first part's indicator only
             # misleads: "how service-heavy was Beijing's economy in 2013, and how big a share did industry
             # take up in Tianjin?"

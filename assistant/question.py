@@ -162,6 +162,7 @@ def normalize(text: str) -> str:
         text = _other_places(text)
         text = re.sub(r"(?:^|(?<=[的和与及、，,京津北市省占比对\s]))([一二三])产(?![业品值权出量能生])",
                       lambda m: f"第{m.group(1)}产业", text)  # "北京三产占多少": 第三产业
+        text = re.sub(r"(问清楚|问明白|问一下|问问|打听一下|打听打听)\s*(?:——|—|--)", r"\1：", text)  # "非要我先问清楚——这本书…"
         text = re.sub(r"^(?:另外|此外|同时|另)(?:再)?请问[，,]?\s*", "", text)  # "另请告知河北省政策一节的起始页码": a request
         text = re.sub(r"(?<=[进买订拿带送寄])(了)?几(?=[本册套份])", r"\1一些", text)
         # "…找哪个部门换？地址电话给一下": two fields side by side, asked by a request
@@ -294,7 +295,7 @@ def english_in_chinese(text: str, glossary, known: Callable[[str], bool]) -> str
 
 # Politeness around a Chinese question says nothing about what is asked ("麻烦问一下，…",
 # "…，您能帮我查一下吗？"): it is dropped before the question is read.
-_COURTESY_HEAD_ZH = re.compile(r"^(?:(?:您好|你好|老师好|(?:明白了?|了解了?|知道了|懂了|好的|收到|谢谢|多谢|嗯|哦)(?=[，,！!。~～])|打扰(?:一下|了)|劳驾|[\u4e00-\u9fff]{0,4}问(?:一句|一下|个问题)(?=[：:，,])|麻烦(?:您|你)?(?:问|请教|帮我查|查)?一下|"
+_COURTESY_HEAD_ZH = re.compile(r"^(?:(?:(?:年轻人|小伙子|小同志|同志|姑娘|小姑娘|师傅|大姐|大哥)(?:你好|您好)?(?:啊|呀)?(?=[，,！!。])|您好|你好|老师好|(?:明白了?|了解了?|知道了|懂了|好的|收到|谢谢|多谢|嗯|哦)(?=[，,！!。~～])|打扰(?:一下|了)|劳驾|[\u4e00-\u9fff]{0,4}问(?:一句|一下|个问题)(?=[：:，,])|麻烦(?:您|你)?(?:问|请教|帮我查|查)?一下|"
                                r"(?:我)?想(?:请教|请问)(?:一下)?|(?:我)?想(?:问|了解)一下|请教一下|请问一下|帮(?:我|忙)(?:查|看|找)(?:一)?下)[，,！!。：:\s]*)+")
 _COURTESY_TAIL_ZH = re.compile(r"[，,？?]\s*(?:(?:您|你)(?:能|可以|可否|能否|能不能)?|(?:能|可以|可否|能否|能不能))(?:帮(?:我|忙))?"
                                r"(?:查|看|找|确认|核实|列|列举|列出|说说|讲讲)(?:一下|下)?(?:吗|嘛|么)?[？?。！!]*$|[，,？?！!。]\s*(?:谢谢|多谢|感谢)(?:您|你|啦|了)?[！!。~～]*$")
@@ -319,12 +320,36 @@ def without_courtesy(question: str) -> str:
     wording = _WORDING_TAIL_ZH.search(out)
     if wording and (asks(out[: wording.start()]) or is_followup(out[: wording.start() + 1])):
         out = out[: wording.start() + 1]
+    out = _without_story(out)
     return out if re.search(r"[\u4e00-\u9fff]", out) else question
+
+
+# what a sentence of the asker's story may not hold to be left out: a place, a figure, a title, a part of the book
+_STORY_KEEPS = re.compile(r"\d|《(?!本书》)|[这那]一?[章节]|第[一二三四五六七八九十]+[章节]|总序|前言|附录|大事记|参考文献|版权页|目录")
+
+
+def _without_story(q: str) -> str:
+    """"同志你好啊。我是退下来好些年的老干部，平时就爱翻翻书看看报。…这本书到底是哪家出版社出的？我琢磨着让老伴回头去
+    新华书店再买一本。": the whole sentences before the question and after it that ask nothing and name nothing the
+    report is about are the asker's story, no part of the question (a sentence that names a place, a figure or a
+    part of the book stays: "2013年北京的R&D投入强度是6.08%。那天津呢？")."""
+    sents = re.findall(r"[^。！!？?]+[。！!？?]*", q.strip())
+    asking = [i for i, x in enumerate(sents) if re.search(r"[？?]", x) or asks(x)]
+    if len(sents) < 2 or not asking or not any(re.search(r"[？?]", x) for x in sents):
+        return q
+    first, last = asking[0], asking[-1]
+
+    def story(x: str) -> bool:
+        return bool(re.search(r"[。！!]\s*$", x)) and not asks(x) and not mentions(x) and not _STORY_KEEPS.search(x)
+
+    kept = [x for i, x in enumerate(sents) if not ((i < first or i > last) and story(x))]
+    return "".join(kept) if kept else q
 
 
 # The clauses before the question proper tell who asks and why ("我在写一篇关于京津冀协同的论文，
 # 想引用一下…，请问…"): what they name may locate the answer, but their other words are no part of it.
-_ASK_MARK_ZH = re.compile(r"[，,；;。：:]\s*(?:那么?)?(?:请问|我想问|想问|想知道|想请教|(?:请|麻烦)?(?:你|您)?(?:告诉我|帮我查一下|帮我查))")
+_ASK_MARK_ZH = re.compile(r"[，,；;。：:]\s*(?:那么?)?(?:请问|我想问|想问|想知道|想请教|(?:请|麻烦)?(?:你|您)?(?:告诉我|帮我查一下|帮我查)"
+                          r"|(?:请|麻烦|劳驾)(?:你|您)?(?:给|帮我?)(?:我)?(?:看看|瞅瞅|瞧瞧|查查|找找|看一下|瞅一眼|查一下)[，,]?)")  # "麻烦您给看看，"
 # "…，所以想核对一下书号：这本书的ISBN是多少？": the clause that says what the asker wants told ends in a
 # colon, and the question proper follows it
 _TOLD_MARK_ZH = re.compile(r"(?:想|请|麻烦|帮我|告诉我|问|核对|确认|查)[^，,；;。？?：:]{0,16}([：:])")
@@ -332,7 +357,7 @@ _SETTING_EN = re.compile(r"^([^?]*[.:!;])\s+(?=[^.:!;?]*\?\s*$)")
 _SENTENCE_END_ZH = re.compile(r"[。！!：:]")
 _THEN_MARK_ZH = re.compile(r"[，,；;。]\s*那(?:么)?(?![些个里儿样])")
 _STATED_FIGURE_ZH = re.compile(r"\d(?:\.\d+)?\s*(?:%|元|亿元|万元|倍)\s*[，,；;]")
-_SELF_CLAUSE_ZH = re.compile(r"^(?:(?:我们?|本人)(?:在|正在|是|开|想|要|打算|准备|需要|最近|目前|只|对|下周|明天|今天|这学期|下学期|马上|刚|正|老家|家|单位|老伴)|(?:想|打算|准备|正在)(?:在|写|做|查|找|引用|了解)"
+_SELF_CLAUSE_ZH = re.compile(r"^(?:(?:我们?|本人|俺)(?:老同志|老干部|老头子|老太婆|老两口|这些老同志|这把年纪|年纪大了|眼神不好|在|正在|是|开|想|要|打算|准备|需要|最近|目前|只|对|下周|明天|今天|这学期|下学期|马上|刚|正|老家|家|单位|老伴)|(?:想|打算|准备|正在)(?:在|写|做|查|找|引用|了解)"
                              # the asker left unsaid: "下周给本科生讲京津冀协同发展，课件…要写这本报告的书号，ISBN是多少？",
                              # "下周想约作者聊聊，", "写稿想提一下经费。", "干了半辈子基层工作，"
                              r"|(?:下周|明天|今天|这周|本周|这学期|下学期|周[一二三四五六日末])(?:(?:要|得|准备|打算|想|去)|给?(?:本科生|研究生|学生|同学们?|读者|领导|客户)?(?:讲|上课|做|写|汇报|介绍|开会))"
@@ -360,6 +385,8 @@ def preamble(question: str) -> tuple[str, str]:
         # is about ("我在写一篇关于京津冀协同的稿子，文末要列参考书目，…的ISBN是多少？")
         nxt = re.match(r"[^，,；;。？?]+[，,；;。]", question.strip()[len(asker):])
         if (not nxt or asks(nxt.group(0)) or mentions(nxt.group(0)) or re.search(r"\d|《", nxt.group(0))
+                # ("…，讲扶持政策的那一章，目录上标的从第几页开始？": a part of the book is what is asked about)
+                or re.search(r"[这那]一?[章节]|第[一二三四五六七八九十]+[章节]|总序|前言|附录|大事记|参考文献|版权页|目录", nxt.group(0))
                 or not re.search(r"[\u4e00-\u9fff]", question.strip()[len(asker) + len(nxt.group(0)):])):
             break
         asker += nxt.group(0)
