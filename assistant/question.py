@@ -342,7 +342,10 @@ def _without_story(q: str) -> str:
     def story(x: str) -> bool:
         return bool(re.search(r"[。！!]\s*$", x)) and not asks(x) and not mentions(x) and not _STORY_KEEPS.search(x)
 
-    kept = [x for i, x in enumerate(sents) if not ((i < first or i > last) and story(x))]
+    # (the question may point back into the story: "发现有几页印得乱七八糟。书上说这种情况找谁给换？")
+    points_back = any(_PRONOUN_ZH.search(x) or re.search(r"这种|这样|此种|上述|这事|这个情况", x)
+                      for x in sents[first: last + 1] if re.search(r"[？?]", x))
+    kept = [x for i, x in enumerate(sents) if not (((i < first and not points_back) or i > last) and story(x))]
     return "".join(kept) if kept else q
 
 
