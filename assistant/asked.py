@@ -194,7 +194,9 @@ def read(question: str, lang: str, terms: Terms) -> Asked:
     # "…负总责的那位，不是约稿的那个，叫什么名字？": what the answer is not names nothing asked
     full, not_this = intent.without_exclusion(full, lang)
     qterms, focus = terms.analyse(full, lang)
-    if lang == "en" and (setting := qmod.preamble(full)[1]) and not qmod.split_context(full)[1]:
+    if lang == "en" and (setting := qmod.preamble(full)[1]) and not qmod.split_context(full)[1] \
+            and not re.search(r"\b(?:it|its|they|them|their|this|that|these|those)\b", full[len(setting):], re.I):
+        # (unless the question points back into the story: "I'm researching Bitcoin. What's its price?")
         # "I'm putting together a briefing … and want to cite this book properly. Which press brought it out?": the
         # words the report never uses that only tell the asker's story are no part of what is asked
         story = {"~" + w for w in en_words(setting)} - {"~" + w for w in en_words(full[len(setting):])}
@@ -386,8 +388,11 @@ def read(question: str, lang: str, terms: Terms) -> Asked:
         # "Which part of the report was Song Yanjing responsible for?": a person the report names elsewhere (宋艳静 in the
         # preface's division of the work), named in English, must be in the evidence too
         people += [n for t in qterms if t.startswith("=") and (n := t[1:]) not in people and re.fullmatch(r"[\u4e00-\u9fff]{2,3}", n)
-                   and n in terms.corpus and terms.person_names(n) == [n] and n not in qmod.region_words()]
+                   and n in terms.corpus and terms.person_names(n) == [n] and n not in qmod.region_words()
+                   and re.fullmatch(r"[A-Z][a-z]+ [A-Z][a-z]+", (terms.glossary.to_en(n) if terms.glossary is not None else "") or "")]
     asked_type = intent.which_type(q)
+    if people and asked_type == ("节",) and re.search(r"哪一?部分|\b(?:which|what) parts?\b", q, re.I):
+        asked_type = ("节", "章", "附录")  # "宋艳静负责的是哪一部分？": a person's part of the work may be a chapter
     if not people and not intent.asks_institution(q) and not intent.asks_department(q):
         asked_type = ()  # "哪一章" without a person is a contents question, answered by the lines
     defining = intent.definition(main)

@@ -692,7 +692,7 @@ _TYPE_SURFACES = {"大学": _UNIVERSITY, "高校": _UNIVERSITY, "university": _U
                   "部门": ("部", "处", "科", "办公室", "中心", "委", "局", "厅"), "department": ("部", "处", "科", "办公室", "中心", "委", "局", "厅"),
                   "affiliat": ("大学", "学院", "高校", "公司", "中心", "研究院"),
                   "章": ("章",), "节": ("节",), "chapter": ("章",), "section": ("节",),
-                  "部分": ("节", "章", "附录"), "part": ("节", "章", "附录")}
+                  "部分": ("节",), "part": ("节",)}
 TYPE_WORDS = frozenset(_TYPE_SURFACES)  # the words that ask for a kind of thing ("哪个部门")
 _INSTITUTION_KEYS = frozenset("大学 高校 学校 学院 university college school affiliat".split())
 

@@ -388,8 +388,10 @@ def preamble(question: str) -> tuple[str, str]:
         # is about ("我在写一篇关于京津冀协同的稿子，文末要列参考书目，…的ISBN是多少？")
         nxt = re.match(r"[^，,；;。？?]+[，,；;。]", question.strip()[len(asker):])
         if (not nxt or asks(nxt.group(0)) or mentions(nxt.group(0)) or re.search(r"\d|《", nxt.group(0))
-                # ("…，讲扶持政策的那一章，目录上标的从第几页开始？": a part of the book is what is asked about)
-                or re.search(r"[这那]一?[章节]|第[一二三四五六七八九十]+[章节]|总序|前言|附录|大事记|参考文献|版权页|目录", nxt.group(0))
+                # ("…，讲扶持政策的那一章，目录上标的从第几页开始？": a part of the book the question's own sentence names is
+                # what is asked about; a sentence that ends before it only sets it up: "前言是以编者名义署的。")
+                or (re.search(r"[这那]一?[章节]|第[一二三四五六七八九十]+[章节]|总序|前言|附录|大事记", nxt.group(0))
+                    and not re.search(r"[。；;]$", nxt.group(0)))
                 or not re.search(r"[\u4e00-\u9fff]", question.strip()[len(asker) + len(nxt.group(0)):])):
             break
         asker += nxt.group(0)

@@ -692,11 +692,13 @@ def _answer_kind(u: Unit, a: Asked, terms: Terms, s: float) -> float:
         # a definition is a sentence that says what the term is; a record field or a contents
         # line says nothing of the kind
         m = _DEFINES.search(u.text) if u.kind == "sentence" else None
-        # (the term defined is the question's longest: "大数据互联服务", not the 服务 of 信息服务业)
-        key = max((t for t in a.defined if not _DEFINES.fullmatch(t)), key=len, default="")
-        if m and terms.credit_any([key] if key else a.defined, u.text[: m.start()].lower()):
+        # (the terms the question may define: its whole words, not their parts: "大数据互联服务", not the 服务 of 信息服务业;
+        # nor the part of the book it names: 总序, "第一章“整体情况”那一节")
+        whole = [t for t in a.defined if not _DEFINES.fullmatch(t) and t not in ("总序", "前言") and not re.fullmatch(r"第.{1,3}[章节]", t)
+                 and not any(t != o and t in o for o in a.defined)]
+        if m and terms.credit_any(a.defined, u.text[: m.start()].lower()) and (not whole or terms.credit_any(whole, u.text[: m.start()].lower())):
             s += 0.3  # the sentence defines the term asked about ("什么是总序" is no 信息服务业是指…)
-        elif m and not re.search(r"(?:^|[，,：:])\s*(?:其|它|这|该|此)[^，,。]{0,6}$", u.text[: m.start()]):
+        elif m and whole and not re.search(r"(?:^|[，,：:])\s*(?:其|它|这|该|此)[^，,。]{0,6}$", u.text[: m.start()]):
             # "BPO是什么意思？书里有解释吗？": a sentence that defines another term does not define the one asked
             s *= 0.5
             u.reasons.append("asked-for thing missing")
@@ -707,7 +709,10 @@ def _answer_kind(u: Unit, a: Asked, terms: Terms, s: float) -> float:
             # ("其主要包括信息传输服务业…" is about the 信息服务业 of the sentence before, not the BPO asked)
             s *= 0.5
             u.reasons.append("asked-for thing missing")
-        quoted = [x for x in re.findall(r"[“\"]([^”\"]{2,20})[”\"]", a.main) if not x.endswith(("报告", "丛书"))]
+        # (a term quoted to be defined: "怎么定义“大数据互联服务”的", "“互联网+”是什么意思" -- not a section's title: "“整体情况”那一节")
+        quoted = re.findall(r"[“\"]([^”\"]{2,20})[”\"](?=\s*(?:是什么意思|是啥意思|指的是|是指|指什么|的定义|的含义|是什么|的?意思|中))", a.main) \
+            + re.findall(r"(?:定义|解释|界定|所谓)[“\"]([^”\"]{2,20})[”\"]", a.main)
+        quoted = [x for x in quoted if not x.endswith(("报告", "丛书"))]
         if quoted and not any(squash_ws(x).lower() in squash_ws(u.text).lower() for x in quoted) and "asked-for thing missing" not in u.reasons:
             # "书里是怎么定义“大数据互联服务”的？": the term quoted is the one to define
             s *= 0.5
