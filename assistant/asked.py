@@ -106,7 +106,8 @@ class Asked:
 _THREE_AS_ONE = re.compile(r"三地|两市一省")
 # "总序里给“信息服务业”下的定义", "前言提到", "第一章中": the part of the text a passage is said to be in
 _IN_SECTION_ZH = re.compile(r"(总序|前言|第[一二三四五六七八九十]章)(?=里|中|上|部分|的|说|提到|提及|讲|给|写|称|指出|谈|对|认为|列|把|将|用)"
-                            r"|(附录|大事记|参考文献)(?=里|中|部分里|收录|列)")  # "附录里具体收录了哪些文件？"
+                            # "附录里具体收录了哪些文件？" (the book's: not "我需要在参考文献里把这份文件也补录进去")
+                            r"|(?:^|(?<=[，,。？?])|(?<=书的)|(?<=书)|(?<=报告的)|(?<=报告))(附录|大事记|参考文献)(?=里|中|部分里|收录|列)")
 
 
 _IN_SECTION_EN = re.compile(r"\b(?:in|within|from|according to)\s+(?:the\s+)?(?:general\s+|series\s+)?(?:preface|foreword|introduction)"

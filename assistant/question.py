@@ -325,7 +325,10 @@ def without_courtesy(question: str) -> str:
 
 
 # what a sentence of the asker's story may not hold to be left out: a place, a figure, a title, a part of the book
-_STORY_KEEPS = re.compile(r"\d|《(?!本书》)|[这那]一?[章节]|第[一二三四五六七八九十]+[章节]|总序|前言|附录|大事记|参考文献|版权页|目录")
+_STORY_KEEPS = re.compile(r"\d|《(?!本书》)|[这那]一?[章节]|第[一二三四五六七八九十]+[章节]|总序|前言|附录|大事记|参考文献|版权页|目录"
+                          r"|印张|字数|定价|开本|书号|ISBN|版次|印次|页码|电话|地址|邮编|编号")
+# a sentence that asks by a request: "把资助它的基金来源都列出来。"
+_STORY_ASKS = re.compile(r"列出|列一下|列个|都列|说说|讲讲|解释|出处|原文|原话")  # ("我要标注出处。": where it is said is asked)
 
 
 def _without_story(q: str) -> str:
@@ -340,12 +343,16 @@ def _without_story(q: str) -> str:
     first, last = asking[0], asking[-1]
 
     def story(x: str) -> bool:
-        return bool(re.search(r"[。！!]\s*$", x)) and not asks(x) and not mentions(x) and not _STORY_KEEPS.search(x)
+        return bool(re.search(r"[。！!]\s*$", x)) and not asks(x) and not mentions(x) and not _STORY_KEEPS.search(x) \
+            and not _STORY_ASKS.search(x)
 
-    # (the question may point back into the story: "发现有几页印得乱七八糟。书上说这种情况找谁给换？")
-    points_back = any(_PRONOUN_ZH.search(x) or re.search(r"这种|这样|此种|上述|这事|这个情况", x)
+    # (the question may point back into the story: "发现有几页印得乱七八糟。书上说这种情况找谁给换？", "…总主编的名字反而排在
+    # 最后。这份名单到底是按什么规则排的？", "…最后一章专门梳理了…。那一章标题叫什么？")
+    points_back = any(_PRONOUN_ZH.search(x) or re.search(r"这种|这样|此种|上述|这事|这个情况|[这那该]份|[这那]一?[章节部]", x)
                       for x in sents[first: last + 1] if re.search(r"[？?]", x))
-    kept = [x for i, x in enumerate(sents) if not (((i < first and not points_back) or i > last) and story(x))]
+    # (after the question, only the asker's own remarks: "您帮我瞅一眼，我好跟他交差。" -- not a hint at the answer:
+    # "好像是用两个字概括的。")
+    kept = [x for i, x in enumerate(sents) if not (((i < first and not points_back) or (i > last and re.search(r"[我您你]", x))) and story(x))]
     return "".join(kept) if kept else q
 
 

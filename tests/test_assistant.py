@@ -1898,6 +1898,37 @@ def test_conversations_from_blind_sets_dev199_to_dev214(assistant_, turns, must)
     assert r.answerable and all(squash_ws(m) in squash_ws(r.answer) for m in must), (r.rewritten_question, r.answer)
 
 
+@pytest.mark.parametrize("q, must", [
+    # an elderly reader's long messages: the story around the question is left out
+    ("年轻人，我们老同志最关心政策，讲扶持政策的那一章，目录上标的从第几页开始？国务院、工信部那些政策我想仔细读读，您给我指个页码就成。", ["125"]),
+    ("同志，我是个爱看大事记的人，过去单位每年都编，一看就知道这一年干了啥。这本京津冀报告后面附了大事记没有？从哪页开始？", ["157"]),
+    ("我老伴买回来一本，发现有几页印得乱七八糟。书上说这种情况找谁给换？打哪个电话？", ["读者服务部", "68022974"]),
+    # two kinds of ask in one message
+    ("北京地铁里程只有东京的百分之多少？前言是哪天写完的？", ["28%", "2016年3月18日"]),
+    ("书要是印装有问题找哪个部门换？地址电话给一下", ["读者服务部", "月坛北小街", "68022974"]),
+    ("北京的R&D投入强度超过天津多少？", ["3.08个百分点"]),
+    ("前言说京津冀各方面综合优势都超过长三角和珠三角，那它到底是哪方面落后了？", ["协同发展绩效相对落后"]),
+    # English chat shorthand
+    ("whos the resp. editor on this book", ["许兵"]),
+    ("pg of appendix", ["148"]),
+    ("cagr of bj sw industry 00-13", ["20%"]),
+    ("Why are public resources so unevenly spread between Beijing, Tianjin and Hebei? What root cause does the preface point to?", ["财力差异过大"]),
+    ("What is the definition of the information service industry?", ["The report defines the information service industry"]),
+])
+def test_questions_from_blind_sets_dev215_to_dev222(assistant_, q, must):
+    r = assistant_.ask(q)
+    assert r.answerable and all(squash_ws(m) in squash_ws(r.answer) for m in must), (r.rewritten_question, r.answer)
+
+
+@pytest.mark.parametrize("q", [
+    "附录里具体收录了哪些文件？",  # what the appendix holds is in it or nowhere: the excerpt has no appendix text
+    "I'm researching Bitcoin. What's its price?",  # "its" points back into the story: not the book's price
+])
+def test_refusals_from_blind_sets_dev215_to_dev222(assistant_, q):
+    r = assistant_.ask(q)
+    assert not r.answerable, (r.rewritten_question, r.answer)
+
+
 def test_a_question_before_lends_the_conversations_topic_only_when_it_points_back(assistant_):
     # "市郊铁路呢？" names a topic of its own: the next question does not inherit the subway's Beijing
     r = _converse(assistant_, ["北京地铁运营里程是多少？", "它相当于东京的多少？", "市郊铁路呢？", "那三地之间的长途客运班线开了多少条？"])
