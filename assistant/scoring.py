@@ -11,6 +11,7 @@ A failed constraint leaves a reason on the unit; the reasons in ``HARD_FAILURES`
 from __future__ import annotations
 
 import dataclasses
+from functools import lru_cache
 import re
 from typing import Mapping, Sequence
 
@@ -232,6 +233,19 @@ def _coverage(u: Unit, a: Asked, terms: Terms) -> float:
         coverage = max(coverage, sum(w * max(terms.credit(t, u.match_text), REFERENCE_SHARE * terms.credit(t, u.context))
                                      for t, w in qterms.items()) / total if qterms else 0.0)
     return coverage
+
+
+@lru_cache(maxsize=1024)
+def _to_define(main: str, defined: tuple) -> tuple[list, list]:
+    """What a definition question asks to define, read once per question (not for every passage scored): (its whole
+    words, not their parts -- "大数据互联服务", not the 服务 of 信息服务业 -- nor the part of the book it names, 总序 or
+    "第一章“整体情况”那一节"; the terms it quotes to be defined -- "怎么定义“大数据互联服务”的", "“互联网+”是什么意思",
+    not a section's title)."""
+    whole = [t for t in defined if not _DEFINES.fullmatch(t) and t not in ("总序", "前言") and not re.fullmatch(r"第.{1,3}[章节]", t)
+             and not any(t != o and t in o for o in defined)]
+    quoted = re.findall(r"[“\"]([^”\"]{2,20})[”\"](?=\s*(?:是什么意思|是啥意思|指的是|是指|指什么|的定义|的含义|是什么|的?意思|中))", main) \
+        + re.findall(r"(?:定义|解释|界定|所谓)[“\"]([^”\"]{2,20})[”\"]", main)
+    return whole, [x for x in quoted if not x.endswith(("报告", "丛书"))]
 
 
 def _bare(text: str) -> str:
@@ -692,10 +706,7 @@ def _answer_kind(u: Unit, a: Asked, terms: Terms, s: float) -> float:
         # a definition is a sentence that says what the term is; a record field or a contents
         # line says nothing of the kind
         m = _DEFINES.search(u.text) if u.kind == "sentence" else None
-        # (the terms the question may define: its whole words, not their parts: "大数据互联服务", not the 服务 of 信息服务业;
-        # nor the part of the book it names: 总序, "第一章“整体情况”那一节")
-        whole = [t for t in a.defined if not _DEFINES.fullmatch(t) and t not in ("总序", "前言") and not re.fullmatch(r"第.{1,3}[章节]", t)
-                 and not any(t != o and t in o for o in a.defined)]
+        whole, quoted = _to_define(a.main, tuple(a.defined))
         if m and terms.credit_any(a.defined, u.text[: m.start()].lower()) and (not whole or terms.credit_any(whole, u.text[: m.start()].lower())):
             s += 0.3  # the sentence defines the term asked about ("什么是总序" is no 信息服务业是指…)
         elif m and whole and not re.search(r"(?:^|[，,：:])\s*(?:其|它|这|该|此)[^，,。]{0,6}$", u.text[: m.start()]):
@@ -709,10 +720,6 @@ def _answer_kind(u: Unit, a: Asked, terms: Terms, s: float) -> float:
             # ("其主要包括信息传输服务业…" is about the 信息服务业 of the sentence before, not the BPO asked)
             s *= 0.5
             u.reasons.append("asked-for thing missing")
-        # (a term quoted to be defined: "怎么定义“大数据互联服务”的", "“互联网+”是什么意思" -- not a section's title: "“整体情况”那一节")
-        quoted = re.findall(r"[“\"]([^”\"]{2,20})[”\"](?=\s*(?:是什么意思|是啥意思|指的是|是指|指什么|的定义|的含义|是什么|的?意思|中))", a.main) \
-            + re.findall(r"(?:定义|解释|界定|所谓)[“\"]([^”\"]{2,20})[”\"]", a.main)
-        quoted = [x for x in quoted if not x.endswith(("报告", "丛书"))]
         if quoted and not any(squash_ws(x).lower() in squash_ws(u.text).lower() for x in quoted) and "asked-for thing missing" not in u.reasons:
             # "书里是怎么定义“大数据互联服务”的？": the term quoted is the one to define
             s *= 0.5
