@@ -211,6 +211,9 @@ _WHAT_NOUN_ZH = re.compile(r"(?:是|有|属于)(?:什么|哪种|哪一种|何种
 # "故宫每年接待多少游客？": the thing counted, ending the question
 _HOW_MANY_NOUN_ZH = re.compile(r"多少(?:个|名|位|家|座|所|条|项|种|次|人次|万)?([\u4e00-\u9fff]{2,3})[？?。]*$")
 _ASKED_ZH = re.compile(r"(?:的|之)((?:(?!的)[\u4e00-\u9fff]){2,6}?)(?:是|为|有)(?:什么|多少|哪|几|谁|怎样|如何|[？?]?$)")
+# "书里有出版社的传真吗？", "有没有给作者的邮箱？": whether the record holds a field, asked of its owner
+_HAS_ZH = re.compile(r"(?:有没有(?:给|列|写|印|提供|标|附|留)?(?:出|了|上)?[^，,。？?的]{1,10}的((?:(?!的)[\u4e00-\u9fff]){2,6}?)[？?]?$"
+                     r"|有(?:给|列|写|印|提供|标|附|留)?(?:出|了|上)?[^，,。？?的]{1,10}的((?:(?!的)[\u4e00-\u9fff]){2,6}?)(?:吗|嘛|么|没有|没)[？?]?$)")
 
 
 def closed_focus(words: list[str], focus: set[int], owners: set[int] = frozenset()) -> bool:
@@ -519,10 +522,11 @@ class Terms:
             unknown = [w for w in unknown if w not in IMPLICIT_EN and not w.isdigit() and w not in EN_NUMBERS
                        and not w.endswith("ing")]
             return unknown[0] if unknown else None
-        m = _ASKED_ZH.search(normalize(q))
+        m = _ASKED_ZH.search(normalize(q)) or _HAS_ZH.search(normalize(q))
         if not m:
             return self._unknown_noun_asked(q)
-        x = re.sub(r"(?:之间|之中|里|中|内|上)?(?:都|也|还|又|一共|总共|共|分别|大概|大约|大致|到底|究竟)?$", "", m.group(1)) or m.group(1)  # "编委会里都有谁"
+        g = next(x for x in m.groups() if x)
+        x = re.sub(r"(?:之间|之中|里|中|内|上)?(?:都|也|还|又|一共|总共|共|分别|大概|大约|大致|到底|究竟)?$", "", g) or g  # "编委会里都有谁"
         if re.fullmatch(r"(?:这|那|该|此|本)?(?:本|部|份)?(?:书|报告)", x):
             return None  # "买的这本书有几页…": the book itself, no field
         y = re.sub(r"^(?:那个|这个|那|这|该|此)", "", x)  # "那个课题编号": the field is 课题编号
@@ -740,7 +744,9 @@ class Terms:
             # ("这段时间": a measure word after a demonstrative, not the surname 段)
             # ("这本书那串国际标准书号": a demonstrative and a measure word, no name)
             return next((w for w in self.person_names(q) if not self.known(w) and not self._longer(w) and w[0] not in "这那每哪该此"
-                         and w not in self.people and not re.search(f"[这那一每哪该此]{re.escape(w)}", normalize(q))), None)
+                         and w not in self.people and not re.search(f"[这那一每哪该此]{re.escape(w)}", normalize(q))
+                         # (one who sent the asker: "管账的老刘非要我先问清楚——…定价是多少钱一本？", "处长让我查一下…")
+                         and not re.search(f"{re.escape(w)}(?:非|又|总|就)?(?:要|让|叫|托|嘱咐|交代|催)(?:我|俺)", normalize(q))), None)
         story = preamble(q)[1]
         if not refers_back(q[len(story):]) or mentions(story):
             # (a name in the story before the question is not asked of: "…described as China's Silicon Valley.
