@@ -115,6 +115,8 @@ def _other_places(text: str) -> str:
     return _KNOWN_FIGURE.sub("", text)
 
 
+# words only Shanghainese writes
+_WU = re.compile(r"侬|阿拉|伊拉|啥人|伐[？?。！!]*$|屋里厢|辰光|晓得伐")
 # words only Cantonese writes (after the traditional -> simplified conversion)
 _CANTONESE = re.compile(r"嘅|喺|咗|冇|佢|咩|嗰|𠮶|啲|边个|边度|边页|边几|几多|系边|系咪|系几|系咩")
 
@@ -129,8 +131,24 @@ def normalize(text: str) -> str:
         if _CANTONESE.search(text):
             # "组稿编辑同责任编辑分别系边个？": Cantonese 同 joins two names (not 同比, 协同, 不同 …)
             text = re.sub(r"(?<=[\u4e00-\u9fff])(?<![协共不相合陪连])同(?![比时一样期年业类步意等行])(?=[\u4e00-\u9fff])", "和", text)
+        if _WU.search(text):
+            # "出版社个电话号码", "伊拉个网址", "啥人弄个": Shanghainese 个 for 的 (not a measure word: 一个, 几个, 这个 …)
+            text = re.sub(r"(?<=[\u4e00-\u9fff])(?<![一二两三四五六七八九十几这那哪每各某整半单])个(?=[\u4e00-\u9fff？?，,。！!]|$)", "的", text)
+            text = re.sub(r"伐(?=[？?。！!]*$)", "吗", text)
+        # Singapore and Malaysia: the particles lah, leh, lor that end a clause
+        text = re.sub(r"(?<![A-Za-z])(?:lah|leh|lor|meh|mah|hor|liao)(?![A-Za-z])", "", text)
         for regional, mainland in _regional():
             text = text.replace(regional, mainland)
+        # "第二章是哪个写的？", "管校对的是哪个？": 哪个 for 谁 (southwestern speech), before a deed or after a role
+        text = re.sub(r"哪个(?=(?:写|编|弄|搞|负责|管|签|执笔|整|做|出)(?:的|了)?)", "谁", text)
+        text = re.sub(r"(?<=[编辑校对主编制作者著人写的])(是|系)哪个(?=[？?吗嘛呢，,。]|$)", r"\1谁", text)
+        text = re.sub(r"(?<=\d)%", "%", text)
+        text = re.sub(r"几%", "百分之几", text)
+        # a rhetorical question asks as a plain one: "总主编难道不是王成慧吗？", "责任编辑莫非就是那位组稿的王光艳？",
+        # "首印总不至于只印了几千册吧？"
+        text = re.sub(r"难道(?:说)?", "", text)
+        text = re.sub(r"莫非(?:就|真的?|是)?([^，,。？?！!]*?)(?:吗|吧|么)?([？?])", r"\1吗\2", text)
+        text = re.sub(r"(?:总不至于|总不会|该不会|不至于|总不能)(?:也|还|就|真|只)?([^，,。？?！!]*?)(?:吧|吗|么)?([？?])", r"\1吗\2", text)
         # the one-character names of the three places, listed ("京、津、冀三地", "北大跟津、冀两边") or asked
         # after alone ("那津呢？", "冀的呢？"), and Peking University's short name
         text = re.sub(r"[京津冀](?:\s*、\s*[京津冀])+|(?<=[跟和与同及])[京津冀](?:[和与及]\s*[京津冀])?(?=[、两])",
@@ -155,7 +173,7 @@ def normalize(text: str) -> str:
         text = _spoken(text)
         # formal written Chinese: "合作项目之数量" is 合作项目的数量 (not 之后, 之一, 之间, 总之, 之外 …)
         text = re.sub(r"所载(?=[\u4e00-\u9fff])", "", text)  # "所载字数": 字数
-        text = re.sub(r"(?<=[\u4e00-\u9fff])(?<![总言加随为使久])之(?![后前间一二三外内下上中际所类多首最初末余])(?=[\u4e00-\u9fff])", "的", text)
+        text = re.sub(r"(?<=[\u4e00-\u9fff])(?<![总言加随为使久分])之(?![后前间一二三外内下上中际所类多首最初末余])(?=[\u4e00-\u9fff])", "的", text)
         # "另请告知天津方面的相应数据": the question before, for another place or part
         text = re.sub(r"^(?:另外|此外|同时|另)?(?:请问|请提供|请列出)?(?P<p>[\u4e00-\u9fff]{1,8}?)(?:方面|一方|那边)?的?(?:相应|相关|对应|同类|同一)的?"
                       r"(?:数据|数字|数值|情况|数额|信息|内容|指标)[。？?]?$", r"那\g<p>呢？", text)
@@ -663,6 +681,30 @@ def _points_back(question: str) -> bool:
     return bool(re.match(r"\s*(?:那么?|所以)?(?:这|那|它|其)", question) or _PRONOUN_ZH.search(question) or _PRONOUN_EN.search(question))
 
 
+# "不对，我要的是河北省", "不是天津，换成河北", "我说错了，是市教委那个项目的编号": the asker corrects the question before
+_CORRECTION_ZH = re.compile(r"^\s*(?:(?:不对|不是|错了|搞错了|弄错了|说错了|我说错了|我记错了|记错了|我问错了|问错了|口误|更正一下|纠正一下"
+                            r"|不好意思|抱歉|哦不)[^，,。！!？?]{0,8}[，,。！!]\s*)+")
+_INSTEAD_ZH = re.compile(r"^(?:那就|那)?(?:我|俺)?(?:要的|想要的|问的|想问的|要问的|想查的|要查的|说的)?(?:其实)?(?:是|换成|改成|换|改问|改为)"
+                         r"(?:问)?(?=[\u4e00-\u9fff\d])")
+
+
+def _corrected(question: str, previous: str) -> str:
+    """A follow-up that corrects the question before: "不对，我要的是河北省" asks "那河北省呢？", "不是这个，我要的是
+    丛书总主编是谁" asks that question, "我说错了，是市教委那个项目的编号" (after "…北京市自然科学基金那个编号是多少？")
+    asks "市教委那个项目的编号是什么？": it names what it asks and what of, so nothing of the question before is kept."""
+    m = _CORRECTION_ZH.match(question)
+    if not m or language(question) != "zh":
+        return question
+    rest = _INSTEAD_ZH.sub("", question[m.end():].strip())
+    if not re.search(r"[\u4e00-\u9fff]", rest):
+        return question
+    if asks(rest):
+        return rest
+    if (f := re.search(r"的([\u4e00-\u9fff]{2,4})[。！!？?]*$", rest)) and f.group(1) in split_context(previous)[0]:
+        return re.sub(r"[。！!？?]*$", "", rest) + "是什么？"
+    return "那" + re.sub(r"(?:的|呢|吧|啊)?[。！!？?]*$", "", rest) + "呢？"
+
+
 def rewrite(question: str, previous: str | None) -> str:
     """Rewrite a follow-up into a standalone question using the previous (rewritten) question.
 
@@ -673,6 +715,9 @@ def rewrite(question: str, previous: str | None) -> str:
     """
     if not previous:
         return question
+    if (fixed := _corrected(question, previous)) != question and asks(fixed):
+        return fixed  # (a corrected question names what it asks: nothing of the one before is kept)
+    question = fixed
     previous, carried = split_context(previous)  # context is never nested
     if re.search(r"前者|后者", question):
         # "北京和河北分别是多少？" then "前者是后者的多少倍？": the two the question before named, in order

@@ -380,9 +380,16 @@ def _when_and_where(u: Unit, a: Asked, s: float) -> float:
     return s
 
 
+def _field_row(u: Unit, a: Asked) -> bool:
+    """The record row labelled with the field a follow-up asks for ("那网址呢？" after "出版社的电话是多少？": the
+    number was asked of the phone, the follow-up asks the web address)."""
+    label = squash_ws(normalize(row_field(u, "label"))) if u.kind == "row" else ""
+    return bool(a.ctx and len(label) >= 2 and (u.hit.chunk.meta or {}).get("table") == "publication" and label in squash_ws(a.main))
+
+
 def _figures(u: Unit, a: Asked, terms: Terms, s: float) -> float:
     """A numeric question needs a number by the asked indicator; a row is judged by its key."""
-    if a.numeric and not _counted(u, a):
+    if a.numeric and not _counted(u, a) and not _field_row(u, a):
         if not ([n for n in NUM_RE.findall(YEAR_RE.sub(" ", u.text)) if n not in a.qnums] or CN_COUNT.search(u.text)):
             s *= 0.4
             u.reasons.append("no number")
