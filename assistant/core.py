@@ -138,6 +138,7 @@ class Assistant:
         if lang == "en" and self.glossary is not None:
             # "publsher", "page of apendix", "zhonguancun sw park": a slip in a word the glossary or a name holds
             q_typed = self.glossary.spell(q, self._names_en, self._words_known)
+            q_typed = self._surname_first(q_typed)
         else:
             q_typed = q
         q_typed = choices.statement(choices.blanks(q_typed, lang), lang)  # "本书印张为____": 印张为多少; "判断正误：…": …，对吗？
@@ -160,6 +161,8 @@ class Assistant:
         elif choice is None and lang == "zh" and (listed := claims.only(norm)):
             norm = listed  # "基金项目只有北京市自然科学基金一项吧？": what the list holds
         prev = qmod.normalize(history[-1].rewritten_question) if history else None
+        if not history and lang == "en":
+            norm = qmod.it_is_the_book(norm)  # "I'm reading the report. Who actually wrote it?"
         if history:
             norm = qmod.resolve_this_part(norm, history[-1].rewritten_question)
         if history and history[-1].answerable:
@@ -714,6 +717,15 @@ class Assistant:
         units = [_row_unit(c) for c in found]
         d.sentences = [(render(u, lang, True, self.glossary, d.terms, False), [u]) for u in units]
         d.answerable, d.refusal = True, ""
+
+    def _surname_first(self, q: str) -> str:
+        """"Is Chenghui Wang the chief editor…?": a person of the record named given name first, as the report's
+        English names them (Wang Chenghui)."""
+        for en in self._people_en:
+            parts = en.split()
+            if len(parts) == 2:
+                q = re.sub(rf"\b{re.escape(parts[1])}\s+{re.escape(parts[0])}\b", lambda m: " ".join(reversed(m.group(0).split())), q, flags=re.I)
+        return q
 
     @cached_property
     def _people_en(self) -> dict[str, str]:

@@ -15,7 +15,7 @@ _NUMERIC_EN = re.compile(
     re.I,
 )
 # "Where does the chronology begin?", "Where in the book is …": a place in the book is a page
-_WHERE_IN_BOOK = (r"\bwhere\b.*\b(begins?|starts?|found|kicks? off)\b|^\s*where(?:'s|\s+is|\s+are|\s+can\s+i\s+find|\s+do\s+i\s+find)\s+(?:the\s+)?(?!publisher|press|printer)(?!.*\b(?:based|located|headquartered|situated)\b)|\bwhere in the (book|report|volume)\b|\bwhere\b.*\b(?:located|placed|situated|found)\s+in\s+the\s+(?:book|report|volume)\b|从哪(一)?(页|里)开始|在书的哪"
+_WHERE_IN_BOOK = (r"\bwhere\b.*\b(begins?|starts?|found|kicks? off)\b|^\s*(?:and\s+)?where(?:'s|\s+is|\s+are|\s+(?:can|could|might|may|would|should|do|will)\s+(?:i|we|one|you)\s+(?:find|look\s+for|locate))\s+(?:the\s+)?(?!publisher|press|printer)(?!.*\b(?:based|located|headquartered|situated)\b)|\bwhere in the (book|report|volume)\b|\bwhere\b.*\b(?:located|placed|situated|found)\s+in\s+the\s+(?:book|report|volume)\b|从哪(一)?(页|里)开始|在书的哪"
                   # "Is there a chronology of key events in the book, and where?"
                   r"|\b(?:is there|are there|does the (?:book|report) (?:have|include|contain))\b.{1,80}\band (?:if so,? )?(?:where|(?:on )?(?:what|which) page)\b")
 # ("page format", "page size": the book's trim size, not a page of it)

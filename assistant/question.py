@@ -235,6 +235,15 @@ def _plain_english(text: str) -> str:
     text = re.sub(r"\b(I|you|we|they)'(m|re|ve|d|ll)\b", lambda c: c.group(1) + " " + {"m": "am", "re": "are", "ve": "have", "d": "would",
                   "ll": "will"}[c.group(2).lower()], text, flags=re.I)
     text = re.sub(r"\b(tertiary|secondary|primary)-(industry|sector)\b", r"\1 \2", text, flags=re.I)  # "Tianjin's secondary-industry share"
+    # requests written as letters are asked as questions: "…could you let me have the ISBN of the report, and could you
+    # also tell me its cover price?" asks two; "Might I also ask for the corresponding figure for Hebei?" follows up
+    req = r"(?:(?:could|would|can)\s+you\s+(?:also\s+)?(?:please\s+|kindly\s+)?|I\s+(?:should|would)\s+(?:also\s+)?be\s+(?:most\s+|very\s+)?grateful\s+if\s+you\s+could\s+(?:also\s+)?)" \
+          r"(?:let\s+me\s+(?:have|know)|tell\s+me|give\s+me|confirm|provide)\s+(?=(?:the|its|their)\b)"
+    text = re.sub(r",?\s+and\s+" + req, "? And what is ", text, flags=re.I)
+    text = re.sub(r"\b" + req, "what is ", text, flags=re.I)
+    text = re.sub(r"^\s*(?:and\s+)?(?:might|may|could|can)\s+I\s+(?:also\s+)?ask\s+(?:you\s+)?(?:for|about)\s+", "And ", text, flags=re.I)
+    # ("Who actually wrote the report?": an adverb between the asking word and the deed says nothing of either)
+    text = re.sub(r"\b(who|what|which|when|where)\s+(?:actually|really|exactly|precisely|originally|in fact)\s+", r"\1 ", text, flags=re.I)
     m = _SAME_QUESTION_EN.match(text)
     if m:
         text = f"Same for {(m.group(1) or m.group(2)).strip()}?"
@@ -327,12 +336,36 @@ _WORDING_TAIL_ZH = re.compile(r"[，,？?。！!]\s*(?:(?:请|麻烦)?(?:给我|
                               r"(?:是)?(?:怎么|如何)?(?:写|说|表述)?的?(?:是什么|是啥|呢)?(?:也?(?:给我|发我|贴一下|引一下|照录给我))?[？?。！!]*$")
 
 
+# a question written as a letter: "Dear colleague, … Many thanks in advance. Kind regards, Martin Hale"
+_GREETING_EN = re.compile(r"^\s*(?:(?:dear|hello|hi|hey|good\s+(?:morning|afternoon|evening))\b[^,.!?:;\n]{0,40}[,.!:;]\s*)", re.I)
+_THANKS_HEAD_EN = re.compile(r"^\s*(?:(?:many|a\s+thousand)\s+thanks|thanks(?:\s+(?:a\s+lot|so\s+much|again))?|much\s+obliged"
+                             r"|thank\s+you(?:\s+(?:kindly|very\s+much|so\s+much|again))?(?:\s+for\s+[^.!?]{0,60})?)\s*[.!,]\s*", re.I)
+_SIGN_OFF_EN = re.compile(r"(?<=[.!?,])?\s*(?:(?:with\s+)?(?:thanks\s+and\s+)?(?:kind|kindest|best|warm|warmest|many)\s+(?:regards|wishes|thanks)|regards"
+                          r"|yours\s+(?:sincerely|faithfully|truly)|sincerely|cheers|best"
+                          r"|(?:many\s+)?thanks(?:\s+in\s+advance)?(?:\s+for\s+your\s+(?:help|time|assistance))?"
+                          r"|thank\s+you(?:\s+in\s+advance)?(?:\s+for\s+your\s+(?:help|time|assistance))?)"
+                          r"\s*[,.!]?\s*(?:(?:Dr|Prof|Professor|Mr|Mrs|Ms|Miss|Sir)\.?\s+)?(?:[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})?\s*[.!]?\s*$", re.I)
+
+
+def _without_letter_form(question: str) -> str:
+    """"Dear colleague, … could you also tell me its cover price? Many thanks in advance. Kind regards, Martin Hale"
+    without its greeting, its thanks and its signature (the signature's name is no name asked about)."""
+    out = _GREETING_EN.sub("", question, count=1)
+    out = _THANKS_HEAD_EN.sub("", out, count=1)
+    for _ in range(3):
+        m = _SIGN_OFF_EN.search(out)
+        if not m or m.start() == 0 or not re.search(r"[.!?,]\s*$", out[: m.start()] + " ") and not re.search(r"[.!?,]$", out[: m.start()].rstrip()):
+            break
+        out = out[: m.start()].rstrip().rstrip(",")
+    return out.strip() if re.search(r"[A-Za-z]{3}", out) else question
+
+
 def without_courtesy(question: str) -> str:
     """"麻烦问一下，图书馆采编需要这本报告的书号，版权页上印的是多少？" without "麻烦问一下，";
     "…的那位编辑是谁，您能帮我查一下吗？" without "，您能帮我查一下吗"; "…呢？原句怎么写的？" without
     "原句怎么写的？"."""
     if language(question) != "zh":
-        return question
+        return _without_letter_form(question)
     out = _COURTESY_HEAD_ZH.sub("", question.strip())
     tail = _COURTESY_TAIL_ZH.search(out)
     if tail:
@@ -673,6 +706,29 @@ def compares_with_previous(question: str) -> bool:
 _NTH_FOLLOW_ZH = re.compile(r"^(?:那|那么)?(?:其中)?第([一二三四五六七八九十\d]+)(?:个|点|条|项|部分)?呢[？?]?$")
 _OTHER_ONE_ZH = re.compile(r"^(?:那|那么)?(?:(?:另外|另)(?:一|那)?(?:个|点|条|项)|还有)呢[？?]?$")
 _NTH_IN_ZH = re.compile(r"第([一二三四五六七八九十\d]+)(个|点|条|项|部分)")
+
+
+_BOOK_EN = re.compile(r"\b(?:report|book|volume|title)\b", re.I)
+
+
+def it_is_the_book(question: str) -> str:
+    """"Who actually wrote it?", "I'm reading the 2015 report. When was it published?": in the first question of a
+    conversation "it" has nothing to point back to but the book (unless the asker's own sentences name something
+    else: "I'm researching Bitcoin. What's its price?")."""
+    sents = re.findall(r"[^.?!]+[.?!]*\s*", question)
+    for i, x in enumerate(sents):
+        if "?" not in x or not re.search(r"\bits?\b", x, re.I):
+            continue
+        if _BOOK_EN.search(x) or not re.search(r"\b(?:wrote|write|written|writes|authored|edited|compiled|published|publish|"
+                                                r"publishes|printed|funded|cost|costs|price)\b", x, re.I):
+            # (only what is asked of a book: who wrote, edited, published, funded it, what it costs)
+            return question
+        if any(not _BOOK_EN.search(y) for y in sents[:i]):
+            return question  # (the asker's own sentences before may name what "it" is)
+        x = re.sub(r"\bit\b(?!\s+(?:is|was|'s)\b)", "the report", x)
+        x = re.sub(r"\bits\b", "the report's", x)
+        return "".join(sents[:i]) + x + "".join(sents[i + 1:])
+    return question
 
 
 def _points_back(question: str) -> bool:

@@ -381,9 +381,11 @@ class BookTitle:
         # (with the pinyin short name of Beijing-Tianjin-Hebei: "the 2015 Jing-Jin-Ji information services report")
         words = "|".join(sorted(self.en_words | {"services", "industries", "the", "jing", "jin", "ji"}, key=len, reverse=True))
         yrs = "|".join(self.years) or "(?!)"
-        run = rf"\b(?:the\s+|this\s+|that\s+)?(?:(?:{yrs})\s+)?(?:(?:{words})[\s-]+){{2,}}report\b(?:\s*\(\s*(?:{yrs})\s*\)|\s+(?:{yrs})\b)?"
+        run = rf"\b(?:the\s+|this\s+|that\s+)?(?:(?:{yrs})\s+)?(?:(?:{words})[\s-]+){{2,}}report\b(?:\s*\(\s*(?:{yrs})\s*\)|\s+(?:for\s+|of\s+)?(?:{yrs})\b)?"
         about = rf"\b(?:this|the)\s+(?:report|book|volume)\s+(?:on|about)\s+(?:the\s+)?(?:(?:{words}|sector)[\s-]+){{1,}}(?:{words}|sector)\b"
-        return re.compile(run, re.I), re.compile(about, re.I), re.compile(r"\b(?:this|that)\s+volume\b", re.I)
+        # ("the report for 2015", "the 2015 report": the title's own year names the book)
+        dated = rf"\b(?:the|this|that)\s+(?:(?:{yrs})\s+(?:report|volume|edition)|(?:report|volume|edition)\s+(?:for|of)\s+(?:{yrs}))\b"
+        return re.compile(run, re.I), re.compile(about, re.I), re.compile(r"\b(?:this|that)\s+volume\b", re.I), re.compile(dated, re.I)
 
 
 class Terms:
