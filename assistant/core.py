@@ -17,7 +17,7 @@ from assistant import choices, claims, evidence, extract, intent, prompts, quest
 from assistant.asked import OWN_TOPIC_CUE, with_holders
 from assistant.errors import InputError
 from assistant.render import (numbers_supported, render, render_back_matter, render_others, render_same_page, render_term, render_chapters, render_count, render_nth_listed, render_nth_part, render_parts,
-                              render_stated_count, render_subsections, render_who_wrote, render_parts_of)
+                              render_cited_work, render_stated_count, render_subsections, render_who_wrote, render_parts_of)
 from assistant.settings import Settings
 from assistant.terms import STOP_EN, BookTitle, Terms, people_of, role_holders, sole_holders, signers_of, titles_of
 from assistant.types import AskResult, Citation, Turn
@@ -165,6 +165,7 @@ class Assistant:
             norm = qmod.it_is_the_book(norm)  # "I'm reading the report. Who actually wrote it?"
         if history:
             norm = qmod.resolve_this_part(norm, history[-1].rewritten_question)
+            norm = qmod.resolve_cited_work(norm, history[-1].answer)  # "Which press published it?" after the footnote
         if history and history[-1].answerable:
             norm = qmod.resolve_holding_chapter(norm, history[-1].answer, self._chapter_of_title)
             norm = qmod.resolve_line(qmod.resolve_person(norm, history[-1].answer, self._terms.people, self._terms.person_names), history[-1].answer,
@@ -328,6 +329,12 @@ class Assistant:
             # gives the person asked about
             d.sentences = [(said, [d.best])]
             d.derived = set(d.derived) | set(re.findall(r"Chapter (\d+)", said))  # ("Chapter 2 (第二章)": the quote's 第二章)
+        if d.answerable and d.best is not None and (d.best.hit.chunk.meta or {}).get("footnote") \
+                and re.search(r"publish|press|publisher|when|year|author|wrote|written|cite|出版|哪年|哪一年|什么时候|作者|谁写|引用|哪本书", form, re.I) \
+                and (said := render_cited_work(d.best.hit.chunk.text, lang, self.glossary)):
+            # "前言的脚注引用了哪本书？", "Which press published it, and when?" (after the footnote): the reference read out
+            d.sentences = [(said, [d.best])]
+            d.derived = set(d.derived) | set(re.findall(r"(?:19|20)\d{2}", said))
         if d.answerable and lang == "zh" and (known := intent.besides(form, lang)):
             self._the_others(d, known)
         if d.answerable:

@@ -84,6 +84,22 @@ def _cn_small(s: str) -> int | None:
     return (int(_DIGIT[m.group(1)]) if m.group(1) else 1) * 10 + (int(_DIGIT[m.group(3)]) if m.group(3) else 0)
 
 
+def _cn_number(s: str) -> int | None:
+    """"九十八" -> 98, "一百二十三" -> 123, "一百零九" -> 109, "一六一" -> 161; None for what is no number."""
+    if re.fullmatch(r"[〇零一二三四五六七八九]{2,4}", s) and "十" not in s:
+        return int("".join(_DIGIT[c] for c in s))
+    m = re.fullmatch(r"(?:([一二三四五六七八九两])百)?(?:[零〇])?(.*)", s)
+    if not m:
+        return None
+    rest = m.group(2)
+    low = _cn_small(rest) if rest else 0
+    if low is None:
+        return None
+    if m.group(1) and rest and re.fullmatch(r"[一二三四五六七八九]", rest) and not re.search(r"[零〇]", s):
+        low *= 10  # "一百二": 120
+    return (int(_DIGIT[m.group(1)]) * 100 if m.group(1) else 0) + low
+
+
 def _spoken(text: str) -> str:
     """What voice input writes out in words: "两千零一十三年", "二〇一三年" -> 2013年; "百分之十六" -> 16%;
     fillers that open a question ("嗯那个…"); a "啊" that parts two clauses ("卖多少钱啊定价是多少")."""
@@ -96,8 +112,12 @@ def _spoken(text: str) -> str:
     def percent(m: re.Match) -> str:
         n = _cn_small(m.group(1))
         return m.group(0) if n is None else f"{n}" + ("." + "".join(_DIGIT[c] for c in m.group(2)) if m.group(2) else "") + "%"
+    def page(m: re.Match) -> str:
+        n = _cn_number(m.group(1))
+        return m.group(0) if n is None else f"第{n}页"
     text = _SPOKEN_YEAR.sub(year, text)
     text = _SPOKEN_PERCENT.sub(percent, text)
+    text = re.sub(r"第([一二三四五六七八九十百零〇两]{2,6})页", page, text)  # "第九十八页", "第一百二十三页"
     text = _FILLER_HEAD.sub("", text.lstrip()) or text
     return re.sub(r"(?<=[\u4e00-\u9fff])([啊呀])(?=[\u4e00-\u9fff])", r"\1，", text)
 
@@ -237,11 +257,19 @@ def _plain_english(text: str) -> str:
     text = re.sub(r"\b(tertiary|secondary|primary)-(industry|sector)\b", r"\1 \2", text, flags=re.I)  # "Tianjin's secondary-industry share"
     # requests written as letters are asked as questions: "…could you let me have the ISBN of the report, and could you
     # also tell me its cover price?" asks two; "Might I also ask for the corresponding figure for Hebei?" follows up
-    req = r"(?:(?:could|would|can)\s+you\s+(?:also\s+)?(?:please\s+|kindly\s+)?|I\s+(?:should|would)\s+(?:also\s+)?be\s+(?:most\s+|very\s+)?grateful\s+if\s+you\s+could\s+(?:also\s+)?)" \
-          r"(?:let\s+me\s+(?:have|know)|tell\s+me|give\s+me|confirm|provide)\s+(?=(?:the|its|their)\b)"
-    text = re.sub(r",?\s+and\s+" + req, "? And what is ", text, flags=re.I)
-    text = re.sub(r"\b" + req, "what is ", text, flags=re.I)
+    req = r"(?:(?:could|would|can)\s+you\s+(?:also\s+)?(?:please\s+|kindly\s+)?|would\s+you\s+be\s+so\s+kind\s+as\s+to\s+|might\s+I\s+trouble\s+you\s+to\s+|(?:I\s+)?(?:should|would)\s+(?:also\s+)?be\s+(?:most\s+|very\s+)?grateful\s+if\s+you\s+could\s+(?:also\s+)?(?:kindly\s+)?)" \
+          r"(?:let\s+me\s+(?:have|know)|tell\s+me|give\s+me|confirm|provide)\s+"
+    wh = r"(?=(?:who|what|which|when|where|how|whether)\b)"
+    text = re.sub(r",?\s+and\s+" + req + r"(?=(?:the|its|their)\b)", "? And what is ", text, flags=re.I)
+    for pattern, asked in ((r"\b" + req + wh, ""), (r"\b" + req + r"(?!(?:who|what|which|when|where|how|whether|if|that)\b)", "what is ")):
+        while m := re.search(pattern, text, flags=re.I):
+            # (the request asked a question: its sentence ends in a question mark)
+            rest = re.sub(r"^([^.?!]*)\.(?=\s|$)", r"\1?", text[m.end():], count=1)
+            text = text[: m.start()] + asked + rest
     text = re.sub(r"^\s*(?:and\s+)?(?:might|may|could|can)\s+I\s+(?:also\s+)?ask\s+(?:you\s+)?(?:for|about)\s+", "And ", text, flags=re.I)
+    # "Who put the book out?": published it
+    text = re.sub(r"\bput\s+((?:the|this|that)\s+(?:book|report|volume)|it)\s+out\b", r"published \1", text, flags=re.I)
+    text = re.sub(r"\bput\s+out\b", "published", text, flags=re.I)
     # ("Who actually wrote the report?": an adverb between the asking word and the deed says nothing of either)
     text = re.sub(r"\b(who|what|which|when|where)\s+(?:actually|really|exactly|precisely|originally|in fact)\s+", r"\1 ", text, flags=re.I)
     m = _SAME_QUESTION_EN.match(text)
@@ -834,6 +862,13 @@ def relative_year(question: str, previous: str) -> str:
     y = int(ys.pop())
     for pat, d in ((_YEAR_BEFORE, -1), (_YEAR_AFTER, 1)):
         question = pat.sub(lambda m: str(y + d) + ("年" if language(question) == "zh" else ""), question)
+    # "And thirteen years later?", "13年后呢？"
+    words = {w: i + 1 for i, w in enumerate(_EN_UNITS)} | {w: i + 10 for i, w in enumerate(_EN_TEENS)} | {"twenty": 20}
+    question = re.sub(r"\b(\d{1,2}|" + "|".join(words) + r")\s+years?\s+(later|after|on|earlier|before)\b",
+                      lambda m: "in " + str(y + (int(m.group(1)) if m.group(1).isdigit() else words[m.group(1).lower()])
+                                            * (1 if m.group(2).lower() in ("later", "after", "on") else -1)), question, flags=re.I)
+    question = re.sub(r"(\d{1,2})年(后|以后|之后|前|以前|之前)(?=呢|[？?]|$)",
+                      lambda m: str(y + int(m.group(1)) * (1 if "后" in m.group(2) else -1)) + "年", question)
     return question
 
 
@@ -1112,6 +1147,27 @@ def resolve_last_sibling(question: str, previous_answer: str | None, previous_qu
 
 _OTHER_THAN_ZH = re.compile(r"还有(?:没有)?(?:别的|其他|其它|另外的?)[^，,。？?]{0,8}(?:吗|么|呢|没有)?[？?。]?$")
 _OTHER_THAN_EN = re.compile(r"\b(?:any|other|another|else)\b[^,.?]{0,30}\?\s*$", re.I)
+# a work the answer before quoted from a reference (a footnote): "邢元敏，薛进文.新时期京津“双城记”：京津冀协同发展研究（一）[M].天津：…"
+_CITED_WORK = re.compile(r"[\u4e00-\u9fff]{2,4}(?:\s*[，,、]\s*[\u4e00-\u9fff]{2,4})*\s*[.．]\s*([^\[\]\n.．]{2,60}?)\s*\[[MJCDRN]\]")
+_ABOUT_A_WORK = re.compile(r"publish|press|publisher|when|year|author|wrote|written|edit|出版|哪年|哪一年|什么时候|作者|谁写|谁编|编者|编著", re.I)
+_WORK_POINTER_EN = re.compile(r"\b(?:(?:that|the)\s+(?:book|work|publication|title|volume|monograph)(?:\s+(?:it\s+cites|cited|referenced))?"
+                              r"|(?:the\s+)?cited\s+(?:book|work|publication)|it)\b(?!')", re.I)
+_WORK_POINTER_ZH = re.compile(r"它|那本书|那本|该书|此书|那部书|被引用?的(?:那本)?书|引用的(?:那本)?书")
+
+
+def resolve_cited_work(question: str, previous_answer: str | None) -> str:
+    """"Which press published it, and when?" after an answer that quotes the footnote's reference ("邢元敏，薛进文.
+    新时期京津“双城记”：…[M].天津：天津人民出版社，2014.") asks of that work, not of this book: "Which press published
+    《新时期京津“双城记”》, and when?"."""
+    m = _CITED_WORK.search(previous_answer or "")
+    if not m or not _ABOUT_A_WORK.search(question):
+        return question
+    title = "《" + re.split(r"[：:]", m.group(1).strip())[0].strip() + "》"
+    if language(question) == "zh":
+        return _WORK_POINTER_ZH.sub(title, question, count=1)
+    return _WORK_POINTER_EN.sub(title, question, count=1)
+
+
 _OTHER_ASK_EN = re.compile(r"^(?:and\s+)?(?:are there|is there|any|anything|what|which)\b", re.I)
 
 

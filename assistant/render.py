@@ -136,6 +136,28 @@ def render_nth_listed(item: str, n: int, total: int, lang: str, glossary) -> str
     return f"The {place} of the {intent.en_number(total)} listed is “{item}”" + ("" if en == item else f" ({en})") + "."
 
 
+# a reference as a footnote gives it: "邢元敏，薛进文.新时期京津“双城记”：京津冀协同发展研究（一）[M].天津：天津人民出版社，2014."
+_REFERENCE = re.compile(r"^\s*(?:<sup>)?[①②③④⑤⑥⑦⑧⑨\d]*(?:</sup>)?\s*(?P<authors>[\u4e00-\u9fff]{2,4}(?:\s*[，,、]\s*[\u4e00-\u9fff]{2,4})*)\s*[.．]\s*"
+                        r"(?P<title>[^\[\]]{2,80}?)\s*\[[MJCDRN]\]\s*[.．]\s*(?P<city>[\u4e00-\u9fff]{2,4})\s*[：:]\s*"
+                        r"(?P<publisher>[\u4e00-\u9fff]{2,20})\s*[，,]\s*(?P<year>(?:19|20)\d{2})")
+
+
+def render_cited_work(reference: str, lang: str, glossary) -> str:
+    """"脚注引用的是邢元敏、薛进文的《…》，天津人民出版社（天津）2014年出版。": the work a footnote cites, its authors, its
+    publisher, place and year, as the reference gives them ("" when the passage is no such reference)."""
+    m = _REFERENCE.match(normalize(reference))
+    if not m:
+        return ""
+    authors = [a.strip() for a in re.split(r"[，,、]", m.group("authors"))]
+    title, city, press, year = squash_ws(m.group("title")), m.group("city"), m.group("publisher"), m.group("year")
+    if lang == "zh":
+        return f"脚注引用的是{'、'.join(authors)}的《{title}》，{press}（{city}）{year}年出版。"
+    to_en = glossary.to_en if glossary is not None else (lambda t: None)
+    names = " and ".join(f"{a} ({en})" if (en := to_en(a)) else a for a in authors)
+    city_en = to_en(city) or city
+    return f"The footnote cites 《{title}》 by {names}, published by {press} ({city_en}) in {year}."
+
+
 def render_stated_count(n: int, lang: str) -> str:
     """The book's own statement of how many chapters it has (the number is the quote's)."""
     if lang == "zh":

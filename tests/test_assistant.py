@@ -1929,6 +1929,18 @@ def test_refusals_from_blind_sets_dev215_to_dev222(assistant_, q):
     assert not r.answerable, (r.rewritten_question, r.answer)
 
 
+@pytest.mark.parametrize("turns", [
+    ["What book does the footnote cite?", "Which press published it, and when?"],
+    ["Does the preface cite any outside publication in a footnote?", "Who published that book, and in which year?"],
+    ["前言的脚注引用了哪本书？", "它是哪家出版社出版的？哪一年？"],
+])
+def test_a_follow_up_about_the_footnotes_book_answers_with_that_books_publisher(assistant_, turns):
+    # issue #5: "it" is the work the footnote cites (天津人民出版社, 2014), not this book (经济管理出版社, 2016)
+    r = _converse(assistant_, turns)
+    assert r.answerable and "天津人民出版社" in r.answer and "2014" in r.answer, (r.rewritten_question, r.answer)
+    assert "经济管理出版社" not in r.answer and "2016" not in r.answer, f"answered with this book's record: {r.answer}"
+
+
 def test_a_question_before_lends_the_conversations_topic_only_when_it_points_back(assistant_):
     # "市郊铁路呢？" names a topic of its own: the next question does not inherit the subway's Beijing
     r = _converse(assistant_, ["北京地铁运营里程是多少？", "它相当于东京的多少？", "市郊铁路呢？", "那三地之间的长途客运班线开了多少条？"])
