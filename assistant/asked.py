@@ -101,8 +101,10 @@ class Asked:
     # settled against the candidates (assistant.scoring)
     row_regions: dict[str, str] | None = None
     field_focus: list[str] | None = None
+    counted: str = ""  # "前言里说有几个不足？": the thing counted (不足), which the answer's passage names
 
 
+_COUNTED_ZH = re.compile(r"几(?:个|点|条|项|种|大|方面的?)([\u4e00-\u9fff]{2,4}?)(?=[？?，,。]|吗|呢|$)")
 _THREE_AS_ONE = re.compile(r"三地|两市一省")
 # "总序里给“信息服务业”下的定义", "前言提到", "第一章中": the part of the text a passage is said to be in
 _IN_SECTION_ZH = re.compile(r"(总序|前言|第[一二三四五六七八九十]章)(?=里|中|上|部分|的|说|提到|提及|讲|给|写|称|指出|谈|对|认为|列|把|将|用)"
@@ -495,6 +497,7 @@ def read(question: str, lang: str, terms: Terms) -> Asked:
         ind_terms=ind_terms, ind_words=(ind_words := terms.words(ind_terms)),  # with the alternatives of phrase groups spelled out
         # (word by word: normalize joins adjacent Chinese words, so joined words would read other pairs)
         nths=nth_pairs(q).union(*(nth_pairs(w) for w in ind_words)),
+        counted=next((c.group(1) for c in [_COUNTED_ZH.search(main)] if c and lang == "zh" and terms.known(c.group(1))), ""),
     )
 
 

@@ -159,6 +159,8 @@ def normalize(text: str) -> str:
         text = re.sub(r"(?<![A-Za-z])(?:lah|leh|lor|meh|mah|hor|liao)(?![A-Za-z])", "", text)
         for regional, mainland in _regional():
             text = text.replace(regional, mainland)
+        # a sentence in Japanese after the question is the asker's remark: "…定价是多少元？日本元で买えないので知りたいです。"
+        text = re.sub(r"(?<=[？?])[^？?]*[\u3040-\u30ff]{2,}[^？?]*$", "", text)
         # "第二章是哪个写的？", "管校对的是哪个？": 哪个 for 谁 (southwestern speech), before a deed or after a role
         text = re.sub(r"哪个(?=(?:写|编|弄|搞|负责|管|签|执笔|整|做|出)(?:的|了)?)", "谁", text)
         text = re.sub(r"(?<=[编辑校对主编制作者著人写的])(是|系)哪个(?=[？?吗嘛呢，,。]|$)", r"\1谁", text)

@@ -292,6 +292,10 @@ def _asked_for(u: Unit, a: Asked, terms: Terms, s: float) -> float:
     elif a.asked_type and not any(z in _own_text(u) for z in a.asked_type):
         s *= 0.5
         u.reasons.append("asked-for thing missing")
+    if a.counted and a.counted not in squash_ws(u.text) and not any(a.counted in str(x) for x in (u.hit.chunk.section_path or ())):
+        # "前言里说京津冀信息服务业有几个不足？": a passage that counts something else ("从政策、市场两方面入手")
+        s *= 0.5
+        u.reasons.append("not what is counted")
     if a.field_focus and not any(terms.credit(t, u.match_text) > 0 for t in a.field_focus):
         # "What *telephone number* … for the publisher?": a field the record labels; the publisher
         # row shares a word, the phone row is the field asked for
