@@ -1077,12 +1077,15 @@ class Assistant:
             d.answerable, d.refusal, d.best = True, "", base.best
             d.sentences = [(render_nth_listed(items[n - 1 if n > 0 else -1], n, len(items), lang, self.glossary), [base.best])]
             return
+        if n and d.answerable and d.best is not None and d.best.kind != "row" and intent.nth_listed(main) \
+                and (row := self._as_row(d.best)) is not None and not evidence.is_toc_row(row):
+            d.best = row  # "Which funding project is listed first?": the funded project's line is a row of its table
         if not n or not d.answerable or d.best is None or d.best.kind != "row":
             return
         if not evidence.is_toc_row(d.best):
             # "What's the grant number of the second one? (following up: Which funding programmes
             # supported the book?)": the row at that place in the table the earlier question listed
-            if ctx and (u := self._nth_row(d.best, n)) is not None:
+            if (ctx or intent.nth_listed(main)) and (u := self._nth_row(d.best, n)) is not None:
                 d.best, d.sentences = u, [(render(u, lang, d.numeric, self.glossary, d.terms, False), [u])]
             return
         children = evidence.toc_children(d.best.hit.chunk, self._toc)

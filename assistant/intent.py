@@ -430,7 +430,7 @@ def count_unit(q: str) -> str:
 
 # "…, and on what date?", "… and when?": a second ask of another kind (a date, a place, a person)
 _TWO_FIELDS_ZH = re.compile(r"(.{2,12}的)?([A-Za-z\u4e00-\u9fff]{2,6}?)[和及与跟]([A-Za-z\u4e00-\u9fff]{2,6}?)(分别是什么|分别是多少|分别是谁|分别是哪[家个位些]|各是什么|各是多少|各是谁|各是哪[家个位些]|是什么|是多少|有什么不同|有什么区别|有何不同|有什么不一样"
-                            r"|(?:分别|各)?(?:怎么|如何)(?:著录|写|标|登记|记)的?|(?:书上|书里|上面)?(?:有写|写了|有标|标了|有)(?:吗|没有))[？?]?")
+                            r"|(?:分别|各)?(?:是)?(?:怎么|如何)(?:著录|写|标|登记|记|印)的?|(?:书上|书里|上面)?(?:有写|写了|有标|标了|有)(?:吗|没有))[？?]?")
 _SECOND_ASK_EN = re.compile(r"^(?P<a>.+?)(?:,?\s+and\s+(?P<b>(?:when|where|who|whom|(?:on )?what date|(?:on )?which date|in what year|in which year|in what order|in which order|on what day|on what pages?|on which pages?|what page|(?:on|at) (?:what|which) (?:number|phone number|telephone number))\b.*)"
                             r"|(?<=\w)\s+and\s+(?P<d>how many\s+\w+(?:\s+\w+)?\s+(?:does|do|did|is|are|was|were)\b.*)"
                             r"|,\s+and\s+(?P<c>(?:(?:what|which)\s+(?:\w+\s+)?(?:date|day|page|year|number|phone|telephone|address|e-?mail|postcode|code|share|percentage|proportion|fraction)|how many|how much|how long|how big|how large|how thick"
@@ -767,10 +767,18 @@ _NTH_ITEM_ZH = re.compile(r"(?:列出|所列|列)?的?(第([一二三四五六�
                           r"(?:介绍|列出|列|提到|讲)?的?(?:是|一个|那一?个)"
                           # "最后一个在第几页？": the item's page
                           r"|(最后|第([一二三四五六七八九十\d]+))一?(?:[个项条]|部分|小节)(?:园区|基地)?(?:在|从|是在)(?=第几页|哪一?页)")
+# "Which funding project is listed first?", "the last funding project listed", "Who comes last?"
+_NTH_LISTED_EN = re.compile(r"\b(?:is|are|was|comes?|appears?|stands?)\s+(?:listed\s+|named\s+|mentioned\s+|placed\s+)?(?:the\s+)?(?:very\s+)?(first|last)\b"
+                            r"|\b(?:the\s+)?(?:very\s+)?(first|last)\s+(?:funding\s+|funded\s+|research\s+)?(?:project|grant|programme|program|name|person|member)s?\b(?!\s+(?:of|in)\s+(?:chapter|section))", re.I)
 _NTH_ITEM_EN = re.compile(r"\b(?:the )?(first|second|third|fourth|fifth|last) (?:one|item|entry|park|zone|base|project|line)"
                           r"(?: (?:listed|under|in))?\b"
                           # "which zone is listed last?"
                           r"|\b(?:which|what) (?:one|item|entry|park|zone|base|project|line) (?:is|comes|appears) (?:listed |placed )?(first|last)\b", re.I)
+
+
+def nth_listed(q: str) -> bool:
+    """"Which funding project is listed first?": a place in a list the question names itself."""
+    return bool(_NTH_LISTED_EN.search(q))
 
 
 def nth_item(q: str) -> int:
@@ -782,7 +790,7 @@ def nth_item(q: str) -> int:
             return -1
         v = m.group(2) or m.group(4) or m.group(6)
         return int(v) if v.isdigit() else cn_value(v)
-    m = _NTH_ITEM_EN.search(q)
+    m = _NTH_ITEM_EN.search(q) or _NTH_LISTED_EN.search(q)
     if m:
         v = (m.group(1) or m.group(2)).lower()
         return -1 if v == "last" else _EN_ORDINAL[v]

@@ -223,6 +223,10 @@ def normalize(text: str) -> str:
             text = re.sub(r"(?<![话书真机证编])号码(?=(?:是|为)?多少|是什么|是几)", "电话", text)
             # (the call the asker means to make is why it is asked: "想打电话给出版社问问，电话多少")
             text = re.sub(r"打(?:个|一个|通)?电话[给到]?(?=[问找]?[^，,。？?]*[，,。][^，,。？?]*电话)", "联系", text)
+        # "总序和前言的落款日期分别是哪天？": one field of two parts of the book, asked as two questions (not of two places,
+        # which one passage may compare)
+        text = re.sub(r"(总序|前言|附录|大事记|参考文献|第[一二三四五六七八九十]+[章节])(?:和|与|跟|及)(总序|前言|附录|大事记|参考文献|第[一二三四五六七八九十]+[章节])"
+                      r"的?([\u4e00-\u9fff]{2,6}?)分别(是[^？?，,。]*)[？?]", r"\1的\3\4？\2的\3\4？", text)
         # "…归成了几条？我记得是三条": what the asker remembers, after the question, is no part of it
         text = re.sub(r"(?<=[？?])\s*(?:我|俺)?(?:记得|印象(?:里|中)?|以为|好像记得|记忆中)[^？?]*[？?。！!]*$", "", text)
         text = re.sub(r"(?<![\u4e00-\u9fff])相应的?(?=[\u4e00-\u9fff]{2})|(?<=[问的])相应的?(?=[\u4e00-\u9fff]{2})", "", text)  # "请问相应联系电话"
@@ -1068,11 +1072,11 @@ _PERSON_PRONOUN_ZH = re.compile(r"(?<![其吉])(?:他|她)(?![们人国乡的])|
 _PERSON_PRONOUN_EN = re.compile(r"\b(he|she|him)\b", re.I)
 
 
-_LINE_ANSWER = re.compile(r"^[“\"]((?:第[一二三四五六七八九十]+[章节]|[一二三四五六七八九十]+、)[^”\"]{1,40})[”\"]")
+_LINE_ANSWER = re.compile(r"^[“\"]((?:第[一二三四五六七八九十]+[章节]|[一二三四五六七八九十]+、)[^”\"]{1,40}|附录|大事记|参考文献|后记)[”\"]")
 _IT_ZH = re.compile(r"^(?:那)?它(?!们)")
 _BARE_PAGE_ZH = re.compile(r"^(?:那|那么)?(?:在|从)?(?:第几页|哪一?页)(?:开始)?(?:的)?[？?]?$")
 _THIS_PART_ZH = re.compile(r"(?:这一|这|该|本)([章节])(?![省市])")
-_IT_EN = re.compile(r"\b(?:it|that one|this one|(?:that|this) (?:section|chapter|part|entry))\b", re.I)
+_IT_EN = re.compile(r"\b(?:it|that one|this one|(?:that|this) (?:section|chapter|part|entry)|that(?=\s+(?:on|in|at)\b))\b", re.I)
 
 
 def _line_answered(previous_answer: str | None) -> "re.Match[str] | None":
