@@ -32,6 +32,26 @@ _RATIO_EN = re.compile(r"\bhow many times\b|\bwhat multiple\b|\b\w+-?fold\b|\bti
 _RANK_ZH = re.compile(r"排(?:在)?(?:第|老)几|排名(?:第几|如何|怎样|怎么样|多少|靠前|靠后)|第几(?:名|位)|排在(?:哪|什么位置)|(?:位次|名次)(?:如何|怎样|是)")
 _RANK_EN = re.compile(r"\b(?:how|where) does [\w\s'-]{1,30} rank\b|\brank(?:s|ed)? (?:among|against|in|within|relative to)\b|\bwhat (?:is its|is the) rank(?:ing)?\b|\bin what (?:place|position)\b|\branking among\b", re.I)
 
+# "三地中哪个地方R&D投入强度最高？", "Which place had the highest R&D intensity?", "And which was at the very bottom?":
+# the place whose figure is the highest (lowest) of those listed together
+_TOP_ZH = re.compile(r"(?:哪个|哪一个|哪一?地|哪里|哪儿|哪个地方|哪个省市|哪座城市|谁)[^，,。？?]{0,14}?(?:最(?P<a>高|大|多|强)|最(?P<b>低|小|少|弱)|(?P<c>垫底|倒数第一))"
+                     r"|最(?P<d>高|大|多|强)的(?:是|为)?(?:哪|谁)|最(?P<e>低|小|少|弱)的(?:是|为)?(?:哪|谁)")
+_TOP_EN = re.compile(r"\b(?:which|who|what (?:place|region|city|province|one))\b[^?]{0,70}?\b(?:(?P<a>highest|largest|biggest|greatest|most|top|leads?|led|ahead)"
+                     r"|(?P<b>lowest|smallest|least|bottom|lags?|lagged|trails?|trailed|weakest))\b"
+                     r"|^\s*(?:and|ok(?:ay)?|so)?[,\s]*(?:and\s+)?(?:the\s+)?(?:very\s+)?(?:(?P<c>highest|top)|(?P<d>lowest|bottom))\s*(?:one)?\s*\??\s*$", re.I)
+
+
+def extreme_asked(q: str, lang: str) -> str | None:
+    """"max" or "min": the question asks which place's figure is the highest (lowest); None otherwise."""
+    m = (_TOP_ZH if lang == "zh" else _TOP_EN).search(q)
+    if not m:
+        return None
+    g = m.groupdict()
+    if lang == "zh":
+        return "max" if (g["a"] or g["d"]) else "min"
+    return "max" if (g["a"] or g["c"]) else "min"
+
+
 _NUM = r"(\d+(?:\.\d+)?)\s*(%|亿元|万元|元|公里|家|个|亿|万)?"
 # "北京市、天津市、河北省三地人均公共教育支出分别为3038元、2680元、1188元"
 _ENUM = re.compile(r"([^，。；：]*?)分别(?:为|是|达到|达)?\s*(" + _NUM + r"(?:\s*、\s*" + _NUM + r")+)")
@@ -140,6 +160,24 @@ def rank(text: str, surfaces: Sequence[str], name_of=lambda n: n) -> Calculation
         order = sorted(range(len(values)), key=lambda j: -nums[j][0])
         return Calculation("rank", name_of(names[i]), values[i], "", "", str(place), str(len(values)),
                            tuple((name_of(names[j]), values[j]) for j in order))
+    return None
+
+
+def extreme(text: str, which: str, name_of=lambda n: n) -> Calculation | None:
+    """The place with the highest (``which`` = "max") or lowest figure of a "分别" enumeration, as a rank (1st, or
+    last, of n); None when the text lists no figures of several places in one unit."""
+    for m in _ENUM.finditer(text):
+        names = m.group(1).split("、")
+        values = [v.strip() for v in re.split(r"\s*、\s*", m.group(2))]
+        if len(names) != len(values) or len(names) < 2:
+            continue
+        nums = [_num(v) for v in values]
+        if len({u for _, _, u in nums}) > 1 or len({x for x, _, _ in nums}) < len(nums):
+            continue
+        order = sorted(range(len(values)), key=lambda j: -nums[j][0])
+        i = order[0] if which == "max" else order[-1]
+        return Calculation("rank", name_of(names[i]), values[i], "", "", "1" if which == "max" else str(len(values)),
+                           str(len(values)), tuple((name_of(names[j]), values[j]) for j in order))
     return None
 
 

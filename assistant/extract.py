@@ -145,6 +145,8 @@ def draft(q: str, lang: str, hits: Sequence[Hit], terms: Terms, min_support: flo
         # "比河北高多少元？": the difference of two quoted figures, shown as a calculation on them
         sentences.insert(0, (derive.render(calc, lang, lambda s: _en_label(s, glossary), en_value), [best]))
         derived = derive.numbers(calc)
+        if calc.kind == "rank":
+            sentences = sentences[:1]  # (the ranking names every figure: the rows read off the sentence repeat it)
     return Draft(True, sentences, best, support=best.score, numeric=a.numeric, terms=a.qterms,
                  listing=a.list_q, derived=derived)
 
@@ -169,6 +171,11 @@ def _place_by_place(units: Sequence[Unit], a, min_support: float) -> list[Unit]:
 
 def _calculation(q: str, lang: str, best: Unit) -> "derive.Calculation | None":
     kind = derive.asked(qmod.split_context(q)[0], lang)
+    if kind is None and (top := derive.extreme_asked(qmod.split_context(q)[0], lang)):
+        # "三地中哪个地方R&D投入强度最高？": the highest of the figures the sentence lists together
+        def place_of(n: str) -> str:
+            return next((m.slot.zh[0] for m in qmod.mentions(n) if m.slot.category == "region"), n)
+        return derive.extreme(best.text, top, place_of)
     if kind is None:
         return None
     # every region named, "than Hebei" included: here the reference is the second figure

@@ -178,7 +178,7 @@ IMPLICIT_EN = frozenset(
     "fix fixes proposal proposals recommendation recommendations suggestion suggestions measure measures "
     "step steps remedy action actions policy policies answer answers response responses "
     # superlatives single out, they name nothing ("the single biggest barrier")
-    "single biggest largest greatest top chief foremost leading sole "
+    "single biggest largest greatest top chief foremost leading sole highest lowest smallest least most bottom "
     # how exactly it is to be told ("what's the *exact* figure", "the *precise* wording")
     "exact exactly precise precisely specific specifically actual wording description descriptions "
     # what a claim is backed by ("What evidence does the report give that …", "What facts does it give about …")
