@@ -181,6 +181,21 @@ def extreme(text: str, which: str, name_of=lambda n: n) -> Calculation | None:
     return None
 
 
+def total(text: str, name_of=lambda n: n) -> Calculation | None:
+    """The sum of every figure a "分别" enumeration gives ("三地人均公共教育支出分别为3038元、2680元、1188元": 6906元);
+    None when the text lists no figures of several places in one unit."""
+    for m in _ENUM.finditer(text):
+        names = m.group(1).split("、")
+        values = [v.strip() for v in re.split(r"\s*、\s*", m.group(2))]
+        nums = [_num(v) for v in values]
+        if len(names) != len(values) or len(names) < 3 or len({u for _, _, u in nums}) > 1 or nums[0][2] == "%":
+            continue  # (shares of different wholes add up to nothing)
+        unit = nums[0][2]
+        return Calculation("total", "", "", "", "", _fmt(sum(x for x, _, _ in nums)) + unit, unit,
+                           tuple((name_of(n), v) for n, v in zip(names, values)))
+    return None
+
+
 def _calc(kind: str, la: str, a: str, lb: str, b: str) -> Calculation | None:
     (xa, _, ua), (xb, _, ub) = _num(a), _num(b)
     unit = ua or ub
@@ -211,6 +226,10 @@ def render(c: Calculation, lang: str, en_label=lambda s: s, en_value=lambda s: s
         listed = ", ".join(f"{en_label(lb)} {en_value(v)}" for lb, v in c.ranked)
         nth = {1: "1st", 2: "2nd", 3: "3rd"}.get(place, f"{place}th")
         return f"Ranked by the quoted figures, highest first: {listed}; {en_label(c.a_label)} is {nth} of {n}{' (' + ('highest' if place == 1 else 'lowest') + ')' if end else ''}."
+    if c.kind == "total":
+        if lang == "zh":
+            return f"按引文数字计算：{' + '.join(f'{lb}{v}' for lb, v in c.ranked)}，合计{c.result}。"
+        return f"Computed from the quoted figures: {' + '.join(f'{en_label(lb)} {en_value(v)}' for lb, v in c.ranked)} = {en_value(c.result)} in total."
     bigger = _num(c.a)[0] >= _num(c.b)[0]
     if lang == "zh":
         if c.kind == "ratio":

@@ -145,7 +145,7 @@ def draft(q: str, lang: str, hits: Sequence[Hit], terms: Terms, min_support: flo
         # "比河北高多少元？": the difference of two quoted figures, shown as a calculation on them
         sentences.insert(0, (derive.render(calc, lang, lambda s: _en_label(s, glossary), en_value), [best]))
         derived = derive.numbers(calc)
-        if calc.kind == "rank":
+        if calc.kind in ("rank", "total"):
             sentences = sentences[:1]  # (the ranking names every figure: the rows read off the sentence repeat it)
     return Draft(True, sentences, best, support=best.score, numeric=a.numeric, terms=a.qterms,
                  listing=a.list_q, derived=derived)
@@ -197,7 +197,11 @@ def _calculation(q: str, lang: str, best: Unit) -> "derive.Calculation | None":
             a, b = b, a  # "how many times Hebei's level was Beijing's": Beijing's against Hebei's
         return derive.compute(kind, text, a.zh, b.zh)
     if kind == "sum":
-        return None  # a sum is of two places' figures, not of a figure's start and end
+        # "2012年京津冀三地人均公共教育支出加起来一共是多少元？": every place the sentence lists (a sum is of places' figures,
+        # not of a figure's start and end)
+        if re.search(r"三地|三个地方|三省市|京津冀|\b(?:all three|the three|three places|three regions)\b", main, re.I):
+            return derive.total(text, lambda n: next((m.slot.zh[0] for m in qmod.mentions(n) if m.slot.category == "region"), n))
+        return None
     percent = bool(re.search(r"百分点|比重|比例|占比|percentage|share|proportion|percent", q, re.I))
     return derive.compute(kind, text, (), (), percent=percent)
 

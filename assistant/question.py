@@ -391,6 +391,10 @@ def _without_letter_form(question: str) -> str:
         if not m or m.start() == 0 or not re.search(r"[.!?,]\s*$", out[: m.start()] + " ") and not re.search(r"[.!?,]$", out[: m.start()].rstrip()):
             break
         out = out[: m.start()].rstrip().rstrip(",")
+    # "Who are the credited authors? The licence has to name them exactly.": a remark after the last question
+    if (q_end := out.rfind("?")) > 0 and not re.search(r"\b(?:what|which|who|when|where|how)\b|(?:^|[.!]\s*)\s*(?:please\s+)?(?:give|list|tell|name|show|quote|provide)\b",
+                                                         out[q_end + 1:], re.I):
+        out = out[: q_end + 1]
     return out.strip() if re.search(r"[A-Za-z]{3}", out) else question
 
 

@@ -1929,6 +1929,71 @@ def test_refusals_from_blind_sets_dev215_to_dev222(assistant_, q):
     assert not r.answerable, (r.rewritten_question, r.answer)
 
 
+@pytest.mark.parametrize("q, must", [
+    # who sent the asker is no name asked about; the call the asker means to make
+    ("管账的老刘非要我先问清楚——这本书版权页上标的定价是多少钱一本？您帮我瞅一眼，我好跟他交差。", ["58.00"]),
+    ("想打电话给出版社问问，号码多少", ["51915602"]),
+    # rhetorical questions
+    ("这套丛书的总主编难道不是王成慧吗？", ["王成慧"]),
+    ("责任编辑莫非就是那位组稿的王光艳？版权页上责任编辑写的是谁？", ["许兵"]),
+    # Sichuan, Singapore, Japanese
+    ("第二章是哪个写嘞？", ["朱云", "宋艳静"]),
+    ("这个行业占北京全市GDP的比重，从几巴仙升到几巴仙？", ["5.2%", "9%"]),
+    ("这本书的定価是多少元？日本円で買えないので知りたいです。", ["58.00"]),
+    ("総序是谁写的？", ["王成慧"]),
+    # letters and English as overseas readers write it
+    ("Dear colleague, for our acquisitions catalogue I should be most grateful if you could let me have the ISBN of the report, "
+     "and could you also tell me its cover price? Many thanks in advance. Kind regards, Martin Hale", ["978-7-5096-4331-0", "58.00"]),
+    ("Is Chenghui Wang the chief editor of the whole book series this report is part of?", ["王成慧"]),
+    ("Hi, I'm reading the Jing-Jin-Ji information service industry report for 2015. Who actually wrote it? I believe one of them is Guo Bin",
+     ["郭斌", "陈倩"]),
+    ("Who are the credited authors? The licence has to name them exactly.", ["郭斌", "陈倩"]),
+    ("Who put the book out?", ["经济管理出版社"]),
+    # numbers in words, counts, two parts of the book, places in a list
+    ("第九十八页开始的是哪一节？", ["天津科技开发区与产业基地"]),
+    ("前言里说京津冀信息服务业有几个不足？", ["四点不足"]),
+    ("总序和前言的落款日期分别是哪天？", ["2016年3月15日", "2016年3月18日"]),
+    ("这本书定价多少？印张、字数各是多少？", ["58.00", "11.75", "196"]),
+    ("What's the grant number of the last funding project listed?", ["14JGC089"]),
+    # the highest, the lowest, the total of the places a sentence lists
+    ("Which place had the highest R&D intensity in 2013?", ["Beijing is 1st of 3 (highest)"]),
+    ("2012年人均公共教育支出哪个地方最低？", ["河北省排第3"]),
+    ("2012年京津冀三地人均公共教育支出加起来一共是多少元？", ["合计6906元"]),
+])
+def test_questions_from_blind_sets_dev223_to_dev238(assistant_, q, must):
+    r = assistant_.ask(q)
+    assert r.answerable and all(squash_ws(m) in squash_ws(r.answer) for m in must), (r.rewritten_question, r.answer)
+
+
+@pytest.mark.parametrize("q", [
+    "书里有作者的邮箱吗？",  # whether the record holds a field it lacks
+    "经济管理出版社的ファックス番号或者电子邮件是什么？",  # neither of two fields
+])
+def test_refusals_from_blind_sets_dev223_to_dev238(assistant_, q):
+    r = assistant_.ask(q)
+    assert not r.answerable, (r.rewritten_question, r.answer)
+
+
+@pytest.mark.parametrize("turns, must", [
+    # the asker corrects the question before
+    (["第四章里天津市政策从哪页开始？", "不是天津，换成河北"], ["144"]),
+    (["这套丛书编委会成员有哪些人？", "不是这个，我要的是丛书总主编是谁"], ["王成慧"]),
+    (["基金项目里北京市自然科学基金那个编号是多少？", "我说错了，是市教委那个创新能力提升计划项目的编号"], ["TJSHS201510031008"]),
+    # a record row a follow-up names
+    (["出版社的电话号码是多少？", "那网址呢？"], ["www.E-mp.com.cn"]),
+    (["侬帮我看看，出版社个电话号码是多少？", "伊拉个网址呢？"], ["www.E-mp.com.cn"]),
+    (["2012年北京人均公共教育支出是几多？", "天津leh？"], ["2680"]),
+    (["How much value added did Beijing's software and IT services sector have back in 2000?", "And thirteen years later?"], ["1749.6"]),
+    (["Which of the three had the highest R&D intensity in 2013?", "And the lowest?"], ["Hebei is 3rd of 3 (lowest)"]),
+    (["目录最后一项是什么？", "在第几页？"], ["161"]),
+    (["What's the very last entry in the table of contents?", "What page is that on?"], ["161"]),
+    (["On which page does the appendix begin?", "And where might I find the list of references?"], ["161"]),
+])
+def test_conversations_from_blind_sets_dev223_to_dev238(assistant_, turns, must):
+    r = _converse(assistant_, turns)
+    assert r.answerable and all(squash_ws(m) in squash_ws(r.answer) for m in must), (r.rewritten_question, r.answer)
+
+
 @pytest.mark.parametrize("turns", [
     ["What book does the footnote cite?", "Which press published it, and when?"],
     ["Does the preface cite any outside publication in a footnote?", "Who published that book, and in which year?"],
