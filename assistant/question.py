@@ -163,7 +163,7 @@ def normalize(text: str) -> str:
         text = re.sub(r"(?<=[？?])[^？?]*[\u3040-\u30ff]{2,}[^？?]*$", "", text)
         # "第二章是哪个写的？", "管校对的是哪个？": 哪个 for 谁 (southwestern speech), before a deed or after a role
         text = re.sub(r"哪个(?=(?:写|编|弄|搞|负责|管|签|执笔|整|做|出)(?:的|了)?)", "谁", text)
-        text = re.sub(r"(?<=[编辑校对主编制作者著人写的])(是|系)哪个(?=[？?吗嘛呢，,。]|$)", r"\1谁", text)
+        text = re.sub(r"((?:编辑|校对|主编|印制|作者|编著|执笔|负责人|写|弄|做|签|管)的?)(是|系)哪个(?=[？?吗嘛呢，,。]|$)", r"\1\2谁", text)
         text = re.sub(r"(?<=\d)%", "%", text)
         text = re.sub(r"几%", "百分之几", text)
         # a rhetorical question asks as a plain one: "总主编难道不是王成慧吗？", "责任编辑莫非就是那位组稿的王光艳？",
