@@ -104,6 +104,7 @@ class Asked:
     counted: str = ""  # "前言里说有几个不足？": the thing counted (不足), which the answer's passage names
 
 
+_COUNT_STATED_ZH = re.compile(r"(?:一共|总共|共)(?:有|分|分为)?[一二两三四五六七八九十\d]+(?:章|节|个|位|项|部分)$")
 _COUNTED_ZH = re.compile(r"几(?:个|点|条|项|种|大|方面的?)([\u4e00-\u9fff]{2,4}?)(?=[？?，,。]|吗|呢|$)")
 _THREE_AS_ONE = re.compile(r"三地|两市一省")
 # "总序里给“信息服务业”下的定义", "前言提到", "第一章中": the part of the text a passage is said to be in
@@ -204,6 +205,10 @@ def read(question: str, lang: str, terms: Terms) -> Asked:
         # words the report never uses that only tell the asker's story are no part of what is asked
         story = {"~" + w for w in en_words(setting)} - {"~" + w for w in en_words(full[len(setting):])}
         qterms = {t: w for t, w in qterms.items() if t not in story} or qterms
+    if lang == "zh" and (setting := qmod.preamble(full)[1]) and _COUNT_STATED_ZH.search(setting):
+        # "这本书正文一共四章，第一章叫什么？": the count the asker has already is no part of what is asked
+        own = terms.analyse(full[len(setting):], lang)[0]
+        qterms = {t: w for t, w in qterms.items() if t in own} or qterms
     excluded: dict[str, float] = {}
     if not_this and not any(p in not_this for p in terms.people) and not (lang == "zh" and set(terms.person_names(not_this)) - qmod.region_words()) \
             and not (lang == "en" and re.search(r"\b[A-Z][a-z]+\s+[A-Z][a-z]+", not_this)):

@@ -800,11 +800,14 @@ def nth_item(q: str) -> int:
 _NEXT = re.compile(r"下一(?:节|章|部分|小节|个|项|条)|(?<![最之])后一(?:节|章|个)"
                    r"|(?:后面|之后|后边)(?:紧接着|紧跟着|接着|紧挨着|接)?(?:的|那)?一?(?:节|章|条|项|个)?(?:是|讲|写)?(?:的是)?(?:哪一?(?:节|章|条|项|个|部分)|什么)"
                    r"|(?:紧接着|紧跟着|接下来)(?:的|那)?一?(?:节|章|条|项|个)?(?:是|讲)(?:哪一?(?:节|章|条|项|个|部分)|什么)|\bnext (?:section|chapter|part|one|entry|subsection)\b"
-                   r"|\bthe (?:section|chapter|part|entry|subsection|heading|line) (?:right |directly |immediately |just )?(?:after|following) (?:it|that|this)\b|\bwhat comes (?:next|after)\b", re.I)
+                   r"|\bthe (?:section|chapter|part|entry|subsection|heading|line) (?:right |directly |immediately |just )?(?:after|following) (?:it|that|this)\b|\bwhat comes (?:next|after)\b"
+                   # "which chapter comes right after 第一章", "which section comes right after 北京市政策"
+                   r"|\b(?:chapter|section|part|entry|subsection|one)\s+(?:comes|is|follows|sits)\s+(?:right |directly |immediately |just )?(?:after|next)\b", re.I)
 _PREVIOUS = re.compile(r"上一(?:节|章|部分|小节|个|项|条)|前一(?:节|章|个)|上面(?:的|那)?一(?:项|条|行|个|节)"
                        r"|(?:前面|之前|前边)紧挨着的?(?:是)?(?:哪一?(?:节|章|条|项|个|部分)|什么)"
                        r"|(?:前面|之前|前边)(?:紧挨着)?(?:的|那)?一?(?:节|章|条|项)|(?:前面|之前|前边)(?:的|那)?(?:是)(?:哪一?(?:节|章|条|项|个)|什么)|\bprevious (?:section|chapter|part|one|entry|subsection)\b"
-                       r"|\bthe (?:section|chapter|part|entry|subsection|heading|line) (?:right |directly |immediately |just )?(?:before|preceding) (?:it|that|this)\b|\bwhat comes before\b", re.I)
+                       r"|\bthe (?:section|chapter|part|entry|subsection|heading|line) (?:right |directly |immediately |just )?(?:before|preceding) (?:it|that|this)\b|\bwhat comes before\b"
+                       r"|\b(?:chapter|section|part|entry|subsection|one)\s+(?:comes|is|sits)\s+(?:right |directly |immediately |just )?before\b", re.I)
 
 
 _SAME_PAGE = re.compile(r"(?:在)?同一页|同页|(?:页码|起始页)(?:一样|相同)|\bon the same page\b|\bsame page\b", re.I)

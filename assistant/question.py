@@ -166,6 +166,12 @@ def normalize(text: str) -> str:
         text = re.sub(r"((?:编辑|校对|主编|印制|作者|编著|执笔|负责人|写|弄|做|签|管)的?)(是|系)哪个(?=[？?吗嘛呢，,。]|$)", r"\1\2谁", text)
         text = re.sub(r"(?<=\d)%", "%", text)
         text = re.sub(r"几%", "百分之几", text)
+        # semi-classical: "是书所承基金项目者何？", "前言署名者何？", "…之副主编者谁欤？"
+        text = re.sub(r"(?:^|(?<=[，,。？?；;]))是书", "这本书", text)
+        text = re.sub(r"者何(?=[？?，,。；;]|$)", "是什么", text)
+        text = re.sub(r"者谁(?=欤|乎|[？?，,。；;]|$)", "是谁", text)
+        text = re.sub(r"(?:欤|与)(?=[？?]\s*$)", "", text) if re.search(r"[孰谁何]欤[？?]", text) else text
+        text = re.sub(r"乎(?=[？?]\s*$)", "吗", text)
         # a rhetorical question asks as a plain one: "总主编难道不是王成慧吗？", "责任编辑莫非就是那位组稿的王光艳？",
         # "首印总不至于只印了几千册吧？"
         text = re.sub(r"难道(?:说)?", "", text)
@@ -223,6 +229,8 @@ def normalize(text: str) -> str:
             text = re.sub(r"(?<![话书真机证编])号码(?=(?:是|为)?多少|是什么|是几)", "电话", text)
             # (the call the asker means to make is why it is asked: "想打电话给出版社问问，电话多少")
             text = re.sub(r"打(?:个|一个|通)?电话[给到]?(?=[问找]?[^，,。？?]*[，,。][^，,。？?]*电话)", "联系", text)
+        # "排在最前面的那一章叫什么？": the first chapter (section)
+        text = re.sub(r"(?:排在|列在)?最前面?的?(?:那|这)?一?(章|节)", r"第一\1", text)
         # "总序和前言的落款日期分别是哪天？": one field of two parts of the book, asked as two questions (not of two places,
         # which one passage may compare)
         text = re.sub(r"(总序|前言|附录|大事记|参考文献|第[一二三四五六七八九十]+[章节])(?:和|与|跟|及)(总序|前言|附录|大事记|参考文献|第[一二三四五六七八九十]+[章节])"
@@ -513,7 +521,9 @@ def preamble(question: str) -> tuple[str, str]:
     return asker, question[: max(p for p, _ in marks)] if marks else asker
 
 
-_STATED_ZH = re.compile(r"(?:都|已经|已|也)(?:给|有|查到|知道|找到|看到|说|提|写|列|讲)(?:过|了|出)+(?=\s*[，,；;])")
+_STATED_ZH = re.compile(r"(?:都|已经|已|也)(?:给|有|查到|知道|找到|看到|说|提|写|列|讲)(?:过|了|出)+(?=\s*[，,；;])"
+                        # "这本书正文一共四章，第一章叫什么？": a count the asker already has
+                        r"|(?:一共|总共|共)(?:有|分|分为)?[一二两三四五六七八九十\d]+(?:章|节|个|位|项|部分)(?=\s*[，,；;])")
 _WHO_ASKS_ZH = re.compile(r"^(?:我|我们|本人)(?:是|在)[^，,；;。？?：:]*[，,；;。：:]")
 
 

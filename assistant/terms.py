@@ -211,6 +211,8 @@ _WHAT_NOUN_ZH = re.compile(r"(?:是|有|属于)(?:什么|哪种|哪一种|何种
 # "故宫每年接待多少游客？": the thing counted, ending the question
 _HOW_MANY_NOUN_ZH = re.compile(r"多少(?:个|名|位|家|座|所|条|项|种|次|人次|万)?([\u4e00-\u9fff]{2,3})[？?。]*$")
 _ASKED_ZH = re.compile(r"(?:的|之)((?:(?!的)[\u4e00-\u9fff]){2,6}?)(?:是|为|有)(?:什么|多少|哪|几|谁|怎样|如何|[？?]?$)")
+# "这本书首印的印数多少？": the field asked by 多少 alone, ending the question
+_HOW_MUCH_ZH = re.compile(r"(?:的|之)((?:(?!的)[\u4e00-\u9fff]){2,4}?)(?=(?:大概|大约|一共|总共)?多少[？?]?$)")
 # "书里有出版社的传真吗？", "有没有给作者的邮箱？": whether the record holds a field, asked of its owner
 _HAS_ZH = re.compile(r"(?:有没有(?:给|列|写|印|提供|标|附|留)?(?:出|了|上)?[^，,。？?的]{1,10}的((?:(?!的)[\u4e00-\u9fff]){2,6}?)[？?]?$"
                      r"|有(?:给|列|写|印|提供|标|附|留)?(?:出|了|上)?[^，,。？?的]{1,10}的((?:(?!的)[\u4e00-\u9fff]){2,6}?)(?:吗|嘛|么|没有|没)[？?]?$)")
@@ -528,7 +530,7 @@ class Terms:
             # "出版社的传真号码或者电子邮件是什么？": either field will do; refused when the report has neither
             either = [self.unknown_asked(f"本书的{x}是什么？", lang, focus_keys) for x in alt.groups()]
             return either[0] if all(either) else None
-        m = _ASKED_ZH.search(normalize(q)) or _HAS_ZH.search(normalize(q))
+        m = _ASKED_ZH.search(normalize(q)) or _HAS_ZH.search(normalize(q)) or _HOW_MUCH_ZH.search(normalize(q))
         if not m:
             return self._unknown_noun_asked(q)
         g = next(x for x in m.groups() if x)
@@ -586,6 +588,14 @@ class Terms:
         return bool(w) and (w.lower() in self.df or w.upper() in self.df or w in self.df or w in _latin_paraphrased()
                             or w.lower() in _latin_paraphrased()
                             or (self.glossary is not None and any(g[4] == "glossary" for g in self.glossary.groups(w))))
+
+    def by_title(self, q: str) -> str:
+        """"王主编在这套丛书里是什么身份？", "許編輯擔任什麼工作？": a person of the record named by surname and the title of
+        their role (主编, 编辑, 校对), when one person of that surname holds such a role."""
+        def named(m: re.Match) -> str:
+            holders = {p for label, names in self.roles.items() if m.group(2) in label for p in names if p.startswith(m.group(1))}
+            return holders.pop() if len(holders) == 1 else m.group(0)
+        return re.sub(r"(?:^|(?<=[^\u4e00-\u9fff])|(?<=[和跟与及那这位问]))([\u4e00-\u9fff])(主编|编辑|校对)(?!部|室|社)", named, q)
 
     def person_sound_alike(self, q: str) -> str:
         """A person of the record typed with another character of the same sound, the surname as written
