@@ -333,6 +333,11 @@ def read(question: str, lang: str, terms: Terms) -> Asked:
         role = []  # the authors line is the field asked for, whatever the verb
         subject = []  # (the book itself: "这份发展报告是哪两位学者编著的？")
     qyears = [y for y in qmod.years(q) or qmod.years(ctx) if not (y in terms.title.years and names_the_book(full, y))]
+    if (told := qmod.preamble(q)[1]) and (own_years := qmod.years(q[len(told):])) and re.search(r"\d(?:\.\d+)?\s*(?:%|元|亿元)", told):
+        # "…was 5.2% in 2000. How much it become by 2013?": the setting gives a year's figure; the year asked is the question's
+        qyears = [y for y in own_years if not (y in terms.title.years and names_the_book(full, y))] or qyears
+        body = q[len(told):]
+        qterms = {t: w for t, w in qterms.items() if not (re.fullmatch(r"~?\d+(?:\.\d+)?%?", t) and t.lstrip("~").rstrip("%") not in body)}
     # where the places asked about are named; a follow-up that names another item by what it is about
     # ("那做城市旅游形象测评的那个呢？", "And the one on tourism?") leaves the earlier item's places behind
     # ("北京市重点软件和信息服务业集聚区那部分呢？" after a 中关村 question: its own place only)
@@ -406,7 +411,8 @@ def read(question: str, lang: str, terms: Terms) -> Asked:
     defining = intent.definition(main)
     on_page = intent.given_page(main)  # "Which Tianjin industrial park is covered on page 107?"
     page_asked = intent.page_asked(q)
-    figures = intent.given_figure(main, lang)
+    # (a figure the setting states is the asker's, not the one asked about: "…was 5.2% in 2000. How much it become by 2013?")
+    figures = intent.given_figure(main[len(qmod.preamble(main)[1]):], lang)
     # "count as" asks what something is; on a given page, the page is given, not asked for; a quoted
     # figure is given, what it measures is asked
     # (asked in the question proper: "…列举了它的几个特点，我想原样引用，请问是哪几个特点？" asks no figure)

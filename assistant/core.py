@@ -479,6 +479,10 @@ class Assistant:
         """"想了解各地科技园区…，该翻哪一章？": a contents line found is told with the chapter it is in;
         "北斗产业基地那个项目属于第三章的哪一节？": with its chapter and section."""
         kind = intent.which_type(qmod.split_context(rewritten)[0])
+        if kind not in (("章",), ("节",)) and d.best is not None and evidence.is_toc_row(d.best) and re.search(
+                r"哪个地方|哪一地|哪个城市|哪座城市|哪个省市|哪个省|哪一省|哪个市|归到哪|归哪|\bwhich (?:city|place|province|region|municipality)\b",
+                qmod.split_context(rewritten)[0], re.I):
+            kind = ("节",)  # "麦谷产业园是哪个地方的项目？": the section that holds the line names the place
         if kind not in (("章",), ("节",)):
             return
         row = d.best.hit.chunk if evidence.is_toc_row(d.best) else next(

@@ -284,6 +284,13 @@ def _plain_english(text: str) -> str:
     # "Who put the book out?": published it
     text = re.sub(r"\bput\s+((?:the|this|that)\s+(?:book|report|volume)|it)\s+out\b", r"published \1", text, flags=re.I)
     text = re.sub(r"\bput\s+out\b", "published", text, flags=re.I)
+    # learners' English: "in 2013 year", "until 2013", "Who is write the general preface"
+    text = re.sub(r"\b((?:19|20)\d\d)\s+year\b", r"\1", text, flags=re.I)
+    text = re.sub(r"\buntil\s+(?=(?:19|20)\d\d\b)", "by ", text, flags=re.I)
+    text = re.sub(r"\b(who)\s+(?:is|was|are|were)\s+(" + "|".join(_DID_VERB_EN) + r")\b",
+                  lambda m: f"{m.group(1)} {_DID_VERB_EN[m.group(2).lower()]}", text, flags=re.I)
+    # "Which company is publisher of this report? (in Vietnam we say nha xuat ban)": a remark in brackets after the question
+    text = re.sub(r"(?<=\?)\s*\([^()]*\)\s*$", "", text)
     # ("Who actually wrote the report?": an adverb between the asking word and the deed says nothing of either)
     text = re.sub(r"\b(who|what|which|when|where)\s+(?:actually|really|exactly|precisely|originally|in fact)\s+", r"\1 ", text, flags=re.I)
     m = _SAME_QUESTION_EN.match(text)
