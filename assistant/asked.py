@@ -397,6 +397,9 @@ def read(question: str, lang: str, terms: Terms) -> Asked:
     # of them ("哪所大学", "which chapter") with them
     qwords = terms.words(qterms) | {normalize(full).lower()}
     people = [p for p in terms.people if any(p in w for w in qwords)]
+    if ctx and people and not any(p in main for p in people) and re.search(r"谁|哪一?位|\bwho(?:m|se)?\b", main, re.I):
+        # "那负责印制的是哪一位？（接上问：许兵是这本书的责任编辑吧？）": who is asked anew; the person before is no part of it
+        people = []
     if lang == "en":
         # "Which part of the report was Song Yanjing responsible for?": a person the report names elsewhere (宋艳静 in the
         # preface's division of the work), named in English, must be in the evidence too

@@ -593,8 +593,16 @@ class Terms:
         """"王主编在这套丛书里是什么身份？", "許編輯擔任什麼工作？": a person of the record named by surname and the title of
         their role (主编, 编辑, 校对), when one person of that surname holds such a role."""
         def named(m: re.Match) -> str:
-            holders = {p for label, names in self.roles.items() if m.group(2) in label for p in names if p.startswith(m.group(1))}
-            return holders.pop() if len(holders) == 1 else m.group(0)
+            if re.match(r"(?:又|到底|究竟)?(?:是谁|叫什么|全名|名字|姓什么)", q[m.end():]):
+                return m.group(0)  # ("那位王编辑又是谁？": the name is what is asked)
+            # (only when something is asked of the person, and the question does not name the role as well:
+            # "王主编是这套丛书的总主编，对吧？", "许编辑、赵校对他们这本书定价多少钱？" keep the title)
+            if not re.match(r"[^，,。？?；;、]{0,12}?(?:身份|职务|角色|负责|担任|做|干|是什么|写|签|参与|是哪|叫)", q[m.end():]):
+                return m.group(0)
+            found = {(p, label) for label, names in self.roles.items() if m.group(2) in label for p in names if p.startswith(m.group(1))}
+            if len({p for p, _ in found}) != 1 or any(label in q for _, label in found):
+                return m.group(0)
+            return found.pop()[0]
         return re.sub(r"(?:^|(?<=[^\u4e00-\u9fff])|(?<=[和跟与及那这位问]))([\u4e00-\u9fff])(主编|编辑|校对)(?!部|室|社)", named, q)
 
     def person_sound_alike(self, q: str) -> str:
