@@ -172,7 +172,8 @@ _ITEM_OF_PART = re.compile(r"列出|所列|列的|下面的|之下|第[一二三
 # vocabulary, and money ("How much money is the price?")
 _NOT_COUNTED_EN = frozenset("entry entries item items line lines heading headings listing listings subsection subsections money".split())
 OWN_TOPIC_CUE = re.compile(r"^(?:and|what about|how about)\s+the\s+(?:\w+\s+){0,3}?\w+,?\s+(?:about|on|for|of|by)\b", re.I)
-_NO_TOPIC = frozenset("还有 其他 其它 另外 其余 别的 另一个 另外一个 完整 全文 原文 原话 原句 准确 具体 引用 引号 我们 咱们 我 你 您 他们 大家".split())  # "还有呢？", "那句的完整原文": no new topic
+_NO_TOPIC = frozenset("还有 其他 其它 另外 其余 别的 另一个 另外一个 完整 全文 原文 原话 原句 准确 具体 引用 引号 我们 咱们 我 你 您 他们 大家 "
+                      "数字 数据 数值 数 数额".split())  # ("天津的数字有没有？": the figure asked before, for another place)  # "还有呢？", "那句的完整原文": no new topic
 _THAT_ONE_WHO = re.compile(r"^(?:那|那么)[\u4e00-\u9fff]{1,6}的(?:[\u4e00-\u9fff]{1,4}?)?(?:是谁|又是谁|是哪一?位|又是哪一?位|呢)"
                            # "那它的 ISBN 号码是多少？": a field of the same book, asked in its own words
                            r"|^(?:那|那么)(?:它|这本书|该书|本书)的\s*[A-Za-z\u4e00-\u9fff\s]{2,10}?\s*(?:又)?(?:是多少|是什么|呢)")

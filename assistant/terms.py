@@ -526,6 +526,7 @@ class Terms:
             unknown = [w for w in unknown if w not in IMPLICIT_EN and not w.isdigit() and w not in EN_NUMBERS
                        and not w.endswith("ing")]
             return unknown[0] if unknown else None
+        q = re.sub(r"有没有(?=[？?。]*$)", "有吗", q)  # ("天津的数字有没有？": whether there is one)
         if alt := re.search(r"的([\u4e00-\u9fff]{2,6}?)(?:或者|或是|还是|或)([\u4e00-\u9fff]{2,6}?)(?:是|为)(?:什么|多少)", normalize(q)):
             # "出版社的传真号码或者电子邮件是什么？": either field will do; refused when the report has neither
             either = [self.unknown_asked(f"本书的{x}是什么？", lang, focus_keys) for x in alt.groups()]
