@@ -281,6 +281,11 @@ def _plain_english(text: str) -> str:
             rest = re.sub(r"^([^.?!]*)\.(?=\s|$)", r"\1?", text[m.end():], count=1)
             text = text[: m.start()] + asked + rest
     text = re.sub(r"^\s*(?:and\s+)?(?:might|may|could|can)\s+I\s+(?:also\s+)?ask\s+(?:you\s+)?(?:for|about)\s+", "And ", text, flags=re.I)
+    # "What section starts on page one hundred ten?": a page number in words
+    text = re.sub(r"\b(pages?\s+)((?:(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
+                  r"|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|and)[\s-]*)+)\b",
+                  lambda m: m.group(1) + (str(n) + re.search(r"\s*$", m.group(2)).group(0) if (n := _en_number_words(m.group(2))) else m.group(2)),
+                  text, flags=re.I)
     # "Who put the book out?": published it
     text = re.sub(r"\bput\s+((?:the|this|that)\s+(?:book|report|volume)|it)\s+out\b", r"published \1", text, flags=re.I)
     text = re.sub(r"\bput\s+out\b", "published", text, flags=re.I)
@@ -298,6 +303,26 @@ def _plain_english(text: str) -> str:
         text = f"Same for {(m.group(1) or m.group(2)).strip()}?"
     return re.sub(r"\b(who|which \w+)\s+(?:did|does)\s+(" + "|".join(_DID_VERB_EN) + r")\b",
                   lambda m: f"{m.group(1)} {_DID_VERB_EN[m.group(2).lower()]}", text, flags=re.I)
+
+
+def _en_number_words(words: str) -> int | None:
+    """"one hundred ten" -> 110, "ninety-eight" -> 98, "forty eight" -> 48; None when the words make no number."""
+    tens = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+    small = {w: i + 1 for i, w in enumerate(_EN_UNITS)} | {w: i + 10 for i, w in enumerate(_EN_TEENS)}
+    total, seen = 0, False
+    for w in re.findall(r"[a-z]+", words.lower()):
+        if w == "and":
+            continue
+        if w == "hundred":
+            total = (total or 1) * 100
+        elif w in tens:
+            total += tens[w]
+        elif w in small:
+            total += small[w]
+        else:
+            return None
+        seen = True
+    return total if seen and 0 < total < 1000 else None
 
 
 def _spoken_years_en(text: str) -> str:
@@ -1059,6 +1084,10 @@ def _swap_slots(question: str, previous: str) -> str:
         if same:
             # (a place takes a place's turn, not the three's as a whole: "京津冀三地…，北京是多少？" then "河北呢？")
             i = next((j for j in same if old[j].slot.id != WHOLE_REGION), same[0]) if nm.slot.id != WHOLE_REGION else same[0]
+            three = ("beijing", "tianjin", "hebei")
+            if nm.slot.id in three and old[i].slot.id not in three:
+                # ("…中关村有多少家企业在天津设了分支机构？" then "河北呢？": a province takes a province's turn, not 中关村's)
+                i = next((j for j in same if old[j].slot.id in three), i)
             used_old.add(i)
             om = old[i]
             # (an aggregate as the follow-up words it: "换成北京的第三产业呢？" -> 第三产业, not 第三产业增加值)
