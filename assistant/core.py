@@ -16,7 +16,7 @@ from typing import Callable, Sequence
 from assistant import choices, claims, evidence, extract, intent, prompts, question as qmod, scoring
 from assistant.asked import OWN_TOPIC_CUE, with_holders
 from assistant.errors import InputError
-from assistant.render import (numbers_supported, render, render_back_matter, render_others, render_same_page, render_term, render_chapters, render_count, render_nth_listed, render_nth_part, render_parts,
+from assistant.render import (en_term, numbers_supported, render, render_back_matter, render_others, render_same_page, render_term, render_chapters, render_count, render_nth_listed, render_nth_part, render_parts,
                               render_cited_work, render_stated_count, render_subsections, render_who_wrote, render_parts_of)
 from assistant.settings import Settings
 from assistant.terms import STOP_EN, BookTitle, Terms, people_of, role_holders, sole_holders, signers_of, titles_of
@@ -591,7 +591,9 @@ class Assistant:
         if lang == "zh":
             said = f"这段话在“{where}”" + (f"（第{c.page}页）" if c.page else "") + "。"
         else:
-            said = f"The passage is in “{where}”" + (f" (page {c.page})" if c.page else "") + "."
+            top = en_term(path[0], self.glossary.to_en) if self.glossary is not None else path[0]
+            named = f" ({top})" if top and top != path[0] else ""  # ("总序" -> the general preface)
+            said = f"The passage is in “{where}”{named}" + (f" (page {c.page})" if c.page else "") + "."
         d.sentences = d.sentences + [(said, [d.best])]
         d.derived = set(d.derived) | ({str(c.page)} if c.page else set())  # (the page is the passage's, not its quote's)
 

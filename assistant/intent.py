@@ -716,7 +716,10 @@ def which_type(q: str) -> tuple[str, ...]:
 _SOURCE_ASKED = re.compile(r"出处|出自(?:哪|什么|何处)|(?:在|是)哪一?段|原文在哪|(?:来源|出自)于?(?:哪|什么地方)"
                            r"|(?:总序|前言|第[一二三四]章)(?:里|中)?还是(?:在)?(?:总序|前言|第[一二三四]章)"  # "这是在总序还是前言里提到的？"
                            r"|(?:书里|报告里|书中|报告中)(?:的)?哪(?:里|儿|个地方|个部分)(?:提到|说|讲|写|出现)"
-                           r"|\b(?:which|what) (?:passage|paragraph)\b|\bwhere (?:in the (?:report|book) )?(?:is|does) (?:that|this|it) (?:come from|said|stated)\b", re.I)
+                           r"|\b(?:which|what) (?:passage|paragraph)\b|\bwhere (?:in the (?:report|book) )?(?:is|does) (?:that|this|it) (?:come from|said|stated)\b"
+                           # "Which preface says that?", "Is that the series' general preface or the book's own preface?"
+                           r"|\bwhich (?:one of the |of the (?:two )?)?prefaces?\b(?! (?:is|was) (?:dated|signed))|\bgeneral preface or the (?:book's )?(?:own )?preface\b"
+                           r"|\bis it the (?:general |series'? )?preface that\b|\bwhich (?:part|section) of the (?:book|report) (?:says|states|mentions|gives|quotes|counts)\b", re.I)
 
 
 def asks_source(q: str) -> bool:
