@@ -138,7 +138,7 @@ def _other_places(text: str) -> str:
 # words only Shanghainese writes
 _WU = re.compile(r"侬|阿拉|伊拉|啥人|伐[？?。！!]*$|屋里厢|辰光|晓得伐")
 # words only Cantonese writes (after the traditional -> simplified conversion)
-_CANTONESE = re.compile(r"嘅|喺|咗|冇|佢|咩|嗰|𠮶|啲|边个|边度|边页|边几|几多|系边|系咪|系几|系咩")
+_CANTONESE = re.compile(r"嘅|喺|咗|冇|佢|咩|嗰|𠮶|啲|㗎|畀|边个|边度|边页|边几|边间|几多|系边|系咪|系几|系咩")
 
 
 def normalize(text: str) -> str:
@@ -151,14 +151,17 @@ def normalize(text: str) -> str:
         if _CANTONESE.search(text):
             # "组稿编辑同责任编辑分别系边个？": Cantonese 同 joins two names (not 同比, 协同, 不同 …)
             text = re.sub(r"(?<=[\u4e00-\u9fff])(?<![协共不相合陪连])同(?![比时一样期年业类步意等行])(?=[\u4e00-\u9fff])", "和", text)
-        if _WU.search(text):
-            # "出版社个电话号码", "伊拉个网址", "啥人弄个": Shanghainese 个 for 的 (not a measure word: 一个, 几个, 这个 …)
-            text = re.sub(r"(?<=[\u4e00-\u9fff])(?<![一二两三四五六七八九十几这那哪每各某整半单])个(?=[\u4e00-\u9fff？?，,。！!]|$)", "的", text)
+        wu, cantonese = bool(_WU.search(text)), bool(_CANTONESE.search(text))
+        if wu:
             text = re.sub(r"伐(?=[？?。！!]*$)", "吗", text)
         # Singapore and Malaysia: the particles lah, leh, lor that end a clause
         text = re.sub(r"(?<![A-Za-z])(?:lah|leh|lor|meh|mah|hor|liao)(?![A-Za-z])", "", text)
         for regional, mainland in _regional():
             text = text.replace(regional, mainland)
+        if wu or cantonese:
+            # "出版社个电话号码", "伊拉个网址", "啥人弄个", "本書個中圖分類號": 个 for 的 in Shanghainese and Cantonese (not a
+            # measure word: 一个, 几个, 这个, 哪个 …)
+            text = re.sub(r"(?<=[\u4e00-\u9fff])(?<![一二两三四五六七八九十几这那哪每各某整半单多少])个(?=[\u4e00-\u9fff？?，,。！!]|$)", "的", text)
         # a sentence in Japanese after the question is the asker's remark: "…定价是多少元？日本元で买えないので知りたいです。"
         text = re.sub(r"(?<=[？?])[^？?]*[\u3040-\u30ff]{2,}[^？?]*$", "", text)
         # "第二章是哪个写的？", "管校对的是哪个？": 哪个 for 谁 (southwestern speech), before a deed or after a role
@@ -380,11 +383,13 @@ def english_in_chinese(text: str, glossary, known: Callable[[str], bool]) -> str
     TPP, CIP) and phrases it cannot translate are left as written."""
     if glossary is None or language(text) != "zh":
         return text
+    # ("邊間 company 幫本書做 printing？": the spaces around an English word in a Chinese sentence part nothing)
+    text = re.sub(r"(?<=[\u4e00-\u9fff])[ \t]+(?=[A-Za-z])|(?<=[A-Za-z])[ \t]+(?=[\u4e00-\u9fff])", "", text)
 
     def translate(m: re.Match) -> str:
         run = m.group(0).strip()
-        if known(run):
-            return m.group(0)
+        if known(run) and (run.isupper() or re.search(r"[\d&]", run) or not any(g[4] == "glossary" for g in glossary.groups(run))):
+            return m.group(0)  # (GDP, TPP, CIP, R&D as the report writes them; not "printing", which it writes 印刷)
         words = en_words(run)
         groups = [g for g in glossary.groups(run) if g[4] == "glossary"]
         covered = {i for a, b, *_ in groups for i in range(a, b)}
@@ -393,7 +398,16 @@ def english_in_chinese(text: str, glossary, known: Callable[[str], bool]) -> str
         # ("项目研究的topic是什么", "北京的four core functions": the generic words say nothing the Chinese does not)
         return "".join(g[3][0] for g in groups) if groups or words else m.group(0)
 
-    return _LATIN_RUN.sub(translate, text)
+    out, last = [], 0
+    for m in _LATIN_RUN.finditer(text):
+        said, before = translate(m), text[last: m.start()]
+        if said != m.group(0):
+            # ("本書個中圖 classification number": the Chinese already typed before the English is part of the translation)
+            k = next((k for k in (4, 3, 2) if len(before) >= k and said.startswith(before[-k:])), 0)
+            before = before[: len(before) - k]
+        out.append(before + said)
+        last = m.end()
+    return "".join(out) + text[last:]
 
 
 # Politeness around a Chinese question says nothing about what is asked ("麻烦问一下，…",
@@ -504,6 +518,7 @@ _SELF_CLAUSE_ZH = re.compile(r"^(?:(?:我们?|本人|俺)(?:老同志|老干部|
                              r"|(?:下周|明天|今天|这周|本周|这学期|下学期|周[一二三四五六日末])(?:(?:要|得|准备|打算|想|去)|给?(?:本科生|研究生|学生|同学们?|读者|领导|客户)?(?:讲|上课|做|写|汇报|介绍|开会))"
                              r"|给(?:本科生|研究生|学生|同学们?|领导|客户)(?:讲|上课|做|写|汇报|介绍)"
                              r"|(?:写稿子?|做节目|做专题|备课)(?:时|的时候)?(?:想|要|得|需要)"
+                             r"|(?:做|写|编|整理)[^，,；;。？?：:]{1,20}?(?:要用|要引用|用得到|用得着)(?=[，,；;。：:])"  # "做 library catalogue 要用，"
                              r"|(?:报社|单位|编辑部|我们单位|学校|公司)(?:想|要|打算|准备|正在)"
                              r"|干了(?:半辈子|一辈子|大半辈子|[一二三四五六七八九十几两\d]+年))"
                              r"[^，,；;。？?：:]*[，,；;。：:]")
