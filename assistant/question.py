@@ -154,14 +154,19 @@ def normalize(text: str) -> str:
         wu, cantonese = bool(_WU.search(text)), bool(_CANTONESE.search(text))
         if wu:
             text = re.sub(r"伐(?=[？?。！!]*$)", "吗", text)
+        if cantonese:
+            # "係邊個基金": which fund (边个 before a noun), not who; Cantonese 系 for 是 (not 体系, 关系, 联系, 系列 …)
+            text = re.sub(r"边个(?=[\u4e00-\u9fffA-Za-z])(?![㗎呀啊呢嘅吖])", "哪个", text)
         # Singapore and Malaysia: the particles lah, leh, lor that end a clause
         text = re.sub(r"(?<![A-Za-z])(?:lah|leh|lor|meh|mah|hor|liao)(?![A-Za-z])", "", text)
         for regional, mainland in _regional():
             text = text.replace(regional, mainland)
+        if cantonese:
+            text = re.sub(r"(?<![体关联派院世谱水])系(?![统列数])", "是", text)  # (after 系边个, 系咪 …, read as phrases)
         if wu or cantonese:
             # "出版社个电话号码", "伊拉个网址", "啥人弄个", "本書個中圖分類號": 个 for 的 in Shanghainese and Cantonese (not a
             # measure word: 一个, 几个, 这个, 哪个 …)
-            text = re.sub(r"(?<=[\u4e00-\u9fff])(?<![一二两三四五六七八九十几这那哪每各某整半单多少])个(?=[\u4e00-\u9fff？?，,。！!]|$)", "的", text)
+            text = re.sub(r"(?<=[\u4e00-\u9fff])(?<![一二两三四五六七八九十几这那哪每各某整半单多少有])个(?=\s*[\u4e00-\u9fffA-Za-z？?，,。！!]|$)", "的", text)
         # a sentence in Japanese after the question is the asker's remark: "…定价是多少元？日本元で买えないので知りたいです。"
         text = re.sub(r"(?<=[？?])[^？?]*[\u3040-\u30ff]{2,}[^？?]*$", "", text)
         # "第二章是哪个写的？", "管校对的是哪个？": 哪个 for 谁 (southwestern speech), before a deed or after a role
