@@ -1994,6 +1994,55 @@ def test_conversations_from_blind_sets_dev223_to_dev238(assistant_, turns, must)
     assert r.answerable and all(squash_ws(m) in squash_ws(r.answer) for m in must), (r.rewritten_question, r.answer)
 
 
+@pytest.mark.parametrize("q, must", [
+    # semi-classical Chinese
+    ("购此一册，须费几何？", ["58.00"]),
+    ("编委会诸公凡几人？其名若何？", ["陈倩", "王成慧"]),
+    ("前言署名者何？作于何日？", ["编者", "2016年3月18日"]),
+    # a person named by surname and the title of their role
+    ("王主编在这套丛书里具体是什么身份？", ["总主编"]),
+    ("許編輯在這本書裡擔任的是什麼工作？", ["责任编辑"]),
+    ("许编辑、赵校对他们这本书定价多少钱？", ["58.00"]),  # (nothing asked of them: the title stays)
+    # which place a contents line belongs to; which preface says it
+    ("麦谷产业园是哪个地方的项目？目录里在第几页？", ["天津", "107"]),
+    ("Which preface quotes Beijing's 2014 government work report on the city's core functions?", ["总序", "general preface"]),
+    # English words inside Cantonese; a learner's English
+    ("邊間 company 幫本書做 printing 㗎？", ["北京九州迅驰传媒文化有限公司"]),
+    ("做 library catalogue 要用，本書個中圖 classification number 係咩？", ["F719.9"]),
+    ("Which company is publisher of this report? (in Vietnam we say nha xuat ban)", ["经济管理出版社"]),
+    ("Who is write the general preface and on what date?", ["王成慧", "2016年3月15日"]),
+    ("What section starts on page one hundred ten?", ["110"]),
+    # whether the report mentions it
+    ("目录里有没有讲秦皇岛的那部分？在第几页？", ["116"]),
+    ("前言脚注里有没有引用别人的书？作者是谁？", ["邢元敏"]),
+])
+def test_questions_from_blind_sets_dev239_to_dev254(assistant_, q, must):
+    r = assistant_.ask(q)
+    assert r.answerable and all(squash_ws(m) in squash_ws(r.answer) for m in must), (r.rewritten_question, r.answer)
+
+
+@pytest.mark.parametrize("q", [
+    "是书首印之印数几何？",  # the print run: the record gives none
+    "这本书首印的印数多少？",
+])
+def test_refusals_from_blind_sets_dev239_to_dev254(assistant_, q):
+    r = assistant_.ask(q)
+    assert not r.answerable, (r.rewritten_question, r.answer)
+
+
+@pytest.mark.parametrize("turns, must", [
+    (["王主编是这套丛书的总主编，对吧？", "那书里负责组稿的那位王编辑又是谁？"], ["王光艳"]),
+    (["许编辑是这本书的责任编辑吧？", "那负责印制的是哪一位？"], ["司东翔"]),
+    (["前言说中关村有多少家企业在天津设了分支机构？", "不对，是河北"], ["400多", "1000多"]),
+    (["前言里有没有讲到人均公共教育支出？", "天津的数字有没有？"], ["2680"]),
+    (["有個 funding project 係講 TPP 嘅，係邊個基金㗎？", "咁佢個 grant number 係？"], ["14JGC089"]),
+    (["北京地铁运营里程多少公里？", "这个里程相当于东京的百分之多少？"], ["28%"]),
+])
+def test_conversations_from_blind_sets_dev239_to_dev254(assistant_, turns, must):
+    r = _converse(assistant_, turns)
+    assert r.answerable and all(squash_ws(m) in squash_ws(r.answer) for m in must), (r.rewritten_question, r.answer)
+
+
 @pytest.mark.parametrize("turns", [
     ["What book does the footnote cite?", "Which press published it, and when?"],
     ["Does the preface cite any outside publication in a footnote?", "Who published that book, and in which year?"],
