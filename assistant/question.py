@@ -119,6 +119,11 @@ def _spoken(text: str) -> str:
     text = _SPOKEN_PERCENT.sub(percent, text)
     text = re.sub(r"第([一二三四五六七八九十百零〇两]{2,6})页", page, text)  # "第九十八页", "第一百二十三页"
     text = _FILLER_HEAD.sub("", text.lstrip()) or text
+    # fillers and self-interruptions inside a spoken question ("…，呃，是哪家出版社出的来着？", "就是说那个…", "那个啥，")
+    text = re.sub(r"(?<=[，,。])\s*(?:[呃额嗯唔]+|那个啥|怎么说呢|我想想|反正就是|就是说)[，,、]\s*", "", text)
+    text = re.sub(r"(?:^|(?<=[，,。]))\s*就是说(?=[\u4e00-\u9fff])", "", text)
+    # "对对对，76.9%。那天津呢…": the asker agreeing, and the figure they repeat, ask nothing
+    text = re.sub(r"^(?:对对对|对对|对的|对|是的|没错|嗯嗯|好的)[，,。!！]\s*(?:\d[\d.]*\s*(?:%|元|亿元|个|家)?[。，,!！]\s*)?(?=\S)", "", text)
     return re.sub(r"(?<=[\u4e00-\u9fff])([啊呀])(?=[\u4e00-\u9fff])", r"\1，", text)
 
 
@@ -417,7 +422,7 @@ def english_in_chinese(text: str, glossary, known: Callable[[str], bool]) -> str
 
 # Politeness around a Chinese question says nothing about what is asked ("麻烦问一下，…",
 # "…，您能帮我查一下吗？"): it is dropped before the question is read.
-_COURTESY_HEAD_ZH = re.compile(r"^(?:(?:(?:年轻人|小伙子|小同志|同志|姑娘|小姑娘|师傅|大姐|大哥)(?:你好|您好)?(?:啊|呀)?(?=[，,！!。])|您好|你好|老师好|(?:明白了?|了解了?|知道了|懂了|好的|收到|谢谢|多谢|嗯|哦)(?=[，,！!。~～])|打扰(?:一下|了)|劳驾|[\u4e00-\u9fff]{0,4}问(?:一句|一下|个问题)(?=[：:，,])|麻烦(?:您|你)?(?:问|请教|帮我查|查)?一下|"
+_COURTESY_HEAD_ZH = re.compile(r"^(?:(?:(?:年轻人|小伙子|小同志|同志|姑娘|小姑娘|师傅|大姐|大哥)(?:你好|您好)?(?:啊|呀)?(?=[，,！!。])|您好|你好|老师好|(?:喂|哈喽|嗨)(?=[，,！!。\s])|(?:明白了?|了解了?|知道了|懂了|好的|收到|谢谢|多谢|嗯|哦)(?=[，,！!。~～])|打扰(?:一下|了)|劳驾|[\u4e00-\u9fff]{0,4}问(?:一句|一下|个问题)(?=[：:，,])|麻烦(?:您|你)?(?:问|请教|帮我查|查)?一下|"
                                r"(?:我)?想(?:请教|请问)(?:一下)?|(?:我)?想(?:问|了解)一下|请教一下|请问一下|帮(?:我|忙)(?:查|看|找)(?:一)?下)[，,！!。：:\s]*)+")
 _COURTESY_TAIL_ZH = re.compile(r"[，,？?]\s*(?:(?:您|你)(?:能|可以|可否|能否|能不能)?|(?:能|可以|可否|能否|能不能))(?:帮(?:我|忙))?"
                                r"(?:查|看|找|确认|核实|列|列举|列出|说说|讲讲)(?:一下|下)?(?:吗|嘛|么)?[？?。！!]*$|[，,？?！!。]\s*(?:谢谢|多谢|感谢)(?:您|你|啦|了)?[！!。~～]*$")
