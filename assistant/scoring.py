@@ -400,7 +400,9 @@ def _field_row(u: Unit, a: Asked) -> bool:
 def _figures(u: Unit, a: Asked, terms: Terms, s: float) -> float:
     """A numeric question needs a number by the asked indicator; a row is judged by its key."""
     if a.numeric and not _counted(u, a) and not _field_row(u, a):
-        if not ([n for n in NUM_RE.findall(YEAR_RE.sub(" ", u.text)) if n not in a.qnums] or CN_COUNT.search(u.text)):
+        # (a classification code is no figure: "F719.9")
+        if not ([n for n in NUM_RE.findall(YEAR_RE.sub(" ", re.sub(r"(?<![A-Za-z])[A-Z]\d{1,4}\.\d+\b", " ", u.text))) if n not in a.qnums]
+                or CN_COUNT.search(u.text)):
             s *= 0.4
             u.reasons.append("no number")
         elif u.kind == "sentence" and not number_near_terms(u.text, a.ind_terms):
