@@ -506,7 +506,7 @@ class Assistant:
         if lang == "zh":
             sent = f"“{title}”在" + "".join(f"“{n}”" for n in names) + f"中，从第{page}页开始。"
         else:
-            sent = f"“{title}” is in " + ", ".join(f"“{n}”" for n in names) + f", starting on page {page}."
+            sent = f"The entry “{title}” is in " + ", ".join(f"“{n}”" for n in names) + f", starting on page {page}."
         d.best, d.sentences = u, [(sent, [u, *(_row_unit(c) for c in holders)])]
 
     @staticmethod
