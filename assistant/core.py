@@ -1007,17 +1007,23 @@ class Assistant:
         """"前言第二部分的标题是什么？": a part named by its place in a section the question names
         (one without chapter numbering, whose parts are headed "一、…" "二、…") is its heading, cited
         by the first passage under it."""
-        main = qmod.split_context(rewritten)[0]
-        n = intent.nth_part(main)
+        main, ctx = qmod.split_context(rewritten)
+        n = intent.nth_part(main) or (intent.nth_part_of_list(main) if (ctx or intent.nth_part_of_list(main)) else 0)
         if not n or intent.ordinals(main):
             return
-        words = {normalize(main)} | self._terms.words(self._terms.analyse(main, match_lang)[0])
-        tops = [p for p in dict.fromkeys(tuple(c.section_path[:1]) for c in self._chunks_in_order if c.section_path)
-                if any(p[0] in w or w == p[0] for w in words)]
+
+        def tops_named(text: str) -> list:
+            words = {normalize(text)} | self._terms.words(self._terms.analyse(text, match_lang)[0])
+            return [p for p in dict.fromkeys(tuple(c.section_path[:1]) for c in self._chunks_in_order if c.section_path)
+                    if any(p[0] in w or w == p[0] for w in words)]
+        # ("And the last one on the list? (following up: The preface lists four shortcomings. What's the first one?)":
+        # the section the conversation named)
+        tops = tops_named(main) or (tops_named(ctx) if ctx else [])
         named = [(p, parts) for p in tops if len(parts := self._subsections(p)) >= 2]
         if len(named) != 1 or n > len(named[0][1]):
             return
         path, parts = named[0]
+        n = n if n > 0 else len(parts)  # ("the last of the four shortcomings")
         first = parts[n - 1]
         heading = first.section_path[-1]
         d.answerable, d.refusal = True, ""

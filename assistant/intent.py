@@ -759,8 +759,11 @@ def who_role_zh(q: str) -> str:
 
 
 _NTH_PART_ZH = re.compile(r"第([一二三四五六七八九十]|\d{1,2})(?:个)?(?:部分|小部分|点)")
-_NTH_PART_EN = re.compile(r"\b(first|second|third|fourth|fifth|sixth|1st|2nd|3rd|4th|5th|6th)\s+(?:part|point|sub-?section|heading)\b"
-                          r"|\b(?:part|point)\s+(one|two|three|four|five|six|[1-6])\b", re.I)
+_NTH_PART_EN = re.compile(r"\b(first|second|third|fourth|fifth|sixth|1st|2nd|3rd|4th|5th|6th|last|final)\s+(?:part|point|sub-?section|heading)\b"
+                          r"|\b(?:part|point)\s+(one|two|three|four|five|six|[1-6])\b"
+                          # "The 前言 lists four shortcomings. Which one comes third?", "the last of the four shortcomings in the 前言"
+                          r"|\b(?:which|what)(?: one)? (?:comes|is listed|is) (first|second|third|fourth|fifth|sixth|last)\b"
+                          r"|\bthe (first|second|third|fourth|fifth|sixth|last) (?:one )?of the (?:two|three|four|five|six) \w+", re.I)
 _EN_ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "1st": 1, "2nd": 2, "3rd": 3,
                "4th": 4, "5th": 5, "6th": 6, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
@@ -826,6 +829,18 @@ def next_or_previous(q: str) -> int:
     return 1 if _NEXT.search(q) else -1 if _PREVIOUS.search(q) else 0
 
 
+_NTH_OF_LIST_EN = re.compile(r"\b(?:what's|what is|which is|and|what about)\s+the\s+(first|second|third|fourth|fifth|sixth|last)\s+one\b", re.I)
+
+
+def nth_part_of_list(q: str) -> int:
+    """"What's the first one?", "And the last one on the list?": a place in a list the conversation names (-1: the last)."""
+    m = _NTH_OF_LIST_EN.search(q)
+    if not m:
+        return 0
+    v = m.group(1).lower()
+    return -1 if v == "last" else _EN_ORDINAL[v]
+
+
 def nth_part(q: str) -> int:
     """"前言第二部分的标题是什么？", "the second part of the preface": the part asked for (1-based), 0 if none."""
     m = _NTH_PART_ZH.search(q)
@@ -834,8 +849,8 @@ def nth_part(q: str) -> int:
         return int(v) if v.isdigit() else cn_value(v)
     m = _NTH_PART_EN.search(q)
     if m:
-        v = (m.group(1) or m.group(2)).lower()
-        return int(v) if v.isdigit() else _EN_ORDINAL[v]
+        v = next(g for g in m.groups() if g).lower()
+        return -1 if v in ("last", "final") else int(v) if v.isdigit() else _EN_ORDINAL[v]
     return 0
 
 
