@@ -165,7 +165,10 @@ class Assistant:
         if not history and lang == "en":
             norm = qmod.it_is_the_book(norm)  # "I'm reading the report. Who actually wrote it?"
         if history:
-            norm = qmod.resolve_this_part(norm, history[-1].rewritten_question)
+            this_part = qmod.resolve_this_part(norm, history[-1].rewritten_question)
+            if lang == "en" and this_part != norm:
+                return q, this_part, lang, claim or choice  # ("Where does chapter two start?": it names what it asks of)
+            norm = this_part
             norm = qmod.resolve_cited_work(norm, history[-1].answer)  # "Which press published it?" after the footnote
         if history and history[-1].answerable:
             norm = qmod.resolve_holding_chapter(norm, history[-1].answer, self._chapter_of_title)
@@ -1416,6 +1419,10 @@ def _parts_asked(q: str) -> list[str]:
     out = re.findall(r"第[一二三四五六七八九十]+章", q)
     out += [f"第{intent.cn_number(int(n))}章" for n in re.findall(r"\bchapters?\s+(\d{1,2})\b", q, re.I)]
     out += [f"第{intent.cn_number(int(n))}章" for n in re.findall(r"\bchapters\s+\d{1,2}\s+and\s+(\d{1,2})\b", q, re.I)]
+    # ("Who drafted chapter two?", "the second chapter")
+    words = {"one": 1, "two": 2, "three": 3, "four": 4, "first": 1, "second": 2, "third": 3, "fourth": 4}
+    out += [f"第{intent.cn_number(words[w.lower()])}章" for w in re.findall(r"\bchapters?\s+(one|two|three|four)\b", q, re.I)]
+    out += [f"第{intent.cn_number(words[w.lower()])}章" for w in re.findall(r"\b(first|second|third|fourth)\s+chapter\b", q, re.I)]
     if re.search(r"附录|\bappendix\b", q, re.I):
         out.append("附录")
     return list(dict.fromkeys(out))

@@ -1163,7 +1163,14 @@ def _line_answered(previous_answer: str | None) -> "re.Match[str] | None":
 
 def resolve_this_part(question: str, previous_question: str | None) -> str:
     """"这一章分成哪几节？" after "目录里第二章讲的是什么？" asks about 第二章: "这一章"/"这一节" is the
-    chapter (or chapter and section) the previous question named by number."""
+    chapter (or chapter and section) the previous question named by number. "Where does it start?" after "Who
+    drafted chapter two?" asks where chapter two starts."""
+    if previous_question and language(question) == "en" and re.search(r"\b(?:start|starts|begin|begins|page|where)\b", question, re.I) \
+            and (it := re.search(r"\b(?:it|its)\b", question)):
+        named = set(re.findall(r"\bchapter\s+(?:\d{1,2}|one|two|three|four)\b", split_context(previous_question)[0], re.I))
+        if len(named) == 1 and not re.search(r"\bsections?\b|第[一二三四五六七八九十]+节", split_context(previous_question)[0], re.I):
+            ch = named.pop()
+            return question[: it.start()] + (ch + "'s" if it.group(0) == "its" else ch) + question[it.end():]
     if not previous_question or language(question) != "zh" or not (this := _THIS_PART_ZH.search(question)):
         return question
     prev = split_context(previous_question)[0]
