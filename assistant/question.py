@@ -308,7 +308,7 @@ def _plain_english(text: str) -> str:
     text = re.sub(r"\b(who)\s+(?:is|was|are|were)\s+(" + "|".join(_DID_VERB_EN) + r")\b",
                   lambda m: f"{m.group(1)} {_DID_VERB_EN[m.group(2).lower()]}", text, flags=re.I)
     # "Which company is publisher of this report? (in Vietnam we say nha xuat ban)": a remark in brackets after the question
-    text = re.sub(r"(?<=\?)\s*\([^()]*\)\s*$", "", text)
+    text = re.sub(r"(?<=\?)\s*\((?!\s*following up:)[^()]*\)\s*$", "", text)  # (not the context a follow-up carries)
     # ("Who actually wrote the report?": an adverb between the asking word and the deed says nothing of either)
     text = re.sub(r"\b(who|what|which|when|where)\s+(?:actually|really|exactly|precisely|originally|in fact)\s+", r"\1 ", text, flags=re.I)
     m = _SAME_QUESTION_EN.match(text)
