@@ -154,6 +154,7 @@ def focus_words(words: list[str], owners: set[int] = frozenset()) -> set[int]:
 # report lacks, even when the report never uses the word.
 IMPLICIT_EN = frozenset(
     "title titles name names date dates day year month code codes number numbers order page pages time "
+    "called named titled entitled "  # ("What's the first chapter called?": its name)
     "meaning definition purpose reason reasons role idea ideas theme themes topic topics subject subjects "
     "content contents point points focus goal goals aim aims way ways kind kinds type types example examples "
     "part parts list difference differences relationship situation status trend trends feature features "
