@@ -242,6 +242,8 @@ def normalize(text: str) -> str:
             text = re.sub(r"(?<![话书真机证编])号码(?=(?:是|为)?多少|是什么|是几)", "电话", text)
             # (the call the asker means to make is why it is asked: "想打电话给出版社问问，电话多少")
             text = re.sub(r"打(?:个|一个|通)?电话[给到]?(?=[问找]?[^，,。？?]*[，,。][^，,。？?]*电话)", "联系", text)
+        # "这本书叫什么名字？": the book's title
+        text = re.sub(r"((?:这|那|该|此)(?:本|部|份)(?:书|报告)|本书)(?:的名字|的名称)?叫(?:什么|啥)(?:名字|名儿|名)?(?=[？?。，,]|$)", r"\1的书名是什么", text)
         # "排在最前面的那一章叫什么？": the first chapter (section)
         text = re.sub(r"(?:排在|列在)?最前面?的?(?:那|这)?一?(章|节)", r"第一\1", text)
         # "总序和前言的落款日期分别是哪天？": one field of two parts of the book, asked as two questions (not of two places,
