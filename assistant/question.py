@@ -311,6 +311,12 @@ def _plain_english(text: str) -> str:
                   lambda m: f"{m.group(1)} {_DID_VERB_EN[m.group(2).lower()]}", text, flags=re.I)
     # "Which company is publisher of this report? (in Vietnam we say nha xuat ban)": a remark in brackets after the question
     text = re.sub(r"(?<=\?)\s*\((?!\s*following up:)[^()]*\)\s*$", "", text)  # (not the context a follow-up carries)
+    # "And the Tianjin subsection within it?": that place's part of the section asked before
+    text = re.sub(r"\bthe (Beijing|Tianjin|Hebei) (?:sub-?section|part|section|bit|portion)\s+(?:within|of|in|inside|under) (?:it|that|this)(?: one| section| chapter)?\b",
+                  r"\1's part", text, flags=re.I)
+    # "when was this thing actually printed?": the book
+    text = re.sub(r"\b(?:this|that|the) thing\b", "the book", text, flags=re.I)
+    text = re.sub(r"\b(is|was|were|are)\s+(the book|it|the report)\s+(?:actually|really|exactly)\s+", r"\1 \2 ", text, flags=re.I)
     # ("Who actually wrote the report?": an adverb between the asking word and the deed says nothing of either)
     text = re.sub(r"\b(who|what|which|when|where)\s+(?:actually|really|exactly|precisely|originally|in fact)\s+", r"\1 ", text, flags=re.I)
     m = _SAME_QUESTION_EN.match(text)
