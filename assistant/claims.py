@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from assistant import prompts
+from index.text import normalize
 
 
 @dataclass(frozen=True)
@@ -21,6 +22,7 @@ class Claim:
     question: str  # the question with the claimed values asked for ("定价是多少？")
     numbers: tuple[str, ...] = ()  # claimed figures, as numbers ("48", "6.08", "2016-3-18", "20")
     names: tuple[str, ...] = ()  # claimed persons of the record ("王光艳")
+    titles: tuple[str, ...] = ()  # a claimed title ("这本书的书名是不是《京津冀信息服务业协同发展研究丛书》？")
 
 
 # "，对吗？", "，这个数对不对？", "，跟书上一致吗？", "，没错吧？"
@@ -121,6 +123,11 @@ def _read_zh(q: str, people: frozenset) -> Claim | None:
         numbers.append(m.group(1))
         return "哪一年"
 
+    titles: list[str] = []
+    if m := re.search(r"(书名|题名|正题名|丛书名|名称|名字|标题)(?:是不是|就是|应该是|是|叫|为)(?:就是)?《([^》]{2,40})》", body):
+        # "这本书的书名是不是就是《京津冀信息服务业协同发展研究丛书》？": the title is looked up and compared
+        titles.append(m.group(2))
+        body = body[: m.start()] + m.group(1) + "是什么" + body[m.end():]
     body = _DATE_ZH.sub(date, body)
     # "这本书是不是2014年出的？": the year a thing was done is claimed (not the year a figure is for)
     body = re.sub(r"((?:19|20)\d{2})\s*年(?=(?:出版|出|印刷|印|发行|写|编|完成|成书)(?:的|了)?(?:吗|吧|么|[？?。]|$))", year_done, body)
@@ -142,6 +149,8 @@ def _read_zh(q: str, people: frozenset) -> Claim | None:
     if names:
         run = "|".join(re.escape(p) for p in names)
         body = re.sub(rf"(?:{run})(?:(?:[、和与及,，]|以及)(?:{run}))*", "谁", body)
+    if titles and not numbers and not names:
+        return Claim(body + "？", (), (), tuple(titles))
     if not numbers and not names:
         return None
     if re.search(r"(?:不是|并非|没有)\s*(?:多少|哪天|第几页|谁)", body):
@@ -251,6 +260,10 @@ def verdict(claim: Claim, answer: str, lang: str, people: frozenset = frozenset(
     which may give other places' figures: "北京大学与天津市达成170余个合作项目，与河北省达成160余个") states every
     value claimed; None when it states no value of the kind claimed (then it cannot say the claim is wrong)."""
     text = re.sub(r"\[\d+\]", "", answer.split(prompts.QUOTE_INTRO[lang])[0])
+    if claim.titles and text.strip():
+        def bare(x: str) -> str:
+            return re.sub(r"[^\w\u4e00-\u9fff]", "", normalize(x))  # ("（2015）" as "(2015)")
+        return prompts.CLAIM_TRUE[lang] if all(bare(t) in bare(text) for t in claim.titles) else prompts.CLAIM_FALSE[lang]
     if not text.strip() or not (claim.numbers or claim.names):
         return None  # (a denial to confirm: "编号不是14JGC088吧？" gets the value, and no verdict)
     if claim.numbers:
