@@ -2015,6 +2015,18 @@ def test_conversations_from_blind_sets_dev223_to_dev238(assistant_, turns, must)
     # whether the report mentions it
     ("目录里有没有讲秦皇岛的那部分？在第几页？", ["116"]),
     ("前言脚注里有没有引用别人的书？作者是谁？", ["邢元敏"]),
+    # a title claimed; the book's name asked
+    ("我在写参考文献，这本书的书名是不是就是《京津冀信息服务业协同发展研究丛书》？", ["不是", "京津冀信息服务业发展报告"]),
+    ("这本书叫什么名字？", ["京津冀信息服务业发展报告"]),
+    ("What's the first chapter called?", ["第一章 京津冀信息服务业发展现状"]),
+    ("Who drafted chapter two?", ["朱云", "宋艳静"]),
+    # a phone call's fillers; handwriting look-alikes
+    ("喂，你好，呃，我想问一下啊，就是说那个京津冀信息服务业发展报告，2015的那本，呃，是哪家出版社出的来着？", ["经济管理出版社"]),
+    ("书的遍著者是谁啊", ["郭斌", "陈倩"]),
+    ("责任校时是哪位？", ["赵天宇"]),
+    # a part of the preface by its place, asked in English
+    ("The 前言 lists four shortcomings. Which one comes third?", ["三、交通体系初具，连接整合不足"]),
+    ("What's the last of the four shortcomings in the 前言?", ["四、公共服务水平提升、公共资源配置不均"]),
 ])
 def test_questions_from_blind_sets_dev239_to_dev254(assistant_, q, must):
     r = assistant_.ask(q)
@@ -2024,6 +2036,8 @@ def test_questions_from_blind_sets_dev239_to_dev254(assistant_, q, must):
 @pytest.mark.parametrize("q", [
     "是书首印之印数几何？",  # the print run: the record gives none
     "这本书首印的印数多少？",
+    "Could you confirm the size of the first print run (the number of copies printed)?",
+    "What was total information-service revenue for the whole Jing-Jin-Ji region in 2015?",  # F719.9 is a code, no figure
 ])
 def test_refusals_from_blind_sets_dev239_to_dev254(assistant_, q):
     r = assistant_.ask(q)
@@ -2037,6 +2051,11 @@ def test_refusals_from_blind_sets_dev239_to_dev254(assistant_, q):
     (["前言里有没有讲到人均公共教育支出？", "天津的数字有没有？"], ["2680"]),
     (["有個 funding project 係講 TPP 嘅，係邊個基金㗎？", "咁佢個 grant number 係？"], ["14JGC089"]),
     (["北京地铁运营里程多少公里？", "这个里程相当于东京的百分之多少？"], ["28%"]),
+    (["北京2013年第三产业比重是多少？", "对对对，76.9%。那天津呢，天津那个第二产业占比是多少？"], ["50.6%"]),
+    (["Who drafted chapter two?", "Where does it start?", "What's its first section?", "Which page is Tianjin's part of that one on?"], ["51"]),
+    # a third turn keeps the context the second carried
+    (["What page is the section on outstanding problems?", "Tianjin's part?", "And Hebei's?"], ["三、河北省", "38"]),
+    (["The preface lists four shortcomings of the region. What's the first one?", "And the last one on the list?"], ["四、公共服务水平提升"]),
 ])
 def test_conversations_from_blind_sets_dev239_to_dev254(assistant_, turns, must):
     r = _converse(assistant_, turns)
