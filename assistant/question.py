@@ -313,7 +313,7 @@ def _plain_english(text: str) -> str:
     text = re.sub(r"(?<=\?)\s*\((?!\s*following up:)[^()]*\)\s*$", "", text)  # (not the context a follow-up carries)
     # "And the Tianjin subsection within it?": that place's part of the section asked before
     text = re.sub(r"\bthe (Beijing|Tianjin|Hebei) (?:sub-?section|part|section|bit|portion)\s+(?:within|of|in|inside|under) (?:it|that|this)(?: one| section| chapter)?\b",
-                  r"\1's part", text, flags=re.I)
+                  r"\1's part of it", text, flags=re.I)  # (still pointing back: the section is the one before)
     # "when was this thing actually printed?": the book
     text = re.sub(r"\b(?:this|that|the) thing\b", "the book", text, flags=re.I)
     text = re.sub(r"\b(is|was|were|are)\s+(the book|it|the report)\s+(?:actually|really|exactly)\s+", r"\1 \2 ", text, flags=re.I)
