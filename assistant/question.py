@@ -464,8 +464,10 @@ def _without_letter_form(question: str) -> str:
             break
         out = out[: m.start()].rstrip().rstrip(",")
     # "Who are the credited authors? The licence has to name them exactly.": a remark after the last question
-    if (q_end := out.rfind("?")) > 0 and not re.search(r"\b(?:what|which|who|when|where|how)\b|(?:^|[.!]\s*)\s*(?:please\s+)?(?:give|list|tell|name|show|quote|provide)\b",
-                                                         out[q_end + 1:], re.I):
+    # (only a remark on what the answer is for, "The licence has to name them exactly.", not a request that says more of what
+    # is asked: "I need the street address for the citation.", "Full postal address please.", "pages too")
+    if (q_end := out.rfind("?")) > 0 and re.fullmatch(r"\s*(?:The|This|That|Our|My|Their|It|They)\b[^?]*\b(?:has to|have to|must|needs? to|will|should)\b[^?]*[.!]?\s*",
+                                                       out[q_end + 1:]):
         out = out[: q_end + 1]
     return out.strip() if re.search(r"[A-Za-z]{3}", out) else question
 
@@ -1211,7 +1213,11 @@ def resolve_line(question: str, previous_answer: str | None, previous_question: 
         if _BARE_PAGE_ZH.match(question.strip()):
             return title + question.strip().lstrip("那么")  # "在第几页？" after "“二、国家工信部”从第134页开始。"
         return _IT_ZH.sub(title, question.strip(), count=1)
-    return question if not re.search(r"\bpages?\b|\bwhere\b", question, re.I) else _IT_EN.sub(title, question, count=1)
+    if not re.search(r"\bpages?\b|\bwhere\b", question, re.I):
+        return question
+    if len(m.group(1)) > 6 and not re.search(r"\b(?:it|that one|this one|(?:that|this) (?:section|chapter|part|entry))\b", question, re.I):
+        return question  # ("What page is that on?" after a chapter: the line found again; a short line of the back matter is named)
+    return _IT_EN.sub(title, question, count=1)
 
 
 _AGAIN_ZH = re.compile(r"^(?:那|那么)?再(?:往)?(下一个|下一项|下一条|下一节|后一个|后面一个|上一个|上一项|上一节|前一个|前面一个)(.*)$")

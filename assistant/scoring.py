@@ -394,7 +394,9 @@ def _field_row(u: Unit, a: Asked) -> bool:
     """The record row labelled with the field a follow-up asks for ("那网址呢？" after "出版社的电话是多少？": the
     number was asked of the phone, the follow-up asks the web address)."""
     label = squash_ws(normalize(row_field(u, "label"))) if u.kind == "row" else ""
-    return bool(a.ctx and len(label) >= 2 and (u.hit.chunk.meta or {}).get("table") == "publication" and label in squash_ws(a.main))
+    return bool(a.ctx and len(label) >= 2 and (u.hit.chunk.meta or {}).get("table") == "publication" and label in squash_ws(a.main)
+                # (not when the follow-up asks a number itself: "那是第几次印刷的？" is no question about the printer)
+                and not re.search(r"第几|多少|几[次个位年月号]|\bhow (?:many|much)\b|\bwhat number\b", a.main, re.I))
 
 
 def _figures(u: Unit, a: Asked, terms: Terms, s: float) -> float:
