@@ -1026,6 +1026,9 @@ class Assistant:
         if len(named) != 1 or n > len(named[0][1]):
             return
         path, parts = named[0]
+        said = re.search(r"\b(two|three|four|five|six)\s+[a-z]+", main + " " + ctx, re.I)
+        if said and {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}[said.group(1).lower()] != len(parts):
+            return  # ("…for three reasons. What is the last one?": a list inside a part, not the parts themselves)
         n = n if n > 0 else len(parts)  # ("the last of the four shortcomings")
         first = parts[n - 1]
         heading = first.section_path[-1]

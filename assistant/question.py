@@ -301,6 +301,9 @@ def _plain_english(text: str) -> str:
                   r"|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|and)[\s-]*)+)\b",
                   lambda m: m.group(1) + (str(n) + re.search(r"\s*$", m.group(2)).group(0) if (n := _en_number_words(m.group(2))) else m.group(2)),
                   text, flags=re.I)
+    # "when did the first print run come out": the first printing (not the size of a print run, which the record omits)
+    text = re.sub(r"\b(first|1st|second|2nd)\s+print\s+run\b(?=[^?]*\b(?:come|came|out|published|appear|appeared|when|date)\b)",
+                  r"\1 printing", text, flags=re.I)
     # "Who put the book out?": published it
     text = re.sub(r"\bput\s+((?:the|this|that)\s+(?:book|report|volume)|it)\s+out\b", r"published \1", text, flags=re.I)
     text = re.sub(r"\bput\s+out\b", "published", text, flags=re.I)
