@@ -2027,6 +2027,7 @@ def test_conversations_from_blind_sets_dev223_to_dev238(assistant_, turns, must)
     # a part of the preface by its place, asked in English
     ("The 前言 lists four shortcomings. Which one comes third?", ["三、交通体系初具，连接整合不足"]),
     ("What's the last of the four shortcomings in the 前言?", ["四、公共服务水平提升、公共资源配置不均"]),
+    ("when did the first print run come out", ["2016年5月第1次印刷"]),  # the first printing, not a print run's size
 ])
 def test_questions_from_blind_sets_dev239_to_dev254(assistant_, q, must):
     r = assistant_.ask(q)
@@ -2060,6 +2061,12 @@ def test_refusals_from_blind_sets_dev239_to_dev254(assistant_, q):
 def test_conversations_from_blind_sets_dev239_to_dev254(assistant_, turns, must):
     r = _converse(assistant_, turns)
     assert r.answerable and all(squash_ws(m) in squash_ws(r.answer) for m in must), (r.rewritten_question, r.answer)
+
+
+def test_the_last_of_a_list_inside_a_part_is_not_the_last_part(assistant_):
+    # the preface has four parts; "three reasons" are a list inside one of them
+    r = assistant_.ask("The preface argues that joint development of information services is inevitable for three reasons. What is the last one?")
+    assert "Part four" not in r.answer, r.answer
 
 
 @pytest.mark.parametrize("turns", [
