@@ -1011,7 +1011,7 @@ class Assistant:
         (one without chapter numbering, whose parts are headed "一、…" "二、…") is its heading, cited
         by the first passage under it."""
         main, ctx = qmod.split_context(rewritten)
-        n = intent.nth_part(main) or (intent.nth_part_of_list(main) if (ctx or intent.nth_part_of_list(main)) else 0)
+        n = intent.nth_part(main) or intent.nth_part_of_list(main)
         if not n or intent.ordinals(main):
             return
 
