@@ -738,11 +738,13 @@ class Assistant:
     def _surname_first(self, q: str) -> str:
         """"Is Chenghui Wang the chief editor…?": a person of the record named given name first, as the report's
         English names them (Wang Chenghui)."""
-        for en in self._people_en:
-            parts = en.split()
-            if len(parts) == 2:
-                q = re.sub(rf"\b{re.escape(parts[1])}\s+{re.escape(parts[0])}\b", lambda m: " ".join(reversed(m.group(0).split())), q, flags=re.I)
-        return q
+        return self._given_first.sub(lambda m: " ".join(reversed(m.group(0).split())), q) if self._given_first else q
+
+    @cached_property
+    def _given_first(self) -> "re.Pattern | None":
+        """The record's two-word English names given name first ("chenghui wang"), one pattern (made once)."""
+        names = [" ".join(reversed(en.split())) for en in self._people_en if len(en.split()) == 2]
+        return re.compile(r"\b(?:" + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names) + r")\b", re.I) if names else None
 
     @cached_property
     def _people_en(self) -> dict[str, str]:
@@ -1027,7 +1029,7 @@ class Assistant:
             return
         path, parts = named[0]
         said = re.search(r"\b(two|three|four|five|six)\s+[a-z]+", main + " " + ctx, re.I)
-        if said and {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}[said.group(1).lower()] != len(parts):
+        if said and intent.en_count(said.group(1)) != len(parts):
             return  # ("…for three reasons. What is the last one?": a list inside a part, not the parts themselves)
         n = n if n > 0 else len(parts)  # ("the last of the four shortcomings")
         first = parts[n - 1]
@@ -1423,9 +1425,8 @@ def _parts_asked(q: str) -> list[str]:
     out += [f"第{intent.cn_number(int(n))}章" for n in re.findall(r"\bchapters?\s+(\d{1,2})\b", q, re.I)]
     out += [f"第{intent.cn_number(int(n))}章" for n in re.findall(r"\bchapters\s+\d{1,2}\s+and\s+(\d{1,2})\b", q, re.I)]
     # ("Who drafted chapter two?", "the second chapter")
-    words = {"one": 1, "two": 2, "three": 3, "four": 4, "first": 1, "second": 2, "third": 3, "fourth": 4}
-    out += [f"第{intent.cn_number(words[w.lower()])}章" for w in re.findall(r"\bchapters?\s+(one|two|three|four)\b", q, re.I)]
-    out += [f"第{intent.cn_number(words[w.lower()])}章" for w in re.findall(r"\b(first|second|third|fourth)\s+chapter\b", q, re.I)]
+    out += [f"第{intent.cn_number(intent.en_count(w))}章" for w in re.findall(r"\bchapters?\s+(one|two|three|four)\b", q, re.I)]
+    out += [f"第{intent.cn_number(intent.en_count(w))}章" for w in re.findall(r"\b(first|second|third|fourth)\s+chapter\b", q, re.I)]
     if re.search(r"附录|\bappendix\b", q, re.I):
         out.append("附录")
     return list(dict.fromkeys(out))

@@ -169,13 +169,16 @@ def _place_by_place(units: Sequence[Unit], a, min_support: float) -> list[Unit]:
     return chosen
 
 
+def _place_name(n: str) -> str:
+    """The place an enumerated name is ("河北省2013年…" -> 河北省), or the name itself."""
+    return next((m.slot.zh[0] for m in qmod.mentions(n) if m.slot.category == "region"), n)
+
+
 def _calculation(q: str, lang: str, best: Unit) -> "derive.Calculation | None":
     kind = derive.asked(qmod.split_context(q)[0], lang)
     if kind is None and (top := derive.extreme_asked(qmod.split_context(q)[0], lang)):
         # "三地中哪个地方R&D投入强度最高？": the highest of the figures the sentence lists together
-        def place_of(n: str) -> str:
-            return next((m.slot.zh[0] for m in qmod.mentions(n) if m.slot.category == "region"), n)
-        return derive.extreme(best.text, top, place_of)
+        return derive.extreme(best.text, top, _place_name)
     if kind is None:
         return None
     # every region named, "than Hebei" included: here the reference is the second figure
@@ -188,9 +191,7 @@ def _calculation(q: str, lang: str, best: Unit) -> "derive.Calculation | None":
     text = best.text
     if kind == "rank":
         # "京津冀三地中河北排老几？": the place named last that the enumeration lists (not 京津冀)
-        def name_of(n: str) -> str:
-            return next((m.slot.zh[0] for m in qmod.mentions(n) if m.slot.category == "region"), n)
-        return next((c for r in reversed(regions) if (c := derive.rank(text, r.zh, name_of))), None)
+        return next((c for r in reversed(regions) if (c := derive.rank(text, r.zh, _place_name))), None)
     if len(regions) >= 2:
         a, b = regions[0], regions[1]
         if kind == "ratio" and derive.reference_first(main):
@@ -200,7 +201,7 @@ def _calculation(q: str, lang: str, best: Unit) -> "derive.Calculation | None":
         # "2012年京津冀三地人均公共教育支出加起来一共是多少元？": every place the sentence lists (a sum is of places' figures,
         # not of a figure's start and end)
         if re.search(r"三地|三个地方|三省市|京津冀|\b(?:all three|the three|three places|three regions)\b", main, re.I):
-            return derive.total(text, lambda n: next((m.slot.zh[0] for m in qmod.mentions(n) if m.slot.category == "region"), n))
+            return derive.total(text, _place_name)
         return None
     percent = bool(re.search(r"百分点|比重|比例|占比|percentage|share|proportion|percent", q, re.I))
     return derive.compute(kind, text, (), (), percent=percent)

@@ -832,6 +832,11 @@ def next_or_previous(q: str) -> int:
 _NTH_OF_LIST_EN = re.compile(r"\b(?:what's|what is|which is|and|what about)\s+the\s+(first|second|third|fourth|fifth|sixth|last)\s+one\b", re.I)
 
 
+def en_count(word: str) -> int:
+    """"three" -> 3, "third" -> 3 (one to six, as _EN_ORDINAL reads them)."""
+    return _EN_ORDINAL[word.lower()]
+
+
 def nth_part_of_list(q: str) -> int:
     """"What's the first one?", "And the last one on the list?": a place in a list the conversation names (-1: the last)."""
     m = _NTH_OF_LIST_EN.search(q)
