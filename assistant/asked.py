@@ -105,7 +105,7 @@ class Asked:
 
 
 _COUNT_STATED_ZH = re.compile(r"(?:一共|总共|共)(?:有|分|分为)?[一二两三四五六七八九十\d]+(?:章|节|个|位|项|部分)$")
-_COUNTED_ZH = re.compile(r"(?<!第)几(?:个|点|条|项|种|大|方面的?)([\u4e00-\u9fff]{2,4}?)(?=[？?，,。]|吗|呢|$)")
+_COUNTED_ZH = re.compile(r"(?<![第哪])几(?:个|点|条|项|种|大|方面的?)([\u4e00-\u9fff]{2,4}?)(?=[？?，,。]|吗|呢|$)")
 _THREE_AS_ONE = re.compile(r"三地|两市一省")
 # "总序里给“信息服务业”下的定义", "前言提到", "第一章中": the part of the text a passage is said to be in
 _IN_SECTION_ZH = re.compile(r"(总序|前言|第[一二三四五六七八九十]章)(?=里|中|上|部分|的|说|提到|提及|讲|给|写|称|指出|谈|对|认为|列|把|将|用)"

@@ -121,9 +121,11 @@ def _spoken(text: str) -> str:
     text = _FILLER_HEAD.sub("", text.lstrip()) or text
     # fillers and self-interruptions inside a spoken question ("…，呃，是哪家出版社出的来着？", "就是说那个…", "那个啥，")
     text = re.sub(r"(?<=[，,。])\s*(?:[呃额嗯唔]+|那个啥|怎么说呢|我想想|反正就是|就是说)[，,、]\s*", "", text)
-    text = re.sub(r"(?:^|(?<=[，,。]))\s*就是说(?=[\u4e00-\u9fff])", "", text)
+    text = re.sub(r"(?:^|(?<=[，,。？?]))\s*(?:反正就是|就是说)(?=[\u4e00-\u9fff\d])", "", text)
     # "对对对，76.9%。那天津呢…": the asker agreeing, and the figure they repeat, ask nothing
     text = re.sub(r"^(?:对对对|对对|对的|对|是的|没错|嗯嗯|好的)[，,。!！]\s*(?:\d[\d.]*\s*(?:%|元|亿元|个|家)?[。，,!！]\s*)?(?=\S)", "", text)
+    # "那后来呢？…到2013年，涨到多少了？": the bare "and later?" is asked again by the sentence after it
+    text = re.sub(r"^(?:那|那么)?(?:后来|然后|之后|再后来)呢[？?]\s*(?=\S)", "那", text)
     return re.sub(r"(?<=[\u4e00-\u9fff])([啊呀])(?=[\u4e00-\u9fff])", r"\1，", text)
 
 
@@ -310,6 +312,12 @@ def _plain_english(text: str) -> str:
     # learners' English: "in 2013 year", "until 2013", "Who is write the general preface"
     text = re.sub(r"\b((?:19|20)\d\d)\s+year\b", r"\1", text, flags=re.I)
     text = re.sub(r"\buntil\s+(?=(?:19|20)\d\d\b)", "by ", text, flags=re.I)
+    text = re.sub(r"(?<!who )\b(?:is|was)\s+(publish|print)\b", lambda m: "was " + m.group(1) + "ed", text,
+                  flags=re.I)  # "This book is publish in 2016"
+    # "in which month it come out?": the question's "did" left out
+    text = re.sub(r"\b(when|(?:which|what)\s+(?:month|year|day|date))\s+(it|the\s+(?:book|report)|this\s+(?:book|report))\s+"
+                  r"(come|published|publish|printed|print)\b", lambda m: f"{m.group(1)} did {m.group(2)} "
+                  + {"published": "publish", "printed": "print"}.get(m.group(3).lower(), m.group(3)), text, flags=re.I)
     text = re.sub(r"\b(who)\s+(?:is|was|are|were)\s+(" + "|".join(_DID_VERB_EN) + r")\b",
                   lambda m: f"{m.group(1)} {_DID_VERB_EN[m.group(2).lower()]}", text, flags=re.I)
     # "Which company is publisher of this report? (in Vietnam we say nha xuat ban)": a remark in brackets after the question
@@ -394,6 +402,8 @@ _LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z\d&'’\- ]*[A-Za-z\d]|[A-Za-z]")
 # English words that only frame what a Chinese question asks ("topic", "office", "four"): dropped with the phrase
 _GENERIC_EN = frozenset("topic topics subject title name names office specific exact exactly main key core detail details "
                         "one two three four five six seven eight nine ten".split())
+# English words in a Chinese sentence that say one thing there, though generic in an English question
+_MIXED_EN_ZH = {"title": "标题", "titles": "标题", "page": "页"}
 _FRAME_EN = frozenset("the a an of in on for and to is are was were what which who how".split())
 
 
@@ -409,6 +419,8 @@ def english_in_chinese(text: str, glossary, known: Callable[[str], bool]) -> str
 
     def translate(m: re.Match) -> str:
         run = m.group(0).strip()
+        if run.lower() in _MIXED_EN_ZH:
+            return _MIXED_EN_ZH[run.lower()]  # ("第四章個 title 係咩？": words the glossary leaves generic)
         if known(run) and (run.isupper() or re.search(r"[\d&]", run) or not any(g[4] == "glossary" for g in glossary.groups(run))):
             return m.group(0)  # (GDP, TPP, CIP, R&D as the report writes them; not "printing", which it writes 印刷)
         words = en_words(run)
@@ -874,7 +886,8 @@ def _corrected(question: str, previous: str) -> str:
         return question
     if asks(rest):
         return rest
-    if (f := re.search(r"的([\u4e00-\u9fff]{2,4})[。！!？?]*$", rest)) and f.group(1) in split_context(previous)[0]:
+    if (f := re.search(r"的([\u4e00-\u9fff]{2,4})[。！!？?]*$", rest)) and (
+            f.group(1) in split_context(previous)[0] or f.group(1) in ("名称", "名字", "全称", "题目", "标题", "编号", "页码")):
         return re.sub(r"[。！!？?]*$", "", rest) + "是什么？"
     return "那" + re.sub(r"(?:的|呢|吧|啊)?[。！!？?]*$", "", rest) + "呢？"
 
@@ -1181,7 +1194,7 @@ def resolve_this_part(question: str, previous_question: str | None) -> str:
     if previous_question and language(question) == "en" and re.search(r"\b(?:start|starts|begin|begins|page|where)\b", question, re.I) \
             and (it := re.search(r"\b(?:it|its)\b", question)):
         named = set(re.findall(r"\bchapter\s+(?:\d{1,2}|one|two|three|four)\b", split_context(previous_question)[0], re.I))
-        if len(named) == 1 and not re.search(r"\bsections?\b|第[一二三四五六七八九十]+节", split_context(previous_question)[0], re.I):
+        if len(named) == 1 and not re.search(r"\b(?:sub)?sections?\b|\bparts?\b|第[一二三四五六七八九十]+节", split_context(previous_question)[0], re.I):
             ch = named.pop()
             return question[: it.start()] + (ch + "'s" if it.group(0) == "its" else ch) + question[it.end():]
     if not previous_question or language(question) != "zh" or not (this := _THIS_PART_ZH.search(question)):
