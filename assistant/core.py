@@ -69,6 +69,7 @@ class Assistant:
                       if c.section == p.section}
         self._authors = [c for c in handle.chunks if (c.meta or {}).get("table") == "publication"
                          and (c.meta or {}).get("field") == "authors"]
+        self._footnotes = [c for c in handle.chunks if (c.meta or {}).get("footnote")]
         # the chapter lines of the contents ("这本书分几章？"; "最后一章" is the last of them)
         self._chapter_lines = [c for c in self._toc if not (c.meta or {}).get("section")
                                and evidence.is_chapter_title(str((c.meta or {}).get("chapter") or ""))]
@@ -169,7 +170,7 @@ class Assistant:
             if lang == "en" and this_part != norm:
                 return q, this_part, lang, claim or choice  # ("Where does chapter two start?": it names what it asks of)
             norm = this_part
-            norm = qmod.resolve_cited_work(norm, history[-1].answer)  # "Which press published it?" after the footnote
+            norm = qmod.resolve_cited_work(norm, history[-1].answer, q)  # "Which press published it?" after the footnote
         if history and history[-1].answerable:
             norm = qmod.resolve_holding_chapter(norm, history[-1].answer, self._chapter_of_title)
             norm = qmod.resolve_line(qmod.resolve_person(norm, history[-1].answer, self._terms.people, self._terms.person_names), history[-1].answer,
@@ -252,6 +253,9 @@ class Assistant:
         elif intent.asks_phrase(main):
             # "What shorthand does the preface use for …?": the passages that quote a phrase (few)
             hits = _also(hits, self._quoting)
+        if scoring.asks_the_footnote(main):
+            # "书页底下那个小注里引的是哪本书？": the footnotes (few), whatever words the question uses for them
+            hits = _also(hits, self._footnotes)
         if intent.definition(main):
             # "How does chapter one define the information services industry?": the passages that define
             # a term (few), which a question naming a chapter may not reach past its contents lines
@@ -1014,8 +1018,8 @@ class Assistant:
         by the first passage under it."""
         main, ctx = qmod.split_context(rewritten)
         n = intent.nth_part(main) or intent.nth_part_of_list(main)
-        if not n or intent.ordinals(main):
-            return
+        if not n or intent.ordinals(main) or (d.best is not None and (d.best.hit.chunk.meta or {}).get("footnote")):
+            return  # ("前言第一部分有一个注脚，…所引用文献的作者是哪两位？": the part only says where the footnote is)
 
         def tops_named(text: str) -> list:
             words = {normalize(text)} | self._terms.words(self._terms.analyse(text, match_lang)[0])

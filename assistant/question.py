@@ -244,6 +244,9 @@ def normalize(text: str) -> str:
             text = re.sub(r"(?<![话书真机证编])号码(?=(?:是|为)?多少|是什么|是几)", "电话", text)
             # (the call the asker means to make is why it is asked: "想打电话给出版社问问，电话多少")
             text = re.sub(r"打(?:个|一个|通)?电话[给到]?(?=[问找]?[^，,。？?]*[，,。][^，,。？?]*电话)", "联系", text)
+        # "书页底下那个小注": the footnote, told by where it stands on the page
+        text = re.sub(r"(?:书页|页面|那一?页|这一?页|页)(?:的)?(?:底下|下面|下方|底部|最下面|最底下|脚下)的?(?:那个|那条|这个|这条|一个|一条)?(?:小注|注释|注解|注)(?!册)",
+                      "脚注", text)
         # "这本书叫什么名字？": the book's title
         text = re.sub(r"((?:这|那|该|此)(?:本|部|份)(?:书|报告)|本书)(?:的名字|的名称)?叫(?:什么|啥)(?:名字|名儿|名)?(?=[？?。，,]|$)", r"\1的书名是什么", text)
         # "排在最前面的那一章叫什么？": the first chapter (section)
@@ -372,6 +375,11 @@ def _spoken_years_en(text: str) -> str:
 
 
 def language(text: str) -> str:
+    """The question's language; a title in 《》 counts as one word of the sentence around it ("Which press published
+    《新时期京津“双城记”》?" is English)."""
+    if "《" in text and (bare := re.sub(r"《[^》]*》", " ", text)).strip(" ?？"):
+        titles = text.count("《")
+        return index_text.detect_language(bare + " x" * titles) if re.search(r"[A-Za-z]", bare) else "zh"
     return index_text.detect_language(text)
 
 
@@ -1270,20 +1278,39 @@ _CITED_WORK = re.compile(r"[\u4e00-\u9fff]{2,4}(?:\s*[，,、]\s*[\u4e00-\u9fff]
 _ABOUT_A_WORK = re.compile(r"publish|press|publisher|when|year|author|wrote|written|edit|出版|哪年|哪一年|什么时候|作者|谁写|谁编|编者|编著", re.I)
 _WORK_POINTER_EN = re.compile(r"\b(?:(?:that|the)\s+(?:book|work|publication|title|volume|monograph)(?:\s+(?:it\s+cites|cited|referenced))?"
                               r"|(?:the\s+)?cited\s+(?:book|work|publication)|it)\b(?!')", re.I)
+_CITED_TOLD = re.compile(r"(?:脚注引用的是|footnote cites)[^《]{0,40}《([^》]{2,60})》", re.I)  # (the reference as told)
+_THIS_BOOK = re.compile(r"这本书|本书|这本报告|本报告|\b(?:this|the)\s+(?:book|report)\b", re.I)
 _WORK_POINTER_ZH = re.compile(r"它|那本书|那本|该书|此书|那部书|被引用?的(?:那本)?书|引用的(?:那本)?书")
 
 
-def resolve_cited_work(question: str, previous_answer: str | None) -> str:
+def resolve_cited_work(question: str, previous_answer: str | None, said: str = "") -> str:
     """"Which press published it, and when?" after an answer that quotes the footnote's reference ("邢元敏，薛进文.
     新时期京津“双城记”：…[M].天津：天津人民出版社，2014.") asks of that work, not of this book: "Which press published
     《新时期京津“双城记”》, and when?"."""
-    m = _CITED_WORK.search(previous_answer or "")
+    m = _CITED_WORK.search(previous_answer or "") or _CITED_TOLD.search(previous_answer or "")
     if not m or not _ABOUT_A_WORK.search(question):
         return question
     title = "《" + re.split(r"[：:]", m.group(1).strip())[0].strip() + "》"
+    if re.search(r"[该該此]書|[该此]书", said) and "这本书" in question:
+        return question.replace("这本书", title, 1)  # ("該書的出版社…": 该书, "the said book", was read as 这本书)
+    if _THIS_BOOK.search(question):
+        return question
     if language(question) == "zh":
-        return _WORK_POINTER_ZH.sub(title, question, count=1)
-    return _WORK_POINTER_EN.sub(title, question, count=1)
+        if _WORK_POINTER_ZH.search(question):
+            return _WORK_POINTER_ZH.sub(title, question, count=1)
+        # "是哪家出版社、哪一年出的？": a bare follow-up asks of the work the answer before named
+        return title + re.sub(r"^(?:那|那么)", "", question.strip()) if len(question.strip()) <= 20 else question
+    if _WORK_POINTER_EN.search(question):
+        return _WORK_POINTER_EN.sub(title, question, count=1)
+    if len(en_words(question)) > 4:
+        return question
+    # "Publisher?", "Year?", "Author?": the one-word follow-up asks it of that work
+    press, when = re.search(r"publish|press", question, re.I), re.search(r"when|year|date", question, re.I)
+    if press:
+        return f"Which press published {title}" + (", and when?" if when else "?")
+    if when:
+        return f"When was {title} published?"
+    return f"Who wrote {title}?"
 
 
 _OTHER_ASK_EN = re.compile(r"^(?:and\s+)?(?:are there|is there|any|anything|what|which)\b", re.I)

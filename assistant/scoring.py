@@ -26,7 +26,7 @@ HARD_FAILURES = {"another field of the record", "not the footnote asked", "a foo
                  "table of contents row for a question not about the book's structure", "the quoted figure missing",
                  "only some of the places asked"}
 # the report's footnote, not the asker's own ("I need the ISBN for a footnote in our policy brief", "写脚注要用")
-_THE_FOOTNOTE = re.compile(r"脚注|注脚|注释|\b(?:the|its|that|this)\s+(?:[\w-]+'s\s+)?footnotes?\b|\bfootnote\s*(?:①|1|one)\b|^\s*footnotes?\b"
+_THE_FOOTNOTE = re.compile(r"脚注|注脚|注释|小注|页下注|页脚注|注①|\b(?:the|its|that|this)\s+(?:[\w-]+'s\s+)?footnotes?\b|\bfootnote\s*(?:①|1|one)\b|^\s*footnotes?\b"
                            r"|\b(?:has|have|contains|includes|carries|there is|there's)\s+(?:a|one)\s+footnotes?\b", re.I)  # "The preface has a footnote - …"
 _OWN_FOOTNOTE = re.compile(r"(?:写|做|加|标|列|放|添|我的|我们的|文章的?|论文的?|稿子的?)(?:个|一个|一条)?(?:脚注|注脚|注释)"
                            r"|(?:我|打算|准备|想|要|得)[^，,。？?]{0,6}在[^，,。？?]{0,8}(?:脚注|注脚|注释)"
@@ -34,6 +34,14 @@ _OWN_FOOTNOTE = re.compile(r"(?:写|做|加|标|列|放|添|我的|我们的|文
 # the report citing in a footnote: "Does the preface cite any outside publication in a footnote?"
 _REPORT_CITES = re.compile(r"\b(?:preface|foreword|report|book|chapter|it)\s+(?:cite|cites|quote|quotes|reference|references|mention|mentions)\b"
                            r"[^.?]*\bfootnotes?\b", re.I)
+
+
+def asks_the_footnote(question: str) -> bool:
+    """"前言的脚注引用了哪本书？", "书页底下那个小注里引的是哪本书？": the report's footnote is asked about (not the asker's
+    own: "写脚注要用")."""
+    return bool(_REPORT_CITES.search(question) or (_THE_FOOTNOTE.search(question) and not _OWN_FOOTNOTE.search(question)))
+
+
 # the book itself, which the work a footnote cites is not ("这本报告是人民出版社出的吗？")
 _THIS_BOOK = re.compile(r"(?:这|该|此|本)(?:本|部|份)?(?:书|报告)|\b(?:this|the)\s+(?:book|report|volume)\b", re.I)
 INDICATOR_MATCH = 0.5  # share of the row's indicator (IDF-weighted) the question must name; swept on tune: 0.2-0.75
@@ -113,8 +121,7 @@ def score_units(q: str, lang: str, hits: Sequence[Hit], terms: Terms,
             if a.top_section in ("附录", "大事记", "参考文献"):
                 # "附录里具体收录了哪些文件？": what the back matter holds is in it, or nowhere
                 u.reasons.append("not in the chapter or section asked")
-        if any("脚注" in t for t in a.qterms) and (_REPORT_CITES.search(a.main) or (
-                _THE_FOOTNOTE.search(a.main) and not _OWN_FOOTNOTE.search(a.main))):
+        if (any("脚注" in t for t in a.qterms) or re.search(r"注脚|小注|页下注|注①", a.main)) and asks_the_footnote(a.main):
             # "前言的脚注引用了哪本书？", "Which book does the footnote cite?": the footnote is the passage asked
             if (u.hit.chunk.meta or {}).get("footnote"):
                 s += 0.3

@@ -355,6 +355,8 @@ class BookTitle:
                 # "这个京津冀信息服务业的书": the book told by the first words of its title
                 q = re.sub(rf"(?:这个|这本|那本|这份|该)?({re.escape(t[:2])}[\u4e00-\u9fff]{{2,12}}?)的(?:那本|这本)?书(?![名号])",
                            lambda m: "本书" if _in_order(m.group(1), t) else m.group(0), q)
+        # "《京津冀信息服务业发展报告》是谁写的？": the title in book-title marks (its subtitle with it) is the book
+        q = re.sub(r"《\s*本书[^《》]{0,24}》", "本书", q)
         # "那个本书，2015的那本，是哪家出版社出的？": the title's year said again after it
         q = re.sub(rf"本书[，,]?\s*(?:{yrs})\s*年?(?:度)?(?:的|版的?)?(?:那本|那一本|这本)?(?=[，,])", "本书", q)
         for pattern in self._english_names:
