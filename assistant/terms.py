@@ -664,6 +664,11 @@ class Terms:
                     if n == 2 and w[0] != target[0] and (at + i, at + i + n) not in tokens:
                         continue  # (two words of a character each, the first retyped: "书稿组织约来的" holds no 越来)
                     found.append((at + i, at + i + n, target))
+        # "2013年河被省第三产业比重": a place typed by sound before 省 or 市 (被 is a particle elsewhere)
+        for m in re.finditer(r"(?=([\u4e00-\u9fff]{2})([省市]))", q):
+            w, level = m.group(1), m.group(2)
+            if w + level not in self.corpus and (t := _sounds_like(w, lex, slips=1)) and t + level in self.corpus:
+                found.append((m.start(), m.start() + 2, t))
         return _replaced(q, found)
 
     def swapped_chars(self, q: str) -> str:
