@@ -456,6 +456,10 @@ _WHETHER_GIVEN_ZH = re.compile(r"^(?:那|这个|这)?(?:书里|书上|书中|报
                                r"|^(?:那|它|这)?(?:具体)?(?:指|是指|指的是)(?:什么|啥)$|^(?:书里|书中|报告里|报告中|文中)?(?:是)?(?:怎么|如何)(?:解释|定义|说明)的?$")
 
 
+_HOW_WORDED_ZH = re.compile(r"^(?:那)?(?:(总序|前言|第[一二三四五六七八九十]+章)|书|书中|报告|原文|文中)?(?:里|中|上)?(?:面)?(?:是)?"
+                            r"(?:怎么|如何|咋)(?:说|讲|写|表述)的?(?:呢)?$|^原话(?:是)?(?:什么|怎么说的?)$")
+
+
 def _ask_groups(q: str) -> list[str]:
     """The asks of a Chinese question, each with the clauses that set it up: "第三章介绍河北高新技术
     开发区的那一节，排在最后的是哪个园区？大概在第几页？" is "…那一节，排在最后的是哪个园区？" and
@@ -473,6 +477,11 @@ def _ask_groups(q: str) -> list[str]:
             continue
         if groups and not pending and _WHETHER_GIVEN_ZH.match(body):
             continue  # "…专利授权了多少件？书里有具体数吗？": whether the book says it is the same ask
+        if groups and not pending and (how := _HOW_WORDED_ZH.match(body)):
+            # "作者推出这套丛书的目的是什么？总序里怎么说的？": how the report words it is the same ask, asked where it says it
+            if how.group(1) and how.group(1) not in groups[-1]:
+                groups[-1] = how.group(1) + "里" + groups[-1]
+            continue
         # ("cip核字号多少 中图分类号呢": a "…呢" after an ask asks too, its question mark left out)
         # ("…应由哪个部门负责调换？另外请问相应联系电话。": a request after an ask asks too)
         if asks(body) or ((c.endswith(("？", "?")) or groups) and body.endswith("呢")) or (

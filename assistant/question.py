@@ -900,6 +900,21 @@ def _corrected(question: str, previous: str) -> str:
     return "那" + re.sub(r"(?:的|呢|吧|啊)?[。！!？?]*$", "", rest) + "呢？"
 
 
+def _same_ask(question: str, previous: str) -> str:
+    """"那天津和河北之间差多少？" after "2013年北京和天津的R&D投入强度差多少？": the places are swapped, and what is asked
+    of them is the question before's own words ("差多少"), so it asks "那天津和河北呢？"."""
+    ms = [m for m in mentions(question) if m.slot.category == "region"]
+    if language(question) != "zh" or not ms or not any(m.slot.category == "region" for m in mentions(previous)):
+        return question
+    rest = question
+    for m in reversed(ms):
+        rest = rest[: m.start] + rest[m.end:]
+    rest = re.sub(r"^(?:那么|那)|之间|[和与跟及、的呢，,。？?\s]", "", rest)
+    if len(rest) < 2 or rest not in previous or re.search(r"[\d年]", rest):
+        return question
+    return "那" + "和".join(question[m.start: m.end] for m in ms) + "呢？"
+
+
 def rewrite(question: str, previous: str | None) -> str:
     """Rewrite a follow-up into a standalone question using the previous (rewritten) question.
 
@@ -914,6 +929,7 @@ def rewrite(question: str, previous: str | None) -> str:
         return fixed  # (a corrected question names what it asks: nothing of the one before is kept)
     question = fixed
     previous, carried = split_context(previous)  # context is never nested
+    question = _same_ask(question, previous)
     if re.search(r"前者|后者", question):
         # "北京和河北分别是多少？" then "前者是后者的多少倍？": the two the question before named, in order
         named = list(dict.fromkeys(m.slot for m in mentions(previous) if m.slot.category in ("region", "org")))

@@ -39,7 +39,12 @@ _REPORT_CITES = re.compile(r"\b(?:preface|foreword|report|book|chapter|it)\s+(?:
 def asks_the_footnote(question: str) -> bool:
     """"前言的脚注引用了哪本书？", "书页底下那个小注里引的是哪本书？": the report's footnote is asked about (not the asker's
     own: "写脚注要用")."""
-    return bool(_REPORT_CITES.search(question) or (_THE_FOOTNOTE.search(question) and not _OWN_FOOTNOTE.search(question)))
+    return bool(_REPORT_CITES.search(question) or _CITES_A_WORK_ZH.search(question)
+                or (_THE_FOOTNOTE.search(question) and not _OWN_FOOTNOTE.search(question)))
+
+
+# "这个观点引用的是哪篇文献？": the work the report cites, which only its footnote names
+_CITES_A_WORK_ZH = re.compile(r"(?:引用|引自|援引|出自)(?:的|了)?(?:是)?(?:哪|什么)(?:一)?(?:篇|本|部|份)?(?:文献|书|著作|资料|研究)")
 
 
 # the book itself, which the work a footnote cites is not ("这本报告是人民出版社出的吗？")
@@ -70,7 +75,9 @@ _SECTION_TITLE = re.compile(r"^第[一二三四五六七八九十\d]+节")
 _BARE_TITLE = re.compile(r"^《[^》]+》[。.]?$")
 _QUOTED_TERM = re.compile(r"“[^”]{1,6}”")
 _ORDER_WORD = re.compile(r"排序|排列|顺序|次序|为序|排名")
-_PLACES_IN = {"beijing": ("中关村",)}  # a place inside a region asked about: "北京哪几家电商领军企业" is answered of 中关村
+# a place inside a region asked about: "北京哪几家电商领军企业" is answered of 中关村; "中科院北京分院在河北建了什么？" of
+# 秦皇岛市 and 唐山市
+_PLACES_IN = {"beijing": ("中关村",), "hebei": ("秦皇岛", "唐山", "石家庄", "廊坊", "保定", "燕郊", "涿州", "固安")}
 _JJJ_WHOLE = ("京津冀", "三地", "两市一省")
 
 
@@ -121,7 +128,8 @@ def score_units(q: str, lang: str, hits: Sequence[Hit], terms: Terms,
             if a.top_section in ("附录", "大事记", "参考文献"):
                 # "附录里具体收录了哪些文件？": what the back matter holds is in it, or nowhere
                 u.reasons.append("not in the chapter or section asked")
-        if (any("脚注" in t for t in a.qterms) or re.search(r"注脚|小注|页下注|注①", a.main)) and asks_the_footnote(a.main):
+        if (any("脚注" in t for t in a.qterms) or re.search(r"注脚|小注|页下注|注①", a.main) or _CITES_A_WORK_ZH.search(a.main)) \
+                and asks_the_footnote(a.main):
             # "前言的脚注引用了哪本书？", "Which book does the footnote cite?": the footnote is the passage asked
             if (u.hit.chunk.meta or {}).get("footnote"):
                 s += 0.3
