@@ -172,8 +172,24 @@ _FIGURE_EN = re.compile(r"(?<![\w.])(?:RMB\s*)?(\d+(?:\.\d+)?)\s*(%|percent|per 
 _PAGE_EN = re.compile(r"\bpage\s+(\d{1,4})\b", re.I)
 
 
+# "I have it that …", "Our story says …": what the asker has been told, before the claim itself
+_LEAD_EN = re.compile(r"^\s*(?:I(?:'ve| have) (?:it|heard|read) that|I read that|(?:our|the|my) (?:story|piece|draft|article|copy|source|notes?)"
+                      r" (?:says?|states?|claims?|has it)(?: that)?|we(?:'re| are) (?:reporting|saying|writing)(?: that)?)\s+", re.I)
+# "…. Is that right?", "…. Can you confirm?", "…. Is the year right?": the check asked in a sentence of its own
+_CHECK_SENTENCE_EN = re.compile(r"(?<=[.!])\s+(?:is that (?:so|right|correct|true|accurate)|can you confirm(?: that| it| this)?|"
+                                r"is (?:the|that) (?:year|figure|number|date|name|page)(?: (?:right|correct))?|"
+                                r"is that what (?:the|it) (?:report|book|imprint|preface|text) (?:says|gives))\s*\?\s*$", re.I)
+
+
+def _checked_en(body: str) -> str:
+    """"I have it that X. Is that right?" -> "X, right?": a claim told, then checked in a sentence of its own."""
+    if (check := _CHECK_SENTENCE_EN.search(body)) and _LEAD_EN.match(body):
+        return _LEAD_EN.sub("", body[: check.start()]).rstrip(" .") + ", right?"
+    return body
+
+
 def _read_en(q: str) -> Claim | None:
-    body = q.strip()
+    body = _checked_en(q.strip())
     tail = _TAIL_EN.search(body)
     if tail and tail.start() > 0:
         body = body[: tail.start()]
@@ -215,10 +231,19 @@ _PERSON_CLAIM_EN = re.compile(r"^\s*(?:so\s+)?(?P<subj>(?i:the|its|this book's|t
                               r"(?:\s+(?:as well|too|also))?\s*$")
 
 
+# "Is it true that Wang Guangyan was the responsible editor (责任编辑) of the book?": the person first
+_PERSON_FIRST_EN = re.compile(r"^\s*(?:is it (?:true|correct|right) that|am I right that|can you confirm that)\s+"
+                              r"(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2})\s+(?:is|was)\s+(?P<role>(?:the|its)\s+[\w\s'-]{3,60}?)"
+                              r"(?:\s*\([^()]*\))?(?:\s+(?:of|for)\s+(?:the|this)\s+(?:book|report|series))?\s*\?\s*$", re.I)
+
+
 def read_person_en(question: str, names: dict[str, str]) -> Claim | None:
     """An English claim that a person of the record (``names``: their English names, lower-case, -> Chinese) holds a
     role or signed a part: the question it checks ("Who is the responsible editor?") and the person claimed."""
     body = question.strip()
+    if (m := _PERSON_FIRST_EN.match(body)) and (zh := names.get(m.group("name").lower())) is not None:
+        return Claim(f"Who is {m.group('role').lower()}?", names=(zh,))
+    body = _checked_en(body)
     tail = _TAIL_EN.search(body)
     if not tail or tail.start() == 0:
         return None
