@@ -70,6 +70,7 @@ class Assistant:
         self._authors = [c for c in handle.chunks if (c.meta or {}).get("table") == "publication"
                          and (c.meta or {}).get("field") == "authors"]
         self._footnotes = [c for c in handle.chunks if (c.meta or {}).get("footnote")]
+        self._record_sections = {tuple(c.section_path or ()) for c in handle.chunks if (c.meta or {}).get("table") == "publication"}
         # the chapter lines of the contents ("这本书分几章？"; "最后一章" is the last of them)
         self._chapter_lines = [c for c in self._toc if not (c.meta or {}).get("section")
                                and evidence.is_chapter_title(str((c.meta or {}).get("chapter") or ""))]
@@ -155,6 +156,7 @@ class Assistant:
             norm = self._terms.swapped_chars(norm)  # "哪个出社版的": 出版社
             norm = self._terms.person_sound_alike(norm)  # "还有个欧海英": 欧海鹰, typed with a character of the same sound
             norm = self._terms.by_title(norm)  # "王主编", "许编辑": the one person of that surname in that role
+            norm = self._terms.book_by_its_makers(norm)  # "郭斌、陈倩编的那本书": the book
         # "定价是不是48元？": the question it checks ("定价是多少元？"); the claimed value is compared with the answer
         claim = None if choice is not None else (claims.read(norm, lang, self._terms.people) or (
             claims.read_person_en(norm, self._people_en) if lang == "en" else None))
@@ -472,15 +474,30 @@ class Assistant:
             # misleads: "how service-heavy was Beijing's economy in 2013, and how big a share did industry
             # take up in Tianjin?"
             second = extract.draft(part, lang, hits, self._terms, s.min_support, self.glossary, self._lead)
+        if second.answerable and intent.asks(part) and self._of_record(first.best) and not self._of_record(second.best) and (
+                (alone := extract.draft(part, lang, hits, self._terms, s.min_support, self.glossary, self._lead)).answerable
+                and self._of_record(alone.best)):
+            # "…卡片上必须填ISBN号和定价…请问这本书的ISBN号是多少？定价又是多少元？": a field of the book's record asked
+            # after another is read on its own; the story before the first only leads the second astray
+            second = alone
         done = [d for d in (first, second) if d.answerable]
         if len(done) < 2:
             return done[0] if done else first
         seen = {id(u) for _, us in first.sentences for u in us}
         said = {t for t, _ in first.sentences}
-        more = [(t, us) for t, us in second.sentences if not any(id(u) in seen for u in us) and t not in said]
+        told = set(re.findall(r"\d+(?:\.\d+)?", "".join(said)))
+        # (a passage already cited may answer another part with what the part before left out: "出版地和出版社分别是什么？
+        # 出版年写哪一年？" is answered from the one CIP line, its year told in the third part)
+        more = [(t, us) for t, us in second.sentences if t not in said and (
+            not any(id(u) in seen for u in us) or set(re.findall(r"\d+(?:\.\d+)?", t)) - told)]
         first.sentences = first.sentences + more
         first.derived = first.derived | second.derived
         return first
+
+    def _of_record(self, u) -> bool:
+        """The unit is of the book's publication record: one of its rows, or a passage of the part of the book it is in."""
+        return u is not None and ((u.hit.chunk.meta or {}).get("table") == "publication"
+                                  or tuple(u.hit.chunk.section_path or ()) in self._record_sections)
 
     def _chapter_of_line(self, d: extract.Draft, rewritten: str, lang: str) -> None:
         """"想了解各地科技园区…，该翻哪一章？": a contents line found is told with the chapter it is in;

@@ -595,6 +595,15 @@ class Terms:
                             or w.lower() in _latin_paraphrased()
                             or (self.glossary is not None and any(g[4] == "glossary" for g in self.glossary.groups(w))))
 
+    def book_by_its_makers(self, q: str) -> str:
+        """"我选的是郭斌、陈倩编的那本京津冀信息服务业发展报告。请问这本书的ISBN号是多少？": persons of the record told as
+        the ones who made the book only say which book it is; they are not asked about."""
+        names = "|".join(re.escape(p) for p in sorted(self.people, key=len, reverse=True))
+        if not names:
+            return q
+        return re.sub(rf"(?:(?:{names})\s*[、和与及,，]?\s*){{1,3}}(?:老师|教授)?(?:们)?(?:主编|编著|编写|编|写|著)的"
+                      r"(?=(?:那本|这本|那一本|这一本)?[^，,。？?；;丛]{0,24}?(?:书|报告)(?![名号架店目]))", "", q)
+
     def by_title(self, q: str) -> str:
         """"王主编在这套丛书里是什么身份？", "許編輯擔任什麼工作？": a person of the record named by surname and the title of
         their role (主编, 编辑, 校对), when one person of that surname holds such a role."""
