@@ -76,6 +76,10 @@ def _near_person(name: str, people: frozenset) -> str | None:
     return near[0] if len(near) == 1 else None
 
 
+_ORG_CLAIM_ZH = re.compile(r"(?<=[由被是])([\u4e00-\u9fff]{2,10}(出版社|大学|公司|印刷厂))(?=出版|出|印刷|印|发行|[的，,。？?]|$)")
+_PLACE_CLAIM_ZH = re.compile(r"(?<=[与和跟同在向])(北京|天津|河北)(?:市|省)?(?=[\u4e00-\u9fff])")
+
+
 def _read_zh(q: str, people: frozenset) -> Claim | None:
     body = q.strip()
     # ("…王光燕吧？燕子的燕？": how a name is written, said after the claim)
@@ -149,6 +153,17 @@ def _read_zh(q: str, people: frozenset) -> Claim | None:
     if names:
         run = "|".join(re.escape(p) for p in names)
         body = re.sub(rf"(?:{run})(?:(?:[、和与及,，]|以及)(?:{run}))*", "谁", body)
+    if not numbers and not names and not titles:
+        body = re.sub(r"[。.]\s*请[^。？?]*$", "", body)  # ("…出版。请判断并说明正确的出版社": what the answer should say)
+        # "判断正误：本书由清华大学出版社出版。", "清华大学与天津市共建清华发展研究院，对吗？": an organisation or a place
+        # claimed is asked for, and compared with the one the answer names
+        if m := _ORG_CLAIM_ZH.search(body):
+            titles.append(m.group(1))
+            body = body[: m.start(1)] + "哪家" + m.group(2) + body[m.end(1):]
+        elif len(places := _PLACE_CLAIM_ZH.findall(body)) == 1:
+            m = _PLACE_CLAIM_ZH.search(body)
+            titles.append(m.group(1))
+            body = body[: m.start(1)] + "哪个地方" + body[m.end():]
     if titles and not numbers and not names:
         return Claim(body + "？", (), (), tuple(titles))
     if not numbers and not names:

@@ -157,6 +157,7 @@ class Assistant:
             norm = self._terms.person_sound_alike(norm)  # "还有个欧海英": 欧海鹰, typed with a character of the same sound
             norm = self._terms.by_title(norm)  # "王主编", "许编辑": the one person of that surname in that role
             norm = self._terms.book_by_its_makers(norm)  # "郭斌、陈倩编的那本书": the book
+            norm = self._terms.person_field(norm)  # "王成慧邮箱多少": 王成慧的邮箱
         # "定价是不是48元？": the question it checks ("定价是多少元？"); the claimed value is compared with the answer
         claim = None if choice is not None else (claims.read(norm, lang, self._terms.people) or (
             claims.read_person_en(norm, self._people_en) if lang == "en" else None))

@@ -167,7 +167,12 @@ def normalize(text: str) -> str:
         # Singapore and Malaysia: the particles lah, leh, lor that end a clause
         text = re.sub(r"(?<![A-Za-z])(?:lah|leh|lor|meh|mah|hor|liao)(?![A-Za-z])", "", text)
         for regional, mainland in _regional():
-            text = text.replace(regional, mainland)
+            if regional.isascii():
+                # pinyin initials typed on a phone ("哪个cbs出的", "叢書總zb是谁"): whole Latin words of a Chinese question
+                if index_text.detect_language(text) == "zh":
+                        text = re.sub(rf"(?<![A-Za-z]){re.escape(regional)}(?![A-Za-z])", mainland, text, flags=re.I)
+            else:
+                text = text.replace(regional, mainland)
         if cantonese:
             text = re.sub(r"(?<![体关联派院世谱水])系(?![统列数])", "是", text)  # (after 系边个, 系咪 …, read as phrases)
         if wu or cantonese:
@@ -177,7 +182,7 @@ def normalize(text: str) -> str:
         # a sentence in Japanese after the question is the asker's remark: "…定价是多少元？日本元で买えないので知りたいです。"
         text = re.sub(r"(?<=[？?])[^？?]*[\u3040-\u30ff]{2,}[^？?]*$", "", text)
         # "第二章是哪个写的？", "管校对的是哪个？": 哪个 for 谁 (southwestern speech), before a deed or after a role
-        text = re.sub(r"哪个(?=(?:写|编|弄|搞|负责|管|签|执笔|整|做|出)(?:的|了)?)", "谁", text)
+        text = re.sub(r"哪个(?=(?:写|编|弄|搞|负责|管|签|执笔|整|做|出(?!版社|版单位|版机构))(?:的|了)?)", "谁", text)
         text = re.sub(r"((?:编辑|校对|主编|印制|作者|编著|执笔|负责人|写|弄|做|签|管)的?)(是|系)哪个(?=[？?吗嘛呢，,。]|$)", r"\1\2谁", text)
         text = re.sub(r"(?<=\d)%", "%", text)
         text = re.sub(r"几%", "百分之几", text)

@@ -604,6 +604,13 @@ class Terms:
         return re.sub(rf"(?:(?:{names})\s*[、和与及,，]?\s*){{1,3}}(?:老师|教授)?(?:们)?(?:主编|编著|编写|编|写|著)的"
                       r"(?=(?:那本|这本|那一本|这一本)?[^，,。？?；;丛]{0,24}?(?:书|报告)(?![名号架店目]))", "", q)
 
+    def person_field(self, q: str) -> str:
+        """"王成慧邮箱多少": a field typed straight after the person it belongs to is theirs (王成慧的邮箱)."""
+        names = "|".join(re.escape(p) for p in sorted(self.people, key=len, reverse=True))
+        if not names:
+            return q
+        return re.sub(rf"({names})(?=(?:电子)?(?:邮箱|邮件|电话|手机|联系方式|地址|单位|职称|学校|照片|简介|微信))", r"\1的", q)
+
     def by_title(self, q: str) -> str:
         """"王主编在这套丛书里是什么身份？", "許編輯擔任什麼工作？": a person of the record named by surname and the title of
         their role (主编, 编辑, 校对), when one person of that surname holds such a role."""
