@@ -80,6 +80,14 @@ class Assistant:
             m = c.meta or {}
             if m.get("section") and not m.get("subsection") and (n := qmod.chapter_number(str(m.get("chapter") or ""))):
                 self._sections[n] = self._sections.get(n, 0) + 1
+        # how many parts each section has ("第三章第三节最后一部分" is its last)
+        self._parts: dict[tuple[int, int], int] = {}
+        for c in self._toc:
+            m = c.meta or {}
+            if m.get("subsection") and (n := qmod.chapter_number(str(m.get("chapter") or ""))) and (
+                    k := re.match(r"第([一二三四五六七八九十]+)节", str(m.get("section") or ""))):
+                key = (n, intent.cn_value(k.group(1)))
+                self._parts[key] = self._parts.get(key, 0) + 1
         self.llm = llm
 
     # ------------------------------------------------------------------ loading
@@ -184,7 +192,7 @@ class Assistant:
         norm = self._chapters_by_topic(norm, lang)  # "Who wrote the chapter on support policies?": 第四章
         # "京津冀信息服务业发展报告（2015）的定价" is this book's price; "最后一章" is 第四章
         norm = qmod.last_chapter(self._terms.title.as_this_book(norm), len(self._chapter_lines))
-        norm = qmod.last_section(norm, self._sections, prev)
+        norm = qmod.last_part(qmod.last_section(norm, self._sections, prev), self._parts)
         if back := qmod.back_to(norm):
             # "Going back to the publisher, what's their street address?": the topic named, not the turn before
             return q, qmod.with_context(*back), lang, claim or choice

@@ -237,6 +237,19 @@ def normalize(text: str) -> str:
         # "大事记第几页参考文献呢": a second ask run on without a mark
         text = re.sub(r"(第几页|哪一?页|多少|是谁|是哪[家个位]|几号)(?=[\u4e00-\u9fff]{2,12}呢[？?]?$)", r"\1，", text)
         text = re.sub(r"(?<=[序言])最后(?=(?:是|由)?谁?(?:署|落款|签))", "", text)  # "总序最后是谁署的名": where a signature stands  # "托我进几本这本书": a few copies, no question
+        # "《…规划》不是北京市制定的吧？是哪个部门制定的？": a guess denied, then the question itself, of the same subject
+        if (m := re.match(r"^(?P<subj>[^，,。？?]{2,30}?)(?:应该|大概|好像)?不是[^，,。？?]{1,24}?吧[？?，,]\s*(?P<rest>(?:那|那么)?(?:它|它的|是|由|在|从)"
+                          r"[^？?]*(?:哪|谁|什么|多少|几)[^？?]*[？?]?)$", text)):
+            rest = re.sub(r"^(?:那|那么)?它的?", lambda k: "的" if k.group(0).endswith("的") else "", m.group("rest"))
+            text = m.group("subj") + rest
+        # "除了责任编辑许兵，版权页上负责印制和校对的分别是谁？": what the asker has already, when the rest asks other things
+        # by name (not "除了总主编，还有哪几位？", which asks for the others)
+        if (m := re.match(r"^\s*除了?([^，,。？?]{2,16}?)(?:以外|之外)?[，,]\s*(?=\S)", text)) and not re.search(
+                r"还有|另外|其他|其它|其余|剩下|别的|以外的|之外的|还|另", text[m.end():]) and re.search(r"分别|各", text[m.end():]):
+            text = text[m.end():]
+        # "负责印制和校对的分别是谁？": two roles, each asked by its name
+        text = re.sub(r"负责(编著|编写|撰写|校对|编辑|印制|组稿|审校|印刷)(和|与|及|跟|、)(编著|编写|撰写|校对|编辑|印制|组稿|审校|印刷)(?:工作)?的(?:人)?(?=分别|各)",
+                      r"\1\2\3", text)
         # "本报告的编著人员是谁？", "负责本书校对工作的人员姓名": the person of a role is asked by the role
         text = re.sub(r"负责(本书|这本书|全书|该书)?的?(编著|编写|撰写|校对|编辑|印制|组稿|审校)工作的(?:工作人员|人员|人士|人)",
                       lambda m: (m.group(1) + "的" if m.group(1) else "") + m.group(2), text)
@@ -1051,6 +1064,21 @@ def last_section(question: str, sections: dict[int, int], previous: str | None =
     return out
 
 
+_LAST_PART_ZH = re.compile(r"(第([一二三四五六七八九十]+)章第([一二三四五六七八九十]+)节(?:的|里|中|下面|底下)?)"
+                           r"(?:(?:最后|最末)(?:一个|一部分|一项|那个|那部分|一条|一个部分)|(排在?)最后的?)")
+
+
+def last_part(question: str, parts: dict[tuple[int, int], int]) -> str:
+    """"第三章第三节最后一部分是什么？" asks for the section's last part by its place (第十个); ``parts``: (chapter,
+    section) -> how many parts the contents list under it."""
+    def zh(m: re.Match) -> str:
+        n = parts.get((cn_value(m.group(2)), cn_value(m.group(3))))
+        if not n:
+            return m.group(0)
+        return m.group(1) + (f"排第{cn_number(n)}的" if m.group(4) else f"的第{cn_number(n)}个")
+    return _LAST_PART_ZH.sub(zh, question)
+
+
 _BACK_TO_EN = re.compile(r"^\s*(?:(?:ok(?:ay)?|right|alright|now|so)[,.!]?\s+)?(?:(?:going|coming|getting|turning|returning)\s+)?back\s+to\s+"
                          r"(?:the\s+)?(?P<x>[^,;:?]{3,60}?)\s*[,;:]\s*(?P<q>[^,;:].*\?)\s*$", re.I)
 _BACK_TO_ZH = re.compile(r"^\s*(?:好的?[，,。]?|那)?(?:再)?(?:回到|说回到?|再说回|回头说|回过头来?说|话说回)(?P<x>[^，,。？?；;]{2,20}?)(?:的问题|这个话题|那块|那边)?[，,：:]\s*(?P<q>.+[？?])\s*$")
@@ -1300,7 +1328,7 @@ _ABOUT_A_WORK = re.compile(r"publish|press|publisher|when|year|author|wrote|writ
 _WORK_POINTER_EN = re.compile(r"\b(?:(?:that|the)\s+(?:book|work|publication|title|volume|monograph)(?:\s+(?:it\s+cites|cited|referenced))?"
                               r"|(?:the\s+)?cited\s+(?:book|work|publication)|it)\b(?!')", re.I)
 _CITED_TOLD = re.compile(r"(?:脚注引用的是|footnote cites)[^《]{0,40}《([^》]{2,60})》", re.I)  # (the reference as told)
-_THIS_BOOK = re.compile(r"这本书|本书|这本报告|本报告|\b(?:this|the)\s+(?:book|report)\b", re.I)
+_THIS_BOOK = re.compile(r"这本书|(?<![那该此])本书|这本报告|本报告|\b(?:this|the)\s+(?:book|report)\b", re.I)
 _WORK_POINTER_ZH = re.compile(r"它|那本书|那本|该书|此书|那部书|被引用?的(?:那本)?书|引用的(?:那本)?书")
 
 
