@@ -205,6 +205,8 @@ def _checked_en(body: str) -> str:
 
 def _read_en(q: str) -> Claim | None:
     body = _checked_en(q.strip())
+    if (first := re.match(r"[^?]+\?", body)) and _HEAD_EN.match(body) and re.search(r"[A-Za-z]", body[first.end():]):
+        body = first.group(0)  # ("Is there a publisher website listed? I need it for the 856 link.": a remark after the question)
     tail = _TAIL_EN.search(body)
     if tail and tail.start() > 0:
         body = body[: tail.start()]

@@ -892,7 +892,12 @@ def it_is_the_book(question: str) -> str:
 def _points_back(question: str) -> bool:
     """"这是哪一年的数据？", "Which year is that?": a question about the answer before, with no topic of its own
     (unlike "市郊铁路呢？", which names one)."""
-    return bool(re.match(r"\s*(?:那么?|所以)?(?:这|那|它|其)", question) or _PRONOUN_ZH.search(question) or _PRONOUN_EN.search(question))
+    return bool(re.match(r"\s*(?:那么?|所以)?(?:这|那|它|其)", question) or _PRONOUN_ZH.search(question) or _PRONOUN_EN.search(question)
+                or _PLACE_FIGURE_EN.search(question))
+
+
+# "What's the Beijing figure?": a place's figure of the topic asked before, which it does not name
+_PLACE_FIGURE_EN = re.compile(r"\bthe\s+(?:Beijing|Tianjin|Hebei)(?:'s)?\s+(?:figure|number|one|value|rate|share|data|numbers|figures)\b", re.I)
 
 
 # "不对，我要的是河北省", "不是天津，换成河北", "我说错了，是市教委那个项目的编号": the asker corrects the question before

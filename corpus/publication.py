@@ -44,6 +44,7 @@ _CIP_RE = re.compile(
 )
 _ISBN_RE = re.compile(r"ISBN\s*([\dXx][\dXx-]{9,})")
 _CLC_RE = re.compile(r"IV\.\s*①?\s*([A-Z]{1,2}\d+(?:\.\d+)?)")
+_SUBJECTS_RE = re.compile(r"III\.\s*①\s*(.+?)\s*(?=IV\.|$)")  # the CIP subject headings ("信息服务业—区域经济发展—…")
 _CIPNO_RE = re.compile(r"CIP\s*数据核字\s*([(（]\d{4}[)）]\s*第\s*\d+\s*号)")
 _EDITION_RE = re.compile(r"(\d{4}\s*年\s*\d{1,2}\s*月\s*第\s*\d+\s*版)\s*(\d{4}\s*年\s*\d{1,2}\s*月\s*第\s*\d+\s*次印刷)?")
 _SERIES_EDITOR_RE = re.compile(r"总\s*主\s*编\s*[◎:：]?\s*([" + CJK + r"]{2,4})")
@@ -117,6 +118,8 @@ def publication_rows(report: Report) -> list[TableRow]:
             rows.add("publication_date", "出版时间", m.group("date"), p, q)
         if (m := _ISBN_RE.search(t)) and "书" not in t[: m.start()]:
             rows.add("isbn", "ISBN", m.group(1), p, m.group(0))
+        if m := _SUBJECTS_RE.search(t):
+            rows.add("subject_headings", "主题词", squeeze(m.group(1)), p, m.group(0))
         if m := _CLC_RE.search(t):
             rows.add("classification", "中图分类号", m.group(1), p, m.group(0))
         if m := _CIPNO_RE.search(t):
