@@ -414,7 +414,7 @@ class Assistant:
         leaning on the parts before it as a follow-up does, and the answers are joined."""
         s = self.settings.answer
         main, context = qmod.split_context(rewritten)
-        parts = intent.several_asks(main, lang)
+        parts = intent.several_asks(main, lang) or (qmod.each_place_page(main) if lang == "zh" else [])
         if not parts:
             return extract.draft(rewritten, lang, hits, self._terms, s.min_support, self.glossary, self._lead)
         # (a first part with no question form of its own keeps what the whole question followed up,

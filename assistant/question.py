@@ -1071,6 +1071,21 @@ def last_section(question: str, sections: dict[int, int], previous: str | None =
     return out
 
 
+_PLACES_LISTED_ZH = re.compile(r"(?:北京|天津|河北)(?:市|省)?(?:\s*[、和与及,，]\s*(?:北京|天津|河北)(?:市|省)?){1,2}")
+
+
+def each_place_page(question: str) -> list[str]:
+    """"第一章产业结构那一节，北京、天津、河北各从第几页开始？": the page of each place's part, asked one place at a time
+    ("…，北京从第几页开始？", …); [] for any other question."""
+    m = _PLACES_LISTED_ZH.search(question)
+    rest = question[m.end():] if m else ""
+    if not m or not re.match(r"[^，,。？?]{0,4}?(?:各自|各|分别)[^，,。？?]{0,6}(?:第几页|哪一?页)", rest):
+        return []
+    places = re.findall(r"(?:北京|天津|河北)(?:市|省)?", m.group(0))
+    tail = re.sub(r"^([^，,。？?]{0,4}?)(?:各自|各|分别)(?:都)?", r"\1", rest)
+    return [question[: m.start()] + p + tail for p in places]
+
+
 _LAST_PART_ZH = re.compile(r"(第([一二三四五六七八九十]+)章第([一二三四五六七八九十]+)节(?:的|里|中|下面|底下)?)"
                            r"(?:(?:最后|最末)(?:一个|一部分|一项|那个|那部分|一条|一个部分)|(排在?)最后的?)")
 
