@@ -219,6 +219,8 @@ def normalize(text: str) -> str:
         text = re.sub(r"(?:在?目录(?:上|里|中)?(?:标|写|印)的)?的?(?:(?:起始|开始|起)页码?(?:是|为)?(?:多少|第几页|几|哪一?页)"
                       r"|(?:起始|开始)页码?(?:是|为)?(?=[？?。]|$))", "从第几页开始", text)
         text = _spoken(text)
+        # "定价是多少块钱？", "58块钱": 元 as said aloud
+        text = re.sub(r"(多少|\d)\s*块钱?(?![\u4e00-\u9fff]{0,1}(?:地|头|区|状))|(几)块钱", lambda m: (m.group(1) or m.group(2)) + "元", text)
         # formal written Chinese: "合作项目之数量" is 合作项目的数量 (not 之后, 之一, 之间, 总之, 之外 …)
         text = re.sub(r"所载(?=[\u4e00-\u9fff])", "", text)  # "所载字数": 字数
         text = re.sub(r"(?<=[\u4e00-\u9fff])(?<![总言加随为使久分])之(?![后前间一二三外内下上中际所类多首最初末余])(?=[\u4e00-\u9fff])", "的", text)
