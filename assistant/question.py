@@ -943,6 +943,29 @@ def _same_ask(question: str, previous: str) -> str:
     return "那" + "和".join(question[m.start: m.end] for m in ms) + "呢？"
 
 
+_NEXT_PART_ZH = re.compile(r"(下|上|后|前)一(章|节)")
+_BARE_NEXT_ZH = re.compile(r"(?:那|那么)?(?:接着|再|继续)?(?:说|讲|查)?(?:一下)?(?:下|上|后|前)一(?:章|节)(?:的)?(?:呢|吧)?[？?。]?")
+
+
+def _next_part(question: str, previous: str) -> str:
+    """"下一章呢？", "接着说下一章" after "第一章是谁负责写的": the chapter after the one asked about (第二章)."""
+    m = _NEXT_PART_ZH.search(question)
+    if not m or language(question) != "zh":
+        return question
+    before = split_context(previous)[0]
+    named = set(re.findall(rf"第([一二三四五六七八九十]+){m.group(2)}", before))
+    if len(named) != 1:
+        return question
+    old = named.pop()
+    n = cn_value(old) + (1 if m.group(1) in "下后" else -1)
+    if n < 1:
+        return question
+    new = f"第{cn_number(n)}{m.group(2)}"
+    if _BARE_NEXT_ZH.fullmatch(question.strip()):
+        return before.replace(f"第{old}{m.group(2)}", new)
+    return question[: m.start()] + new + question[m.end():]
+
+
 def rewrite(question: str, previous: str | None) -> str:
     """Rewrite a follow-up into a standalone question using the previous (rewritten) question.
 
@@ -955,6 +978,8 @@ def rewrite(question: str, previous: str | None) -> str:
         return question
     if (fixed := _corrected(question, previous)) != question and asks(fixed):
         return fixed  # (a corrected question names what it asks: nothing of the one before is kept)
+    if (nxt := _next_part(question, previous)) != question:
+        return nxt if asks(nxt) and not is_contextual(nxt) else with_context(nxt, split_context(previous)[0])
     question = fixed
     previous, carried = split_context(previous)  # context is never nested
     question = _same_ask(question, previous)
@@ -1407,7 +1432,7 @@ def resolve_other(question: str, previous_answer: str | None) -> str:
 _HOLDING_CHAPTER_EN = re.compile(r"\bthe chapter (?:that |which )?(?:it|this|that)(?: section| one| part| entry)? (?:belongs to|is in|sits in|falls under|comes under)\b"
                                  r"|\b(?:its|that section's|this section's) chapter\b", re.I)
 _HOLDING_CHAPTER_ZH = re.compile(r"(?:它|这一?节|那一?节|该节|这部分|那部分)(?:所在|所属|属于)的?(?:那一?|这一?)?章"
-                                 r"|^(?:那|那么)?(?:那一章|这一章|该章)(?=[^，,。？?]{0,4}(?:第几页|哪一?页|哪页))")  # "那一章从第几页开始？" after a section line
+                                 r"|^(?:那|那么)?(?:那一章|这一章|该章)(?=[^，,。？?]{0,4}(?:第几页|哪一?页|哪页|谁写|谁负责|谁撰写|谁执笔|作者))")  # "那一章从第几页开始？", "那一章是谁写的？" after a section line
 
 
 def resolve_holding_chapter(question: str, previous_answer: str | None, chapter_of: Callable[[str], str]) -> str:
