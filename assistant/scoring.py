@@ -27,6 +27,7 @@ HARD_FAILURES = {"another field of the record", "not the footnote asked", "a foo
                  "only some of the places asked"}
 # the report's footnote, not the asker's own ("I need the ISBN for a footnote in our policy brief", "写脚注要用")
 _THE_FOOTNOTE = re.compile(r"脚注|注脚|注释|小注|页下注|页脚注|注①|\b(?:the|its|that|this)\s+(?:[\w-]+'s\s+)?footnotes?\b|\bfootnote\s*(?:①|1|one)\b|^\s*footnotes?\b"
+                           r"|\b(?:in|from|of)\s+footnotes?\b"
                            r"|\b(?:has|have|contains|includes|carries|there is|there's)\s+(?:a|one)\s+footnotes?\b", re.I)  # "The preface has a footnote - …"
 _OWN_FOOTNOTE = re.compile(r"(?:写|做|加|标|列|放|添|我的|我们的|文章的?|论文的?|稿子的?)(?:个|一个|一条)?(?:脚注|注脚|注释)"
                            r"|(?:我|打算|准备|想|要|得)[^，,。？?]{0,6}在[^，,。？?]{0,8}(?:脚注|注脚|注释)"
@@ -34,6 +35,9 @@ _OWN_FOOTNOTE = re.compile(r"(?:写|做|加|标|列|放|添|我的|我们的|文
 # the report citing in a footnote: "Does the preface cite any outside publication in a footnote?"
 _REPORT_CITES = re.compile(r"\b(?:preface|foreword|report|book|chapter|it)\s+(?:cite|cites|quote|quotes|reference|references|mention|mentions)\b"
                            r"[^.?]*\bfootnotes?\b", re.I)
+
+
+_GENERIC_FOCUS = frozenset({"充分", "完整", "全部", "具体", "全文", "原文"})
 
 
 def asks_the_footnote(question: str) -> bool:
@@ -289,6 +293,11 @@ def _counted(u: Unit, a: Asked) -> bool:
 
 def _asked_for(u: Unit, a: Asked, terms: Terms, s: float) -> float:
     """What the question asks for, and of whom, must be in the unit."""
+    if (u.hit.chunk.meta or {}).get("footnote") and asks_the_footnote(a.main) and a.focus and all(
+            t.startswith("~") or t.lstrip("=") in _GENERIC_FOCUS for t in a.focus):
+        # ("What is the full citation in the footnote?": the footnote is what is asked for, whatever word the asker
+        # has for it; not "脚注里的书有英文书名吗？", which asks for something it may not hold)
+        return s
     if a.how_many and not a.unknown_focus and not _counted(u, a) and not any(terms.credit(t, u.match_text) > 0 for t in a.focus):
         # "How many *people* work in …": evidence must name what is counted
         s *= 0.5
