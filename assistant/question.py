@@ -249,6 +249,11 @@ def normalize(text: str) -> str:
         if (m := re.match(r"^\s*除了?([^，,。？?]{2,16}?)(?:以外|之外)?[，,]\s*(?=\S)", text)) and not re.search(
                 r"还有|另外|其他|其它|其余|剩下|别的|以外的|之外的|还|另", text[m.end():]) and re.search(r"分别|各", text[m.end():]):
             text = text[m.end():]
+        # "谁负责第二章的写作？": who wrote that part
+        text = re.sub(r"(?:是)?谁(?:负责|承担|完成)了?((?:第[一二三四五六七八九十\d]+章)|附录)的?(?:写作|撰写|编写|执笔|撰稿)(?:工作)?", r"\1是谁写的", text)
+        # "第一章的作者是谁？": who wrote that part (the book's own 编著 are its authors, not a chapter's)
+        text = re.sub(r"((?:第[一二三四五六七八九十\d]+章)(?:第[一二三四五六七八九十\d]+节)?|附录)的?(?:作者|撰写者|撰写人|撰稿人|执笔人|执笔者)"
+                      r"(?:分别)?(?:是谁|是哪位|是哪几位|是哪两位|都有谁|有哪些|有谁)", r"\1是谁写的", text)
         # "负责印制和校对的分别是谁？": two roles, each asked by its name
         text = re.sub(r"负责(编著|编写|撰写|校对|编辑|印制|组稿|审校|印刷)(和|与|及|跟|、)(编著|编写|撰写|校对|编辑|印制|组稿|审校|印刷)(?:工作)?的(?:人)?(?=分别|各)",
                       r"\1\2\3", text)

@@ -22,7 +22,7 @@ from assistant.terms import ALT, GROUP, Terms, has_term
 from index.model import Hit
 from index.text import normalize, squash_ws
 
-HARD_FAILURES = {"another field of the record", "not the footnote asked", "a footnote not asked about", "year missing", "the question excludes it", "the follow-up's own topic missing", "the asked name is only one of a list", "no date", "person missing", "organisation missing", "only the asked-for word matches", "not in the chapter or section asked", "the contents line is not the one asked", "a page number comes from the contents", "asked-for thing missing", "a contents line names no person", "no number of the asked unit", "indicator not asked", "region missing", "no number", "no number next to the asked indicator",
+HARD_FAILURES = {"a detail of the person the record lacks", "another field of the record", "not the footnote asked", "a footnote not asked about", "year missing", "the question excludes it", "the follow-up's own topic missing", "the asked name is only one of a list", "no date", "person missing", "organisation missing", "only the asked-for word matches", "not in the chapter or section asked", "the contents line is not the one asked", "a page number comes from the contents", "asked-for thing missing", "a contents line names no person", "no number of the asked unit", "indicator not asked", "region missing", "no number", "no number next to the asked indicator",
                  "table of contents row for a question not about the book's structure", "the quoted figure missing",
                  "only some of the places asked"}
 # the report's footnote, not the asker's own ("I need the ISBN for a footnote in our policy brief", "写脚注要用")
@@ -37,6 +37,13 @@ _REPORT_CITES = re.compile(r"\b(?:preface|foreword|report|book|chapter|it)\s+(?:
                            r"[^.?]*\bfootnotes?\b", re.I)
 
 
+# a detail of a person of the record that the record does not give: where they work, how to reach them, what else they wrote
+_PERSON_DETAIL = re.compile(r"(?:哪一?所|哪个|哪家|什么)(?:大学|学校|院校|学院|单位|机构)|任职|工作单位|职称|邮箱|电邮|电子邮件|手机|年龄|简历|履历|学历"
+                            r"|(?:之前|以前|还|另外)(?:编|写|出|主编)过|(?:编|写)过哪些|其他著作|代表作"
+                            r"|\b(?:university|affiliation|affiliated|institution|employer|e-?mail|age|biography|(?:other|previous) (?:books|works|titles))\b", re.I)
+_RECORD_ROLE = re.compile(r"总主编|责任编辑|组稿编辑|责任校对|责任印制|编著者?|主编|作者|编者|\b(?:editor|author|compiler)s?\b", re.I)
+_SHARE_OF = re.compile(r"占(?:全市|全省|全国|本地|当地)?([\u4e00-\u9fffA-Za-z]{2,10}?)的?(?:比重|比例|份额)")
+_RATIO_WORD = re.compile(r"比重|比例|占|增速|增长率|倍数|倍|相当于")
 _GENERIC_FOCUS = frozenset({"充分", "完整", "全部", "具体", "全文", "原文"})
 
 
@@ -293,6 +300,10 @@ def _counted(u: Unit, a: Asked) -> bool:
 
 def _asked_for(u: Unit, a: Asked, terms: Terms, s: float) -> float:
     """What the question asks for, and of whom, must be in the unit."""
+    if (a.people or _RECORD_ROLE.search(a.main)) and (d := _PERSON_DETAIL.search(a.main)) and d.group(0).lower() not in u.text.lower():
+        # "总主编王成慧任职于哪一所大学？", "责任编辑的联络电邮地址为何？": the record names the person, not that
+        s *= 0.3
+        u.reasons.append("a detail of the person the record lacks")
     if (u.hit.chunk.meta or {}).get("footnote") and asks_the_footnote(a.main) and a.focus and all(
             t.startswith("~") or t.lstrip("=") in _GENERIC_FOCUS for t in a.focus):
         # ("What is the full citation in the footnote?": the footnote is what is asked for, whatever word the asker
@@ -474,6 +485,11 @@ def _figures(u: Unit, a: Asked, terms: Terms, s: float) -> float:
         if kt:
             overlap = sum(1 for t in kt if t in a.ind_words) / len(kt)
             s += 0.12 * overlap
+            asked = a.main if re.search(r"[\u4e00-\u9fff]", a.main) else a.reading
+            if (u.hit.chunk.meta or {}).get("table") == "indicators" and _RATIO_WORD.search(key) and not _RATIO_WORD.search(asked or "") \
+                    and not re.search(r"%|\b(?:share|percent|percentage|proportion|rate|times|ratio)\b", a.main, re.I):
+                # "2000年北京软件和信息服务业增加值是多少？": the value added itself, not its share of something
+                s *= 0.8
             if overlap == 1.0 and (u.hit.chunk.meta or {}).get("table") == "publication" and not any(
                     not t.startswith("~") and terms.known(t) and terms.credit(t, u.match_text) == 0 for t in a.qterms):
                 # the record field asked for by name ("网址", "电话", "定价") -- unless the question
@@ -487,6 +503,10 @@ def _figures(u: Unit, a: Asked, terms: Terms, s: float) -> float:
             sibling = _other_nth(key, a) or _sibling_indicator(key, a.main, a.reading)
             # (a follow-up that names its own indicator asks that one: the earlier question's row is no answer)
             sibling = sibling or bool(a.own_indicator) and not any(terms.credit(t, normalize(key)) > 0 for t in a.own_indicator)
+            # (a share of another whole: "占GDP的比重" is not answered by the row "…占第三产业增加值的比重")
+            whole_q, whole_k = _SHARE_OF.search(normalize(asked or "")), _SHARE_OF.search(normalize(key))
+            if whole_q and whole_k and not (whole_q.group(1).lower() in whole_k.group(1).lower() or whole_k.group(1).lower() in whole_q.group(1).lower()):
+                sibling = True
             if (u.hit.chunk.meta or {}).get("table") == "indicators" and (w_hit < INDICATOR_MATCH * w_all or sibling) and not a.figures:
                 u.reasons.append("indicator not asked")
     return s
