@@ -349,7 +349,7 @@ class Assistant:
             d.sentences = [(said, [d.best])]
             d.derived = set(d.derived) | set(re.findall(r"Chapter (\d+)", said))  # ("Chapter 2 (第二章)": the quote's 第二章)
         if d.answerable and d.best is not None and (d.best.hit.chunk.meta or {}).get("footnote") \
-                and re.search(r"publish|press|publisher|when|year|author|wrote|written|cit(?:e|ation)|source|reference|出版|哪年|哪一年|什么时候|作者|谁写|引用|哪本书|出处|文献", form, re.I) \
+                and re.search(r"publish|press|publisher|when|year|author|wrote|written|cit(?:e|ation)|source|refer|出版|哪年|哪一年|什么时候|作者|谁写|引用|哪本书|出处|文献", form, re.I) \
                 and (said := render_cited_work(d.best.hit.chunk.text, lang, self.glossary)):
             # "前言的脚注引用了哪本书？", "Which press published it, and when?" (after the footnote): the reference read out
             d.sentences = [(said, [d.best])]

@@ -305,7 +305,7 @@ def _asked_for(u: Unit, a: Asked, terms: Terms, s: float) -> float:
         s *= 0.3
         u.reasons.append("a detail of the person the record lacks")
     if (u.hit.chunk.meta or {}).get("footnote") and asks_the_footnote(a.main) and a.focus and all(
-            t.startswith("~") or t.lstrip("=") in _GENERIC_FOCUS for t in a.focus):
+            t.startswith("~") or t.lstrip("=") in _GENERIC_FOCUS or "脚注" in t for t in a.focus):
         # ("What is the full citation in the footnote?": the footnote is what is asked for, whatever word the asker
         # has for it; not "脚注里的书有英文书名吗？", which asks for something it may not hold)
         return s
