@@ -2063,6 +2063,89 @@ def test_conversations_from_blind_sets_dev239_to_dev254(assistant_, turns, must)
     assert r.answerable and all(squash_ws(m) in squash_ws(r.answer) for m in must), (r.rewritten_question, r.answer)
 
 
+@pytest.mark.parametrize("q, must", [
+    # everyday words for the report's terms
+    ("国家图书馆给这本书登记的那个核对编号是多少？", ["069760"]),
+    ("整套书背后那个编写班子里都有哪些人？", ["陈倩", "王成慧"]),
+    ("我买的这本书有几页装反了，书上说找谁换？打哪个电话？", ["68022974"]),
+    ("书正文前面编者自己写的那段话，落款是哪天？", ["2016年3月18日"]),
+    ("2013年北京在搞研发上花钱的力度多大？", ["6.08%"]),
+    ("这本书定价是多少块钱？", ["58.00"]),
+    ("这本书的出版地是什么？", ["北京"]),
+    ("这本书的主题词是什么？", ["信息服务业—区域经济发展—研究报告—华北地区—2015"]),
+    ("What publication date does the CIP data give?", ["2016.4"]),
+    ("CIP data check number?", ["069760"]),
+    # who wrote a part; the book told by its makers; persons and roles
+    ("第一章的作者是谁？", ["李晓昕", "万少萍"]),
+    ("谁负责第二章的写作？", ["朱云", "宋艳静"]),
+    ("我选的是郭斌、陈倩编的那本京津冀信息服务业发展报告。请问这本书的ISBN号是多少？定价又是多少元？", ["978-7-5096-4331-0", "58.00"]),
+    ("除了责任编辑许兵，版权页上负责印制和校对的分别是谁？", ["司东翔", "赵天宇"]),
+    ("为了估算篇幅，请问本书的印张数与字数各为多少？", ["11.75", "196"]),
+    ("李凡、欧海鹰、许兵、刘林艳，这几个人里哪个不是编委会成员？", ["许兵"]),
+    # the footnote, however it is asked
+    ("书页底下那个小注里引的是哪本书，作者是谁？", ["邢元敏", "薛进文"]),
+    ("前言第一部分有一个注脚，请问所引用文献的作者是哪两位？", ["邢元敏", "薛进文"]),
+    ("What does the footnote cite?", ["天津人民出版社", "2014"]),
+    ("What is the full citation in the footnote attached to the preface?", ["邢元敏", "2014"]),
+    # figures: a level is not its share, a share of one whole is not a share of another
+    ("2000年北京软件和信息服务业增加值是多少？", ["164.4"]),
+    ("北京软件和信息服务业增加值占GDP的比重是多少？", ["9%"]),
+    ("中科院北京分院在河北建了什么？", ["秦皇岛"]),
+    ("第一章产业结构那一节，北京、天津、河北各从第几页开始？", ["6", "10", "23"]),
+    ("第三章第三节排在最后的是哪个？", ["十、涿州新兴产业示范区", "123"]),
+    # claims checked; a guess denied before the question; quiz forms
+    ("判断正误：本书由清华大学出版社出版。请判断并说明正确的出版社。", ["不是", "经济管理出版社"]),
+    ("判断正误：清华大学与天津市共建清华发展研究院。", ["不是", "河北"]),
+    ("清华大学和河北省共建的科技孵化基地是不是在廊坊？", ["不是", "固安"]),
+    ("《京津冀都市圈区域综合规划》不是北京市制定的吧？是哪个部门制定的？", ["国家发改委"]),
+    ("填空：国家发改委制定的《____________》将京津冀定位为“以技术、信息、金融、客货交通枢纽为依托的我国北方最具影响力和控制力的门户地区”。",
+     ["京津冀都市圈区域综合规划"]),
+    ("Is it true that Wang Guangyan was the responsible editor (责任编辑) of the book?", ["No", "许兵"]),
+    ("I have it that the series' general preface was written by Guo Bin. Is that right?", ["No", "王成慧"]),
+    # phone typing, voice typing, learners
+    ("叢書總zb是谁", ["王成慧"]),
+    ("麦谷产业园第几ye", ["107"]),
+    ("哪个cbs出的", ["经济管理出版社"]),
+    ("2013年河被省R&D投入强度是多少", ["1.12%"]),
+    ("This book is publish in 2016 year, but in which month it come out?", ["2016年5月"]),
+    ("第四章個 title 係咩？由第幾頁開始？", ["扶持政策", "125"]),
+])
+def test_questions_from_blind_sets_dev255_to_dev278(assistant_, q, must):
+    r = assistant_.ask(q)
+    assert r.answerable and all(squash_ws(m) in squash_ws(r.answer) for m in must), (r.rewritten_question, r.answer)
+
+
+@pytest.mark.parametrize("q", [
+    "总主编王成慧任职于哪一所大学？",  # a detail of a person the record does not give
+    "責任編輯之聯絡電郵地址為何？",
+    "Guo Bin's university?",
+    "What is Tokyo's subway mileage, per the book?",  # only Beijing's is given (and its share of Tokyo's)
+    "zb王成慧邮箱多少",
+])
+def test_refusals_from_blind_sets_dev255_to_dev278(assistant_, q):
+    r = assistant_.ask(q)
+    assert not r.answerable, (r.rewritten_question, r.answer)
+
+
+@pytest.mark.parametrize("turns, must", [
+    (["2013年北京和天津的R&D投入强度差多少？", "那天津和河北之间差多少？"], ["3.0%", "1.12%"]),
+    (["呃，北京软件和信息服务业占全市GDP的比重，2000年那会儿是多少？", "对对对，5.2%。那后来呢？反正就是到2013年，涨到多少了？"], ["9%"]),
+    (["前言里提到的国际科技合作框架协议叫什么？", "不是前言，我要的是第一章开头国家发改委制定的那个规划的名称"], ["京津冀都市圈区域综合规划"]),
+    (["Does chapter 1 have a part on coordinating transport?", "What page does it start on?"], ["44"]),
+    (["告诉我第一章是谁负责写的", "接着说下一章"], ["朱云", "宋艳静"]),
+    (["石家庄高新技术开发区在目录第几页？", "那一章是谁写的？"], ["孟程燕", "赵如平"]),
+    (["第三章第三节是讲什么的？", "这一节最后一部分是什么？", "在第几页？"], ["123"]),
+    (["前言里说北京市2013年的R&D投入强度是百分之多少？", "那河北呢？", "这组数据是哪一年的？"], ["2013"]),
+    (["大事记在第157页吧？", "参考文献是不是160页？"], ["不是", "161"]),
+    (["中关村软件园总产值是1213亿元，对吧？", "收入过亿元的企业是不是有40家？"], ["不是", "38"]),
+    (["Does the book give per-capita public education spending for the three jurisdictions?", "What's the Beijing figure?", "And Hebei?"],
+     ["1188"]),
+])
+def test_conversations_from_blind_sets_dev255_to_dev278(assistant_, turns, must):
+    r = _converse(assistant_, turns)
+    assert r.answerable and all(squash_ws(m) in squash_ws(r.answer) for m in must), (r.rewritten_question, r.answer)
+
+
 def test_the_last_of_a_list_inside_a_part_is_not_the_last_part(assistant_):
     # the preface has four parts; "three reasons" are a list inside one of them
     r = assistant_.ask("The preface argues that joint development of information services is inevitable for three reasons. What is the last one?")
@@ -2073,6 +2156,11 @@ def test_the_last_of_a_list_inside_a_part_is_not_the_last_part(assistant_):
     ["What book does the footnote cite?", "Which press published it, and when?"],
     ["Does the preface cite any outside publication in a footnote?", "Who published that book, and in which year?"],
     ["前言的脚注引用了哪本书？", "它是哪家出版社出版的？哪一年？"],
+    ["前言那条脚注引用的是谁的著作？", "是哪家出版社、哪一年出的？"],  # no pointer word at all
+    ["請問前言註腳①引用的是哪一本書？", "該書的出版社與出版年份為何？"],  # 該書, which reads as 这本书
+    ["前言第一部分那个脚注引用的是哪本书？", "那本书是哪家出版社出的，哪一年？"],
+    ["Footnote source?", "Publisher?", "Year?"],  # terse, three turns
+    ["whats the source in footnote", "publsher and year?"],
 ])
 def test_a_follow_up_about_the_footnotes_book_answers_with_that_books_publisher(assistant_, turns):
     # issue #5: "it" is the work the footnote cites (天津人民出版社, 2014), not this book (经济管理出版社, 2016)
