@@ -249,6 +249,9 @@ def normalize(text: str) -> str:
         if (m := re.match(r"^\s*除了?([^，,。？?]{2,16}?)(?:以外|之外)?[，,]\s*(?=\S)", text)) and not re.search(
                 r"还有|另外|其他|其它|其余|剩下|别的|以外的|之外的|还|另", text[m.end():]) and re.search(r"分别|各", text[m.end():]):
             text = text[m.end():]
+        # "这本书主要写了什么内容？", "本书讲什么？": what the book as a whole is about, which its preface says
+        text = re.sub(r"^(?:请问)?(?:这本书|本书|这本报告|本报告|该书|这份报告|全书|整本书)(?:主要|大致|大概|究竟|到底|都)?(?:写|讲|介绍|研究|论述|谈|说|涉及)(?:了|的)?(?:是)?"
+                      r"(?:什么|哪些|啥|些什么)(?:内容|东西|问题|方面)?(?:呢|啊|呀)?(?=[？?。]?$)", "本书的主要内容是什么", text)
         # "谁负责第二章的写作？": who wrote that part
         text = re.sub(r"(?:是)?谁(?:负责|承担|完成)了?((?:第[一二三四五六七八九十\d]+章)|附录)的?(?:写作|撰写|编写|执笔|撰稿)(?:工作)?", r"\1是谁写的", text)
         # "第一章的作者是谁？": who wrote that part (the book's own 编著 are its authors, not a chapter's)
@@ -331,6 +334,9 @@ def _plain_english(text: str) -> str:
                   r"|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|and)[\s-]*)+)\b",
                   lambda m: m.group(1) + (str(n) + re.search(r"\s*$", m.group(2)).group(0) if (n := _en_number_words(m.group(2))) else m.group(2)),
                   text, flags=re.I)
+    # "What is the book about?": what its chapters cover, which the preface states
+    text = re.sub(r"^\s*(?:so\s+)?what(?:'s| is| does)\s+(?:this|the)\s+(?:whole\s+)?(?:book|report|volume)\s+(?:(?:mainly|actually|really|basically)\s+)?"
+                  r"(?:about|cover|deal with|discuss|contain|consist of|comprise)\s*\??\s*$", "What do the book's chapters cover?", text, flags=re.I)
     # "when did the first print run come out": the first printing (not the size of a print run, which the record omits)
     text = re.sub(r"\b(first|1st|second|2nd)\s+print\s+run\b(?=[^?]*\b(?:come|came|out|published|appear|appeared|when|date)\b)",
                   r"\1 printing", text, flags=re.I)
