@@ -310,7 +310,13 @@ class Assistant:
         # "一共列了几个项目？" counts; "分成哪几个方面？" lists
         counting = intent.count(form, match_lang) and not intent.asks_for_parts(form)
         stated = self._stated_chapter_count if intent.asks_chapter_count(form, counting) else None
-        if stated is not None:
+        if (text_parts := self._text_parts_asked(form)) is not None:
+            # "前言一共分几个部分？": a part of the book without contents lines, divided by the headings in its text
+            title, firsts = text_parts
+            units = [evidence.Unit(Hit(c, 0.0), c.section_path[-1], "sentence", "") for c in firsts]
+            d.answerable, d.refusal, d.best = True, "", units[0]
+            d.sentences = [(render_parts(title, [c.section_path[-1] for c in firsts], lang, self.glossary), units[: self.settings.answer.max_citations])]
+        elif stated is not None:
             # "How many chapters does the book have?": the report says so itself ("全书分为四章内容")
             d.answerable, d.refusal = True, ""
             d.sentences = [(render_stated_count(stated[1], lang), [stated[0]])]
@@ -502,6 +508,20 @@ class Assistant:
         first.sentences = first.sentences + more
         first.derived = first.derived | second.derived
         return first
+
+    def _text_parts_asked(self, form: str) -> tuple[str, list] | None:
+        """(title, the first passage of each part) when the question asks how a part of the book with no contents lines
+        of its own (前言) is divided: it names that part only, and asks for its parts."""
+        if not intent.asks_for_parts(form) or intent.ordinals(form):
+            return None
+        named = set(_BOOK_PART.findall(form)) | {"总序" if m.group(1) else "前言" for m in re.finditer(r"\b(general\s+)?(?:preface|foreword)\b", form, re.I)}
+        if len(named) != 1:
+            return None
+        title = named.pop()
+        if any(c.section_path and c.section_path[0] == title for c in self._toc):
+            return None  # (a chapter's parts are its contents lines)
+        firsts = self._subsections((title,))
+        return (title, firsts) if len(firsts) >= 2 else None
 
     def _of_record(self, u) -> bool:
         """The unit is of the book's publication record: one of its rows, or a passage of the part of the book it is in."""

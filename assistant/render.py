@@ -107,7 +107,8 @@ def render_parts(title: str, parts: Sequence[str], lang: str, glossary, count_un
     n = len(parts)
     head = _en_title(re.sub(r"^[第一二三四五六七八九十章节、\s]+", "", title), glossary)
     starts = f" starts on page {page} and" if page else ""
-    return (f"{head} ({title})" if head else f"“{title}”") + f"{starts} has {intent.en_number(n)} parts: " + "; ".join(named) + "."
+    out = (f"{head} ({title})" if head else f"“{title}”") + f"{starts} has {intent.en_number(n)} parts: " + "; ".join(named) + "."
+    return out[:1].upper() + out[1:]  # ("Preface (前言) has four parts: …")
 
 
 def render_count(items: Sequence[str], lang: str, unit: str, what_en: str) -> str:
