@@ -428,7 +428,7 @@ class Assistant:
         # (so does one that names only a place: "河北省是多少？北京是它的几倍？")
         # (and so does one that asks for an item by its place: "第二个是什么？编号多少？")
         keeps = not intent.asks(parts[0]) or qmod.PART_OF_PREVIOUS.search(parts[0]) or qmod.says_only_where(parts[0]) \
-            or bool(intent.nth_item(parts[0])) or qmod.refers_back(parts[0])  # ("单位是什么？占全国的百分之几？")
+            or bool(intent.nth_item(parts[0])) or (lang == "zh" and qmod.refers_back(parts[0]))  # ("单位是什么？占全国的百分之几？")
         first_q = qmod.with_context(parts[0], context) if context and keeps else parts[0]
         first = extract.draft(first_q, lang, hits, self._terms, s.min_support, self.glossary, self._lead)
         if not first.answerable:

@@ -300,6 +300,11 @@ def _counted(u: Unit, a: Asked) -> bool:
 
 def _asked_for(u: Unit, a: Asked, terms: Terms, s: float) -> float:
     """What the question asks for, and of whom, must be in the unit."""
+    if (u.hit.chunk.meta or {}).get("field") == "subject_headings" and not re.search(r"主题词|subject\s+(?:heading|term)s?|\b650\b", a.full, re.I):
+        # the catalogue's subject headings answer a question that asks for them by name, not one about a theme
+        # ("总序的主题是什么？", "one of the book's themes")
+        s *= 0.3
+        u.reasons.append("another field of the record")
     if (a.people or _RECORD_ROLE.search(a.main)) and (d := _PERSON_DETAIL.search(a.main)) and d.group(0).lower() not in u.text.lower():
         # "总主编王成慧任职于哪一所大学？", "责任编辑的联络电邮地址为何？": the record names the person, not that
         s *= 0.3
