@@ -518,6 +518,10 @@ class Assistant:
         if len(named) != 1:
             return None
         title = named.pop()
+        # (the part's own division is asked, not something the asker read in it: "前言说全书分为几章？")
+        if not (re.search(rf"{title}(?:里|中)?(?:一共|共|总共|主要)?(?:是|被)?(?:分|分为|分成|有|包括|包含)了?(?:几|哪几|哪些)个?(?:部分|方面|块|小节)", form)
+                or re.search(r"\b(?:parts|sections)\b", form, re.I) and not re.search(r"章|\bchapters?\b", form, re.I)):
+            return None
         if any(c.section_path and c.section_path[0] == title for c in self._toc):
             return None  # (a chapter's parts are its contents lines)
         firsts = self._subsections((title,))

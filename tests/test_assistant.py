@@ -2109,6 +2109,12 @@ def test_conversations_from_blind_sets_dev239_to_dev254(assistant_, turns, must)
     ("2013年河被省R&D投入强度是多少", ["1.12%"]),
     ("This book is publish in 2016 year, but in which month it come out?", ["2016年5月"]),
     ("第四章個 title 係咩？由第幾頁開始？", ["扶持政策", "125"]),
+    # what the book and its parts are about, and how a part without contents lines is divided
+    ("这本书主要写了什么内容？", ["全书分为四章内容"]),
+    ("What is the book about?", ["第一章 京津冀信息服务业发展现状", "第四章 京津冀信息服务业扶持政策"]),
+    ("前言一共分几个部分？", ["一、科技合作很多，但协同能力不强", "四、公共服务水平提升、公共资源配置不均"]),
+    ("前言说全书分为几章，分别讲什么？", ["四章", "优势领域"]),  # the chapters, which the preface names (not its own parts)
+    ("协同发展那一节讲了几个方面？", ["一、科技协同发展", "四、公共服务协同发展"]),
 ])
 def test_questions_from_blind_sets_dev255_to_dev278(assistant_, q, must):
     r = assistant_.ask(q)
