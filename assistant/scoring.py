@@ -305,7 +305,8 @@ def _asked_for(u: Unit, a: Asked, terms: Terms, s: float) -> float:
         # ("总序的主题是什么？", "one of the book's themes")
         s *= 0.3
         u.reasons.append("another field of the record")
-    if (a.people or _RECORD_ROLE.search(a.main)) and (d := _PERSON_DETAIL.search(a.main)) and d.group(0).lower() not in u.text.lower():
+    if (a.people or _RECORD_ROLE.search(a.full) or any(p in a.full for p in terms.people)) and (d := _PERSON_DETAIL.search(a.main)) \
+            and d.group(0).lower() not in u.text.lower():
         # "总主编王成慧任职于哪一所大学？", "责任编辑的联络电邮地址为何？": the record names the person, not that
         s *= 0.3
         u.reasons.append("a detail of the person the record lacks")
