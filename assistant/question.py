@@ -949,7 +949,7 @@ def _same_ask(question: str, previous: str) -> str:
     for m in reversed(ms):
         rest = rest[: m.start] + rest[m.end:]
     rest = re.sub(r"^(?:那么|那)|之间|[和与跟及、的呢，,。？?\s]", "", rest)
-    if len(rest) < 2 or rest not in previous or re.search(r"[\d年]", rest):
+    if len(rest) < 2 or rest not in previous or re.search(r"[\d年章节]", rest) or not re.search(r"多少|几|差|哪|谁|什么", rest):
         return question
     return "那" + "和".join(question[m.start: m.end] for m in ms) + "呢？"
 
@@ -972,6 +972,8 @@ def _next_part(question: str, previous: str) -> str:
     if n < 1:
         return question
     new = f"第{cn_number(n)}{m.group(2)}"
+    if m.group(2) == "节" and len(chapters := set(re.findall(r"第[一二三四五六七八九十]+章", before))) == 1:
+        new = chapters.pop() + new  # ("下一节" after "第二章第三节…": 第二章第四节)
     if _BARE_NEXT_ZH.fullmatch(question.strip()):
         return before.replace(f"第{old}{m.group(2)}", new)
     return question[: m.start()] + new + question[m.end():]
