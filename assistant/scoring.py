@@ -44,9 +44,30 @@ _PERSON_DETAIL = re.compile(r"(?:哪一?所|哪个|哪家|什么)(?:大学|学�
 _RECORD_ROLE = re.compile(r"总主编|责任编辑|组稿编辑|责任校对|责任印制|编著者?|主编|作者|编者|\b(?:editor|author|compiler)s?\b", re.I)
 _SHARE_OF = re.compile(r"占(?:全市|全省|全国|本地|当地)?((?![多几百])[\u4e00-\u9fffA-Za-z]{2,10}?)的?(?:比重|比例|份额)")
 _RATIO_WORD = re.compile(r"比重|比例|占|增速|增长率|倍数|倍|相当于")
+
+
+@lru_cache(maxsize=512)
+def _person_detail_asked(main: str, full: str, people: frozenset, names_a_person: bool) -> str:
+    """The detail of a person the question asks for ("任职于哪一所大学", "电邮"), when it asks of a person or a role of the
+    record; "" otherwise. Read once per question (``_asked_for`` runs for every unit)."""
+    if not (names_a_person or _RECORD_ROLE.search(full) or any(p in full for p in people)):
+        return ""
+    d = _PERSON_DETAIL.search(main)
+    return d.group(0).lower() if d else ""
+
+
+@lru_cache(maxsize=512)
+def _ratio_reading(main: str, reading: str) -> tuple[bool, str]:
+    """(whether the question asks a share or a rate, the whole it asks a share of: "GDP" of "占GDP的比重"), read once per
+    question for the indicator rows it is held against."""
+    asked = main if re.search(r"[\u4e00-\u9fff]", main) else reading
+    ratio = bool(_RATIO_WORD.search(asked or "")) or bool(re.search(r"%|\b(?:share|percent|percentage|proportion|rate|times|ratio)\b", main, re.I))
+    whole = _SHARE_OF.search(normalize(asked or ""))
+    return ratio, whole.group(1).lower() if whole else ""
 _GENERIC_FOCUS = frozenset({"充分", "完整", "全部", "具体", "全文", "原文"})
 
 
+@lru_cache(maxsize=512)
 def asks_the_footnote(question: str) -> bool:
     """"前言的脚注引用了哪本书？", "书页底下那个小注里引的是哪本书？": the report's footnote is asked about (not the asker's
     own: "写脚注要用")."""
@@ -305,8 +326,7 @@ def _asked_for(u: Unit, a: Asked, terms: Terms, s: float) -> float:
         # ("总序的主题是什么？", "one of the book's themes")
         s *= 0.3
         u.reasons.append("another field of the record")
-    if (a.people or _RECORD_ROLE.search(a.full) or any(p in a.full for p in terms.people)) and (d := _PERSON_DETAIL.search(a.main)) \
-            and d.group(0).lower() not in u.text.lower():
+    if (detail := _person_detail_asked(a.main, a.full, terms.people, bool(a.people))) and detail not in u.text.lower():
         # "总主编王成慧任职于哪一所大学？", "责任编辑的联络电邮地址为何？": the record names the person, not that
         s *= 0.3
         u.reasons.append("a detail of the person the record lacks")
@@ -491,9 +511,8 @@ def _figures(u: Unit, a: Asked, terms: Terms, s: float) -> float:
         if kt:
             overlap = sum(1 for t in kt if t in a.ind_words) / len(kt)
             s += 0.12 * overlap
-            asked = a.main if re.search(r"[\u4e00-\u9fff]", a.main) else a.reading
-            if (u.hit.chunk.meta or {}).get("table") == "indicators" and _RATIO_WORD.search(key) and not _RATIO_WORD.search(asked or "") \
-                    and not re.search(r"%|\b(?:share|percent|percentage|proportion|rate|times|ratio)\b", a.main, re.I):
+            ratio_asked, whole_asked = _ratio_reading(a.main, a.reading or "")
+            if (u.hit.chunk.meta or {}).get("table") == "indicators" and _RATIO_WORD.search(key) and not ratio_asked:
                 # "2000年北京软件和信息服务业增加值是多少？": the value added itself, not its share of something
                 s *= 0.8
             if overlap == 1.0 and (u.hit.chunk.meta or {}).get("table") == "publication" and not any(
@@ -510,8 +529,8 @@ def _figures(u: Unit, a: Asked, terms: Terms, s: float) -> float:
             # (a follow-up that names its own indicator asks that one: the earlier question's row is no answer)
             sibling = sibling or bool(a.own_indicator) and not any(terms.credit(t, normalize(key)) > 0 for t in a.own_indicator)
             # (a share of another whole: "占GDP的比重" is not answered by the row "…占第三产业增加值的比重")
-            whole_q, whole_k = _SHARE_OF.search(normalize(asked or "")), _SHARE_OF.search(normalize(key))
-            if whole_q and whole_k and not (whole_q.group(1).lower() in whole_k.group(1).lower() or whole_k.group(1).lower() in whole_q.group(1).lower()):
+            if whole_asked and (whole_k := _SHARE_OF.search(normalize(key))) and not (
+                    whole_asked in whole_k.group(1).lower() or whole_k.group(1).lower() in whole_asked):
                 sibling = True
             if (u.hit.chunk.meta or {}).get("table") == "indicators" and (w_hit < INDICATOR_MATCH * w_all or sibling) and not a.figures:
                 u.reasons.append("indicator not asked")
