@@ -966,7 +966,10 @@ _EXCLUDED_ZH = re.compile(r"(?:(?<=[，,。；;])|^)\s*(?:而|但|可|并)?不�
 _EXCLUDED_EN = re.compile(r",?\s*(?:but\s+)?not the (?:one|person|people|editor|firm|company|fund|grant|project|man|woman)\s+(?:who|that|which)\s+(?P<x>[^,.?;]+)"
                           r"|,?\s*\b(?:other than|apart from|except(?: for)?|besides|excluding)\s+(?P<y>[^,.?;]+?)(?=[,.?;]|$)"
                           # "The compilers, I mean, not the series editor.": a trailing "not the …"
-                          r"|,\s*(?:and\s+|but\s+)?not\s+the\s+(?P<z>[^,.?;()（）]{3,40}?)\s*(?=[.?;!]*\s*$)", re.I)
+                          r"|,\s*(?:and\s+|but\s+)?not\s+the\s+(?P<z>[^,.?;()（）]{3,40}?)\s*(?=[.?;!]*\s*$)"
+                          # "The CIP block gives a publication year and month that differs from the edition line. What does
+                          # the CIP data say?": what a stated fact is set against, in a sentence before the question
+                          r"|\s+(?:that|which)\s+(?:differs?|is\s+different|are\s+different)\s+from\s+(?P<w>[^,.?;]{3,40}?)(?=\s*[.;]\s+\S[^.;]*\?\s*$)", re.I)
 
 
 def without_exclusion(q: str, lang: str) -> tuple[str, str]:
@@ -976,7 +979,7 @@ def without_exclusion(q: str, lang: str) -> tuple[str, str]:
     m = pat.search(q)
     if not m:
         return q, ""
-    x = (m.group("x") or m.group("y") or (m.groupdict().get("z") or "")).strip()
+    x = (m.group("x") or m.group("y") or m.groupdict().get("z") or m.groupdict().get("w") or "").strip()
     # (a clause that opened a sentence leaves no comma after the sentence before: "… page. Apart from X, which …")
     return re.sub(r"([.!?:;])\s*[,，]\s*", r"\1 ", q[: m.start()] + q[m.end():]).strip(" ,，"), x
 

@@ -541,7 +541,18 @@ def without_courtesy(question: str) -> str:
     if wording and (asks(out[: wording.start()]) or is_followup(out[: wording.start() + 1])):
         out = out[: wording.start() + 1]
     out = _without_story(out)
+    if both := _BOTH_BEFORE_ZH.match(out):
+        # (asked of each in turn: "CIP数据里的出版年月写的是什么时间？版次栏的首印时间写的是什么时间？")
+        ask = re.sub(r"^(?:分别|各自)", "", both.group("ask"))
+        out = "".join(x + ask for x in (both.group("a"), both.group("b")))
     return out if re.search(r"[\u4e00-\u9fff]", out) else question
+
+
+# "我注意到CIP数据里的出版年月和版次栏的首印时间似乎不一致，二者分别写的是什么时间？": the two things a remark names
+# are what "二者分别" asks about
+_BOTH_BEFORE_ZH = re.compile(r"^(?:我|本人)?(?:注意到|发现|看到|看见|留意到)?(?P<a>[^，,。；;？?和与跟]{2,30}?)[和与跟](?P<b>[^，,。；;？?]{2,30}?)"
+                             r"(?:似乎|好像|有点|可能|并|明显)?(?:不一致|不同|不一样|对不上|有出入|矛盾|有差别)[了的]?[，,。]\s*"
+                             r"(?:这)?(?:二者|两者|它们俩?|这两[个项处])(?P<ask>(?:分别|各自)[^？?]*[？?])$")
 
 
 # what a sentence of the asker's story may not hold to be left out: a place, a figure, a title, a part of the book
@@ -595,7 +606,9 @@ _SELF_CLAUSE_ZH = re.compile(r"^(?:(?:我们?|本人|俺)(?:老同志|老干部|
                              r"|(?:写稿子?|做节目|做专题|备课)(?:时|的时候)?(?:想|要|得|需要)"
                              r"|(?:做|写|编|整理)[^，,；;。？?：:]{1,20}?(?:要用|要引用|用得到|用得着)(?=[，,；;。：:])"  # "做 library catalogue 要用，"
                              r"|(?:报社|单位|编辑部|我们单位|学校|公司)(?:想|要|打算|准备|正在)"
-                             r"|干了(?:半辈子|一辈子|大半辈子|[一二三四五六七八九十几两\d]+年))"
+                             r"|干了(?:半辈子|一辈子|大半辈子|[一二三四五六七八九十几两\d]+年)"
+                             # "我坐了一辈子北京地铁，", "我在北京住了二十多年，": how long the asker has done something
+                             r"|(?:我们?|本人|俺)[^，,；;。？?：:]{0,6}?了(?:半辈子|一辈子|大半辈子|好些年|好多年|多年|[一二三四五六七八九十几两\d]+多?年))"
                              r"[^，,；;。？?：:]*[，,；;。：:]")
 
 

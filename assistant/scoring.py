@@ -431,6 +431,12 @@ def _when_and_where(u: Unit, a: Asked, s: float) -> float:
             # "… among Beijing, Tianjin and Hebei": a sentence about the three, by name -- the more
             # so when each is asked about ("三地各自扮演什么角色")
             s += 0.2 if re.search(r"各自|各扮演|三地各|each|respective", a.main, re.I) else 0.1
+        if u.kind != "row" and _AS_A_WHOLE.search(a.main) and all(r.id == qmod.WHOLE_REGION for r in a.regions) and len(
+                [r for r in qmod.region_slots() if r.id in qmod.THE_THREE_IDS and any(z in u.text for z in r.zh)]) == 1:
+            # "国家层面的规划对京津冀整体是怎么定位的？": a sentence about one of the three places ("北京市…新的核心功能定位")
+            # is not about the region as a whole
+            s *= 0.85
+            u.reasons.append("one of the three, the whole asked")
         if is_toc_row(u) and "region missing" not in u.reasons and not any(
                 z.lower() in u.text.lower() for r in a.regions for z in surfaces(r)):
             # "讲河北那些高新区的内容在书里第几页？": the line that names 河北 itself, before a line under it
@@ -449,6 +455,9 @@ def _when_and_where(u: Unit, a: Asked, s: float) -> float:
             s *= PART_OF_PLACES
             u.reasons.append("only some of the places asked" if u.places else "region missing")
     return s
+
+
+_AS_A_WHOLE = re.compile(r"整体|总体上|整个(?:京津冀|区域|地区)|作为一个整体|\bas a whole\b", re.I)
 
 
 def _field_row(u: Unit, a: Asked) -> bool:
