@@ -30,6 +30,7 @@ Progress = Callable[[str], None]
 _CHAPTER_COUNT = re.compile(r"(?:全书|本书)?(?:分为|共分|共有|包括)([一二三四五六七八九十]|\d{1,2})章")
 ORDINALS = "一二三四五六七八九十"
 COUNTED_TABLES = {"funding": ("funded projects, numbered", "number")}  # tables whose rows are things a question may count
+_ABOUT_FOOTNOTE = re.compile(r"脚注|注释|注脚|小注|引用的|引文|footnote|cited|cites", re.I)
 _ORDINAL_ITEM = re.compile(r"^\s*第([一二三四五六七八九十])[，,、]")
 
 class Assistant:
@@ -70,6 +71,8 @@ class Assistant:
         self._authors = [c for c in handle.chunks if (c.meta or {}).get("table") == "publication"
                          and (c.meta or {}).get("field") == "authors"]
         self._footnotes = [c for c in handle.chunks if (c.meta or {}).get("footnote")]
+        self._record_labels = frozenset(str(c.meta["label"]) for c in handle.chunks if (c.meta or {}).get("table") == "publication"
+                                        and (c.meta or {}).get("label"))
         self._record_sections = {tuple(c.section_path or ()) for c in handle.chunks if (c.meta or {}).get("table") == "publication"}
         # the chapter lines of the contents ("这本书分几章？"; "最后一章" is the last of them)
         self._chapter_lines = [c for c in self._toc if not (c.meta or {}).get("section")
@@ -160,6 +163,7 @@ class Assistant:
         norm = qmod.english_in_chinese(qmod.expand_abbreviations(qmod.without_courtesy(typed)), self.glossary,
                                        lambda t: t.lower() in self._terms.df)
         if lang == "zh":
+            norm = qmod.keyword_query(norm, self._record_labels)  # "印张 字数": 印张是什么？字数是什么？
             norm = self._terms.one_slip_sound_alike(norm)  # "定加多少", "丛书总主边是谁": 定价, 总主编
             norm = self._terms.swapped_chars(norm)  # "哪个出社版的": 出版社
             norm = self._terms.person_sound_alike(norm)  # "还有个欧海英": 欧海鹰, typed with a character of the same sound
@@ -181,7 +185,9 @@ class Assistant:
             if lang == "en" and this_part != norm:
                 return q, this_part, lang, claim or choice  # ("Where does chapter two start?": it names what it asks of)
             norm = this_part
-            norm = qmod.resolve_cited_work(norm, history[-1].answer, q)  # "Which press published it?" after the footnote
+            # "Which press published it?" after the footnote (the answer that quoted it may be a turn or two back, when
+            # the turns since are about the footnote too: "What point in the text is it attached to?")
+            norm = qmod.resolve_cited_work(norm, self._cited_answer(history), q)
         if history and history[-1].answerable:
             norm = qmod.resolve_holding_chapter(norm, history[-1].answer, self._chapter_of_title)
             norm = qmod.resolve_line(qmod.resolve_person(norm, history[-1].answer, self._terms.people, self._terms.person_names), history[-1].answer,
@@ -195,9 +201,24 @@ class Assistant:
         norm = qmod.last_part(qmod.last_section(norm, self._sections, prev), self._parts)
         if back := qmod.back_to(norm):
             # "Going back to the publisher, what's their street address?": the topic named, not the turn before
-            return q, qmod.with_context(*back), lang, claim or choice
+            # (the earlier turn that named it, when there is one: "Back to the metro figure — how does it compare
+            # with Tokyo?" leans on "What does the preface say about Beijing's metro network?")
+            earlier = qmod.turn_about(back[1], [t.rewritten_question for t in history or []])
+            return q, qmod.with_context(back[0], qmod.normalize(earlier) if earlier else back[1]), lang, claim or choice
         rewritten = qmod.rewrite(norm, prev)
         return q, rewritten, lang, claim or choice
+
+    @staticmethod
+    def _cited_answer(history: Sequence[Turn]) -> str:
+        """The latest answer that quotes the footnote's reference, when every turn since follows up on it; else the
+        last answer."""
+        for back, turn in enumerate(reversed(history[-3:])):
+            if qmod.quotes_cited_work(turn.answer):
+                later = list(history)[len(history) - back:]
+                if all(_ABOUT_FOOTNOTE.search(t.rewritten_question) for t in later):
+                    return turn.answer
+                break
+        return history[-1].answer
 
     def ask(self, question: object, history: Sequence[Turn] | None = None, *, k: int | None = None, mode: str | None = None) -> AskResult:
         t0 = time.perf_counter()

@@ -431,7 +431,7 @@ def count_unit(q: str) -> str:
 # "…, and on what date?", "… and when?": a second ask of another kind (a date, a place, a person)
 _TWO_FIELDS_ZH = re.compile(r"(.{2,12}的)?([A-Za-z\u4e00-\u9fff]{2,6}?)[和及与跟、]([A-Za-z\u4e00-\u9fff]{2,6}?)(?:又|都)?(分别是什么|分别是多少|分别是谁|分别是哪[两三]?[家个位些]|各是什么|各是多少|各是谁|各是哪[家个位些]|各为多少|分别为多少|各为何|分别为何|是什么|是多少|有什么不同|有什么区别|有何不同|有什么不一样"
                             r"|(?:分别|各)?(?:是)?(?:怎么|如何)(?:著录|写|标|登记|记|印)的?|(?:书上|书里|上面)?(?:有写|写了|有标|标了|有)(?:吗|没有))[？?]?")
-_SECOND_ASK_EN = re.compile(r"^(?P<a>.+?)(?:,?\s+and\s+(?P<b>(?:when|where|who|whom|(?:on )?what date|(?:on )?which date|in what year|in which year|in what order|in which order|on what day|on what pages?|on which pages?|what page|(?:on|at) (?:what|which) (?:number|phone number|telephone number))\b.*)"
+_SECOND_ASK_EN = re.compile(r"^(?P<a>.+?)(?:,?\s+and\s+(?P<b>(?:when|where|who|whom|(?:on )?what date|(?:on )?which date|in what year|in which year|in what order|in which order|on what day|on what pages?|on which pages?|what page|(?:on|at) (?:what|which) (?:number|phone number|telephone number)|(?:what|which) (?:phone |telephone )?number (?:do|should|can|shall|would) I (?:ring|call|dial|phone|use))\b.*)"
                             r"|(?<=\w)\s+and\s+(?P<d>how many\s+\w+(?:\s+\w+)?\s+(?:does|do|did|is|are|was|were)\b.*)"
                             r"|,\s+and\s+(?P<c>(?:(?:what|which)\s+(?:\w+\s+)?(?:date|day|page|year|number|phone|telephone|address|e-?mail|postcode|code|share|percentage|proportion|fraction)|how many|how much|how long|how big|how large|how thick"
                             # ("…, and what sub-sectors does it mainly include?": an ask with its own verb)

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from collections.abc import Sequence
 from typing import Callable
 
 from assistant import prompts
@@ -423,7 +424,8 @@ def data_rows(name: str) -> list[list[str]]:
 
 @lru_cache(maxsize=1)
 def _abbreviations() -> tuple[tuple[re.Pattern, str], ...]:
-    return tuple((re.compile(rf"(?<![\w'-]){pat}(?![\w'-])", re.I), repl)
+    # (a possessive ends the word: "And Tientsin's?")
+    return tuple((re.compile(rf"(?<![\w'-]){pat}(?![\w-]|'(?!s\b))", re.I), repl)
                  for pat, repl in data_rows("abbreviations_en.tsv"))
 
 
@@ -1156,8 +1158,61 @@ def last_part(question: str, parts: dict[tuple[int, int], int]) -> str:
 
 
 _BACK_TO_EN = re.compile(r"^\s*(?:(?:ok(?:ay)?|right|alright|now|so)[,.!]?\s+)?(?:(?:going|coming|getting|turning|returning)\s+)?back\s+to\s+"
-                         r"(?:the\s+)?(?P<x>[^,;:?]{3,60}?)\s*[,;:]\s*(?P<q>[^,;:].*\?)\s*$", re.I)
-_BACK_TO_ZH = re.compile(r"^\s*(?:好的?[，,。]?|那)?(?:再)?(?:回到|说回到?|再说回|回头说|回过头来?说|话说回)(?P<x>[^，,。？?；;]{2,20}?)(?:的问题|这个话题|那块|那边)?[，,：:]\s*(?P<q>.+[？?])\s*$")
+                         r"(?:the\s+)?(?P<x>[^,;:?—–]{3,60}?)\s*(?:[,;:]|\s[-–—]+\s|[—–]+)\s*(?P<q>[^,;:].*\?)\s*$", re.I)
+_BACK_TO_ZH = re.compile(r"^\s*(?:好的?[，,。]?|那)?(?:再)?(?:回到|说回到?|再说回|回头说|回过头来?说|话说回)(?P<x>[^，,。？?；;—]{2,20}?)(?:的问题|这个话题|那块|那边)?(?:[，,：:]|——?)\s*(?P<q>.+[？?])\s*$")
+# words that name no topic of their own in "Back to the metro figure — …"
+_BACK_GENERIC_EN = frozenset("figure figures number numbers problem problems question questions thing things topic point points one "
+                             "ones part bit issue issues matter data stuff earlier first last other".split())
+
+
+# what a keyword names of the thing the keyword before it names ("经济管理出版社 地址 邮编")
+_ATTRIBUTE_ZH = re.compile(r"(?:联系)?(?:地址|邮编|邮政编码|电话|电话号码|邮箱|电子邮箱|网址|传真)|落款|署名|(?:落款|成文|写作)?日期|页码|起始页")
+_ROLE_ZH = re.compile(r"编辑|校对|印制|主编|编著|署名|作者")
+
+
+def keyword_query(question: str, labels: frozenset[str]) -> str:
+    """A Chinese query typed as keywords ("印张，字数", "经济管理出版社，地址，邮编", "第一章，第三节"; the spaces
+    between them read as commas) written as the questions it asks ("印张是什么？字数是什么？", "经济管理出版社的地址是
+    什么？经济管理出版社的邮编是什么？", "第一章第三节"); the query unchanged when it is no such list of fields."""
+    q = question.strip()
+    if language(q) != "zh" or not re.fullmatch(r"[^。？?！!；;：:]+", q) or re.search(r"什么|多少|谁|哪|几|吗|呢|怎|如何|是否|有没有", q):
+        return question
+    segs = [x for x in re.split(r"[，,、\s]+", q) if x]
+    if len(segs) < 2 or any(len(x) > 10 for x in segs):
+        return question
+    joined = re.sub(r"(第[一二三四五六七八九十\d]+章)，(第[一二三四五六七八九十\d]+节)", r"\1\2", "，".join(segs))
+    if joined != "，".join(segs):
+        # "第一章 第三节": one section, named (asked what it is when named alone)
+        return joined + ("是什么？" if re.fullmatch(r"第[一二三四五六七八九十\d]+章第[一二三四五六七八九十\d]+节", joined) else "")
+    field = lambda x: x in labels or bool(_ATTRIBUTE_ZH.fullmatch(x))  # noqa: E731
+    if sum(field(x) for x in segs) < 2 and not any(_ATTRIBUTE_ZH.fullmatch(x) for x in segs[1:]):
+        return question
+    parts, subject = [], ""
+    for i, x in enumerate(segs):
+        if _ATTRIBUTE_ZH.fullmatch(x) and subject:
+            parts.append(f"{subject}的{x}是什么？")
+        elif x in labels and not (i + 1 < len(segs) and _ATTRIBUTE_ZH.fullmatch(segs[i + 1])):
+            parts.append(f"{x}是{'谁' if _ROLE_ZH.search(x) else '什么'}？")
+            subject = ""
+        elif _ATTRIBUTE_ZH.fullmatch(x):
+            parts.append(f"{x}是什么？")
+        else:
+            subject = x  # what the keywords after it are of
+    return "".join(parts) if parts else question
+
+
+def turn_about(topic: str, questions: Sequence[str]) -> str | None:
+    """Of the earlier questions (oldest first), the latest that names the topic a question returns to ("Back to the
+    metro figure — …": "What does the preface say about Beijing's metro network?"), else None."""
+    if language(topic) == "zh":
+        words = [w for w in re.findall(r"[\u4e00-\u9fff]{2}", re.sub(r"的?(?:问题|话题|事|那个|这个|数字|数据)$", "", topic))]
+        hit = lambda q: any(w in q for w in words)  # noqa: E731
+    else:
+        words = [w[:5] for w in re.findall(r"[a-z]{3,}", topic.lower()) if w not in _BACK_GENERIC_EN and w not in _NO_CONTENT_EN]
+        hit = lambda q: any(re.search(rf"\b{re.escape(w)}", q.lower()) for w in words)  # noqa: E731
+    if not words:
+        return None
+    return next((q for q in reversed(questions) if hit(split_context(q)[0])), None)
 
 
 def back_to(question: str) -> tuple[str, str] | None:
@@ -1402,10 +1457,15 @@ _OTHER_THAN_EN = re.compile(r"\b(?:any|other|another|else)\b[^,.?]{0,30}\?\s*$",
 _CITED_WORK = re.compile(r"[\u4e00-\u9fff]{2,4}(?:\s*[，,、]\s*[\u4e00-\u9fff]{2,4})*\s*[.．]\s*([^\[\]\n.．]{2,60}?)\s*\[[MJCDRN]\]")
 _ABOUT_A_WORK = re.compile(r"publish|press|publisher|when|year|author|wrote|written|edit|出版|哪年|哪一年|什么时候|作者|谁写|谁编|编者|编著", re.I)
 _WORK_POINTER_EN = re.compile(r"\b(?:(?:that|the)\s+(?:book|work|publication|title|volume|monograph)(?:\s+(?:it\s+cites|cited|referenced))?"
-                              r"|(?:the\s+)?cited\s+(?:book|work|publication)|it)\b(?!')", re.I)
+                              r"|(?:the\s+)?cited\s+(?:book|work|publication)|it|(?<=\bof\s)that(?=\s*[?.!]*\s*$))\b(?!')", re.I)
 _CITED_TOLD = re.compile(r"(?:脚注引用的是|footnote cites)[^《]{0,40}《([^》]{2,60})》", re.I)  # (the reference as told)
 _THIS_BOOK = re.compile(r"这本书|(?<![那该此])本书|这本报告|本报告|\b(?:this|the)\s+(?:book|report)\b", re.I)
 _WORK_POINTER_ZH = re.compile(r"它|那本书|那本|该书|此书|那部书|被引用?的(?:那本)?书|引用的(?:那本)?书")
+
+
+def quotes_cited_work(answer: str | None) -> bool:
+    """Whether an answer quotes or tells the footnote's reference."""
+    return bool(_CITED_WORK.search(answer or "") or _CITED_TOLD.search(answer or ""))
 
 
 def resolve_cited_work(question: str, previous_answer: str | None, said: str = "") -> str:
