@@ -184,7 +184,7 @@ class Assistant:
             this_part = qmod.resolve_this_part(norm, history[-1].rewritten_question)
             if lang == "en" and this_part != norm:
                 return q, this_part, lang, claim or choice  # ("Where does chapter two start?": it names what it asks of)
-            norm = this_part
+            norm = qmod.resolve_park(this_part, history[-1].rewritten_question)  # "这个园区…" after "麦谷产业园…"
             # "Which press published it?" after the footnote (the answer that quoted it may be a turn or two back, when
             # the turns since are about the footnote too: "What point in the text is it attached to?")
             norm = qmod.resolve_cited_work(norm, self._cited_answer(history), q)
@@ -232,7 +232,9 @@ class Assistant:
         if not result.answerable and history and not qmod.split_context(rewritten)[1]:
             # "折算成每年的复合增速大概是多少？" names no subject of its own, yet has no pronoun or cue
             # to say so: when it finds no answer alone, it is read as following up the last question
-            leaning = qmod.with_context(rewritten, qmod.split_context(qmod.normalize(history[-1].rewritten_question))[0])
+            # (the question before may itself have only leaned on the one before it: "From when?")
+            before, carried = qmod.split_context(qmod.normalize(history[-1].rewritten_question))
+            leaning = qmod.with_context(rewritten, before.rstrip() + carried if carried and qmod.no_topic(before) else before)
             again = self._answer(q, leaning, lang, k, mode, {})
             if again.answerable:
                 result = again
@@ -561,6 +563,10 @@ class Assistant:
                 r"哪个地方|哪一地|哪个城市|哪座城市|哪个省市|哪个省|哪一省|哪个市|归到哪|归哪|\bwhich (?:city|place|province|region|municipality)\b",
                 qmod.split_context(rewritten)[0], re.I):
             kind = ("节",)  # "麦谷产业园是哪个地方的项目？": the section that holds the line names the place
+        elif kind not in (("章",), ("节",)) and d.best is not None and evidence.is_toc_row(d.best) and re.search(
+                r"在哪儿|在哪里|在哪(?![一个些家页])|在什么地方|在书的哪个?部分|\bwhere in (?:the|this) (?:book|report)\b",
+                qmod.split_context(rewritten)[0], re.I) and not intent.page(qmod.split_context(rewritten)[0]):
+            kind = ("章",)  # "书里有没有专门谈大数据的部分？在哪儿？": a section line is told with its chapter
         if kind not in (("章",), ("节",)):
             return
         row = d.best.hit.chunk if evidence.is_toc_row(d.best) else next(

@@ -101,6 +101,55 @@ def _cn_number(s: str) -> int | None:
     return (int(_DIGIT[m.group(1)]) * 100 if m.group(1) else 0) + low
 
 
+def _cn_cardinal(s: str) -> str | None:
+    """"一千一百八十八" -> "1188", "十一点七五" -> "11.75", "三千" -> "3000", "七十四" -> "74"; None for what is
+    no number written with its magnitudes ("一二", "千万")."""
+    whole, _, frac = s.partition("点")
+    if frac and not re.fullmatch(r"[〇零一二三四五六七八九]+", frac):
+        return None
+    m = re.fullmatch(r"(?:([一二三四五六七八九两])千)?(?:[零〇])?(?:([一二三四五六七八九两])百)?(?:[零〇])?(.*)", whole)
+    if not m or not whole:
+        return None
+    low = _cn_small(m.group(3)) if m.group(3) else 0
+    if low is None:
+        return None
+    if m.group(3) and re.fullmatch(r"[一二三四五六七八九]", m.group(3)) and not re.search(r"[零〇]", whole) and (m.group(1) or m.group(2)):
+        low *= 100 if m.group(1) and not m.group(2) else 10  # "三千五": 3500, "一百二": 120
+    n = (int(_DIGIT[m.group(1)]) * 1000 if m.group(1) else 0) + (int(_DIGIT[m.group(2)]) * 100 if m.group(2) else 0) + low
+    return str(n) + ("." + "".join(_DIGIT[c] for c in frac) if frac else "")
+
+
+# a number written in words before its unit or at the end of a clause ("一千一百八十八元", "七十四页", "十一点七五"):
+# one with a magnitude (十, 百, 千) or a decimal point, not an ordinal (第十一章), not a vague one (几十, 十几, 一百多)
+_SPOKEN_CARDINAL = re.compile(r"(?<![第几])([一二三四五六七八九两十][〇零一二三四五六七八九十百千两]*(?:点[〇零一二三四五六七八九]+)?)"
+                              r"(?=元|块|页|册|公里|千米|亿元|万元|亿|万|家|项|条|千字|人|倍|个百分点|%|[，,。？?吗吧呢]|$|是|还是|指|的)")
+_SPOKEN_CODE = re.compile(r"[〇零一二三四五六七八九]+(?=[A-Za-z])|(?<=[A-Za-z])[〇零一二三四五六七八九]+")
+_SPOKEN_SHORT_YEAR = re.compile(r"(?<![〇零一二三四五六七八九十百千两\d])([〇零一])([〇零一二三四五六七八九])(?=年)")
+_SPOKEN_MONTH = re.compile(r"(?<=[年\d是或])([一二三四五六七八九十]{1,2})(?=月)|(?<=还是)([一二三四五六七八九十]{1,2})(?=月)")
+
+
+def _spoken_numbers(text: str) -> str:
+    """"一千一百八十八元" -> 1188元, "十一点七五" -> 11.75, "七十四页" -> 74页, "一六年四月还是五月" -> 2016年4月还是5月,
+    "一四JGC零八八" -> 14JGC088."""
+    text = _SPOKEN_CODE.sub(lambda m: "".join(_DIGIT[c] for c in m.group(0)), text)
+    text = _SPOKEN_SHORT_YEAR.sub(lambda m: "20" + _DIGIT[m.group(1)] + _DIGIT[m.group(2)], text)
+
+    def month(m: re.Match) -> str:
+        n = _cn_small(m.group(1) or m.group(2))
+        return str(n) if n is not None and 1 <= n <= 12 else m.group(0)
+
+    text = _SPOKEN_MONTH.sub(month, text)
+
+    def cardinal(m: re.Match) -> str:
+        x = m.group(1)
+        if not re.search(r"[十百千点]", x) or re.search(r"十几|几十|百多|千多", text[m.start(): m.end() + 1]):
+            return x
+        n = _cn_cardinal(x)
+        return n if n is not None else x
+
+    return _SPOKEN_CARDINAL.sub(cardinal, text)
+
+
 def _spoken(text: str) -> str:
     """What voice input writes out in words: "两千零一十三年", "二〇一三年" -> 2013年; "百分之十六" -> 16%;
     fillers that open a question ("嗯那个…"); a "啊" that parts two clauses ("卖多少钱啊定价是多少")."""
@@ -119,6 +168,7 @@ def _spoken(text: str) -> str:
     text = _SPOKEN_YEAR.sub(year, text)
     text = _SPOKEN_PERCENT.sub(percent, text)
     text = re.sub(r"第([一二三四五六七八九十百零〇两]{2,6})页", page, text)  # "第九十八页", "第一百二十三页"
+    text = _spoken_numbers(text)
     text = _FILLER_HEAD.sub("", text.lstrip()) or text
     # fillers and self-interruptions inside a spoken question ("…，呃，是哪家出版社出的来着？", "就是说那个…", "那个啥，")
     text = re.sub(r"(?<=[，,。])\s*(?:[呃额嗯唔]+|那个啥|怎么说呢|我想想|反正就是|就是说)[，,、]\s*", "", text)
@@ -256,7 +306,7 @@ def normalize(text: str) -> str:
         # "谁负责第二章的写作？": who wrote that part
         text = re.sub(r"(?:是)?谁(?:负责|承担|完成)了?((?:第[一二三四五六七八九十\d]+章)|附录)的?(?:写作|撰写|编写|执笔|撰稿)(?:工作)?", r"\1是谁写的", text)
         # "第一章的作者是谁？": who wrote that part (the book's own 编著 are its authors, not a chapter's)
-        text = re.sub(r"((?:第[一二三四五六七八九十\d]+章)(?:第[一二三四五六七八九十\d]+节)?|附录)的?(?:作者|撰写者|撰写人|撰稿人|执笔人|执笔者)"
+        text = re.sub(r"((?:第[一二三四五六七八九十\d]+章)(?:第[一二三四五六七八九十\d]+节)?|附录|[这那该]一?章)的?(?:作者|撰写者|撰写人|撰稿人|执笔人|执笔者)"
                       r"(?:分别)?(?:是谁|是哪位|是哪几位|是哪两位|都有谁|有哪些|有谁)", r"\1是谁写的", text)
         # "负责印制和校对的分别是谁？": two roles, each asked by its name
         text = re.sub(r"负责(编著|编写|撰写|校对|编辑|印制|组稿|审校|印刷)(和|与|及|跟|、)(编著|编写|撰写|校对|编辑|印制|组稿|审校|印刷)(?:工作)?的(?:人)?(?=分别|各)",
@@ -585,7 +635,12 @@ def _without_story(q: str) -> str:
                       for x in sents[first: last + 1] if re.search(r"[？?]", x))
     # (after the question, only the asker's own remarks: "您帮我瞅一眼，我好跟他交差。" -- not a hint at the answer:
     # "好像是用两个字概括的。")
-    kept = [x for i, x in enumerate(sents) if not (((i < first and not points_back) or (i > last and re.search(r"[我您你]", x))) and story(x))]
+    def plan(x: str) -> bool:
+        # "…是多少？我想和京津冀对比着引用": what the asker will do with the answer, whatever it names
+        return bool(re.match(r"\s*(?:我|我们|本人)(?:想|要|打算|准备|需要|会)[^？?]{0,16}(?:引用|对比|比较|写进|放进|用在|参考|核对)[^？?]{0,8}[。！!]?\s*$", x))
+
+    kept = [x for i, x in enumerate(sents) if not (((i < first and not points_back) or (i > last and re.search(r"[我您你]", x))) and story(x))
+            and not (i > last and plan(x))]
     return "".join(kept) if kept else q
 
 
@@ -922,7 +977,15 @@ def _points_back(question: str) -> bool:
     """"这是哪一年的数据？", "Which year is that?": a question about the answer before, with no topic of its own
     (unlike "市郊铁路呢？", which names one)."""
     return bool(re.match(r"\s*(?:那么?|所以)?(?:这|那|它|其)", question) or _PRONOUN_ZH.search(question) or _PRONOUN_EN.search(question)
-                or _PLACE_FIGURE_EN.search(question))
+                or _PLACE_FIGURE_EN.search(question) or no_topic(question))
+
+
+def no_topic(question: str) -> bool:
+    """"From when?", "哪一年？": a question with no word of a topic at all."""
+    if language(question) == "zh":
+        return not _NO_CONTENT_ZH.sub("", question).strip()
+    words = re.findall(r"[a-z]+", question.lower())
+    return bool(words) and all(w in _NO_CONTENT_EN for w in words)
 
 
 # "What's the Beijing figure?": a place's figure of the topic asked before, which it does not name
@@ -1461,6 +1524,23 @@ _WORK_POINTER_EN = re.compile(r"\b(?:(?:that|the)\s+(?:book|work|publication|tit
 _CITED_TOLD = re.compile(r"(?:脚注引用的是|footnote cites)[^《]{0,40}《([^》]{2,60})》", re.I)  # (the reference as told)
 _THIS_BOOK = re.compile(r"这本书|(?<![那该此])本书|这本报告|本报告|\b(?:this|the)\s+(?:book|report)\b", re.I)
 _WORK_POINTER_ZH = re.compile(r"它|那本书|那本|该书|此书|那部书|被引用?的(?:那本)?书|引用的(?:那本)?书")
+
+
+_THIS_PARK_ZH = re.compile(r"(?:这个|那个|该|这一?|那一?)(园区|产业园|基地|开发区|高新区|软件园|科技园)")
+_NAMED_PARK_ZH = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,12}?(?:产业园|软件园|科技园|园区|基地|开发区|高新区)")
+
+
+def resolve_park(question: str, previous: str | None) -> str:
+    """"这个园区入驻了多少家企业？" after "麦谷产业园在书里哪一页？": the park the question before named ("麦谷产业园入驻了
+    多少家企业？"), which the evidence must then name."""
+    m = _THIS_PARK_ZH.search(question)
+    if not m or not previous or language(question) != "zh":
+        return question
+    named = [x.group(0) for x in _NAMED_PARK_ZH.finditer(split_context(previous)[0])]
+    named = [re.sub(r"^(?:书里|书中|报告里|那个|这个|关于|讲|有关)", "", x) for x in named]
+    if len(set(named)) != 1:
+        return question
+    return question[: m.start()] + named[0] + question[m.end():]
 
 
 def quotes_cited_work(answer: str | None) -> bool:

@@ -78,7 +78,7 @@ def asks_the_footnote(question: str) -> bool:
 
 
 # "这个观点引用的是哪篇文献？": the work the report cites, which only its footnote names
-_CITES_A_WORK_ZH = re.compile(r"(?:引用|引自|援引|出自)(?:的|了)?(?:是)?(?:哪|什么)(?:一)?(?:篇|本|部|份)?(?:文献|书|著作|资料|研究)")
+_CITES_A_WORK_ZH = re.compile(r"(?:引用|引自|援引|出自|(?<![吸指导索牵])引)(?:的|了)?(?:是)?(?:哪|什么)(?:一)?(?:篇|本|部|份)?(?:文献|书|著作|资料|研究)")
 
 
 # the book itself, which the work a footnote cites is not ("这本报告是人民出版社出的吗？")

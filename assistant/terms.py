@@ -357,6 +357,8 @@ class BookTitle:
                            lambda m: "本书" if _in_order(m.group(1), t) else m.group(0), q)
         # "《京津冀信息服务业发展报告》是谁写的？": the title in book-title marks (its subtitle with it) is the book
         q = re.sub(r"《\s*本书[^《》]{0,24}》", "本书", q)
+        # "《京津冀信息服务业发展报告（2015）》这本书的著者": the title, then the words that point at it again
+        q = re.sub(r"本书\s*(?:这本书|这一本书|这本报告|这部书|这份报告|本书)", "这本书", q)
         # "那个本书，2015的那本，是哪家出版社出的？": the title's year said again after it
         q = re.sub(rf"本书[，,]?\s*(?:{yrs})\s*年?(?:度)?(?:的|版的?)?(?:那本|那一本|这本)?(?=[，,])", "本书", q)
         for pattern in self._english_names:
