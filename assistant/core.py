@@ -30,6 +30,15 @@ Progress = Callable[[str], None]
 _CHAPTER_COUNT = re.compile(r"(?:全书|本书)?(?:分为|共分|共有|包括)([一二三四五六七八九十]|\d{1,2})章")
 ORDINALS = "一二三四五六七八九十"
 COUNTED_TABLES = {"funding": ("funded projects, numbered", "number")}  # tables whose rows are things a question may count
+def _extreme_followed(extreme: tuple[str, str] | None, main: str) -> tuple[str, str] | None:
+    """The chapter extreme asked, the other end when a follow-up asks it alone ("And the shortest?", "那最短的呢？")."""
+    m = re.match(r"^\s*(?:and|what about|how about)?\s*(?:the\s+)?(?:(longest|most)|(shortest|fewest|least))\b"
+                 r"|^\s*(?:那)?(?:篇幅)?最(?:(长|多)|(短|少))的?(?:呢|是哪一?章)", main, re.I)
+    if extreme is None or m is None:
+        return extreme
+    return extreme[0], "max" if (m.group(1) or m.group(3)) else "min"
+
+
 _ABOUT_FOOTNOTE = re.compile(r"脚注|注释|注脚|小注|引用的|引文|footnote|cited|cites", re.I)
 _ORDINAL_ITEM = re.compile(r"^\s*第([一二三四五六七八九十])[，,、]")
 
@@ -339,6 +348,11 @@ class Assistant:
             units = [evidence.Unit(Hit(c, 0.0), c.section_path[-1], "sentence", "") for c in firsts]
             d.answerable, d.refusal, d.best = True, "", units[0]
             d.sentences = [(render_parts(title, [c.section_path[-1] for c in firsts], lang, self.glossary), units[: self.settings.answer.max_citations])]
+        elif (extreme := _extreme_followed(intent.chapter_extreme(form, match_lang) or intent.chapter_extreme(rewritten, match_lang), main)) and (
+                told := self._chapter_extreme(*extreme, lang)) is not None:
+            # "哪一章篇幅最长？", "Which chapter has the most sections?": counted on the contents lines
+            d.answerable, d.refusal, d.best = True, "", told[1][0]
+            d.sentences, d.derived = [(told[0], told[1])], set(d.derived) | told[2]
         elif stated is not None:
             # "How many chapters does the book have?": the report says so itself ("全书分为四章内容")
             d.answerable, d.refusal = True, ""
@@ -1312,11 +1326,59 @@ class Assistant:
         else:
             d.answerable, d.sentences, d.refusal = False, [], prompts.REFUSAL[lang]
 
+    def _chapter_extreme(self, kind: str, which: str, lang: str) -> tuple[str, list, set[str]] | None:
+        """(the answer, the contents lines it rests on, the numbers it computes) for the chapter with the most (fewest)
+        pages by the contents, or the most (fewest) sections: every chapter's count is told, so the reader sees the
+        comparison; None when the contents do not give what it needs, or two chapters tie."""
+        chapters = [c for c in self._chapter_lines if str((c.meta or {}).get("page") or "").isdigit()]
+        if len(chapters) < 2:
+            return None
+        units = [_row_unit(c) for c in chapters]
+        titles = [str((c.meta or {}).get("title") or "") for c in chapters]
+        if kind == "sections":
+            counts = [self._sections.get(qmod.chapter_number(str((c.meta or {}).get("chapter") or "")) or 0, 0) for c in chapters]
+            spans = None
+        else:
+            ids = [c.id for c in self._toc]
+            last = chapters[-1]
+            after = [c for c in self._toc[ids.index(last.id) + 1:] if evidence.toc_level(c) == 0] if last.id in ids else []
+            nxt = after[0] if after and str((after[0].meta or {}).get("page") or "").isdigit() else None
+            if nxt is None:
+                return None  # (the last chapter's end is not given)
+            starts = [int((c.meta or {})["page"]) for c in chapters] + [int((nxt.meta or {})["page"])]
+            spans = [(a, b - 1) for a, b in zip(starts, starts[1:])]
+            counts = [b - a + 1 for a, b in spans]
+            units.append(_row_unit(nxt))
+        best = max(counts) if which == "max" else min(counts)
+        if counts.count(best) != 1 or not all(counts):
+            return None
+        i = counts.index(best)
+        if kind == "sections":
+            if lang == "zh":
+                each = "，".join(f"{t.split()[0]}{n}节" for t, n in zip(titles, counts))
+                text = f"按目录，“{titles[i]}”下设{best}节，{'最多' if which == 'max' else '最少'}（{each}）。"
+            else:
+                each = ", ".join(f"chapter {k + 1} {n}" for k, n in enumerate(counts))
+                text = f"By the contents, “{titles[i]}” has the {'most' if which == 'max' else 'fewest'} sections: {best} ({each})."
+        else:
+            if lang == "zh":
+                each = "，".join(f"{t.split()[0]}第{a}–{b}页（{n}页）" for t, (a, b), n in zip(titles, spans, counts))
+                text = (f"按目录页码，“{titles[i]}”篇幅{'最长' if which == 'max' else '最短'}：第{spans[i][0]}–{spans[i][1]}页，共{best}页"
+                        f"（{each}；每章到下一部分开始的前一页为止）。")
+            else:
+                each = ", ".join(f"chapter {k + 1} pp. {a}–{b} ({n})" for k, ((a, b), n) in enumerate(zip(spans, counts)))
+                text = (f"By the contents' page numbers, “{titles[i]}” is the {'longest' if which == 'max' else 'shortest'} chapter: "
+                        f"pages {spans[i][0]}–{spans[i][1]}, {best} pages ({each}; each runs to the page before the next part starts).")
+        numbers = {str(n) for n in counts} | ({str(x) for ab in spans for x in ab} if spans else set()) \
+            | {str(k + 1) for k in range(len(chapters))}  # ("chapter 2": the quote's 第二章)
+        return text, [units[i]] + [u for k, u in enumerate(units) if k != i], numbers
+
     def _page_range(self, d: extract.Draft, rewritten: str, lang: str) -> None:
         """"From which page to which page does the chronicle run?": the contents give a part's first
         page; it runs to the page before the next line at its level or above begins."""
-        if not intent.page_range(qmod.split_context(rewritten)[0]) or not evidence.is_toc_row(d.best):
-            return
+        if not intent.page_range(qmod.split_context(rewritten)[0]) or not evidence.is_toc_row(d.best) \
+                or intent.chapter_extreme(rewritten, qmod.language(rewritten)):
+            return  # (not the chapter a count of the contents answered: "Which chapter runs longest by page count?")
         row = d.best.hit.chunk
         ids = [c.id for c in self._toc]
         if row.id not in ids:

@@ -353,7 +353,9 @@ _PAGE_COUNT = r"占了?(?:多少|几)页|(?:有|共|一共|总共)(?:多少|几)
 _PAGE_ASKED = re.compile(_PAGE_COUNT + r"|第几页|哪一?页|页码|在几页|\b(what|which) pages?\b(?!\s+(?:format|size|layout|dimensions?)\b)|\bon what page\b|\bpage numbers?\b", re.I)
 
 
-_PAGE_RANGE = re.compile(_PAGE_COUNT + r"|第?几页到第?几页|从哪页到哪页|哪几页|页码范围|\bfrom (?:which|what) page to (?:which|what) page\b|\bpage range\b"
+_PAGE_RANGE = re.compile(_PAGE_COUNT + r"|第?几页到第?几页|从哪页到哪页|哪几页|页码范围|(?:到|在)(?:第几|哪一?)页(?:结束|为止|止)|(?:结束|止)于(?:第几|哪一?)页"
+                         r"|\b(?:ends?|finish(?:es)?|stops?) on (?:which|what) page\b|\b(?:what|which) page does [^?]{1,60}\b(?:end|finish|stop)\b"
+                         r"|\bfrom (?:which|what) page to (?:which|what) page\b|\bpage range\b"
                          r"|\b(?:which|what) pages\b(?!.*\b(?:begins?|starts?|opens?)\b)|\bspans?\b.*\bpages?\b|\bpages\b.*\b(?:span|spans|run|runs|cover|covers)\b|\bruns? (?:across|from)\b", re.I)
 
 
@@ -501,6 +503,28 @@ def _ask_groups(q: str) -> list[str]:
 
 _TWO_PAGES_EN = re.compile(r"^(on\s+|from\s+)?(which|what)\s+pages?\s+do\s+((?:the\s+)?[\w' -]+?)\s+and\s+((?:the\s+)?[\w' -]+?)\s+"
                            r"(start|begin|open|appear)(?:\s+on)?\s*\??$", re.I)
+
+
+# "哪一章篇幅最长？", "Which chapter runs longest by page count?": the chapter whose pages (by the contents) are the most
+_LONGEST_CHAPTER_ZH = re.compile(r"哪一?章[^，,。？?]{0,10}?(?:篇幅|页数|页码跨度|页)?(?:最(?P<a>长|多)|最(?P<b>短|少))(?!的?节)"
+                                 r"|(?:篇幅|页数)最(?:(?P<c>长|多)|(?P<d>短|少))的(?:是)?(?:哪一?章|章)")
+_LONGEST_CHAPTER_EN = re.compile(r"\bwhich chapter\b[^?]{0,40}?\b(?:(?P<a>longest|most pages|the most space)|(?P<b>shortest|fewest pages|least space))\b"
+                                 r"|\bthe (?:(?P<c>longest)|(?P<d>shortest)) chapter\b", re.I)
+# "哪一章的节最多？", "Which chapter has the most sections?"
+_MOST_SECTIONS_ZH = re.compile(r"哪一?章[^，,。？?]{0,10}?(?:节数?|小节)[^，,。？?]{0,2}?(?:最(?P<a>多)|最(?P<b>少))"
+                               r"|(?:节数?|小节)最(?:(?P<c>多)|(?P<d>少))的(?:是)?(?:哪一?章|章)")
+_MOST_SECTIONS_EN = re.compile(r"\bwhich chapter\b[^?]{0,40}?\b(?:(?P<a>most)|(?P<b>fewest|least))\s+sections\b"
+                               r"|\bchapter with the (?:(?P<c>most)|(?P<d>fewest)) sections\b", re.I)
+
+
+def chapter_extreme(q: str, lang: str) -> tuple[str, str] | None:
+    """("pages" or "sections", "max" or "min") when the question asks which chapter is the longest or shortest by
+    the contents' pages, or has the most or fewest sections; None otherwise."""
+    for kind, pats in (("sections", (_MOST_SECTIONS_ZH, _MOST_SECTIONS_EN)), ("pages", (_LONGEST_CHAPTER_ZH, _LONGEST_CHAPTER_EN))):
+        m = pats[0 if lang == "zh" else 1].search(q)
+        if m:
+            return kind, "max" if (m.group("a") or m.group("c")) else "min"
+    return None
 
 
 def several_asks(q: str, lang: str) -> list[str]:

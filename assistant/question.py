@@ -1269,13 +1269,15 @@ def turn_about(topic: str, questions: Sequence[str]) -> str | None:
     metro figure — …": "What does the preface say about Beijing's metro network?"), else None."""
     if language(topic) == "zh":
         words = [w for w in re.findall(r"[\u4e00-\u9fff]{2}", re.sub(r"的?(?:问题|话题|事|那个|这个|数字|数据)$", "", topic))]
-        hit = lambda q: any(w in q for w in words)  # noqa: E731
+        hits = lambda q: sum(w in q for w in words)  # noqa: E731
     else:
         words = [w[:5] for w in re.findall(r"[a-z]{3,}", topic.lower()) if w not in _BACK_GENERIC_EN and w not in _NO_CONTENT_EN]
-        hit = lambda q: any(re.search(rf"\b{re.escape(w)}", q.lower()) for w in words)  # noqa: E731
-    if not words:
-        return None
-    return next((q for q in reversed(questions) if hit(split_context(q)[0])), None)
+        hits = lambda q: sum(bool(re.search(rf"\b{re.escape(w)}", q.lower())) for w in words)  # noqa: E731
+    # (the one that names most of the topic's words, the latest of those: "that education-commission project" is the
+    # turn that named the education commission, not the later "What's that project called?")
+    scored = [(hits(split_context(q)[0]), i) for i, q in enumerate(questions)]
+    best = max(scored, default=(0, -1))
+    return questions[best[1]] if words and best[0] else None
 
 
 def back_to(question: str) -> tuple[str, str] | None:

@@ -42,7 +42,8 @@ _PERSON_DETAIL = re.compile(r"(?:哪一?所|哪个|哪家|什么)(?:大学|学�
                             r"|(?:之前|以前|还|另外)(?:编|写|出|主编)过|(?:编|写)过哪些|其他著作|代表作"
                             # (the press's phones are the record's; a person's own is not: "责任编辑的联系电话")
                             r"|(?<=编辑的|校对的|印制的|主编的|编者的|作者的)(?:联系)?电话|\b(?:editor|proofreader|author)'s\s+(?:(?:tele)?phone|mobile)"
-                            r"|\b(?:university|affiliation|affiliated|institution|employer|e-?mail|age|biography|(?:other|previous) (?:books|works|titles))\b", re.I)
+                            r"|\b(?:university|affiliation|affiliated|institution|employer|e-?mail|age|biography|(?:other|previous) (?:books|works|titles))\b"
+                            r"|\bhow many (?:other )?(?:books|titles|volumes)\b[^?]{0,40}\b(?:handled|edited|published|worked on|done)\b", re.I)
 _RECORD_ROLE = re.compile(r"总主编|责任编辑|组稿编辑|责任校对|责任印制|编著者?|主编|作者|编者|\b(?:editor|author|compiler)s?\b", re.I)
 _SHARE_OF = re.compile(r"占(?:全市|全省|全国|本地|当地)?((?![多几百])[\u4e00-\u9fffA-Za-z]{2,10}?)的?(?:比重|比例|份额)")
 _RATIO_WORD = re.compile(r"比重|比例|占|增速|增长率|倍数|倍|相当于")
