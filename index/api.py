@@ -224,12 +224,16 @@ def build_index(settings: IndexSettings, reports: Report | Sequence[Report] | No
         "index_dir": str(index_dir),
         "chroma": store.where if store.server else f"embedded:{store.where}",
     }
+    # (the index it replaces is kept until the next build: a process that serves it, the web app or a running
+    # evaluation, goes on answering from it instead of failing mid-session)
+    replaced = (store.read_pointer() or {}).get("collection")
+    keep = {collection} | ({replaced} if replaced else set())
     store.write_pointer(pointer)  # the switch: from here on the new index is live
-    store.gc(keep=[collection])
+    store.gc(keep=keep)
     for d in (bm25_dir, lexicon_dir):
         if d.exists():
             for f in d.glob("*.json"):
-                if f.stem != collection:
+                if f.stem not in keep:
                     f.unlink(missing_ok=True)
     phases["switch_s"] = time.perf_counter() - t
     return IndexInfo.from_pointer(pointer, build_seconds=time.perf_counter() - t0, embedded_chunks=new,

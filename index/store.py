@@ -24,7 +24,7 @@ from typing import Iterable, Sequence
 
 import numpy as np
 
-from .errors import BUILD_CMD, REBUILD_CMD, ChromaUnavailableError, IndexDamagedError
+from .errors import BUILD_CMD, REBUILD_CMD, ChromaUnavailableError, IndexDamagedError, IndexStaleError
 from .model import Chunk
 from .settings import IndexSettings
 
@@ -235,9 +235,16 @@ class ChromaStore:
         return chunks
 
     def search(self, coll, qvec: np.ndarray, n: int) -> list[tuple[str, float]]:
-        n = max(1, min(n, self._count(coll)))
-        res = self._call(coll.query, query_embeddings=[np.asarray(qvec, dtype=np.float32)], n_results=n,
-                         include=["distances"])
+        try:
+            n = max(1, min(n, self._count(coll)))
+            res = self._call(coll.query, query_embeddings=[np.asarray(qvec, dtype=np.float32)], n_results=n,
+                             include=["distances"])
+        except Exception as e:  # noqa: BLE001
+            if type(e).__name__ != "NotFoundError":
+                raise
+            # a build keeps the index it replaces (a process serving it goes on); a second build deletes it
+            raise IndexStaleError(f"the index this process opened ({coll.name}) was replaced by two newer builds while in use",
+                                  hint="restart it to open the current index") from e
         return [(i, 1.0 - float(d)) for i, d in zip(res["ids"][0], res["distances"][0])]
 
     def _count(self, coll) -> int:

@@ -159,9 +159,26 @@ def test_failed_build_leaves_the_previous_index_usable(built, tmp_path, monkeypa
     assert h.retriever("hybrid").retrieve("北京市的地铁运营里程", 1)[0].chunk.text
     second = build_index(settings, progress=False, rebuild=True)
     assert second.collection != first.collection and second.embedded_chunks == 0
-    left = [n for n in ChromaStore(settings).collections() if n.startswith("jjj_")]
-    assert left == [second.collection], f"old and orphan collections are garbage-collected: {left}"
-    assert sorted(p.name for p in (tmp_path / "bm25").iterdir()) == [f"{second.collection}.json"]
+    left = sorted(n for n in ChromaStore(settings).collections() if n.startswith("jjj_"))
+    assert left == sorted([first.collection, second.collection]), \
+        f"orphan collections are garbage-collected; the index replaced is kept until the next build: {left}"
+    assert sorted(p.name for p in (tmp_path / "bm25").iterdir()) == sorted(f"{c}.json" for c in (first.collection, second.collection))
+
+
+def test_a_process_serving_the_index_goes_on_through_a_rebuild(built, tmp_path):
+    """The web app (or a running evaluation) keeps answering while `jjj index build --rebuild` runs; once a second
+    build has replaced its index too, it gets a plain error that says to restart, never a Chroma traceback."""
+    settings = _settings_with_cache(built, tmp_path)
+    build_index(settings, progress=False)
+    serving = open_index(settings)
+    before = serving.retriever("hybrid").retrieve("北京市的地铁运营里程", 3)
+    build_index(settings, progress=False, rebuild=True)
+    after = serving.retriever("hybrid").retrieve("北京市的地铁运营里程", 3)
+    assert [h.chunk.id for h in after] == [h.chunk.id for h in before], "the replaced index still answers"
+    build_index(settings, progress=False, rebuild=True)
+    with pytest.raises(IndexStaleError) as e:
+        serving.retriever("dense").retrieve("北京市的地铁运营里程", 3)
+    assert "replaced" in str(e.value) and "restart" in str(e.value), str(e.value)
 
 
 def test_cli_search_json_lines(built):

@@ -101,10 +101,14 @@ def test_index_on_a_chroma_server(chroma_server, tiny, tmp_path):
     h2 = open_index(settings)
     assert h2.retriever("bm25").retrieve("人均公共教育支出", 1)[0].chunk.id == \
         h.retriever("bm25").retrieve("人均公共教育支出", 1)[0].chunk.id
-    # a rebuild switches collections on the server and drops the old one
+    # a rebuild switches collections on the server, keeps the one it replaced, and drops those before it
+    replaced = h.info.collection
     again = build_index(settings, progress=False, rebuild=True)
-    names = [n for n in ChromaStore(settings).collections() if n != META_COLLECTION]
-    assert names == [again.collection], names
+    names = sorted(n for n in ChromaStore(settings).collections() if n != META_COLLECTION)
+    assert names == sorted([replaced, again.collection]), names
+    third = build_index(settings, progress=False, rebuild=True)
+    names = sorted(n for n in ChromaStore(settings).collections() if n != META_COLLECTION)
+    assert names == sorted([again.collection, third.collection]), names
     with pytest.raises(IndexStaleError):
         open_index(settings.model_copy(update={"embedder": "e5-small-enpt-q4"}))
     # server gone -> a clear error, not a traceback
