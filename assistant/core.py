@@ -17,7 +17,7 @@ from assistant import choices, claims, evidence, extract, intent, prompts, quest
 from assistant.asked import OWN_TOPIC_CUE, with_holders
 from assistant.errors import InputError
 from assistant.render import (en_term, numbers_supported, render, render_back_matter, render_others, render_same_page, render_term, render_chapters, render_count, render_nth_listed, render_nth_part, render_parts,
-                              render_cited_work, render_stated_count, render_subsections, render_who_wrote, render_parts_of)
+                              render_cited_work, render_stated_count, render_subsections, render_who_wrote, render_parts_of, shares_of_work as render_shares_of_work)
 from assistant.settings import Settings
 from assistant.terms import STOP_EN, BookTitle, Terms, people_of, role_holders, sole_holders, signers_of, titles_of
 from assistant.types import AskResult, Citation, Turn
@@ -178,6 +178,7 @@ class Assistant:
             norm = self._terms.person_sound_alike(norm)  # "还有个欧海英": 欧海鹰, typed with a character of the same sound
             norm = self._terms.by_title(norm)  # "王主编", "许编辑": the one person of that surname in that role
             norm = self._terms.book_by_its_makers(norm)  # "郭斌、陈倩编的那本书": the book
+            norm = self._terms.person_by_deed(norm)  # "写总序的那个人": 王成慧
             norm = self._terms.person_field(norm)  # "王成慧邮箱多少": 王成慧的邮箱
         # "定价是不是48元？": the question it checks ("定价是多少元？"); the claimed value is compared with the answer
         claim = None if choice is not None else (claims.read(norm, lang, self._terms.people) or (
@@ -187,6 +188,8 @@ class Assistant:
         elif choice is None and lang == "zh" and (listed := claims.only(norm)):
             norm = listed  # "基金项目只有北京市自然科学基金一项吧？": what the list holds
         prev = qmod.normalize(history[-1].rewritten_question) if history else None
+        if lang == "en":
+            norm = self._terms.person_by_deed(self._terms.book_by_its_makers(norm))  # "the book whose responsible editor is Xu Bing"
         if not history and lang == "en":
             norm = qmod.it_is_the_book(norm)  # "I'm reading the report. Who actually wrote it?"
         if history:
@@ -199,12 +202,14 @@ class Assistant:
             norm = qmod.resolve_cited_work(norm, self._cited_answer(history), q)
         if history and history[-1].answerable:
             norm = qmod.resolve_holding_chapter(norm, history[-1].answer, self._chapter_of_title)
+            norm = qmod.resolve_told_chapter(norm, history[-1].answer)  # "that chapter" after "… worked on Chapter 2 (第二章)"
             norm = qmod.resolve_line(qmod.resolve_person(norm, history[-1].answer, self._terms.people, self._terms.person_names), history[-1].answer,
                                      history[-1].rewritten_question)
             norm = qmod.resolve_other(norm, history[-1].answer)
             norm = qmod.resolve_again(norm, history[-1].answer)  # "再下一个？": after the line the last answer named
             norm = qmod.resolve_last_sibling(norm, history[-1].answer, history[-1].rewritten_question, self._last_sibling)
         norm = self._chapters_by_topic(norm, lang)  # "Who wrote the chapter on support policies?": 第四章
+        norm = self._parts_by_writer(norm, lang)  # "the chapter that Li Xiaoxin and Wan Shaoping wrote": chapter 1
         # "京津冀信息服务业发展报告（2015）的定价" is this book's price; "最后一章" is 第四章
         norm = qmod.last_chapter(self._terms.title.as_this_book(norm), len(self._chapter_lines))
         norm = qmod.last_part(qmod.last_section(norm, self._sections, prev), self._parts)
@@ -371,6 +376,7 @@ class Assistant:
                              ords=intent.ordinals(form), up=bool(re.search(r"[这那该此]一?节", form)))
         if d.answerable and counting:
             self._count_rows(d, lang, intent.count_unit(form))
+        self._chapters_named(d, form, lang)  # "第三章和第四章的标题是什么？", "What are chapters 3 and 4 called?"
         if d.answerable or (d.best is not None and evidence.is_toc_row(d.best) and all(
                 r == "the contents line is not the one asked" or r not in scoring.HARD_FAILURES for r in d.best.reasons)):
             # (the lines of a page question that names several are each named by part of it only:
@@ -491,6 +497,9 @@ class Assistant:
         s = self.settings.answer
         if first.answerable and intent.page(part) and evidence.is_toc_row(first.best) and not intent.names_own_line(part):
             return first  # "第四章讲的是什么主题，从第几页开始？": the contents line gives its page
+        if first.answerable and re.fullmatch(r"\s*(?:这是|是|那是)?哪一?年的?(?:数据|数字)?[？?]?\s*|\s*(?:(?:from|in)\s+)?(?:which|what)\s+year\??\s*", part, re.I) \
+                and any(qmod.years(t) for t, _ in first.sentences):
+            return first  # "1188元是哪个省市、哪一年的数据？": the answer to the first part gives its year ("2012年河北省…")
         if first.answerable and intent.asks_share(part) and not qmod.mentions(part) and re.search(r"(占|比重|比例)[^。；;]*%", first.best.text):
             return first  # "…seaports' capacity, and what share of the national total is that?": "7.5亿吨，占全国的16%"
         second = extract.draft(qmod.with_context(part, before), lang, hits, self._terms, s.min_support, self.glossary, self._lead)
@@ -704,6 +713,78 @@ class Assistant:
     def _names_en(self) -> tuple[str, ...]:
         """The English names of the places, parks and bodies a question may name (for typed slips)."""
         return tuple(e for s in qmod.all_slots() for e in s.en)
+
+    @cached_property
+    def _work_shares(self) -> list[tuple[list[str], list[str]]]:
+        """The division of the work among its writers, from the one passage that gives it ("第一章（李晓昕、万少萍），…")."""
+        for c in self._chunks_in_order:
+            if len(shares := render_shares_of_work(c.text)) >= 2:
+                return shares
+        return []
+
+    def _parts_by_writer(self, q: str, lang: str) -> str:
+        """"What sections make up the chapter that Li Xiaoxin and Wan Shaoping wrote?", "孟程燕写的那一章…", "the appendix
+        compiled by Li Xiaoxin": a part of the book named by who wrote it is named by its ordinal (chapter 1, 第一章), as
+        the contents name it; ``q`` unchanged when the writers named share no part of the requested kind."""
+        shares = self._work_shares
+        people = list(dict.fromkeys(n for _, ns in shares for n in ns))
+        if not people:
+            return q
+        if lang == "zh":
+            names = "|".join(map(re.escape, people))
+            m = re.search(rf"(?P<names>(?:{names})(?:[、和与及跟](?:{names}))*)(?:两人|二人|两位|俩)?(?:共同|一起|合作|合)?"
+                          rf"(?:参与|参加|主要|负责)?(?:写|撰写|编写|执笔|负责|整理|编|写作)?的(?:那|这)?(?:一|两)?(?P<kind>章|部分|附录)", q)
+            said = {n: n for n in people}
+        else:
+            said = {}
+            for n in people:
+                en = self.glossary.to_en(n) if self.glossary is not None else None
+                if en:
+                    said[en.lower()] = n
+            if not said:
+                return q
+            names = "|".join(map(re.escape, sorted(said, key=len, reverse=True)))
+            verb = r"(?:co-?)?(?:wrote|write|written|authored|drafted|compiled|prepared)|worked\s+on|handled|was\s+responsible\s+for"
+            m = re.search(rf"\bthe\s+(?P<kind>chapters?|appendix)\s+(?:(?:that|which)\s+)?(?:(?:was|were)\s+)?(?:(?:co-?)?(?:written|authored|drafted|compiled|prepared)\s+)?"
+                          rf"(?:by\s+)?(?P<names>(?:{names})(?:\s*(?:,|and|&)\s*(?:{names}))*)(?:\s+(?:{verb}))?(?![\w-])", q, re.I) \
+                or re.search(rf"(?P<names>(?:{names}))['’]s\s+(?P<kind>chapters?|appendix)(?:\s+\d+)?(?![\w-])", q, re.I)
+        if not m:
+            return q
+        who = [said[x.lower()] for x in re.findall("|".join(map(re.escape, sorted(said, key=len, reverse=True))), m.group("names"), re.I)]
+        common = [p for p, ns in ((p, ns) for ps, ns in shares for p in ps) if all(w in ns for w in who)]
+        common = list(dict.fromkeys(common))
+        kind = m.group("kind").lower()
+        common = [p for p in common if (p == "附录") == (kind in ("appendix", "附录"))] if kind != "部分" else common
+        if not who or not common:
+            return q
+        if lang == "zh":
+            return q[: m.start()] + "、".join(common) + q[m.end():]
+        nums = [str(qmod.cn_digit(p[1:-1])) for p in common if p.startswith("第")]
+        told = "the appendix" if common == ["附录"] else (f"chapter {nums[0]}" if len(nums) == 1 else "chapters " + ", ".join(nums[:-1]) + " and " + nums[-1])
+        return q[: m.start()] + told + q[m.end():]
+
+    def _chapters_named(self, d: extract.Draft, form: str, lang: str) -> None:
+        """"第三章和第四章的标题是什么？", "What are chapters 3 and 4 called, and where do they start?": a question that
+        names two or more chapters by number and asks their titles or pages is answered by each chapter's contents line."""
+        q = qmod.split_context(form)[0]
+        nums = [intent.cn_value(n) if not n.isdigit() else int(n) for n in re.findall(r"第([一二三四五六七八九十]|\d{1,2})章", q)]
+        if m := re.search(r"\bchapters\s+(\d{1,2}(?:\s*(?:,|and|&)\s*\d{1,2})+)\b", q, re.I):
+            nums += [int(x) for x in re.findall(r"\d{1,2}", m.group(1))]
+        nums = list(dict.fromkeys(nums))
+        asked = re.search(r"标题|题目|名称|叫什么|是什么|讲什么|讲的是|哪一?页|第几页|页码|\b(?:titles?|called|named|names?|pages?|start|begin|about)\b", q, re.I)
+        if len(nums) < 2 or not asked or re.search(r"第[一二三四五六七八九十\d]+节|\bsections?\b|谁|\bwho\b", q, re.I):
+            return
+        lines = {qmod.chapter_number(str((c.meta or {}).get("chapter") or "")): c for c in self._chapter_lines}
+        if not all(n in lines for n in nums):
+            return
+        units = [_row_unit(lines[n]) for n in nums]
+        if lang == "zh":
+            text = "；".join(f"“{(lines[n].meta or {}).get('title')}”从第{(lines[n].meta or {}).get('page')}页开始" for n in nums) + "。"
+        else:
+            text = " ".join(f"Chapter {n} is “{(lines[n].meta or {}).get('title')}”, starting on page {(lines[n].meta or {}).get('page')}." for n in nums)
+        d.answerable, d.refusal, d.best = True, "", units[0]
+        d.sentences = [(text, units)]
+        d.derived = set(d.derived) | {str(n) for n in nums}
 
     def _chapters_by_topic(self, q: str, lang: str) -> str:
         """"Who wrote the chapters on the key projects and the support policies?", "扶持政策那一章是谁写的？": a

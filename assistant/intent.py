@@ -386,9 +386,13 @@ def given_page(q: str) -> str:
 
 _FIGURE = re.compile(r"(?<![A-Za-z\d.])(\d+(?:\.\d+)?%?|[A-Za-z]*\d{3,}[A-Za-z\d]*)(?![A-Za-z\d]|\.\d)")
 _WHAT_FIGURE_EN = re.compile(r"\bwhat\b.{0,60}\b(?:measur\w*|represent\w*|stands? for|refer\w* to|mean\w*|denot\w*|quantif\w*)\b"
-                             r"|\bwhat\b.{0,20}\b(?:figure|number|code)\b.{0,30}\bfor\b", re.I)
+                             r"|\bwhat\b.{0,20}\b(?:figure|number|code)\b.{0,30}\bfor\b"
+                             # "What year is the 465 km figure from?": the passage that states it says when (or does not)
+                             r"|\b(?:what|which) year\b.{0,40}\bfrom\b|\bfrom (?:what|which) year\b", re.I)
 _WHAT_FIGURE_ZH = re.compile(r"(?:代表|表示|指的是|说的是|衡量|对应)(?:的是)?(?:什么|啥|哪个|哪项|哪一项)"
-                             r"|(?:对应|属于)的?[\u4e00-\u9fff]{0,4}?(?:叫|是|为)(?:什么|啥|哪个|哪项|哪一项)|是(?:什么|啥)(?:的)?(?:数|数字|数据|编号|号码|指标)")
+                             r"|(?:对应|属于)的?[\u4e00-\u9fff]{0,4}?(?:叫|是|为)(?:什么|啥|哪个|哪项|哪一项)|是(?:什么|啥)(?:的)?(?:数|数字|数据|编号|号码|指标)"
+                             # "天津第二产业比重50.6%，是哪一年的？", "1188元是哪个省市、哪一年的数据？"
+                             r"|(?<=[%元个家里吨])[，,]?\s*(?:这个数据?|这一?数字)?(?:是|为)?(?:哪一?年的|(?:哪个省市|哪个地方|哪个地区|哪里)的?)")
 
 
 def given_figure(q: str, lang: str) -> list[str]:

@@ -1603,6 +1603,33 @@ _HOLDING_CHAPTER_ZH = re.compile(r"(?:它|这一?节|那一?节|该节|这部分
                                  r"|^(?:那|那么)?(?:那一章|这一章|该章)(?=[^，,。？?]{0,4}(?:第几页|哪一?页|哪页|谁写|谁负责|谁撰写|谁执笔|作者))")  # "那一章从第几页开始？", "那一章是谁写的？" after a section line
 
 
+_CHAPTERS_TOLD = re.compile(r"Chapter (\d{1,2}) \((第[一二三四五六七八九十]+章)\)|(?<![“\w])(第[一二三四五六七八九十]+章)(?![\u4e00-\u9fff]*”)")
+_THAT_CHAPTER_EN = re.compile(r"\b(?:that|this|the same|his|her|their) chapter\b|\bthe first of (?:those|them|these)(?: chapters)?\b"
+                              r"|\bthe (?:first|earlier) (?:one|chapter)\b", re.I)
+_THAT_CHAPTER_ZH = re.compile(r"(?:那|这|该)一?章|(?:其中)?(?:前一|第一)(?:章|个)")
+
+
+def resolve_told_chapter(question: str, previous_answer: str | None) -> str:
+    """"What is the first section of that chapter?" after "Zhu Yun (朱云) worked on Chapter 2 (第二章).", "What page does
+    the first of those start on?" after "… Chapter 3 (第三章), Chapter 4 (第四章).": the chapter the answer before named by
+    its number (the first of several, when the question asks for the first)."""
+    head = (previous_answer or "").strip().split("\n", 1)[0]
+    told = list(dict.fromkeys(m.group(2) or m.group(3) for m in _CHAPTERS_TOLD.finditer(head)))
+    if not told or _line_answered(previous_answer):
+        return question  # (a contents line answered: the chapter that holds it is resolve_holding_chapter's)
+    zh = language(question) == "zh"
+    m = (_THAT_CHAPTER_ZH if zh else _THAT_CHAPTER_EN).search(question)
+    if not m or (len(told) > 1 and not re.search(r"first|第一|前一", m.group(0), re.I)):
+        return question
+    chapter = told[0]
+    if not zh:
+        n = _CN_DIGITS.get(chapter[1:-1])
+        if not n:
+            return question
+        chapter = f"chapter {n}"
+    return question[: m.start()] + chapter + question[m.end():]
+
+
 def resolve_holding_chapter(question: str, previous_answer: str | None, chapter_of: Callable[[str], str]) -> str:
     """"Who drafted the chapter it belongs to?" after "“第四节 大数据互联服务” starts on page 69": the
     chapter that holds the contents line the previous answer named ("chapter 2", "第二章");

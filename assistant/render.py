@@ -389,6 +389,12 @@ def en_value(v: str) -> str:
 _SHARE_OF_WORK = re.compile(r"((?:第[一二三四五六七八九十]+章|附录)(?:[、和](?:第[一二三四五六七八九十]+章|附录))*)（([^（）]{2,40})）")
 
 
+def shares_of_work(sentence: str) -> list[tuple[list[str], list[str]]]:
+    """The parts and the people of a sentence that divides the work ("第三章、第四章（孟程燕、赵如平）": (["第三章",
+    "第四章"], ["孟程燕", "赵如平"])); [] for any other sentence."""
+    return [(re.split(r"[、和]", m.group(1)), [n for n in re.split(r"[、，,]", m.group(2)) if n]) for m in _SHARE_OF_WORK.finditer(sentence)]
+
+
 def render_parts_of(sentence: str, question: str, lang: str, glossary) -> str:
     """The parts a sentence that divides the work among people gives the person the question names ("宋艳静：第二章。",
     "Song Yanjing (宋艳静) worked on Chapter 2 (第二章)."); "" when the question names no one the sentence does, or more
@@ -397,17 +403,19 @@ def render_parts_of(sentence: str, question: str, lang: str, glossary) -> str:
     names = {n for _, ns in shares for n in ns}
     asked = [n for n in names if n in question or (lang != "zh" and (en := en_name(n, glossary)) != n
                                                  and re.search(r"\b" + re.escape(re.sub(r"\s*\(.*\)$", "", en)) + r"\b", question, re.I))]
-    if len(asked) != 1:
+    # ("Which chapters did Meng Chengyan and Zhao Ruping write?": the parts they share, in the order the sentence gives)
+    asked = sorted(asked, key=sentence.find)
+    parts = [p for p, ns in shares if all(a in ns for a in asked)]
+    if not asked or not parts:
         return ""
-    parts = [p for p, ns in shares if asked[0] in ns]
     if lang == "zh":
-        return f"{asked[0]}负责：{'、'.join(parts)}。"
+        return f"{'、'.join(asked)}负责：{'、'.join(parts)}。"
     labels = []
     for p in parts:
         for x in re.split(r"[、和]", p):
             n = intent.cn_value(x[1:-1]) if x.startswith("第") and len(x) == 3 else None
             labels.append(f"Chapter {n} ({x})" if n else f"the appendix ({x})" if x == "附录" else x)
-    return f"{en_name(asked[0], glossary)} worked on " + ", ".join(labels) + "."
+    return " and ".join(en_name(a, glossary) for a in asked) + " worked on " + ", ".join(labels) + "."
 
 
 def render_who_wrote(sentence: str, parts: Sequence[str], lang: str, glossary) -> str:

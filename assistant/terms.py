@@ -603,8 +603,32 @@ class Terms:
         names = "|".join(re.escape(p) for p in sorted(self.people, key=len, reverse=True))
         if not names:
             return q
-        return re.sub(rf"(?:(?:{names})\s*[、和与及,，]?\s*){{1,3}}(?:老师|教授)?(?:们)?(?:主编|编著|编写|编|写|著)的"
-                      r"(?=(?:那本|这本|那一本|这一本)?[^，,。？?；;丛]{0,24}?(?:书|报告)(?![名号架店目]))", "", q)
+        q = re.sub(rf"(?:(?:{names})\s*[、和与及,，]?\s*){{1,3}}(?:老师|教授)?(?:们)?(?:主编|编著|编写|编|写|著)的"
+                   r"(?=(?:那本|这本|那一本|这一本)?[^，,。？?；;丛]{0,24}?(?:书|报告)(?![名号架店目]))", "", q)
+        # "责任编辑是许兵的这本书定价多少？", "the book whose responsible editor is Xu Bing": a role of the record with its
+        # holder only says which book it is (this one)
+        q = re.sub(rf"[\u4e00-\u9fff]{{2,6}}(?:是|为)(?:{names})的(?=(?:那本|这本|那一本|这一本)(?:书|报告))", "", q)
+        people_en = [en for p in self.people if self.glossary is not None and (en := self.glossary.to_en(p))]
+        who = "|".join(re.escape(x) for x in sorted(list(self.people) + people_en, key=len, reverse=True))
+        return re.sub(rf"\b(the|this) (book|report|volume) whose [\w\s-]{{2,40}}? (?:is|was) (?:{who})(?![\w])", r"\1 \2", q, flags=re.I)
+
+    def person_by_deed(self, q: str) -> str:
+        """"写总序的那个人在丛书编委会里是什么身份？", "the person who signed the general preface": the one the record says
+        signed that part (王成慧), by name; ``q`` unchanged when the part is signed by no one person."""
+        def signer(part: str) -> str | None:
+            found = [p for p, parts in self.signed.items() if normalize(part).lower() in parts and p in self.people]
+            return found[0] if len(found) == 1 else None
+
+        def zh(m: re.Match) -> str:
+            return signer(m.group(1)) or m.group(0)
+
+        q = re.sub(r"(?:写|撰写|签署?|署名|落款)(?:了)?(?:那篇)?(总序|前言)的(?:那个人|那位|那个|人|作者)", zh, q)
+
+        def en(m: re.Match) -> str:
+            who = signer("总序" if m.group(1) else "前言")
+            return (f"{self.glossary.to_en(who) or who}" if self.glossary is not None else who) if who else m.group(0)
+
+        return re.sub(r"\bthe (?:person|man|woman|one|author|scholar) who (?:wrote|signed) the (general |series )?(?:preface|foreword)\b", en, q, flags=re.I)
 
     def person_field(self, q: str) -> str:
         """"王成慧邮箱多少": a field typed straight after the person it belongs to is theirs (王成慧的邮箱)."""
