@@ -39,6 +39,11 @@ def _extreme_followed(extreme: tuple[str, str] | None, main: str) -> tuple[str, 
     return extreme[0], "max" if (m.group(1) or m.group(3)) else "min"
 
 
+# "概括一下…", "…大意是什么", "summarize part two of the preface": the gist of a part asked, not only its heading
+_SUMMARY = re.compile(r"概括|总结|归纳一下|要点|大意|核心意思|主要(?:讲|说|写|谈)了?(?:什么|啥|些什么)|讲了(?:什么|啥|些什么)|说了(?:什么|啥|些什么)"
+                      r"|\bsummar(?:y|ise|ize)\b|\bgist\b|\bmain points?\b|\bkey points?\b|\bin a nutshell\b|\bwhat does (?:it|that part) (?:say|argue)\b", re.I)
+# a sentence that opens the points of a part ("目前，…主要问题：一是…") or states its conclusion
+_POINT_OPENS = re.compile(r"一是|其一|首先|第一[，,]")
 _ABOUT_FOOTNOTE = re.compile(r"脚注|注释|注脚|小注|引用的|引文|footnote|cited|cites", re.I)
 _ORDINAL_ITEM = re.compile(r"^\s*第([一二三四五六七八九十])[，,、]")
 
@@ -210,6 +215,7 @@ class Assistant:
             norm = qmod.resolve_last_sibling(norm, history[-1].answer, history[-1].rewritten_question, self._last_sibling)
         norm = self._chapters_by_topic(norm, lang)  # "Who wrote the chapter on support policies?": 第四章
         norm = self._parts_by_writer(norm, lang)  # "the chapter that Li Xiaoxin and Wan Shaoping wrote": chapter 1
+        norm = self._chapter_by_page(norm, lang)  # "Who wrote the chapter that starts on page 74?": chapter 3
         # "京津冀信息服务业发展报告（2015）的定价" is this book's price; "最后一章" is 第四章
         norm = qmod.last_chapter(self._terms.title.as_this_book(norm), len(self._chapter_lines))
         norm = qmod.last_part(qmod.last_section(norm, self._sections, prev), self._parts)
@@ -421,6 +427,7 @@ class Assistant:
         if d.answerable:
             self._page_range(d, rewritten, lang)
         self._nth_part(d, rewritten, match_lang, lang)
+        self._summary_by_topic(d, rewritten, match_lang, lang)
         if not d.answerable:
             related = self._related(hits, rewritten, match_lang)
             if d.refusal and match_lang != lang:
@@ -785,6 +792,20 @@ class Assistant:
         d.answerable, d.refusal, d.best = True, "", units[0]
         d.sentences = [(text, units)]
         d.derived = set(d.derived) | {str(n) for n in nums}
+
+    def _chapter_by_page(self, q: str, lang: str) -> str:
+        """"Who wrote the chapter that starts on page 74?", "从第74页开始的那一章是谁写的？": the chapter named by the page the
+        contents give it, by its ordinal; ``q`` unchanged when no one chapter starts on that page."""
+        if lang == "zh":
+            m = re.search(r"(?:从)?第\s*(\d{1,3})\s*页(?:开始|起)的(?:那|这)?一?章", q)
+        else:
+            m = re.search(r"\bthe chapter (?:that|which) (?:starts|begins|opens) on page (\d{1,3})\b", q, re.I)
+        if not m:
+            return q
+        found = [c for c in self._chapter_lines if str((c.meta or {}).get("page") or "") == m.group(1)]
+        if len(found) != 1 or not (n := qmod.chapter_number(str((found[0].meta or {}).get("chapter") or ""))):
+            return q
+        return q[: m.start()] + (f"第{intent.cn_number(n)}章" if lang == "zh" else f"chapter {n}") + q[m.end():]
 
     def _chapters_by_topic(self, q: str, lang: str) -> str:
         """"Who wrote the chapters on the key projects and the support policies?", "扶持政策那一章是谁写的？": a
@@ -1213,6 +1234,45 @@ class Assistant:
         d.answerable, d.refusal = True, ""
         d.sentences = [(render_nth_part(path[0], n, heading, lang, self.glossary),
                         [evidence.Unit(Hit(first, 0.0), heading, "sentence", "")])]
+        if _SUMMARY.search(main):
+            # "概括一下前言第二部分讲了什么": the part's heading, then its key sentences in its own words
+            d.sentences += self._key_sentences(tuple(first.section_path))
+
+    def _summary_by_topic(self, d: extract.Draft, rewritten: str, match_lang: str, lang: str) -> None:
+        """"简单总结一下交通那部分": the gist of the one part of the text (a headed part of the preface or the general
+        preface) whose heading the question's words name; left alone when the draft answered otherwise or no one part is
+        named."""
+        main = qmod.split_context(rewritten)[0]
+        if d.answerable or not _SUMMARY.search(main) or not re.search(r"部分|那段|这段|那一段|那块|\bpart\b|\bsection\b", main, re.I):
+            return
+        words = {t: w for t, w in self._terms.analyse(main, match_lang)[0].items() if not t.startswith("~") and self._terms.known(t)}
+        heads = list(dict.fromkeys(tuple(c.section_path) for c in self._chunks_in_order if c.section_path and len(c.section_path) >= 2))
+        scored = sorted(((sum(w for t, w in words.items() if self._terms.credit(t, normalize(p[-1]).lower()) > 0), p) for p in heads),
+                        key=lambda x: -x[0])
+        if not scored or scored[0][0] <= 0 or (len(scored) > 1 and scored[1][0] == scored[0][0]):
+            return
+        path = scored[0][1]
+        key = self._key_sentences(path)
+        if not key:
+            return
+        told = f"“{path[-1]}”这一部分的要点（原文）：" if lang == "zh" else f"The part “{path[-1]}” in its own sentences (Chinese original):"
+        d.answerable, d.refusal, d.best = True, "", key[0][1][0]
+        d.sentences = [(told, key[0][1])] + key
+
+    def _key_sentences(self, path: tuple) -> list[tuple[str, list]]:
+        """The sentences that carry a part of the text (``path``): its first, those that open its points ("一是…") and its
+        conclusions ("因此…", "综上所述…"), at most four, in reading order, each quoted and cited by itself."""
+        found: list[tuple[int, str, object]] = []
+        for c in self._chunks_in_order:
+            if tuple(c.section_path or ()) != path or (c.meta or {}).get("footnote"):
+                continue
+            for _, sent in evidence.split_sentences(c.text):
+                found.append((len(found), sent, c))
+        if not found:
+            return []
+        keep = [found[0]] + [x for x in found[1:] if _POINT_OPENS.search(x[1]) or _CONCLUSION.match(x[1])]
+        keep = sorted({x[0]: x for x in keep[:1] + keep[1:][-3:]}.values(), key=lambda x: x[0])
+        return [(sent, [evidence.Unit(Hit(c, 0.0), sent, "sentence", normalize(sent).lower())]) for _, sent, c in keep]
 
     def _nth_item(self, d: extract.Draft, rewritten: str, lang: str) -> None:
         """"它的第一节列出的第一个园区是哪个？": the contents line at that place under the chapter or

@@ -31,7 +31,12 @@ _STRUCTURE_Q = re.compile(r"(?<![缺错漏掉倒])页|目录|标题|题目|叫�
                           r"|讲什么|讲的是什么|讲了什么|讲[^，。？?]{1,15}的[那哪]一?[章节]|主题|分成哪|分为哪|哪几个方面|哪几部分|哪些部分|小节"
                           r"|[章节](?:主要)?(?:写|讲|介绍|谈|论述|涉及)(?:了|的)?(?:是)?(?:哪|什么|啥)"  # "第二章第一节写的是哪个行业"
                           r"|(?:专门|单独)?(?:谈|讲|写|介绍|论述|讨论)[^，,。？?]{1,12}的(?:部分|章节)"  # "书里有没有专门谈大数据的部分？"
-                          r"|\b(sections?|subsections?|chapters?|pages?|contents|titled?|called|named|parts?|entry|entries)\b|" + _WHERE_IN_BOOK, re.I)
+                          r"|\b(sections?|subsections?|chapters?|pages?|contents|titled?|called|named|parts?|entry|entries)\b|" + _WHERE_IN_BOOK
+                          # "Is Yanjiao covered in the book?", "Does the book discuss Beidou anywhere?": where in the book, if anywhere
+                          + r"|\b(?:covered|discussed|treated|dealt with)\s+(?:anywhere\s+)?in\s+the\s+(?:book|report)\b"
+                          r"|\bdoes\s+the\s+(?:book|report)\s+(?:cover|discuss|treat|deal with)\b"
+                          r"|\b(?:is there|are there|does (?:the|this) (?:book|report) (?:have|include|contain|end with))\s+(?:an?\s+|any\s+)?"
+                          r"(?:appendix|appendices|chronolog\w*|chronicle|bibliography|references|reference list|index|afterword|timeline)\b", re.I)
 # "what is the code of …": the value may be the code itself; "how many percentage points / times"
 # measures a difference, it counts no thing the evidence must name
 _NOUN_FOCUS = re.compile(r"\bhow (many|much)\b(?!\s+(?:more|less|higher|lower|bigger|larger|smaller|greater|fewer|"

@@ -23,7 +23,7 @@ from index.model import Hit
 from index.text import normalize, squash_ws
 
 HARD_FAILURES = {"a detail of the person the record lacks", "another field of the record", "not the footnote asked", "a footnote not asked about", "year missing", "the question excludes it", "the follow-up's own topic missing", "the asked name is only one of a list", "no date", "person missing", "organisation missing", "only the asked-for word matches", "not in the chapter or section asked", "the contents line is not the one asked", "a page number comes from the contents", "asked-for thing missing", "a contents line names no person", "no number of the asked unit", "indicator not asked", "region missing", "no number", "no number next to the asked indicator",
-                 "table of contents row for a question not about the book's structure", "the quoted figure missing",
+                 "table of contents row for a question not about the book's structure", "the quoted figure missing", "fewer items than asked",
                  "only some of the places asked"}
 # the report's footnote, not the asker's own ("I need the ISBN for a footnote in our policy brief", "写脚注要用")
 _THE_FOOTNOTE = re.compile(r"脚注|注脚|注释|小注|页下注|页脚注|注①|\b(?:the|its|that|this)\s+(?:[\w-]+'s\s+)?footnotes?\b|\bfootnote\s*(?:①|1|one)\b|^\s*footnotes?\b"
@@ -57,6 +57,30 @@ def _person_detail_asked(main: str, full: str, people: frozenset, names_a_person
         return ""
     d = _PERSON_DETAIL.search(main)
     return d.group(0).lower() if d else ""
+
+
+def _names_a_writer(main: str, terms: Terms) -> bool:
+    """A person the tagger finds in the question (a writer of a chapter, "朱云"), not a place."""
+    return any(n not in qmod.region_words() for n in terms.person_names(main))
+
+
+_ITEMS_ASKED_ZH = re.compile(r"(?:具体|分别)?(?:是|有|包括)?哪([两三四五六七八九十])(?:个|项|家|种|大|类|条|位)")
+
+
+def _items_in(text: str) -> int:
+    """How many items a sentence names: its "、" list, its numbered points ("一是…二是…", "一、…；二、…"), its clauses
+    after a colon; a sentence that introduces what follows ("…以下四点不足：") counts as naming them all."""
+    if re.search(r"[：:]\s*$", text) or re.search(r"以下|如下", text):
+        return 99
+    numbered = len(re.findall(r"(?:^|[：:；;。，,\s])(?:[一二三四五六七八九十](?:是|、)|其[一二三四五六七八九十]|第[一二三四五六七八九十][，,、])", text))
+    after_colon = len(re.split(r"[；;]", text.split("：", 1)[1])) if "：" in text else 0
+    return max(len(listed_items(text)), numbered, after_colon)
+
+
+def _items_asked(main: str) -> int:
+    """How many items the question asks to be named ("具体是哪八个？": 8); 0 when it names no number."""
+    m = _ITEMS_ASKED_ZH.search(main)
+    return intent.cn_value(m.group(1)) if m and m.group(1) != "两" else (2 if m else 0)
 
 
 @lru_cache(maxsize=512)
@@ -324,15 +348,21 @@ def _counted(u: Unit, a: Asked) -> bool:
 
 def _asked_for(u: Unit, a: Asked, terms: Terms, s: float) -> float:
     """What the question asks for, and of whom, must be in the unit."""
-    if (u.hit.chunk.meta or {}).get("field") == "subject_headings" and not re.search(r"主题词|subject\s+(?:heading|term)s?|\b650\b", a.full, re.I):
+    if (u.hit.chunk.meta or {}).get("field") == "subject_headings" and not re.search(
+            r"主题词|(?:CIP|在版编目)[^？?。]{0,24}主题|subject\s+(?:heading|term)s?|\b650\b", a.full, re.I):
         # the catalogue's subject headings answer a question that asks for them by name, not one about a theme
         # ("总序的主题是什么？", "one of the book's themes")
         s *= 0.3
         u.reasons.append("another field of the record")
-    if (detail := _person_detail_asked(a.main, a.full, terms.people, bool(a.people))) and detail not in u.text.lower():
+    if (detail := _person_detail_asked(a.main, a.full, terms.people, bool(a.people) or _names_a_writer(a.main, terms))) \
+            and detail not in u.text.lower():
         # "总主编王成慧任职于哪一所大学？", "责任编辑的联络电邮地址为何？": the record names the person, not that
         s *= 0.3
         u.reasons.append("a detail of the person the record lacks")
+    if (n := _items_asked(a.main)) and u.kind == "sentence" and _items_in(u.text) < n:
+        # "天津的“八大优势产业”具体是哪八个？": "航天航空、高端装备制造等八大优势产业" names two of them
+        s *= 0.3
+        u.reasons.append("fewer items than asked")
     if (u.hit.chunk.meta or {}).get("footnote") and asks_the_footnote(a.main) and a.focus and all(
             t.startswith("~") or t.lstrip("=") in _GENERIC_FOCUS or "脚注" in t for t in a.focus):
         # ("What is the full citation in the footnote?": the footnote is what is asked for, whatever word the asker
