@@ -367,7 +367,10 @@ class Assistant:
         elif stated is not None:
             # "How many chapters does the book have?": the report says so itself ("全书分为四章内容")
             d.answerable, d.refusal = True, ""
-            d.sentences = [(render_stated_count(stated[1], lang), [stated[0]])]
+            # (the other parts of a question that asks more keep their answers: "How many chapters is the book divided
+            # into, and what date is the editors' preface signed?")
+            others = [(t, us) for t, us in d.sentences if stated[0] not in us] if len(intent.several_asks(form, match_lang)) >= 2 else []
+            d.sentences = [(render_stated_count(stated[1], lang), [stated[0]])] + others
         elif intent.asks_back_matter(form) and self._back_matter:
             self._list_back_matter(d, lang)
         elif lang == "en" and self.glossary is not None and (phrase := intent.term_asked(form)):

@@ -536,6 +536,10 @@ def chapter_extreme(q: str, lang: str) -> tuple[str, str] | None:
     return None
 
 
+_NAMES_OF_TWO_EN = re.compile(r"^(?:I\s+need|I'd\s+like|I\s+would\s+like|please\s+give\s+me|give\s+me|tell\s+me|can\s+you\s+give\s+me)\s+"
+                              r"the\s+names?\s+of\s+(?P<a>the\s+[^,?]+?)\s+and\s+(?P<b>the\s+[^,?]+?)(?:\s+for\s+[^.?]*)?\s*[.?!]?$", re.I)
+
+
 def several_asks(q: str, lang: str) -> list[str]:
     """Several questions in one ("總序是誰寫的？落款日期是哪一天？", "Who signed the general preface,
     and on what date?"): the parts (at most MAX_ASKS), else []."""
@@ -558,6 +562,10 @@ def several_asks(q: str, lang: str) -> list[str]:
             and all(asks(x) for x in sentences):
         # "Why are public resources so unevenly spread …? What root cause does the preface point to?": two questions
         return sentences
+    m = _NAMES_OF_TWO_EN.match(q.strip())
+    if m:
+        # "I need the name of the acquisitions editor (组稿编辑) and the proofreader (责任校对) for the credits box."
+        return [f"Who is {m.group('a').strip()}?", f"Who is {m.group('b').strip()}?"]
     m = _TWO_FIELDS_EN.match(q.strip())
     if m:
         # "What's the ISBN and the list price?": two fields of the book's record
@@ -1003,7 +1011,7 @@ _EXCLUDED_EN = re.compile(r",?\s*(?:but\s+)?not the (?:one|person|people|editor|
                           r"|,\s*(?:and\s+|but\s+)?not\s+the\s+(?P<z>[^,.?;()（）]{3,40}?)\s*(?=[.?;!]*\s*$)"
                           # "The CIP block gives a publication year and month that differs from the edition line. What does
                           # the CIP data say?": what a stated fact is set against, in a sentence before the question
-                          r"|\s+(?:that|which)\s+(?:differs?|is\s+different|are\s+different)\s+from\s+(?P<w>[^,.?;]{3,40}?)(?=\s*[.;]\s+\S[^.;]*\?\s*$)", re.I)
+                          r"|\s+(?:(?:that|which)\s+(?:differs?|is\s+different|are\s+different)|(?P<keep>(?:a\s+)?different\s+[\w\s-]{0,30}?))\s+from\s+(?P<w>[^,.?;]{3,40}?)(?=\s*[.;]\s+\S[^.;]*\?\s*$)", re.I)
 
 
 def without_exclusion(q: str, lang: str) -> tuple[str, str]:
@@ -1015,7 +1023,9 @@ def without_exclusion(q: str, lang: str) -> tuple[str, str]:
         return q, ""
     x = (m.group("x") or m.group("y") or m.groupdict().get("z") or m.groupdict().get("w") or "").strip()
     # (a clause that opened a sentence leaves no comma after the sentence before: "… page. Apart from X, which …")
-    return re.sub(r"([.!?:;])\s*[,，]\s*", r"\1 ", q[: m.start()] + q[m.end():]).strip(" ,，"), x
+    # ("…give a different publication date from the edition line.": what is set against it goes; what is given stays)
+    keep = " " + m.group("keep") if "keep" in m.groupdict() and m.group("keep") else ""
+    return re.sub(r"([.!?:;])\s*[,，]\s*", r"\1 ", q[: m.start()] + keep + q[m.end():]).strip(" ,，"), x
 
 
 _BESIDES_ZH = re.compile(r"(?:除了?|不算|不计|不包括|去掉|排除)(?P<x>[^，,。？?]{2,40}?)(?:以外|之外|的话)?[，,]?\s*(?:另外|另一|其他|其它|其余|剩下|还剩|别的|还有)"

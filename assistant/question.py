@@ -494,7 +494,7 @@ _LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z\d&'’\- ]*[A-Za-z\d]|[A-Za-z]")
 _GENERIC_EN = frozenset("topic topics subject title name names office specific exact exactly main key core detail details "
                         "one two three four five six seven eight nine ten".split())
 # English words in a Chinese sentence that say one thing there, though generic in an English question
-_MIXED_EN_ZH = {"title": "标题", "titles": "标题", "page": "页"}
+_MIXED_EN_ZH = {"title": "标题", "titles": "标题", "page": "页", "order": "顺序"}
 _FRAME_EN = frozenset("the a an of in on for and to is are was were what which who how".split())
 
 
