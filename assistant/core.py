@@ -1255,10 +1255,17 @@ class Assistant:
         if not scored or scored[0][0] <= 0 or (len(scored) > 1 and scored[1][0] == scored[0][0]):
             return
         path = scored[0][1]
+        # (most of what names the part must be its heading's: "第三章中关村科技园区那一部分" is no part of the preface that
+        # shares 科技; and a chapter named must be the part's own)
+        named = sum(w for t, w in words.items() if not _SUMMARY.search(t) and not re.fullmatch(r"部分|内容|主要|要点|简单|一下", t))
+        chapters = re.findall(r"第[一二三四五六七八九十]+章", main)
+        if scored[0][0] < 0.5 * named or (chapters and not any(c in path[0] for c in chapters)):
+            return
         key = self._key_sentences(path)
         if not key:
             return
-        told = f"“{path[-1]}”这一部分的要点（原文）：" if lang == "zh" else f"The part “{path[-1]}” in its own sentences (Chinese original):"
+        # (not opening with the heading in quotes, which would read as a contents line answered to a follow-up)
+        told = f"以下是“{path[-1]}”这一部分的要点（原文）：" if lang == "zh" else f"In its own sentences (Chinese original), the part “{path[-1]}” says:"
         d.answerable, d.refusal, d.best = True, "", key[0][1][0]
         d.sentences = [(told, key[0][1])] + key
 

@@ -475,7 +475,7 @@ def data_rows(name: str) -> list[list[str]]:
 @lru_cache(maxsize=1)
 def _abbreviations() -> tuple[tuple[re.Pattern, str], ...]:
     # (a possessive ends the word: "And Tientsin's?")
-    return tuple((re.compile(rf"(?<![\w'-]){pat}(?![\w-]|'(?!s\b))", re.I), repl)
+    return tuple((re.compile(rf"(?<![\w'-])(?:{pat})(?![\w-]|'(?!s\b))", re.I), repl)
                  for pat, repl in data_rows("abbreviations_en.tsv"))
 
 
@@ -1260,7 +1260,9 @@ def keyword_query(question: str, labels: frozenset[str]) -> str:
         elif _ATTRIBUTE_ZH.fullmatch(x):
             parts.append(f"{x}是什么？")
         else:
-            subject = x  # what the keywords after it are of
+            # what the keywords after it are of ("新兴业态 北京 页码": 新兴业态北京的页码)
+            subject = (subject + x) if i and segs[i - 1] == subject[-len(segs[i - 1]):] and not _ATTRIBUTE_ZH.fullmatch(segs[i - 1]) \
+                and segs[i - 1] not in labels else x
     return "".join(parts) if parts else question
 
 

@@ -59,12 +59,23 @@ def _person_detail_asked(main: str, full: str, people: frozenset, names_a_person
     return d.group(0).lower() if d else ""
 
 
+# a question that asks how to reach someone: a contact field of the record may answer it
+_CONTACT_ASKED = re.compile(r"地址|邮编|邮政编码|电话|网址|网站|传真|联系|在哪|哪里|哪儿|位于|地点|寄|打|找谁|调换|退换|换书"
+                            r"|\b(?:address|post ?code|zip|phone|telephone|number|web ?site|url|fax|contact|reach|where|located|write|call|ring|street)\b", re.I)
+
+
+# "Does the book say anything about X?", "书里有没有提到X？": every thing named must be in the passage
+_ANYTHING_ABOUT = re.compile(r"\b(?:say|says|said|tell|tells)\s+anything\s+(?:about|on)\b|\banything\s+(?:about|on)\b|\bmentions?\b|\btalk(?:s)?\s+about\b"
+                             r"|有没有(?:提到|提及|讲到|说到|谈到|讲|说|写)|(?:提到|提及|讲到|说到|谈到)(?:过|了)?[^，,。？?]{0,12}(?:吗|没有|没)", re.I)
+_BOOK_PART_TERM = re.compile(r"前言|总序|序言|本书|书|报告|章|节|附录|preface|book|report|chapter|section", re.I)
+
+
 def _names_a_writer(main: str, terms: Terms) -> bool:
     """A person the tagger finds in the question (a writer of a chapter, "朱云"), not a place."""
     return any(n not in qmod.region_words() for n in terms.person_names(main))
 
 
-_ITEMS_ASKED_ZH = re.compile(r"(?:具体|分别)?(?:是|有|包括)?哪([两三四五六七八九十])(?:个|项|家|种|大|类|条|位)")
+_ITEMS_ASKED_ZH = re.compile(r"(?:具体|分别)?(?:是|有|包括)?哪([两三四五六七八九十])(?:个|项|家|种|大|类|条|位)(?![字词])")  # (not "哪两个字概括")
 
 
 def _items_in(text: str) -> int:
@@ -178,8 +189,11 @@ def score_units(q: str, lang: str, hits: Sequence[Hit], terms: Terms,
             # "除了51915602那个，另一个号码是多少？": the line the asker has already is not the other one
             s *= 0.3
             u.reasons.append("the question excludes it")
-        if a.top_section and not _is_contents(u) and (u.hit.chunk.meta or {}).get("table") != "publication" \
+        if a.top_section and not _is_contents(u) and not ((u.hit.chunk.meta or {}).get("table") == "publication" and a.top_section in (
+                row_field(u, "label") + str((u.hit.chunk.meta or {}).get("field") or ""))) \
                 and not str((u.hit.chunk.section_path or ("",))[0]).startswith(a.top_section):
+            # (a record row counts as the part it is about: "前言署名", "signed_by:总序"; not the funding note, which
+            # "Does the preface mention Zhongguancun?" does not ask about)
             # "我在写…简报，总序里给“信息服务业”下的定义，原话怎么说的？": the definition in chapter 1 is
             # another passage than the one asked, however many of the question's words it shares
             s *= OTHER_SECTION_SHARE
@@ -354,11 +368,23 @@ def _asked_for(u: Unit, a: Asked, terms: Terms, s: float) -> float:
         # ("总序的主题是什么？", "one of the book's themes")
         s *= 0.3
         u.reasons.append("another field of the record")
+    if (u.hit.chunk.meta or {}).get("table") == "publication" and re.search(r"地址|邮编|电话|网址|传真", row_field(u, "label")) \
+            and not _CONTACT_ASKED.search(a.full):
+        # "Which publishing house in Beijing brought out this book?": the press's address names the press and the place,
+        # but what is asked is the press, not where to write to it
+        s *= 0.5
+        u.reasons.append("another field of the record")
     if (detail := _person_detail_asked(a.main, a.full, terms.people, bool(a.people) or _names_a_writer(a.main, terms))) \
             and detail not in u.text.lower():
         # "总主编王成慧任职于哪一所大学？", "责任编辑的联络电邮地址为何？": the record names the person, not that
         s *= 0.3
         u.reasons.append("a detail of the person the record lacks")
+    if _ANYTHING_ABOUT.search(a.main) and not a.ctx and (missing := [t for t, w in a.own_terms.items()
+                                                                 if not t.startswith("~") and terms.known(t) and not _BOOK_PART_TERM.search(t)
+                                                                 and terms.credit(t, u.match_text + " " + u.context) == 0]):
+        # "Does the book say anything about Shanghai's metro?": a passage about Shanghai says nothing of its metro
+        s *= 0.4
+        u.reasons.append("asked-for thing missing")
     if (n := _items_asked(a.main)) and u.kind == "sentence" and _items_in(u.text) < n:
         # "天津的“八大优势产业”具体是哪八个？": "航天航空、高端装备制造等八大优势产业" names two of them
         s *= 0.3
@@ -574,7 +600,9 @@ def _figures(u: Unit, a: Asked, terms: Terms, s: float) -> float:
             if whole_asked and (whole_k := _SHARE_OF.search(normalize(key))) and not (
                     whole_asked in whole_k.group(1).lower() or whole_k.group(1).lower() in whole_asked):
                 sibling = True
-            if (u.hit.chunk.meta or {}).get("table") == "indicators" and (w_hit < INDICATOR_MATCH * w_all or sibling) and not a.figures:
+            if (u.hit.chunk.meta or {}).get("table") == "indicators" and (w_hit < INDICATOR_MATCH * w_all or sibling) and not a.figures \
+                    and not (_ANYTHING_ABOUT.search(a.main) and not a.numeric):
+                # (whether the report mentions a thing asks no indicator: "Does the preface mention Zhongguancun?")
                 u.reasons.append("indicator not asked")
     return s
 
@@ -812,7 +840,8 @@ def _answer_kind(u: Unit, a: Asked, terms: Terms, s: float) -> float:
             s += 1.0  # the record's 编著 line names the book's authors, in words no question uses
         elif f.startswith("signed_by"):
             s *= 0.5  # a preface's signer wrote the preface
-    if a.who_q and u.kind == "row":
+    if (a.who_q or intent.asks_organisation(q)) and u.kind == "row":
+        # ("Which publishing house in Beijing brought out this book?" asks for a press, as "who" does)
         value = row_field(u, "value")
         if value and DATE_RE.search(value) and not intent.date(q):
             s *= 0.3  # "落款是谁？": a date names nobody
