@@ -353,6 +353,7 @@ class Assistant:
         # "一共列了几个项目？" counts; "分成哪几个方面？" lists
         counting = intent.count(form, match_lang) and not intent.asks_for_parts(form)
         stated = self._stated_chapter_count if intent.asks_chapter_count(form, counting) else None
+        counted = False  # the answer is a count made on the contents lines (which later steps must not retell)
         if (text_parts := self._text_parts_asked(form)) is not None:
             # "前言一共分几个部分？": a part of the book without contents lines, divided by the headings in its text
             title, firsts = text_parts
@@ -364,6 +365,13 @@ class Assistant:
             # "哪一章篇幅最长？", "Which chapter has the most sections?": counted on the contents lines
             d.answerable, d.refusal, d.best = True, "", told[1][0]
             d.sentences, d.derived = [(told[0], told[1])], set(d.derived) | told[2]
+            counted = True
+        elif not intent.chapter_extreme(form, match_lang) and (extreme := intent.part_extreme(form, match_lang)) and (
+                told := self._part_extreme(*extreme, form, lang)) is not None:
+            # "第四章四节政策里，哪一节篇幅最长？", "目录里哪一节下面列的条目最多？": counted on the contents lines
+            d.answerable, d.refusal, d.best = True, "", told[1][0]
+            d.sentences, d.derived = [(told[0], told[1])], set(d.derived) | told[2]
+            counted = True
         elif stated is not None:
             # "How many chapters does the book have?": the report says so itself ("全书分为四章内容")
             d.answerable, d.refusal = True, ""
@@ -386,8 +394,8 @@ class Assistant:
         if d.answerable and counting:
             self._count_rows(d, lang, intent.count_unit(form))
         self._chapters_named(d, form, lang)  # "第三章和第四章的标题是什么？", "What are chapters 3 and 4 called?"
-        if d.answerable or (d.best is not None and evidence.is_toc_row(d.best) and all(
-                r == "the contents line is not the one asked" or r not in scoring.HARD_FAILURES for r in d.best.reasons)):
+        if not counted and (d.answerable or (d.best is not None and evidence.is_toc_row(d.best) and all(
+                r == "the contents line is not the one asked" or r not in scoring.HARD_FAILURES for r in d.best.reasons))):
             # (the lines of a page question that names several are each named by part of it only:
             # "the page numbers where the appendix and the bibliography begin")
             self._several_lines(d, rewritten, match_lang, lang)
@@ -418,7 +426,8 @@ class Assistant:
             self._list_subsections(d, lang)
             if intent.listing(form, match_lang) or intent.besides(form, lang):
                 self._list_numbered_points(d, lang)
-            self._chapter_of_line(d, rewritten, lang)
+            if not counted:
+                self._chapter_of_line(d, rewritten, lang)
             self._section_of_passage(d, rewritten, lang)
             if intent.why(form):
                 self._reasons_before(d, lang)
@@ -427,7 +436,7 @@ class Assistant:
         self._nth_item(d, rewritten, lang)  # (a follow-up's own words may find nothing: "What page is the last one on?")
         self._next_line(d, rewritten, lang)  # (re-finds the earlier question's line: whatever this draft found)
         self._place_under_line(d, rewritten, lang)
-        if d.answerable:
+        if d.answerable and not counted:
             self._page_range(d, rewritten, lang)
         self._nth_part(d, rewritten, match_lang, lang)
         self._summary_by_topic(d, rewritten, match_lang, lang)
@@ -1524,11 +1533,99 @@ class Assistant:
             | {str(k + 1) for k in range(len(chapters))}  # ("chapter 2": the quote's 第二章)
         return text, [units[i]] + [u for k, u in enumerate(units) if k != i], numbers
 
+    def _line_span(self, row) -> tuple[int, int] | None:
+        """(first page, last page) of a contents line: up to the page before the next line at its level or above."""
+        ids = [c.id for c in self._toc]
+        first = str((row.meta or {}).get("page") or "")
+        if row.id not in ids or not first.isdigit():
+            return None
+        after = [c for c in self._toc[ids.index(row.id) + 1:] if evidence.toc_level(c) <= evidence.toc_level(row)]
+        if not after or not str((after[0].meta or {}).get("page") or "").isdigit():
+            return None
+        start = int(first)
+        return start, max(start, int((after[0].meta or {})["page"]) - 1)
+
+    def _part_extreme(self, measure: str, which: str, form: str, lang: str) -> tuple[str, list, set[str]] | None:
+        """The part of the contents that runs longest (shortest) or lists the most (fewest) lines, among the lines the
+        question names ("附录和大事记", "国务院和工信部两部分"), or those directly under the line it names ("第四章", "“产业
+        结构”那一节"), or all sections or all finest entries of the book; every candidate's count is told. None when the
+        question names no such set, a count is missing, or two candidates tie."""
+        q = qmod.split_context(form)[0]
+        titled = [(c, re.sub(r"^(?:第[一二三四五六七八九十]+[章节]|[一二三四五六七八九十]+、)\s*", "", str((c.meta or {}).get("title") or "")))
+                  for c in self._toc]
+        nq = normalize(q)
+        # (a line's title without the body it belongs to: "工信部" names "二、国家工信部")
+        named = [c for c, core in titled if (len(core) >= 2 and normalize(core) in nq) or (
+            len(short := re.sub(r"^(?:国家|北京市|天津市|河北省)", "", core)) >= 3 and short != core and normalize(short) in nq)]
+        for m in re.finditer(r"第([一二三四五六七八九十]+)章", q):
+            named += [c for c in self._chapter_lines if qmod.chapter_number(str((c.meta or {}).get("chapter") or "")) == intent.cn_value(m.group(1))]
+        if m := re.search(r"\bchapter\s+(\d{1,2})\b", q, re.I):
+            named += [c for c in self._chapter_lines if qmod.chapter_number(str((c.meta or {}).get("chapter") or "")) == int(m.group(1))]
+        named = list(dict.fromkeys(named))
+        # (a line named inside another named line is the one meant: "第一章“产业结构”那一节" is the section)
+        named = [c for c in named if not any(o is not c and evidence.toc_level(o) > evidence.toc_level(c)
+                                             and c in (self._line_above(o, 0), self._line_above(o, 1)) for o in named)]
+        if len(named) >= 2 and len({evidence.toc_level(c) for c in named}) == 1:
+            candidates, where = named, ""
+        elif len(named) == 1:
+            parent = named[0]
+            candidates = evidence.toc_children(parent, self._toc)
+            where = str((parent.meta or {}).get("title") or "")
+        elif not named and re.search(r"哪一?节|\bwhich (?:single )?section\b", q, re.I):
+            candidates, where = [c for c in self._toc if evidence.toc_level(c) == 1], ("全书" if lang == "zh" else "the book")
+        elif not named and re.search(r"最细一级|条目中|\bsub-?entr(?:y|ies)\b", q, re.I) and measure == "pages":
+            candidates, where = [c for c in self._toc if evidence.toc_level(c) == 2], ("全书" if lang == "zh" else "the book")
+        else:
+            return None
+        if len(candidates) < 2:
+            return None
+        if measure == "entries":
+            counts = [len(evidence.toc_children(c, self._toc)) for c in candidates]
+            spans = None
+        else:
+            spans = [self._line_span(c) for c in candidates]
+            if any(sp is None for sp in spans):
+                return None
+            counts = [b - a + 1 for a, b in spans]
+        best = max(counts) if which == "max" else min(counts)
+        if counts.count(best) != 1 or not any(counts):
+            return None
+        i = counts.index(best)
+        title = lambda c: str((c.meta or {}).get("title") or "")  # noqa: E731
+        order = [i] + [k for k in range(len(candidates)) if k != i]
+        units = [_row_unit(candidates[k]) for k in order[: self.settings.answer.max_citations]]
+        shown = list(range(len(candidates)))
+        if len(candidates) > 6:
+            # (of many, the few at the top are told: "“第三节 河北高新技术开发区”10条，…")
+            shown = sorted(shown, key=lambda k: -counts[k] if which == "max" else counts[k])[:3]
+        cands = [candidates[k] for k in shown]
+        cnts = [counts[k] for k in shown]
+        sps = [spans[k] for k in shown] if spans else None
+        more = (f"等{len(candidates)}条中的前三" if lang == "zh" else f"; the top three of {len(candidates)}") if len(shown) < len(candidates) else ""
+        if measure == "entries":
+            if lang == "zh":
+                each = "，".join(f"“{title(c)}”{n}条" for c, n in zip(cands, cnts)) + more
+                text = f"按目录，{where + '中' if where else ''}“{title(candidates[i])}”下列的条目{'最多' if which == 'max' else '最少'}，共{best}条（{each}）。"
+            else:
+                each = ", ".join(f"“{title(c)}” {n}" for c, n in zip(cands, cnts)) + more
+                text = f"By the contents, “{title(candidates[i])}” lists the {'most' if which == 'max' else 'fewest'} entries: {best} ({each})."
+        else:
+            if lang == "zh":
+                each = "，".join(f"“{title(c)}”第{a}–{b}页（{n}页）" for c, (a, b), n in zip(cands, sps, cnts)) + more
+                text = (f"按目录页码，{where + '中' if where else ''}“{title(candidates[i])}”篇幅{'最长' if which == 'max' else '最短'}："
+                        f"第{spans[i][0]}–{spans[i][1]}页，共{best}页（{each}；每部分到下一条目开始的前一页为止）。")
+            else:
+                each = ", ".join(f"“{title(c)}” pp. {a}–{b} ({n})" for c, (a, b), n in zip(cands, sps, cnts)) + more
+                text = (f"By the contents' page numbers, “{title(candidates[i])}” runs {'longest' if which == 'max' else 'shortest'}: pages "
+                        f"{spans[i][0]}–{spans[i][1]}, {best} pages ({each}; each runs to the page before the next entry starts).")
+        numbers = {str(n) for n in counts} | ({str(x) for ab in spans for x in ab} if spans else set()) | {str(len(candidates)), "3"}
+        return text, units, numbers
+
     def _page_range(self, d: extract.Draft, rewritten: str, lang: str) -> None:
         """"From which page to which page does the chronicle run?": the contents give a part's first
         page; it runs to the page before the next line at its level or above begins."""
         if not intent.page_range(qmod.split_context(rewritten)[0]) or not evidence.is_toc_row(d.best) \
-                or intent.chapter_extreme(rewritten, qmod.language(rewritten)):
+                or intent.chapter_extreme(rewritten, qmod.language(rewritten)) or intent.part_extreme(rewritten, qmod.language(rewritten)):
             return  # (not the chapter a count of the contents answered: "Which chapter runs longest by page count?")
         row = d.best.hit.chunk
         ids = [c.id for c in self._toc]

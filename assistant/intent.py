@@ -28,6 +28,8 @@ _STRUCTURE_Q = re.compile(r"(?<![缺错漏掉倒])页|目录|标题|题目|叫�
                           r"|[这那该此]一?[章节](?:底下|下面|下边|里面?|中|之下)?(?:一共|总共|共)?(?:列|分|包括|包含|收)"  # "河北…那一节一共列了多少个开发区"
                           r"|(?:[这那该此]一?|第[一二三四五六七八九十\d]+)[章节][^？?。]{0,30}?(?:都|一共|总共|共|还)?有(?:哪些|哪几)(?:个|项|家)?(?:项目|园区|基地|部分|条目|小节)"  # "第三章天津那一节有哪些项目"
                           r"|(?:附了?|附有|收了?|有)(?:没有)?(?:附录|大事记|参考文献|索引|后记)(?:没有|吗)"  # "这本报告后面附了大事记没有？"
+                          r"|(?:有没有|有无|是否有)(?:附录|大事记|参考文献|索引|后记)"  # "有没有附录？"
+                          r"|(?:是否|有没有|有无)(?:专门)?(?:讲到|谈到|涉及|写到|论述)了?"  # "是否讲到了大数据？"
                           r"|讲什么|讲的是什么|讲了什么|讲[^，。？?]{1,15}的[那哪]一?[章节]|主题|分成哪|分为哪|哪几个方面|哪几部分|哪些部分|小节"
                           r"|[章节](?:主要)?(?:写|讲|介绍|谈|论述|涉及)(?:了|的)?(?:是)?(?:哪|什么|啥)"  # "第二章第一节写的是哪个行业"
                           r"|(?:专门|单独)?(?:谈|讲|写|介绍|论述|讨论)[^，,。？?]{1,12}的(?:部分|章节)"  # "书里有没有专门谈大数据的部分？"
@@ -526,6 +528,26 @@ _MOST_SECTIONS_EN = re.compile(r"\bwhich chapter\b[^?]{0,40}?\b(?:(?P<a>most)|(?
                                r"|\bchapter with the (?:(?P<c>most)|(?P<d>fewest)) sections\b", re.I)
 
 
+# "第四章四节政策里，哪一节篇幅最长？", "目录里哪一节下面列的条目最多？", "附录和大事记，哪个篇幅更长？", "Which single section lists
+# the most sub-entries?": a part of the contents that is the longest (by its pages) or holds the most lines
+_PART_EXTREME_ZH = re.compile(r"(?:哪一?(?:节|部分|条|个|项|方向|地|篇|部)|谁)[^，,。？?]{0,14}?(?:篇幅|页数|写得|条目|页|占)?[^，,。？?]{0,4}?"
+                              r"(?:最(?P<a>长|多)|最(?P<b>短|少)|更(?P<c>长|多)|更(?P<d>短|少))")
+_PART_EXTREME_EN = re.compile(r"\bwhich (?:single )?(?:section|part|entry|sub-entry|subsection|one|of (?:those|them|the two))\b[^?]{0,70}?\b"
+                              r"(?:(?P<a>longest|most pages|most (?:sub-)?entries|most items|more pages|longer)|(?P<b>shortest|fewest pages|fewest (?:sub-)?entries|fewer pages|shorter))\b", re.I)
+_ENTRIES_ASKED = re.compile(r"条目|几条|条数|列的|列了|\b(?:entries|sub-entries|items|lists)\b", re.I)
+
+
+def part_extreme(q: str, lang: str) -> tuple[str, str] | None:
+    """("pages" or "entries", "max" or "min") when the question asks which part of the contents (a section, a part
+    of one, an entry) runs longest or shortest, or lists the most or fewest lines; None otherwise."""
+    m = (_PART_EXTREME_ZH if lang == "zh" else _PART_EXTREME_EN).search(q)
+    if not m:
+        return None
+    g = m.groupdict()
+    which = "max" if (g.get("a") or g.get("c")) else "min"
+    return ("entries" if _ENTRIES_ASKED.search(q) and not re.search(r"篇幅|页数|\bpages\b", q) else "pages"), which
+
+
 def chapter_extreme(q: str, lang: str) -> tuple[str, str] | None:
     """("pages" or "sections", "max" or "min") when the question asks which chapter is the longest or shortest by
     the contents' pages, or has the most or fewest sections; None otherwise."""
@@ -606,14 +628,16 @@ _TELL_ME_ZH = re.compile(r"(?:麻烦|请|劳驾|帮忙)?(?:你)?(?:告诉我|给
 
 
 _TWO_PARTS_ZH = re.compile(r"^(.*?)(总序|前言|序言|后记|附录|大事记|参考文献|第[一二三四五六七八九十]+章)[和与跟及、]"
-                           r"(总序|前言|序言|后记|附录|大事记|参考文献|第[一二三四五六七八九十]+章)的?(?:分别|各自|各)(.+)$")
+                           r"(总序|前言|序言|后记|附录|大事记|参考文献|第[一二三四五六七八九十]+章)(的?[^，,。？?分各]{0,6}?)(?:分别|各自|各)(.+)$")
 
 
 def _two_fields(q: str) -> list[str]:
     """"读者服务部的联系地址和邮编是什么？", "…，全书字数和印张各是多少？": two fields of one thing, else [];
     "总序和前言分别是谁署名的？": the same asked of two parts of the book."""
     if (p := _TWO_PARTS_ZH.match(q.strip())) and p.group(2) != p.group(3):
-        return [f"{p.group(1)}{p.group(2)}{p.group(4)}", f"{p.group(1)}{p.group(3)}{p.group(4)}"]
+        # ("总序和前言末尾各自标的日期是哪天？": what stands between the parts and 各自 is said of each)
+        mid = p.group(4) if p.group(4).strip("的") else ""
+        return [f"{p.group(1)}{p.group(2)}{mid}{p.group(5)}", f"{p.group(1)}{p.group(3)}{mid}{p.group(5)}"]
     last = re.split(r"[，,：:]", q.strip())[-1]  # ("想引用篇幅资料：全书字数和印张各是多少？")
     lead = q.strip()[: len(q.strip()) - len(last)]
     if (tell := _TELL_ME_ZH.match(last)) and not re.search(r"什么|多少|谁|哪|[？?]\s*$", last):

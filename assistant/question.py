@@ -620,7 +620,14 @@ def _without_story(q: str) -> str:
     report is about are the asker's story, no part of the question (a sentence that names a place, a figure or a
     part of the book stays: "2013年北京的R&D投入强度是6.08%。那天津呢？")."""
     sents = re.findall(r"[^。！!？?]+[。！!？?]*", q.strip())
-    asking = [i for i, x in enumerate(sents) if re.search(r"[？?]", x) or asks(x)]
+
+    def plan(x: str) -> bool:
+        # "…是多少？我想和京津冀对比着引用": what the asker will do with the answer, whatever it names
+        # ("…是哪两个人？我想查查他们还写过啥。": what the asker will look up elsewhere)
+        return bool(re.match(r"\s*(?:我|我们|本人)(?:想|要|打算|准备|需要|会)[^？?]{0,16}(?:引用|对比|比较|写进|放进|用在|参考|核对)[^？?]{0,8}[。！!]?\s*$", x)
+                    or re.match(r"\s*(?:我|我们|本人)(?:想|要|打算|准备|回头|再)(?:去)?(?:查查|查一查|查一下|搜搜|搜一下|找找|找一找)[^？?]{0,20}[。！!]?\s*$", x))
+
+    asking = [i for i, x in enumerate(sents) if (re.search(r"[？?]", x) or asks(x)) and not (i and plan(x))]
     if len(sents) < 2 or not asking or not any(re.search(r"[？?]", x) for x in sents):
         return q
     first, last = asking[0], asking[-1]
@@ -635,10 +642,6 @@ def _without_story(q: str) -> str:
                       for x in sents[first: last + 1] if re.search(r"[？?]", x))
     # (after the question, only the asker's own remarks: "您帮我瞅一眼，我好跟他交差。" -- not a hint at the answer:
     # "好像是用两个字概括的。")
-    def plan(x: str) -> bool:
-        # "…是多少？我想和京津冀对比着引用": what the asker will do with the answer, whatever it names
-        return bool(re.match(r"\s*(?:我|我们|本人)(?:想|要|打算|准备|需要|会)[^？?]{0,16}(?:引用|对比|比较|写进|放进|用在|参考|核对)[^？?]{0,8}[。！!]?\s*$", x))
-
     kept = [x for i, x in enumerate(sents) if not (((i < first and not points_back) or (i > last and re.search(r"[我您你]", x))) and story(x))
             and not (i > last and plan(x))]
     return "".join(kept) if kept else q

@@ -75,14 +75,15 @@ def _names_a_writer(main: str, terms: Terms) -> bool:
     return any(n not in qmod.region_words() for n in terms.person_names(main))
 
 
-_ITEMS_ASKED_ZH = re.compile(r"(?:具体|分别)?(?:是|有|包括)?哪([两三四五六七八九十])(?:个|项|家|种|大|类|条|位)(?![字词])")  # (not "哪两个字概括")
+# (not "哪两个字概括", nor persons: "编著的是哪两个人？" is answered by "郭 斌 陈 倩◎编著")
+_ITEMS_ASKED_ZH = re.compile(r"(?:具体|分别)?(?:是|有|包括)?哪([两三四五六七八九十])(?:个|项|种|大|类|条)(?![字词人])")
 
 
 def _items_in(text: str) -> int:
     """How many items a sentence names: its "、" list, its numbered points ("一是…二是…", "一、…；二、…"), its clauses
     after a colon; a sentence that introduces what follows ("…以下四点不足：") counts as naming them all."""
-    if re.search(r"[：:]\s*$", text) or re.search(r"以下|如下", text):
-        return 99
+    if re.search(r"[：:]\s*$", text) or re.search(r"以下|如下|一是|其一|首先|第一[，,]", text):
+        return 99  # (the points after "一是…" follow in sentences of their own)
     numbered = len(re.findall(r"(?:^|[：:；;。，,\s])(?:[一二三四五六七八九十](?:是|、)|其[一二三四五六七八九十]|第[一二三四五六七八九十][，,、])", text))
     after_colon = len(re.split(r"[；;]", text.split("：", 1)[1])) if "：" in text else 0
     return max(len(listed_items(text)), numbered, after_colon)
