@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import dataclasses
+from datetime import date
 from functools import cached_property
 import re
 import time
@@ -44,6 +45,10 @@ _SUMMARY = re.compile(r"概括|总结|归纳一下|要点|大意|核心意思|�
                       r"|\bsummar(?:y|ise|ize)\b|\bgist\b|\bmain points?\b|\bkey points?\b|\bin a nutshell\b|\bwhat does (?:it|that part) (?:say|argue)\b", re.I)
 # a sentence that opens the points of a part ("目前，…主要问题：一是…") or states its conclusion
 _POINT_OPENS = re.compile(r"一是|其一|首先|第一[，,]")
+# "哪篇在前", "哪个更早", "相差几天", "Which one carries the earlier date?", "how many days apart": which of two dates came first
+_WHICH_FIRST = re.compile(r"哪(?:篇|个|一篇|一个)[^，,。？?]{0,8}(?:在前|在先|更早|早|先写|先|更晚|晚|在后)|(?:相差|差了|隔了|间隔|相隔|差)(?:几|多少)天|谁先谁后|先后"
+                          r"|\b(?:which|what) (?:one|of (?:the|them|those) two|came first)\b[^?]{0,40}\b(?:earlier|later|first|older|newer)\b"
+                          r"|\bhow many days\b|\bdays apart\b|\bwritten (?:before|after)\b|\bbefore or after\b", re.I)
 _ABOUT_FOOTNOTE = re.compile(r"脚注|注释|注脚|小注|引用的|引文|footnote|cited|cites", re.I)
 _ORDINAL_ITEM = re.compile(r"^\s*第([一二三四五六七八九十])[，,、]")
 
@@ -87,6 +92,7 @@ class Assistant:
         self._footnotes = [c for c in handle.chunks if (c.meta or {}).get("footnote")]
         self._record_labels = frozenset(str(c.meta["label"]) for c in handle.chunks if (c.meta or {}).get("table") == "publication"
                                         and (c.meta or {}).get("label"))
+        self._record_rows = [c for c in handle.chunks if (c.meta or {}).get("table") == "publication"]
         self._record_sections = {tuple(c.section_path or ()) for c in handle.chunks if (c.meta or {}).get("table") == "publication"}
         # the chapter lines of the contents ("这本书分几章？"; "最后一章" is the last of them)
         self._chapter_lines = [c for c in self._toc if not (c.meta or {}).get("section")
@@ -354,7 +360,12 @@ class Assistant:
         counting = intent.count(form, match_lang) and not intent.asks_for_parts(form)
         stated = self._stated_chapter_count if intent.asks_chapter_count(form, counting) else None
         counted = False  # the answer is a count made on the contents lines (which later steps must not retell)
-        if (text_parts := self._text_parts_asked(form)) is not None:
+        if (dated := self._dates_compared(rewritten, lang)) is not None:
+            # "总序和前言哪篇落款日期更早？相差几天？": the two dates the record gives, and the days between them
+            d.answerable, d.refusal, d.best = True, "", dated[1][0]
+            d.sentences, d.derived = [(dated[0], dated[1])], set(d.derived) | dated[2]
+            counted = True
+        elif (text_parts := self._text_parts_asked(form)) is not None:
             # "前言一共分几个部分？": a part of the book without contents lines, divided by the headings in its text
             title, firsts = text_parts
             units = [evidence.Unit(Hit(c, 0.0), c.section_path[-1], "sentence", "") for c in firsts]
@@ -403,8 +414,13 @@ class Assistant:
             # "第二章是谁写的？", "Who drafted chapter 2?": the names of the sentence that divides the
             # work part by part, for the parts asked
             said = render_who_wrote(d.best.text, parts, lang, self.glossary)
+            best = d.best
+            if not said and (division := self._division_unit) is not None and (d.best.hit.chunk.meta or {}).get("table") == "publication":
+                # "Who put together the appendix?": the record's authors line answers for the book, not for a part of it
+                said, best = render_who_wrote(division.text, parts, lang, self.glossary), division
             if said:
-                d.sentences = [(said, [d.best])]
+                d.best = best
+                d.sentences = [(said, [best])]
                 # ("Chapter 2 (第二章)": the chapter's number is the quote's 第二章)
                 d.derived = set(d.derived) | {str(intent.cn_value(p[1:-1])) for p in parts if p.startswith("第") and len(p) == 3}
         elif d.answerable and d.best is not None and re.search(r"哪一?[章节]|哪一?部分|写了|负责|参与|撰写|\b(?:which|what) (?:chapter|part|section)s?\b"
@@ -732,6 +748,15 @@ class Assistant:
     def _names_en(self) -> tuple[str, ...]:
         """The English names of the places, parks and bodies a question may name (for typed slips)."""
         return tuple(e for s in qmod.all_slots() for e in s.en)
+
+    @cached_property
+    def _division_unit(self):
+        """The sentence that divides the work among its writers, as a unit to cite; None when the report has none."""
+        for c in self._chunks_in_order:
+            for _, sent in evidence.split_sentences(c.text):
+                if len(render_shares_of_work(sent)) >= 2:
+                    return evidence.Unit(Hit(c, 0.0), sent, "sentence", normalize(sent).lower())
+        return None
 
     @cached_property
     def _work_shares(self) -> list[tuple[list[str], list[str]]]:
@@ -1532,6 +1557,40 @@ class Assistant:
         numbers = {str(n) for n in counts} | ({str(x) for ab in spans for x in ab} if spans else set()) \
             | {str(k + 1) for k in range(len(chapters))}  # ("chapter 2": the quote's 第二章)
         return text, [units[i]] + [u for k, u in enumerate(units) if k != i], numbers
+
+    def _dates_compared(self, rewritten: str, lang: str) -> tuple[str, list, set[str]] | None:
+        """(answer, the two date rows, the numbers computed) when a question (with what it follows up) names two parts of
+        the book the record dates and asks which came first or how far apart they are; None otherwise."""
+        main, ctx = qmod.split_context(rewritten)
+        if not _WHICH_FIRST.search(main):
+            return None
+        text = main + " " + ctx
+        parts = [p for p, pat in (("总序", r"总序|(?:general|series)\s+(?:preface|foreword)"),
+                                  ("前言", r"前言|(?<!general )(?<!series )\b(?:preface|foreword)\b(?!\s*\(总序\))"))
+                 if re.search(pat, text, re.I)]
+        rows = {}
+        for c in self._record_rows:
+            f = str((c.meta or {}).get("field") or "")
+            if f.startswith("signed_on:") and f.split(":", 1)[1] in parts:
+                rows[f.split(":", 1)[1]] = c
+        if len(parts) != 2 or len(rows) != 2:
+            return None
+        def day(c):
+            m = re.search(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日", str((c.meta or {}).get("value") or c.text))
+            return date(int(m.group(1)), int(m.group(2)), int(m.group(3))) if m else None
+        a, b = (day(rows[p]) for p in parts)
+        if a is None or b is None or a == b:
+            return None
+        first, second = (parts[0], parts[1]) if a < b else (parts[1], parts[0])
+        gap = abs((b - a).days)
+        va, vb = (str((rows[p].meta or {}).get("value")) for p in (first, second))
+        units = [_row_unit(rows[first]), _row_unit(rows[second])]
+        if lang == "zh":
+            text_ = f"{first}落款{va}，{second}落款{vb}：{first}在前，早{gap}天。"
+        else:
+            name = {"总序": "The general preface (总序)", "前言": "the preface (前言)"}
+            text_ = f"{name[first]} is dated {va} and {name[second].replace('The', 'the')} {vb}: the {'general preface' if first == '总序' else 'preface'} came first, {gap} days earlier."
+        return text_, units, {str(gap)}
 
     def _line_span(self, row) -> tuple[int, int] | None:
         """(first page, last page) of a contents line: up to the page before the next line at its level or above."""

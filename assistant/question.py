@@ -462,6 +462,11 @@ def language(text: str) -> str:
     if "《" in text and (bare := re.sub(r"《[^》]*》", " ", text)).strip(" ?？"):
         titles = text.count("《")
         return index_text.detect_language(bare + " x" * titles) if re.search(r"[A-Za-z]", bare) else "zh"
+    if re.match(r"\s*(?:who|what|which|when|where|why|how|is|are|was|were|does|do|did|can|could|please|tell)\s+[A-Za-z]", text, re.I) \
+            and len(re.findall(r"[A-Za-z]+", text)) >= 3:
+        # "Who make the plan 京津冀都市圈区域综合规划?": an English sentence that quotes a Chinese name; the name counts
+        # as one word
+        return index_text.detect_language(re.sub(r"[\u4e00-\u9fff“”、（）()·]+", " x ", text))
     return index_text.detect_language(text)
 
 
@@ -667,6 +672,8 @@ _SELF_CLAUSE_ZH = re.compile(r"^(?:(?:我们?|本人|俺)(?:老同志|老干部|
                              r"|(?:做|写|编|整理)[^，,；;。？?：:]{1,20}?(?:要用|要引用|用得到|用得着)(?=[，,；;。：:])"  # "做 library catalogue 要用，"
                              r"|(?:报社|单位|编辑部|我们单位|学校|公司)(?:想|要|打算|准备|正在)"
                              r"|干了(?:半辈子|一辈子|大半辈子|[一二三四五六七八九十几两\d]+年)"
+                             # "再往下是出版发行，出版社的地址写的什么？": where the asker is on the page
+                             r"|(?:再往下|往下|接下来|下一项|再下一项|然后|再看)(?:是|看|到了|到)"
                              # "我坐了一辈子北京地铁，", "我在北京住了二十多年，": how long the asker has done something
                              r"|(?:我们?|本人|俺)[^，,；;。？?：:]{0,6}?了(?:半辈子|一辈子|大半辈子|好些年|好多年|多年|[一二三四五六七八九十几两\d]+多?年))"
                              r"[^，,；;。？?：:]*[，,；;。：:]")
@@ -1106,6 +1113,9 @@ def rewrite(question: str, previous: str | None) -> str:
             nth = "二"
         if nth:
             return previous[: p.start()] + f"第{nth}{p.group(2)}" + previous[p.end():]
+    if carried and re.search(r"[这那]两(?:篇|个|部分|处|项|位|本)|两者|二者|\bboth\b|\bthe two\b", question, re.I) and is_contextual(question):
+        # "那两篇哪篇在前？" after "前言呢？（接上问：总序是哪天写的？）": the two the conversation named
+        return with_context(question, previous.rstrip() + carried)
     if is_contextual(question):  # in either language: the context is analysed in its own
         if carried and is_contextual(previous) and language(carried) == language(previous) and (
                 _NTH_IN_ZH.search(question) or nth_item(question)):

@@ -34,7 +34,9 @@ _OWN_FOOTNOTE = re.compile(r"(?:写|做|加|标|列|放|添|我的|我们的|文
                            r"|(?<!\bhas )(?<!\bhave )(?<!\bcontains )(?<!\bincludes )(?<!\bcarries )(?<!\bthere is )(?<!\bthere's )\b(?:a|my|our|your|their)\s+(?:[\w-]+\s+){0,2}footnotes?\b|\bfootnotes?\s+(?:of|in|for)\s+(?:my|our|a|an)\b", re.I)
 # the report citing in a footnote: "Does the preface cite any outside publication in a footnote?"
 _REPORT_CITES = re.compile(r"\b(?:preface|foreword|report|book|chapter|it)\s+(?:cite|cites|quote|quotes|reference|references|mention|mentions)\b"
-                           r"[^.?]*\bfootnotes?\b", re.I)
+                           r"[^.?]*\bfootnotes?\b"
+                           # "The cited source has something like 'A Tale of Two Cities' in its title."
+                           r"|\bthe (?:cited|quoted) (?:source|work|book|reference|publication)\b|\bthe (?:source|work|book) (?:the (?:preface|report|book) )?cites\b", re.I)
 
 
 # a detail of a person of the record that the record does not give: where they work, how to reach them, what else they wrote
