@@ -69,6 +69,14 @@ _CONTACT_ASKED = re.compile(r"地址|邮编|邮政编码|电话|网址|网站|�
 # "Does the book say anything about X?", "书里有没有提到X？": every thing named must be in the passage
 _ANYTHING_ABOUT = re.compile(r"\b(?:say|says|said|tell|tells)\s+anything\s+(?:about|on)\b|\banything\s+(?:about|on)\b|\bmentions?\b|\btalk(?:s)?\s+about\b"
                              r"|有没有(?:提到|提及|讲到|说到|谈到|讲|说|写)|(?:提到|提及|讲到|说到|谈到)(?:过|了)?[^，,。？?]{0,12}(?:吗|没有|没)", re.I)
+def _asks_whether_mentioned(main: str) -> bool:
+    """A yes/no question whether the report mentions or says anything about a thing ("Does the preface mention
+    Zhongguancun?", "书里有没有提到北斗？"), not a question that asks what it mentions ("Which companies does it mention?")."""
+    if not _ANYTHING_ABOUT.search(main):
+        return False
+    return qmod.language(main) == "zh" or bool(re.match(r"\s*(?:does|do|did|is|are|was|were|has|have|can)\b", main, re.I))
+
+
 _BOOK_PART_TERM = re.compile(r"前言|总序|序言|本书|书|报告|章|节|附录|preface|book|report|chapter|section", re.I)
 
 
@@ -192,8 +200,10 @@ def score_units(q: str, lang: str, hits: Sequence[Hit], terms: Terms,
             # "除了51915602那个，另一个号码是多少？": the line the asker has already is not the other one
             s *= 0.3
             u.reasons.append("the question excludes it")
-        if a.top_section and not _is_contents(u) and not ((u.hit.chunk.meta or {}).get("table") == "publication" and a.top_section in (
-                row_field(u, "label") + str((u.hit.chunk.meta or {}).get("field") or ""))) \
+        # (a record row answers about the book whatever part of the text the question names, unless the record has rows of
+        # that part's own, its signer and date: "参考文献里这本书的出版年" is the record's)
+        if a.top_section and not _is_contents(u) and not ((u.hit.chunk.meta or {}).get("table") == "publication" and (
+                a.top_section in row_field(u, "label") + str((u.hit.chunk.meta or {}).get("field") or "") or a.top_section not in {p for ps in terms.signed.values() for p in ps})) \
                 and not str((u.hit.chunk.section_path or ("",))[0]).startswith(a.top_section):
             # (a record row counts as the part it is about: "前言署名", "signed_by:总序"; not the funding note, which
             # "Does the preface mention Zhongguancun?" does not ask about)
@@ -382,7 +392,7 @@ def _asked_for(u: Unit, a: Asked, terms: Terms, s: float) -> float:
         # "总主编王成慧任职于哪一所大学？", "责任编辑的联络电邮地址为何？": the record names the person, not that
         s *= 0.3
         u.reasons.append("a detail of the person the record lacks")
-    if _ANYTHING_ABOUT.search(a.main) and not a.ctx and (missing := [t for t, w in a.own_terms.items()
+    if _asks_whether_mentioned(a.main) and not a.ctx and (missing := [t for t, w in a.own_terms.items()
                                                                  if not t.startswith("~") and terms.known(t) and not _BOOK_PART_TERM.search(t)
                                                                  and terms.credit(t, u.match_text + " " + u.context) == 0]):
         # "Does the book say anything about Shanghai's metro?": a passage about Shanghai says nothing of its metro
@@ -604,7 +614,7 @@ def _figures(u: Unit, a: Asked, terms: Terms, s: float) -> float:
                     whole_asked in whole_k.group(1).lower() or whole_k.group(1).lower() in whole_asked):
                 sibling = True
             if (u.hit.chunk.meta or {}).get("table") == "indicators" and (w_hit < INDICATOR_MATCH * w_all or sibling) and not a.figures \
-                    and not (_ANYTHING_ABOUT.search(a.main) and not a.numeric):
+                    and not (_asks_whether_mentioned(a.main) and not a.numeric):
                 # (whether the report mentions a thing asks no indicator: "Does the preface mention Zhongguancun?")
                 u.reasons.append("indicator not asked")
     return s
