@@ -11,7 +11,7 @@ import re
 _NUMERIC_ZH = re.compile(r"多少|(?<![哪那这好])几|比重|比例|占比|多高|多大|多长|数量|规模|强度|增长到|增加到|达到|金额|数额|价格|定价|字数|印张|(?<!版权)(?<!扉)(?<!书名)(?<![缺错漏掉倒])页|第几")
 _NUMERIC_EN = re.compile(
     r"\bhow (many|much|long|large|big|high)\b|\bwhat (share|percentage|proportion|was the (value|figure|number|amount|price))\b"
-    r"|\b(shares?|percent|percentages?|proportions?|numbers? of|figures?|prices?|counts?|(?<!imprint )(?<!copyright )(?<!title )page|intensit(?:y|ies)|spending|lengths?|mileage|km|kilomet(?:er|re)s?|capacit(?:y|ies)|values? added|population|gdp|revenues?|outputs?|incomes?|turnover|budgets?|sales|profits?)\b",
+    r"|\b(shares?|percent|percentages?|proportions?|numbers? of|figures?|prices?|counts?|(?<!imprint )(?<!copyright )(?<!title )(?<!under the )(?<!of the )(?<!on the )page|intensit(?:y|ies)|spending|lengths?|mileage|km|kilomet(?:er|re)s?|capacit(?:y|ies)|values? added|population|gdp|revenues?|outputs?|incomes?|turnover|budgets?|sales|profits?)\b",
     re.I,
 )
 # "Where does the chronology begin?", "Where in the book is …": a place in the book is a page
@@ -30,6 +30,7 @@ _STRUCTURE_Q = re.compile(r"(?<![缺错漏掉倒])页|目录|标题|题目|叫�
                           r"|(?:附了?|附有|收了?|有)(?:没有)?(?:附录|大事记|参考文献|索引|后记)(?:没有|吗)"  # "这本报告后面附了大事记没有？"
                           r"|(?:有没有|有无|是否有)(?:附录|大事记|参考文献|索引|后记)"  # "有没有附录？"
                           r"|(?:是否|有没有|有无)(?:专门)?(?:讲到|谈到|涉及|写到|论述)了?"  # "是否讲到了大数据？"
+                          r"|(?:书里|书中|本书|这本书|全书)(?:有没有|讲没讲|提没提|说没说|谈没谈|写没写)"  # "书里讲没讲软件业？"
                           r"|讲什么|讲的是什么|讲了什么|讲[^，。？?]{1,15}的[那哪]一?[章节]|主题|分成哪|分为哪|哪几个方面|哪几部分|哪些部分|小节"
                           r"|[章节](?:主要)?(?:写|讲|介绍|谈|论述|涉及)(?:了|的)?(?:是)?(?:哪|什么|啥)"  # "第二章第一节写的是哪个行业"
                           r"|(?:专门|单独)?(?:谈|讲|写|介绍|论述|讨论)[^，,。？?]{1,12}的(?:部分|章节)"  # "书里有没有专门谈大数据的部分？"

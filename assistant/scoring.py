@@ -28,7 +28,8 @@ HARD_FAILURES = {"a detail of the person the record lacks", "another field of th
 # the report's footnote, not the asker's own ("I need the ISBN for a footnote in our policy brief", "写脚注要用")
 _THE_FOOTNOTE = re.compile(r"脚注|注脚|注释|小注|页下注|页脚注|注①|\b(?:the|its|that|this)\s+(?:[\w-]+'s\s+)?footnotes?\b|\bfootnote\s*(?:①|1|one)\b|^\s*footnotes?\b"
                            r"|\b(?:in|from|of)\s+footnotes?\b"
-                           r"|\b(?:has|have|contains|includes|carries|there is|there's)\s+(?:a|one)\s+footnotes?\b", re.I)  # "The preface has a footnote - …"
+                           r"|\b(?:has|have|contains|includes|carries|there is|there's)\s+(?:a|one)\s+footnotes?\b"  # "The preface has a footnote - …"
+                           r"|\b(?:small\s+)?note\s+(?:under|at\s+the\s+(?:bottom|foot)\s+of|on\s+the\s+bottom\s+of|below)\s+(?:the\s+)?(?:page|text)\b", re.I)
 _OWN_FOOTNOTE = re.compile(r"(?:写|做|加|标|列|放|添|我的|我们的|文章的?|论文的?|稿子的?)(?:个|一个|一条)?(?:脚注|注脚|注释)"
                            r"|(?:我|打算|准备|想|要|得)[^，,。？?]{0,6}在[^，,。？?]{0,8}(?:脚注|注脚|注释)"
                            r"|(?<!\bhas )(?<!\bhave )(?<!\bcontains )(?<!\bincludes )(?<!\bcarries )(?<!\bthere is )(?<!\bthere's )\b(?:a|my|our|your|their)\s+(?:[\w-]+\s+){0,2}footnotes?\b|\bfootnotes?\s+(?:of|in|for)\s+(?:my|our|a|an)\b", re.I)
@@ -68,7 +69,12 @@ _CONTACT_ASKED = re.compile(r"地址|邮编|邮政编码|电话|网址|网站|�
 
 # "Does the book say anything about X?", "书里有没有提到X？": every thing named must be in the passage
 _ANYTHING_ABOUT = re.compile(r"\b(?:say|says|said|tell|tells)\s+anything\s+(?:about|on)\b|\banything\s+(?:about|on)\b|\bmentions?\b|\btalk(?:s)?\s+about\b"
-                             r"|有没有(?:提到|提及|讲到|说到|谈到|讲|说|写)|(?:提到|提及|讲到|说到|谈到)(?:过|了)?[^，,。？?]{0,12}(?:吗|没有|没)", re.I)
+                             r"|有没有(?:提到|提及|讲到|说到|谈到|讲|说|写)|(?:提到|提及|讲到|说到|谈到)(?:过|了)?[^，,。？?]{0,12}(?:吗|没有|没)"
+                             r"|(?:讲|提|说|谈|写)没(?:讲|提|说|谈|写)(?:到)?", re.I)  # "书里讲没讲软件业？", "前言提没提到中关村？"
+# words that only say "about" ("港口的情况"): not a thing the passage must name
+_ABOUT_WORD = re.compile(r"情况|状况|内容|方面|事情|事|资料|相关|有关|话题|情形")
+
+
 def _asks_whether_mentioned(main: str) -> bool:
     """A yes/no question whether the report mentions or says anything about a thing ("Does the preface mention
     Zhongguancun?", "书里有没有提到北斗？"), not a question that asks what it mentions ("Which companies does it mention?")."""
@@ -394,6 +400,7 @@ def _asked_for(u: Unit, a: Asked, terms: Terms, s: float) -> float:
         u.reasons.append("a detail of the person the record lacks")
     if _asks_whether_mentioned(a.main) and not a.ctx and (missing := [t for t, w in a.own_terms.items()
                                                                  if not t.startswith("~") and terms.known(t) and not _BOOK_PART_TERM.search(t)
+                                                                 and not _ABOUT_WORD.fullmatch(t.lstrip("="))
                                                                  and terms.credit(t, u.match_text + " " + u.context) == 0]):
         # "Does the book say anything about Shanghai's metro?": a passage about Shanghai says nothing of its metro
         s *= 0.4
