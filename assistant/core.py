@@ -1664,14 +1664,16 @@ class Assistant:
         if measure == "entries":
             if lang == "zh":
                 each = "，".join(f"“{title(c)}”{n}条" for c, n in zip(cands, cnts)) + more
-                text = f"按目录，{where + '中' if where else ''}“{title(candidates[i])}”下列的条目{'最多' if which == 'max' else '最少'}，共{best}条（{each}）。"
+                most = ("更多" if which == "max" else "更少") if len(candidates) == 2 else ("最多" if which == "max" else "最少")
+                text = f"按目录，{where + '中' if where else ''}“{title(candidates[i])}”下列的条目{most}，共{best}条（{each}）。"
             else:
                 each = ", ".join(f"“{title(c)}” {n}" for c, n in zip(cands, cnts)) + more
                 text = f"By the contents, “{title(candidates[i])}” lists the {'most' if which == 'max' else 'fewest'} entries: {best} ({each})."
         else:
             if lang == "zh":
                 each = "，".join(f"“{title(c)}”第{a}–{b}页（{n}页）" for c, (a, b), n in zip(cands, sps, cnts)) + more
-                text = (f"按目录页码，{where + '中' if where else ''}“{title(candidates[i])}”篇幅{'最长' if which == 'max' else '最短'}："
+                most = ("更长" if which == "max" else "更短") if len(candidates) == 2 else ("最长" if which == "max" else "最短")
+                text = (f"按目录页码，{where + '中' if where else ''}“{title(candidates[i])}”篇幅{most}："
                         f"第{spans[i][0]}–{spans[i][1]}页，共{best}页（{each}；每部分到下一条目开始的前一页为止）。")
             else:
                 each = ", ".join(f"“{title(c)}” pp. {a}–{b} ({n})" for c, (a, b), n in zip(cands, sps, cnts)) + more

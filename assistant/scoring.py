@@ -70,9 +70,14 @@ _CONTACT_ASKED = re.compile(r"地址|邮编|邮政编码|电话|网址|网站|�
 # "Does the book say anything about X?", "书里有没有提到X？": every thing named must be in the passage
 _ANYTHING_ABOUT = re.compile(r"\b(?:say|says|said|tell|tells)\s+anything\s+(?:about|on)\b|\banything\s+(?:about|on)\b|\bmentions?\b|\btalk(?:s)?\s+about\b"
                              r"|有没有(?:提到|提及|讲到|说到|谈到|讲|说|写)|(?:提到|提及|讲到|说到|谈到)(?:过|了)?[^，,。？?]{0,12}(?:吗|没有|没)"
-                             r"|(?:讲|提|说|谈|写)没(?:讲|提|说|谈|写)(?:到)?", re.I)  # "书里讲没讲软件业？", "前言提没提到中关村？"
+                             r"|(?:讲|提|说|谈|写)没(?:讲|提|说|谈|写)(?:到)?"  # "书里讲没讲软件业？", "前言提没提到中关村？"
+                             r"|是否(?:讲到|提到|谈到|涉及|说到|写到|提及)", re.I)
+# a currency the report never prices in
+_FOREIGN_CURRENCY = re.compile(r"美元|美金|欧元|英镑|日元|港币|港元|\b(?:US\s*dollars?|dollars?|USD|US\$|euros?|EUR|pounds?|GBP|yen|JPY|HKD)\b", re.I)
+
+
 # words that only say "about" ("港口的情况"): not a thing the passage must name
-_ABOUT_WORD = re.compile(r"情况|状况|内容|方面|事情|事|资料|相关|有关|话题|情形")
+_ABOUT_WORD = re.compile(r"情况|状况|内容|方面|事情|事|资料|相关|有关|话题|情形|讲到|提到|谈到|说到|涉及|写到|提及")
 
 
 def _asks_whether_mentioned(main: str) -> bool:
@@ -80,7 +85,10 @@ def _asks_whether_mentioned(main: str) -> bool:
     Zhongguancun?", "书里有没有提到北斗？"), not a question that asks what it mentions ("Which companies does it mention?")."""
     if not _ANYTHING_ABOUT.search(main):
         return False
-    return qmod.language(main) == "zh" or bool(re.match(r"\s*(?:does|do|did|is|are|was|were|has|have|can)\b", main, re.I))
+    if qmod.language(main) == "zh":
+        # (not "书里有没有说第二章是谁写的？", "有没有提到珠三角？是以哪些城市为代表的？": they ask what it says)
+        return not re.search(r"谁|哪|什么|多少|几", main)
+    return bool(re.match(r"\s*(?:does|do|did|is|are|was|were|has|have|can)\b", main, re.I))
 
 
 _BOOK_PART_TERM = re.compile(r"前言|总序|序言|本书|书|报告|章|节|附录|preface|book|report|chapter|section", re.I)
@@ -399,12 +407,18 @@ def _asked_for(u: Unit, a: Asked, terms: Terms, s: float) -> float:
         s *= 0.3
         u.reasons.append("a detail of the person the record lacks")
     if _asks_whether_mentioned(a.main) and not a.ctx and (missing := [t for t, w in a.own_terms.items()
-                                                                 if not t.startswith("~") and terms.known(t) and not _BOOK_PART_TERM.search(t)
+                                                                 # (a Chinese word the report never uses is a thing it does not mention: 人工智能)
+                                                                 if not t.startswith("~") and (terms.known(t) or qmod.language(a.main) == "zh") and not _BOOK_PART_TERM.search(t)
                                                                  and not _ABOUT_WORD.fullmatch(t.lstrip("="))
-                                                                 and terms.credit(t, u.match_text + " " + u.context) == 0]):
+                                                                 and t.lstrip("=") not in _ANYTHING_ABOUT.search(a.main).group(0)
+                                                                 and not has_term(t.lstrip("=").lower(), (u.match_text + " " + u.context).lower())]):
         # "Does the book say anything about Shanghai's metro?": a passage about Shanghai says nothing of its metro
         s *= 0.4
         u.reasons.append("asked-for thing missing")
+    if (cur := _FOREIGN_CURRENCY.search(a.full)) and not _FOREIGN_CURRENCY.search(u.text):
+        # "How much money the book in US dollar?": the record gives the price in yuan only
+        s *= 0.3
+        u.reasons.append("no number of the asked unit")
     if (n := _items_asked(a.main)) and u.kind == "sentence" and _items_in(u.text) < n:
         # "天津的“八大优势产业”具体是哪八个？": "航天航空、高端装备制造等八大优势产业" names two of them
         s *= 0.3

@@ -2239,6 +2239,58 @@ def test_conversations_from_blind_sets_dev279_to_dev294(assistant_, turns, must)
     assert r.answerable and all(squash_ws(m) in squash_ws(r.answer) for m in must), (r.rewritten_question, r.answer)
 
 
+@pytest.mark.parametrize("q, must", [
+    # the shape of the contents, counted on its lines
+    ("第四章“国家部委政策”里，国务院和工信部两部分哪部分篇幅更长？", ["一、国务院", "更长", "共9页"]),
+    ("目录里哪一节下面列的条目最多？一共几条？", ["河北高新技术开发区", "10"]),
+    ("第一章“产业结构”那一节，北京、天津、河北三部分哪部分篇幅最长？", ["二、天津市", "13"]),
+    ("附录和大事记，哪个篇幅更长？", ["附录", "9"]),
+    ("What page range does chapter 1 occupy according to the contents?", ["47"]),
+    # dates compared; who put together a part
+    ("總序和前言哪篇落款日期更早？相差幾天？", ["总序", "3天"]),
+    ("The book has both a series preface (总序) and a foreword (前言). Which one carries the earlier date, and what is that date?",
+     ["2016年3月15日", "3 days"]),
+    ("Who put together the appendix?", ["李晓昕"]),
+    # whether the report covers or mentions something
+    ("是否讲到了大数据？", ["67"]),
+    ("有没有附录？", ["148"]),
+    ("书里讲没讲软件业？", ["48"]),
+    ("前言提没提到中关村？", ["400多家"]),
+    ("前言里有没有说到港口的情况？", ["7.5", "16%"]),
+    ("Does the preface mention Zhongguancun?", ["400"]),
+    ("书里有没有说第二章是谁写的？", ["朱云", "宋艳静"]),
+    # translators, learners, librarians
+    ("I'm translating the imprint page. What's the Chinese for the publisher's name, exactly as printed?", ["经济管理出版社"]),
+    ("What is the original Chinese title of chapter 3?", ["京津冀信息服务业重点项目"]),
+    ("How much money the book?", ["58.00"]),
+    ("Who make the plan 京津冀都市圈区域综合规划?", ["国家发改委"]),
+    ("前言第一页那个脚注引的是哪本书？出版社和年份都给我。", ["邢元敏", "天津人民出版社", "2014"]),
+    ("参考文献里这本书的出版年我该写哪一年？", ["2016"]),
+])
+def test_questions_from_blind_sets_dev295_to_dev302(assistant_, q, must):
+    r = assistant_.ask(q)
+    assert r.answerable and all(squash_ws(m) in squash_ws(r.answer) for m in must), (r.rewritten_question, r.answer)
+
+
+@pytest.mark.parametrize("q", [
+    "Does the book say anything about Shanghai's metro?",  # Shanghai is named, its metro is not
+    "是否讲到了人工智能？",  # a word the report never uses ("智能化仪器仪表" is no answer)
+    "How much money the book in US dollar?",  # the record prices it in yuan only
+])
+def test_refusals_from_blind_sets_dev295_to_dev302(assistant_, q):
+    r = assistant_.ask(q)
+    assert not r.answerable, (r.rewritten_question, r.answer)
+
+
+@pytest.mark.parametrize("turns, must", [
+    (["总序是哪天写的？", "前言呢？", "那两篇哪篇在前，中间隔了几天？"], ["总序", "3天"]),
+    (["责任印制是哪位？", "下一项，责任校对呢？", "再往下是出版发行，出版社的地址写的什么？"], ["北蜂窝", "中雅大厦"]),
+])
+def test_conversations_from_blind_sets_dev295_to_dev302(assistant_, turns, must):
+    r = _converse(assistant_, turns)
+    assert r.answerable and all(squash_ws(m) in squash_ws(r.answer) for m in must), (r.rewritten_question, r.answer)
+
+
 def test_a_park_named_before_is_the_one_a_follow_up_asks_about(assistant_):
     # "这个园区" is 麦谷产业园, of which the report gives no count of firms (the 277 are Zhongguancun Software Park's)
     r = _converse(assistant_, ["麦谷产业园在书里哪一页？", "这个园区入驻了多少家企业？"])
