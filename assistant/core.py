@@ -22,6 +22,7 @@ from assistant.render import (en_term, numbers_supported, render, render_back_ma
 from assistant.settings import Settings
 from assistant.terms import STOP_EN, BookTitle, Terms, people_of, role_holders, sole_holders, signers_of, titles_of
 from assistant.types import AskResult, Citation, Turn
+from index.glossary import en_words
 from index.model import Hit
 from index.text import normalize, squash_ws
 
@@ -543,6 +544,8 @@ class Assistant:
             again = extract.draft(qmod.with_context(fixed, before), lang, _after(hits, self.retriever("hybrid").retrieve(fixed, s.k)),
                                   self._terms, s.min_support, self.glossary, self._lead)
             second = again if again.answerable else second
+        if not first.answerable and re.match(r"\s*(?:那|那么)?(?:比|跟|和|与|较|相比|than)", part):
+            return first  # "中关村软件园2015年总产值多少？比2013年增长了多少？": a change from a figure the report does not give
         if not first.answerable:
             # the first part found nothing: the second may still answer the question ("…那一节，排在最后的是
             # 哪个园区？大概在第几页？"), but only about the places the first names ("2012年上海…是多少？
@@ -1022,6 +1025,10 @@ class Assistant:
         phrase that the report writes), cited from the first sentence that uses it -- in the section of the passage found,
         if any; refused when the report writes no Chinese the phrase has ("blockchain")."""
         zhs = self.glossary.terms_for(phrase)
+        words = en_words(phrase)
+        covered = {i for a, b, *_ in self.glossary.groups(phrase) for i in range(a, b)}
+        if any(i not in covered for i, w in enumerate(words) if w not in STOP_EN):
+            zhs = []  # ("cloud computing": the glossary has 计算 for "computing" only, no Chinese for the whole phrase)
         for zh in zhs:
             found = [(c, t) for c in self._chunks_in_order if not evidence.is_toc_row(_row_unit(c))
                      for _, t in evidence.split_sentences(c.text) if zh in squash_ws(t)]

@@ -72,6 +72,11 @@ _ANYTHING_ABOUT = re.compile(r"\b(?:say|says|said|tell|tells)\s+anything\s+(?:ab
                              r"|有没有(?:提到|提及|讲到|说到|谈到|讲|说|写)|(?:提到|提及|讲到|说到|谈到)(?:过|了)?[^，,。？?]{0,12}(?:吗|没有|没)"
                              r"|(?:讲|提|说|谈|写)没(?:讲|提|说|谈|写)(?:到)?"  # "书里讲没讲软件业？", "前言提没提到中关村？"
                              r"|是否(?:讲到|提到|谈到|涉及|说到|写到|提及)", re.I)
+# the other books of a series, or another volume of a cited work
+_OTHER_VOLUMES = re.compile(r"其他(?:的)?(?:分册|几本|书|卷|各本)|其余(?:的)?(?:分册|几本)|另外(?:几本|哪些书)|还出了哪些|一共出了几本|下一(?:本|册|卷)|第[二三四五六七八九十](?:卷|册|本)"
+                            r"|\b(?:other|next|previous|remaining|second|third)\s+(?:volumes?|titles|books)\b|\bvolume\s+(?:two|three|2|3|ii|iii)\b", re.I)
+
+
 # a currency the report never prices in
 _FOREIGN_CURRENCY = re.compile(r"美元|美金|欧元|英镑|日元|港币|港元|\b(?:US\s*dollars?|dollars?|USD|US\$|euros?|EUR|pounds?|GBP|yen|JPY|HKD)\b", re.I)
 
@@ -415,6 +420,15 @@ def _asked_for(u: Unit, a: Asked, terms: Terms, s: float) -> float:
         # "Does the book say anything about Shanghai's metro?": a passage about Shanghai says nothing of its metro
         s *= 0.4
         u.reasons.append("asked-for thing missing")
+    if _OTHER_VOLUMES.search(a.main) and not re.search(r"分册|第[二三四五六七八九十]卷|（[二三四五六七八九十]）|\bvolumes?\b", u.text, re.I):
+        # "这套丛书还出了哪些其他分册？", "What is the title of the next volume in the series?": the record names the series,
+        # not its other books
+        s *= 0.3
+        u.reasons.append("asked-for thing missing")
+    if (u.hit.chunk.meta or {}).get("field") == "price" and re.search(r"资助|经费|资金|金额|拨款|\b(?:grant|funding|funded)\b", a.full, re.I):
+        # "四个基金项目里哪个资助金额最高？具体多少钱？": 多少钱 asks a grant's amount, not the book's price
+        s *= 0.3
+        u.reasons.append("another field of the record")
     if (cur := _FOREIGN_CURRENCY.search(a.full)) and not _FOREIGN_CURRENCY.search(u.text):
         # "How much money the book in US dollar?": the record gives the price in yuan only
         s *= 0.3
