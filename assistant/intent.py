@@ -615,7 +615,7 @@ def several_asks(q: str, lang: str) -> list[str]:
 
 
 # "请提供该书的开本、印张和字数，…": fields of one record asked for by a request, not a question
-_LISTED_FIELDS_ZH = re.compile(r"(?:提供|告诉我|给出|查一下|列出|报一下)(?:一下)?(.{0,8}?的)?((?:[\u4e00-\u9fff]{2,4}、)+[\u4e00-\u9fff]{2,4}[和及与][\u4e00-\u9fff]{2,4})(?=[，,。？?]|$)")
+_LISTED_FIELDS_ZH = re.compile(r"(?:提供|告诉我|给出|查一下|列出|列一下|报一下)(?:一下)?(.{0,8}?的)?((?:[\u4e00-\u9fff]{2,4}、)*[\u4e00-\u9fff]{2,4}[和及与][\u4e00-\u9fff]{2,4})(?=[，,。？?]|$)")
 
 
 def _listed_fields(q: str) -> list[str]:
@@ -714,6 +714,8 @@ def asks_book_author(q: str, lang: str) -> bool:
     main, ctx = split_context(q)
     if _AUTHORS_OF_BOOK.match(main.strip()):
         return True  # "作者是谁？", "Who are the authors?"
+    if not ctx and re.fullmatch(r"\s*(?:是)?谁(?:写|编|著|编著|编写)的[？?]?\s*|\s*who\s+wrote\s+it\s*\??\s*", main, re.I):
+        return True  # "谁写的" asked alone: the book
     if not re.search(r"\bwho\s+(?:wrote|authored|compiled|penned)\b|(?:谁|哪[一两三四几]?位(?:学者|作者|专家|老师)?)(?:写|撰写|编写|编撰|编著|著|执笔)", main, re.I):
         return False  # "who proofread it" asks for the proofreader
     subj = who_subject(main, lang).strip()

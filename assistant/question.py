@@ -1443,7 +1443,7 @@ _PERSON_PRONOUN_EN = re.compile(r"\b(he|she|him)\b", re.I)
 
 _LINE_ANSWER = re.compile(r"^[“\"]((?:第[一二三四五六七八九十]+[章节]|[一二三四五六七八九十]+、)[^”\"]{1,40}|附录|大事记|参考文献|后记)[”\"]")
 _IT_ZH = re.compile(r"^(?:那)?它(?!们)")
-_BARE_PAGE_ZH = re.compile(r"^(?:那|那么)?(?:在|从)?(?:第几页|哪一?页)(?:开始)?(?:的)?[？?]?$")
+_BARE_PAGE_ZH = re.compile(r"^(?:那|那么)?(?:在|从)?(?:第几页|哪一?页|页码)(?:开始)?(?:的)?(?:呢|是多少)?[？?]?$")
 _THIS_PART_ZH = re.compile(r"(?:这一|这|该|本)([章节])(?![省市])")
 _IT_EN = re.compile(r"\b(?:it|that one|this one|(?:that|this) (?:section|chapter|part|entry)|that(?=\s+(?:on|in|at)\b))\b", re.I)
 

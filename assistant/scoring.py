@@ -119,8 +119,8 @@ def _items_in(text: str) -> int:
 
 
 def _items_asked(main: str) -> int:
-    """How many items the question asks to be named ("具体是哪八个？": 8); 0 when it names no number."""
-    m = _ITEMS_ASKED_ZH.search(main)
+    """How many items the question asks to be named ("具体是哪八个？", "这八大产业具体都是哪些？": 8); 0 when it names no number."""
+    m = _ITEMS_ASKED_ZH.search(main) or re.search(r"(?:这|那)([两三四五六七八九十])(?:大|个|项|种)[^，,。？?]{0,6}?(?:具体)?(?:都|分别)?(?:是|有|包括)(?:哪些|什么)", main)
     return intent.cn_value(m.group(1)) if m and m.group(1) != "两" else (2 if m else 0)
 
 
@@ -144,7 +144,7 @@ def asks_the_footnote(question: str) -> bool:
 
 
 # "这个观点引用的是哪篇文献？": the work the report cites, which only its footnote names
-_CITES_A_WORK_ZH = re.compile(r"(?:引用|引自|援引|出自|(?<![吸指导索牵])引)(?:的|了)?(?:是)?(?:哪|什么)(?:一)?(?:篇|本|部|份)?(?:文献|书|著作|资料|研究)")
+_CITES_A_WORK_ZH = re.compile(r"(?:引用|(?<![吸指导索牵])引)的(?:那本|那部|那篇)(?:书|文献|著作)|(?:引用|引自|援引|出自|(?<![吸指导索牵])引)(?:的|了)?(?:是)?(?:哪|什么)(?:一)?(?:篇|本|部|份)?(?:文献|书|著作|资料|研究)")
 
 
 # the book itself, which the work a footnote cites is not ("这本报告是人民出版社出的吗？")
@@ -433,7 +433,7 @@ def _asked_for(u: Unit, a: Asked, terms: Terms, s: float) -> float:
         # "How much money the book in US dollar?": the record gives the price in yuan only
         s *= 0.3
         u.reasons.append("no number of the asked unit")
-    if (n := _items_asked(a.main)) and u.kind == "sentence" and _items_in(u.text) < n:
+    if (n := _items_asked(a.main)) and (u.kind == "sentence" or (u.hit.chunk.meta or {}).get("table") == "indicators") and _items_in(u.text) < n:
         # "天津的“八大优势产业”具体是哪八个？": "航天航空、高端装备制造等八大优势产业" names two of them
         s *= 0.3
         u.reasons.append("fewer items than asked")
