@@ -2266,6 +2266,8 @@ def test_conversations_from_blind_sets_dev279_to_dev294(assistant_, turns, must)
     ("Who make the plan 京津冀都市圈区域综合规划?", ["国家发改委"]),
     ("前言第一页那个脚注引的是哪本书？出版社和年份都给我。", ["邢元敏", "天津人民出版社", "2014"]),
     ("参考文献里这本书的出版年我该写哪一年？", ["2016"]),
+    ("谁写的", ["郭斌", "陈倩"]),  # asked alone: the book's authors
+    ("帮我列一下这本书的书号和定价。", ["978-7-5096-4331-0", "58.00"]),
 ])
 def test_questions_from_blind_sets_dev295_to_dev302(assistant_, q, must):
     r = assistant_.ask(q)
@@ -2273,6 +2275,10 @@ def test_questions_from_blind_sets_dev295_to_dev302(assistant_, q, must):
 
 
 @pytest.mark.parametrize("q", [
+    "这套丛书还出了哪些其他分册？",  # the record names the series, not its other books
+    "What is the title of the next volume in the series?",
+    "How does the report write 'cloud computing' in Chinese?",  # the glossary has 计算 for "computing" only
+    "中关村软件园2015年总产值多少？比2013年增长了多少？",  # a change from a figure the report does not give
     "Does the book say anything about Shanghai's metro?",  # Shanghai is named, its metro is not
     "是否讲到了人工智能？",  # a word the report never uses ("智能化仪器仪表" is no answer)
     "How much money the book in US dollar?",  # the record prices it in yuan only
@@ -2285,6 +2291,8 @@ def test_refusals_from_blind_sets_dev295_to_dev302(assistant_, q):
 @pytest.mark.parametrize("turns, must", [
     (["总序是哪天写的？", "前言呢？", "那两篇哪篇在前，中间隔了几天？"], ["总序", "3天"]),
     (["责任印制是哪位？", "下一项，责任校对呢？", "再往下是出版发行，出版社的地址写的什么？"], ["北蜂窝", "中雅大厦"]),
+    (["有大事记吗", "页码"], ["157"]),
+    (["前言第一部分说影响京津冀科技资源流动的因素有哪两方面？", "这一段加注引用的那本书叫什么？"], ["双城记"]),
 ])
 def test_conversations_from_blind_sets_dev295_to_dev302(assistant_, turns, must):
     r = _converse(assistant_, turns)
