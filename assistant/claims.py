@@ -216,6 +216,11 @@ def _checked_en(body: str) -> str:
     return body
 
 
+_ORG_CLAIM_EN = re.compile(r"^\s*(?i:(?:so\s+)?(?:the\s+book|the\s+report|it|this(?:\s+book|\s+report)?)\s+(?:was\s+|were\s+)?"
+                           r"(?P<verb>published|printed|distributed|came\s+out|brought\s+out|issued)\s+(?:by|from|through|with|at)\s+)"
+                           r"(?P<org>[A-Z][\w&'.-]*(?:\s+(?:[A-Z&][\w&'.-]*|of|and|for))*)\s*$")
+
+
 def _read_en(q: str) -> Claim | None:
     body = _checked_en(q.strip())
     if (first := re.match(r"[^?]+\?", body)) and _HEAD_EN.match(body) and re.search(r"[A-Za-z]", body[first.end():]):
@@ -225,6 +230,12 @@ def _read_en(q: str) -> Claim | None:
         body = body[: tail.start()]
     elif not _HEAD_EN.match(body):
         return None
+    if m := _ORG_CLAIM_EN.match(body):
+        # "The book was printed by Xinhua Bookstore, wasn't it?": the firm claimed, compared with the one the record names
+        verb = m.group("verb").lower()
+        asked = ("Which company printed the book?" if verb.startswith("print") else "Who distributed the book?" if verb.startswith("distribut")
+                 else "Which press published the book?")
+        return Claim(asked, titles=(m.group("org"),))
     numbers: list[str] = []
 
     def page(m: re.Match) -> str:
@@ -267,6 +278,11 @@ _PERSON_FIRST_EN = re.compile(r"^\s*(?:is it (?:true|correct|right) that|am I ri
                               r"(?:\s*\([^()]*\))?(?:\s+(?:of|for)\s+(?:the|this)\s+(?:book|report|series))?\s*\?\s*$", re.I)
 
 
+# "Xu Bing was the acquisitions editor who commissioned this book" (before a tag: ", correct?")
+_PERSON_ROLE_EN = re.compile(r"^\s*(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2})\s+(?:is|was)\s+(?P<role>(?:the|its)\s+[\w\s'-]{3,40}?)"
+                             r"(?:\s*\([^()]*\))?(?:\s+(?:who|that)\s+[^,;?]{3,60}|\s+(?:of|for)\s+(?:the|this)\s+(?:book|report|series))?\s*$")
+
+
 def read_person_en(question: str, names: dict[str, str]) -> Claim | None:
     """An English claim that a person of the record (``names``: their English names, lower-case, -> Chinese) holds a
     role or signed a part: the question it checks ("Who is the responsible editor?") and the person claimed."""
@@ -277,6 +293,9 @@ def read_person_en(question: str, names: dict[str, str]) -> Claim | None:
     tail = _TAIL_EN.search(body)
     if not tail or tail.start() == 0:
         return None
+    if (m := _PERSON_ROLE_EN.match(body[: tail.start()])) and (zh := names.get(m.group("name").lower())) is not None:
+        # "Xu Bing was the acquisitions editor who commissioned this book, correct?"
+        return Claim(f"Who is {m.group('role').lower()}?", names=(zh,))
     m = _PERSON_CLAIM_EN.match(body[: tail.start()])
     if not m or (zh := names.get(m.group("name").lower())) is None:
         return None

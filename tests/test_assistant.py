@@ -2267,6 +2267,10 @@ def test_conversations_from_blind_sets_dev279_to_dev294(assistant_, turns, must)
     ("前言第一页那个脚注引的是哪本书？出版社和年份都给我。", ["邢元敏", "天津人民出版社", "2014"]),
     ("参考文献里这本书的出版年我该写哪一年？", ["2016"]),
     ("谁写的", ["郭斌", "陈倩"]),  # asked alone: the book's authors
+    # English claims of a role or a firm, checked against the record
+    ("Xu Bing was the acquisitions editor who commissioned this book, correct?", ["No", "王光艳"]),
+    ("The book was printed by Xinhua Bookstore, wasn't it?", ["No", "北京九州迅驰传媒文化有限公司"]),
+    ("The book was published by Economy & Management Publishing House, right?", ["Yes", "经济管理出版社"]),
     ("帮我列一下这本书的书号和定价。", ["978-7-5096-4331-0", "58.00"]),
 ])
 def test_questions_from_blind_sets_dev295_to_dev302(assistant_, q, must):
