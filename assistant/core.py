@@ -50,6 +50,9 @@ _POINT_OPENS = re.compile(r"一是|其一|首先|第一[，,]")
 _WHICH_FIRST = re.compile(r"哪(?:篇|个|一篇|一个)[^，,。？?]{0,8}(?:在前|在先|更早|早|先写|先|更晚|晚|在后)|(?:相差|差了|隔了|间隔|相隔|差)(?:几|多少)天|谁先谁后|先后"
                           r"|\b(?:which|what) (?:one|of (?:the|them|those) two|came first)\b[^?]{0,40}\b(?:earlier|later|first|older|newer)\b"
                           r"|\bhow many days\b|\bdays apart\b|\bwritten (?:before|after)\b|\bbefore or after\b", re.I)
+# "So which has more?", "哪个多？", "差多少？" with no place of its own: the two places the conversation just asked about
+_COMPARES_TWO = re.compile(r"\bwhich (?:one |of (?:the|them|those) two )?(?:has|is|was|had|gets?|got) (?:more|less|fewer|higher|lower|bigger|larger|smaller|ahead)\b"
+                           r"|\bby (?:roughly |about |approximately )?how (?:much|many)\b|哪个(?:多|少|高|低|大|小)|哪(?:边|家|地)(?:多|少|高|低)|差(?:了)?多少|相差多少", re.I)
 _ABOUT_FOOTNOTE = re.compile(r"脚注|注释|注脚|小注|引用的|引文|footnote|cited|cites", re.I)
 _ORDINAL_ITEM = re.compile(r"^\s*第([一二三四五六七八九十])[，,、]")
 
@@ -233,6 +236,14 @@ class Assistant:
             earlier = qmod.turn_about(back[1], [t.rewritten_question for t in history or []])
             return q, qmod.with_context(back[0], qmod.normalize(earlier) if earlier else back[1]), lang, claim or choice
         rewritten = qmod.rewrite(norm, prev)
+        if history and len(history) >= 2 and _COMPARES_TWO.search(norm) and not any(
+                m.slot.category == "region" for m in qmod.mentions(norm)):
+            # "So which has more, and by roughly how many?" after "…with Tianjin?" and "And with Hebei?": the two figures
+            # the last two turns asked for, each place with its own question
+            a, b = (qmod.split_context(qmod.normalize(t.rewritten_question))[0] for t in history[-2:])
+            places = {m.slot for m in qmod.mentions(a + b) if m.slot.category == "region"}
+            if len(places) >= 2:
+                rewritten = qmod.with_context(norm, a.rstrip() + " " + b.strip())
         return q, rewritten, lang, claim or choice
 
     @staticmethod
@@ -499,7 +510,7 @@ class Assistant:
         leaning on the parts before it as a follow-up does, and the answers are joined."""
         s = self.settings.answer
         main, context = qmod.split_context(rewritten)
-        parts = intent.several_asks(main, lang) or (qmod.each_place_page(main) if lang == "zh" else [])
+        parts = intent.several_asks(main, lang) or qmod.each_place_page(main)
         if not parts:
             return extract.draft(rewritten, lang, hits, self._terms, s.min_support, self.glossary, self._lead)
         # (a first part with no question form of its own keeps what the whole question followed up,

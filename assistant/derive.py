@@ -24,9 +24,9 @@ _DIFF_ZH = re.compile(r"(高|多|低|少|高出|多出|低了|少了|相差|差)
 _RATIO_ZH = re.compile(r"几倍|多少倍")
 _SUM_ZH = re.compile(r"(?:加起来|加在一起|合起来|合计|总计|共计)[^，。？?]{0,8}(?:多少|几)")
 _SUM_EN = re.compile(r"\b(?:combined|in total|altogether|added together|taken together|put together)\b", re.I)
-_DIFF_EN = re.compile(r"\bhow much (more|higher|lower|less|bigger|larger|greater)\b|\bby how much\b|\bdifference\b|"
+_DIFF_EN = re.compile(r"\bhow much (more|higher|lower|less|bigger|larger|greater)\b|\bby (?:roughly |about |approximately )?how (?:much|many)\b|\bdifference\b|"
                       r"\bgap\b|\bhow many (more|fewer|percentage points|points)\b|\bhow far (above|below|ahead|behind)\b", re.I)
-_RATIO_EN = re.compile(r"\bhow many times\b|\bwhat multiple\b|\b\w+-?fold\b|\btimes (larger|bigger|higher|greater|as)\b", re.I)
+_RATIO_EN = re.compile(r"\bhow many times\b|\bwhat(?:'s| is)? (?:the )?(?:equivalent |corresponding )?multiple\b|\b\w+-?fold\b|\btimes (larger|bigger|higher|greater|as)\b", re.I)
 
 # "河北在三地中排第几？", "排老几", "Where does Hebei rank?": the place of one figure among those listed with it
 _RANK_ZH = re.compile(r"排(?:在)?(?:第|老)几|排名(?:第几|如何|怎样|怎么样|多少|靠前|靠后)|第几(?:名|位)|排在(?:哪|什么位置)|(?:位次|名次)(?:如何|怎样|是)")

@@ -183,7 +183,19 @@ def _calculation(q: str, lang: str, best: Unit) -> "derive.Calculation | None":
         return None
     # every region named, "than Hebei" included: here the reference is the second figure
     main, ctx = qmod.split_context(q)
-    regions = list(dict.fromkeys(m.slot for m in qmod.mentions(main) if m.slot.category == "region"))
+    # (the places of the question proper, not those of the sentences that set it up: "The report says Beijing spends
+    # 2.56 times what Hebei does … What's the equivalent multiple for Tianjin over Hebei?")
+    setting = qmod.preamble(main)[1]
+    proper = main[len(setting):] if setting and main.startswith(setting) else main
+    if lang == "en" and (last := re.search(r"(?<=[.!;])\s+([^.!;?]*\?)\s*$", main)):
+        proper = last.group(1)  # (the last sentence, the one that asks)
+    regions = list(dict.fromkeys(m.slot for m in qmod.mentions(proper) if m.slot.category == "region"))
+    if len(regions) < 2 and proper != main:
+        regions = list(dict.fromkeys(m.slot for m in qmod.mentions(main) if m.slot.category == "region"))
+    if not regions and ctx and len(earlier := list(dict.fromkeys(m.slot for m in qmod.mentions(ctx) if m.slot.category == "region"))) >= 2:
+        # "So which has more, and by roughly how many? (following up: And with Hebei? … with Tianjin?)": the places the
+        # conversation asked about, in the order it named them
+        regions = list(reversed(earlier[:2])) if ctx.find(earlier[0].zh[0]) > ctx.find(earlier[1].zh[0]) >= 0 else earlier[:2]
     if len(regions) == 1 and ctx:
         # "比北京低多少个百分点？（接上问：河北…）": the earlier question names the first figure's region
         earlier = [m.slot for m in qmod.mentions(ctx) if m.slot.category == "region" and m.slot != regions[0]]

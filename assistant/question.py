@@ -1206,9 +1206,22 @@ def last_section(question: str, sections: dict[int, int], previous: str | None =
 _PLACES_LISTED_ZH = re.compile(r"(?:北京|天津|河北)(?:市|省)?(?:\s*[、和与及,，]\s*(?:北京|天津|河北)(?:市|省)?){1,2}")
 
 
+_PLACES_PAGES_EN = re.compile(r"\b(?:on\s+)?(?:which|what)\s+pages?\s+do\s+the\s+(?P<places>(?:Beijing|Tianjin|Hebei)(?:\s*,\s*(?:Beijing|Tianjin|Hebei))*"
+                              r"\s*,?\s+and\s+(?:Beijing|Tianjin|Hebei))\s+(?P<what>(?:[a-z]+\s+)?(?:parts?|sections?|subsections?|entries|entry))\s+"
+                              r"(?P<verb>start|begin|open)\b[^?]*\??\s*$", re.I)
+
+
 def each_place_page(question: str) -> list[str]:
     """"第一章产业结构那一节，北京、天津、河北各从第几页开始？": the page of each place's part, asked one place at a time
     ("…，北京从第几页开始？", …); [] for any other question."""
+    if language(question) == "en":
+        # "In chapter 1, section 2 on industrial structure, on which pages do the Beijing, Tianjin and Hebei parts start?"
+        m = _PLACES_PAGES_EN.search(question)
+        if not m:
+            return []
+        places = re.findall(r"Beijing|Tianjin|Hebei", m.group("places"))
+        what = re.sub(r"ies$", "y", re.sub(r"(?<!ie)s$", "", m.group("what")))
+        return [f"{question[: m.start()]}on which page does the {p} {what} {m.group('verb')}?" for p in places]
     m = _PLACES_LISTED_ZH.search(question)
     rest = question[m.end():] if m else ""
     if not m or not re.match(r"[^，,。？?]{0,4}?(?:各自|各|分别)[^，,。？?]{0,6}(?:第几页|哪一?页)", rest):
@@ -1320,7 +1333,8 @@ _NO_CONTENT_ZH = re.compile(r"^(?:那么|那|请问)|[呢吗嘛？?。！!，,\s
 # English words that ask or point back, not what is asked about
 _NO_CONTENT_EN = frozenset("and what about how much many was were is are did does do the its it their they this that those these "
                            "same figure figures number numbers value values year years then there also one ones for with from "
-                           "about big large high low during when where which who whom whose much many share case".split())
+                           "about big large high low during when where which who whom whose much many share case "
+                           "so has have had more less fewer roughly approximately exactly by ahead behind".split())
 
 
 def _own_question(question: str, previous: str) -> bool:
