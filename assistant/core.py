@@ -16,6 +16,7 @@ from typing import Callable, Sequence
 
 from assistant import choices, claims, evidence, extract, intent, prompts, question as qmod, scoring
 from assistant.asked import OWN_TOPIC_CUE, with_holders
+from assistant.contents import Contents, extreme_followed, row_unit as _row_unit
 from assistant.errors import InputError
 from assistant.render import (en_term, numbers_supported, render, render_back_matter, render_others, render_same_page, render_term, render_chapters, render_count, render_nth_listed, render_nth_part, render_parts,
                               render_cited_work, render_stated_count, render_subsections, render_who_wrote, render_parts_of, shares_of_work as render_shares_of_work)
@@ -32,15 +33,6 @@ Progress = Callable[[str], None]
 _CHAPTER_COUNT = re.compile(r"(?:全书|本书)?(?:分为|共分|共有|包括)([一二三四五六七八九十]|\d{1,2})章")
 ORDINALS = "一二三四五六七八九十"
 COUNTED_TABLES = {"funding": ("funded projects, numbered", "number")}  # tables whose rows are things a question may count
-def _extreme_followed(extreme: tuple[str, str] | None, main: str) -> tuple[str, str] | None:
-    """The chapter extreme asked, the other end when a follow-up asks it alone ("And the shortest?", "那最短的呢？")."""
-    m = re.match(r"^\s*(?:and|what about|how about)?\s*(?:the\s+)?(?:(longest|most)|(shortest|fewest|least))\b"
-                 r"|^\s*(?:那)?(?:篇幅)?最(?:(长|多)|(短|少))的?(?:呢|是哪一?章)", main, re.I)
-    if extreme is None or m is None:
-        return extreme
-    return extreme[0], "max" if (m.group(1) or m.group(3)) else "min"
-
-
 # "概括一下…", "…大意是什么", "summarize part two of the preface": the gist of a part asked, not only its heading
 _SUMMARY = re.compile(r"概括|总结|归纳一下|要点|大意|核心意思|主要(?:讲|说|写|谈)了?(?:什么|啥|些什么)|讲了(?:什么|啥|些什么)|说了(?:什么|啥|些什么)"
                       r"|\bsummar(?:y|ise|ize)\b|\bgist\b|\bmain points?\b|\bkey points?\b|\bin a nutshell\b|\bwhat does (?:it|that part) (?:say|argue)\b", re.I)
@@ -115,6 +107,7 @@ class Assistant:
                     k := re.match(r"第([一二三四五六七八九十]+)节", str(m.get("section") or ""))):
                 key = (n, intent.cn_value(k.group(1)))
                 self._parts[key] = self._parts.get(key, 0) + 1
+        self._contents = Contents(self._toc, self._chapter_lines, self._sections, settings.answer.max_citations)
         self.llm = llm
 
     # ------------------------------------------------------------------ loading
@@ -225,7 +218,7 @@ class Assistant:
             norm = qmod.resolve_last_sibling(norm, history[-1].answer, history[-1].rewritten_question, self._last_sibling)
         norm = self._chapters_by_topic(norm, lang)  # "Who wrote the chapter on support policies?": 第四章
         norm = self._parts_by_writer(norm, lang)  # "the chapter that Li Xiaoxin and Wan Shaoping wrote": chapter 1
-        norm = self._chapter_by_page(norm, lang)  # "Who wrote the chapter that starts on page 74?": chapter 3
+        norm = self._contents.chapter_by_page(norm, lang)  # "Who wrote the chapter that starts on page 74?": chapter 3
         # "京津冀信息服务业发展报告（2015）的定价" is this book's price; "最后一章" is 第四章
         norm = qmod.last_chapter(self._terms.title.as_this_book(norm), len(self._chapter_lines))
         norm = qmod.last_part(qmod.last_section(norm, self._sections, prev), self._parts)
@@ -383,14 +376,14 @@ class Assistant:
             units = [evidence.Unit(Hit(c, 0.0), c.section_path[-1], "sentence", "") for c in firsts]
             d.answerable, d.refusal, d.best = True, "", units[0]
             d.sentences = [(render_parts(title, [c.section_path[-1] for c in firsts], lang, self.glossary), units[: self.settings.answer.max_citations])]
-        elif (extreme := _extreme_followed(intent.chapter_extreme(form, match_lang) or intent.chapter_extreme(rewritten, match_lang), main)) and (
-                told := self._chapter_extreme(*extreme, lang)) is not None:
+        elif (extreme := extreme_followed(intent.chapter_extreme(form, match_lang) or intent.chapter_extreme(rewritten, match_lang), main)) and (
+                told := self._contents.chapter_extreme(*extreme, lang)) is not None:
             # "哪一章篇幅最长？", "Which chapter has the most sections?": counted on the contents lines
             d.answerable, d.refusal, d.best = True, "", told[1][0]
             d.sentences, d.derived = [(told[0], told[1])], set(d.derived) | told[2]
             counted = True
         elif not intent.chapter_extreme(form, match_lang) and (extreme := intent.part_extreme(form, match_lang)) and (
-                told := self._part_extreme(*extreme, form, lang)) is not None:
+                told := self._contents.part_extreme(*extreme, form, lang)) is not None:
             # "第四章四节政策里，哪一节篇幅最长？", "目录里哪一节下面列的条目最多？": counted on the contents lines
             d.answerable, d.refusal, d.best = True, "", told[1][0]
             d.sentences, d.derived = [(told[0], told[1])], set(d.derived) | told[2]
@@ -416,7 +409,10 @@ class Assistant:
                              ords=intent.ordinals(form), up=bool(re.search(r"[这那该此]一?节", form)))
         if d.answerable and counting:
             self._count_rows(d, lang, intent.count_unit(form))
-        self._chapters_named(d, form, lang)  # "第三章和第四章的标题是什么？", "What are chapters 3 and 4 called?"
+        if (named := self._contents.chapters_named(form, lang)) is not None:
+            # "第三章和第四章的标题是什么？", "What are chapters 3 and 4 called?": each chapter's line
+            d.answerable, d.refusal, d.best = True, "", named[1][0]
+            d.sentences, d.derived = [(named[0], named[1])], set(d.derived) | named[2]
         if not counted and (d.answerable or (d.best is not None and evidence.is_toc_row(d.best) and all(
                 r == "the contents line is not the one asked" or r not in scoring.HARD_FAILURES for r in d.best.reasons))):
             # (the lines of a page question that names several are each named by part of it only:
@@ -555,7 +551,7 @@ class Assistant:
             again = extract.draft(qmod.with_context(fixed, before), lang, _after(hits, self.retriever("hybrid").retrieve(fixed, s.k)),
                                   self._terms, s.min_support, self.glossary, self._lead)
             second = again if again.answerable else second
-        if not first.answerable and re.match(r"\s*(?:那|那么)?(?:比|跟|和|与|较|相比|than)", part):
+        if not first.answerable and re.match(r"\s*(?:那|那么)?(?:比|较|相比)\s*(?:19|20)\d{2}", part):
             return first  # "中关村软件园2015年总产值多少？比2013年增长了多少？": a change from a figure the report does not give
         if not first.answerable:
             # the first part found nothing: the second may still answer the question ("…那一节，排在最后的是
@@ -652,7 +648,7 @@ class Assistant:
 
         # the line found, told with the lines that hold it down to the level asked ("“三、麦谷产业园”在
         # “第三章 …”“第二节 …”中，从第107页开始": which chapter, which section, and its page)
-        holders = [c for c in (self._line_above(row, 0), self._line_above(row, 1) if level == 1 and evidence.toc_level(row) == 2 else None)
+        holders = [c for c in (self._contents.line_above(row, 0), self._contents.line_above(row, 1) if level == 1 and evidence.toc_level(row) == 2 else None)
                    if c is not None]
         if not holders:
             return
@@ -774,11 +770,8 @@ class Assistant:
 
     @cached_property
     def _work_shares(self) -> list[tuple[list[str], list[str]]]:
-        """The division of the work among its writers, from the one passage that gives it ("第一章（李晓昕、万少萍），…")."""
-        for c in self._chunks_in_order:
-            if len(shares := render_shares_of_work(c.text)) >= 2:
-                return shares
-        return []
+        """The division of the work among its writers, read off the sentence that gives it ("第一章（李晓昕、万少萍），…")."""
+        return render_shares_of_work(self._division_unit.text) if self._division_unit is not None else []
 
     def _parts_by_writer(self, q: str, lang: str) -> str:
         """"What sections make up the chapter that Li Xiaoxin and Wan Shaoping wrote?", "孟程燕写的那一章…", "the appendix
@@ -791,7 +784,7 @@ class Assistant:
         if lang == "zh":
             names = "|".join(map(re.escape, people))
             m = re.search(rf"(?P<names>(?:{names})(?:[、和与及跟](?:{names}))*)(?:两人|二人|两位|俩)?(?:共同|一起|合作|合)?"
-                          rf"(?:参与|参加|主要|负责)?(?:写|撰写|编写|执笔|负责|整理|编|写作)?的(?:那|这)?(?:一|两)?(?P<kind>章|部分|附录)", q)
+                          rf"(?:参与|参加|主要|负责)?(?:写|撰写|编写|执笔|负责|整理|编|写作)?的(?:那|这)?(?:一|两)?(?P<kind>章|部分|附录)(?!里|中|内|当中)", q)
             said = {n: n for n in people}
         else:
             said = {}
@@ -820,43 +813,6 @@ class Assistant:
         nums = [str(qmod.cn_digit(p[1:-1])) for p in common if p.startswith("第")]
         told = "the appendix" if common == ["附录"] else (f"chapter {nums[0]}" if len(nums) == 1 else "chapters " + ", ".join(nums[:-1]) + " and " + nums[-1])
         return q[: m.start()] + told + q[m.end():]
-
-    def _chapters_named(self, d: extract.Draft, form: str, lang: str) -> None:
-        """"第三章和第四章的标题是什么？", "What are chapters 3 and 4 called, and where do they start?": a question that
-        names two or more chapters by number and asks their titles or pages is answered by each chapter's contents line."""
-        q = qmod.split_context(form)[0]
-        nums = [intent.cn_value(n) if not n.isdigit() else int(n) for n in re.findall(r"第([一二三四五六七八九十]|\d{1,2})章", q)]
-        if m := re.search(r"\bchapters\s+(\d{1,2}(?:\s*(?:,|and|&)\s*\d{1,2})+)\b", q, re.I):
-            nums += [int(x) for x in re.findall(r"\d{1,2}", m.group(1))]
-        nums = list(dict.fromkeys(nums))
-        asked = re.search(r"标题|题目|名称|叫什么|是什么|讲什么|讲的是|哪一?页|第几页|页码|\b(?:titles?|called|named|names?|pages?|start|begin|about)\b", q, re.I)
-        if len(nums) < 2 or not asked or re.search(r"第[一二三四五六七八九十\d]+节|\bsections?\b|谁|\bwho\b", q, re.I):
-            return
-        lines = {qmod.chapter_number(str((c.meta or {}).get("chapter") or "")): c for c in self._chapter_lines}
-        if not all(n in lines for n in nums):
-            return
-        units = [_row_unit(lines[n]) for n in nums]
-        if lang == "zh":
-            text = "；".join(f"“{(lines[n].meta or {}).get('title')}”从第{(lines[n].meta or {}).get('page')}页开始" for n in nums) + "。"
-        else:
-            text = " ".join(f"Chapter {n} is “{(lines[n].meta or {}).get('title')}”, starting on page {(lines[n].meta or {}).get('page')}." for n in nums)
-        d.answerable, d.refusal, d.best = True, "", units[0]
-        d.sentences = [(text, units)]
-        d.derived = set(d.derived) | {str(n) for n in nums}
-
-    def _chapter_by_page(self, q: str, lang: str) -> str:
-        """"Who wrote the chapter that starts on page 74?", "从第74页开始的那一章是谁写的？": the chapter named by the page the
-        contents give it, by its ordinal; ``q`` unchanged when no one chapter starts on that page."""
-        if lang == "zh":
-            m = re.search(r"(?:从)?第\s*(\d{1,3})\s*页(?:开始|起)的(?:那|这)?一?章", q)
-        else:
-            m = re.search(r"\bthe chapter (?:that|which) (?:starts|begins|opens) on page (\d{1,3})\b", q, re.I)
-        if not m:
-            return q
-        found = [c for c in self._chapter_lines if str((c.meta or {}).get("page") or "") == m.group(1)]
-        if len(found) != 1 or not (n := qmod.chapter_number(str((found[0].meta or {}).get("chapter") or ""))):
-            return q
-        return q[: m.start()] + (f"第{intent.cn_number(n)}章" if lang == "zh" else f"chapter {n}") + q[m.end():]
 
     def _chapters_by_topic(self, q: str, lang: str) -> str:
         """"Who wrote the chapters on the key projects and the support policies?", "扶持政策那一章是谁写的？": a
@@ -922,15 +878,9 @@ class Assistant:
         if not ords or evidence.toc_level(row) < 1:
             return None
         level = evidence.toc_level(row) - 1  # the line directly above it ("第三章" alone names no part's holder)
-        holder = self._line_above(row, level)
+        holder = self._contents.line_above(row, level)
         named = ords.get("节" if level else "章")
         return holder if holder is not None and named and str((holder.meta or {}).get("title") or "").startswith(named) else None
-
-    def _line_above(self, row, level: int):
-        """The contents line at ``level`` (0 a chapter, 1 a section) that holds ``row``, if any."""
-        m = row.meta or {}
-        return next((c for c in self._toc if evidence.toc_level(c) == level and (c.meta or {}).get("chapter") == m.get("chapter")
-                     and (level == 0 or (c.meta or {}).get("section") == m.get("section"))), None)
 
     def _several_lines(self, d: extract.Draft, rewritten: str, match_lang: str, lang: str) -> None:
         """"Where do the appendix, the chronology and the bibliography begin?": a page question that
@@ -1038,7 +988,7 @@ class Assistant:
         zhs = self.glossary.terms_for(phrase)
         words = en_words(phrase)
         covered = {i for a, b, *_ in self.glossary.groups(phrase) for i in range(a, b)}
-        if any(i not in covered for i, w in enumerate(words) if w not in STOP_EN):
+        if any(i not in covered for i, w in enumerate(words) if w not in STOP_EN) and max(map(len, zhs), default=0) < 4:
             zhs = []  # ("cloud computing": the glossary has 计算 for "computing" only, no Chinese for the whole phrase)
         for zh in zhs:
             found = [(c, t) for c in self._chunks_in_order if not evidence.is_toc_row(_row_unit(c))
@@ -1144,7 +1094,7 @@ class Assistant:
             # "How many Hebei development zones and bases get their own entry?": a count found one of
             # the lines counted; the count is of the lines under the section that holds it (and so is a list
             # of "那一节"'s lines: "第三章天津那一节有哪些项目？")
-            if (parent := self._line_above(best.hit.chunk, 1)) is not None:
+            if (parent := self._contents.line_above(best.hit.chunk, 1)) is not None:
                 best = d.best = _row_unit(parent)
                 children = evidence.toc_children(parent, self._toc)
         if not children:
@@ -1529,53 +1479,6 @@ class Assistant:
         else:
             d.answerable, d.sentences, d.refusal = False, [], prompts.REFUSAL[lang]
 
-    def _chapter_extreme(self, kind: str, which: str, lang: str) -> tuple[str, list, set[str]] | None:
-        """(the answer, the contents lines it rests on, the numbers it computes) for the chapter with the most (fewest)
-        pages by the contents, or the most (fewest) sections: every chapter's count is told, so the reader sees the
-        comparison; None when the contents do not give what it needs, or two chapters tie."""
-        chapters = [c for c in self._chapter_lines if str((c.meta or {}).get("page") or "").isdigit()]
-        if len(chapters) < 2:
-            return None
-        units = [_row_unit(c) for c in chapters]
-        titles = [str((c.meta or {}).get("title") or "") for c in chapters]
-        if kind == "sections":
-            counts = [self._sections.get(qmod.chapter_number(str((c.meta or {}).get("chapter") or "")) or 0, 0) for c in chapters]
-            spans = None
-        else:
-            ids = [c.id for c in self._toc]
-            last = chapters[-1]
-            after = [c for c in self._toc[ids.index(last.id) + 1:] if evidence.toc_level(c) == 0] if last.id in ids else []
-            nxt = after[0] if after and str((after[0].meta or {}).get("page") or "").isdigit() else None
-            if nxt is None:
-                return None  # (the last chapter's end is not given)
-            starts = [int((c.meta or {})["page"]) for c in chapters] + [int((nxt.meta or {})["page"])]
-            spans = [(a, b - 1) for a, b in zip(starts, starts[1:])]
-            counts = [b - a + 1 for a, b in spans]
-            units.append(_row_unit(nxt))
-        best = max(counts) if which == "max" else min(counts)
-        if counts.count(best) != 1 or not all(counts):
-            return None
-        i = counts.index(best)
-        if kind == "sections":
-            if lang == "zh":
-                each = "，".join(f"{t.split()[0]}{n}节" for t, n in zip(titles, counts))
-                text = f"按目录，“{titles[i]}”下设{best}节，{'最多' if which == 'max' else '最少'}（{each}）。"
-            else:
-                each = ", ".join(f"chapter {k + 1} {n}" for k, n in enumerate(counts))
-                text = f"By the contents, “{titles[i]}” has the {'most' if which == 'max' else 'fewest'} sections: {best} ({each})."
-        else:
-            if lang == "zh":
-                each = "，".join(f"{t.split()[0]}第{a}–{b}页（{n}页）" for t, (a, b), n in zip(titles, spans, counts))
-                text = (f"按目录页码，“{titles[i]}”篇幅{'最长' if which == 'max' else '最短'}：第{spans[i][0]}–{spans[i][1]}页，共{best}页"
-                        f"（{each}；每章到下一部分开始的前一页为止）。")
-            else:
-                each = ", ".join(f"chapter {k + 1} pp. {a}–{b} ({n})" for k, ((a, b), n) in enumerate(zip(spans, counts)))
-                text = (f"By the contents' page numbers, “{titles[i]}” is the {'longest' if which == 'max' else 'shortest'} chapter: "
-                        f"pages {spans[i][0]}–{spans[i][1]}, {best} pages ({each}; each runs to the page before the next part starts).")
-        numbers = {str(n) for n in counts} | ({str(x) for ab in spans for x in ab} if spans else set()) \
-            | {str(k + 1) for k in range(len(chapters))}  # ("chapter 2": the quote's 第二章)
-        return text, [units[i]] + [u for k, u in enumerate(units) if k != i], numbers
-
     def _dates_compared(self, rewritten: str, lang: str) -> tuple[str, list, set[str]] | None:
         """(answer, the two date rows, the numbers computed) when a question (with what it follows up) names two parts of
         the book the record dates and asks which came first or how far apart they are; None otherwise."""
@@ -1609,96 +1512,6 @@ class Assistant:
             name = {"总序": "The general preface (总序)", "前言": "the preface (前言)"}
             text_ = f"{name[first]} is dated {va} and {name[second].replace('The', 'the')} {vb}: the {'general preface' if first == '总序' else 'preface'} came first, {gap} days earlier."
         return text_, units, {str(gap)}
-
-    def _line_span(self, row) -> tuple[int, int] | None:
-        """(first page, last page) of a contents line: up to the page before the next line at its level or above."""
-        ids = [c.id for c in self._toc]
-        first = str((row.meta or {}).get("page") or "")
-        if row.id not in ids or not first.isdigit():
-            return None
-        after = [c for c in self._toc[ids.index(row.id) + 1:] if evidence.toc_level(c) <= evidence.toc_level(row)]
-        if not after or not str((after[0].meta or {}).get("page") or "").isdigit():
-            return None
-        start = int(first)
-        return start, max(start, int((after[0].meta or {})["page"]) - 1)
-
-    def _part_extreme(self, measure: str, which: str, form: str, lang: str) -> tuple[str, list, set[str]] | None:
-        """The part of the contents that runs longest (shortest) or lists the most (fewest) lines, among the lines the
-        question names ("附录和大事记", "国务院和工信部两部分"), or those directly under the line it names ("第四章", "“产业
-        结构”那一节"), or all sections or all finest entries of the book; every candidate's count is told. None when the
-        question names no such set, a count is missing, or two candidates tie."""
-        q = qmod.split_context(form)[0]
-        titled = [(c, re.sub(r"^(?:第[一二三四五六七八九十]+[章节]|[一二三四五六七八九十]+、)\s*", "", str((c.meta or {}).get("title") or "")))
-                  for c in self._toc]
-        nq = normalize(q)
-        # (a line's title without the body it belongs to: "工信部" names "二、国家工信部")
-        named = [c for c, core in titled if (len(core) >= 2 and normalize(core) in nq) or (
-            len(short := re.sub(r"^(?:国家|北京市|天津市|河北省)", "", core)) >= 3 and short != core and normalize(short) in nq)]
-        for m in re.finditer(r"第([一二三四五六七八九十]+)章", q):
-            named += [c for c in self._chapter_lines if qmod.chapter_number(str((c.meta or {}).get("chapter") or "")) == intent.cn_value(m.group(1))]
-        if m := re.search(r"\bchapter\s+(\d{1,2})\b", q, re.I):
-            named += [c for c in self._chapter_lines if qmod.chapter_number(str((c.meta or {}).get("chapter") or "")) == int(m.group(1))]
-        named = list(dict.fromkeys(named))
-        # (a line named inside another named line is the one meant: "第一章“产业结构”那一节" is the section)
-        named = [c for c in named if not any(o is not c and evidence.toc_level(o) > evidence.toc_level(c)
-                                             and c in (self._line_above(o, 0), self._line_above(o, 1)) for o in named)]
-        if len(named) >= 2 and len({evidence.toc_level(c) for c in named}) == 1:
-            candidates, where = named, ""
-        elif len(named) == 1:
-            parent = named[0]
-            candidates = evidence.toc_children(parent, self._toc)
-            where = str((parent.meta or {}).get("title") or "")
-        elif not named and re.search(r"哪一?节|\bwhich (?:single )?section\b", q, re.I):
-            candidates, where = [c for c in self._toc if evidence.toc_level(c) == 1], ("全书" if lang == "zh" else "the book")
-        elif not named and re.search(r"最细一级|条目中|\bsub-?entr(?:y|ies)\b", q, re.I) and measure == "pages":
-            candidates, where = [c for c in self._toc if evidence.toc_level(c) == 2], ("全书" if lang == "zh" else "the book")
-        else:
-            return None
-        if len(candidates) < 2:
-            return None
-        if measure == "entries":
-            counts = [len(evidence.toc_children(c, self._toc)) for c in candidates]
-            spans = None
-        else:
-            spans = [self._line_span(c) for c in candidates]
-            if any(sp is None for sp in spans):
-                return None
-            counts = [b - a + 1 for a, b in spans]
-        best = max(counts) if which == "max" else min(counts)
-        if counts.count(best) != 1 or not any(counts):
-            return None
-        i = counts.index(best)
-        title = lambda c: str((c.meta or {}).get("title") or "")  # noqa: E731
-        order = [i] + [k for k in range(len(candidates)) if k != i]
-        units = [_row_unit(candidates[k]) for k in order[: self.settings.answer.max_citations]]
-        shown = list(range(len(candidates)))
-        if len(candidates) > 6:
-            # (of many, the few at the top are told: "“第三节 河北高新技术开发区”10条，…")
-            shown = sorted(shown, key=lambda k: -counts[k] if which == "max" else counts[k])[:3]
-        cands = [candidates[k] for k in shown]
-        cnts = [counts[k] for k in shown]
-        sps = [spans[k] for k in shown] if spans else None
-        more = (f"等{len(candidates)}条中的前三" if lang == "zh" else f"; the top three of {len(candidates)}") if len(shown) < len(candidates) else ""
-        if measure == "entries":
-            if lang == "zh":
-                each = "，".join(f"“{title(c)}”{n}条" for c, n in zip(cands, cnts)) + more
-                most = ("更多" if which == "max" else "更少") if len(candidates) == 2 else ("最多" if which == "max" else "最少")
-                text = f"按目录，{where + '中' if where else ''}“{title(candidates[i])}”下列的条目{most}，共{best}条（{each}）。"
-            else:
-                each = ", ".join(f"“{title(c)}” {n}" for c, n in zip(cands, cnts)) + more
-                text = f"By the contents, “{title(candidates[i])}” lists the {'most' if which == 'max' else 'fewest'} entries: {best} ({each})."
-        else:
-            if lang == "zh":
-                each = "，".join(f"“{title(c)}”第{a}–{b}页（{n}页）" for c, (a, b), n in zip(cands, sps, cnts)) + more
-                most = ("更长" if which == "max" else "更短") if len(candidates) == 2 else ("最长" if which == "max" else "最短")
-                text = (f"按目录页码，{where + '中' if where else ''}“{title(candidates[i])}”篇幅{most}："
-                        f"第{spans[i][0]}–{spans[i][1]}页，共{best}页（{each}；每部分到下一条目开始的前一页为止）。")
-            else:
-                each = ", ".join(f"“{title(c)}” pp. {a}–{b} ({n})" for c, (a, b), n in zip(cands, sps, cnts)) + more
-                text = (f"By the contents' page numbers, “{title(candidates[i])}” runs {'longest' if which == 'max' else 'shortest'}: pages "
-                        f"{spans[i][0]}–{spans[i][1]}, {best} pages ({each}; each runs to the page before the next entry starts).")
-        numbers = {str(n) for n in counts} | ({str(x) for ab in spans for x in ab} if spans else set()) | {str(len(candidates)), "3"}
-        return text, units, numbers
 
     def _page_range(self, d: extract.Draft, rewritten: str, lang: str) -> None:
         """"From which page to which page does the chronicle run?": the contents give a part's first
@@ -1864,11 +1677,6 @@ def _first_point(u):
 
 def _table(u) -> str | None:
     return (u.hit.chunk.meta or {}).get("table")
-
-
-def _row_unit(c) -> evidence.Unit:
-    """A table row the answerer cites by itself (a contents line, a funded project)."""
-    return evidence.Unit(Hit(c, 0.0), c.quote or c.text, "row", "")
 
 
 def _citation(n: int, u: evidence.Unit, row_context: dict[str, str]) -> Citation:

@@ -1333,8 +1333,7 @@ _NO_CONTENT_ZH = re.compile(r"^(?:那么|那|请问)|[呢吗嘛？?。！!，,\s
 # English words that ask or point back, not what is asked about
 _NO_CONTENT_EN = frozenset("and what about how much many was were is are did does do the its it their they this that those these "
                            "same figure figures number numbers value values year years then there also one ones for with from "
-                           "about big large high low during when where which who whom whose much many share case "
-                           "so has have had more less fewer roughly approximately exactly by ahead behind".split())
+                           "about big large high low during when where which who whom whose much many share case".split())
 
 
 def _own_question(question: str, previous: str) -> bool:

@@ -63,8 +63,8 @@ def _person_detail_asked(main: str, full: str, people: frozenset, names_a_person
 
 
 # a question that asks how to reach someone: a contact field of the record may answer it
-_CONTACT_ASKED = re.compile(r"地址|邮编|邮政编码|电话|网址|网站|传真|联系|在哪|哪里|哪儿|位于|地点|寄|打|找谁|调换|退换|换书"
-                            r"|\b(?:address|post ?code|zip|phone|telephone|number|web ?site|url|fax|contact|reach|where|located|write|call|ring|street)\b", re.I)
+_CONTACT_ASKED = re.compile(r"地址|邮编|邮政编码|电话|网址|网站|传真|联系|在哪|哪里|哪儿|位于|地点|寄|打|找谁|调换|退换|换书|什么地方|哪个区|哪一区|哪个地方"
+                            r"|\b(?:address|post ?code|zip|phone|telephone|number|web ?site|url|fax|contact|reach|where|whereabouts|district|located|write|call|ring|street)\b", re.I)
 
 
 # "Does the book say anything about X?", "书里有没有提到X？": every thing named must be in the passage
@@ -82,7 +82,19 @@ _FOREIGN_CURRENCY = re.compile(r"美元|美金|欧元|英镑|日元|港币|港�
 
 
 # words that only say "about" ("港口的情况"): not a thing the passage must name
-_ABOUT_WORD = re.compile(r"情况|状况|内容|方面|事情|事|资料|相关|有关|话题|情形|讲到|提到|谈到|说到|涉及|写到|提及")
+_ABOUT_WORD = re.compile(r"情况|状况|内容|方面|事情|事|资料|相关|有关|话题|情形|讲到|提到|谈到|说到|涉及|写到|提及|变化|变动|走势|趋势|数据|数字|说法")
+
+
+def _names_what_it_lacks(u: Unit, a: Asked, terms: Terms) -> bool:
+    """Whether the question names a thing the unit does not (a Chinese word the report never uses is a thing it does not
+    mention: 人工智能); words that only say "about" (情况) or ask whether (提没提到) are no such thing."""
+    cue = _ANYTHING_ABOUT.search(a.main).group(0)
+    hay = (u.match_text + " " + u.context).lower()
+    zh = qmod.language(a.main) == "zh"
+    # (an unknown word only as the question writes it: not a segmenter's artefact such as 重重 out of 比重的变化)
+    return any(not t.startswith("~") and (terms.known(t) or (zh and t in a.main and "的" not in t)) and not _BOOK_PART_TERM.search(t)
+               and not _ABOUT_WORD.fullmatch(t.lstrip("=")) and t.lstrip("=") not in cue and not has_term(t.lstrip("=").lower(), hay)
+               for t in a.own_terms)
 
 
 def _asks_whether_mentioned(main: str) -> bool:
@@ -115,7 +127,8 @@ def _items_in(text: str) -> int:
         return 99  # (the points after "一是…" follow in sentences of their own)
     numbered = len(re.findall(r"(?:^|[：:；;。，,\s])(?:[一二三四五六七八九十](?:是|、)|其[一二三四五六七八九十]|第[一二三四五六七八九十][，,、])", text))
     after_colon = len(re.split(r"[；;]", text.split("：", 1)[1])) if "：" in text else 0
-    return max(len(listed_items(text)), numbered, after_colon)
+    pair = 2 if re.search(r"[\u4e00-\u9fff]{2,}(?:和|与|及|以及)[\u4e00-\u9fff]{2,}", text) else 0  # ("以广州市和深圳市为代表")
+    return max(len(listed_items(text)), numbered, after_colon, pair)
 
 
 def _items_asked(main: str) -> int:
@@ -411,12 +424,7 @@ def _asked_for(u: Unit, a: Asked, terms: Terms, s: float) -> float:
         # "总主编王成慧任职于哪一所大学？", "责任编辑的联络电邮地址为何？": the record names the person, not that
         s *= 0.3
         u.reasons.append("a detail of the person the record lacks")
-    if _asks_whether_mentioned(a.main) and not a.ctx and (missing := [t for t, w in a.own_terms.items()
-                                                                 # (a Chinese word the report never uses is a thing it does not mention: 人工智能)
-                                                                 if not t.startswith("~") and (terms.known(t) or qmod.language(a.main) == "zh") and not _BOOK_PART_TERM.search(t)
-                                                                 and not _ABOUT_WORD.fullmatch(t.lstrip("="))
-                                                                 and t.lstrip("=") not in _ANYTHING_ABOUT.search(a.main).group(0)
-                                                                 and not has_term(t.lstrip("=").lower(), (u.match_text + " " + u.context).lower())]):
+    if _asks_whether_mentioned(a.main) and not a.ctx and (u.hit.chunk.meta or {}).get("table") != "publication" and _names_what_it_lacks(u, a, terms):
         # "Does the book say anything about Shanghai's metro?": a passage about Shanghai says nothing of its metro
         s *= 0.4
         u.reasons.append("asked-for thing missing")
@@ -429,11 +437,12 @@ def _asked_for(u: Unit, a: Asked, terms: Terms, s: float) -> float:
         # "四个基金项目里哪个资助金额最高？具体多少钱？": 多少钱 asks a grant's amount, not the book's price
         s *= 0.3
         u.reasons.append("another field of the record")
-    if (cur := _FOREIGN_CURRENCY.search(a.full)) and not _FOREIGN_CURRENCY.search(u.text):
+    if _FOREIGN_CURRENCY.search(a.full) and not _FOREIGN_CURRENCY.search(u.text):
         # "How much money the book in US dollar?": the record gives the price in yuan only
         s *= 0.3
         u.reasons.append("no number of the asked unit")
-    if (n := _items_asked(a.main)) and (u.kind == "sentence" or (u.hit.chunk.meta or {}).get("table") == "indicators") and _items_in(u.text) < n:
+    if (n := _items_asked(a.main)) and not a.besides and (u.kind == "sentence" or (u.hit.chunk.meta or {}).get("table") == "indicators") \
+            and _items_in(u.text) < n:
         # "天津的“八大优势产业”具体是哪八个？": "航天航空、高端装备制造等八大优势产业" names two of them
         s *= 0.3
         u.reasons.append("fewer items than asked")
