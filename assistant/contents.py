@@ -39,17 +39,21 @@ class Contents:
         m = row.meta or {}
         return next((c for c in self._toc if evidence.toc_level(c) == level and (c.meta or {}).get("chapter") == m.get("chapter")
                      and (level == 0 or (c.meta or {}).get("section") == m.get("section"))), None)
-    def line_span(self, row) -> tuple[int, int] | None:
-        """(first page, last page) of a contents line: up to the page before the next line at its level or above."""
+    def next_line(self, row):
+        """The contents line after ``row`` at its level or above, when both give a page number; None otherwise."""
         ids = [c.id for c in self._toc]
-        first = str((row.meta or {}).get("page") or "")
-        if row.id not in ids or not first.isdigit():
+        if row.id not in ids or not str((row.meta or {}).get("page") or "").isdigit():
             return None
         after = [c for c in self._toc[ids.index(row.id) + 1:] if evidence.toc_level(c) <= evidence.toc_level(row)]
-        if not after or not str((after[0].meta or {}).get("page") or "").isdigit():
+        return after[0] if after and str((after[0].meta or {}).get("page") or "").isdigit() else None
+
+    def line_span(self, row) -> tuple[int, int] | None:
+        """(first page, last page) of a contents line: up to the page before the next line at its level or above."""
+        if (nxt := self.next_line(row)) is None:
             return None
-        start = int(first)
-        return start, max(start, int((after[0].meta or {})["page"]) - 1)
+        start = int((row.meta or {})["page"])
+        return start, max(start, int((nxt.meta or {})["page"]) - 1)
+
     def chapter_by_page(self, q: str, lang: str) -> str:
         """"Who wrote the chapter that starts on page 74?", "从第74页开始的那一章是谁写的？": the chapter named by the page the
         contents give it, by its ordinal; ``q`` unchanged when no one chapter starts on that page."""
@@ -98,10 +102,7 @@ class Contents:
             counts = [self._sections.get(qmod.chapter_number(str((c.meta or {}).get("chapter") or "")) or 0, 0) for c in chapters]
             spans = None
         else:
-            ids = [c.id for c in self._toc]
-            last = chapters[-1]
-            after = [c for c in self._toc[ids.index(last.id) + 1:] if evidence.toc_level(c) == 0] if last.id in ids else []
-            nxt = after[0] if after and str((after[0].meta or {}).get("page") or "").isdigit() else None
+            nxt = self.next_line(chapters[-1])
             if nxt is None:
                 return None  # (the last chapter's end is not given)
             starts = [int((c.meta or {})["page"]) for c in chapters] + [int((nxt.meta or {})["page"])]

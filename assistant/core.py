@@ -1520,17 +1520,12 @@ class Assistant:
                 or intent.chapter_extreme(rewritten, qmod.language(rewritten)) or intent.part_extreme(rewritten, qmod.language(rewritten)):
             return  # (not the chapter a count of the contents answered: "Which chapter runs longest by page count?")
         row = d.best.hit.chunk
-        ids = [c.id for c in self._toc]
-        if row.id not in ids:
+        if (following_row := self._contents.next_line(row)) is None:
             return
-        after = [c for c in self._toc[ids.index(row.id) + 1:] if evidence.toc_level(c) <= evidence.toc_level(row)]
-        first, title = str((row.meta or {}).get("page") or ""), str((row.meta or {}).get("title") or "")
-        if not after or not first.isdigit() or not str((after[0].meta or {}).get("page") or "").isdigit():
-            return
-        nxt = after[0].meta or {}
-        start, following = int(first), int(nxt["page"])
+        title, nxt = str((row.meta or {}).get("title") or ""), following_row.meta or {}
+        start, following = int((row.meta or {})["page"]), int(nxt["page"])
         end = max(start, following - 1)
-        units = [d.best, _row_unit(after[0])]
+        units = [d.best, _row_unit(following_row)]
         count = end - start + 1 if intent.page_count(qmod.split_context(rewritten)[0]) else 0
         if lang == "zh":
             text = (f"“{title}”从第{start}页开始；其后的“{nxt.get('title')}”从第{following}页开始，"

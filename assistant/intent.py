@@ -546,9 +546,13 @@ def part_extreme(q: str, lang: str) -> tuple[str, str] | None:
     m = (_PART_EXTREME_ZH if lang == "zh" else _PART_EXTREME_EN).search(q)
     if not m:
         return None
+    return ("entries" if _ENTRIES_ASKED.search(q) and not re.search(r"篇幅|页数|\bpages\b", q) else "pages"), _which_end(m)
+
+
+def _which_end(m: re.Match) -> str:
+    """"max" or "min" from an extreme's match: groups a and c are the top end, b and d the bottom."""
     g = m.groupdict()
-    which = "max" if (g.get("a") or g.get("c")) else "min"
-    return ("entries" if _ENTRIES_ASKED.search(q) and not re.search(r"篇幅|页数|\bpages\b", q) else "pages"), which
+    return "max" if (g.get("a") or g.get("c")) else "min"
 
 
 def chapter_extreme(q: str, lang: str) -> tuple[str, str] | None:
@@ -557,7 +561,7 @@ def chapter_extreme(q: str, lang: str) -> tuple[str, str] | None:
     for kind, pats in (("sections", (_MOST_SECTIONS_ZH, _MOST_SECTIONS_EN)), ("pages", (_LONGEST_CHAPTER_ZH, _LONGEST_CHAPTER_EN))):
         m = pats[0 if lang == "zh" else 1].search(q)
         if m:
-            return kind, "max" if (m.group("a") or m.group("c")) else "min"
+            return kind, _which_end(m)
     return None
 
 

@@ -399,22 +399,21 @@ def render_parts_of(sentence: str, question: str, lang: str, glossary) -> str:
     """The parts a sentence that divides the work among people gives the person the question names ("宋艳静：第二章。",
     "Song Yanjing (宋艳静) worked on Chapter 2 (第二章)."); "" when the question names no one the sentence does, or more
     than one."""
-    shares = [(m.group(1), [n for n in re.split(r"[、，,]", m.group(2)) if n]) for m in _SHARE_OF_WORK.finditer(sentence)]
+    shares = shares_of_work(sentence)
     names = {n for _, ns in shares for n in ns}
     asked = [n for n in names if n in question or (lang != "zh" and (en := en_name(n, glossary)) != n
                                                  and re.search(r"\b" + re.escape(re.sub(r"\s*\(.*\)$", "", en)) + r"\b", question, re.I))]
     # ("Which chapters did Meng Chengyan and Zhao Ruping write?": the parts they share, in the order the sentence gives)
     asked = sorted(asked, key=sentence.find)
-    parts = [p for p, ns in shares if all(a in ns for a in asked)]
+    parts = [p for ps, ns in shares if all(a in ns for a in asked) for p in ps]
     if not asked or not parts:
         return ""
     if lang == "zh":
         return f"{'、'.join(asked)}负责：{'、'.join(parts)}。"
     labels = []
-    for p in parts:
-        for x in re.split(r"[、和]", p):
-            n = intent.cn_value(x[1:-1]) if x.startswith("第") and len(x) == 3 else None
-            labels.append(f"Chapter {n} ({x})" if n else f"the appendix ({x})" if x == "附录" else x)
+    for x in parts:
+        n = intent.cn_value(x[1:-1]) if x.startswith("第") and len(x) == 3 else None
+        labels.append(f"Chapter {n} ({x})" if n else f"the appendix ({x})" if x == "附录" else x)
     return " and ".join(en_name(a, glossary) for a in asked) + " worked on " + ", ".join(labels) + "."
 
 
@@ -422,11 +421,12 @@ def render_who_wrote(sentence: str, parts: Sequence[str], lang: str, glossary) -
     """Who wrote the parts asked for ("第二章", "附录"), read off a sentence that divides the work
     among people part by part; "" when the sentence does not name every part asked."""
     found = []
+    shares = shares_of_work(sentence)
     for p in parts:
-        m = next((m for m in _SHARE_OF_WORK.finditer(sentence) if p in re.split(r"[、和]", m.group(1))), None)
-        if m is None:
+        ns = next((ns for ps, ns in shares if p in ps), None)
+        if ns is None:
             return ""
-        found.append((p, [n for n in re.split(r"[、，,]", m.group(2)) if n]))
+        found.append((p, ns))
     if lang == "zh":
         return "；".join(f"{p}：{'、'.join(ns)}" for p, ns in found) + "。"
     out = []

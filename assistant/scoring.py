@@ -111,8 +111,16 @@ def _asks_whether_mentioned(main: str) -> bool:
 _BOOK_PART_TERM = re.compile(r"前言|总序|序言|本书|书|报告|章|节|附录|preface|book|report|chapter|section", re.I)
 
 
+@lru_cache(maxsize=8)
+def _signed_parts(terms: Terms) -> frozenset:
+    """The parts of the text the record signs and dates (总序, 前言), read once per index."""
+    return frozenset(p for ps in terms.signed.values() for p in ps)
+
+
+@lru_cache(maxsize=512)
 def _names_a_writer(main: str, terms: Terms) -> bool:
-    """A person the tagger finds in the question (a writer of a chapter, "朱云"), not a place."""
+    """A person the tagger finds in the question (a writer of a chapter, "朱云"), not a place. Read once per question
+    (``_asked_for`` runs for every unit, and the tagger is slow)."""
     return any(n not in qmod.region_words() for n in terms.person_names(main))
 
 
@@ -235,7 +243,7 @@ def score_units(q: str, lang: str, hits: Sequence[Hit], terms: Terms,
         # (a record row answers about the book whatever part of the text the question names, unless the record has rows of
         # that part's own, its signer and date: "参考文献里这本书的出版年" is the record's)
         if a.top_section and not _is_contents(u) and not ((u.hit.chunk.meta or {}).get("table") == "publication" and (
-                a.top_section in row_field(u, "label") + str((u.hit.chunk.meta or {}).get("field") or "") or a.top_section not in {p for ps in terms.signed.values() for p in ps})) \
+                a.top_section in row_field(u, "label") + str((u.hit.chunk.meta or {}).get("field") or "") or a.top_section not in _signed_parts(terms))) \
                 and not str((u.hit.chunk.section_path or ("",))[0]).startswith(a.top_section):
             # (a record row counts as the part it is about: "前言署名", "signed_by:总序"; not the funding note, which
             # "Does the preface mention Zhongguancun?" does not ask about)

@@ -608,13 +608,18 @@ class Terms:
         # "责任编辑是许兵的这本书定价多少？", "the book whose responsible editor is Xu Bing": a role of the record with its
         # holder only says which book it is (this one)
         q = re.sub(rf"[\u4e00-\u9fff]{{2,6}}(?:是|为)(?:{names})的(?=(?:那本|这本|那一本|这一本)(?:书|报告))", "", q)
-        people_en = [en for p in self.people if self.glossary is not None and (en := self.glossary.to_en(p))]
-        who = "|".join(re.escape(x) for x in sorted(list(self.people) + people_en, key=len, reverse=True))
-        q = re.sub(rf"\b(the|this) (book|report|volume) whose [\w\s-]{{2,40}}? (?:is|was) (?:{who})(?![\w])", r"\1 \2", q, flags=re.I)
+        q = self._book_by_holder.sub(r"\1 \2", q)
         # "Who proofread the book with ISBN 978-7-5096-4331-0?", "书号是978-7-5096-4331-0的这本书": its number says which book
         q = re.sub(r"\b(the|this) (book|report|volume) (?:with|bearing|whose) (?:the )?(?:ISBN|CIP (?:data )?number)(?: is)?\s*[\d][\d\s\-–Xx]{8,20}\d\b",
                    r"\1 \2", q, flags=re.I)
         return re.sub(r"(?:ISBN|书号)(?:号)?(?:是|为)?\s*(?:ISBN\s*)?[\d][\d\s\-–Xx]{8,20}[\dXx]的(?=(?:那本|这本|那一本|这一本)(?:书|报告))", "", q)
+
+    @cached_property
+    def _book_by_holder(self) -> "re.Pattern[str]":
+        """"the book whose responsible editor is Xu Bing" (a person of the record, in Chinese or English), built once."""
+        people_en = [en for p in self.people if self.glossary is not None and (en := self.glossary.to_en(p))]
+        who = "|".join(re.escape(x) for x in sorted(list(self.people) + people_en, key=len, reverse=True)) or "(?!)"
+        return re.compile(rf"\b(the|this) (book|report|volume) whose [\w\s-]{{2,40}}? (?:is|was) (?:{who})(?![\w])", re.I)
 
     def person_by_deed(self, q: str) -> str:
         """"写总序的那个人在丛书编委会里是什么身份？", "the person who signed the general preface": the one the record says
