@@ -26,7 +26,7 @@ _ROLE_NOUN = re.compile(rf"(编|辑|校对|印制|者|员|主任|人|长|{_CREDI
 _CREDIT_ROLE = re.compile(rf"({_CREDITS})$")
 _OWN_KIND_OF_ROLE = re.compile(r"(?!第|总|副|前|原|现|新|老|那|这|哪|该|此|其|一|两|各|每|本)[\u4e00-\u9fff]{2,4}(?:编辑|校对|主编|编者|作者)")  # "美术编辑", "文字校对"
 # "who compiled this report": the work itself, not a part of it
-_GENERIC_WORK = frozenset("报告 本书 书 这本书 图书 著作 本报告 丛书 书籍 作品 这份 这本 这部 该书 此书 这 该 此 本 整本书 全书 这书 那本书 这部书 该报告 此报告 这本报告 这份报告 内容 分别".split())
+_GENERIC_WORK = frozenset("报告 本书 书 这本书 图书 著作 本报告 丛书 书籍 作品 这份 这本 这部 该书 此书 这 该 此 本 整本书 全书 这书 那本书 这部书 该报告 此报告 这本报告 这份报告 内容 分别 本身 一本 这一本 自身".split())
 
 
 @dataclass
@@ -401,6 +401,9 @@ def read(question: str, lang: str, terms: Terms) -> Asked:
     if ctx and people and not any(p in main for p in people) and re.search(r"谁|哪一?位|\bwho(?:m|se)?\b", main, re.I):
         # "那负责印制的是哪一位？（接上问：许兵是这本书的责任编辑吧？）": who is asked anew; the person before is no part of it
         people = []
+    elif ctx and (own_people := [p for p in people if p in normalize(main)]) and len(own_people) < len(people):
+        # "那赵天宇呢？（接上问：许兵在这本书里是什么编辑？）": the follow-up's own person replaces the one asked about before
+        people = own_people
     if lang == "en":
         # "Which part of the report was Song Yanjing responsible for?": a person the report names elsewhere (宋艳静 in the
         # preface's division of the work), named in English, must be in the evidence too

@@ -21,7 +21,7 @@ from assistant.errors import InputError
 from assistant.render import (en_term, numbers_supported, render, render_back_matter, render_others, render_same_page, render_term, render_chapters, render_count, render_nth_listed, render_nth_part, render_parts,
                               render_cited_work, render_stated_count, render_subsections, render_who_wrote, render_parts_of, shares_of_work as render_shares_of_work)
 from assistant.settings import Settings
-from assistant.terms import STOP_EN, BookTitle, Terms, people_of, role_holders, sole_holders, signers_of, titles_of
+from assistant.terms import STOP_EN, BookTitle, Terms, people_of, role_holders, sole_holders, signers_of, titles_of, dates_of
 from assistant.types import AskResult, Citation, Turn
 from index.glossary import en_words
 from index.model import Hit
@@ -62,7 +62,8 @@ class Assistant:
                             signers_of(handle.chunks), " ".join(self._toc_titles), titles_of(handle.chunks),
                             lambda text: analyzer.jieba.lcut(text), lambda w: analyzer.jieba.FREQ.get(w, 0) > 0,
                             sole_holders(handle.chunks),
-                            "".join(re.sub(r"\s+", "", normalize(c.text)) + "\n" for c in handle.chunks), role_holders(handle.chunks))
+                            "".join(re.sub(r"\s+", "", normalize(c.text)) + "\n" for c in handle.chunks), role_holders(handle.chunks),
+                            dates_of(handle.chunks))
         self._retrievers: dict[str, object] = {}
         self._seen: dict[str, object] = {}  # chunks returned lately (merged neighbours are not in the index)
         # Paragraph chunks by the report paragraphs they hold (built once: a table row looks up the
@@ -186,7 +187,7 @@ class Assistant:
             norm = self._terms.person_sound_alike(norm)  # "还有个欧海英": 欧海鹰, typed with a character of the same sound
             norm = self._terms.by_title(norm)  # "王主编", "许编辑": the one person of that surname in that role
             norm = self._terms.book_by_its_makers(norm)  # "郭斌、陈倩编的那本书": the book
-            norm = self._terms.person_by_deed(norm)  # "写总序的那个人": 王成慧
+            norm = self._terms.person_by_deed(self._terms.part_by_date(norm))  # "写总序的那个人": 王成慧; "3月15日那篇序": 总序
             norm = self._terms.person_field(norm)  # "王成慧邮箱多少": 王成慧的邮箱
         # "定价是不是48元？": the question it checks ("定价是多少元？"); the claimed value is compared with the answer
         claim = None if choice is not None else (claims.read(norm, lang, self._terms.people) or (
@@ -197,7 +198,8 @@ class Assistant:
             norm = listed  # "基金项目只有北京市自然科学基金一项吧？": what the list holds
         prev = qmod.normalize(history[-1].rewritten_question) if history else None
         if lang == "en":
-            norm = self._terms.person_by_deed(self._terms.book_by_its_makers(norm))  # "the book whose responsible editor is Xu Bing"
+            # "the book whose responsible editor is Xu Bing", "the preface dated 15 March 2016"
+            norm = self._terms.person_by_deed(self._terms.part_by_date(self._terms.book_by_its_makers(norm)))
         if not history and lang == "en":
             norm = qmod.it_is_the_book(norm)  # "I'm reading the report. Who actually wrote it?"
         if history:

@@ -135,6 +135,7 @@ def numeric(q: str, lang: str) -> bool:
     q = _SOME_PAGES_ZH.sub("", q)
     # ("前言第一页那个脚注引的是哪本书？": a page that says where, not a page asked)
     q = re.sub(r"第[一二三四五六七八九十百零\d]+页(?=(?:那|这|的|上|里|中|有|下))", "", q)
+    q = re.sub(r"[缺少掉漏错倒][了个几]{1,2}页", "", q)  # ("书缺了页找谁换": a fault of the copy, no page asked)
     if _WHICH_MOST_ZH.search(q) and not re.search(r"多少|(?<!哪)几|具体数|数值|数字|分别", q):
         return False  # "三地里专利授权数量和密度哪家最高？": a place, not a figure
     if _THE_OTHERS_ZH.search(q) and not re.search(r"多少|还剩几", q):

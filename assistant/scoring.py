@@ -182,7 +182,7 @@ SECTION_SHARE = 0.5  # a sentence's section heading is context: it counts half, 
 _CLAUSE_RE = re.compile(r"[^，,；;。！？!?]+")  # "电话：(010) 51915602" is one clause
 # "2014年" dates, not amounts; nor "20世纪80年代末" (a century, a decade)
 YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d\d(?:\s*[~～-]\s*(?:19|20)?\d\d)?\s*年|(?<!\d)\d{1,2}\s*世纪|(?<!\d)\d0\s*年代")
-CN_COUNT = re.compile(r"[一二三四五六七八九十两百千万]+(?:个|章|节|家|条|项|类|种|大|方面|部分|名|位|批|所|座|点)|第[一二三四五六七八九十]+")
+CN_COUNT = re.compile(r"[一二三四五六七八九十两百千万]+(?:个|章|节|家|条|项|类|种|大|方面|部分|名|位|批|所|座|点|市|省)|第[一二三四五六七八九十]+")
 DATE_RE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月")
 _DAY_RE = re.compile(r"\d{1,2}\s*[日号]|[一二三四五六七八九十]+\s*日|\d{4}\s*[.\-/]\s*\d{1,2}\s*[.\-/]\s*\d{1,2}")  # a day, not a month
 INTRO = re.compile(r"以下|如下|下列|[一二三四五六七八九十两几]+(点|个方面|方面|部分|大)")  # an introduction announcing a list ("以下四点不足：")
@@ -530,7 +530,7 @@ def _when_and_where(u: Unit, a: Asked, s: float) -> float:
     if a.regions:
         region_text = row_field(u, "region").lower() if u.kind == "row" else ""
         if a.numeric and not region_text and not any(any(z.lower() in a.row_regions.get(u.text, "") for z in surfaces(r))
-                                                     for r in a.all_named):
+                                                     for r in a.all_named) and not _ratio_base(a.main, a.regions):
             # "东京地铁总里程多少公里？": the figure of "北京市的地铁运营里程为465公里，仅相当于东京的28%"
             # is Beijing's, as the sentence's indicator rows say, though the sentence names Tokyo
             # (unless Beijing is named too: "这相当于东京的百分之多少？（接上问：北京市的…）")
@@ -579,6 +579,18 @@ def _when_and_where(u: Unit, a: Asked, s: float) -> float:
             s *= PART_OF_PLACES
             u.reasons.append("only some of the places asked" if u.places else "region missing")
     return s
+
+
+def _ratio_base(main: str, regions) -> bool:
+    """Every place asked is what a ratio is taken of: "地铁是东京几成", "what percentage of Tokyo's is it" -- the
+    sentence that names the place as its base answers ("北京市的地铁运营里程…仅相当于东京的28%"), though the figure is
+    another place's."""
+    def base(z: str) -> bool:
+        z = re.escape(z)
+        return bool(re.search(rf"(?:是|相当于|占|为|比|与)了?{z}的?(?:几成|百分之[几多]|多少|几分之|比例|比重|几倍|多少倍|的?比)"
+                              rf"|(?:percent(?:age)?|share|fraction|proportion|ratio|per ?cent) of {z}|(?:relative|compared) (?:to|with) {z}",
+                              main, re.I))
+    return bool(regions) and all(any(base(z) for z in surfaces(r)) for r in regions)
 
 
 _AS_A_WHOLE = re.compile(r"整体|总体上|整个(?:京津冀|区域|地区)|作为一个整体|\bas a whole\b", re.I)
@@ -883,6 +895,7 @@ def _answer_kind(u: Unit, a: Asked, terms: Terms, s: float) -> float:
         # list it heads
         s *= 0.7
     if a.measure and not _counted(u, a) and not (a.measure == "页" and is_toc_row(u) and intent.page_count(q) and _names_a_line(a)) \
+            and not (a.measure == "个" and (u.hit.chunk.meta or {}).get("table") == "publication") \
             and not re.search(rf"\d\s*(?:多|余)?\s*[十百千万亿]?\s*{re.escape(a.measure)}", u.text):
         # (a count of pages is read off the contents lines: "第二章总共占了多少页？")
         s *= 0.4

@@ -196,7 +196,7 @@ _WHAT_VERB = frozenset(
 )
 _WHAT_VERB = _WHAT_VERB | {_fold(w) for w in _WHAT_VERB}
 IMPLICIT_ZH = frozenset(
-    "标题 题目 题名 名称 名字 全称 全名 简称 日期 时间 落款 编号 号码 代码 页码 页 顺序 次序 主题 内容 含义 意思 定义 作用 原因 "
+    "标题 题目 题名 名称 名字 全称 全名 简称 日期 时间 年份 月份 落款 编号 号码 代码 页码 页 顺序 次序 主题 内容 含义 意思 定义 作用 原因 "
     "特点 特征 区别 关系 情况 结果 目的 意义 方式 方法 途径 措施 问题 观点 结论 建议 作者 编者 人 单位 机构 部门 现象 表现 "
     "条目 条 小节 地方 地点 位置 城市 名单 成员 例子 举例 方面 部分 领域 类型 种类 数量 数 数字 数值 数据 数额 比例 水平 规模 "
     # the kind of answer a "why" or "how" question asks for ("总序给的理由是什么？"), not a field
@@ -409,7 +409,8 @@ class Terms:
                  title: BookTitle = BookTitle(), person_names: Callable[[str], list[str]] = lambda text: [],
                  signed: Mapping[str, frozenset] | None = None, contents: str = "", titles: frozenset = frozenset(),
                  segment: Callable[[str], list[str]] | None = None, is_word: Callable[[str], bool] = lambda w: False,
-                 sole: frozenset = frozenset(), corpus: str = "", roles: Mapping[str, tuple] | None = None):
+                 sole: frozenset = frozenset(), corpus: str = "", roles: Mapping[str, tuple] | None = None,
+                 dated: Mapping[str, str] | None = None):
         self.tokenize = tokenize
         self.segment = segment  # jieba's plain cut of a question (for words typed with a character of the same sound)
         self.is_word = is_word  # a word of jieba's own dictionary
@@ -420,6 +421,7 @@ class Terms:
         self.roles = dict(roles or {})  # a record row's label -> the persons it names ("编著" -> ("郭斌", "陈倩"))
         self.corpus = corpus  # every passage's text, normalised, no whitespace (is a quoted term the report's?)
         self.signed = dict(signed or {})  # person -> the sections they sign, headings normalised ("王成慧" -> {"总序"})
+        self.dated = dict(dated or {})  # a signed section -> the date it is signed on ("总序" -> "2016年3月15日")
         self.title = title  # how a question may name the book itself
         self.contents = contents  # the contents lines' titles, as matched (the words that can name a line)
         self.glossary = glossary
@@ -546,11 +548,15 @@ class Terms:
         if re.fullmatch(r"(?:这|那|该|此|本)?(?:本|部|份)?(?:书|报告)", x):
             return None  # "买的这本书有几页…": the book itself, no field
         y = re.sub(r"^(?:那个|这个|那|这|该|此)", "", x)  # "那个课题编号": the field is 课题编号
-        if y != x and y[:1] and y[:1] in "串组条项段句行些" and y[:2] not in self.df:
+        if y != x and y[:1] and y[:1] in "串组条项段句行些篇" and y[:2] not in self.df:
             y = y[1:]  # "那串书号" (but "那个项目" is a 项目, and "条目" has no demonstrative before it)
         x = y
         if not x:
             return None  # "这本书那串…": a demonstrative, no field
+        if len(both := [p for p in re.split(r"[和与及、]", x) if p]) > 1:
+            # "项目的名称和编号是什么？": two fields asked together; refused only when the report has neither
+            either = [self.unknown_asked(f"本书的{p}是什么？", lang, focus_keys) for p in both]
+            return either[0] if all(either) else None
         x = re.sub(r"^[一二两三四五六七八九十几\d]+(?:个|项|位|条|种)", "", x) or x  # "书里给的三个数": the field is 数
         if re.search(r"(成|作|认|(?<!职)称|视|定|列|评|选|改|变|被|归结|归纳|总结|概括)$", x):  # (职称 is a noun)
             return None  # "…将成为什么的一个着力点": 成为 is the verb, nothing is named before it
@@ -638,6 +644,38 @@ class Terms:
             return (f"{self.glossary.to_en(who) or who}" if self.glossary is not None else who) if who else m.group(0)
 
         return re.sub(r"\bthe (?:person|man|woman|one|author|scholar) who (?:wrote|signed) the (general |series )?(?:preface|foreword)\b", en, q, flags=re.I)
+
+    def part_by_date(self, q: str) -> str:
+        """"落款2016年3月15日的那篇序是谁写的？", "Who signed the preface dated 15 March 2016?": a preface named by the date
+        it is signed on is that part of the text (总序, the general preface); ``q`` unchanged when no part bears the date."""
+        by_day: dict[tuple[int, int], tuple[str, str]] = {}
+        for part, date in self.dated.items():
+            if m := re.fullmatch(r"(\d{4})年(\d{1,2})月(\d{1,2})日", re.sub(r"\s+", "", date)):
+                by_day[(int(m[2]), int(m[3]))] = (m[1], part)
+
+        def found(y: str | None, month: int, day: int) -> str | None:
+            hit = by_day.get((month, day))
+            return hit[1] if hit and (not y or y == hit[0]) else None
+
+        def zh(m: re.Match) -> str:
+            return found(m["y"], int(m["m"]), int(m["d"])) or m.group(0)
+
+        q = re.sub(r"(?:落款(?:日期)?(?:是|为|在|于)?)?(?:(?P<y>\d{4})\s*年\s*)?(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号]"
+                   r"(?:落款|签署|署名|写成|写就|写)?的?(?:(?:那|这)?一?篇(?:序言|序|文章)?|(?:那|这)?一?(?:序言|序)(?!号))", zh, q)
+        months = {m: i + 1 for i, m in enumerate("january february march april may june july august september october "
+                                                 "november december".split())}
+
+        def en(m: re.Match) -> str:
+            month = months.get((m["m1"] or m["m2"] or "").lower())
+            part = found(m["y"], month, int(m["d1"] or m["d2"])) if month else None
+            if not part:
+                return m.group(0)
+            name = (self.glossary.to_en(part) if self.glossary is not None else None) or part
+            return f"the {name}"
+        mon = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+        return re.sub(rf"\bthe (?:(?:general|series) )?(?:preface|foreword|introduction)(?:\s*\([^()]{{1,12}}\))?\s+"
+                      rf"(?:(?:that is |which is |that was |which was )?(?:dated|signed|written|signed and dated)(?: on)?|on|of)\s+(?:(?P<m1>{mon})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{mon}))"
+                      rf",?(?:\s+(?P<y>\d{{4}}))?", en, q, flags=re.I)
 
     def person_field(self, q: str) -> str:
         """"王成慧邮箱多少": a field typed straight after the person it belongs to is theirs (王成慧的邮箱)."""
@@ -831,6 +869,7 @@ class Terms:
             # ("这本书那串国际标准书号": a demonstrative and a measure word, no name)
             return next((w for w in self.person_names(q) if not self.known(w) and not self._longer(w) and w[0] not in "这那每哪该此"
                          and w not in self.people and not re.search(f"[这那一每哪该此]{re.escape(w)}", normalize(q))
+                         and w not in paraphrased()  # (a verb the tagger takes for a name: "把这本书张罗起来的编辑")
                          # (one who sent the asker: "管账的老刘非要我先问清楚——…定价是多少钱一本？", "处长让我查一下…")
                          and not re.search(f"{re.escape(w)}(?:非|又|总|就)?(?:要|让|叫|托|嘱咐|交代|催)(?:我|俺)", normalize(q))), None)
         story = preamble(q)[1]
@@ -1153,6 +1192,17 @@ def sole_holders(chunks) -> frozenset:
     return frozenset(v for c in chunks if (m := c.meta or {}).get("table") == "publication"
                      and str(m.get("field", "")).split(":")[0] in _PERSON_FIELDS
                      and re.fullmatch(r"[\u4e00-\u9fff]{2,4}", v := str(m.get("value") or "").replace(" ", "")))
+
+
+def dates_of(chunks) -> dict[str, str]:
+    """The date each signed section is signed on (``signed_on:总序`` rows: "总序" -> "2016年3月15日")."""
+    out: dict[str, str] = {}
+    for c in chunks:
+        m = c.meta or {}
+        kind, _, part = str(m.get("field", "")).partition(":")
+        if m.get("table") == "publication" and kind == "signed_on" and part and m.get("value"):
+            out[normalize(part)] = str(m["value"]).strip()
+    return out
 
 
 def signers_of(chunks) -> dict[str, frozenset]:
