@@ -29,6 +29,7 @@ class Claim:
 _TAIL_ZH = re.compile(r"\s*[，,、]?\s*(?:(?:这个|这|那个|那)(?:数|数字|数据|倍数|比例|日期|页码|名字|说法)?(?:字)?)?"
                       r"(?:对吗|对么|对不对|对吧|是吗|是不是|没错吧|没错吗|准确吗|正确吗|属实吗|"
                       r"(?:跟|和|与)[^，,？?。]{0,6}(?:一致|对得上|相符|一样)(?:吗|么|不))[？?。!！]*$")
+_REQUEST_ZH = re.compile(r"(?:能|可以|可否|能否|能不能|可不可以|麻烦)[^，,。？?]{0,6}(?:告诉|说一下|说说|讲讲|查一下|查查|帮我|帮忙|给我|念|报给)[^，,。？?]*(?:吗|么)[？?。!！]*$")
 _ASK_ZH = re.compile(r"是不是|(?:吗|吧|(?<![什怎这那多要])么)[？?。!！]*$")  # (not the 么 of 什么, 怎么)
 # a full date, a page, a figure with its unit, a code: what a claim states
 _DATE_ZH = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
@@ -99,6 +100,8 @@ def _read_zh(q: str, people: frozenset) -> Claim | None:
         body = _HEDGE_END_ZH.sub("", _HEDGE_ZH.sub("", body))
     elif tail and tail.start() > 0:
         body = body[: tail.start()]
+    elif _REQUEST_ZH.search(body):
+        return None  # "…以978开头的数字，能麻烦您告诉我完整的号码吗？": a request, its 吗 no claim
     elif _ASK_ZH.search(body):
         body = re.sub(r"是不是(?=有|在|由)", "", body)  # "…的企业是不是有40家？": 有
         body = re.sub(r"是不是", "是", body)
@@ -188,9 +191,11 @@ def _read_zh(q: str, people: frozenset) -> Claim | None:
 
 
 # "Is the price 48 yuan?", "The report says …, right?", "Is it true that …?"
-_TAIL_EN = re.compile(r"\s*[,;]?\s*(?:if I (?:read|remember|recall|understand) [\w\s'-]{0,40}?(?:right|correctly)|right|correct|"
+_TAIL_EN = re.compile(r"\s*(?:[,;:.]|\s[—–-]+|--)?\s*(?:if I (?:read|remember|recall|understand) [\w\s'-]{0,40}?(?:right|correctly)|right|correct|"
                       r"is that (?:so|right|correct|true)|(?:isn't|wasn't|doesn't|didn't|aren't|weren't|don't|hasn't|haven't)\s+"
-                      r"(?:it|she|he|they|there|that)|am I right|true)\s*\?\s*$", re.I)
+                      r"(?:it|she|he|they|there|that)|am I right|true|yes|(?:can you |please )?confirm(?: or correct)?)\s*\?\s*$"
+                      # ("… 16% of the national total. Confirm or correct.": a request to check, without a question mark)
+                      r"|\s*(?:[,;:.]|\s[—–-]+|--)\s*(?:please )?confirm(?: or correct(?: (?:it|this|that))?)?\s*[.!]?\s*$", re.I)
 _MONTHS_EN = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
               "december")
 _DATE_EN = re.compile(r"\b(?:(\d{1,2})(?:st|nd|rd|th)?\s+(" + "|".join(_MONTHS_EN) + r")|(" + "|".join(_MONTHS_EN)
@@ -346,6 +351,10 @@ def verdict(claim: Claim, answer: str, lang: str, people: frozenset = frozenset(
             return None
         claimed = {n.rstrip("0").rstrip(".") if "." in n else n for n in claim.numbers}
         ok = all(n in have for n in claimed)
+        if not ok and all(n in have or n in _numbers_of(answer) for n in claimed):
+            # ("…7.5 亿吨, 16% of the national total — confirm?": the statement gives one figure, its quote the other;
+            # a quote may hold other places' figures too, so no verdict either way)
+            return None
     else:
         flat = re.sub(r"\s+", "", text)
         if not any(p in flat for p in people):

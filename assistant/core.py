@@ -21,7 +21,7 @@ from assistant.errors import InputError
 from assistant.render import (en_term, numbers_supported, render, render_back_matter, render_others, render_same_page, render_term, render_chapters, render_count, render_nth_listed, render_nth_part, render_parts,
                               render_cited_work, render_stated_count, render_subsections, render_who_wrote, render_parts_of, shares_of_work as render_shares_of_work)
 from assistant.settings import Settings
-from assistant.terms import STOP_EN, BookTitle, Terms, people_of, role_holders, sole_holders, signers_of, titles_of, dates_of
+from assistant.terms import STOP_EN, BookTitle, Terms, people_of, role_holders, sole_holders, signers_of, titles_of, dates_of, cited_authors
 from assistant.types import AskResult, Citation, Turn
 from index.glossary import en_words
 from index.model import Hit
@@ -48,6 +48,9 @@ _COMPARES_TWO = re.compile(r"\bwhich (?:one |of (?:the|them|those) two )?(?:has|
 _ABOUT_FOOTNOTE = re.compile(r"脚注|注释|注脚|小注|引用的|引文|footnote|cited|cites", re.I)
 _ORDINAL_ITEM = re.compile(r"^\s*第([一二三四五六七八九十])[，,、]")
 
+_COUNT_STATED = re.compile(r"[一二两三四五六七八九十]+[家个位名项类种条所座处人]")
+
+
 class Assistant:
     def __init__(self, settings: Settings, handle, llm=None):
         self.settings = settings
@@ -63,7 +66,7 @@ class Assistant:
                             lambda text: analyzer.jieba.lcut(text), lambda w: analyzer.jieba.FREQ.get(w, 0) > 0,
                             sole_holders(handle.chunks),
                             "".join(re.sub(r"\s+", "", normalize(c.text)) + "\n" for c in handle.chunks), role_holders(handle.chunks),
-                            dates_of(handle.chunks))
+                            dates_of(handle.chunks), cited_authors(handle.chunks))
         self._retrievers: dict[str, object] = {}
         self._seen: dict[str, object] = {}  # chunks returned lately (merged neighbours are not in the index)
         # Paragraph chunks by the report paragraphs they hold (built once: a table row looks up the
@@ -188,6 +191,9 @@ class Assistant:
             norm = self._terms.by_title(norm)  # "王主编", "许编辑": the one person of that surname in that role
             norm = self._terms.book_by_its_makers(norm)  # "郭斌、陈倩编的那本书": the book
             norm = self._terms.person_by_deed(self._terms.part_by_date(norm))  # "写总序的那个人": 王成慧; "3月15日那篇序": 总序
+            norm = self._terms.cited_by_its_authors(norm)  # "邢元敏、薛进文那本书": the footnote's reference
+            # "讲京津冀发展现状的第一章是谁写的？": a chapter named by its number is that chapter, what it is said to treat aside
+            norm = re.sub(r"(?:讲|讲述|介绍|关于|写)[^，,。？?；;]{2,20}?的(?=第[一二三四五六七八九十\d]+章(?!里|中|内|当中|的))", "", norm)
             norm = self._terms.person_field(norm)  # "王成慧邮箱多少": 王成慧的邮箱
         # "定价是不是48元？": the question it checks ("定价是多少元？"); the claimed value is compared with the answer
         claim = None if choice is not None else (claims.read(norm, lang, self._terms.people) or (
@@ -200,6 +206,7 @@ class Assistant:
         if lang == "en":
             # "the book whose responsible editor is Xu Bing", "the preface dated 15 March 2016"
             norm = self._terms.person_by_deed(self._terms.part_by_date(self._terms.book_by_its_makers(norm)))
+            norm = self._terms.cited_by_its_authors(norm)  # "the book by Xing Yuanmin and Xue Jinwen"
         if not history and lang == "en":
             norm = qmod.it_is_the_book(norm)  # "I'm reading the report. Who actually wrote it?"
         if history:
@@ -596,8 +603,10 @@ class Assistant:
         told = set(re.findall(r"\d+(?:\.\d+)?", "".join(said)))
         # (a passage already cited may answer another part with what the part before left out: "出版地和出版社分别是什么？
         # 出版年写哪一年？" is answered from the one CIP line, its year told in the third part)
+        # (nor a count the part before did not state: "前言里举了天津哪些产业基地的例子？一共几个？")
         more = [(t, us) for t, us in second.sentences if t not in said and (
-            not any(id(u) in seen for u in us) or set(re.findall(r"\d+(?:\.\d+)?", t)) - told)]
+            not any(id(u) in seen for u in us) or set(re.findall(r"\d+(?:\.\d+)?", t)) - told
+            or set(_COUNT_STATED.findall(t)) - set(_COUNT_STATED.findall("".join(said))))]
         first.sentences = first.sentences + more
         first.derived = first.derived | second.derived
         return first

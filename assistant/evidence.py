@@ -150,6 +150,56 @@ def countable(u: Unit) -> list[str]:
     return [v.strip() for v in value.split("、") if v.strip()]
 
 
+_LIST_LEAD = re.compile(r"^.*(?:集聚了|聚集了|涌现出|包括|例如|比如|突出|带动|通过|从|在|如|是|有|了)(?=.)")
+
+
+_NOT_A_NAME = re.compile(r"[的了为是和与我\d]|方面|入手")
+
+
+def named_items(text: str) -> list[str]:
+    """The names a sentence lists by "、" ("集聚了乐视网、爱奇艺、优酷等一批…" -> 乐视网, 爱奇艺, 优酷), for counting them;
+    [] unless the list reads cleanly. A quoted list is the list (“全国政治中心、文化中心、…”); else the longest run of
+    "、", with the words before the first name and from 等 on cut off; a quote or a bracket stays inside its name
+    (保定“中国电谷”, 腾讯（北京）总部). A list that goes on after a comma ("…，以及数字内容") or holds a phrase rather
+    than a name (of more than twelve characters, or with 的, 了, 为 or a figure) is not counted."""
+    for m in re.finditer(r"“([^”]{4,80})”", text):
+        parts = [p.strip() for p in m.group(1).split("、")]
+        if len(parts) >= 2 and all(2 <= len(p) <= 18 and not _NOT_A_NAME.search(p) for p in parts):
+            return parts
+    guarded = re.sub(r"“[^”]{1,20}”|（[^（）]{1,12}）|\([^()]{1,12}\)", lambda m: m.group(0).replace("、", "\x00"), text)
+    runs = list(re.finditer(r"[^，,。；;：:、]{1,40}(?:、[^，,。；;：:、]{1,40})+", guarded))
+    if not runs:
+        return []
+    run = max(runs, key=lambda m: m.group(0).count("、"))
+    if re.match(r"\s*[，,]?\s*(?:以及|和|及|与|还有)", guarded[run.end():]):
+        return []
+    items = [p.replace("\x00", "、").strip() for p in run.group(0).split("、")]
+    items[0] = _LIST_LEAD.sub("", items[0])
+    # the list ends at 等 ("乐视网、爱奇艺、优酷等一批…的影视内容、数字音视频技术": three names)
+    end = next((i for i, x in enumerate(items) if re.search(r"等|以及|及(?!时)", x)), len(items) - 1)
+    items = items[:end] + [re.split(r"等|以及|及(?!时)", items[end])[0]]
+    bare = [re.sub(r"（[^（）]*）|“[^”]*”", "", i) for i in items]
+    if len(items) < 2 or any(not 2 <= len(i) <= 18 or _NOT_A_NAME.search(b) or "、" in i for i, b in zip(items, bare)):
+        return []
+    return items
+
+
+_COUNT_UNIT = re.compile(r"(?<![那这好])(?:几|多少)(位|个|名|家|项|人)")
+_NAMED_ASKED = re.compile(r"点名|列举|列了|列出|举了|提到|提了|点了|举例|例子|哪些|哪几|分别|是谁|叫什么|\b(?:which|name|names|named|list|listed|who)\b", re.I)
+
+
+def counts_the_named(q: str, text: str) -> bool:
+    """A count question the names a sentence lists answer: it asks which they are too ("几家？是哪些？"), or the
+    sentence gives no count of its own ("…等277家": 277 is the count asked by "园区集聚了多少家企业？")."""
+    m = _COUNT_UNIT.search(q)
+    unit = m.group(1) if m else ""
+    if re.search(r"等\s*(?:\d+|[一二两三四五六七八九十百]+)\s*(?:多|余)?\s*[大家个项位名类种条所座]", text):
+        # "航天航空、高端装备制造等八大优势产业": the sentence counts them itself; the names count only when asked for
+        return bool(_NAMED_ASKED.search(q))
+    return bool(_NAMED_ASKED.search(q)) or not (re.search(rf"\d\s*(?:多|余)?\s*{re.escape(unit)}", text) if unit
+                                                else re.search(r"\d", text))
+
+
 def quotes_a_phrase(text: str) -> bool:
     """The text quotes a phrase of four or more Chinese characters (“两市一省”, “北京研发、天津转化、河北配套”), not a
     project's title (“…研究”)."""

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import Mapping, Sequence
 
 from assistant import derive, intent, prompts, question as qmod
-from assistant.evidence import CONTENTS_LINE, Unit, countable, has_years, is_toc_row, next_sentence, row_field, toc_level
+from assistant.evidence import CONTENTS_LINE, Unit, countable, has_years, is_toc_row, counts_the_named, named_items, next_sentence, row_field, toc_level
 from assistant.render import en_name, en_term, en_value, render
 from assistant.asked import NUM_RE
 from assistant.scoring import HARD_FAILURES, PART_OF_PLACES, score_units
@@ -140,6 +140,15 @@ def draft(q: str, lang: str, hits: Sequence[Hit], terms: Terms, min_support: flo
                 f"{en_name(n, glossary)}" for n in items) + ".", [best]))
             derived = {str(len(items))}
         sentences = sentences[:1]
+    elif a.count_q and best.kind == "sentence" and len(names := named_items(best.text)) >= 2 and counts_the_named(q, best.text):
+        # "总序点了几家已经驶入快车道的企业？是哪些？": the names the cited sentence lists, counted
+        if lang == "zh":
+            n = "两" if len(names) == 2 else intent.cn_number(len(names))
+            head = f"文中列出{n}{intent.count_unit(q) or '个'}：" + "、".join(names) + "。"
+        else:
+            head = f"The passage names {len(names)}: " + ", ".join(en_name(n, glossary) for n in names) + "."
+        derived = {str(len(names))}  # (a count the quote does not state)
+        sentences.insert(0, (head, [best]))
     calc = _calculation(q, lang, best)
     if calc is not None:
         # "比河北高多少元？": the difference of two quoted figures, shown as a calculation on them

@@ -256,8 +256,9 @@ def normalize(text: str) -> str:
         text = re.sub(r"京冀(?!协同|一体)", "北京和河北", text)  # "京冀 教育 差距 倍数"
         text = re.sub(r"^(那|那么)?([京津冀])(?=呢|的呢|的[？?]|[？?])", lambda m: (m.group(1) or "") + _ONE_CHAR_PLACE[m.group(2)], text)
         text = re.sub(r"(?<![\u4e00-\u9fff])[京津冀](?=的|那|呢|[？?])", lambda m: _ONE_CHAR_PLACE[m.group(0)], text)  # "，冀的部分在哪页"
-        # "冀三产比重多少", "津软件和信息服务业增加值多少": a place's one character opening the question (not 京东, 京剧, 津贴 …)
-        text = re.sub(r"(?:^|(?<=^那)|(?<=[，,。；;\s]))[京津冀](?![京津冀东剧都沪城畿郊贴门味腔华广九藏港])(?=[\u4e00-\u9fff])",
+        # "冀三产比重多少", "津软件和信息服务业增加值多少": a place's one character opening the question (not 京东, 京剧, 津贴 …,
+        # nor 京津冀 typed with a slip: "京金冀区域内")
+        text = re.sub(r"(?:^|(?<=^那)|(?<=[，,。；;\s]))[京津冀](?![京津冀东剧都沪城畿郊贴门味腔华广九藏港])(?![\u4e00-\u9fff][津冀])(?=[\u4e00-\u9fff])",
                       lambda m: _ONE_CHAR_PLACE[m.group(0)], text)
         text = re.sub(r"(?<![A-Za-z\d])(?:R\s*[Dd]|rd)(?![A-Za-z])", "R&D", text)  # "北京的RD投入强度"
         text = re.sub(r"(电话|号码|传真|编号|邮编|书号)(号码)?(是|为)?几号", r"\1\2\3多少", text)  # "联络电话是几号": a number, not a day

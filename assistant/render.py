@@ -13,7 +13,7 @@ import re
 from typing import TYPE_CHECKING, Callable, Sequence
 
 from assistant import intent
-from assistant.terms import ALT, GROUP, has_term
+from assistant.terms import ALT, GROUP, REFERENCE, has_term
 from index.text import normalize, squash_ws
 
 if TYPE_CHECKING:
@@ -138,15 +138,10 @@ def render_nth_listed(item: str, n: int, total: int, lang: str, glossary) -> str
 
 
 # a reference as a footnote gives it: "邢元敏，薛进文.新时期京津“双城记”：京津冀协同发展研究（一）[M].天津：天津人民出版社，2014."
-_REFERENCE = re.compile(r"^\s*(?:<sup>)?[①②③④⑤⑥⑦⑧⑨\d]*(?:</sup>)?\s*(?P<authors>[\u4e00-\u9fff]{2,4}(?:\s*[，,、]\s*[\u4e00-\u9fff]{2,4})*)\s*[.．]\s*"
-                        r"(?P<title>[^\[\]]{2,80}?)\s*\[[MJCDRN]\]\s*[.．]\s*(?P<city>[\u4e00-\u9fff]{2,4})\s*[：:]\s*"
-                        r"(?P<publisher>[\u4e00-\u9fff]{2,20})\s*[，,]\s*(?P<year>(?:19|20)\d{2})")
-
-
 def render_cited_work(reference: str, lang: str, glossary) -> str:
     """"脚注引用的是邢元敏、薛进文的《…》，天津人民出版社（天津）2014年出版。": the work a footnote cites, its authors, its
     publisher, place and year, as the reference gives them ("" when the passage is no such reference)."""
-    m = _REFERENCE.match(normalize(reference))
+    m = REFERENCE.match(normalize(reference))
     if not m:
         return ""
     authors = [a.strip() for a in re.split(r"[，,、]", m.group("authors"))]

@@ -17,7 +17,7 @@ from typing import Mapping, Sequence
 
 from assistant import intent, question as qmod
 from assistant.asked import NUM_RE, Asked, names_region_term, nth_pairs, read
-from assistant.evidence import CONTENTS_LINE, Unit, countable, has_years, is_toc_row, listed_items, quotes_a_phrase, quotes_phrase_of, row_field, section_of, split_units
+from assistant.evidence import CONTENTS_LINE, Unit, countable, counts_the_named, named_items, has_years, is_toc_row, listed_items, quotes_a_phrase, quotes_phrase_of, row_field, section_of, split_units
 from assistant.terms import ALT, GROUP, Terms, has_term
 from index.model import Hit
 from index.text import normalize, squash_ws
@@ -410,7 +410,9 @@ def _names_another(u: Unit, a: Asked, terms: Terms) -> bool:
 def _counted(u: Unit, a: Asked) -> bool:
     """"编委会一共有几位成员？": the names a record row lists are counted."""
     # ("第三章河北那一节一共列了多少个开发区？": a contents line counts the lines under it)
-    return a.count_q and (len(countable(u)) >= 2 or (a.structure_q and is_toc_row(u)))
+    # ("河北省打造的新型产业集群举了几个例子？": the names a sentence lists)
+    return a.count_q and (len(countable(u)) >= 2 or (a.structure_q and is_toc_row(u)) or (
+        u.kind == "sentence" and len(named_items(u.text)) >= 2 and counts_the_named(a.main, u.text)))
 
 
 def _asked_for(u: Unit, a: Asked, terms: Terms, s: float) -> float:

@@ -410,7 +410,7 @@ class Terms:
                  signed: Mapping[str, frozenset] | None = None, contents: str = "", titles: frozenset = frozenset(),
                  segment: Callable[[str], list[str]] | None = None, is_word: Callable[[str], bool] = lambda w: False,
                  sole: frozenset = frozenset(), corpus: str = "", roles: Mapping[str, tuple] | None = None,
-                 dated: Mapping[str, str] | None = None):
+                 dated: Mapping[str, str] | None = None, cited: frozenset = frozenset()):
         self.tokenize = tokenize
         self.segment = segment  # jieba's plain cut of a question (for words typed with a character of the same sound)
         self.is_word = is_word  # a word of jieba's own dictionary
@@ -422,6 +422,7 @@ class Terms:
         self.corpus = corpus  # every passage's text, normalised, no whitespace (is a quoted term the report's?)
         self.signed = dict(signed or {})  # person -> the sections they sign, headings normalised ("王成慧" -> {"总序"})
         self.dated = dict(dated or {})  # a signed section -> the date it is signed on ("总序" -> "2016年3月15日")
+        self.cited = cited  # the authors of the works the footnotes cite ("邢元敏", "薛进文")
         self.title = title  # how a question may name the book itself
         self.contents = contents  # the contents lines' titles, as matched (the words that can name a line)
         self.glossary = glossary
@@ -553,6 +554,8 @@ class Terms:
         x = y
         if not x:
             return None  # "这本书那串…": a demonstrative, no field
+        if re.fullmatch(r"[和与及、]?(?:什么|谁|哪[个些位])", x):
+            return None  # ("最后统一核稿的是什么和什么？": two blanks to fill, no field)
         if len(both := [p for p in re.split(r"[和与及、]", x) if p]) > 1:
             # "项目的名称和编号是什么？": two fields asked together; refused only when the report has neither
             either = [self.unknown_asked(f"本书的{p}是什么？", lang, focus_keys) for p in both]
@@ -592,7 +595,7 @@ class Terms:
         if not w and (m := _HOW_MANY_NOUN_ZH.search(main)) and self.tokenize(m.group(1)) == [m.group(1)]:
             w = m  # (one word: not "多少钱一本")
         x = next((g for g in w.groups() if g), "") if w else ""
-        if not x or _ADVERB_ZH.match(x) or x in IMPLICIT_ZH or self.known(x) or self._longer(x) \
+        if not x or _ADVERB_ZH.match(x) or x in IMPLICIT_ZH or self.known(x) or self._longer(x) or re.match(r"[和与及]", x) \
                 or any(x in p or p in x for p in paraphrased()):
             return None
         return x
@@ -658,10 +661,13 @@ class Terms:
             return hit[1] if hit and (not y or y == hit[0]) else None
 
         def zh(m: re.Match) -> str:
-            return found(m["y"], int(m["m"]), int(m["d"])) or m.group(0)
+            part = found(m["y"], int(m["m"]), int(m["d"]))
+            # ("2016年3月15日署名的那篇序，作者是哪位？": 总序的作者)
+            return part + ("的" if m["comma"] else "") if part else m.group(0)
 
         q = re.sub(r"(?:落款(?:日期)?(?:是|为|在|于)?)?(?:(?P<y>\d{4})\s*年\s*)?(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号]"
-                   r"(?:落款|签署|署名|写成|写就|写)?的?(?:(?:那|这)?一?篇(?:序言|序|文章)?|(?:那|这)?一?(?:序言|序)(?!号))", zh, q)
+                   r"(?:落款|签署|署名|写成|写就|写)?的?(?:(?:那|这)?一?篇(?:序言|序|文章)?|(?:那|这)?一?(?:序言|序)(?!号))"
+                   r"(?P<comma>[，,]\s*(?=作者|落款|署名|是谁|谁写|写于|日期))?", zh, q)
         months = {m: i + 1 for i, m in enumerate("january february march april may june july august september october "
                                                  "november december".split())}
 
@@ -676,6 +682,21 @@ class Terms:
         return re.sub(rf"\bthe (?:(?:general|series) )?(?:preface|foreword|introduction)(?:\s*\([^()]{{1,12}}\))?\s+"
                       rf"(?:(?:that is |which is |that was |which was )?(?:dated|signed|written|signed and dated)(?: on)?|on|of)\s+(?:(?P<m1>{mon})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{mon}))"
                       rf",?(?:\s+(?P<y>\d{{4}}))?", en, q, flags=re.I)
+
+    def cited_by_its_authors(self, q: str) -> str:
+        """"邢元敏、薛进文那本书是哪家出版社出的？", "the book by Xing Yuanmin and Xue Jinwen": a work named by the authors a
+        footnote cites it by is the footnote's reference (this book's own record does not answer for it)."""
+        if not self.cited:
+            return q
+        zh = "|".join(re.escape(p) for p in sorted(self.cited, key=len, reverse=True))
+        q = re.sub(rf"(?:{zh})(?:\s*[、和与及,，]\s*(?:{zh}))*(?:两位|二人|等人?)?(?:老师|教授|先生)?(?:们)?(?:合著|编著|主编|写|著|编)?的?"
+                   rf"(?:那|这)?一?(?:本|部)(?:书|著作)", "脚注引用的那本书", q)
+        names_en = [en for p in self.cited if self.glossary is not None and (en := self.glossary.to_en(p))]
+        if not names_en:
+            return q
+        en = "|".join(re.escape(x) for x in sorted(names_en, key=len, reverse=True))
+        return re.sub(rf"\bthe (?:book|work|volume) (?:by|written by|authored by|of) (?:{en})(?:,? (?:and )?(?:{en}))*\b",
+                      "the book cited in the footnote", q, flags=re.I)
 
     def person_field(self, q: str) -> str:
         """"王成慧邮箱多少": a field typed straight after the person it belongs to is theirs (王成慧的邮箱)."""
@@ -1192,6 +1213,18 @@ def sole_holders(chunks) -> frozenset:
     return frozenset(v for c in chunks if (m := c.meta or {}).get("table") == "publication"
                      and str(m.get("field", "")).split(":")[0] in _PERSON_FIELDS
                      and re.fullmatch(r"[\u4e00-\u9fff]{2,4}", v := str(m.get("value") or "").replace(" ", "")))
+
+
+# a reference as a footnote gives it: "邢元敏，薛进文. 新时期京津“双城记”[M]. 天津：天津人民出版社，2014."
+REFERENCE = re.compile(r"^\s*(?:<sup>)?[①②③④⑤⑥⑦⑧⑨\d]*(?:</sup>)?\s*(?P<authors>[\u4e00-\u9fff]{2,4}(?:\s*[，,、]\s*[\u4e00-\u9fff]{2,4})*)\s*[.．]\s*"
+                        r"(?P<title>[^\[\]]{2,80}?)\s*\[[MJCDRN]\]\s*[.．]\s*(?P<city>[\u4e00-\u9fff]{2,4})\s*[：:]\s*"
+                        r"(?P<publisher>[\u4e00-\u9fff]{2,20})\s*[，,]\s*(?P<year>(?:19|20)\d{2})")
+
+
+def cited_authors(chunks) -> frozenset:
+    """The authors of the works the footnotes cite ("邢元敏", "薛进文")."""
+    return frozenset(a.strip() for c in chunks if (c.meta or {}).get("footnote") and (m := REFERENCE.match(normalize(c.text)))
+                     for a in re.split(r"[，,、]", m.group("authors")) if a.strip())
 
 
 def dates_of(chunks) -> dict[str, str]:
