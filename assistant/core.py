@@ -1427,6 +1427,10 @@ class Assistant:
             cm, lv = c.meta or {}, evidence.toc_level(c)
             return lv, (cm.get("chapter"), cm.get("section"))[:lv]
 
+        if re.search(r"哪一?章|[下后上前]一章|\b(?:next|previous|which|what) chapter\b|\bchapter (?:comes|follows|after|before)\b", main, re.I) \
+                and evidence.toc_level(d.best.hit.chunk) > 0 and (top := self._contents.line_above(d.best.hit.chunk, 0)) is not None:
+            # "第二章最后一节是什么？ || 那后面接的是哪一章？": the chapter after the one that holds the line found
+            d.best = _row_unit(top)
         same = [c for c in self._toc if siblings(c) == siblings(d.best.hit.chunk)]
         ids = [c.id for c in same]
         i = ids.index(d.best.hit.chunk.id) + step

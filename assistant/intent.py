@@ -31,6 +31,7 @@ _STRUCTURE_Q = re.compile(r"(?<![缺错漏掉倒])页|目录|标题|题目|叫�
                           r"|(?:有没有|有无|是否有)(?:附录|大事记|参考文献|索引|后记)"  # "有没有附录？"
                           r"|(?:是否|有没有|有无)(?:专门)?(?:讲到|谈到|涉及|写到|论述)了?"  # "是否讲到了大数据？"
                           r"|(?:书里|书中|本书|这本书|全书)(?:有没有|讲没讲|提没提|说没说|谈没谈|写没写)(?![^，,。？?]*(?:谁|哪|什么|多少|几))"  # "书里讲没讲软件业？"
+                          r"|(?:报告|书)(?:里|中)?(?:收录|收入|收)了?(?:哪些|什么|哪几个|几个)"  # "承德在报告里收录了什么项目？"
                           r"|讲什么|讲的是什么|讲了什么|讲[^，。？?]{1,15}的[那哪]一?[章节]|主题|分成哪|分为哪|哪几个方面|哪几部分|哪些部分|小节"
                           r"|[章节](?:主要)?(?:写|讲|介绍|谈|论述|涉及)(?:了|的)?(?:是)?(?:哪|什么|啥)"  # "第二章第一节写的是哪个行业"
                           r"|(?:专门|单独)?(?:谈|讲|写|介绍|论述|讨论)[^，,。？?]{1,12}的(?:部分|章节)"  # "书里有没有专门谈大数据的部分？"
@@ -867,9 +868,13 @@ _NTH_ITEM_EN = re.compile(r"\b(?:the )?(first|second|third|fourth|fifth|last) (?
                           r"|\b(?:which|what) (?:one|item|entry|park|zone|base|project|line) (?:is|comes|appears) (?:listed |placed )?(first|last)\b", re.I)
 
 
+# "基金项目里排在第一个的是哪个项目？", "列在最后的那个项目编号是多少？"
+_NTH_LISTED_ZH = re.compile(r"(?:排在|列在|位列|排|列)(?:第[一二三四五六七八九十\d]+(?:个|位|项|条|名)?|最后|最末|末尾|最前|头一?个)")
+
+
 def nth_listed(q: str) -> bool:
-    """"Which funding project is listed first?": a place in a list the question names itself."""
-    return bool(_NTH_LISTED_EN.search(q))
+    """"Which funding project is listed first?", "排在第一个的基金项目": a place in a list the question names itself."""
+    return bool(_NTH_LISTED_EN.search(q) or _NTH_LISTED_ZH.search(q))
 
 
 def nth_item(q: str) -> int:
@@ -893,12 +898,19 @@ _NEXT = re.compile(r"下一(?:节|章|部分|小节|个|项|条)|(?<![最之])�
                    r"|(?:紧接着|紧跟着|接下来)(?:的|那)?一?(?:节|章|条|项|个)?(?:是|讲)(?:哪一?(?:节|章|条|项|个|部分)|什么)|\bnext (?:section|chapter|part|one|entry|subsection)\b"
                    r"|\bthe (?:section|chapter|part|entry|subsection|heading|line) (?:right |directly |immediately |just )?(?:after|following) (?:it|that|this)\b|\bwhat comes (?:next|after)\b"
                    # "which chapter comes right after 第一章", "which section comes right after 北京市政策"
-                   r"|\b(?:chapter|section|part|entry|subsection|one)\s+(?:comes|is|follows|sits)\s+(?:right |directly |immediately |just )?(?:after|next)\b", re.I)
+                   r"|\b(?:chapter|section|part|entry|subsection|one)\s+(?:comes|is|follows|sits)\s+(?:right |directly |immediately |just )?(?:after|next)\b"
+                   # "那它后面一节呢？", "which entry follows 唐山工业软件…", "what follows it"
+                   r"|(?:后面|之后|后边)(?:的|那)?一(?:节|章|条|项|个)(?=呢|[？?]|$)"
+                   r"|\b(?:which|what) (?:chapter|section|part|entry|subsection|heading|line) (?:follows|comes (?:right |directly |immediately |just )?after)\b"
+                   r"|\bwhat follows\b", re.I)
 _PREVIOUS = re.compile(r"上一(?:节|章|部分|小节|个|项|条)|前一(?:节|章|个)|上面(?:的|那)?一(?:项|条|行|个|节)"
                        r"|(?:前面|之前|前边)紧挨着的?(?:是)?(?:哪一?(?:节|章|条|项|个|部分)|什么)"
                        r"|(?:前面|之前|前边)(?:紧挨着)?(?:的|那)?一?(?:节|章|条|项)|(?:前面|之前|前边)(?:的|那)?(?:是)(?:哪一?(?:节|章|条|项|个)|什么)|\bprevious (?:section|chapter|part|one|entry|subsection)\b"
                        r"|\bthe (?:section|chapter|part|entry|subsection|heading|line) (?:right |directly |immediately |just )?(?:before|preceding) (?:it|that|this)\b|\bwhat comes before\b"
-                       r"|\b(?:chapter|section|part|entry|subsection|one)\s+(?:comes|is|sits)\s+(?:right |directly |immediately |just )?before\b", re.I)
+                       r"|\b(?:chapter|section|part|entry|subsection|one)\s+(?:comes|is|sits)\s+(?:right |directly |immediately |just )?before\b"
+                       r"|(?:前面|之前|前边)(?:的|那)?一(?:节|章|条|项|个)(?=呢|[？?]|$)"
+                       r"|\b(?:which|what) (?:chapter|section|part|entry|subsection|heading|line) (?:precedes|comes (?:right |directly |immediately |just )?before)\b"
+                       r"|\bwhat precedes\b", re.I)
 
 
 _SAME_PAGE = re.compile(r"(?:在)?同一页|同页|(?:页码|起始页)(?:一样|相同)|\bon the same page\b|\bsame page\b", re.I)

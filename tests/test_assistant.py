@@ -2336,3 +2336,85 @@ def test_a_question_before_lends_the_conversations_topic_only_when_it_points_bac
     # "市郊铁路呢？" names a topic of its own: the next question does not inherit the subway's Beijing
     r = _converse(assistant_, ["北京地铁运营里程是多少？", "它相当于东京的多少？", "市郊铁路呢？", "那三地之间的长途客运班线开了多少条？"])
     assert r.answerable and "900" in r.answer, (r.rewritten_question, r.answer)
+
+
+@pytest.mark.parametrize("q, must", [
+    # a preface named by the date it is signed on
+    ("落款2016年3月15日的那篇序是谁写的？", ["王成慧"]),
+    ("2016年3月15日署名的那篇序，作者是哪位？", ["王成慧"]),
+    ("3月18日那篇序的作者是谁？", ["编者"]),
+    ("Who signed the general preface (总序) dated March 15, 2016?", ["王成慧"]),
+    ("Who signed the foreword dated 18 March 2016?", ["编者"]),
+    # where the asker read it is no deed ("里写的"), nor is a year a field the report lacks
+    ("在版编目数据里写的出版年份是哪一年？", ["2016"]),
+    # a place a ratio is taken of
+    ("地铁是东京几成", ["28%"]),
+    # a count written in words
+    ("第一章里说京津冀是几市几省？", ["两市一省"]),
+    # everyday words for the record's fields and the text's terms
+    ("买回来要是发现书装订坏了、缺了页，该找出版社里哪个部门给换？", ["读者服务部"]),
+    ("国家图书馆给这本书登记时发的那个核准编号是多少？", ["069760"]),
+    ("当初是出版社哪位编辑去约稿、把这本书张罗起来的？", ["王光艳"]),
+    ("按印刷用纸折算，这本书一共用了多少个印刷大张？", ["11.75"]),
+    ("印了几次", ["第 1 次印刷"]),
+    ("如果書有印裝錯誤要寄回去調換，讀者服務部的郵遞區號是多少？", ["100836"]),
+    ("這一本報告本身是由哪兩位編著的？", ["郭斌", "陈倩"]),
+    # two fields asked together, one blank after another
+    ("北京市教委市属高校创新能力提升计划项目的名称和编号是什么？", ["TJSHS201510031008"]),
+    ("最后统一核稿的是____和____", ["郭斌", "陈倩"]),
+    # a book named by the authors the footnote cites it by
+    ("邢元敏、薛进文那本书是哪家出版社、哪年出的？", ["天津人民出版社", "2014"]),
+    ("Which press published the book by Xing Yuanmin and Xue Jinwen?", ["天津人民出版社"]),
+    # a chapter named by its number, what it is said to treat aside
+    ("讲京津冀发展现状的第一章是谁写的？", ["李晓昕", "万少萍"]),
+    # 京津冀 typed with a slip is not 北京
+    ("京金冀区域内有多少条高速公路", ["35"]),
+    # a request ending in 吗 is no claim to check
+    ("店员说最好报那个书号，就是一串以978开头的数字，能麻烦您告诉我完整的号码吗？", ["978-7-5096-4331-0"]),
+    # the names a sentence lists, counted when a count is asked
+    ("河北省打造的新型产业集群举了几个例子？", ["四个", "秦皇岛数据产业园"]),
+    ("前言里举了天津哪些产业基地的例子？一共几个？", ["四个"]),
+    # a place in a list the question names itself
+    ("基金项目里列在最后的那个项目编号是多少？", ["14JGC089"]),
+    ("承德在报告里收录了什么项目？", ["承德智能化仪器仪表基地"]),
+])
+def test_questions_from_blind_sets_dev311_to_dev326(assistant_, q, must):
+    r = assistant_.ask(q)
+    assert r.answerable and all(squash_ws(m) in squash_ws(r.answer) for m in must), (r.rewritten_question, r.answer)
+
+
+@pytest.mark.parametrize("q", [
+    "东京地铁总里程多少公里？",  # the 465 km are Beijing's, though the sentence names Tokyo
+    "天津的八大优势产业有几个？",  # the sentence names two of the eight: no count of its names
+])
+def test_refusals_or_no_name_count_from_blind_sets_dev311_to_dev326(assistant_, q):
+    r = assistant_.ask(q)
+    assert not r.answerable or "文中列出" not in r.answer, (r.rewritten_question, r.answer)
+
+
+@pytest.mark.parametrize("turns, must", [
+    (["许兵在这本书里是什么编辑？", "那赵天宇呢？"], ["责任校对"]),
+    (["第一章第三节突出问题从哪页开始？", "那它后面一节呢？"], ["协同发展思路", "39"]),
+    (["第二章最后一节是什么？", "那后面接的是哪一章？在几页？"], ["第三章", "74"]),
+    (["电子商务领域总序点了哪几家领军企业？", "影视文化领域呢？提了几家？"], ["三家", "乐视网"]),
+])
+def test_conversations_from_blind_sets_dev311_to_dev326(assistant_, turns, must):
+    r = _converse(assistant_, turns)
+    assert r.answerable and all(squash_ws(m) in squash_ws(r.answer) for m in must), (r.rewritten_question, r.answer)
+
+
+def test_named_items_read_a_list_cleanly_or_not_at_all():
+    from assistant.evidence import named_items
+    assert named_items("如在电子商务领域，聚集了京东、当当、聚美优品等领军企业，B2B、B2C、电子支付等领域引领全国创新发展。") == ["京东", "当当", "聚美优品"]
+    assert named_items("河北省也在积极打造新型产业集群，如保定“中国电谷”、廊坊信息产业基地、唐山特种钢创新集群、秦皇岛数据产业园等。")[0] == "保定“中国电谷”"
+    # a list that goes on after a comma is not counted: its last item would be missed
+    assert named_items("其主要包括信息传输服务业、信息技术服务业，以及数字内容等产业。") == []
+    # phrases, not names
+    assert named_items("未来，三地将联手构建高效、快捷、现代化、立体式、综合性的交通体系。") == []
+
+
+def test_english_claims_checked_with_a_confirm_tail(assistant_):
+    r = assistant_.ask("The editors' preface is dated 18 March 2016, yes?")
+    assert r.answer.startswith("Yes") and "2016年3月18日" in r.answer, r.answer
+    r = assistant_.ask("The price is 48 yuan. Confirm or correct.")
+    assert r.answer.startswith("No") and "58.00" in r.answer, r.answer
