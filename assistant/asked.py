@@ -29,6 +29,10 @@ _OWN_KIND_OF_ROLE = re.compile(r"(?!第|总|副|前|原|现|新|老|那|这|哪|
 _GENERIC_WORK = frozenset("报告 本书 书 这本书 图书 著作 本报告 丛书 书籍 作品 这份 这本 这部 该书 此书 这 该 此 本 整本书 全书 这书 那本书 这部书 该报告 此报告 这本报告 这份报告 内容 分别 本身 一本 这一本 自身".split())
 
 
+# "序里讲影视这块，北京聚了哪些公司？": the part of the subject singled out, which the answer must be about
+_BLOCK_ZH = re.compile(r"(?:讲|说|写|谈)?([\u4e00-\u9fff]{2,6}?)(?:这|那)一?块")
+
+
 @dataclass
 class Asked:
     full: str  # the question with the context a follow-up carries ("…（接上问：…）")
@@ -69,6 +73,7 @@ class Asked:
     defining: bool
     defined: list[str]
     n_items: str
+    block: list[str]  # the terms of the part of the subject a Chinese question singles out ("影视这块": 影视)
     numeric: bool
     figures: list[str]  # figures quoted to ask what they measure ("“069760”这个编号代表什么？")
     qnums: set[str]
@@ -488,6 +493,8 @@ def read(question: str, lang: str, terms: Terms) -> Asked:
         # the terms a definition question asks about (not "chapter 1", where it asks)
         defined=[t for t in qterms if not t.startswith("~") and not ORDINAL_TERM.match(t) and terms.known(t)] if defining else [],
         n_items=intent.asked_number_of_items(main),  # "哪四方面": a sentence introducing four items
+        block=[t for t in terms.analyse(b.group(1), lang)[0] if not t.startswith("~") and terms.known(t) and not names_region_term(t)]
+        if lang == "zh" and (b := _BLOCK_ZH.search(main)) else [],
         numeric=numeric, figures=figures,
         qnums=set(NUM_RE.findall(full)),  # "项目（9154027）的资助金额是多少": 9154027 is not an answer
         contents_first=intent.page(q) or intent.names_contents(q) or bool(ords and intent.asks_what_part_covers(main)),

@@ -156,16 +156,32 @@ _LIST_LEAD = re.compile(r"^.*(?:集聚了|聚集了|涌现出|包括|例如|比�
 _NOT_A_NAME = re.compile(r"[的了为是和与我\d]|方面|入手")
 
 
-def named_items(text: str) -> list[str]:
+def named_items(text: str, q: str = "") -> list[str]:
     """The names a sentence lists by "、" ("集聚了乐视网、爱奇艺、优酷等一批…" -> 乐视网, 爱奇艺, 优酷), for counting them;
-    [] unless the list reads cleanly. A quoted list is the list (“全国政治中心、文化中心、…”); else the longest run of
-    "、", with the words before the first name and from 等 on cut off; a quote or a bracket stays inside its name
-    (保定“中国电谷”, 腾讯（北京）总部). A list that goes on after a comma ("…，以及数字内容") or holds a phrase rather
-    than a name (of more than twelve characters, or with 的, 了, 为 or a figure) is not counted."""
-    for m in re.finditer(r"“([^”]{4,80})”", text):
-        parts = [p.strip() for p in m.group(1).split("、")]
-        if len(parts) >= 2 and all(2 <= len(p) <= 18 and not _NOT_A_NAME.search(p) for p in parts):
-            return parts
+    [] unless a list reads cleanly. The lists a sentence may give: a quoted one (“全国政治中心、文化中心、…”), works named
+    in 《》 one after another, and its longest run of "、", with the words before the first name and from 等 on cut off (a
+    quote or a bracket stays inside its name: 保定“中国电谷”, 腾讯（北京）总部). A list that goes on after a comma
+    ("…，以及数字内容") or holds a phrase rather than a name (of more than eighteen characters, or with 的, 了, 为 or a figure)
+    is not counted. Of several, the one sharing most words with the question ``q`` ("签的合作协议…几个": the 《…协议》s)."""
+    lists = [parts for m in re.finditer(r"“([^”]{4,80})”", text)
+             if len(parts := [p.strip() for p in m.group(1).split("、")]) >= 2
+             and all(2 <= len(p) <= 18 and not _NOT_A_NAME.search(p) for p in parts)]
+    if (works := re.search(r"《[^》]{2,40}》(?:\s*(?:、|以及|和|及|与)\s*《[^》]{2,40}》)+", text)) is not None:
+        lists.append(re.findall(r"《[^》]{2,40}》", works.group(0)))
+    if items := _run_items(text):
+        lists.append(items)
+    if not lists:
+        return []
+    if q:
+        said = {q[i: i + 2] for i in range(len(q) - 1) if re.fullmatch(r"[\u4e00-\u9fff]{2}", q[i: i + 2])}
+        shared = [sum(w in "".join(x) for w in said) for x in lists]
+        if max(shared) > 0:
+            return lists[shared.index(max(shared))]
+    return lists[0]
+
+
+def _run_items(text: str) -> list[str]:
+    """The names of a sentence's longest run of "、" (see ``named_items``), [] unless they read cleanly."""
     guarded = re.sub(r"“[^”]{1,20}”|（[^（）]{1,12}）|\([^()]{1,12}\)", lambda m: m.group(0).replace("、", "\x00"), text)
     runs = list(re.finditer(r"[^，,。；;：:、]{1,40}(?:、[^，,。；;：:、]{1,40})+", guarded))
     if not runs:
@@ -178,26 +194,43 @@ def named_items(text: str) -> list[str]:
     # the list ends at 等 ("乐视网、爱奇艺、优酷等一批…的影视内容、数字音视频技术": three names)
     end = next((i for i, x in enumerate(items) if re.search(r"等|以及|及(?!时)", x)), len(items) - 1)
     items = items[:end] + [re.split(r"等|以及|及(?!时)", items[end])[0]]
-    bare = [re.sub(r"（[^（）]*）|“[^”]*”", "", i) for i in items]
+    bare = [re.sub(r"（[^（）]*）|“[^”]*”|《[^》]*》", "", i) for i in items]
     if len(items) < 2 or any(not 2 <= len(i) <= 18 or _NOT_A_NAME.search(b) or "、" in i for i, b in zip(items, bare)):
         return []
     return items
 
 
-_COUNT_UNIT = re.compile(r"(?<![那这好])(?:几|多少)(位|个|名|家|项|人)")
+_COUNT_UNIT = re.compile(r"(?<![那这好])(?:几|多少)(位|个|名|家|项|人|份|部|条|类|种|处)")
 _NAMED_ASKED = re.compile(r"点名|列举|列了|列出|举了|提到|提了|点了|举例|例子|哪些|哪几|分别|是谁|叫什么|\b(?:which|name|names|named|list|listed|who)\b", re.I)
 
 
 def counts_the_named(q: str, text: str) -> bool:
     """A count question the names a sentence lists answer: it asks which they are too ("几家？是哪些？"), or the
-    sentence gives no count of its own ("…等277家": 277 is the count asked by "园区集聚了多少家企业？")."""
+    sentence gives no count of its own ("…等277家": 277 is the count asked by "园区集聚了多少家企业？"); and what it
+    counts is what the sentence lists ("几家企业" of "…等信息服务企业"; not "廊坊信息产业基地有多少个软件工程师？")."""
+    if not re.search(r"[\u4e00-\u9fff]{2}", re.sub(r"“[^”]*”|《[^》]*》", "", q)):
+        # in English, only when the names are asked for, of a kind the sentence lists
+        kind = re.search(r"\bhow many (\w+)", q, re.I)
+        zh = _COUNTED_EN.get(kind.group(1).lower(), "") if kind else ""
+        return bool(_NAMED_ASKED.search(q)) and bool(zh) and (zh == "*" or bool(re.search(zh, text)))
     m = _COUNT_UNIT.search(q)
     unit = m.group(1) if m else ""
+    noun = re.match(r"[\u4e00-\u9fff]{0,6}", q[m.end():]).group(0) if m else ""
+    if noun and not re.match(_GENERIC_COUNTED, noun) and not any(noun[i: i + 2] in text for i in range(len(noun) - 1)):
+        return False
     if re.search(r"等\s*(?:\d+|[一二两三四五六七八九十百]+)\s*(?:多|余)?\s*[大家个项位名类种条所座]", text):
         # "航天航空、高端装备制造等八大优势产业": the sentence counts them itself; the names count only when asked for
         return bool(_NAMED_ASKED.search(q))
     return bool(_NAMED_ASKED.search(q)) or not (re.search(rf"\d\s*(?:多|余)?\s*{re.escape(unit)}", text) if unit
                                                 else re.search(r"\d", text))
+
+
+# the things counted a sentence's list may be of, in English ("*": any list)
+_COUNTED_EN = {"companies": "企业|公司", "firms": "企业|公司", "enterprises": "企业|公司", "documents": "文件|规划|纲要",
+               "agreements": "协议", "centres": "中心", "centers": "中心", "clusters": "集群", "bases": "基地", "belts": "产业带",
+               "examples": "*", "names": "*", "items": "*"}
+# a count of what a list may hold whatever it is ("举了几个例子", "几个？", "几个中心" is checked against the text)
+_GENERIC_COUNTED = r"(?:例子|例|呢|吗|[？?，,。]|$|是|分别|都|具体|一共|总共|共)"
 
 
 def quotes_a_phrase(text: str) -> bool:

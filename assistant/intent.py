@@ -433,7 +433,7 @@ def asks(q: str) -> bool:
     return bool(_ASKS.search(_SOME_PAGES_ZH.sub("", _WHAT_ABOUT.sub("", q))))
 
 
-_COUNT_Q = re.compile(r"(一共|共|总共)?(有)?((?<![那这好])几|多少)(位|个|名|家|项|人)|\bhow many\b", re.I)  # ("那几个名字": those names)
+_COUNT_Q = re.compile(r"(一共|共|总共)?(有)?((?<![那这好])几|多少)(位|个|名|家|项|人|份|部|条|类|种|处)|\bhow many\b", re.I)  # ("那几个名字": those names)
 
 
 def count(q: str, lang: str) -> bool:

@@ -542,7 +542,7 @@ def english_in_chinese(text: str, glossary, known: Callable[[str], bool]) -> str
 
 # Politeness around a Chinese question says nothing about what is asked ("麻烦问一下，…",
 # "…，您能帮我查一下吗？"): it is dropped before the question is read.
-_COURTESY_HEAD_ZH = re.compile(r"^(?:(?:(?:年轻人|小伙子|小同志|同志|姑娘|小姑娘|师傅|大姐|大哥)(?:你好|您好)?(?:啊|呀)?(?=[，,！!。])|您好|你好|老师好|(?:喂|哈喽|嗨)(?=[，,！!。\s])|(?:明白了?|了解了?|知道了|懂了|好的|收到|谢谢|多谢|嗯|哦)(?=[，,！!。~～])|打扰(?:一下|了)|劳驾|[\u4e00-\u9fff]{0,4}问(?:一句|一下|个问题)(?=[：:，,])|麻烦(?:您|你)?(?:问|请教|帮我查|查)?一下|"
+_COURTESY_HEAD_ZH = re.compile(r"^(?:(?:(?:年轻人|小伙子|小同志|同志|姑娘|小姑娘|师傅|大姐|大哥)(?:你好|您好)?(?:啊|呀)?(?=[，,！!。])|您好|你好|老师好|(?:喂|哈喽|嗨)(?=[，,！!。\s])|(?:明白了?|了解了?|知道了|懂了|好的|收到|谢谢|多谢|嗯|哦)(?=[，,！!。~～])|打扰(?:一下|了)|劳驾|不好意思(?:打扰(?:一下|了|您了?)?)?|(?:我|本人)(?:眼睛|年纪|记性|视力|耳朵)[^，,。？?]{0,6}(?=[，,。])|[\u4e00-\u9fff]{0,4}问(?:一句|一下|个问题)(?=[：:，,])|麻烦(?:您|你)?(?:问|请教|帮我查|查)?一下|"
                                r"(?:我)?想(?:请教|请问)(?:一下)?|(?:我)?想(?:问|了解)一下|请教一下|请问一下|帮(?:我|忙)(?:查|看|找)(?:一)?下)[，,！!。：:\s]*)+")
 _COURTESY_TAIL_ZH = re.compile(r"[，,？?]\s*(?:(?:您|你)(?:能|可以|可否|能否|能不能)?|(?:能|可以|可否|能否|能不能))(?:帮(?:我|忙))?"
                                r"(?:查|看|找|确认|核实|列|列举|列出|说说|讲讲)(?:一下|下)?(?:吗|嘛|么)?[？?。！!]*$|[，,？?！!。]\s*(?:谢谢|多谢|感谢)(?:您|你|啦|了)?[！!。~～]*$"
@@ -599,6 +599,11 @@ def without_courtesy(question: str) -> str:
     if wording and (asks(out[: wording.start()]) or is_followup(out[: wording.start() + 1])):
         out = out[: wording.start() + 1]
     out = _without_story(out)
+    # "我要去新华书店订这本书，店员说最好报那个书号，…": an errand told in a clause of its own, no part of what is asked
+    errand = re.compile(r"(^|[，,。])\s*(?:我|我们|本人)(?:要|想|准备|打算|得|正要)(?:去|到)[^，,。？?]{1,12}(?:买|订|借|购|找)[^，,。？?]{0,8}[，,]")
+    if (m := errand.search(out)) and re.search(r"这本书|本书|这书", m.group(0)):
+        out = out[: m.end()] + re.sub(r"^它(?=的|是|有)", "这本书", out[m.end():])  # ("…，它的经销商是谁？": the book)
+    out = errand.sub(r"\1", out)
     if both := _BOTH_BEFORE_ZH.match(out):
         # (asked of each in turn: "CIP数据里的出版年月写的是什么时间？版次栏的首印时间写的是什么时间？")
         ask = re.sub(r"^(?:分别|各自)", "", both.group("ask"))

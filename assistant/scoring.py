@@ -412,7 +412,7 @@ def _counted(u: Unit, a: Asked) -> bool:
     # ("第三章河北那一节一共列了多少个开发区？": a contents line counts the lines under it)
     # ("河北省打造的新型产业集群举了几个例子？": the names a sentence lists)
     return a.count_q and (len(countable(u)) >= 2 or (a.structure_q and is_toc_row(u)) or (
-        u.kind == "sentence" and len(named_items(u.text)) >= 2 and counts_the_named(a.main, u.text)))
+        u.kind == "sentence" and len(named_items(u.text, a.main)) >= 2 and counts_the_named(a.main, u.text)))
 
 
 def _asked_for(u: Unit, a: Asked, terms: Terms, s: float) -> float:
@@ -505,6 +505,9 @@ def _asked_for(u: Unit, a: Asked, terms: Terms, s: float) -> float:
         # "Who *designed* the cover?": the passage must say who did that, not name someone
         s *= 0.5
         u.reasons.append("asked-for thing missing")
+    if a.block and not any(terms.credit(t, u.match_text) > 0 for t in a.block):
+        # "序里讲影视这块，北京聚了哪些公司？": a passage that names companies of another field
+        s *= 0.5
     if a.unknown_focus or a.unknown_asked:
         # "How many *employees* …": the report has no word for what is asked for, so no passage
         # can answer, however much else it shares with the question ("Zhongguancun")

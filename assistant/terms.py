@@ -618,6 +618,10 @@ class Terms:
         # holder only says which book it is (this one)
         q = re.sub(rf"[\u4e00-\u9fff]{{2,6}}(?:是|为)(?:{names})的(?=(?:那本|这本|那一本|这一本)(?:书|报告))", "", q)
         q = self._book_by_holder.sub(r"\1 \2", q)
+        # "Which company printed the book with 11.75 printed sheets?", "印张11.75的这本书": a figure of its record says which book
+        q = re.sub(r"\b(the|this) (book|report|volume) (?:with|that has|which has|priced at|costing|running to)\s+(?:a price of\s+|a list price of\s+)?"
+                   r"(?:¥|RMB\s*)?\d[\d.,]*\s*(?:printed sheets|sheets|yuan|RMB|thousand characters|characters|k characters)\b", r"\1 \2", q, flags=re.I)
+        q = re.sub(r"(?:印张|定价|字数)(?:是|为)?\s*\d[\d.]*\s*(?:元|千字)?的(?=(?:那本|这本|那一本|这一本)(?:书|报告))", "", q)
         # "Who proofread the book with ISBN 978-7-5096-4331-0?", "书号是978-7-5096-4331-0的这本书": its number says which book
         q = re.sub(r"\b(the|this) (book|report|volume) (?:with|bearing|whose) (?:the )?(?:ISBN|CIP (?:data )?number)(?: is)?\s*[\d][\d\s\-–Xx]{8,20}\d\b",
                    r"\1 \2", q, flags=re.I)
