@@ -200,8 +200,10 @@ _MONTHS_EN = ("january", "february", "march", "april", "may", "june", "july", "a
               "december")
 _DATE_EN = re.compile(r"\b(?:(\d{1,2})(?:st|nd|rd|th)?\s+(" + "|".join(_MONTHS_EN) + r")|(" + "|".join(_MONTHS_EN)
                       + r")\s+(\d{1,2})(?:st|nd|rd|th)?,?)\s+(\d{4})\b", re.I)
+_ASKS_EN = re.compile(r"\s*(?:(?:and|so|but|ok|okay|also)[\s,]+)?(?:who|what|which|when|where|why|how|whose|whom|is|are|was|were|do|does|did|can|could|"
+                     r"should|would|will|has|have|had|may|might|must|shall|tell|give|list|name|show|please)\b", re.I)
 _HEAD_EN = re.compile(r"^\s*(?:is it (?:true|correct|right) that|am I right that|can you confirm that|is|was|does|did)\b", re.I)
-_FIGURE_EN = re.compile(r"(?<![\w.])(?:RMB\s*)?(\d+(?:\.\d+)?)\s*(%|percent|per cent|times|yuan|km|kilometres|kilometers|)(?![\w.])", re.I)
+_FIGURE_EN = re.compile(r"(?<![\w.,])(?:RMB\s*)?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(%|percent|per cent|times|yuan|km|kilometres|kilometers|)(?![\w.]|,\d)", re.I)
 _PAGE_EN = re.compile(r"\bpage\s+(\d{1,4})\b", re.I)
 
 
@@ -233,6 +235,8 @@ def _read_en(q: str) -> Claim | None:
     tail = _TAIL_EN.search(body)
     if tail and tail.start() > 0:
         body = body[: tail.start()]
+    elif re.search(r"\?\s*$", body) and not _ASKS_EN.match(body):
+        body = body.rstrip("? ")  # "Beijing's metro, at 465 km, is 28% of Tokyo's?": a statement asked back
     elif not _HEAD_EN.match(body):
         return None
     if m := _ORG_CLAIM_EN.match(body):
@@ -251,7 +255,7 @@ def _read_en(q: str) -> Claim | None:
         if not m.group(2) and (re.fullmatch(r"(?:19|20)\d{2}", m.group(1))
                                or re.search(r"\b(?:chapter|section|part|no\.?|number)\s*$", m.string[: m.start()], re.I)):
             return m.group(0)  # a year, a chapter's number: what the figure is of
-        numbers.append(m.group(1))
+        numbers.append(m.group(1).replace(",", ""))  # ("150,000 yuan": one figure)
         return "how much"
 
     def date(m: re.Match) -> str:
@@ -273,7 +277,7 @@ def _read_en(q: str) -> Claim | None:
 
 # "The responsible editor is Wang Guangyan, isn't she?", "The preface was signed by Wang Chenghui as well, right?"
 _PERSON_CLAIM_EN = re.compile(r"^\s*(?:so\s+)?(?P<subj>(?i:the|its|this book's|the book's|the series')\s+[\w\s'-]{3,60}?)\s+(?:is|was|are|were)\s+"
-                              r"(?P<how>signed\s+by\s+|written\s+by\s+|edited\s+by\s+|by\s+)?(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2})"
+                              r"(?P<how>(?:signed|written|edited|done|carried\s+out|handled|made|compiled|drafted|proofread|reviewed|checked)\s+by\s+|by\s+)?(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2})"
                               r"(?:\s+(?:as well|too|also))?\s*$")
 
 
@@ -305,7 +309,9 @@ def read_person_en(question: str, names: dict[str, str]) -> Claim | None:
     if not m or (zh := names.get(m.group("name").lower())) is None:
         return None
     how = (m.group("how") or "").split()
-    verb = {"signed": "Who signed", "written": "Who wrote", "edited": "Who edited"}.get(how[0] if how else "", "Who is")
+    # ("The final review of the manuscript was done by Wang Chenghui, correct?": who did it)
+    verb = {"signed": "Who signed", "written": "Who wrote", "edited": "Who edited"}.get(
+        how[0] if how else "", "Who did" if how and how[0] != "by" else "Who is")
     subj = m.group("subj")
     return Claim(f"{verb} {subj[:1].lower() + subj[1:]}?", names=(zh,))
 

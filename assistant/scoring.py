@@ -78,6 +78,7 @@ _OTHER_VOLUMES = re.compile(r"其他(?:的)?(?:分册|几本|书|卷|各本)|其
 
 
 # a currency the report never prices in
+_MONEY_ASKED = re.compile(r"金额|多少钱|经费|资助了多少|拨款|\bworth\b|\bamount\b|\byuan\b|\bRMB\b|\bhow much money\b|\bfunding of\b", re.I)
 _FOREIGN_CURRENCY = re.compile(r"美元|美金|欧元|英镑|日元|港币|港元|\b(?:US\s*dollars?|dollars?|USD|US\$|euros?|EUR|pounds?|GBP|yen|JPY|HKD)\b", re.I)
 
 
@@ -447,6 +448,11 @@ def _asked_for(u: Unit, a: Asked, terms: Terms, s: float) -> float:
         # "四个基金项目里哪个资助金额最高？具体多少钱？": 多少钱 asks a grant's amount, not the book's price
         s *= 0.3
         u.reasons.append("another field of the record")
+    if a.numeric and _MONEY_ASKED.search(a.full) and ((u.hit.chunk.meta or {}).get("table") == "funding"
+                                                    or re.search(r"项目“[^”]+”\s*[（(][A-Z\d]+[)）]", u.text)):
+        # "The Beijing Natural Science Foundation grant was worth how much?": a project's line gives its number, no sum
+        s *= 0.3
+        u.reasons.append("no number of the asked unit")
     if _FOREIGN_CURRENCY.search(a.full) and not _FOREIGN_CURRENCY.search(u.text):
         # "How much money the book in US dollar?": the record gives the price in yuan only
         s *= 0.3
