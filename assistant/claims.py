@@ -34,7 +34,7 @@ _ASK_ZH = re.compile(r"是不是|(?:吗|吧|(?<![什怎这那多要])么)[？?�
 # a full date, a page, a figure with its unit, a code: what a claim states
 _DATE_ZH = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _PAGE_ZH = re.compile(r"(?:第|(?<=[是在从])(?<!共是))\s*(\d{1,4})\s*页(?!数)")  # ("参考文献是不是160页？": the page it starts on)
-_FIGURE_ZH = re.compile(r"(?<![\dA-Za-z.第])(\d+(?:\.\d+)?)\s*(%|倍|(?:余|多)?(?:亿元|万元|元|公里|千字|家|个|件|条|项|人|位|所|年)|)"
+_FIGURE_ZH = re.compile(r"(?<![\dA-Za-z.第])(\d+(?:\.\d+)?)\s*(%|倍|(?:余|多)?(?:亿元|万元|元|公里|千字|家|个|件|条|项|人|位|所|年|页)|余|多|)"
                         r"(?![\d.A-Za-z]|\s*(?:月|日|号|章|节|版|期|季度|世纪|代|部分))")
 _CODE = re.compile(r"(?<![\dA-Za-z])(?:ISBN\s*)?(?:\(\d{3,4}\)|（\d{3,4}）)?\d[\d\s-]{5,}\d(?![\d])")
 _ID_CODE = re.compile(r"(?<![A-Za-z\d])(?=[A-Z\d]*\d)(?=[A-Z\d]*[A-Z])[A-Z\d]{6,}(?![A-Za-z\d])")  # "14JGC088"

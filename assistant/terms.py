@@ -545,7 +545,9 @@ class Terms:
         if not m:
             return self._unknown_noun_asked(q)
         g = next(x for x in m.groups() if x)
-        x = re.sub(r"(?:之间|之中|里|中|内|上)?(?:都|也|还|又|一共|总共|共|分别|大概|大约|大致|到底|究竟)?$", "", g) or g  # "编委会里都有谁"
+        x = re.sub(r"(?:之间|之中|里|中|内|上)?(?:都|也|还|又|一共|总共|共|分别|大概|大约|大致|到底|究竟)?$", "", g)  # "编委会里都有谁"
+        if not x:
+            return None  # ("编那套丛书的一共有哪些人啊？": an adverb, no field)
         if re.fullmatch(r"(?:这|那|该|此|本)?(?:本|部|份)?(?:书|报告)", x):
             return None  # "买的这本书有几页…": the book itself, no field
         y = re.sub(r"^(?:那个|这个|那|这|该|此)", "", x)  # "那个课题编号": the field is 课题编号
@@ -672,6 +674,14 @@ class Terms:
         q = re.sub(r"(?:落款(?:日期)?(?:是|为|在|于)?)?(?:(?P<y>\d{4})\s*年\s*)?(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号]"
                    r"(?:落款|签署|署名|写成|写就|写)?的?(?:(?:那|这)?一?篇(?:序言|序|文章)?|(?:那|这)?一?(?:序言|序)(?!号))"
                    r"(?P<comma>[，,]\s*(?=作者|落款|署名|是谁|谁写|写于|日期))?", zh, q)
+
+        def told(m: re.Match) -> str:
+            part = found(m["y"], int(m["m"]), int(m["d"]))
+            return (m["named"] or part) if part and (not m["named"] or m["named"] == part) else m.group(0)
+
+        # "前言落款的2016年3月18日，署名是谁？", "总序最后的2016年3月15日是谁签的？": the date only says which part is asked about
+        q = re.sub(r"(?P<named>总序|前言)?(?:落款|最后|末尾|结尾)?(?:处|的)?\s*(?:(?P<y>\d{4})\s*年\s*)?(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号]"
+                   r"(?=[，,]?\s*(?:的?署名|是谁|谁签|由谁|的?作者))", told, q)
         months = {m: i + 1 for i, m in enumerate("january february march april may june july august september october "
                                                  "november december".split())}
 

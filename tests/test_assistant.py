@@ -2418,3 +2418,22 @@ def test_english_claims_checked_with_a_confirm_tail(assistant_):
     assert r.answer.startswith("Yes") and "2016年3月18日" in r.answer, r.answer
     r = assistant_.ask("The price is 48 yuan. Confirm or correct.")
     assert r.answer.startswith("No") and "58.00" in r.answer, r.answer
+
+
+@pytest.mark.parametrize("q, must", [
+    ("前言落款的2016年3月18日，署名是谁？", ["编者"]),
+    ("总序最后的2016年3月15日是谁签的？", ["王成慧"]),
+    ("写这本书的人是谁呀？", ["郭斌", "陈倩"]),
+    ("编那套丛书的一共有哪些人啊？", ["欧海鹰"]),
+    ("海边那些港口一共能运多少货？", ["7.5"]),
+    ("If I want to reach the publisher's staff, what is the publishing house's street address?", ["中雅大厦"]),
+    ("Please give me the full list of people on the series editorial board.", ["欧海鹰"]),
+])
+def test_questions_from_blind_sets_dev327_to_dev334(assistant_, q, must):
+    r = assistant_.ask(q)
+    assert r.answerable and all(squash_ws(m) in squash_ws(r.answer) for m in must), (r.rewritten_question, r.answer)
+
+
+def test_a_grant_is_worth_no_sum_the_report_gives(assistant_):
+    r = assistant_.ask("The Beijing Natural Science Foundation grant was worth 150,000 yuan — confirm?")
+    assert not r.answerable, r.answer
