@@ -191,7 +191,7 @@ def _read_zh(q: str, people: frozenset) -> Claim | None:
 
 
 # "Is the price 48 yuan?", "The report says …, right?", "Is it true that …?"
-_TAIL_EN = re.compile(r"\s*(?:[,;:.]|\s[—–-]+|--)?\s*(?:if I (?:read|remember|recall|understand) [\w\s'-]{0,40}?(?:right|correctly)|right|correct|"
+_TAIL_EN = re.compile(r"\s*(?:[,;:]|\s[—–-]+|--)?\s*(?:if I (?:read|remember|recall|understand) [\w\s'-]{0,40}?(?:right|correctly)|right|correct|"
                       r"is that (?:so|right|correct|true)|(?:isn't|wasn't|doesn't|didn't|aren't|weren't|don't|hasn't|haven't)\s+"
                       r"(?:it|she|he|they|there|that)|am I right|true|yes|(?:can you |please )?confirm(?: or correct)?)\s*\?\s*$"
                       # ("… 16% of the national total. Confirm or correct.": a request to check, without a question mark)
@@ -200,8 +200,11 @@ _MONTHS_EN = ("january", "february", "march", "april", "may", "june", "july", "a
               "december")
 _DATE_EN = re.compile(r"\b(?:(\d{1,2})(?:st|nd|rd|th)?\s+(" + "|".join(_MONTHS_EN) + r")|(" + "|".join(_MONTHS_EN)
                       + r")\s+(\d{1,2})(?:st|nd|rd|th)?,?)\s+(\d{4})\b", re.I)
-_ASKS_EN = re.compile(r"\s*(?:(?:and|so|but|ok|okay|also)[\s,]+)?(?:who|what|which|when|where|why|how|whose|whom|is|are|was|were|do|does|did|can|could|"
-                     r"should|would|will|has|have|had|may|might|must|shall|tell|give|list|name|show|please)\b", re.I)
+# one sentence that states a figure with a verb and ends in a question mark, asking nothing ("Beijing's metro, at 465 km, is 28%
+# of Tokyo's?"; not "And company income more than 100 million yuan?", nor "… 11.75 for this book. What is being measured there?")
+_ASKED_BACK_EN = re.compile(r"^(?!\s*(?:(?:and|so|but|ok|okay|also)[\s,]+)?(?:is|are|was|were|do|does|did|can|could|should|would|will|has|have|had|"
+                            r"may|might|must|shall|tell|give|list|name|show|please)\b)(?!.*\b(?:who|what|which|when|where|why|how|whose|whom)\b)"
+                            r"(?=.*\b(?:is|was|are|were)\b)[^.?!]+\?\s*$", re.I)
 _HEAD_EN = re.compile(r"^\s*(?:is it (?:true|correct|right) that|am I right that|can you confirm that|is|was|does|did)\b", re.I)
 _FIGURE_EN = re.compile(r"(?<![\w.,])(?:RMB\s*)?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(%|percent|per cent|times|yuan|km|kilometres|kilometers|)(?![\w.]|,\d)", re.I)
 _PAGE_EN = re.compile(r"\bpage\s+(\d{1,4})\b", re.I)
@@ -235,7 +238,7 @@ def _read_en(q: str) -> Claim | None:
     tail = _TAIL_EN.search(body)
     if tail and tail.start() > 0:
         body = body[: tail.start()]
-    elif re.search(r"\?\s*$", body) and not _ASKS_EN.match(body):
+    elif _ASKED_BACK_EN.match(body):
         body = body.rstrip("? ")  # "Beijing's metro, at 465 km, is 28% of Tokyo's?": a statement asked back
     elif not _HEAD_EN.match(body):
         return None

@@ -192,8 +192,7 @@ class Assistant:
             norm = self._terms.book_by_its_makers(norm)  # "郭斌、陈倩编的那本书": the book
             norm = self._terms.person_by_deed(self._terms.part_by_date(norm))  # "写总序的那个人": 王成慧; "3月15日那篇序": 总序
             norm = self._terms.cited_by_its_authors(norm)  # "邢元敏、薛进文那本书": the footnote's reference
-            # "讲京津冀发展现状的第一章是谁写的？": a chapter named by its number is that chapter, what it is said to treat aside
-            norm = re.sub(r"(?:讲|讲述|介绍|关于|写)[^，,。？?；;]{2,20}?的(?=第[一二三四五六七八九十\d]+章(?!里|中|内|当中|的))", "", norm)
+            norm = qmod.chapter_by_number(norm)  # "讲京津冀发展现状的第一章": 第一章
             norm = self._terms.person_field(norm)  # "王成慧邮箱多少": 王成慧的邮箱
         # "定价是不是48元？": the question it checks ("定价是多少元？"); the claimed value is compared with the answer
         claim = None if choice is not None else (claims.read(norm, lang, self._terms.people) or (

@@ -200,29 +200,38 @@ def _run_items(text: str) -> list[str]:
     return items
 
 
-_COUNT_UNIT = re.compile(r"(?<![那这好])(?:几|多少)(位|个|名|家|项|人|份|部|条|类|种|处)")
+_COUNT_UNIT = re.compile(r"(?<![那这好])(?:几|多少)(位|个|名|家|项|人)|(?<![那这好哪])(?:几|多少)(份|部|条|类|种|处)")
 _NAMED_ASKED = re.compile(r"点名|列举|列了|列出|举了|提到|提了|点了|举例|例子|哪些|哪几|分别|是谁|叫什么|\b(?:which|name|names|named|list|listed|who)\b", re.I)
 
 
-def counts_the_named(q: str, text: str) -> bool:
-    """A count question the names a sentence lists answer: it asks which they are too ("几家？是哪些？"), or the
-    sentence gives no count of its own ("…等277家": 277 is the count asked by "园区集聚了多少家企业？"); and what it
-    counts is what the sentence lists ("几家企业" of "…等信息服务企业"; not "廊坊信息产业基地有多少个软件工程师？")."""
+def counts_the_named(q: str, text: str, items: Sequence[str] = ()) -> bool:
+    """A count question the names ``items`` of a sentence answer: it asks which they are too ("几家？是哪些？", "举了几个例子"),
+    or it counts the kind of thing the sentence lists them as ("几家…企业" of "…信息服务企业，如用友公司、…", "几个中心" of
+    "政治中心、文化中心、…"); not "京津冀区域一共有多少个民用运输机场？" of "铁路、公路、机场、港口等", nor "多少人" of any list;
+    and not when the sentence counts them itself ("…等八大优势产业": a count of its names only when they are asked for)."""
+    named = bool(_NAMED_ASKED.search(q))
     if not re.search(r"[\u4e00-\u9fff]{2}", re.sub(r"“[^”]*”|《[^》]*》", "", q)):
         # in English, only when the names are asked for, of a kind the sentence lists
         kind = re.search(r"\bhow many (\w+)", q, re.I)
         zh = _COUNTED_EN.get(kind.group(1).lower(), "") if kind else ""
-        return bool(_NAMED_ASKED.search(q)) and bool(zh) and (zh == "*" or bool(re.search(zh, text)))
+        return named and bool(zh) and (zh == "*" or bool(re.search(zh, text)))
     m = _COUNT_UNIT.search(q)
-    unit = m.group(1) if m else ""
-    noun = re.match(r"[\u4e00-\u9fff]{0,6}", q[m.end():]).group(0) if m else ""
-    if noun and not re.match(_GENERIC_COUNTED, noun) and not any(noun[i: i + 2] in text for i in range(len(noun) - 1)):
+    clause = re.sub(r"(?:呢|吗|啊|呀|来着|了)+$", "", re.match(r"[^，,。？?；;！!]*", q[m.end():]).group(0)) if m else ""
+    head = clause[-2:] if len(clause) >= 2 else ""
+    if head and not re.fullmatch(_GENERIC_COUNTED, head):
+        # (what they are is said just after the list, "…等领军企业", or just before it, "信息服务企业，如用友公司、…")
+        at = text.find(items[0]) if items else -1
+        end = text.find(items[-1], max(at, 0)) + len(items[-1]) if items else -1
+        after = text[end: end + 16] if at >= 0 and end >= 0 else ""
+        before = bool(at >= 0 and re.search(rf"{re.escape(head)}[，,]?\s*(?:如|包括|例如|比如|有|像)?[“《]?$", text[max(0, at - 8): at]))
+        if not (head in after or before or (items and all(i.endswith(head) for i in items))):
+            return False
+    elif not named:
         return False
     if re.search(r"等\s*(?:\d+|[一二两三四五六七八九十百]+)\s*(?:多|余)?\s*[大家个项位名类种条所座]", text):
         # "航天航空、高端装备制造等八大优势产业": the sentence counts them itself; the names count only when asked for
-        return bool(_NAMED_ASKED.search(q))
-    return bool(_NAMED_ASKED.search(q)) or not (re.search(rf"\d\s*(?:多|余)?\s*{re.escape(unit)}", text) if unit
-                                                else re.search(r"\d", text))
+        return named
+    return True
 
 
 # the things counted a sentence's list may be of, in English ("*": any list)
@@ -230,7 +239,7 @@ _COUNTED_EN = {"companies": "企业|公司", "firms": "企业|公司", "enterpri
                "agreements": "协议", "centres": "中心", "centers": "中心", "clusters": "集群", "bases": "基地", "belts": "产业带",
                "examples": "*", "names": "*", "items": "*"}
 # a count of what a list may hold whatever it is ("举了几个例子", "几个？", "几个中心" is checked against the text)
-_GENERIC_COUNTED = r"(?:例子|例|呢|吗|[？?，,。]|$|是|分别|都|具体|一共|总共|共)"
+_GENERIC_COUNTED = r"(?:例子|举例|个例|东西|名字|名称|项目|部分|方面)"
 
 
 def quotes_a_phrase(text: str) -> bool:

@@ -140,7 +140,7 @@ def draft(q: str, lang: str, hits: Sequence[Hit], terms: Terms, min_support: flo
                 f"{en_name(n, glossary)}" for n in items) + ".", [best]))
             derived = {str(len(items))}
         sentences = sentences[:1]
-    elif a.count_q and best.kind == "sentence" and len(names := named_items(best.text, q)) >= 2 and counts_the_named(q, best.text):
+    elif a.count_q and best.kind == "sentence" and len(names := named_items(best.text, q)) >= 2 and counts_the_named(q, best.text, names):
         # "总序点了几家已经驶入快车道的企业？是哪些？": the names the cited sentence lists, counted
         if lang == "zh":
             n = "两" if len(names) == 2 else intent.cn_number(len(names))

@@ -433,7 +433,8 @@ def asks(q: str) -> bool:
     return bool(_ASKS.search(_SOME_PAGES_ZH.sub("", _WHAT_ABOUT.sub("", q))))
 
 
-_COUNT_Q = re.compile(r"(一共|共|总共)?(有)?((?<![那这好])几|多少)(位|个|名|家|项|人|份|部|条|类|种|处)|\bhow many\b", re.I)  # ("那几个名字": those names)
+# ("那几个名字": those names; "哪几条", "哪几类": which ones, not how many)
+_COUNT_Q = re.compile(r"(一共|共|总共)?(有)?((?<![那这好])几|多少)(位|个|名|家|项|人)|((?<![那这好哪])几|多少)(份|部|条|类|种|处)|\bhow many\b", re.I)
 
 
 def count(q: str, lang: str) -> bool:
@@ -444,7 +445,7 @@ def count(q: str, lang: str) -> bool:
 def count_unit(q: str) -> str:
     """The measure word of a count question ("几位" -> "位"), else ""."""
     m = _COUNT_Q.search(q)
-    return (m.group(4) or "") if m else ""
+    return (m.group(4) or m.group(6) or "") if m else ""
 
 
 # "…, and on what date?", "… and when?": a second ask of another kind (a date, a place, a person)

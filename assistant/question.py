@@ -1643,6 +1643,14 @@ _THAT_CHAPTER_EN = re.compile(r"\b(?:that|this|the same|his|her|their) chapter\b
 _THAT_CHAPTER_ZH = re.compile(r"(?:那|这|该)一?章|(?:其中)?(?:前一|第一)(?:章|个)")
 
 
+def chapter_by_number(question: str) -> str:
+    """"讲京津冀发展现状的第一章是谁写的？": in a question about who wrote it, a chapter named by its number is that chapter;
+    what it is said to treat only describes it (not "讲…的第一章里" inside a longer phrase)."""
+    if not re.search(r"谁|哪[一两几]?位|作者|执笔", question):
+        return question  # (only who wrote it: "讲优势领域的第二章…分了哪些细分领域" keeps the words that find its lines)
+    return re.sub(r"(?:讲|讲述|介绍|关于|写)[^，,。？?；;]{2,20}?的(?=第[一二三四五六七八九十\d]+章(?!里|中|内|当中|的))", "", question)
+
+
 def resolve_told_chapter(question: str, previous_answer: str | None) -> str:
     """"What is the first section of that chapter?" after "Zhu Yun (朱云) worked on Chapter 2 (第二章).", "What page does
     the first of those start on?" after "… Chapter 3 (第三章), Chapter 4 (第四章).": the chapter the answer before named by

@@ -77,8 +77,9 @@ _OTHER_VOLUMES = re.compile(r"其他(?:的)?(?:分册|几本|书|卷|各本)|其
                             r"|\b(?:other|next|previous|remaining|second|third)\s+(?:volumes?|titles|books)\b|\bvolume\s+(?:two|three|2|3|ii|iii)\b", re.I)
 
 
+# a sum of money asked ("资助了多少钱", "worth how much")
+_MONEY_ASKED = re.compile(r"金额|多少钱|多少经费|经费(?:是|有|为)?多少|资助了?多少|拨款多少|\bworth\b|\bamount\b|\bhow many yuan\b|\bhow much money\b", re.I)
 # a currency the report never prices in
-_MONEY_ASKED = re.compile(r"金额|多少钱|经费|资助了多少|拨款|\bworth\b|\bamount\b|\byuan\b|\bRMB\b|\bhow much money\b|\bfunding of\b", re.I)
 _FOREIGN_CURRENCY = re.compile(r"美元|美金|欧元|英镑|日元|港币|港元|\b(?:US\s*dollars?|dollars?|USD|US\$|euros?|EUR|pounds?|GBP|yen|JPY|HKD)\b", re.I)
 
 
@@ -413,7 +414,7 @@ def _counted(u: Unit, a: Asked) -> bool:
     # ("第三章河北那一节一共列了多少个开发区？": a contents line counts the lines under it)
     # ("河北省打造的新型产业集群举了几个例子？": the names a sentence lists)
     return a.count_q and (len(countable(u)) >= 2 or (a.structure_q and is_toc_row(u)) or (
-        u.kind == "sentence" and len(named_items(u.text, a.main)) >= 2 and counts_the_named(a.main, u.text)))
+        u.kind == "sentence" and len(names := named_items(u.text, a.main)) >= 2 and counts_the_named(a.main, u.text, names)))
 
 
 def _asked_for(u: Unit, a: Asked, terms: Terms, s: float) -> float:
