@@ -53,13 +53,14 @@ _RATIO_WORD = re.compile(r"比重|比例|占|增速|增长率|倍数|倍|相当�
 
 
 @lru_cache(maxsize=512)
-def _person_detail_asked(main: str, full: str, people: frozenset, names_a_person: bool) -> str:
+def _person_detail_asked(main: str, full: str, people: frozenset, names_a_person) -> str:
     """The detail of a person the question asks for ("任职于哪一所大学", "电邮"), when it asks of a person or a role of the
-    record; "" otherwise. Read once per question (``_asked_for`` runs for every unit)."""
-    if not (names_a_person or _RECORD_ROLE.search(full) or any(p in full for p in people)):
-        return ""
+    record; "" otherwise. ``names_a_person`` is asked last, only when a detail is (the tagger behind it loads in about
+    0.7 s: a first question that asks no such detail does not load it)."""
     d = _PERSON_DETAIL.search(main)
-    return d.group(0).lower() if d else ""
+    if not d or not (_RECORD_ROLE.search(full) or any(p in full for p in people) or names_a_person()):
+        return ""
+    return d.group(0).lower()
 
 
 # a question that asks how to reach someone: a contact field of the record may answer it
@@ -431,7 +432,7 @@ def _asked_for(u: Unit, a: Asked, terms: Terms, s: float) -> float:
         # but what is asked is the press, not where to write to it
         s *= 0.5
         u.reasons.append("another field of the record")
-    if (detail := _person_detail_asked(a.main, a.full, terms.people, bool(a.people) or _names_a_writer(a.main, terms))) \
+    if (detail := _person_detail_asked(a.main, a.full, terms.people, lambda: bool(a.people) or _names_a_writer(a.main, terms))) \
             and detail not in u.text.lower():
         # "总主编王成慧任职于哪一所大学？", "责任编辑的联络电邮地址为何？": the record names the person, not that
         s *= 0.3
