@@ -360,9 +360,10 @@ def verdict(claim: Claim, answer: str, lang: str, people: frozenset = frozenset(
             return None
         claimed = {n.rstrip("0").rstrip(".") if "." in n else n for n in claim.numbers}
         ok = all(n in have for n in claimed)
-        if not ok and all(n in have or n in _numbers_of(answer) for n in claimed):
-            # ("…7.5 亿吨, 16% of the national total — confirm?": the statement gives one figure, its quote the other;
-            # a quote may hold other places' figures too, so no verdict either way)
+        if not ok and set(have) <= claimed and all(n in have or n in _numbers_of(answer) for n in claimed):
+            # ("…7.5 亿吨, 16% of the national total — confirm?": the statement gives one of the claimed figures and no
+            # other, its quote the rest; a quote may hold other places' figures too, so no verdict either way -- but a
+            # statement that gives another figure says no: "天津…160个吧？" is answered 170)
             return None
     else:
         flat = re.sub(r"\s+", "", text)
