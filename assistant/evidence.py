@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Mapping, Sequence
 
+from assistant import intent
 from index.model import Chunk, Hit
 from index.text import normalize
 
@@ -157,6 +159,12 @@ _NOT_A_NAME = re.compile(r"[的了为是和与我\d]|方面|入手")
 
 
 def named_items(text: str, q: str = "") -> list[str]:
+    """See ``_named_items`` (read once per sentence and question: scoring asks it of every sentence)."""
+    return list(_named_items(text, q))
+
+
+@lru_cache(maxsize=4096)
+def _named_items(text: str, q: str = "") -> tuple[str, ...]:
     """The names a sentence lists by "、" ("集聚了乐视网、爱奇艺、优酷等一批…" -> 乐视网, 爱奇艺, 优酷), for counting them;
     [] unless a list reads cleanly. The lists a sentence may give: a quoted one (“全国政治中心、文化中心、…”), works named
     in 《》 one after another, and its longest run of "、", with the words before the first name and from 等 on cut off (a
@@ -171,13 +179,13 @@ def named_items(text: str, q: str = "") -> list[str]:
     if items := _run_items(text):
         lists.append(items)
     if not lists:
-        return []
+        return ()
     if q:
         said = {q[i: i + 2] for i in range(len(q) - 1) if re.fullmatch(r"[\u4e00-\u9fff]{2}", q[i: i + 2])}
         shared = [sum(w in "".join(x) for w in said) for x in lists]
         if max(shared) > 0:
-            return lists[shared.index(max(shared))]
-    return lists[0]
+            return tuple(lists[shared.index(max(shared))])
+    return tuple(lists[0])
 
 
 def _run_items(text: str) -> list[str]:
@@ -200,7 +208,6 @@ def _run_items(text: str) -> list[str]:
     return items
 
 
-_COUNT_UNIT = re.compile(r"(?<![那这好])(?:几|多少)(位|个|名|家|项|人)|(?<![那这好哪])(?:几|多少)(份|部|条|类|种|处)")
 _NAMED_ASKED = re.compile(r"点名|列举|列了|列出|举了|提到|提了|点了|举例|例子|哪些|哪几|分别|是谁|叫什么|\b(?:which|name|names|named|list|listed|who)\b", re.I)
 
 
@@ -215,7 +222,7 @@ def counts_the_named(q: str, text: str, items: Sequence[str] = ()) -> bool:
         kind = re.search(r"\bhow many (\w+)", q, re.I)
         zh = _COUNTED_EN.get(kind.group(1).lower(), "") if kind else ""
         return named and bool(zh) and (zh == "*" or bool(re.search(zh, text)))
-    m = _COUNT_UNIT.search(q)
+    m = intent.count_asked(q)
     clause = re.sub(r"(?:呢|吗|啊|呀|来着|了)+$", "", re.match(r"[^，,。？?；;！!]*", q[m.end():]).group(0)) if m else ""
     head = clause[-2:] if len(clause) >= 2 else ""
     if head and not re.fullmatch(_GENERIC_COUNTED, head):

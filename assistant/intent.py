@@ -442,6 +442,11 @@ def count(q: str, lang: str) -> bool:
     return bool(_COUNT_Q.search(q))
 
 
+def count_asked(q: str) -> "re.Match[str] | None":
+    """Where a count question asks how many ("几位", "多少家", "how many"), for what it counts after it."""
+    return _COUNT_Q.search(q)
+
+
 def count_unit(q: str) -> str:
     """The measure word of a count question ("几位" -> "位"), else ""."""
     m = _COUNT_Q.search(q)

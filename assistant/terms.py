@@ -657,10 +657,7 @@ class Terms:
     def part_by_date(self, q: str) -> str:
         """"落款2016年3月15日的那篇序是谁写的？", "Who signed the preface dated 15 March 2016?": a preface named by the date
         it is signed on is that part of the text (总序, the general preface); ``q`` unchanged when no part bears the date."""
-        by_day: dict[tuple[int, int], tuple[str, str]] = {}
-        for part, date in self.dated.items():
-            if m := re.fullmatch(r"(\d{4})年(\d{1,2})月(\d{1,2})日", re.sub(r"\s+", "", date)):
-                by_day[(int(m[2]), int(m[3]))] = (m[1], part)
+        by_day = self._dated_by_day
 
         def found(y: str | None, month: int, day: int) -> str | None:
             hit = by_day.get((month, day))
@@ -697,20 +694,36 @@ class Terms:
                       rf"(?:(?:that is |which is |that was |which was )?(?:dated|signed|written|signed and dated)(?: on)?|on|of)\s+(?:(?P<m1>{mon})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{mon}))"
                       rf",?(?:\s+(?P<y>\d{{4}}))?", en, q, flags=re.I)
 
+    @cached_property
+    def _dated_by_day(self) -> dict[tuple[int, int], tuple[str, str]]:
+        """(month, day) -> (year, part) of the dates the signed parts bear, read once per index."""
+        out: dict[tuple[int, int], tuple[str, str]] = {}
+        for part, date in self.dated.items():
+            if m := re.fullmatch(r"(\d{4})年(\d{1,2})月(\d{1,2})日", re.sub(r"\s+", "", date)):
+                out[(int(m[2]), int(m[3]))] = (m[1], part)
+        return out
+
+    @cached_property
+    def _cited_patterns(self) -> tuple["re.Pattern[str] | None", "re.Pattern[str] | None"]:
+        """The patterns of a work named by its cited authors, in Chinese and in English, built once per index."""
+        if not self.cited:
+            return None, None
+        zh = "|".join(re.escape(p) for p in sorted(self.cited, key=len, reverse=True))
+        zh_pat = re.compile(rf"(?:{zh})(?:\s*[、和与及,，]\s*(?:{zh}))*(?:两位|二人|等人?)?(?:老师|教授|先生)?(?:们)?(?:合著|编著|主编|写|著|编)?的?"
+                            rf"(?:那|这)?一?(?:本|部)(?:书|著作)")
+        names_en = [en for p in self.cited if self.glossary is not None and (en := self.glossary.to_en(p))]
+        if not names_en:
+            return zh_pat, None
+        en = "|".join(re.escape(x) for x in sorted(names_en, key=len, reverse=True))
+        return zh_pat, re.compile(rf"\bthe (?:book|work|volume) (?:by|written by|authored by|of) (?:{en})(?:,? (?:and )?(?:{en}))*\b", re.I)
+
     def cited_by_its_authors(self, q: str) -> str:
         """"邢元敏、薛进文那本书是哪家出版社出的？", "the book by Xing Yuanmin and Xue Jinwen": a work named by the authors a
         footnote cites it by is the footnote's reference (this book's own record does not answer for it)."""
-        if not self.cited:
-            return q
-        zh = "|".join(re.escape(p) for p in sorted(self.cited, key=len, reverse=True))
-        q = re.sub(rf"(?:{zh})(?:\s*[、和与及,，]\s*(?:{zh}))*(?:两位|二人|等人?)?(?:老师|教授|先生)?(?:们)?(?:合著|编著|主编|写|著|编)?的?"
-                   rf"(?:那|这)?一?(?:本|部)(?:书|著作)", "脚注引用的那本书", q)
-        names_en = [en for p in self.cited if self.glossary is not None and (en := self.glossary.to_en(p))]
-        if not names_en:
-            return q
-        en = "|".join(re.escape(x) for x in sorted(names_en, key=len, reverse=True))
-        return re.sub(rf"\bthe (?:book|work|volume) (?:by|written by|authored by|of) (?:{en})(?:,? (?:and )?(?:{en}))*\b",
-                      "the book cited in the footnote", q, flags=re.I)
+        zh, en = self._cited_patterns
+        if zh is not None:
+            q = zh.sub("脚注引用的那本书", q)
+        return en.sub("the book cited in the footnote", q) if en is not None else q
 
     def person_field(self, q: str) -> str:
         """"王成慧邮箱多少": a field typed straight after the person it belongs to is theirs (王成慧的邮箱)."""
