@@ -180,6 +180,8 @@ OWN_TOPIC_CUE = re.compile(r"^(?:and|what about|how about)\s+the\s+(?:\w+\s+){0,
 _NO_TOPIC = frozenset("还有 其他 其它 另外 其余 别的 另一个 另外一个 完整 全文 原文 原话 原句 准确 具体 引用 引号 我们 咱们 我 你 您 他们 大家 "
                       "数字 数据 数值 数 数额".split())  # ("天津的数字有没有？": the figure asked before, for another place)  # "还有呢？", "那句的完整原文": no new topic
 _THAT_ONE_WHO = re.compile(r"^(?:那|那么)[\u4e00-\u9fff]{1,6}的(?:[\u4e00-\u9fff]{1,4}?)?(?:是谁|又是谁|是哪一?位|又是哪一?位|呢)"
+                           # "那校对谁弄的？", "那印制是谁负责的？": a role of its own, asked by its deed
+                           r"|^(?:那|那么)[\u4e00-\u9fff]{2,6}?(?:又)?(?:是)?谁(?:弄|做|负责|管|干|搞|编|写|签|印|校|审)的?"
                            # "那它的 ISBN 号码是多少？": a field of the same book, asked in its own words
                            r"|^(?:那|那么)(?:它|这本书|该书|本书)的\s*[A-Za-z\u4e00-\u9fff\s]{2,10}?\s*(?:又)?(?:是多少|是什么|呢)")
 
@@ -467,7 +469,13 @@ def read(question: str, lang: str, terms: Terms) -> Asked:
         # is named after the clauses that set the question up, not in them
         # (unless the question proper names only places: "我想在稿子里放一组研发投入强度的对比，2013年京、
         # 津、冀三地分别是多少？" asks the setting's indicator)
-        body_terms = terms.analyse(main[len(before):], lang)[0]
+        # (nor when the question proper points back at it: "…提到了它在全市GDP中占比的变化，请问这个比重是从…")
+        # (and the clause just before it as well when the question proper points back at what that names: "…提到了它在
+        # 全市GDP中占比的变化，请问这个比重是从…")
+        body = main[len(before):]
+        if re.search(r"(?:这|那|该)(?:个|一|项)?(?:比重|比例|占比|数字|数据|指标|比率|增速)", body):
+            body = (re.findall(r"[^，,；;。]+[，,；;。]?", before) or [""])[-1] + body
+        body_terms = terms.analyse(body, lang)[0]
         ind_terms = {t: w for t, w in ind_terms.items() if t in body_terms and len(t) >= 2
                      and not _PLACES_TOGETHER.match(t)} or ind_terms
     return Asked(

@@ -17,6 +17,7 @@ from typing import Callable, Sequence
 from assistant import choices, claims, evidence, extract, intent, prompts, question as qmod, scoring
 from assistant.asked import OWN_TOPIC_CUE, with_holders
 from assistant.contents import Contents, extreme_followed, row_unit as _row_unit
+from assistant.layout import Layout, anchors_en, asks_part, render_neighbour
 from assistant.errors import InputError
 from assistant.render import (en_term, numbers_supported, render, render_back_matter, render_others, render_same_page, render_term, render_chapters, render_count, render_nth_listed, render_nth_part, render_parts,
                               render_cited_work, render_stated_count, render_subsections, render_who_wrote, render_parts_of, shares_of_work as render_shares_of_work)
@@ -45,6 +46,9 @@ _WHICH_FIRST = re.compile(r"哪(?:篇|个|一篇|一个)[^，,。？?]{0,8}(?:�
 # "So which has more?", "哪个多？", "差多少？" with no place of its own: the two places the conversation just asked about
 _COMPARES_TWO = re.compile(r"\bwhich (?:one |of (?:the|them|those) two )?(?:has|is|was|had|gets?|got) (?:more|less|fewer|higher|lower|bigger|larger|smaller|ahead)\b"
                            r"|\bby (?:roughly |about |approximately )?how (?:much|many)\b|哪个(?:多|少|高|低|大|小)|哪(?:边|家|地)(?:多|少|高|低)|差(?:了)?多少|相差多少", re.I)
+# how a figure moved over the years the sentence gives ("比重是怎么变化的？", "从多少增加到多少", "How did … change?")
+_CHANGE = re.compile(r"变化|变动|趋势|走势|演变|从多少|从几|(?:增加|增长|提高|上升|涨|升|降|下降)到(?:了)?多少|前后(?:两个数|分别)"
+                     r"|\bchang(?:e|ed|es|ing)\b|\btrend\b|\bfrom what\b|\bover (?:the|those) years\b|\bhow (?:much )?(?:did|has) [^?]{0,60}\b(?:grow|rise|increase|fall|move)n?\b", re.I)
 _ABOUT_FOOTNOTE = re.compile(r"脚注|注释|注脚|小注|引用的|引文|footnote|cited|cites", re.I)
 _ORDINAL_ITEM = re.compile(r"^\s*第([一二三四五六七八九十])[，,、]")
 
@@ -112,6 +116,7 @@ class Assistant:
                 key = (n, intent.cn_value(k.group(1)))
                 self._parts[key] = self._parts.get(key, 0) + 1
         self._contents = Contents(self._toc, self._chapter_lines, self._sections, settings.answer.max_citations)
+        self._layout = Layout(handle.chunks)
         self.llm = llm
 
     # ------------------------------------------------------------------ loading
@@ -471,6 +476,7 @@ class Assistant:
         if d.answerable and not counted:
             self._page_range(d, rewritten, lang)
         self._nth_part(d, rewritten, match_lang, lang)
+        self._over_years(d, rewritten, lang)
         self._summary_by_topic(d, rewritten, match_lang, lang)
         if not d.answerable:
             related = self._related(hits, rewritten, match_lang)
@@ -1419,6 +1425,7 @@ class Assistant:
         else:
             base = d  # "电信业那一节后面紧接着是哪一节？": the line the question names itself
         if not base.answerable or not evidence.is_toc_row(base.best):
+            self._beside(d, base, step, main, ctx, lang)
             return
         d.answerable, d.refusal, d.best = True, "", base.best
 
@@ -1442,6 +1449,48 @@ class Assistant:
             d.best, d.sentences = u, [(render(u, lang, False, self.glossary, d.terms, False), [u])]
         else:
             d.answerable, d.sentences, d.refusal = False, [], prompts.REFUSAL[lang]
+
+    def _beside(self, d: extract.Draft, base: extract.Draft, step: int, main: str, ctx: str, lang: str) -> None:
+        """"总序之后是什么？", "讲完交通以后前言接着讲哪方面？": the part of the text next to the one named; "责任编辑下面那一行
+        写的是谁？", "Which funded project is listed just before the one numbered 9154027?": the imprint line or the
+        funded project next to the one the question found."""
+        named = main if lang == "zh" else anchors_en(main, self.glossary)
+        if asks_part(main) and named and (path := self._layout.part_named(named, ctx)) is not None:
+            other = self._layout.neighbour(path, step)
+            if other is not None and (u := self._layout.opening(other)) is not None:
+                en = (lambda t: self.glossary.to_en(re.sub(r"\s+", "", t)) or "") if self.glossary is not None else (lambda t: "")
+                d.answerable, d.refusal, d.best = True, "", u
+                d.sentences = [(render_neighbour(path[-1], other[-1], step, lang, en), [u])]
+            return
+        if base.answerable and base.best is not None and base.best.kind == "row" \
+                and (row := self._layout.row_beside(base.best.hit.chunk, step, by_line=bool(re.search(r"一?行|\bline\b", main, re.I)))) is not None:
+            u = _row_unit(row)
+            d.answerable, d.refusal, d.best = True, "", u
+            d.sentences = [(render(u, lang, False, self.glossary, d.terms, False), [u])]
+        elif base.answerable and base.best is not None and base.best.kind == "sentence" and step > 0 \
+                and re.search(r"接着|紧接着|然后|随后|下一句|后一句|\bnext sentence\b|\bgoes on\b", main, re.I) \
+                and (after := evidence.next_sentence(base.best)):
+            # "总序里电子商务领域说完以后，接着举的是哪个领域的例子？": the sentence after the one found
+            u = dataclasses.replace(base.best, text=after)
+            d.answerable, d.refusal, d.best = True, "", u
+            d.sentences = [(after, [u])]
+
+    def _over_years(self, d: extract.Draft, rewritten: str, lang: str) -> None:
+        """"北京软件和信息服务业占第三产业增加值的比重是怎么变化的？": every year the sentence gives the figure for,
+        not only the latest (each year's row, cited)."""
+        main = qmod.split_context(rewritten)[0]
+        if not d.answerable or d.best is None or _table(d.best) != "indicators" or not _CHANGE.search(main) \
+                or len(d.sentences) != 1 or d.best.kind != "row":
+            return
+        m = d.best.hit.chunk.meta or {}
+        same = sorted((c for c in self.handle.chunks if c.kind != "paragraph" and (c.meta or {}).get("table") == "indicators"
+                       and all((c.meta or {}).get(k) == m.get(k) for k in ("region", "indicator", "row_quote", "unit"))),
+                      key=lambda c: str((c.meta or {}).get("year") or ""))
+        if len({str((c.meta or {}).get("year") or "") for c in same}) < 2:
+            return
+        units = [_row_unit(c) for c in same]
+        d.sentences = [(render(u, lang, False, self.glossary, d.terms, False), [u]) for u in units]
+        d.derived = set(d.derived) | {str((c.meta or {}).get("year")) for c in same}
 
     def _same_page(self, d: extract.Draft, ctx: str, lang: str) -> None:
         """"跟它在同一页的还有哪个？（接上问：…孵化基地在第几页？）": the other contents lines that start on the page of the

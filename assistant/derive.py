@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from typing import Sequence
 
-_DIFF_ZH = re.compile(r"(高|多|低|少|高出|多出|低了|少了|相差|差)(多少|几个百分点)|差距(是|有)?多(少|大)|"
+_DIFF_ZH = re.compile(r"(高|多|低|少|高出|多出|低了|少了|相差|差)了?(多少|几个百分点)|差距(是|有)?多(少|大)|"
                       r"(?:高于|超过|超出|低于|领先)[^，。？?]{1,6}?(?:多少|几个百分点)|"  # "北京的R&D投入强度超过天津多少？"
                       r"(提高|增加|增长|上升|下降|减少|净增|涨)了?(多少|几)(个百分点)?")
 _RATIO_ZH = re.compile(r"几倍|多少倍")

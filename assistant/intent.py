@@ -721,9 +721,11 @@ _AUTHORS_OF_BOOK = re.compile(r"(?:(?:这本书|本书|该书|这书|这本报�
 def asks_book_author(q: str, lang: str) -> bool:
     """"Who wrote the book?", "这本书是谁写的？", "who wrote it (following up: … of this book)": the
     book's authors are asked for, not the signer of one of its prefaces."""
-    from assistant.question import split_context  # noqa: PLC0415 (question imports intent)
+    from assistant.question import preamble, split_context  # noqa: PLC0415 (question imports intent)
 
     main, ctx = split_context(q)
+    if lang == "zh" and (told := preamble(main)[1]):
+        main = re.sub(r"^[，,；;。：:\s]*(?:那么?)?(?:请问|我想问|想问|想知道|想请教)?[，,：:\s]*", "", main[len(told):])  # ("我在写一篇…的稿子，…需要写明作者，请问这本书是由谁编著的？": the question proper)
     if _AUTHORS_OF_BOOK.match(main.strip()):
         return True  # "作者是谁？", "Who are the authors?"
     if not ctx and re.fullmatch(r"\s*(?:是)?谁(?:写|编|著|编著|编写)的[？?]?\s*|\s*who\s+wrote\s+it\s*\??\s*", main, re.I):
@@ -908,7 +910,12 @@ _NEXT = re.compile(r"下一(?:节|章|部分|小节|个|项|条)|(?<![最之])�
                    # "那它后面一节呢？", "which entry follows 唐山工业软件…", "what follows it"
                    r"|(?:后面|之后|后边)(?:的|那)?一(?:节|章|条|项|个)(?=呢|[？?]|$)"
                    r"|\b(?:which|what) (?:chapter|section|part|entry|subsection|heading|line) (?:follows|comes (?:right |directly |immediately |just )?after)\b"
-                   r"|\bwhat follows\b", re.I)
+                   r"|\bwhat follows\b"
+                   # "责任编辑下面那一行写的是谁？", "科技合作那一点后面是哪一点？"
+                   r"|(?:紧挨着|紧接着)?(?:下面|下边|底下)(?:紧挨着的?|紧接着的?|的|那)?一(?:行|条|项)"
+                   r"|(?:后面|之后|后边)(?:紧接着|紧跟着|接着|紧挨着)?(?:的|那)?(?:是|讲|写)?(?:的是)?哪一?(?:点|方面|块|段)"
+                   r"|(?:后面|之后|后边)(?:紧接着|紧跟着|接着|紧挨着)(?:列|写|排|举|讲|说)?的?(?:是)?(?:哪|什么)"
+                   r"|\blisted (?:just |right |directly |immediately )?after\b|\bwhat comes (?:right |directly |immediately |just )after\b", re.I)
 _PREVIOUS = re.compile(r"上一(?:节|章|部分|小节|个|项|条)|前一(?:节|章|个)|上面(?:的|那)?一(?:项|条|行|个|节)"
                        r"|(?:前面|之前|前边)紧挨着的?(?:是)?(?:哪一?(?:节|章|条|项|个|部分)|什么)"
                        r"|(?:前面|之前|前边)(?:紧挨着)?(?:的|那)?一?(?:节|章|条|项)|(?:前面|之前|前边)(?:的|那)?(?:是)(?:哪一?(?:节|章|条|项|个)|什么)|\bprevious (?:section|chapter|part|one|entry|subsection)\b"
@@ -916,7 +923,10 @@ _PREVIOUS = re.compile(r"上一(?:节|章|部分|小节|个|项|条)|前一(?:�
                        r"|\b(?:chapter|section|part|entry|subsection|one)\s+(?:comes|is|sits)\s+(?:right |directly |immediately |just )?before\b"
                        r"|(?:前面|之前|前边)(?:的|那)?一(?:节|章|条|项|个)(?=呢|[？?]|$)"
                        r"|\b(?:which|what) (?:chapter|section|part|entry|subsection|heading|line) (?:precedes|comes (?:right |directly |immediately |just )?before)\b"
-                       r"|\bwhat precedes\b", re.I)
+                       r"|\bwhat precedes\b"
+                       r"|(?:紧挨着|紧接着)?(?:上面|上边)(?:紧挨着的?|紧接着的?|的|那)?一(?:行|条|项)"
+                       r"|(?:前面|之前|前边)(?:紧挨着的?)?(?:的|那)?(?:是|讲|写)?(?:的是)?哪一?(?:点|方面|块|段)"
+                       r"|\blisted (?:just |right |directly |immediately )?before\b|\bwhat comes (?:right |directly |immediately |just )before\b", re.I)
 
 
 _SAME_PAGE = re.compile(r"(?:在)?同一页|同页|(?:页码|起始页)(?:一样|相同)|\bon the same page\b|\bsame page\b", re.I)
@@ -927,9 +937,19 @@ def same_page(q: str) -> bool:
     return bool(_SAME_PAGE.search(q))
 
 
+# "讲完交通以后前言接着讲哪方面？", "电子商务领域说完以后，接着举的是哪个领域的例子？"
+_DONE_WITH = re.compile(r"(?:讲完|说完|写完|谈完|介绍完)[^，,。？?]{0,16}(?:以后|之后)")
+
+
 def next_or_previous(q: str) -> int:
-    """"那下一节呢？" -> 1, "the previous chapter?" -> -1, else 0."""
-    return 1 if _NEXT.search(q) else -1 if _PREVIOUS.search(q) else 0
+    """"那下一节呢？" -> 1, "the previous chapter?" -> -1, else 0 ("第一章开头那段讲完之后，第一节是什么？" names the
+    section it asks for)."""
+    if _NEXT.search(q):
+        return 1
+    if _PREVIOUS.search(q):
+        return -1
+    m = _DONE_WITH.search(q)
+    return 1 if m and not re.search(r"第[一二三四五六七八九十百\d]+[章节]", q[m.end():]) else 0
 
 
 _NTH_OF_LIST_EN = re.compile(r"\b(?:what's|what is|which is|and|what about)\s+the\s+(first|second|third|fourth|fifth|sixth|last)\s+one\b", re.I)

@@ -172,7 +172,8 @@ def _spoken(text: str) -> str:
     text = _FILLER_HEAD.sub("", text.lstrip()) or text
     # fillers and self-interruptions inside a spoken question ("…，呃，是哪家出版社出的来着？", "就是说那个…", "那个啥，")
     text = re.sub(r"(?<=[，,。])\s*(?:[呃额嗯唔]+|那个啥|怎么说呢|我想想|反正就是|就是说)[，,、]\s*", "", text)
-    text = re.sub(r"(?:^|(?<=[，,。？?]))\s*(?:反正就是|就是说)(?=[\u4e00-\u9fff\d])", "", text)
+    # ("这本书的作者是谁？就是编著的那两位": a clarifying clause names what was asked)
+    text = re.sub(r"(?:^|(?<=[，,。？?]))\s*(?:反正就是|就是说|我是说|我说的是|就是)(?=[\u4e00-\u9fff\d])", "", text)
     # "对对对，76.9%。那天津呢…": the asker agreeing, and the figure they repeat, ask nothing
     text = re.sub(r"^(?:对对对|对对|对的|对|是的|没错|嗯嗯|好的)[，,。!！]\s*(?:\d[\d.]*\s*(?:%|元|亿元|个|家)?[。，,!！]\s*)?(?=\S)", "", text)
     # "那后来呢？…到2013年，涨到多少了？": the bare "and later?" is asked again by the sentence after it
@@ -500,7 +501,10 @@ _LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z\d&'’\- ]*[A-Za-z\d]|[A-Za-z]")
 _GENERIC_EN = frozenset("topic topics subject title name names office specific exact exactly main key core detail details "
                         "one two three four five six seven eight nine ten".split())
 # English words in a Chinese sentence that say one thing there, though generic in an English question
-_MIXED_EN_ZH = {"title": "标题", "titles": "标题", "page": "页", "order": "顺序"}
+_MIXED_EN_ZH = {"title": "标题", "titles": "标题", "page": "页", "order": "顺序",
+                # ("落款是who", "总序的author是谁", "开本size是多少": a question word, or a word the Chinese says plainly)
+                "who": "谁", "what": "什么", "when": "什么时候", "where": "哪里", "which": "哪个", "how many": "多少",
+                "how much": "多少", "author": "作者", "authors": "作者", "size": "尺寸"}
 _FRAME_EN = frozenset("the a an of in on for and to is are was were what which who how".split())
 
 
@@ -528,6 +532,7 @@ def english_in_chinese(text: str, glossary, known: Callable[[str], bool]) -> str
         # ("项目研究的topic是什么", "北京的four core functions": the generic words say nothing the Chinese does not)
         return "".join(g[3][0] for g in groups) if groups or words else m.group(0)
 
+    text = re.sub(r"(?<=[\d多少几])\s*[kK](?=字)", "千", text)  # "196k字", "多少k字"
     out, last = [], 0
     for m in _LATIN_RUN.finditer(text):
         said, before = translate(m), text[last: m.start()]
@@ -661,7 +666,9 @@ def _without_story(q: str) -> str:
 # The clauses before the question proper tell who asks and why ("我在写一篇关于京津冀协同的论文，
 # 想引用一下…，请问…"): what they name may locate the answer, but their other words are no part of it.
 _ASK_MARK_ZH = re.compile(r"[，,；;。：:]\s*(?:那么?)?(?:请问|我想问|想问|想知道|想请教|(?:请|麻烦)?(?:你|您)?(?:告诉我|帮我查一下|帮我查)"
-                          r"|(?:请|麻烦|劳驾)(?:你|您)?(?:给|帮我?)(?:我)?(?:看看|瞅瞅|瞧瞧|查查|找找|看一下|瞅一眼|查一下)[，,]?)")  # "麻烦您给看看，"
+                          r"|(?:请|麻烦|劳驾)(?:你|您)?(?:给|帮我?)(?:我)?(?:看看|瞅瞅|瞧瞧|查查|找找|看一下|瞅一眼|查一下)[，,]?"  # "麻烦您给看看，"
+                          # "…，所以想麻烦确认一下，这本书的ISBN号是多少？"
+                          r"|(?:所以|因此)?(?:想|要)?(?:麻烦|劳驾|请)?(?:您|你)?(?:帮忙|帮我)?(?:确认|核实|核对|查证|请教|打听)(?:一下)?(?=[，,：:]))")
 # "…，所以想核对一下书号：这本书的ISBN是多少？": the clause that says what the asker wants told ends in a
 # colon, and the question proper follows it
 _TOLD_MARK_ZH = re.compile(r"(?:想|请|麻烦|帮我|告诉我|问|核对|确认|查)[^，,；;。？?：:]{0,16}([：:])")

@@ -97,7 +97,13 @@ def _names_what_it_lacks(u: Unit, a: Asked, terms: Terms) -> bool:
     # (an unknown word only as the question writes it: not a segmenter's artefact such as 重重 out of 比重的变化)
     return any(not t.startswith("~") and (terms.known(t) or (zh and t in a.main and "的" not in t)) and not _BOOK_PART_TERM.search(t)
                and not _ABOUT_WORD.fullmatch(t.lstrip("=")) and t.lstrip("=") not in cue and not has_term(t.lstrip("=").lower(), hay)
-               for t in a.own_terms)
+               and not _said_in_parts(t, hay, terms) for t in a.own_terms)
+
+
+def _said_in_parts(t: str, hay: str, terms: Terms) -> bool:
+    """"北京地铁" of "北京市的地铁运营里程": a phrase of the question whose words the passage has, apart."""
+    parts = [p for p in terms.parts(t) if p != t] if re.fullmatch(r"[\u4e00-\u9fff]{4,}", t) else []
+    return len(parts) > 1 and all(has_term(p, hay) for p in parts)
 
 
 def _asks_whether_mentioned(main: str) -> bool:

@@ -61,7 +61,7 @@ _FIELD_ZH = re.compile(r"(?<=[的之])[A-Za-z]{2,6}[\u4e00-\u9fff]{0,3}(?=(?:是
 _TERSE_OF_ZH = re.compile(r"(?<=[的之])[\u4e00-\u9fff]{2,4}(?=[？?。]?\s*$)")  # "出版发行方的联系电话"
 _TELL_ME_ZH = re.compile(r"告诉我(?:[^，,。？?]{0,8}的)?([A-Za-z]{2,6}[\u4e00-\u9fff]{0,2}|[\u4e00-\u9fff]{2,4})[。？?]?\s*$")  # "请告诉我它的ISBN号。"
 _WRITE_WHERE_ZH = re.compile(r"([\u4e00-\u9fff]{2,4}?)(?:应该|要|该)?(?:写|填|寄)(?:到|在)?哪(?:里|儿)?")  # "地址写哪里": the field is 地址
-_OF_ZH = re.compile(r"(?<=[的之])[\u4e00-\u9fff]{2,4}?(?=(?:是|为)(?:多少|什么|哪|几))")
+_OF_ZH = re.compile(r"(?<=[的之])[\u4e00-\u9fff]{2,4}?(?=(?:是|为)(?:多少|什么|哪|几)|在哪(?![一个]|页|章|节|部分))")  # ("…的地址在哪里？")
 _ASPECTS = re.compile(r"^[一二两三四五六七八九十]+(?:个)?方(?:面)?$")
 _COUNTED = re.compile(r"^[一二两三四五六七八九十几\d]+[\u4e00-\u9fff]?$")
 _INTERROGATIVE = re.compile(r"^(几|第几|哪|多少|什么|怎么|怎样|如何|为何)")
@@ -216,7 +216,9 @@ _ASKED_ZH = re.compile(r"(?:的|之)((?:(?!的)[\u4e00-\u9fff]){2,6}?)(?:是|为
 _HOW_MUCH_ZH = re.compile(r"(?:的|之)(?!百分)(?![^？?]*倍)((?:(?![的有是为])[\u4e00-\u9fff]){2,4}?)(?=(?:大概|大约|一共|总共)?多少[？?]?$)")
 # "书里有出版社的传真吗？", "有没有给作者的邮箱？": whether the record holds a field, asked of its owner
 _HAS_ZH = re.compile(r"(?:有没有(?:给|列|写|印|提供|标|附|留)?(?:出|了|上)?(?![^，,。？?的]{0,10}(?:达到|超过|高于|低于|相当|提到|讲到|说到|谈到|涉及))[^，,。？?的]{1,10}的((?:(?!的)[\u4e00-\u9fff]){2,6}?)[？?]?$"
-                     r"|有(?:给|列|写|印|提供|标|附|留)?(?:出|了|上)?[^，,。？?的]{1,10}的((?:(?![的什哪谁])[\u4e00-\u9fff]){2,6}?)(?:吗|嘛|(?<![什怎这那多要])么|没有|没)[？?]?$)")
+                     r"|有(?:给|列|写|印|提供|标|附|留)?(?:出|了|上)?[^，,。？?的]{1,10}的((?:(?![的什哪谁])[\u4e00-\u9fff]){2,6}?)(?:吗|嘛|(?<![什怎这那多要])么|没有|没)[？?]?$"
+                     # "编委会名单里有没有列副主编？": the thing listed, named right after the verb
+                     r"|有没有(?:列|写|印|标|附)(?:出|上|了)?((?:(?![的什哪谁])[\u4e00-\u9fff]){2,6})[？?]?$)")
 
 
 def closed_focus(words: list[str], focus: set[int], owners: set[int] = frozenset()) -> bool:
@@ -359,6 +361,9 @@ class BookTitle:
         q = re.sub(r"《\s*本书[^《》]{0,24}》", "本书", q)
         # "《京津冀信息服务业发展报告（2015）》这本书的著者": the title, then the words that point at it again
         q = re.sub(r"本书\s*(?:这本书|这一本书|这本报告|这部书|这份报告|本书)", "这本书", q)
+        q = re.sub(r"(?:这|那|该)(?:本|份|部)\s*本书", "这本书", q)  # ("这本《…》的作者": the pointer, then the title)
+        # ("这本2015年度的京津冀信息服务业发展报告": the title's own year, said before it)
+        q = re.sub(rf"(?:(?:这|那|该)(?:本|份|部))?\s*(?:{yrs})\s*年?度?版?的?\s*(?:这本书|本书)", "这本书", q)
         # "那个本书，2015的那本，是哪家出版社出的？": the title's year said again after it
         q = re.sub(rf"本书[，,]?\s*(?:{yrs})\s*年?(?:度)?(?:的|版的?)?(?:那本|那一本|这本)?(?=[，,])", "本书", q)
         for pattern in self._english_names:
@@ -563,6 +568,7 @@ class Terms:
             either = [self.unknown_asked(f"本书的{p}是什么？", lang, focus_keys) for p in both]
             return either[0] if all(either) else None
         x = re.sub(r"^[一二两三四五六七八九十几\d]+(?:个|项|位|条|种)", "", x) or x  # "书里给的三个数": the field is 数
+        x = re.sub(r"(?<=[\u4e00-\u9fff]{2})的?(?:变化|变动|走势|趋势|演变)(?:情况)?$", "", x)  # "比重变化": how the 比重 moved
         if re.search(r"(成|作|认|(?<!职)称|视|定|列|评|选|改|变|被|归结|归纳|总结|概括)$", x):  # (职称 is a noun)
             return None  # "…将成为什么的一个着力点": 成为 is the verb, nothing is named before it
         if re.fullmatch(r"(?:最后|第[一二三四五六七八九十\d]+|头|首|末|下|上)?一?(?:项|条|个|节|章|部分|小节|条目)*", x):
@@ -904,8 +910,11 @@ class Terms:
             # ("ISBN号多少，做ppt参考文献要写": ppt is why it is asked)
             # ("这本report定价多少钱？", "写market-entry memo要cite…": English words the paraphrase table drops or
             # gives the report's word for are no name; a hyphened word is known when each of its parts is)
-            for w in re.findall(r"(?<![A-Za-z\d])(?=[\d.]*[A-Za-z])[A-Za-z\d][A-Za-z\d&.+-]*", setting(normalize(q)).body):
-                w = w.rstrip(".")
+            body = setting(normalize(q)).body
+            for m in re.finditer(r"(?<![A-Za-z\d])(?=[\d.]*[A-Za-z])[A-Za-z\d][A-Za-z\d&.+-]*", body):
+                w = m.group(0).rstrip(".")
+                if re.match(r"(?:字母)?(?:开头|打头|起头|结尾|字头)", body[m.end():]) or re.search(r"(?:开头是|首字母是?|字母)$", body[: m.start()]):
+                    continue  # ("CIP里那个F开头的中图分类号": the form of the value asked for, not a name)
                 if not all(self._latin_known(p) for p in ([w] if self._latin_known(w) else w.split("-"))):
                     return w
             # "马云对电子商务怎么看？": a person the report never names (the tagger runs, and loads on first
@@ -1137,7 +1146,8 @@ def names_the_book(q: str, year: str) -> bool:
     y = re.escape(year)
     return bool(re.search(rf"[（(]\s*{y}\s*(?:年?版|年度|edition|ed\.)?\s*[)）]|\b{y}\s+edition\b|{y}\s*年版|\b{y}\s+(?:[A-Za-z&'-]+\s+){{0,8}}(?:report|yearbook)\b"
                           rf"|{y}\s*年?\s*(?:版)?[\u4e00-\u9fff]{{0,12}}?报告|报告\s*{y}|\breport\s+{y}\b"
-                          rf"|(?:书名|标题)[里中上]?[^，,。？?；;]{{0,6}}{y}|\btitle\b[^,.?;]{{0,20}}\b{y}\b", q, re.I))
+                          rf"|(?:书名|标题)[里中上]?[^，,。？?；;]{{0,6}}{y}|\btitle\b[^,.?;]{{0,20}}\b{y}\b"
+                          rf"|(?:本书|这本书|该书|它)[^，,。？?；;]{{0,8}}(?:标|写|印)(?:的是|着|了)\s*{y}(?![\d年])", q, re.I))  # "这本书虽然标的是2015"
 
 
 # particles, pronouns and question words: a run that holds one is no word typed with a wrong character
