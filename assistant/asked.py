@@ -180,6 +180,8 @@ OWN_TOPIC_CUE = re.compile(r"^(?:and|what about|how about)\s+the\s+(?:\w+\s+){0,
 _NO_TOPIC = frozenset("还有 其他 其它 另外 其余 别的 另一个 另外一个 完整 全文 原文 原话 原句 准确 具体 引用 引号 我们 咱们 我 你 您 他们 大家 "
                       "数字 数据 数值 数 数额".split())  # ("天津的数字有没有？": the figure asked before, for another place)  # "还有呢？", "那句的完整原文": no new topic
 _THAT_ONE_WHO = re.compile(r"^(?:那|那么)[\u4e00-\u9fff]{1,6}的(?:[\u4e00-\u9fff]{1,4}?)?(?:是谁|又是谁|是哪一?位|又是哪一?位|呢)"
+                           # "落款是谁？" after "前言是哪天写的？": a field of its own asked by who holds it
+                           r"|^(?:那|那么)?[\u4e00-\u9fff]{2,4}(?:又)?是谁(?:呢)?[？?]?$"
                            # "那校对谁弄的？", "那印制是谁负责的？": a role of its own, asked by its deed
                            r"|^(?:那|那么)[\u4e00-\u9fff]{2,6}?(?:又)?(?:是)?谁(?:弄|做|负责|管|干|搞|编|写|签|印|校|审)的?"
                            # "那它的 ISBN 号码是多少？": a field of the same book, asked in its own words
@@ -324,7 +326,10 @@ def read(question: str, lang: str, terms: Terms) -> Asked:
         role = []  # "总序的作者是谁？": who wrote it, as "总序是谁写的？" asks (its signature)
     # what a "who did it" question is about ("总序是谁写的" -> 总序; "who wrote the preface" -> 前言)
     # ("各章内容分别是谁执笔的": every chapter, as the division of labour names them, not a word "各章")
-    subj = re.sub(r"(?:各|每一?)章", "", intent.who_subject(q, lang))
+    # (of the question proper, not of the clauses that set it up: "…想先弄清楚每章是谁写的，请问第三章和第四章是由谁…")
+    told = qmod.preamble(q)[1] if lang == "zh" else ""
+    proper = q[len(told):] if told and re.search(r"谁|哪一?位", q[len(told):]) else q
+    subj = re.sub(r"(?:各|每一?)章", "", intent.who_subject(re.sub(r"^[，,；;。：:\s]*(?:那么?)?(?:请问|我想问|想问|想知道)?", "", proper), lang))
     if (n := intent.nth_one(subj)) and re.search(r"chapters?\b|章", ctx, re.I):
         # "Who wrote the first one? (following up: How many chapters is the book divided into?)"
         subj = {"first": "chapter 1", "second": "chapter 2", "third": "chapter 3", "fourth": "chapter 4",

@@ -302,6 +302,13 @@ def normalize(text: str) -> str:
         if (m := re.match(r"^\s*除了?([^，,。？?]{2,16}?)(?:以外|之外)?[，,]\s*(?=\S)", text)) and not re.search(
                 r"还有|另外|其他|其它|其余|剩下|别的|以外的|之外的|还|另", text[m.end():]) and re.search(r"分别|各", text[m.end():]):
             text = text[m.end():]
+        # "前言的落款？": a sign-off is the name and the date under a text
+        text = re.sub(r"^(?:请问)?([^，,。？?]{0,8}?(?:总序|前言|序言|序))的?落款(?:处)?(?:是什么|写的是什么|写了什么|怎么写的|呢)?(?=[？?。]?\s*$)", r"\1的署名和落款日期分别是什么", text)
+        # "总序署名和落款日期", "出版发行者，连同地址": two fields named as a catalogue query, asked together
+        if (m := re.fullmatch(r"\s*([\u4e00-\u9fffA-Za-z]{2,12}?)(?:和|及|与|以及|，连同|，还有|，外加|连同)([\u4e00-\u9fffA-Za-z]{2,8})[？?。]?\s*", text)) \
+                and not asks(text) and not re.search(r"[哪谁几]|什么|多少", text) and not any(
+                    x.slot.category == "region" for g in m.groups() for x in mentions(g)):
+            text = f"{m.group(1)}和{m.group(2)}分别是什么？"
         # "这本书主要写了什么内容？", "本书讲什么？": what the book as a whole is about, which its preface says
         text = re.sub(r"^(?:请问)?(?:这本书|本书|这本报告|本报告|该书|这份报告|全书|整本书)(?:主要|大致|大概|究竟|到底|都)?(?:写|讲|介绍|研究|论述|谈|说|涉及)(?:了|的)?(?:是)?"
                       r"(?:什么|哪些|啥|些什么)(?:内容|东西|问题|方面)?(?:呢|啊|呀)?(?=[？?。]?$)", "本书的主要内容是什么", text)
@@ -504,7 +511,7 @@ _GENERIC_EN = frozenset("topic topics subject title name names office specific e
 _MIXED_EN_ZH = {"title": "标题", "titles": "标题", "page": "页", "order": "顺序",
                 # ("落款是who", "总序的author是谁", "开本size是多少": a question word, or a word the Chinese says plainly)
                 "who": "谁", "what": "什么", "when": "什么时候", "where": "哪里", "which": "哪个", "how many": "多少",
-                "how much": "多少", "author": "作者", "authors": "作者", "size": "尺寸"}
+                "how much": "多少", "author": "作者", "authors": "作者", "size": "尺寸", "slogan": "口号", "slogans": "口号"}
 _FRAME_EN = frozenset("the a an of in on for and to is are was were what which who how".split())
 
 
@@ -1080,6 +1087,11 @@ def _next_part(question: str, previous: str) -> str:
     return question[: m.start()] + new + question[m.end():]
 
 
+_ABOUT_CITED = re.compile(r"脚注|注释|引(?:用)?的(?:是)?(?:哪|什么)|引用了|\bfootnote\b|\bcite[sd]?\b", re.I)
+_THAT_BOOK_ZH = re.compile(r"(?:这|那|该)(?:本|部)(?:书|著作)")
+_THAT_BOOK_EN = re.compile(r"\b(?:this|that) (?:book|work)\b", re.I)
+
+
 def rewrite(question: str, previous: str | None) -> str:
     """Rewrite a follow-up into a standalone question using the previous (rewritten) question.
 
@@ -1095,6 +1107,10 @@ def rewrite(question: str, previous: str | None) -> str:
     if (nxt := _next_part(question, previous)) != question:
         return nxt if asks(nxt) and not is_contextual(nxt) else with_context(nxt, split_context(previous)[0])
     question = fixed
+    if _ABOUT_CITED.search(split_context(previous)[0]) and not _ABOUT_CITED.search(question):
+        # "这个脚注引的是哪本书？ || 这本书是哪家出版社、哪一年出版的？": the book the footnote cites, not this one
+        question = _THAT_BOOK_ZH.sub("脚注引用的那本书", question, count=1)
+        question = _THAT_BOOK_EN.sub("the book the footnote cites", question, count=1)
     previous, carried = split_context(previous)  # context is never nested
     question = _same_ask(question, previous)
     if re.search(r"前者|后者", question):

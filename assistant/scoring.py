@@ -100,6 +100,16 @@ def _names_what_it_lacks(u: Unit, a: Asked, terms: Terms) -> bool:
                and not _said_in_parts(t, hay, terms) for t in a.own_terms)
 
 
+_INSIDE_LINE = re.compile(r"(第[一二三四五六七八九十]+[章节])(?:(?!第[一二三四五六七八九十]+[章节])[^，,。？?]){0,12}?(?:里|中|下面|底下|当中)[，,的]?\s*([^，,。？?]{2,}?)(?:在|从)?(?:哪一?页|第几页)")
+
+
+def _only_in_setting(t: str, main: str) -> bool:
+    """"…那段话列举了百度、腾讯、新浪这些企业，请问…一共聚集了多少家…？": a word of the clauses that set the question
+    up, which the question proper does not use (where the asker saw it, not what is asked)."""
+    told = qmod.preamble(main)[1] if qmod.language(main) == "zh" else ""
+    return bool(told) and t in told.lower() and t not in main[len(told):].lower()
+
+
 def _said_in_parts(t: str, hay: str, terms: Terms) -> bool:
     """"北京地铁" of "北京市的地铁运营里程": a phrase of the question whose words the passage has, apart."""
     parts = [p for p in terms.parts(t) if p != t] if re.fullmatch(r"[\u4e00-\u9fff]{4,}", t) else []
@@ -651,7 +661,7 @@ def _figures(u: Unit, a: Asked, terms: Terms, s: float) -> float:
         u.reasons.append("indicator not asked")
     if a.numeric and (spans := [m.span() for m in _LISTED.finditer(u.text)]) and any(
             _only_listed(u.text, spans, t, terms) for t in a.qterms
-            if not t.startswith("~") and t not in a.focus and not names_region_term(t)):
+            if not t.startswith("~") and t not in a.focus and not names_region_term(t) and not _only_in_setting(t, a.main)):
         # "百度2013年的营业收入是多少？": "…集聚了百度、腾讯…等277家…，收入过亿元企业38家" gives the
         # park's figures; a name in its "、…等" list holds none of them
         s *= 0.4
@@ -865,6 +875,11 @@ def _contents(u: Unit, a: Asked, terms: Terms, s: float) -> float:
         # the asker's story names: "我只想看政策部分，第四章扶持政策从第几页开始？")
         s *= 0.5
         u.reasons.append("the contents line is not the one asked")
+    if is_toc and (inside := _INSIDE_LINE.search(a.main)) and str(meta.get("title") or u.text).startswith(inside.group(1)) and any(
+            len(t) >= 2 and terms.known(t) and terms.credit(t, normalize(str(meta.get("title") or u.text)).lower()) == 0
+            for t in terms.analyse(inside.group(2), "zh")[0]):
+        # "第一章第四节协同发展思路里，交通协同发展在哪一页？": the section named is where the line asked is, not that line
+        s *= 0.6
     if a.page_asked and is_toc and known_coverage(u, a, terms) < TOC_PAGE_SUPPORT:
         # a contents line answers a page question only if it is named by most of the question's
         # words: "the Hebei part of the emerging business models section" is no Hebei line

@@ -2455,3 +2455,99 @@ def test_a_count_of_what_a_sentence_lists_only_of_its_kind(assistant_, q):
 def test_a_question_after_a_stated_figure_is_no_claim(assistant_, q):
     r = assistant_.ask(q)
     assert r.answerable and not r.answer.startswith(("No.", "Yes.")), (r.rewritten_question, r.answer)
+
+
+@pytest.mark.parametrize("q, must, cited", [
+    # the part of the text next to the one named, cited by its opening sentence
+    ("总序之后是什么？", ["“总序”之后是“前言”"], "前言"),
+    ("编委会那页后面接着是哪部分？", ["“总序”"], "总序"),
+    ("前言前面是什么？", ["“前言”之前是“总序”"], "总序"),
+    ("讲完交通以后前言接着讲哪方面？", ["四、公共服务水平提升"], "四、公共服务"),
+    ("What comes after the general preface?", ["After 总序", "comes 前言"], "前言"),
+])
+def test_the_part_before_or_after_a_named_part(assistant_, q, must, cited):
+    r = assistant_.ask(q)
+    assert r.answerable and all(m in r.answer for m in must), (r.rewritten_question, r.answer)
+    assert cited in r.citations[0].section, [c.section for c in r.citations]
+
+
+@pytest.mark.parametrize("turns, must, not_said", [
+    (["版权页上责任编辑下面那一行写的是谁？"], "司东翔", "许兵"),
+    (["这本书的组稿编辑是谁？", "那紧挨着下面一行列的是谁？"], "许兵", "王光艳"),
+    (["基金项目中自然科学基金那个后面紧跟着列的是哪一个？"], "14JGC088", "9154027"),
+    (["Which funded project is listed just before the one numbered 9154027?"], "TJSHS201510031008", "9154027 ("),
+    (["总序里电子商务领域说完以后，接着举的是哪个领域的例子？"], "影视文化", "电子商务"),
+])
+def test_the_line_or_sentence_next_to_the_one_found(assistant_, turns, must, not_said):
+    r = _converse(assistant_, turns)
+    assert r.answerable and must in squash_ws(r.answer) and not_said not in squash_ws(r.answer.split("\n")[0]), (r.rewritten_question, r.answer)
+
+
+def test_a_section_named_with_its_first_line_asked_is_no_neighbour_question(assistant_):
+    # "讲完…之后" before the section asked by its number asks that section, not the one after it
+    r = assistant_.ask("第一章开头那段讲完之后，第一节是什么？")
+    assert "第二节" not in r.answer, r.answer
+
+
+@pytest.mark.parametrize("q, must", [
+    ("北京软件和信息服务业占第三产业增加值的比重是怎么变化的？", ["8.0%", "11.7%"]),
+    ("北京软件和信息服务业占第三产业增加值的比重从多少增加到多少？", ["8.0%", "11.7%"]),
+    ("How did the share of Beijing's software and information services in GDP change?", ["5.2%", "9%"]),
+])
+def test_a_change_is_answered_with_every_year_the_sentence_gives(assistant_, q, must):
+    r = assistant_.ask(q)
+    assert r.answerable and all(m in r.answer for m in must), r.answer
+
+
+def test_one_year_asked_gets_one_year(assistant_):
+    r = assistant_.ask("2013年北京软件和信息服务业占GDP比重是多少？")
+    assert "9%" in r.answer and "5.2%" not in r.answer.split("\n")[0], r.answer
+
+
+@pytest.mark.parametrize("turns, must", [
+    # English words typed inside a Chinese question
+    (["开本size是多少"], ["720"]),
+    (["全书字数多少k字？"], ["196"]),
+    (["前言是哪天写的，落款是who"], ["2016年3月18日", "编者"]),
+    (["CIP里那个F开头的中图分类号是多少"], ["F719.9"]),
+    (["区域分工格局那个slogan是啥，北京xx、天津xx、河北xx那个"], ["北京研发"]),
+    # northern colloquial speech
+    (["书号是啥来着？"], ["4331"]),
+    (["这书哪儿印的啊？"], ["九州迅驰"]),
+    (["出版发行那儿写的地址搁哪儿？"], ["北蜂窝"]),
+    (["经管社的office address在哪？邮编多少"], ["北蜂窝", "100038"]),
+    (["组稿编辑是谁？", "那校对谁弄的？"], ["赵天宇"]),
+    (["这本书的作者是谁？就是编著的那两位"], ["郭斌", "陈倩"]),
+    # a journalist's setting before the question
+    (["我们报社要求引用图书时附上书号，我正在赶一篇京津冀信息服务业的专题稿，编辑部那边等着核对，所以想麻烦确认一下，"
+      "这本2015年度的京津冀信息服务业发展报告的ISBN号是多少？"], ["4331"]),
+    (["我在写一篇关于京津冀协同发展的稿子，想引用一下《京津冀信息服务业发展报告（2015）——协同发展与产业升级》里的观点，"
+      "按照我们的引文格式需要写明作者，请问这本书是由谁编著的？"], ["郭斌", "陈倩"]),
+    (["我在写一篇盘点稿，这本《京津冀信息服务业发展报告（2015）》虽然标的是2015，但我猜实际出版要晚一些，请问它是哪年哪月第一版的？"], ["2016年5月"]),
+    (["我在写一篇关于中关村软件园的特稿，那段话列举了百度、腾讯、新浪这些企业，请问截至2013年底园区一共聚集了多少家知名信息服务企业总部和研发中心？"], ["277"]),
+    (["我打算采访一下这本报告的执笔者，想先弄清楚每章是谁写的，请问第一章是由谁负责资料整理和撰写的？", "那第三章和第四章呢？"], ["孟程燕", "赵如平"]),
+    (["这个脚注引的是哪本书、作者是谁？", "这本书是哪家出版社、哪一年出版的？"], ["天津人民出版社", "2014"]),
+    # yes/no: whether the report mentions a thing it gives
+    (["前言有没有提到北京地铁的运营里程？"], ["465"]),
+    # traditional script, the title in 《》 after 這本
+    (["這本《京津冀資訊服務業發展報告（2015）》的作者是誰？"], ["郭斌"]),
+    (["總序提到哪些影音平台？"], ["爱奇艺"]),
+    (["第一章第四節協同發展思路裡，交通協同發展在哪一頁？"], ["44"]),
+    # a catalogue query of two fields; a sign-off is a name and a date
+    (["总序署名和落款日期"], ["王成慧", "2016年3月15日"]),
+    (["前言的落款？"], ["编者", "2016年3月18日"]),
+    (["2000到2013年，北京软件和信息服务业增加值一共多了多少亿元？"], ["1585.2"]),
+])
+def test_conversations_from_blind_sets_dev335_to_dev342(assistant_, turns, must):
+    r = _converse(assistant_, turns)
+    assert r.answerable and all(squash_ws(m) in squash_ws(r.answer) for m in must), (r.rewritten_question, r.answer)
+
+
+@pytest.mark.parametrize("turns", [
+    ["编委会名单里有没有列副主编？"],
+    ["脚注引的是哪本书？", "这本书定价多少？"],  # the cited book's price: the footnote gives none
+    ["北京和天津"],
+])
+def test_refusals_from_blind_sets_dev335_to_dev342(assistant_, turns):
+    r = _converse(assistant_, turns)
+    assert not r.answerable, (r.rewritten_question, r.answer)
