@@ -281,7 +281,8 @@ def read(question: str, lang: str, terms: Terms) -> Asked:
         # word for cannot be answered
         unknown_asked = unknown_asked or next((k[1:] for k in qterms if k.startswith("~")), None)
     if ctx and not intent.asks(main) and own_terms and all(t.startswith("~") or not terms.known(t) for t in own_terms) \
-            and not qmod.mentions(main) and not all(t.removeprefix("~") in IMPLICIT_EN for t in own_terms):
+            and not qmod.mentions(main) and not all(t.removeprefix("~") in IMPLICIT_EN for t in own_terms) \
+            and not intent.page(main):  # ("页码" after "第二章": where the part begins, which the contents give)
         # ("And its code?" asks the value itself: the code of the grant asked about before)
         # "And the index?" after a page question: the follow-up's own topic is a thing the report
         # has no word for (the book has no index)
@@ -519,7 +520,9 @@ def read(question: str, lang: str, terms: Terms) -> Asked:
                                                           or _ITEM_OF_PART.search(main)))
         # "河北高新技术开发区那一节，最后介绍的是哪个园区？": an item at a place under a contents line
         or bool(intent.nth_item(main) and re.search(r"[章节]|\b(?:section|chapter)\b", full, re.I))
-        or bool(intent.next_or_previous(main)),  # "承德…基地后面那一条是什么？"
+        or bool(intent.next_or_previous(main))  # "承德…基地后面那一条是什么？"
+        # "第二章", "第三章 第二节": a numbered part typed alone, as into a search box, is its contents line
+        or bool(lang == "zh" and re.fullmatch(r"\s*(?:第[一二三四五六七八九十\d]+[章节]\s*)+[？?]?\s*", main)),
         date_q=intent.date(q) or intent.year_asked(main), day_q=intent.day(main), year_q=intent.year_asked(main), who_q=intent.who(q), word_q=intent.asks_word(main), phrase_len=intent.phrase_length(main), phrase_q=intent.asks_phrase(main),
         measure=intent.asked_unit(main if swapped else q, lang),  # "那字数呢？" after a price: not in yuan
         list_q=intent.listing(q, lang), count_q=intent.count(q, lang),

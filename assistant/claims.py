@@ -77,7 +77,7 @@ def _near_person(name: str, people: frozenset) -> str | None:
     return near[0] if len(near) == 1 else None
 
 
-_ORG_CLAIM_ZH = re.compile(r"(?<=[由被是])([\u4e00-\u9fff]{2,10}(出版社|大学|公司|印刷厂))(?=出版|出|印刷|印|发行|[的，,。？?]|$)")
+_ORG_CLAIM_ZH = re.compile(r"(?<=[由被是])([\u4e00-\u9fff]{2,10}(出版社|大学|公司|印刷厂|基金))(?=出版|出|印刷|印|发行|资助|[的，,。？?]|$)")
 _PLACE_CLAIM_ZH = re.compile(r"(?<=[与和跟同在向])(北京|天津|河北)(?:市|省)?(?=[\u4e00-\u9fff])")
 
 
@@ -152,6 +152,8 @@ def _read_zh(q: str, people: frozenset) -> Claim | None:
     body = _ID_CODE.sub(lambda m: (numbers.append(m.group(0)), "多少")[1], body)
     body = _COUNT_ZH.sub(counted, body)
     body = _FIGURE_ZH.sub(figure, body)
+    body = re.sub(r"(多少[^，,。？?\d]{0,2}?)(?:左右|上下)", r"\1", body)  # ("15%左右": the figure claimed, roughly)
+    body = re.sub(r"(?:只|仅|才|就)(?=(?:有|是)?(?:多少|几))", "", body)  # ("只有7家": how many there are)
     # "责任编辑是王光艳吗？", "第二章是孟程燕、赵如平写的吗？", "编委会成员里有刘林艳吗？": persons the record names
     for p in sorted(people, key=len, reverse=True):
         if re.search(_PERSON_AFTER_ZH + r"[^，,？?。]{0,12}" + re.escape(p), body):
@@ -171,7 +173,7 @@ def _read_zh(q: str, people: frozenset) -> Claim | None:
         # claimed is asked for, and compared with the one the answer names
         if m := _ORG_CLAIM_ZH.search(body):
             titles.append(m.group(1))
-            body = body[: m.start(1)] + "哪家" + m.group(2) + body[m.end(1):]
+            body = body[: m.start(1)] + ("哪些" if m.group(2) == "基金" else "哪家") + m.group(2) + body[m.end(1):]  # (a book may have several funds)
         elif (at := re.search(r"(?<=在)([\u4e00-\u9fff]{2,5})$", body)) and (m := _region_at_end(at.group(1))):
             # "清华大学和河北省共建的科技孵化基地是不是在廊坊？": the place it is said to be in
             titles.append(m)

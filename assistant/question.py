@@ -247,6 +247,13 @@ def normalize(text: str) -> str:
         # a rhetorical question asks as a plain one: "总主编难道不是王成慧吗？", "责任编辑莫非就是那位组稿的王光艳？",
         # "首印总不至于只印了几千册吧？"
         text = re.sub(r"难道(?:说)?", "", text)
+        # "…年均复合增速，不是15%左右吗？", "…难道没有阿里巴巴吗？", "…那一节里没写河北省吗？": the asker's own belief, asked
+        # whether it holds (not "是不是", which asks it already)
+        if re.search(r"(?:吗|么)[？?]?\s*$", text) and not re.search(r"是不是|是否", text):
+            text = re.sub(r"(?<![是并要])不是(?=只|就|仅)", "", text, count=1)
+            text = re.sub(r"[，,]?\s*(?<![是并要])不是(?:说)?(?=[^，,。？?！!]{1,30}(?:吗|么)[？?]?\s*$)", "是", text, count=1)
+            text = re.sub(r"(?<![是有])没(?:有)?(?=(?:写|提|讲|说|列|举|给)[^，,。？?！!]{1,20}(?:吗|么)[？?]?\s*$)", "", text, count=1)
+            text = re.sub(r"(?<![是])没有(?=[^，,。？?！!]{1,20}(?:吗|么)[？?]?\s*$)", "有", text, count=1)
         text = re.sub(r"莫非(?:就|真的?|是)?([^，,。？?！!]*?)(?:吗|吧|么)?([？?])", r"\1吗\2", text)
         text = re.sub(r"(?:总不至于|总不会|该不会|不至于|总不能)(?:也|还|就|真|只)?([^，,。？?！!]*?)(?:吧|吗|么)?([？?])", r"\1吗\2", text)
         # the one-character names of the three places, listed ("京、津、冀三地", "北大跟津、冀两边") or asked
@@ -302,6 +309,8 @@ def normalize(text: str) -> str:
         if (m := re.match(r"^\s*除了?([^，,。？?]{2,16}?)(?:以外|之外)?[，,]\s*(?=\S)", text)) and not re.search(
                 r"还有|另外|其他|其它|其余|剩下|别的|以外的|之外的|还|另", text[m.end():]) and re.search(r"分别|各", text[m.end():]):
             text = text[m.end():]
+        # "…，如书中有多处记载，请以版权页所载为准。": how the asker wants a value chosen, no part of what is asked
+        text = re.sub(r"[，,；;]\s*(?:(?:如|若|如果)[^，,。？?]{0,20}[，,]\s*)?(?:请|烦请|均)?以[^，,。？?]{1,16}为准[。.！!]?\s*$", "。", text)
         # "前言的落款？": a sign-off is the name and the date under a text
         text = re.sub(r"^(?:请问)?([^，,。？?]{0,8}?(?:总序|前言|序言|序))的?落款(?:处)?(?:是什么|写的是什么|写了什么|怎么写的|呢)?(?=[？?。]?\s*$)", r"\1的署名和落款日期分别是什么", text)
         # "总序署名和落款日期", "出版发行者，连同地址": two fields named as a catalogue query, asked together

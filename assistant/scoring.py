@@ -70,9 +70,11 @@ _CONTACT_ASKED = re.compile(r"地址|邮编|邮政编码|电话|网址|网站|�
 
 # "Does the book say anything about X?", "书里有没有提到X？": every thing named must be in the passage
 _ANYTHING_ABOUT = re.compile(r"\b(?:say|says|said|tell|tells)\s+anything\s+(?:about|on)\b|\banything\s+(?:about|on)\b|\bmentions?\b|\btalk(?:s)?\s+about\b"
-                             r"|有没有(?:提到|提及|讲到|说到|谈到|讲|说|写)|(?:提到|提及|讲到|说到|谈到)(?:过|了)?[^，,。？?]{0,12}(?:吗|没有|没)"
+                             r"|有没有(?:专门|单独|具体|特别|特意)?(?:提到|提及|讲到|说到|谈到|讲|说|写)|(?:提到|提及|讲到|说到|谈到)(?:过|了)?[^，,。？?]{0,12}(?:吗|没有|没)"
                              r"|(?:讲|提|说|谈|写)没(?:讲|提|说|谈|写)(?:到)?"  # "书里讲没讲软件业？", "前言提没提到中关村？"
-                             r"|是否(?:讲到|提到|谈到|涉及|说到|写到|提及)", re.I)
+                             r"|是否(?:讲到|提到|谈到|涉及|说到|写到|提及)"
+                             # "前言有没有给出珠三角信息服务业增加值的数字？", "书里有没有介绍…"
+                             r"|有没有(?:给出|列出|提供|介绍|交代)", re.I)
 # the other books of a series, or another volume of a cited work
 _OTHER_VOLUMES = re.compile(r"其他(?:的)?(?:分册|几本|书|卷|各本)|其余(?:的)?(?:分册|几本)|另外(?:几本|哪些书)|还出了哪些|一共出了几本|下一(?:本|册|卷)|第[二三四五六七八九十](?:卷|册|本)"
                             r"|\b(?:other|next|previous|remaining|second|third)\s+(?:volumes?|titles|books)\b|\bvolume\s+(?:two|three|2|3|ii|iii)\b", re.I)
@@ -85,18 +87,20 @@ _FOREIGN_CURRENCY = re.compile(r"美元|美金|欧元|英镑|日元|港币|港�
 
 
 # words that only say "about" ("港口的情况"): not a thing the passage must name
+# the words that ask whether (not what: "提到上海地铁里程了吗" names 上海 and 地铁里程)
+_CUE_WORD = re.compile(r"提到|提及|讲到|说到|谈到|写到|讲|说|写|提|谈|涉及|给出|列出|提供|介绍|交代|有没有|是否|过|了|吗|没有|没"
+                       r"|mentions?|says?|said|tells?|anything|talks?|about|on", re.I)
 _ABOUT_WORD = re.compile(r"情况|状况|内容|方面|事情|事|资料|相关|有关|话题|情形|讲到|提到|谈到|说到|涉及|写到|提及|变化|变动|走势|趋势|数据|数字|说法")
 
 
 def _names_what_it_lacks(u: Unit, a: Asked, terms: Terms) -> bool:
     """Whether the question names a thing the unit does not (a Chinese word the report never uses is a thing it does not
     mention: 人工智能); words that only say "about" (情况) or ask whether (提没提到) are no such thing."""
-    cue = _ANYTHING_ABOUT.search(a.main).group(0)
     hay = (u.match_text + " " + u.context).lower()
     zh = qmod.language(a.main) == "zh"
     # (an unknown word only as the question writes it: not a segmenter's artefact such as 重重 out of 比重的变化)
     return any(not t.startswith("~") and (terms.known(t) or (zh and t in a.main and "的" not in t)) and not _BOOK_PART_TERM.search(t)
-               and not _ABOUT_WORD.fullmatch(t.lstrip("=")) and t.lstrip("=") not in cue and not has_term(t.lstrip("=").lower(), hay)
+               and not _ABOUT_WORD.fullmatch(t.lstrip("=")) and not _CUE_WORD.fullmatch(t.lstrip("=")) and not has_term(t.lstrip("=").lower(), hay)
                and not _said_in_parts(t, hay, terms) for t in a.own_terms)
 
 
@@ -114,6 +118,12 @@ def _said_in_parts(t: str, hay: str, terms: Terms) -> bool:
     """"北京地铁" of "北京市的地铁运营里程": a phrase of the question whose words the passage has, apart."""
     parts = [p for p in terms.parts(t) if p != t] if re.fullmatch(r"[\u4e00-\u9fff]{4,}", t) else []
     return len(parts) > 1 and all(has_term(p, hay) for p in parts)
+
+
+def _names_an_unknown(a: Asked, terms: Terms) -> bool:
+    """"前言里有没有讲到冬奥会？": the question names a thing in words the report never uses (no record field is it)."""
+    return any(re.fullmatch(r"[\u4e00-\u9fff]{2,}", t) and not terms.known(t) and t in a.main and not _ABOUT_WORD.fullmatch(t)
+               for t in a.own_terms)
 
 
 def _asks_whether_mentioned(main: str) -> bool:
@@ -453,7 +463,8 @@ def _asked_for(u: Unit, a: Asked, terms: Terms, s: float) -> float:
         # "总主编王成慧任职于哪一所大学？", "责任编辑的联络电邮地址为何？": the record names the person, not that
         s *= 0.3
         u.reasons.append("a detail of the person the record lacks")
-    if _asks_whether_mentioned(a.main) and not a.ctx and (u.hit.chunk.meta or {}).get("table") != "publication" and _names_what_it_lacks(u, a, terms):
+    if _asks_whether_mentioned(a.main) and not (a.ctx and qmod.refers_back(a.main)) and (
+            (u.hit.chunk.meta or {}).get("table") != "publication" or _names_an_unknown(a, terms)) and _names_what_it_lacks(u, a, terms):
         # "Does the book say anything about Shanghai's metro?": a passage about Shanghai says nothing of its metro
         s *= 0.4
         u.reasons.append("asked-for thing missing")

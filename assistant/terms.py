@@ -542,6 +542,8 @@ class Terms:
                        and not w.endswith("ing")]
             return unknown[0] if unknown else None
         q = re.sub(r"有没有(?=[？?。]*$)", "有吗", q)  # ("天津的数字有没有？": whether there is one)
+        # ("多少千米", "多少万吨", "合多少万元": a unit of measure is how the answer is to be given, not a thing asked for)
+        q = re.sub(r"(多少|几)(?:[十百千万亿])?(?:千米|公里|米|吨|元|字|平方公里|平方米|美元|人民币)", r"\1", q)
         if alt := re.search(r"的([\u4e00-\u9fff]{2,6}?)(?:或者|或是|还是|或)([\u4e00-\u9fff]{2,6}?)(?:是|为)(?:什么|多少)", normalize(q)):
             # "出版社的传真号码或者电子邮件是什么？": either field will do; refused when the report has neither
             either = [self.unknown_asked(f"本书的{x}是什么？", lang, focus_keys) for x in alt.groups()]
@@ -900,7 +902,8 @@ class Terms:
                     return m.group(1)
         if lang != "en":
             # "《京津冀协同发展规划纲要》是哪年印发的？": a work the report never names (the book's own title is one it names)
-            for t in _WORK_TITLE.findall(normalize(q)):
+            # (not a work the setting names: "我处在录入…时，需按《中国图书馆分类法》填写分类号，请问…的中图分类号")
+            for t in _WORK_TITLE.findall(setting(normalize(q)).body):
                 t = squash_ws(t)
                 if t not in ("本书", "这套丛书") and not any(t in x for x in self.titles) and not any(z in t or t in z for z in self.title.zh) \
                         and not (self.corpus and re.sub(r"\s+", "", t) in self.corpus):  # (named without 《》: the footnote's 新时期京津“双城记”)
