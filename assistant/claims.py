@@ -77,7 +77,7 @@ def _near_person(name: str, people: frozenset) -> str | None:
     return near[0] if len(near) == 1 else None
 
 
-_ORG_CLAIM_ZH = re.compile(r"(?<=[由被是])([\u4e00-\u9fff]{2,10}(出版社|大学|公司|印刷厂|基金))(?=出版|出|印刷|印|发行|资助|[的，,。？?]|$)")
+_ORG_CLAIM_ZH = re.compile(r"(?<=[由被是])([\u4e00-\u9fff]{2,10}(出版社|大学|公司|印刷厂|基金|政府|发改委|委员会|部))(?=出版|出|印刷|印|发行|资助|制定|编制|发布|印发|出台|[的，,。？?]|$)")
 _PLACE_CLAIM_ZH = re.compile(r"(?<=[与和跟同在向])(北京|天津|河北)(?:市|省)?(?=[\u4e00-\u9fff])")
 
 
@@ -173,7 +173,11 @@ def _read_zh(q: str, people: frozenset) -> Claim | None:
         # claimed is asked for, and compared with the one the answer names
         if m := _ORG_CLAIM_ZH.search(body):
             titles.append(m.group(1))
-            body = body[: m.start(1)] + ("哪些" if m.group(2) == "基金" else "哪家") + m.group(2) + body[m.end(1):]  # (a book may have several funds)
+            body = body[: m.start(1)] + ("哪些基金" if m.group(2) == "基金" else "哪个部门" if m.group(2) in ("政府", "发改委", "委员会", "部") else "哪家" + m.group(2)) + body[m.end(1):]  # (a book may have several funds)
+        elif m := re.search(r"(?<=按)(?:照)?([\u4e00-\u9fff]{2,8}?)(?:高低|先后|顺序|次序)?(?=(?:来)?(?:排|排列|排序)的?$)", body):
+            # "编委会成员是按职务高低排的，没错吧？": the order claimed, compared with the one the record states
+            titles.append(m.group(1))
+            body = body[: m.start()] + "什么顺序" + body[m.end():]
         elif (at := re.search(r"(?<=在)([\u4e00-\u9fff]{2,5})$", body)) and (m := _region_at_end(at.group(1))):
             # "清华大学和河北省共建的科技孵化基地是不是在廊坊？": the place it is said to be in
             titles.append(m)

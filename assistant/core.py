@@ -40,7 +40,7 @@ _SUMMARY = re.compile(r"概括|总结|归纳一下|要点|大意|核心意思|�
 # a sentence that opens the points of a part ("目前，…主要问题：一是…") or states its conclusion
 _POINT_OPENS = re.compile(r"一是|其一|首先|第一[，,]")
 # "哪篇在前", "哪个更早", "相差几天", "Which one carries the earlier date?", "how many days apart": which of two dates came first
-_WHICH_FIRST = re.compile(r"哪(?:篇|个|一篇|一个)[^，,。？?]{0,8}(?:在前|在先|更早|早|先写|先|更晚|晚|在后)|(?:相差|差了|隔了|间隔|相隔|差)(?:几|多少)天|谁先谁后|先后"
+_WHICH_FIRST = re.compile(r"哪(?:篇|个|一篇|一个)[^，,。？?]{0,8}(?:在前|在先|更早|早|先写|先|更晚|晚|在后)|(?:相差|差了|隔了|间隔|相隔|差|晚了?|早了?)(?:几|多少)天|谁先谁后|先后"
                           r"|\b(?:which|what) (?:one|of (?:the|them|those) two|came first)\b[^?]{0,40}\b(?:earlier|later|first|older|newer)\b"
                           r"|\bhow many days\b|\bdays apart\b|\bwritten (?:before|after)\b|\bbefore or after\b", re.I)
 # "So which has more?", "哪个多？", "差多少？" with no place of its own: the two places the conversation just asked about
@@ -477,6 +477,7 @@ class Assistant:
             self._page_range(d, rewritten, lang)
         self._nth_part(d, rewritten, match_lang, lang)
         self._over_years(d, rewritten, lang)
+        self._fields_listed(d, rewritten, lang)
         self._summary_by_topic(d, rewritten, match_lang, lang)
         if not d.answerable:
             related = self._related(hits, rewritten, match_lang)
@@ -1491,6 +1492,33 @@ class Assistant:
         units = [_row_unit(c) for c in same]
         d.sentences = [(render(u, lang, False, self.glossary, d.terms, False), [u]) for u in units]
         d.derived = set(d.derived) | {str((c.meta or {}).get("year")) for c in same}
+
+    def _fields_listed(self, d: extract.Draft, rewritten: str, lang: str) -> None:
+        """"…需要填写开本、印张及字数等规格信息，烦请逐项告知…": every field of the record the question lists by its label,
+        each with its row (when the answer is read off the record and left some out)."""
+        main = re.sub(r"\s+", "", qmod.split_context(rewritten)[0])
+        if lang != "zh" or not d.answerable or d.best is None or _table(d.best) != "publication" \
+                or not re.search(r"[、和及与]|以及|分别|逐项|一并|各(?:是|为)", main):
+            return
+        spans = sorted(((m.start(), m.end(), lab) for lab in self._record_labels if len(lab) >= 2
+                        for m in re.finditer(re.escape(lab), main)), key=lambda x: (x[0], -(x[1] - x[0])))
+        named: list[str] = []
+        end = -1
+        for a, b, lab in spans:
+            if a >= end:  # ("出版社邮编": not its 邮编 as well)
+                named.append(lab)
+                end = b
+        named = list(dict.fromkeys(named))
+        if len(named) < 2:
+            return
+        said = {str((u.hit.chunk.meta or {}).get("label") or "") for _, us in d.sentences for u in us}
+        rows = {str((c.meta or {}).get("label")): c for c in self._record_rows if (c.meta or {}).get("label")}
+        missing = [rows[lab] for lab in named if lab not in said and lab in rows]
+        if not missing or len(missing) == len(named):
+            return
+        for c in missing[: max(0, self.settings.answer.max_citations - len(d.sentences))]:
+            u = _row_unit(c)
+            d.sentences.append((render(u, lang, False, self.glossary, d.terms, False), [u]))
 
     def _same_page(self, d: extract.Draft, ctx: str, lang: str) -> None:
         """"跟它在同一页的还有哪个？（接上问：…孵化基地在第几页？）": the other contents lines that start on the page of the

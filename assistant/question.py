@@ -315,7 +315,8 @@ def normalize(text: str) -> str:
         text = re.sub(r"^(?:请问)?([^，,。？?]{0,8}?(?:总序|前言|序言|序))的?落款(?:处)?(?:是什么|写的是什么|写了什么|怎么写的|呢)?(?=[？?。]?\s*$)", r"\1的署名和落款日期分别是什么", text)
         # "总序署名和落款日期", "出版发行者，连同地址": two fields named as a catalogue query, asked together
         if (m := re.fullmatch(r"\s*([\u4e00-\u9fffA-Za-z]{2,12}?)(?:和|及|与|以及|，连同|，还有|，外加|连同)([\u4e00-\u9fffA-Za-z]{2,8})[？?。]?\s*", text)) \
-                and not asks(text) and not re.search(r"[哪谁几]|什么|多少", text) and not any(
+                and not asks(text) and not re.search(r"[哪谁几]|什么|多少|呢|列|说|讲|告诉|给|第[一二三四五六七八九十\d]+[章节]", text) \
+                and len(text.strip()) <= 16 and not any(
                     x.slot.category == "region" for g in m.groups() for x in mentions(g)):
             text = f"{m.group(1)}和{m.group(2)}分别是什么？"
         # "这本书主要写了什么内容？", "本书讲什么？": what the book as a whole is about, which its preface says
@@ -1364,7 +1365,7 @@ def with_context(question: str, previous: str) -> str:
     return question.rstrip() + CONTEXT_MARK[lang] + split_context(previous)[0].strip() + CONTEXT_END[lang]
 
 
-_NO_CONTENT_ZH = re.compile(r"^(?:那么|那|请问)|[呢吗嘛？?。！!，,\s]|什么|哪些|哪个|哪里|哪儿|多少|几|谁|如何|怎么样|怎样|怎么|情况|的|了|是|在|和|跟|与|又|也|还|都"
+_NO_CONTENT_ZH = re.compile(r"^(?:那么|那|请问)|[呢吗嘛？?。！!，,\s]|什么|哪些|哪个|哪里|哪儿|多少|几|谁|哪(?:一)?(?:天|年|月)|什么时候|何时|(?:写|签|编|出|印|落款)(?=的|[？?]|$)|如何|怎么样|怎样|怎么|情况|的|了|是|在|和|跟|与|又|也|还|都"
                             r"|(?:从)?(?:第几|哪一?)页(?:开始)?|页码|部分|(?:那|这)?一?小?节|到|变成|变为|达到|有")
 
 

@@ -88,7 +88,7 @@ _FOREIGN_CURRENCY = re.compile(r"美元|美金|欧元|英镑|日元|港币|港�
 
 # words that only say "about" ("港口的情况"): not a thing the passage must name
 # the words that ask whether (not what: "提到上海地铁里程了吗" names 上海 and 地铁里程)
-_CUE_WORD = re.compile(r"提到|提及|讲到|说到|谈到|写到|讲|说|写|提|谈|涉及|给出|列出|提供|介绍|交代|有没有|是否|过|了|吗|没有|没"
+_CUE_WORD = re.compile(r"(?:提到|提及|讲到|说到|谈到|写到|讲|说|写|提|谈|涉及|给出|列出|提供|介绍|交代|有没有|是否|过|了|吗|没有|没)+"
                        r"|mentions?|says?|said|tells?|anything|talks?|about|on", re.I)
 _ABOUT_WORD = re.compile(r"情况|状况|内容|方面|事情|事|资料|相关|有关|话题|情形|讲到|提到|谈到|说到|涉及|写到|提及|变化|变动|走势|趋势|数据|数字|说法")
 
@@ -100,7 +100,8 @@ def _names_what_it_lacks(u: Unit, a: Asked, terms: Terms) -> bool:
     zh = qmod.language(a.main) == "zh"
     # (an unknown word only as the question writes it: not a segmenter's artefact such as 重重 out of 比重的变化)
     return any(not t.startswith("~") and (terms.known(t) or (zh and t in a.main and "的" not in t)) and not _BOOK_PART_TERM.search(t)
-               and not _ABOUT_WORD.fullmatch(t.lstrip("=")) and not _CUE_WORD.fullmatch(t.lstrip("=")) and not has_term(t.lstrip("=").lower(), hay)
+               and not _ABOUT_WORD.fullmatch(t.lstrip("=")) and not _CUE_WORD.fullmatch(t.lstrip("="))
+               and not re.fullmatch(r"[两三]地|三省市|两市一省|三个?地方", t) and not has_term(t.lstrip("=").lower(), hay)
                and not _said_in_parts(t, hay, terms) for t in a.own_terms)
 
 

@@ -2551,3 +2551,43 @@ def test_conversations_from_blind_sets_dev335_to_dev342(assistant_, turns, must)
 def test_refusals_from_blind_sets_dev335_to_dev342(assistant_, turns):
     r = _converse(assistant_, turns)
     assert not r.answerable, (r.rewritten_question, r.answer)
+
+
+@pytest.mark.parametrize("turns, must", [
+    # a rhetorical negative asks whether the belief holds; the answer corrects it
+    (["北京软件和信息服务业2000到2013年的年均复合增速，不是15%左右吗？"], ["不是", "20%"]),
+    (["园区里收入过亿元的企业不是只有7家吗？"], ["不是", "38"]),
+    (["这本书难道不是国家社科基金资助的吗？"], ["不是", "9154027", "14JGC089"]),
+    (["《京津冀都市圈区域综合规划》不是北京市政府制定的吗？"], ["不是", "国家发改委"]),
+    (["编委会成员是按职务高低排的，没错吧？"], ["不是", "拼音"]),
+    (["编委会成员是按姓氏拼音排的吧？"], ["是的", "拼音"]),
+    # units the report does not use
+    (["北京地铁运营里程是多少千米？"], ["465"]),
+    (["京津冀沿海港口货物通过能力是多少万吨？"], ["7.5"]),
+    (["这本书字数是多少万字？"], ["196"]),
+    # formal written requests
+    (["为便于我单位资料室对该书进行登记编目和归档管理，请予提供该书的国际标准书号（ISBN）全文，如书中有多处记载，请以版权页所载为准。"], ["4331"]),
+    (["我处在录入该书分类信息时，需按《中国图书馆分类法》填写分类号，烦请告知该书在版编目数据中给出的中图分类号。"], ["F719.9"]),
+    (["兹因我处在编制馆藏图书目录时需要填写开本、印张及字数等规格信息，烦请逐项告知该书版权页所载的上述数据。"], ["720", "11.75", "196"]),
+    (["关于该书的印制情况，特此询问：该书版权页上署名的责任印制人员是谁，承担印刷工作的又是哪家单位，请予一并说明。"], ["司东翔", "九州迅驰"]),
+    # keywords typed into a search box
+    (["第二章", "页码"], ["48"]),
+    (["第三章第二节"], ["98"]),
+    # a follow-up's pronoun reaches back past a question with no topic of its own
+    (["总序是谁写的？", "哪天写的？", "前言比它晚了几天？"], ["3"]),
+    (["第1版是什么时候出的，具体到month"], ["2016年5月"]),
+])
+def test_conversations_from_blind_sets_dev343_to_dev350(assistant_, turns, must):
+    r = _converse(assistant_, turns)
+    assert r.answerable and all(squash_ws(m) in squash_ws(r.answer) for m in must), (r.rewritten_question, r.answer)
+
+
+@pytest.mark.parametrize("turns", [
+    ["前言里有没有讲到冬奥会？"],  # a word the report never uses, not even in the record
+    ["前言有没有给出珠三角信息服务业增加值的数字？"],
+    ["前言里提到北京地铁里程了吗？", "那上海的地铁里程有没有写？"],
+    ["目录里有没有专门讲北京人工智能产业的章节？"],
+])
+def test_whether_the_report_mentions_a_thing_it_does_not(assistant_, turns):
+    r = _converse(assistant_, turns)
+    assert not r.answerable, (r.rewritten_question, r.answer)
