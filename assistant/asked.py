@@ -259,6 +259,7 @@ def read(question: str, lang: str, terms: Terms) -> Asked:
         said = [x for c in said_terms for x in c.removeprefix(GROUP).split(ALT)]
         swapped = [t for t in terms.analyse(main[len(before):], lang)[0] if not t.startswith("~") and terms.known(t)
                    and t not in said_terms and not ORDINAL_TERM.match(t) and t not in _NO_TOPIC and not names_region_term(t)
+                   and not re.fullmatch(r"最后|最前|排在|排名|一位|首位|末位|倒数|最末", t)  # ("那排在最后一位的是谁？": a place, no topic)
                    and len(t) >= 2 and not re.fullmatch(r"\d+", t) and not all(any(x in y for y in said) for x in t.removeprefix(GROUP).split(ALT))]
     if ctx and not intent.asks(q):
         q = ctx + " " + q  # "And the Maigu industrial park?" asks what the earlier question asked
@@ -527,7 +528,9 @@ def read(question: str, lang: str, terms: Terms) -> Asked:
         measure=intent.asked_unit(main if swapped else q, lang),  # "那字数呢？" after a price: not in yuan
         list_q=intent.listing(q, lang), count_q=intent.count(q, lang),
         ords=ords, ctx_ords={} if ords else intent.ordinals(ctx),  # "北京部分在第几页？" after "第一章第三节讲什么？"
-        within_ctx=bool(ctx) and bool(qmod.PART_OF_PREVIOUS.search(main)),  # "其中天津那部分…": only inside it
+        within_ctx=bool(ctx) and bool(qmod.PART_OF_PREVIOUS.search(main))
+        # ("那电信业那一节呢？" after "第二章第二节…": a section beside the one asked before, not a part of it)
+        and not (re.search(r"第[一二三四五六七八九十\d]+节", ctx) and re.search(r"那一?节", main) and not re.search(r"小节|部分", main)),  # "其中天津那部分…": only inside it
         top_section=top_section(main, lang, terms.glossary),
         reading=zh_reading(main, terms.glossary) if lang == "en" else "",
         # "那天津二产比重呢？（接上问：河北2013年的研发强度是多少？）": a follow-up that names an indicator of its own

@@ -96,6 +96,8 @@ def _read_zh(q: str, people: frozenset) -> Claim | None:
     if spelt and spelt.group(3) == spelt.group(2):
         body = body[: spelt.start()] + spelt.group(1)  # (the name may be read as the one it sounds like already)
     tail = _TAIL_ZH.search(body)
+    if (h := _HEDGE_ZH.search(body)) and re.search(r"什么|啥|哪", body[h.end():]) and not (tail and tail.start() > 0):
+        return None  # ("有个6.08%，好像是北京的研发什么的，到底是什么指标？": a vague memory of what it is, no value claimed)
     if (_HEDGE_ZH.search(body) or re.search(r"来着[？?。]*$", body)) and not (tail and tail.start() > 0):
         body = _HEDGE_END_ZH.sub("", _HEDGE_ZH.sub("", body))
     elif tail and tail.start() > 0:

@@ -17,6 +17,7 @@ from typing import Callable, Sequence
 from assistant import choices, claims, evidence, extract, intent, prompts, question as qmod, scoring
 from assistant.asked import OWN_TOPIC_CUE, with_holders
 from assistant.contents import Contents, extreme_followed, row_unit as _row_unit
+from assistant.approx import Figures
 from assistant.layout import Layout, anchors_en, asks_part, render_neighbour
 from assistant.errors import InputError
 from assistant.render import (en_term, numbers_supported, render, render_back_matter, render_others, render_same_page, render_term, render_chapters, render_count, render_nth_listed, render_nth_part, render_parts,
@@ -117,6 +118,7 @@ class Assistant:
                 self._parts[key] = self._parts.get(key, 0) + 1
         self._contents = Contents(self._toc, self._chapter_lines, self._sections, settings.answer.max_citations)
         self._layout = Layout(handle.chunks)
+        self._figures = Figures(c.text for c in handle.chunks if c.kind == "paragraph")
         self.llm = llm
 
     # ------------------------------------------------------------------ loading
@@ -198,7 +200,9 @@ class Assistant:
             norm = self._terms.person_by_deed(self._terms.part_by_date(norm))  # "写总序的那个人": 王成慧; "3月15日那篇序": 总序
             norm = self._terms.cited_by_its_authors(norm)  # "邢元敏、薛进文那本书": the footnote's reference
             norm = qmod.chapter_by_number(norm)  # "讲京津冀发展现状的第一章": 第一章
+            norm = qmod.the_cited_book(norm)  # "…脚注①引了另一本书…那本书的著者是谁？": the footnote's book
             norm = self._terms.person_field(norm)  # "王成慧邮箱多少": 王成慧的邮箱
+            norm = self._figures.resolve(norm)  # "七十多个百分点那个是什么？": the one figure of the report it can be, 76.9%
         # "定价是不是48元？": the question it checks ("定价是多少元？"); the claimed value is compared with the answer
         claim = None if choice is not None else (claims.read(norm, lang, self._terms.people) or (
             claims.read_person_en(norm, self._people_en) if lang == "en" else None))

@@ -311,6 +311,8 @@ def normalize(text: str) -> str:
             text = text[m.end():]
         # "…，如书中有多处记载，请以版权页所载为准。": how the asker wants a value chosen, no part of what is asked
         text = re.sub(r"[，,；;]\s*(?:(?:如|若|如果)[^，,。？?]{0,20}[，,]\s*)?(?:请|烦请|均)?以[^，,。？?]{1,16}为准[。.！!]?\s*$", "。", text)
+        # "好像是北京的研发什么的，到底是什么指标？": "什么的" closing a clause is "and so on", the question comes after it
+        text = re.sub(r"(?<=[\u4e00-\u9fffA-Za-z&])(?:什么的|啥的|之类的)(?=[，,][^，,]*(?:什么|啥|哪|多少|几))", "", text)
         # "前言的落款？": a sign-off is the name and the date under a text
         text = re.sub(r"^(?:请问)?([^，,。？?]{0,8}?(?:总序|前言|序言|序))的?落款(?:处)?(?:是什么|写的是什么|写了什么|怎么写的|呢)?(?=[？?。]?\s*$)", r"\1的署名和落款日期分别是什么", text)
         # "总序署名和落款日期", "出版发行者，连同地址": two fields named as a catalogue query, asked together
@@ -601,6 +603,8 @@ def _without_letter_form(question: str) -> str:
     # "Who are the credited authors? The licence has to name them exactly.": a remark after the last question
     # (only a remark on what the answer is for, "The licence has to name them exactly.", not a request that says more of what
     # is asked: "I need the street address for the citation.", "Full postal address please.", "pages too")
+    # "Can you give me the ISBN so my desk can order a copy?": what the answer is for, said after what is asked
+    out = re.sub(r",?\s+so (?:that )?(?:I|we|my \w+|our \w+|they|he|she) (?:can|could|may|might|will)\b[^?.]*(?=\?\s*$)", "", out)
     if (q_end := out.rfind("?")) > 0 and re.fullmatch(r"\s*(?:The|This|That|Our|My|Their|It|They)\b[^?]*\b(?:has to|have to|must|needs? to|will|should)\b[^?]*[.!]?\s*",
                                                        out[q_end + 1:]):
         out = out[: q_end + 1]
@@ -1100,6 +1104,15 @@ def _next_part(question: str, previous: str) -> str:
 _ABOUT_CITED = re.compile(r"脚注|注释|引(?:用)?的(?:是)?(?:哪|什么)|引用了|\bfootnote\b|\bcite[sd]?\b", re.I)
 _THAT_BOOK_ZH = re.compile(r"(?:这|那|该)(?:本|部)(?:书|著作)")
 _THAT_BOOK_EN = re.compile(r"\b(?:this|that) (?:book|work)\b", re.I)
+
+
+def the_cited_book(question: str) -> str:
+    """"前言里有个脚注①引了另一本书，我也想一起引。那本书的著者是谁？": the book the footnote cites, pointed at after it is
+    named in the same question; "王成慧主编的这套丛书里，这一本定价多少？": this book, one of the series."""
+    found = list(re.finditer(r"(?:那|该)(?:本|部)(?:书|著作)", question))
+    if found and _ABOUT_CITED.search(question[: (m := found[-1]).start()]):
+        question = question[: m.start()] + "脚注引用的那本书" + question[m.end():]
+    return re.sub(r"[^，,。？?]{0,12}(?:这套)?丛书(?:里|中|当中)[的，,]?\s*这一?本(?!书)", "这本书", question)
 
 
 def rewrite(question: str, previous: str | None) -> str:

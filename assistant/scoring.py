@@ -536,7 +536,7 @@ def _asked_for(u: Unit, a: Asked, terms: Terms, s: float) -> float:
         s *= 0.5
         u.reasons.append("asked-for thing missing")
     if a.role and not any(terms.credit(t, u.match_text) > 0 for t in a.role) and not (
-            (u.hit.chunk.meta or {}).get("footnote") and set(a.role) <= {"作者", "编者", "著者", "author", "authors"}):
+            (u.hit.chunk.meta or {}).get("footnote") and all(r in {"作者", "编者", "著者", "author", "authors"} or "撰写" in r or "编著" in r for r in a.role)):
         # (a reference names its authors without the word: "前言脚注里有没有引用别人的书？作者是谁？")
         # "Who *designed* the cover?": the passage must say who did that, not name someone
         s *= 0.5

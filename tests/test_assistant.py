@@ -2591,3 +2591,35 @@ def test_conversations_from_blind_sets_dev343_to_dev350(assistant_, turns, must)
 def test_whether_the_report_mentions_a_thing_it_does_not(assistant_, turns):
     r = _converse(assistant_, turns)
     assert not r.answerable, (r.rewritten_question, r.answer)
+
+
+def test_a_rough_figure_is_read_as_the_one_figure_of_the_report_it_can_be(assistant_):
+    from assistant.approx import Figures, cn_int
+    assert [cn_int(x) for x in ("七十", "一千七百", "两百", "五百", "十")] == [70, 1700, 200, 500, 10]
+    figures = Figures(c.text for c in assistant_.handle.chunks if c.kind == "paragraph")
+    assert figures.resolve("七十多个百分点那个是什么？") == "76.9%那个是什么？"
+    assert figures.resolve("将近五百公里的是啥") == "465公里的是啥"
+    assert figures.resolve("一千七百多亿那个数是哪年的").startswith("1749.6亿")
+    assert figures.resolve("一百六十多个合作项目") == "160余个合作项目"
+    # an exact figure, or a range two figures of the report fall in, is left as asked
+    assert figures.resolve("有个数是76.9%，是什么？") == "有个数是76.9%，是什么？"
+    assert figures.resolve("一百多个合作项目") == "一百多个合作项目"
+    r = assistant_.ask("将近五百公里的是啥")
+    assert r.answerable and "地铁" in r.answer, r.answer
+
+
+@pytest.mark.parametrize("turns, must", [
+    (["前言里有个脚注①引了另一本书，我也想一起引。那本书的著者是谁？"], ["邢元敏", "薛进文"]),
+    (["王成慧主编的这套丛书里，这一本定价多少？"], ["58.00"]),
+    (["出版社官网网址康康"], ["E-mp.com.cn"]),
+    (["北京地铁跟东京比好像只有二十几个百分点，准确是多少？"], ["28%"]),
+    (["有个六点零几的百分比，好像是北京的研发什么的，到底是什么指标，哪年的？"], ["6.08", "R&D投入强度", "2013"]),
+    (["有个三千多块钱的数，是人均什么支出？"], ["3038", "公共教育支出"]),
+    (["天津有个百分之九十左右的占比，是什么占什么？"], ["工业总产值"]),
+    (["Can you give me the ISBN so my desk can order a copy?"], ["4331"]),
+    (["Who wrote the book that the preface's footnote cites?"], ["邢元敏"]),
+    (["第二章第二节电子商务从哪页开始？", "那电信业那一节呢？"], ["60"]),
+])
+def test_conversations_from_blind_sets_dev351_to_dev358(assistant_, turns, must):
+    r = _converse(assistant_, turns)
+    assert r.answerable and all(squash_ws(m) in squash_ws(r.answer) for m in must), (r.rewritten_question, r.answer)
