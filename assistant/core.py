@@ -202,6 +202,7 @@ class Assistant:
             norm = qmod.chapter_by_number(norm)  # "讲京津冀发展现状的第一章": 第一章
             norm = qmod.the_cited_book(norm)  # "…脚注①引了另一本书…那本书的著者是谁？": the footnote's book
             norm = self._terms.person_field(norm)  # "王成慧邮箱多少": 王成慧的邮箱
+            norm = self._terms.person_as_pointer(norm)  # "赵如平参与的第三章叫什么？": 第三章叫什么
             norm = self._figures.resolve(norm)  # "七十多个百分点那个是什么？": the one figure of the report it can be, 76.9%
         # "定价是不是48元？": the question it checks ("定价是多少元？"); the claimed value is compared with the answer
         claim = None if choice is not None else (claims.read(norm, lang, self._terms.people) or (

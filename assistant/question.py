@@ -1403,7 +1403,8 @@ def _own_question(question: str, previous: str) -> bool:
     rest = _NO_CONTENT_ZH.sub(" ", _without_mentions(question))
     runs = re.findall(r"[\u4e00-\u9fff]+", rest)
     new = [r[i: i + 2] for r in runs for i in range(len(r) - 1) if r[i: i + 2] not in previous]
-    return sum(len(r) for r in runs) >= 3 and len(new) >= 2
+    # ("那第二章一共多少页？" after "第三章从哪页开始？": a length asked, where the earlier question asked a start)
+    return sum(len(r) for r in runs) >= 3 and (len(new) >= 2 or bool(new) and bool(re.search(r"一共|总共|篇幅|多长|跨了?几页|占了?几页", question)))
 
 
 def says_only_where(question: str) -> bool:

@@ -740,6 +740,24 @@ class Terms:
             return q
         return re.sub(rf"({names})(?=(?:电子)?(?:邮箱|邮件|电话|手机|联系方式|地址|单位|职称|学校|照片|简介|微信))", r"\1的", q)
 
+    @cached_property
+    def _writers(self) -> frozenset:
+        """The people the division of labour names ("第一章（李晓昕、万少萍）")."""
+        return frozenset(n for m in re.finditer(r"(?:章|附录)[（(]([^）)]{2,20})[）)]", self.corpus or "")
+                         for n in re.split(r"[、，,]", m.group(1)) if re.fullmatch(r"[\u4e00-\u9fff]{2,3}", n))
+
+    def person_as_pointer(self, q: str) -> str:
+        """"许兵当责任编辑的这家出版社地址在哪？", "赵如平参与的第三章叫什么？", "郭斌团队写这本书拿到了哪几类基金资助？": the
+        people of the record, and what they did, only point at the thing asked about; the question is that thing's."""
+        names = "|".join(re.escape(p) for p in sorted(self.people | self._writers, key=len, reverse=True))
+        if not names or re.search(r"谁|哪一?位", q):
+            return q
+        pat = (rf"(?:{names})(?:(?:和|与|、|跟)(?:{names}))*(?:团队|老师|等人)?(?:当|任|担任)?[\u4e00-\u9fff]{{0,4}}?"
+               rf"(?:写|编写|编辑|编|参与|负责|主编|执笔|撰写|编著|校对|印制)(?:的|了)?\s*"
+               rf"(?=(?:这|那|该)?(?:家|本|套|个)?(?:出版社|这本书|本书|书|丛书|第[一二三四五六七八九十]+章))")
+        out = re.sub(pat, "", q, count=1)
+        return out if out != q and re.search(r"什么|多少|哪|几|吗", out) else q
+
     def by_title(self, q: str) -> str:
         """"王主编在这套丛书里是什么身份？", "許編輯擔任什麼工作？": a person of the record named by surname and the title of
         their role (主编, 编辑, 校对), when one person of that surname holds such a role."""

@@ -2623,3 +2623,17 @@ def test_a_rough_figure_is_read_as_the_one_figure_of_the_report_it_can_be(assist
 def test_conversations_from_blind_sets_dev351_to_dev358(assistant_, turns, must):
     r = _converse(assistant_, turns)
     assert r.answerable and all(squash_ws(m) in squash_ws(r.answer) for m in must), (r.rewritten_question, r.answer)
+
+
+@pytest.mark.parametrize("turns, must", [
+    # the people of the book only point at the thing asked about
+    (["趙如平參與的第三章叫什麼，在第幾頁？"], ["重点项目", "74"]),
+    (["李晓昕和万少萍写的第一章，第一节叫什么？"], ["整体情况"]),
+    (["许兵当责任编辑的这家出版社地址在哪？"], ["中雅大厦"]),
+    (["郭斌团队写这本书拿到了哪几类基金资助？"], ["北京市教委", "北京市自然科学基金"]),
+    # a length asked after a start, of another chapter
+    (["第二章从哪页开始？", "第三章呢？", "那第二章一共多少页？"], ["26"]),
+])
+def test_more_conversations_from_blind_sets_dev351_to_dev358(assistant_, turns, must):
+    r = _converse(assistant_, turns)
+    assert r.answerable and all(squash_ws(m) in squash_ws(r.answer) for m in must), (r.rewritten_question, r.answer)
