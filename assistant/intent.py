@@ -712,6 +712,8 @@ _WHO_SUBJ_EN = re.compile(r"\bwho\s+(?:wrote|signed|authored|drafted|penned|comp
                           r"illustrated|photographed|typeset)\s+(?:the\s+)?(.+?)(?:\?|$|,| and\b| in\b| for\b)", re.I)
 
 
+_WHO_SUBJ_CITED_EN = re.compile(r"\bwho\s+(?:wrote|authored|compiled|edited|penned)\s+(?:the\s+)?(.+?\b(?:cited|quoted|referenced|mentioned)\s+in\s+"
+                                r"(?:the\s+)?[\w' ]+?)(?:\?|$|,)", re.I)
 _THE_BOOK = re.compile(r"^(?:the |this |that )?(?:book|report|volume)$|^(?:这本书|本书|该书|此书|这书|那本书|这部书|这本|这份|这本报告|本报告|这份报告|该报告|此报告|报告|书)$"
                        r"|^(?:这|本|该|此|那)(?:份|本|部)[\u4e00-\u9fff]{0,6}(?:报告|(?<!丛)书)$", re.I)  # ("这份发展报告")
 
@@ -759,7 +761,8 @@ def who_subject(q: str, lang: str) -> str:
     if lang == "zh":
         # the clause that asks who: "记者想确认一下署名：这本报告是谁编著的？" -> "这本报告"
         q = next((c for c in re.split(r"[：:，,；;。]", q) if re.search(r"谁|哪位", c)), q).strip()
-    m = (_WHO_SUBJ_ZH if lang == "zh" else _WHO_SUBJ_EN).search(q)
+    # ("Who wrote the book cited in the footnote?": the work is told by where it is cited)
+    m = (_WHO_SUBJ_ZH if lang == "zh" else (_WHO_SUBJ_CITED_EN.search(q) and _WHO_SUBJ_CITED_EN or _WHO_SUBJ_EN)).search(q)
     if not m and lang == "zh":
         m = _WHO_SUBJ_AFTER_ZH.search(q)  # "谁设计的封面？"
     if m and lang == "zh":

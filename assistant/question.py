@@ -1150,7 +1150,7 @@ def rewrite(question: str, previous: str | None) -> str:
         # ("北京是河北的几倍？" after "这是哪一年的数据？（接上问：天津人均公共教育支出多少钱？）": the figures compared are
         # the ones the conversation asked for, which the question before only leaned on)
         return with_context(question, previous.rstrip() + carried if carried and _points_back(previous) else previous)
-    out = _swap_slots(question, previous)
+    out = _swap_slots(question, _same_head(question, previous))
     if out != question:
         # the previous question with another place carries what the previous one carried: "河北省呢？"
         # after "其中天津市那一部分在哪页？（接上问：第一章第二节“产业结构”从第几页开始？）"
@@ -1386,6 +1386,22 @@ _NO_CONTENT_ZH = re.compile(r"^(?:那么|那|请问)|[呢吗嘛？?。！!，,\s
 _NO_CONTENT_EN = frozenset("and what about how much many was were is are did does do the its it their they this that those these "
                            "same figure figures number numbers value values year years then there also one ones for with from "
                            "about big large high low during when where which who whom whose much many share case".split())
+
+
+def _same_head(question: str, previous: str) -> str:
+    """"天津的工业比重呢？" after "2013年北京的服务业比重是多少？": the follow-up's own term takes the place of the earlier
+    one with the same head (工业比重 for 服务业比重); the earlier question otherwise, its places swapped after."""
+    if language(question) != "zh" or not re.search(r"呢[？?]?\s*$", question) or not mentions(question):
+        return previous
+    rest = re.sub(r"[的呢那么了吗？?，,。\s]|(?:^|(?<=\s))那", " ", _without_mentions(question))
+    for run in re.findall(r"[\u4e00-\u9fff]{3,8}", rest):
+        for k in (3, 2):
+            head, mod = run[-k:], run[:-k]
+            if not mod or mod in previous or head not in previous:
+                continue
+            if (p := re.search(rf"([^\s的之在是和与及，,。？?\d年]{{1,4}}){re.escape(head)}", previous)) and p.group(1) != mod:
+                return previous[: p.start()] + mod + head + previous[p.end():]
+    return previous
 
 
 def _own_question(question: str, previous: str) -> bool:

@@ -172,6 +172,8 @@ def _items_in(text: str) -> int:
 def _items_asked(main: str) -> int:
     """How many items the question asks to be named ("具体是哪八个？", "这八大产业具体都是哪些？": 8); 0 when it names no number."""
     m = _ITEMS_ASKED_ZH.search(main) or re.search(r"(?:这|那)([两三四五六七八九十])(?:大|个|项|种)[^，,。？?]{0,6}?(?:具体)?(?:都|分别)?(?:是|有|包括)(?:哪些|什么)", main)
+    if m is None and re.search(r"(?:分别|具体|都)(?:是|有|包括)?哪(?:几|些)(?:个|家|座|所|本|项|种)?|有哪几个|还出了哪(?:几|些)", main):
+        return 2  # ("…覆盖的那11个地级市分别是哪几个？": names, more than one; a count of them names none)
     return intent.cn_value(m.group(1)) if m and m.group(1) != "两" else (2 if m else 0)
 
 
