@@ -91,7 +91,10 @@ class Figures:
         self._found = found
 
     def resolve(self, q: str) -> str:
-        """``q`` with each rough figure replaced by the one figure of the report it can be; unchanged otherwise."""
+        """``q`` with each rough figure replaced by the one figure of the report it can be; unchanged otherwise, and when
+        the question asks for that value itself ("定价五十多块，具体多少钱？": the asker's guess is checked, not quoted)."""
+        if re.search(r"多少|几(?![点十百千万])|准确|确切|具体数", q) and not re.search(r"什么|啥|哪个|哪项|哪一项|哪年", q):
+            return q
         def one(m: re.Match) -> str:
             span = _range(m)
             if span is None:

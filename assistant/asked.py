@@ -517,7 +517,7 @@ def read(question: str, lang: str, terms: Terms) -> Asked:
         page_asked=page_asked, on_page=on_page,
         # "第三章第二节下面一共列了几个项目？": a count inside a chapter or section asks about the contents
         # "第一章第四节讲三地怎么协同？": what a numbered part is about is told by its contents lines
-        structure_q=intent.structure(q) or bool(ords and (intent.count(q, lang) or re.search(r"^[^，,？?]*[章节](?:讲|是什么|是啥|是哪)", main)
+        structure_q=intent.structure(q) or bool(ords and (intent.count(q, lang) or re.search(r"^[^，,？?]*[章节](?:是|主要)?(?:讲|写|说|是什么|是啥|是哪)", main)
                                                           or _ITEM_OF_PART.search(main)))
         # "河北高新技术开发区那一节，最后介绍的是哪个园区？": an item at a place under a contents line
         or bool(intent.nth_item(main) and re.search(r"[章节]|\b(?:section|chapter)\b", full, re.I))

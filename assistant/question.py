@@ -311,8 +311,10 @@ def normalize(text: str) -> str:
             text = text[m.end():]
         # "…，如书中有多处记载，请以版权页所载为准。": how the asker wants a value chosen, no part of what is asked
         text = re.sub(r"[，,；;]\s*(?:(?:如|若|如果)[^，,。？?]{0,20}[，,]\s*)?(?:请|烦请|均)?以[^，,。？?]{1,16}为准[。.！!]?\s*$", "。", text)
+        # "总序係邊個寫㗎？" -> "总序是谁写？": who did it, asked without its 的
+        text = re.sub(r"(谁|哪位|哪个)(写|编|签|编写|撰写|执笔|签署)(?=[？?。，,]|$)", r"\1\2的", text)
         # "好像是北京的研发什么的，到底是什么指标？": "什么的" closing a clause is "and so on", the question comes after it
-        text = re.sub(r"(?<=[\u4e00-\u9fffA-Za-z&])(?:什么的|啥的|之类的)(?=[，,][^，,]*(?:什么|啥|哪|多少|几))", "", text)
+        text = re.sub(r"((?:好像|似乎|貌似|大概|记得)[^，,。？?]{1,16}?)(?:什么的|啥的|之类的)(?=[，,][^，,]*(?:什么|啥|哪|多少|几))", r"\1", text)
         # "前言的落款？": a sign-off is the name and the date under a text
         text = re.sub(r"^(?:请问)?([^，,。？?]{0,8}?(?:总序|前言|序言|序))的?落款(?:处)?(?:是什么|写的是什么|写了什么|怎么写的|呢)?(?=[？?。]?\s*$)", r"\1的署名和落款日期分别是什么", text)
         # "总序署名和落款日期", "出版发行者，连同地址": two fields named as a catalogue query, asked together
@@ -1130,6 +1132,10 @@ def rewrite(question: str, previous: str | None) -> str:
     if (nxt := _next_part(question, previous)) != question:
         return nxt if asks(nxt) and not is_contextual(nxt) else with_context(nxt, split_context(previous)[0])
     question = fixed
+    if (sec := re.search(r"(?<![章\d])第[一二三四五六七八九十]+节", question)) and not re.search(r"第[一二三四五六七八九十\d]+章|[这那该本此]章", question) \
+            and (ch := re.findall(r"第[一二三四五六七八九十]+章", split_context(previous)[0])) and len(set(ch)) == 1:
+        # "第三节叫什么，在第几页？" after "第三章第二节…": a section of the chapter the conversation is in
+        question = question[: sec.start()] + ch[0] + question[sec.start():]
     if _ABOUT_CITED.search(split_context(previous)[0]) and not _ABOUT_CITED.search(question):
         # "这个脚注引的是哪本书？ || 这本书是哪家出版社、哪一年出版的？": the book the footnote cites, not this one
         question = _THAT_BOOK_ZH.sub("脚注引用的那本书", question, count=1)

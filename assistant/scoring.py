@@ -863,9 +863,9 @@ def _contents(u: Unit, a: Asked, terms: Terms, s: float) -> float:
         path = [str(p) for p in u.hit.chunk.section_path]
         if all(any(p.startswith(o) for p in path) for o in ords.values()):
             s += 0.1
-        elif a.parts_q:
-            # "第四章分成哪几节？": a sentence that mentions 第四章 elsewhere (the preface's division
-            # of labour) says nothing about its parts
+        elif a.parts_q or (a.structure_q and "节" in ords and not a.who_q):
+            # "第四章分成哪几节？", "第三章第一节是讲什么的？": a sentence that mentions 第四章 elsewhere (the preface's
+            # division of labour) says nothing about its parts or what a section is about
             s *= 0.5
     if a.parts_q and not ords and not is_toc and re.search(r"[章节]|\b(?:chapter|section)\b", a.main, re.I):
         # "优势领域那章具体分了哪几个行业来写？": a chapter named by its topic is divided by its contents
