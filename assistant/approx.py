@@ -82,13 +82,27 @@ def _range(m: re.Match) -> tuple[float, float] | None:
     return None  # an exact figure: nothing to resolve
 
 
+_CODE = re.compile(r"(?<![A-Za-z\d.-])(?=[A-Z\d-]*\d)[A-Z\d][A-Z\d-]{4,}[A-Z\d](?![A-Za-z\d.])")  # 14JGC089, 9154027, ISBN
+# "尾号089的那个项目", "编号最后三位是089": the end of a code the asker has
+_CODE_END = re.compile(r"(?:尾号|末尾|最后[两三四五几]位|后[两三四五]位|尾数)(?:是|为)?\s*(\d{2,})")
+
+
 class Figures:
     def __init__(self, texts):
+        texts = list(texts)
+        self._codes = frozenset(m.group(0) for t in texts for m in _CODE.finditer(t))
         found: dict[tuple[str, float], tuple[str, bool]] = {}
         for t in texts:
             for m in _FIGURE.finditer(t):
                 found.setdefault((_family(m.group(3)), float(m.group(1))), (f"{m.group(1)}{m.group(2) or ''}{m.group(3)}", bool(m.group(2))))
         self._found = found
+
+    def complete_code(self, q: str) -> str:
+        """"那尾号089的呢？" -> "那14JGC089的呢？": the one code of the report that ends so; unchanged otherwise."""
+        def one(m: re.Match) -> str:
+            hits = [c for c in self._codes if c.endswith(m.group(1)) and c != m.group(1)]
+            return hits[0] if len(hits) == 1 else m.group(0)
+        return _CODE_END.sub(one, q)
 
     def resolve(self, q: str) -> str:
         """``q`` with each rough figure replaced by the one figure of the report it can be; unchanged otherwise, and when

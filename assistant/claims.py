@@ -37,6 +37,7 @@ _PAGE_ZH = re.compile(r"(?:第|(?<=[是在从])(?<!共是))\s*(\d{1,4})\s*页(?!
 _FIGURE_ZH = re.compile(r"(?<![\dA-Za-z.第])(\d+(?:\.\d+)?)\s*(%|倍|(?:余|多)?(?:亿元|万元|元|公里|千字|家|个|件|条|项|人|位|所|年|页)|余|多|)"
                         r"(?![\d.A-Za-z]|\s*(?:月|日|号|章|节|版|期|季度|世纪|代|部分))")
 _CODE = re.compile(r"(?<![\dA-Za-z])(?:ISBN\s*)?(?:\(\d{3,4}\)|（\d{3,4}）)?\d[\d\s-]{5,}\d(?![\d])")
+_SIZE = re.compile(r"\d{3,4}\s*(?:mm|毫米)?\s*[×xX*]\s*\d{3,4}\s*(?:mm|毫米)?(?:\s*/\s*\d{1,2})?")
 _ID_CODE = re.compile(r"(?<![A-Za-z\d])(?=[A-Z\d]*\d)(?=[A-Z\d]*[A-Z])[A-Z\d]{6,}(?![A-Za-z\d])")  # "14JGC088"
 # "有三点不足", "是四章": a count in words, after 有 or 是
 _COUNT_ZH = re.compile(r"(?<=[有是])([一二两三四五六七八九十]{1,3})(点|个|项|条|位|家|章|节|大)(?=[\u4e00-\u9fff]|$)")
@@ -150,6 +151,8 @@ def _read_zh(q: str, people: frozenset) -> Claim | None:
     # "这本书是不是2014年出的？": the year a thing was done is claimed (not the year a figure is for)
     body = re.sub(r"((?:19|20)\d{2})\s*年(?=(?:出版|出|印刷|印|发行|写|编|完成|成书)(?:的|了)?(?:吗|吧|么|[？?。]|$))", year_done, body)
     body = _PAGE_ZH.sub(page, body)
+    # "开本写成787mm×1092mm/16": a page size is one value, compared whole
+    body = _SIZE.sub(lambda m: (titles.append(re.sub(r"\s+", "", m.group(0))), "多少")[1], body)
     body = _CODE.sub(code, body)
     body = _ID_CODE.sub(lambda m: (numbers.append(m.group(0)), "多少")[1], body)
     body = _COUNT_ZH.sub(counted, body)

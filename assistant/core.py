@@ -204,6 +204,7 @@ class Assistant:
             norm = self._terms.person_field(norm)  # "王成慧邮箱多少": 王成慧的邮箱
             norm = self._terms.person_as_pointer(norm)  # "赵如平参与的第三章叫什么？": 第三章叫什么
             norm = self._figures.resolve(norm)  # "七十多个百分点那个是什么？": the one figure of the report it can be, 76.9%
+            norm = self._figures.complete_code(norm)  # "尾号089的那个": 14JGC089
         # "定价是不是48元？": the question it checks ("定价是多少元？"); the claimed value is compared with the answer
         claim = None if choice is not None else (claims.read(norm, lang, self._terms.people) or (
             claims.read_person_en(norm, self._people_en) if lang == "en" else None))

@@ -123,7 +123,9 @@ def _cn_cardinal(s: str) -> str | None:
 # one with a magnitude (十, 百, 千) or a decimal point, not an ordinal (第十一章), not a vague one (几十, 十几, 一百多)
 _SPOKEN_CARDINAL = re.compile(r"(?<![第几])([一二三四五六七八九两十][〇零一二三四五六七八九十百千两]*(?:点[〇零一二三四五六七八九]+)?)"
                               r"(?=元|块|页|册|公里|千米|亿元|万元|亿|万|家|项|条|千字|人|倍|个百分点|%|[，,。？?吗吧呢]|$|是|还是|指|的)")
-_SPOKEN_CODE = re.compile(r"[〇零一二三四五六七八九]+(?=[A-Za-z])|(?<=[A-Za-z])[〇零一二三四五六七八九]+")
+_SPOKEN_CODE = re.compile(r"[〇零一二三四五六七八九]+(?=[A-Za-z])|(?<=[A-Za-z])[〇零一二三四五六七八九]+(?:点[〇零一二三四五六七八九]+)?"
+                          r"|(?:(?<=尾号)|(?<=编号)|(?<=号码)|(?<=末尾是)|(?<=后三位)|(?<=尾数))[〇零一二三四五六七八九]{2,}")  # "F七一九点九", "尾号零八九"
+_SPOKEN_DAY = re.compile(r"(?<=\d月)([一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])(?=日|号)")  # "3月十五日"
 _SPOKEN_SHORT_YEAR = re.compile(r"(?<![〇零一二三四五六七八九十百千两\d])([〇零一])([〇零一二三四五六七八九])(?=年)")
 _SPOKEN_MONTH = re.compile(r"(?<=[年\d是或])([一二三四五六七八九十]{1,2})(?=月)|(?<=还是)([一二三四五六七八九十]{1,2})(?=月)")
 
@@ -131,7 +133,7 @@ _SPOKEN_MONTH = re.compile(r"(?<=[年\d是或])([一二三四五六七八九十]
 def _spoken_numbers(text: str) -> str:
     """"一千一百八十八元" -> 1188元, "十一点七五" -> 11.75, "七十四页" -> 74页, "一六年四月还是五月" -> 2016年4月还是5月,
     "一四JGC零八八" -> 14JGC088."""
-    text = _SPOKEN_CODE.sub(lambda m: "".join(_DIGIT[c] for c in m.group(0)), text)
+    text = _SPOKEN_CODE.sub(lambda m: "".join("." if c == "点" else _DIGIT[c] for c in m.group(0)), text)
     text = _SPOKEN_SHORT_YEAR.sub(lambda m: "20" + _DIGIT[m.group(1)] + _DIGIT[m.group(2)], text)
 
     def month(m: re.Match) -> str:
@@ -139,6 +141,7 @@ def _spoken_numbers(text: str) -> str:
         return str(n) if n is not None and 1 <= n <= 12 else m.group(0)
 
     text = _SPOKEN_MONTH.sub(month, text)
+    text = _SPOKEN_DAY.sub(lambda m: str(n) if (n := _cn_small(m.group(1))) is not None and 1 <= n <= 31 else m.group(0), text)
 
     def cardinal(m: re.Match) -> str:
         x = m.group(1)
@@ -311,6 +314,8 @@ def normalize(text: str) -> str:
             text = text[m.end():]
         # "…，如书中有多处记载，请以版权页所载为准。": how the asker wants a value chosen, no part of what is asked
         text = re.sub(r"[，,；;]\s*(?:(?:如|若|如果)[^，,。？?]{0,20}[，,]\s*)?(?:请|烦请|均)?以[^，,。？?]{1,16}为准[。.！!]?\s*$", "。", text)
+        # "责任编辑是许兵吧？组稿编辑是谁？": a belief to confirm, then a question of its own -- two questions
+        text = re.sub(r"(?<=[\u4e00-\u9fff\d%])吧(?=[？?]\s*[^？?]*(?:谁|什么|哪|多少|几)[^？?]*[？?]?\s*$)", "吗", text, count=1)
         # "总序係邊個寫㗎？" -> "总序是谁写？": who did it, asked without its 的
         text = re.sub(r"(谁|哪位|哪个)(写|编|签|编写|撰写|执笔|签署)(?=[？?。，,]|$)", r"\1\2的", text)
         # "好像是北京的研发什么的，到底是什么指标？": "什么的" closing a clause is "and so on", the question comes after it

@@ -23,7 +23,7 @@ from .intent import AUX, EN_NUMBERS, WORD_ASKED, page, structure, without_phrase
 from .question import afterword, data_rows, language, mentions, preamble, refers_back, setting, split_context
 
 STOP_ZH = set(
-    "的 了 是 在 和 与 及 或 吗 呢 吧 啊 么 什么 多少 哪些 哪个 哪 几 如何 怎么 怎样 为什么 请问 请 告诉 我 你 "
+    "的 了 是 在 和 与 及 或 吗 呢 吧 啊 么 什么 多少 哪些 哪个 哪 几 如何 怎么 怎样 为什么 请问 请 告诉 我 你 各是 各为 分别是 分别为 "
     "报告 本书 这本书 书 中 里 对 有 有没有 为 其 被 从 到 给 这 那 那么 一个 是否 提到 提及 说 讲 所 年 年底 时 "
     "哪一 哪一年 多 少 根据 按照 之 上 下 个 该 位 谁 呢？ ？ ? ， 。 、 开始 起始 一节 一章 部分 小节 一页 能 找到 看到 读到 查到 可以 一下 背后 "
     "这是 这本 这部 那本 一共 总共 大致 大概 大体 粗略 具体 麻烦 那章 这章 该章 那节 这节 该节 应该 应当 看看 帮我 一位 哪位 哪一位 一整套 整套 一整 这书 那书 此书 该书 到底 一直 那篇 这篇 该篇 说不清 说不清楚 搞不清 弄不清 搞不懂 专门 各自 真正 这份 那份 书里 书上 书中 从书 在书".split()

@@ -2660,3 +2660,21 @@ def test_conversations_from_blind_sets_dev359_to_dev364(assistant_, turns, must)
 def test_names_asked_where_the_report_only_counts(assistant_, q):
     r = assistant_.ask(q)
     assert not r.answerable, r.answer
+
+
+@pytest.mark.parametrize("turns, must", [
+    # figures in Chinese words
+    (["总序落款是二零一六年三月十五日，是谁写的？"], ["王成慧"]),
+    (["中图分类号是F七一九点九吗？"], ["F719"]),
+    (["一四JGC零八八这个编号对应什么课题？", "那尾号零八九的呢？"], ["TPP"]),
+    (["二零一二年北京人均公共教育支出三千零三十八元，天津和河北各是多少？"], ["2680", "1188"]),
+    # a belief to confirm, then a question of its own
+    (["责任编辑是许兵吧？组稿编辑是谁？"], ["王光艳"]),
+    # a page size claimed is compared whole
+    (["开本是720mm×1000mm/16吗？"], ["是的", "720mm×1000mm/16"]),
+    (["稿子里开本写成787mm×1092mm/16，没写错吧？"], ["不是", "720mm×1000mm/16"]),
+    (["版权页上负责印务的是谁？"], ["司东翔"]),
+])
+def test_conversations_from_blind_sets_dev365_to_dev369(assistant_, turns, must):
+    r = _converse(assistant_, turns)
+    assert r.answerable and all(squash_ws(m) in squash_ws(r.answer) for m in must), (r.rewritten_question, r.answer)
