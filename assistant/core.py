@@ -478,6 +478,7 @@ class Assistant:
                 self._detail_after(d, lang)
         self._nth_item(d, rewritten, lang)  # (a follow-up's own words may find nothing: "What page is the last one on?")
         self._next_line(d, rewritten, lang)  # (re-finds the earlier question's line: whatever this draft found)
+        self._part_found_before(d, rewritten, lang)
         self._place_under_line(d, rewritten, lang)
         if d.answerable and not counted:
             self._page_range(d, rewritten, lang)
@@ -1456,6 +1457,25 @@ class Assistant:
             d.best, d.sentences = u, [(render(u, lang, False, self.glossary, d.terms, False), [u])]
         else:
             d.answerable, d.sentences, d.refusal = False, [], prompts.REFUSAL[lang]
+
+    def _part_found_before(self, d: extract.Draft, rewritten: str, lang: str) -> None:
+        """"这一节从第几页开始？（接上问：“七、唐山高新区”在哪一节？）": the section (or chapter) the earlier question asked for,
+        which holds the line it named; answered from that section's contents line."""
+        main, ctx = qmod.split_context(rewritten)
+        m = re.fullmatch(r"(?:那|那么)?(?:这|那|该)一?(节|章)(?:是)?(?:从|在)?(?:第几页|哪一?页|多少页)(?:开始)?(?:的)?[？?]?"
+                         r"|(?:那|那么)?(?:这|那|该)一?(节|章)(?:叫|是)(?:什么|啥)(?:名字|标题)?[？?]?", main.strip())
+        unit = m and (m.group(1) or m.group(2))
+        if not m or not ctx or not re.search(rf"哪一?{unit}", ctx):
+            return
+        base = self._line_of_context(ctx.split("？")[0] + "？" if "？" in ctx else ctx)
+        if not base.answerable or not evidence.is_toc_row(base.best):
+            return
+        top = self._contents.line_above(base.best.hit.chunk, 0 if unit == "章" else 1)
+        if top is None or top.id == base.best.hit.chunk.id:
+            return
+        u = _row_unit(top)
+        d.answerable, d.refusal, d.best = True, "", u
+        d.sentences = [(render(u, lang, False, self.glossary, d.terms, False), [u])]
 
     def _beside(self, d: extract.Draft, base: extract.Draft, step: int, main: str, ctx: str, lang: str) -> None:
         """"总序之后是什么？", "讲完交通以后前言接着讲哪方面？": the part of the text next to the one named; "责任编辑下面那一行

@@ -982,7 +982,9 @@ def is_contextual(question: str) -> bool:
     if is_followup(q):
         return True
     if language(q) == "zh":
-        return bool(_PRONOUN_ZH.search(q) or PART_OF_PREVIOUS.search(q) or _ONE_OF_THEM_ZH.match(q) or _SHARE_OF_IT_ZH.match(q)) \
+        # ("这一节从第几页开始？", "这一章里天津的电信业从哪页开始？": the section or chapter the conversation found)
+        return bool(_PRONOUN_ZH.search(q) or PART_OF_PREVIOUS.search(q) or _ONE_OF_THEM_ZH.match(q) or _SHARE_OF_IT_ZH.match(q)
+                    or re.match(r"^(?:那|那么)?(?:这|那|该)一?(?:节|章)", q)) \
             or len(re.sub(r"[^\w\u4e00-\u9fff]", "", q)) <= SHORT_ZH
     return bool(_PRONOUN_EN.search(q) or _PART_OF_PREVIOUS_EN.search(q)) or len(re.findall(r"[A-Za-z0-9&]+", q)) <= SHORT_EN
 

@@ -2678,3 +2678,8 @@ def test_names_asked_where_the_report_only_counts(assistant_, q):
 def test_conversations_from_blind_sets_dev365_to_dev369(assistant_, turns, must):
     r = _converse(assistant_, turns)
     assert r.answerable and all(squash_ws(m) in squash_ws(r.answer) for m in must), (r.rewritten_question, r.answer)
+
+
+def test_the_section_the_conversation_found_answers_this_section(assistant_):
+    r = _converse(assistant_, ["唐山高新区在书里第几页？", "它在哪一节？", "这一节从第几页开始？"])
+    assert "110" in r.answer and "河北高新技术开发区" in r.answer, (r.rewritten_question, r.answer)
