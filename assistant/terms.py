@@ -754,9 +754,10 @@ class Terms:
             return q
         pat = (rf"(?:{names})(?:(?:和|与|、|跟)(?:{names}))*(?:团队|老师|等人)?(?:当|任|担任)?[\u4e00-\u9fff]{{0,4}}?"
                rf"(?:写|编写|编辑|编|参与|负责|主编|执笔|撰写|编著|校对|印制)(?:的|了)?\s*"
-               rf"(?=(?:这|那|该)?(?:家|本|套|个)?(?:出版社|这本书|本书|书|丛书|第[一二三四五六七八九十]+章))")
+               rf"(?=(?:这|那|该)?(?:家|本|套|个)?(?:出版社|这本书|本书|书|丛书|第[一二三四五六七八九十]+章)(?![里中内上]))")
         out = re.sub(pat, "", q, count=1)
-        return out if out != q and re.search(r"什么|多少|哪|几|吗", out) else q
+        # (not what the person did: "编委欧海鹰负责撰写了书里的哪一章？")
+        return out if out != q and re.search(r"什么|多少|哪|几|吗", out) and not re.search(r"哪一?[章节]|哪(?:个|一)?部分", out) else q
 
     def by_title(self, q: str) -> str:
         """"王主编在这套丛书里是什么身份？", "許編輯擔任什麼工作？": a person of the record named by surname and the title of
