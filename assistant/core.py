@@ -192,6 +192,7 @@ class Assistant:
                                        lambda t: t.lower() in self._terms.df)
         if lang == "zh":
             norm = qmod.keyword_query(norm, self._record_labels)  # "印张 字数": 印张是什么？字数是什么？
+            norm = qmod.two_fields(norm, self._record_labels)  # "总序署名和落款日期": 总序署名和落款日期分别是什么？
             norm = self._terms.one_slip_sound_alike(norm)  # "定加多少", "丛书总主边是谁": 定价, 总主编
             norm = self._terms.swapped_chars(norm)  # "哪个出社版的": 出版社
             norm = self._terms.person_sound_alike(norm)  # "还有个欧海英": 欧海鹰, typed with a character of the same sound

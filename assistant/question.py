@@ -322,12 +322,6 @@ def normalize(text: str) -> str:
         text = re.sub(r"((?:好像|似乎|貌似|大概|记得)[^，,。？?]{1,16}?)(?:什么的|啥的|之类的)(?=[，,][^，,]*(?:什么|啥|哪|多少|几))", r"\1", text)
         # "前言的落款？": a sign-off is the name and the date under a text
         text = re.sub(r"^(?:请问)?([^，,。？?]{0,8}?(?:总序|前言|序言|序))的?落款(?:处)?(?:是什么|写的是什么|写了什么|怎么写的|呢)?(?=[？?。]?\s*$)", r"\1的署名和落款日期分别是什么", text)
-        # "总序署名和落款日期", "出版发行者，连同地址": two fields named as a catalogue query, asked together
-        if (m := re.fullmatch(r"\s*([\u4e00-\u9fffA-Za-z]{2,12}?)(?:和|及|与|以及|，连同|，还有|，外加|连同)([\u4e00-\u9fffA-Za-z]{2,8})[？?。]?\s*", text)) \
-                and not asks(text) and not re.search(r"[哪谁几]|什么|多少|呢|列|说|讲|告诉|给|第[一二三四五六七八九十\d]+[章节]", text) \
-                and len(text.strip()) <= 16 and not any(
-                    x.slot.category == "region" for g in m.groups() for x in mentions(g)):
-            text = f"{m.group(1)}和{m.group(2)}分别是什么？"
         # "这本书主要写了什么内容？", "本书讲什么？": what the book as a whole is about, which its preface says
         text = re.sub(r"^(?:请问)?(?:这本书|本书|这本报告|本报告|该书|这份报告|全书|整本书)(?:主要|大致|大概|究竟|到底|都)?(?:写|讲|介绍|研究|论述|谈|说|涉及)(?:了|的)?(?:是)?"
                       r"(?:什么|哪些|啥|些什么)(?:内容|东西|问题|方面)?(?:呢|啊|呀)?(?=[？?。]?$)", "本书的主要内容是什么", text)
@@ -1113,6 +1107,17 @@ def _next_part(question: str, previous: str) -> str:
 _ABOUT_CITED = re.compile(r"脚注|注释|引(?:用)?的(?:是)?(?:哪|什么)|引用了|\bfootnote\b|\bcite[sd]?\b", re.I)
 _THAT_BOOK_ZH = re.compile(r"(?:这|那|该)(?:本|部)(?:书|著作)")
 _THAT_BOOK_EN = re.compile(r"\b(?:this|that) (?:book|work)\b", re.I)
+
+
+def two_fields(text: str, labels) -> str:
+    """"总序署名和落款日期", "出版发行者，连同地址": two fields of the record named as a catalogue query, asked together
+    ("…分别是什么？"); each part must end as a field the record labels ends ("日期", "地址", "署名")."""
+    m = re.fullmatch(r"\s*([\u4e00-\u9fffA-Za-z]{2,12}?)(?:和|及|与|以及|，连同|，还有|，外加|连同)([\u4e00-\u9fffA-Za-z]{2,8})[？?。]?\s*", text)
+    if not m or asks(text) or len(text.strip()) > 16 or re.search(r"[哪谁几]|什么|多少|呢|列|说|讲|告诉|给|第[一二三四五六七八九十\d]+[章节]", text):
+        return text
+    if not all(any(p[i: i + 2] in lab for i in range(len(p) - 1) for lab in labels if len(lab) >= 2) for p in m.groups()):
+        return text
+    return f"{m.group(1)}和{m.group(2)}分别是什么？"
 
 
 def the_cited_book(question: str) -> str:

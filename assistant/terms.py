@@ -571,6 +571,7 @@ class Terms:
             return either[0] if all(either) else None
         x = re.sub(r"^[一二两三四五六七八九十几\d]+(?:个|项|位|条|种)", "", x) or x  # "书里给的三个数": the field is 数
         x = re.sub(r"(?<=[\u4e00-\u9fff]{2})的?(?:变化|变动|走势|趋势|演变)(?:情况)?$", "", x)  # "比重变化": how the 比重 moved
+        x = re.sub(r"(?<=[\u4e00-\u9fff]{2})(?:标|写|印|定)(?:的)?$", "", x)  # "售价标多少": the 售价 printed
         if re.search(r"(成|作|认|(?<!职)称|视|定|列|评|选|改|变|被|归结|归纳|总结|概括)$", x):  # (职称 is a noun)
             return None  # "…将成为什么的一个着力点": 成为 is the verb, nothing is named before it
         if re.fullmatch(r"(?:最后|第[一二三四五六七八九十\d]+|头|首|末|下|上)?一?(?:项|条|个|节|章|部分|小节|条目)*", x):
@@ -750,8 +751,8 @@ class Terms:
         """"许兵当责任编辑的这家出版社地址在哪？", "赵如平参与的第三章叫什么？", "郭斌团队写这本书拿到了哪几类基金资助？": the
         people of the record, and what they did, only point at the thing asked about; the question is that thing's."""
         names = "|".join(re.escape(p) for p in sorted(self.people | self._writers, key=len, reverse=True))
-        if not names or re.search(r"谁|哪一?位", q):
-            return q
+        if not names or re.search(r"谁|哪一?位|除了?", q):
+            return q  # ("郭斌和陈倩除了编著这本书，在丛书里还担任什么？": asked of them)
         pat = (rf"(?:{names})(?:(?:和|与|、|跟)(?:{names}))*(?:团队|老师|等人)?(?:当|任|担任)?[\u4e00-\u9fff]{{0,4}}?"
                rf"(?:写|编写|编辑|编|参与|负责|主编|执笔|撰写|编著|校对|印制)(?:的|了)?\s*"
                rf"(?=(?:这|那|该)?(?:家|本|套|个)?(?:出版社|这本书|本书|书|丛书|第[一二三四五六七八九十]+章)(?![里中内上]))")
