@@ -1321,9 +1321,7 @@ class Assistant:
         if n and not ctx and re.search(r"目录(?:里|中|上)?的?(?:最后|末尾|最末|第)|\b(?:last|first|\w+th) (?:entry|line|item) (?:of|in) the (?:table of )?contents\b", main) \
                 and (tops := [c for c in self._toc if evidence.toc_level(c) == 0]) and n <= len(tops):
             # "目录的最后一项是什么？在哪页？": a line of the contents themselves, by its place among the top lines
-            u = _row_unit(tops[n - 1 if n > 0 else -1])
-            d.answerable, d.refusal, d.best = True, "", u
-            d.sentences = [(render(u, lang, False, self.glossary, d.terms, False), [u])]
+            self._answer_with_row(d, tops[n - 1 if n > 0 else -1], lang)
             return
         if not (n or nth_part) or not (ctx or (d.answerable and d.best is not None)):
             return  # (a follow-up is placed under the earlier question's line, whatever its own draft found)
@@ -1459,6 +1457,12 @@ class Assistant:
         else:
             d.answerable, d.sentences, d.refusal = False, [], prompts.REFUSAL[lang]
 
+    def _answer_with_row(self, d: extract.Draft, row, lang: str) -> None:
+        """The draft answered by one row of a table (a contents line, an imprint line, a funded project), cited."""
+        u = _row_unit(row)
+        d.answerable, d.refusal, d.best = True, "", u
+        d.sentences = [(render(u, lang, False, self.glossary, d.terms, False), [u])]
+
     def _part_found_before(self, d: extract.Draft, rewritten: str, lang: str) -> None:
         """"这一节从第几页开始？（接上问：“七、唐山高新区”在哪一节？）": the section (or chapter) the earlier question asked for,
         which holds the line it named; answered from that section's contents line."""
@@ -1474,9 +1478,7 @@ class Assistant:
         top = self._contents.line_above(base.best.hit.chunk, 0 if unit == "章" else 1)
         if top is None or top.id == base.best.hit.chunk.id:
             return
-        u = _row_unit(top)
-        d.answerable, d.refusal, d.best = True, "", u
-        d.sentences = [(render(u, lang, False, self.glossary, d.terms, False), [u])]
+        self._answer_with_row(d, top, lang)
 
     def _beside(self, d: extract.Draft, base: extract.Draft, step: int, main: str, ctx: str, lang: str) -> None:
         """"总序之后是什么？", "讲完交通以后前言接着讲哪方面？": the part of the text next to the one named; "责任编辑下面那一行
@@ -1492,9 +1494,7 @@ class Assistant:
             return
         if base.answerable and base.best is not None and base.best.kind == "row" \
                 and (row := self._layout.row_beside(base.best.hit.chunk, step, by_line=bool(re.search(r"一?行|\bline\b", main, re.I)))) is not None:
-            u = _row_unit(row)
-            d.answerable, d.refusal, d.best = True, "", u
-            d.sentences = [(render(u, lang, False, self.glossary, d.terms, False), [u])]
+            self._answer_with_row(d, row, lang)
         elif base.answerable and base.best is not None and base.best.kind == "sentence" and step > 0 \
                 and re.search(r"接着|紧接着|然后|随后|下一句|后一句|\bnext sentence\b|\bgoes on\b", main, re.I) \
                 and (after := evidence.next_sentence(base.best)):
@@ -1591,9 +1591,7 @@ class Assistant:
         kids = [c for c in evidence.toc_children(base.best.hit.chunk, self._toc)
                 if any(z in str((c.meta or {}).get("title", "")) for z in places[0].zh)]
         if kids:
-            u = _row_unit(kids[0])
-            d.answerable, d.refusal, d.best = True, "", u
-            d.sentences = [(render(u, lang, False, self.glossary, d.terms, False), [u])]
+            self._answer_with_row(d, kids[0], lang)
         else:
             d.answerable, d.sentences, d.refusal = False, [], prompts.REFUSAL[lang]
 
