@@ -50,6 +50,9 @@ _COMPARES_TWO = re.compile(r"\bwhich (?:one |of (?:the|them|those) two )?(?:has|
 # how a figure moved over the years the sentence gives ("比重是怎么变化的？", "从多少增加到多少", "How did … change?")
 _CHANGE = re.compile(r"变化|变动|趋势|走势|演变|从多少|从几|(?:增加|增长|提高|上升|涨|升|降|下降)到(?:了)?多少|前后(?:两个数|分别)"
                      r"|\bchang(?:e|ed|es|ing)\b|\btrend\b|\bfrom what\b|\bover (?:the|those) years\b|\bhow (?:much )?(?:did|has) [^?]{0,60}\b(?:grow|rise|increase|fall|move)n?\b", re.I)
+# where the line asked is, from the one named ("责任编辑下面那一行", "listed just before"; not "下一项，CIP数据核字号是多少？",
+# which only moves on to the item it names)
+_BESIDE = re.compile(r"下面|下边|底下|上面|上边|后面|前面|之后|之前|后边|前边|紧跟|紧挨|紧接|\b(?:before|after|below|above|next to|follows?|precedes?)\b", re.I)
 _ABOUT_FOOTNOTE = re.compile(r"脚注|注释|注脚|小注|引用的|引文|footnote|cited|cites", re.I)
 _ORDINAL_ITEM = re.compile(r"^\s*第([一二三四五六七八九十])[，,、]")
 
@@ -1492,7 +1495,7 @@ class Assistant:
                 d.answerable, d.refusal, d.best = True, "", u
                 d.sentences = [(render_neighbour(path[-1], other[-1], step, lang, en), [u])]
             return
-        if base.answerable and base.best is not None and base.best.kind == "row" \
+        if base.answerable and base.best is not None and base.best.kind == "row" and _BESIDE.search(main) \
                 and (row := self._layout.row_beside(base.best.hit.chunk, step, by_line=bool(re.search(r"一?行|\bline\b", main, re.I)))) is not None:
             self._answer_with_row(d, row, lang)
         elif base.answerable and base.best is not None and base.best.kind == "sentence" and step > 0 \

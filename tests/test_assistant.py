@@ -2483,6 +2483,12 @@ def test_the_line_or_sentence_next_to_the_one_found(assistant_, turns, must, not
     assert r.answerable and must in squash_ws(r.answer) and not_said not in squash_ws(r.answer.split("\n")[0]), (r.rewritten_question, r.answer)
 
 
+def test_moving_on_to_the_next_item_named_is_no_neighbour_question(assistant_):
+    # "下一项，…" moves on to the field it names, not to the line after the one it names
+    r = _converse(assistant_, ["CIP数据里题名后面的责任说明是怎么著录的？", "出版地、出版者和出版时间呢？", "下一项，CIP数据核字号是多少？"])
+    assert "069760" in r.answer, (r.rewritten_question, r.answer)
+
+
 def test_a_section_named_with_its_first_line_asked_is_no_neighbour_question(assistant_):
     # "讲完…之后" before the section asked by its number asks that section, not the one after it
     r = assistant_.ask("第一章开头那段讲完之后，第一节是什么？")
