@@ -948,6 +948,11 @@ def _answer_kind(u: Unit, a: Asked, terms: Terms, s: float) -> float:
         # (a count of pages is read off the contents lines: "第二章总共占了多少页？")
         s *= 0.4
         u.reasons.append("no number of the asked unit")
+    if a.who_q and re.search(r"排头|打头|排(?:在)?第一|排(?:在)?最(?:前|后)|第一个|最后一个|最后一位", a.main) \
+            and not any(p in squash_ws(u.text) for p in terms.people):
+        # "那名单里排头一个的是谁？": a place in a list of people is one of them; a line naming no one (the order it
+        # follows) is no answer
+        s *= 0.5
     if a.who_q and u.kind == "sentence" and _NAME_RE.fullmatch(u.text.strip()) and terms.credit_any(a.qterms, section_of(u)):
         # "总序是谁写的？": a bare name line in the section asked about is its signature
         s += 0.25

@@ -2483,6 +2483,13 @@ def test_the_line_or_sentence_next_to_the_one_found(assistant_, turns, must, not
     assert r.answerable and must in squash_ws(r.answer) and not_said not in squash_ws(r.answer.split("\n")[0]), (r.rewritten_question, r.answer)
 
 
+@pytest.mark.parametrize("turns", [["丛书编委会的名单是按职务高低排的吗？", "那名单里排头一个的是谁？"],
+                                   ["既然编委会成员是按姓氏拼音排序的，那排在最后一位的是谁？"]])
+def test_a_place_in_a_list_of_people_is_one_of_them(assistant_, turns):
+    r = _converse(assistant_, turns)
+    assert "陈倩" in r.answer and "王成慧" in r.answer, (r.rewritten_question, r.answer)
+
+
 def test_moving_on_to_the_next_item_named_is_no_neighbour_question(assistant_):
     # "下一项，…" moves on to the field it names, not to the line after the one it names
     r = _converse(assistant_, ["CIP数据里题名后面的责任说明是怎么著录的？", "出版地、出版者和出版时间呢？", "下一项，CIP数据核字号是多少？"])
