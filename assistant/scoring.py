@@ -461,6 +461,11 @@ def _asked_for(u: Unit, a: Asked, terms: Terms, s: float) -> float:
         # but what is asked is the press, not where to write to it
         s *= 0.5
         u.reasons.append("another field of the record")
+    if (u.hit.chunk.meta or {}).get("table") == "publication" and u.kind == "row" and re.search(r"出版者|出版发行|出版社$", row_field(u, "label")) \
+            and re.search(r"地址|邮编|邮政编码|电话|网址", a.main) and not re.search(r"哪家|哪个出版社|谁|什么出版社|出版者|\bwhich\b|\bwho\b", a.main, re.I):
+        # "经济管理出版社，出版发行那栏写的地址，邮编多少": the press named asks its address, not its name
+        s *= 0.6
+        u.reasons.append("another field of the record")
     if (detail := _person_detail_asked(a.main, a.full, terms.people, lambda: bool(a.people) or _names_a_writer(a.main, terms))) \
             and detail not in u.text.lower():
         # "总主编王成慧任职于哪一所大学？", "责任编辑的联络电邮地址为何？": the record names the person, not that

@@ -2490,6 +2490,11 @@ def test_a_place_in_a_list_of_people_is_one_of_them(assistant_, turns):
     assert "陈倩" in r.answer and "王成慧" in r.answer, (r.rewritten_question, r.answer)
 
 
+def test_the_press_named_asks_its_address_not_its_name(assistant_):
+    r = assistant_.ask("经管社 出版发行那栏写的地址 邮边多少")
+    assert "北蜂窝" in r.answer and "100038" in r.answer, (r.rewritten_question, r.answer)
+
+
 def test_moving_on_to_the_next_item_named_is_no_neighbour_question(assistant_):
     # "下一项，…" moves on to the field it names, not to the line after the one it names
     r = _converse(assistant_, ["CIP数据里题名后面的责任说明是怎么著录的？", "出版地、出版者和出版时间呢？", "下一项，CIP数据核字号是多少？"])
