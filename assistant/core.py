@@ -1495,7 +1495,8 @@ class Assistant:
                 d.answerable, d.refusal, d.best = True, "", u
                 d.sentences = [(render_neighbour(path[-1], other[-1], step, lang, en), [u])]
             return
-        if base.answerable and base.best is not None and base.best.kind == "row" and _BESIDE.search(main) \
+        if base.answerable and base.best is not None and base.best.kind == "row" \
+                and (_BESIDE.search(main) or ctx and re.fullmatch(r"[^，,。？?]{0,6}[上下]一(?:个|项|条|行)[^，,。？?]{0,6}[？?]?", main.strip())) \
                 and (row := self._layout.row_beside(base.best.hit.chunk, step, by_line=bool(re.search(r"一?行|\bline\b", main, re.I)))) is not None:
             self._answer_with_row(d, row, lang)
         elif base.answerable and base.best is not None and base.best.kind == "sentence" and step > 0 \

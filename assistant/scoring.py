@@ -462,7 +462,8 @@ def _asked_for(u: Unit, a: Asked, terms: Terms, s: float) -> float:
         s *= 0.5
         u.reasons.append("another field of the record")
     if (u.hit.chunk.meta or {}).get("table") == "publication" and u.kind == "row" and re.search(r"出版者|出版发行|出版社$", row_field(u, "label")) \
-            and re.search(r"地址|邮编|邮政编码|电话|网址", a.main) and not re.search(r"哪家|哪个出版社|谁|什么出版社|出版者|\bwhich\b|\bwho\b", a.main, re.I):
+            and re.search(r"地址|邮编|邮政编码|电话|网址|在哪|哪里|哪儿|位于|什么地方", a.main) \
+            and not re.search(r"哪家|哪个出版社|谁|什么出版社|出版者|\bwhich\b|\bwho\b", a.main, re.I):
         # "经济管理出版社，出版发行那栏写的地址，邮编多少": the press named asks its address, not its name
         s *= 0.6
         u.reasons.append("another field of the record")
