@@ -111,8 +111,16 @@ _INSIDE_LINE = re.compile(r"(第[一二三四五六七八九十]+[章节])(?:(?!
 def _only_in_setting(t: str, main: str) -> bool:
     """"…那段话列举了百度、腾讯、新浪这些企业，请问…一共聚集了多少家…？": a word of the clauses that set the question
     up, which the question proper does not use (where the asker saw it, not what is asked)."""
+    told, proper = _setting_and_proper(main)
+    return bool(told) and t in told and t not in proper
+
+
+@lru_cache(maxsize=256)
+def _setting_and_proper(main: str) -> tuple[str, str]:
+    """(the clauses that set a Chinese question up, the question proper), lower-cased; read once per question, not for
+    every passage and term scored."""
     told = qmod.preamble(main)[1] if qmod.language(main) == "zh" else ""
-    return bool(told) and t in told.lower() and t not in main[len(told):].lower()
+    return told.lower(), main[len(told):].lower()
 
 
 def _said_in_parts(t: str, hay: str, terms: Terms) -> bool:

@@ -747,16 +747,22 @@ class Terms:
         return frozenset(n for m in re.finditer(r"(?:章|附录)[（(]([^）)]{2,20})[）)]", self.corpus or "")
                          for n in re.split(r"[、，,]", m.group(1)) if re.fullmatch(r"[\u4e00-\u9fff]{2,3}", n))
 
+    @cached_property
+    def _pointer_pattern(self) -> "re.Pattern[str] | None":
+        """People of the book and what they did, before the thing they point at (built once per index)."""
+        names = "|".join(re.escape(p) for p in sorted(self.people | self._writers, key=len, reverse=True))
+        if not names:
+            return None
+        return re.compile(rf"(?:{names})(?:(?:和|与|、|跟)(?:{names}))*(?:团队|老师|等人)?(?:当|任|担任)?[\u4e00-\u9fff]{{0,4}}?"
+                          rf"(?:写|编写|编辑|编|参与|负责|主编|执笔|撰写|编著|校对|印制)(?:的|了)?\s*"
+                          rf"(?=(?:这|那|该)?(?:家|本|套|个)?(?:出版社|这本书|本书|书|丛书|第[一二三四五六七八九十]+章)(?![里中内上]))")
+
     def person_as_pointer(self, q: str) -> str:
         """"许兵当责任编辑的这家出版社地址在哪？", "赵如平参与的第三章叫什么？", "郭斌团队写这本书拿到了哪几类基金资助？": the
         people of the record, and what they did, only point at the thing asked about; the question is that thing's."""
-        names = "|".join(re.escape(p) for p in sorted(self.people | self._writers, key=len, reverse=True))
-        if not names or re.search(r"谁|哪一?位|除了?", q):
+        if self._pointer_pattern is None or re.search(r"谁|哪一?位|除了?", q):
             return q  # ("郭斌和陈倩除了编著这本书，在丛书里还担任什么？": asked of them)
-        pat = (rf"(?:{names})(?:(?:和|与|、|跟)(?:{names}))*(?:团队|老师|等人)?(?:当|任|担任)?[\u4e00-\u9fff]{{0,4}}?"
-               rf"(?:写|编写|编辑|编|参与|负责|主编|执笔|撰写|编著|校对|印制)(?:的|了)?\s*"
-               rf"(?=(?:这|那|该)?(?:家|本|套|个)?(?:出版社|这本书|本书|书|丛书|第[一二三四五六七八九十]+章)(?![里中内上]))")
-        out = re.sub(pat, "", q, count=1)
+        out = self._pointer_pattern.sub("", q, count=1)
         # (not what the person did: "编委欧海鹰负责撰写了书里的哪一章？")
         return out if out != q and re.search(r"什么|多少|哪|几|吗", out) and not re.search(r"哪一?[章节]|哪(?:个|一)?部分", out) else q
 
