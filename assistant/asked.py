@@ -427,7 +427,7 @@ def read(question: str, lang: str, terms: Terms) -> Asked:
     asked_type = intent.which_type(q)
     if people and asked_type == ("节",) and re.search(r"哪一?部分|\b(?:which|what) parts?\b", q, re.I):
         asked_type = ("节", "章", "附录")  # "宋艳静负责的是哪一部分？": a person's part of the work may be a chapter
-    if not people and not intent.asks_institution(q) and not intent.asks_department(q):
+    if not people and not intent.asks_institution(q) and not intent.asks_department(q) and not intent.asks_kind(q):
         asked_type = ()  # "哪一章" without a person is a contents question, answered by the lines
     defining = intent.definition(main)
     on_page = intent.given_page(main)  # "Which Tianjin industrial park is covered on page 107?"

@@ -19,6 +19,7 @@ from assistant.asked import OWN_TOPIC_CUE, with_holders
 from assistant.contents import Contents, extreme_followed, row_unit as _row_unit
 from assistant.approx import Figures
 from assistant.layout import Layout, anchors_en, asks_part, render_neighbour
+from assistant.parallel import Parallels
 from assistant.errors import InputError
 from assistant.render import (en_term, numbers_supported, render, render_back_matter, render_others, render_same_page, render_term, render_chapters, render_count, render_nth_listed, render_nth_part, render_parts,
                               render_cited_work, render_stated_count, render_subsections, render_who_wrote, render_parts_of, shares_of_work as render_shares_of_work)
@@ -101,6 +102,13 @@ class Assistant:
         self._record_labels = frozenset(str(c.meta["label"]) for c in handle.chunks if (c.meta or {}).get("table") == "publication"
                                         and (c.meta or {}).get("label"))
         self._record_rows = [c for c in handle.chunks if (c.meta or {}).get("table") == "publication"]
+        self._record_by_id = {c.id: c for c in self._record_rows}
+        # the record's lines as quoted: its rows, and the paragraphs of its page ("凡购本社图书，如有印装错误，…")
+        # (where each starts in the source, and its text as an answer quotes it, whitespace squashed)
+        record_page = {tuple(r.section_path or ())[:1] for r in self._record_rows if r.meta.get("field") == "publisher"}
+        self._record_lines = [(r.start, squash_ws(r.quote or r.text)) for r in self._record_rows] + [
+            (c.start + at, squash_ws(line)) for c in handle.chunks if c.kind == "paragraph" and tuple(c.section_path or ())[:1] in record_page
+            for at, line in evidence.split_sentences(c.text)]
         self._record_sections = {tuple(c.section_path or ()) for c in handle.chunks if (c.meta or {}).get("table") == "publication"}
         # the chapter lines of the contents ("这本书分几章？"; "最后一章" is the last of them)
         self._chapter_lines = [c for c in self._toc if not (c.meta or {}).get("section")
@@ -122,6 +130,11 @@ class Assistant:
         self._contents = Contents(self._toc, self._chapter_lines, self._sections, settings.answer.max_citations)
         self._layout = Layout(handle.chunks)
         self._figures = Figures(c.text for c in handle.chunks if c.kind == "paragraph")
+        paragraphs: dict[str, str] = {}
+        for c in self._chunks_in_order:
+            if len(c.paragraph_ids) == 1:
+                paragraphs[c.paragraph_ids[0]] = paragraphs.get(c.paragraph_ids[0], "") + c.text
+        self._parallels = Parallels(paragraphs.values())
         self.llm = llm
 
     # ------------------------------------------------------------------ loading
@@ -299,6 +312,11 @@ class Assistant:
             again = self._answer(q, rewritten2, lang, k, mode, {})
             if again.answerable:
                 result, claim = again, claim2
+        if not result.answerable and history and history[-1].answerable and (
+                alt := self._parallel(q, rewritten, history[-1], lang, k, mode)):
+            result = alt
+        if result.answerable and history and (alt := self._same_block(q, result, history[-1], lang, k, mode)):
+            result = alt
         if isinstance(claim, choices.Choices) and result.answerable and (
                 said := choices.verdict(claim, " ".join([result.answer, *(c.quote for c in result.citations)]), lang)):
             result.answer = said + result.answer
@@ -308,6 +326,71 @@ class Assistant:
         timings["total"] = (time.perf_counter() - t0) * 1000
         result.timings_ms = timings
         return result
+
+    def _same_block(self, q: str, result: AskResult, last: Turn, lang: str, k: int, mode: str) -> AskResult | None:
+        """"该地址的邮编是多少？" after the publisher's address; "该单位的联系电话？" after the line on who replaces
+        misprinted copies: the record has two addresses, two phones and two postcodes (the publisher's and its reader
+        service's). A follow-up that names neither is read as asking for the one next to the line the last answer
+        quoted."""
+        if not result.citations or (row := self._record_by_id.get(result.citations[0].chunk_id)) is None:
+            return None
+        label = str((row.meta or {}).get("label") or "")
+        kind = next((f for f in _CONTACT_FIELDS if label.endswith(f)), None)
+        kin = [r for r in self._record_rows if kind and str((r.meta or {}).get("label") or "").endswith(kind)]
+        if len(kin) < 2:
+            return None
+        said = squash_ws(qmod.normalize(q))
+        if any(w and w in said for w in _CONTACT_OWNERS + tuple(str(r.meta["label"])[: -len(kind)] for r in kin)):
+            return None  # "读者服务部的电话", "出版社的邮编": the one asked for is named
+        told = squash_ws(normalize(last.answer))
+        at = [at for at, line in self._record_lines if len(line) >= 6 and line in told]
+        if not at:
+            return None
+        near = min(kin, key=lambda r: abs(r.start - at[0]))
+        if near.id == row.id:
+            return None
+        again = self._answer(q, f"{near.meta['label']}是多少？", lang, k, mode, {})
+        return again if again.answerable and again.citations and again.citations[0].chunk_id == near.id else None
+
+    def _parallel(self, q: str, rewritten: str, last: Turn, lang: str, k: int, mode: str) -> AskResult | None:
+        """"那天津呢？" after Beijing's tertiary share, which the report gives for Beijing only: the measure the report
+        gives for Tianjin beside it (its secondary share), said to be another measure than the one asked. Only for a
+        follow-up that names a new place and nothing of the measure that sets the two apart ("那天津的第三产业比重呢？"
+        asks for the one the report lacks, and is refused)."""
+        own = qmod.normalize(q)
+        new = list(dict.fromkeys(m.slot for m in qmod.mentions(own) if m.slot.category == "region"))
+        before = qmod.split_context(qmod.normalize(last.rewritten_question))[0]
+        old = list(dict.fromkeys(m.slot for m in qmod.mentions(before) if m.slot.category == "region"))
+        if len(new) != 1 or len(old) != 1 or new[0] == old[0]:
+            return None
+        found = self._parallels.find(re.findall(r"\d+(?:\.\d+)?", last.answer), old[0].zh, new[0].zh)
+        if found is None:
+            return None
+
+        def words(text: str, language: str) -> set[str]:
+            return {w for t in self._terms.analyse(text, language)[0] for w in t.lstrip("=~").split("|")}
+
+        said = self._terms.analyse(own, lang)[0]
+        if any(t.startswith("~") for t in said):
+            return None  # a word the report does not have: perhaps the measure, in words it does not use
+        if words(own, lang) & (words(found.asked, "zh") - words(found.given, "zh")):
+            return None
+        years = [m.slot.id for m in qmod.mentions(rewritten) if m.slot.category == "year"]
+        asked = f"{years[0]}年" if len(years) == 1 else ""
+        asked += f"{new[0].zh[0]}{found.given}是多少？"
+        again = self._answer(q, asked, lang, k, mode, {})
+        if not again.answerable:
+            return None
+        if words(own, lang) & (words(found.given, "zh") - words(found.asked, "zh")):
+            return again  # "天津工业占比呢？" asks for the measure the report gives
+        if lang == "zh":
+            said_first = prompts.PARALLEL["zh"].format(place=new[0].zh[0], asked=found.asked, given=found.given)
+        else:
+            en = self.glossary.to_en if self.glossary is not None else (lambda t: None)
+            said_first = prompts.PARALLEL["en"].format(place=new[0].en[0], asked=en_term(found.asked, en),
+                                                       given=en_term(found.given, en))
+        again.answer = said_first + again.answer
+        return again
 
     def _answer(self, q: str, rewritten: str, lang: str, k: int, mode: str, timings: dict[str, float]) -> AskResult:
         """Retrieve for the rewritten question, in the language it is written in, and answer it."""
@@ -719,7 +802,8 @@ class Assistant:
         if not i:
             return
         shown = {squash_ws(x.text) for _, us in d.sentences for x in us}
-        before = [evidence.Unit(Hit(c, 0.0), t, "sentence", "") for c, t in sents[max(0, i - 2): i] if squash_ws(t) not in shown]
+        before = [evidence.Unit(Hit(c, 0.0), t, "sentence", "") for c, t in dict(
+            (squash_ws(t), (c, t)) for c, t in sents[max(0, i - 2): i] if squash_ws(t) not in shown).values()]
         if not before:
             return
         if lang == "zh":
@@ -1583,8 +1667,8 @@ class Assistant:
         if not ctx or not intent.page(main) or intent.next_or_previous(main) or intent.ordinals(main):
             return
         places = [m.slot for m in qmod.mentions(main) if m.slot.category == "region"]
-        if len(places) != 1:
-            return
+        if len(places) != 1 or scoring.foreign_line(main, self._terms):
+            return  # (not "那里面河北省工信厅的政策在第几页？": the report has no such line)
         base = self._line_of_context(ctx)
         if not base.answerable or not evidence.is_toc_row(base.best) or evidence.toc_level(base.best.hit.chunk) > 1:
             return
@@ -1780,6 +1864,8 @@ _NTH_ONLY = re.compile(r"^(?:那|那么)?(?:其中)?(?:第[一二三四五六七
 _SPECIFICALLY = re.compile(r"具体(?:指|是指|表现|体现|说|讲|是什么|是啥|怎么)|指的是什么|\b(?:what exactly|specifically|in concrete terms|concretely)\b", re.I)
 # a numbered point of a list ("一是…", "其二，…")
 _POINT = re.compile(r"(?:^|[：:，,])\s*(?:[一二三四五六七八九十]是|其[一二三四五六七八九十][，,]|第[一二三四五六七八九十][，,])")
+_CONTACT_FIELDS = ("电话", "邮编", "地址")  # the fields the record gives twice: the publisher's and its reader service's
+_CONTACT_OWNERS = ("出版社", "出版发行", "读者", "服务部")  # the words that name whose they are
 _CONCLUSION = re.compile(r"^\s*(?:因此|所以|由此|因而|故而|可见|由此可见|综上所述)[，,]?")
 
 

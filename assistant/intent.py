@@ -95,7 +95,7 @@ def ordinals(q: str) -> dict[str, str]:
     return out
 
 
-_PARTS_Q = re.compile(r"(?:[这那该此]一?|第[一二三四五六七八九十\d]+)[章节][^？?。]{0,30}?(?:都|一共|总共|共|还)?有(?:哪些|哪几)(?:个|项|家)?(?:项目|园区|基地|部分|条目|小节)|分成哪|分为哪|分了哪|分成了哪|分为了哪|哪几块|几大块|按什么分节|(?:覆盖|涵盖)了?哪|(?<=[章节])(?:是|主要|都|又|具体)?(?:讲|写|介绍|谈)了?[^，。？?]{0,16}哪(?:些|几)|(?<=[章节])(?:一共|共|主要|都|又|具体)?(?:讲|写|介绍|谈|分)了?几个(?:方面|部分)|分哪|有几节|分了几|分成几|分为几|几节|几个小节|有几个小节|几个部分|\bhow many (sections|subsections|parts)\b|哪[两三四五六七八九十]个?(部分|方面|小节|节)|包括哪|包含哪|哪几个方面|哪几部分|哪几节|哪些节|哪几个小节|哪些小节|哪些部分|由哪几|有哪几|下设|(?:下面|之下|底下)[^，。？?的]{0,8}(?:收录|列|包括|包含|分|有|是)了?哪|(?<=[章节])[^，。？?的]{0,4}(?:涉及|收录|列了?|列出了?|包括|包含)了?哪[些几两三四五六七八九十]|"
+_PARTS_Q = re.compile(r"(?:分别|都|主要|具体)?(?:介绍|讲|写|谈)了?哪(?:些|几个)(?:地区|地方|省市|城市)|(?:[这那该此]一?|第[一二三四五六七八九十\d]+)[章节][^？?。]{0,30}?(?:都|一共|总共|共|还)?有(?:哪些|哪几)(?:个|项|家)?(?:项目|园区|基地|部分|条目|小节)|分成哪|分为哪|分了哪|分成了哪|分为了哪|哪几块|几大块|按什么分节|(?:覆盖|涵盖)了?哪|(?<=[章节])(?:是|主要|都|又|具体)?(?:讲|写|介绍|谈)了?[^，。？?]{0,16}哪(?:些|几)|(?<=[章节])(?:一共|共|主要|都|又|具体)?(?:讲|写|介绍|谈|分)了?几个(?:方面|部分)|分哪|有几节|分了几|分成几|分为几|几节|几个小节|有几个小节|几个部分|\bhow many (sections|subsections|parts)\b|哪[两三四五六七八九十]个?(部分|方面|小节|节)|包括哪|包含哪|哪几个方面|哪几部分|哪几节|哪些节|哪几个小节|哪些小节|哪些部分|由哪几|有哪几|下设|(?:下面|之下|底下)[^，。？?的]{0,8}(?:收录|列|包括|包含|分|有|是)了?哪|(?<=[章节])[^，。？?的]{0,4}(?:涉及|收录|列了?|列出了?|包括|包含)了?哪[些几两三四五六七八九十]|"
                       r"\bwhat (sections|parts|subsections)\b|\bwhich (sections|parts|subsections)\b|\bsubsections?\b"
                       r"|\bwhat are (?:the|its) (?:(?:two|three|four|five|six|seven|eight|\d+) )?(sections|parts|subsections)\b|\b(which|what) \w+ does (it|the section|the chapter|this section|this chapter) cover\b"
                       r"|\bsection by section\b|\b(?:list|give(?: me)?|name|show(?: me)?|enumerate)\s+(?:all\s+)?(?:of\s+)?the\s+(?:sections|parts|subsections)\b|\bdoes (?:chapter|section) \w+ cover\b|\b(divided|organi[sz]ed|split|broken down|subdivided) into\b|\bbroken down\b|\bbreak(s)? down\b|\bconsists? of\b|\bwhat does (it|the section|the chapter) cover\b"
@@ -281,7 +281,7 @@ def asked_unit(q: str, lang: str) -> str:
         return "元"
     if lang == "zh" and _PEOPLE_Q.search(q):
         return "人"
-    m = _HOW_MANY_ZH.search(q) if lang == "zh" else None
+    m = (_HOW_MANY_ZH.search(q) or re.search(r"几(册|卷)", q)) if lang == "zh" else None  # ("丛书出版了几册？")
     if m and m.group(1) == "页" and re.search(r"[在第从到]多少页", q):
         return ""  # "在多少页": a place in the book, not a number of pages
     return m.group(1) if m else ""
@@ -780,7 +780,10 @@ def nth_one(subject: str) -> str:
     return (m.group(1) or m.group(2)).lower() if m else ""
 
 
-_WHICH_TYPE_ZH = re.compile(r"哪(?:所|家|个|一)?(大学|高校|学校|学院|单位|机构|部门|章|节|部分)|(?<=[在于属归是])第几(章|节)")
+_KIND_ASKED = r"什么样的?(地区|城市|基地|体系|格局)"
+_WHICH_TYPE_ZH = re.compile(r"哪(?:所|家|个|一)?(大学|高校|学校|学院|单位|机构|部门|章|节|部分)|(?<=[在于属归是])第几(章|节)"
+                            # "被规划定位成什么样的地区？": the answer names a 地区 ("…的门户地区")
+                            r"|" + _KIND_ASKED)
 _WHICH_TYPE_EN = re.compile(r"\b(?:which|what)\s+(university|college|school|institution|employer|department|chapter|section|part)\b|\baffiliat", re.I)
 _UNIVERSITY = ("大学", "学院", "高校")
 _SCHOOL = ("大学", "学院", "学校")
@@ -791,9 +794,15 @@ _TYPE_SURFACES = {"大学": _UNIVERSITY, "高校": _UNIVERSITY, "university": _U
                   "部门": ("部", "处", "科", "办公室", "中心", "委", "局", "厅"), "department": ("部", "处", "科", "办公室", "中心", "委", "局", "厅"),
                   "affiliat": ("大学", "学院", "高校", "公司", "中心", "研究院"),
                   "章": ("章",), "节": ("节",), "chapter": ("章",), "section": ("节",),
-                  "部分": ("节",), "part": ("节",)}
+                  "部分": ("节",), "part": ("节",),
+                  "地区": ("地区",), "城市": ("城市",), "基地": ("基地",), "体系": ("体系",), "格局": ("格局",)}
 TYPE_WORDS = frozenset(_TYPE_SURFACES)  # the words that ask for a kind of thing ("哪个部门")
 _INSTITUTION_KEYS = frozenset("大学 高校 学校 学院 university college school affiliat".split())
+
+
+def asks_kind(q: str) -> bool:
+    """"定位成什么样的地区？", "形成了什么样的产业体系？": the answer is a 地区, a 体系 … the report describes."""
+    return bool(re.search(_KIND_ASKED, q))
 
 
 def _which_key(q: str) -> str:
@@ -868,6 +877,8 @@ _EN_ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "si
 
 
 _NTH_ITEM_ZH = re.compile(r"(?:列出|所列|列)?的?(第([一二三四五六七八九十\d]+)[个项条]|最后一[个项条])[\u4e00-\u9fff]{0,4}(?:是|叫)"
+                          # "“第三章第一节 …”下面第二部分是什么？": a line under the line named
+                          r"|(?<=下面|底下|之下|下边)的?(第([一二三四五六七八九十\d]+)(?:部分|小节))(?:是|叫)"
                           r"|(?:排(?:在|到)?|(?=最后|末尾|最末))(最后|末尾|最末|第([一二三四五六七八九十\d]+)(?:位|个|项)?)(?:面|一位|一个|一项)?"
                           r"(?:介绍|列出|列|提到|讲)?的?(?:是|一个|那一?个)"
                           # "最后一个在第几页？": the item's page
@@ -895,9 +906,9 @@ def nth_item(q: str) -> int:
     contents line (1-based; -1 for the last), 0 if none."""
     m = _NTH_ITEM_ZH.search(q)
     if m:
-        if (m.group(1) or m.group(3) or m.group(5)).startswith(("最后", "末尾", "最末")):
+        if (m.group(1) or m.group(3) or m.group(5) or m.group(7)).startswith(("最后", "末尾", "最末")):
             return -1
-        v = m.group(2) or m.group(4) or m.group(6)
+        v = m.group(2) or m.group(4) or m.group(6) or m.group(8)
         return int(v) if v.isdigit() else cn_value(v)
     m = _NTH_ITEM_EN.search(q) or _NTH_LISTED_EN.search(q)
     if m:
@@ -996,7 +1007,7 @@ def definition(q: str) -> bool:
     return bool(_DEFINITION_Q.search(q))
 
 
-_WHY_Q = re.compile(r"为什么|为何|为啥|何以|凭什么|什么原因|哪些原因|原因是什么|(?:什么|哪些|哪几条|哪几个)理由|\bwhy\b|\bfor what reasons?\b"
+_WHY_Q = re.compile(r"(?<![成作称定视变改认])为什么(?!样)|(?<![成作称定视变改认])为何(?!种)|为啥|何以|凭什么|什么原因|哪些原因|原因是什么|(?:什么|哪些|哪几条|哪几个)理由|\bwhy\b|\bfor what reasons?\b"
                     r"|\bwhat (?:are|is|were|was) the (?:reasons?|grounds?|rationale)\b", re.I)
 
 

@@ -8,6 +8,12 @@ REFUSAL_YEAR = {
     "zh": "报告中没有{year}年的相关数据。",
     "en": "The report gives no figure for {year}.",
 }
+# a follow-up on a new place for which the report gives another measure than the one asked ("那天津呢？" after
+# Beijing's tertiary share): said before the answer that gives it
+PARALLEL = {
+    "zh": "报告没有给出{place}的{asked}；同一处给出的是{place}的{given}：",
+    "en": "The report gives no {asked} for {place}; the same passage gives its {given} instead: ",
+}
 # the verdict on a question that checks a claim ("定价是不是48元？"), before the answer that gives the report's value
 CLAIM_TRUE = {"zh": "是的。", "en": "Yes. "}
 CLAIM_FALSE = {"zh": "不是。", "en": "No. "}

@@ -44,7 +44,7 @@ _REPORT_CITES = re.compile(r"\b(?:preface|foreword|report|book|chapter|it)\s+(?:
 _PERSON_DETAIL = re.compile(r"(?:哪一?所|哪个|哪家|什么)(?:大学|学校|院校|学院|单位|机构)|任职|工作单位|职称|邮箱|电邮|电子邮件|手机|年龄|简历|履历|学历"
                             r"|(?:之前|以前|还|另外)(?:编|写|出|主编)过|(?:编|写)过哪些|其他著作|代表作"
                             # (the press's phones are the record's; a person's own is not: "责任编辑的联系电话")
-                            r"|(?<=编辑的|校对的|印制的|主编的|编者的|作者的)(?:联系)?电话|\b(?:editor|proofreader|author)'s\s+(?:(?:tele)?phone|mobile)"
+                            r"|(?<=编辑的|校对的|印制的|主编的|编者的|作者的)(?:联系)?电话|个人(?:的)?(?:联系)?(?:电话|方式|邮箱)|私人(?:电话|邮箱)|(?<=[她他]的)(?:联系)?电话|\b(?:editor|proofreader|author)'s\s+(?:(?:tele)?phone|mobile)"
                             r"|\b(?:university|affiliation|affiliated|institution|employer|e-?mail|age|biography|(?:other|previous) (?:books|works|titles))\b"
                             r"|\bhow many (?:other )?(?:books|titles|volumes)\b[^?]{0,40}\b(?:handled|edited|published|worked on|done)\b", re.I)
 _RECORD_ROLE = re.compile(r"总主编|责任编辑|组稿编辑|责任校对|责任印制|编著者?|主编|作者|编者|\b(?:editor|author|compiler)s?\b", re.I)
@@ -66,6 +66,11 @@ def _person_detail_asked(main: str, full: str, people: frozenset, names_a_person
 # a question that asks how to reach someone: a contact field of the record may answer it
 _CONTACT_ASKED = re.compile(r"地址|邮编|邮政编码|电话|网址|网站|传真|联系|在哪|哪里|哪儿|位于|地点|寄|打|找谁|调换|退换|换书|什么地方|哪个区|哪一区|哪个地方"
                             r"|\b(?:address|post ?code|zip|phone|telephone|number|web ?site|url|fax|contact|reach|where|whereabouts|district|located|write|call|ring|street)\b", re.I)
+
+
+# a contact detail of a firm the record names without one (the printer, the distributor)
+_FIRM_CONTACT = re.compile(r"(?:印刷厂|印刷公司|印厂|印刷单位|经销商|新华书店)(?:的)?(?:具体)?(?:地址|电话|邮编|网址|联系方式|在哪|位于)"
+                           r"|\b(?:printer|printing (?:firm|company|house)|distributor)'?s? (?:address|phone|telephone|post ?code|website)\b", re.I)
 
 
 # "Does the book say anything about X?", "书里有没有提到X？": every thing named must be in the passage
@@ -133,6 +138,17 @@ def _names_an_unknown(a: Asked, terms: Terms) -> bool:
     """"前言里有没有讲到冬奥会？": the question names a thing in words the report never uses (no record field is it)."""
     return any(re.fullmatch(r"[\u4e00-\u9fff]{2,}", t) and not terms.known(t) and t in a.main and not _ABOUT_WORD.fullmatch(t)
                for t in a.own_terms)
+
+
+def _swapped_in_unknown(a: Asked, terms: Terms) -> bool:
+    """A follow-up's own topic is a word the report never uses, of which the term it shares is only a part ("那电子版呢？":
+    电子, of 电子商务)."""
+    return any(t != w and t in w and w.replace(t, "", 1) not in _PLAIN_TAILS for t in a.swapped for w in a.own_terms
+               if re.fullmatch(r"[\u4e00-\u9fff]{3,}", w) and not terms.known(w) and w in a.main)
+
+
+# what a word may add to the report's word and still mean it ("电话号码" is the 电话; "电子版" is no 电子)
+_PLAIN_TAILS = frozenset("号码 号 方式 信息 情况 数据 数字 内容 方面 部分 具体 名称 名字 全称 多少".split())
 
 
 def _asks_whether_mentioned(main: str) -> bool:
@@ -223,6 +239,8 @@ _CLAUSE_RE = re.compile(r"[^，,；;。！？!?]+")  # "电话：(010) 51915602"
 # "2014年" dates, not amounts; nor "20世纪80年代末" (a century, a decade)
 YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d\d(?:\s*[~～-]\s*(?:19|20)?\d\d)?\s*年|(?<!\d)\d{1,2}\s*世纪|(?<!\d)\d0\s*年代")
 CN_COUNT = re.compile(r"[一二三四五六七八九十两百千万]+(?:个|章|节|家|条|项|类|种|大|方面|部分|名|位|批|所|座|点|市|省)|第[一二三四五六七八九十]+")
+# "一种", "一个" used as an article ("作为一种典型的…服务业", "一个新的经济增长点"): no count
+_ARTICLE_ONE = re.compile(r"(?<![一二三四五六七八九十两百千万第])一(?:种|类|批|个)")
 DATE_RE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月")
 _DAY_RE = re.compile(r"\d{1,2}\s*[日号]|[一二三四五六七八九十]+\s*日|\d{4}\s*[.\-/]\s*\d{1,2}\s*[.\-/]\s*\d{1,2}")  # a day, not a month
 INTRO = re.compile(r"以下|如下|下列|[一二三四五六七八九十两几]+(点|个方面|方面|部分|大)")  # an introduction announcing a list ("以下四点不足：")
@@ -475,6 +493,11 @@ def _asked_for(u: Unit, a: Asked, terms: Terms, s: float) -> float:
         # "经济管理出版社，出版发行那栏写的地址，邮编多少": the press named asks its address, not its name
         s *= 0.6
         u.reasons.append("another field of the record")
+    if _FIRM_CONTACT.search(a.main) and ((u.hit.chunk.meta or {}).get("table") == "publication" or str(
+            (u.hit.chunk.section_path or ("",))[0]).startswith("图书在版编目")):
+        # "这家印刷厂的地址在哪？": the record gives the printer's name only; the addresses are the press's
+        s *= 0.3
+        u.reasons.append("another field of the record")
     if (detail := _person_detail_asked(a.main, a.full, terms.people, lambda: bool(a.people) or _names_a_writer(a.main, terms))) \
             and detail not in u.text.lower():
         # "总主编王成慧任职于哪一所大学？", "责任编辑的联络电邮地址为何？": the record names the person, not that
@@ -565,7 +588,8 @@ def _asked_for(u: Unit, a: Asked, terms: Terms, s: float) -> float:
         # can answer, however much else it shares with the question ("Zhongguancun")
         s *= 0.5
         u.reasons.append("asked-for thing missing")
-    if a.swapped and not any(terms.credit(t, u.match_text) >= 0.5 for t in a.swapped):
+    if a.swapped and (not any(terms.credit(t, u.match_text) >= 0.5 for t in a.swapped) or _swapped_in_unknown(a, terms)):
+        # ("这本书多少钱？" then "那电子版呢？": 电子 is only part of the word asked, which the report never uses)
         # (a part of the topic is not the topic: "cip" of the record's heading is no CIP number)
         s *= 0.3
         u.reasons.append("the follow-up's own topic missing")
@@ -667,7 +691,7 @@ def _figures(u: Unit, a: Asked, terms: Terms, s: float) -> float:
     if a.numeric and not _counted(u, a) and not _field_row(u, a):
         # (a classification code is no figure: "F719.9")
         if not ([n for n in NUM_RE.findall(YEAR_RE.sub(" ", re.sub(r"(?<![A-Za-z])[A-Z]\d{1,4}\.\d+\b", " ", u.text))) if n not in a.qnums]
-                or CN_COUNT.search(u.text)):
+                or CN_COUNT.search(_ARTICLE_ONE.sub("", u.text))):
             s *= 0.4
             u.reasons.append("no number")
         elif u.kind == "sentence" and not number_near_terms(u.text, a.ind_terms):
@@ -816,6 +840,38 @@ def _names_a_line(a: Asked) -> bool:
 _PART_UNDER = re.compile(r"的(?:那)?一?(?:部分|条|小节|个园区|个基地)")  # "第四节里讲交通协同发展的部分"
 
 
+_NAME_END = re.compile(r"(?:城|区|园|厅|局|委|部|中心|公司|集团|基地|大学|学院|协会)$")
+# the thing a page or section question locates: "第三章第二节里中新天津生态城在第几页？", "讲人工智能的是哪一节？"
+_LOCATED = re.compile(r"([\u4e00-\u9fffA-Za-z0-9]{3,30}?)(?:是在|在|从|位于)?(?:第几页|哪一?页|哪一节|哪一章)")
+
+
+@lru_cache(maxsize=256)
+def foreign_line(main: str, terms: Terms) -> str:
+    """The thing a contents question locates, when the report never names it: one word the report never uses
+    (人工智能), a name with a word it never uses (河北省工信厅), or a name no contents line has half the characters of
+    (中新天津生态城); "" otherwise."""
+    m = _LOCATED.search(squash_ws(main))
+    if not m:
+        return ""
+    thing = re.sub(r"^.*?第[一二三四五六七八九十\d]+[章节](?:里面|里|中|的)?", "", m.group(1))
+    thing = re.sub(r"那里面|这里面|里面|其中|那个|这个|那些|这些|目录(?:里|中|上)?", "", thing)
+    thing = re.sub(r"^(?:讲的是|讲|关于|介绍|有关|谈)", "", thing)
+    thing = re.sub(r"(?:的是|是|的|那|那一?节|部分|内容)+$", "", thing)
+    if len(thing) < 4 or not re.fullmatch(r"[\u4e00-\u9fff]+", thing) or thing.lower() in terms.corpus.lower():
+        return ""
+    said = terms.analyse(thing, "zh")[0]
+    if any(terms.known(t) and t not in thing for t in said):
+        return ""  # (the everyday word for one the report uses: "讲网购的是哪一节？" -> 电子商务)
+    unknown = [t for t in said if not terms.known(t) and len(t) >= 3 and t in thing]
+    if thing in unknown or any(_NAME_END.search(t) for t in unknown):
+        return thing  # one word the report never uses (人工智能), or a name with one (工信厅)
+    if not _NAME_END.search(thing):
+        return ""
+    chars = set(thing)
+    best = max((len(chars & set(t)) / len(chars) for t in terms.contents.split()), default=0.0) if terms.contents else 0.0
+    return thing if best < 0.5 else ""
+
+
 def known_coverage(u: Unit, a: Asked, terms: Terms) -> float:
     """Coverage by the words the report knows: a paraphrase's unknown words ("Going by the
     contents, …") do not make a contents line less the one asked. A contents line is named by
@@ -908,6 +964,12 @@ def _contents(u: Unit, a: Asked, terms: Terms, s: float) -> float:
             for t in terms.analyse(inside.group(2), "zh")[0]):
         # "第一章第四节协同发展思路里，交通协同发展在哪一页？": the section named is where the line asked is, not that line
         s *= 0.6
+    if is_toc and (a.page_asked or a.which_part) and (thing := foreign_line(a.main, terms)):
+        # "第三章第二节里中新天津生态城在第几页？", "讲人工智能的是哪一节？": the report never names the thing whose
+        # page or section is asked; a line sharing a word of it (天津, 智能化) is another line
+        s *= 0.3
+        u.reasons.append("the contents line is not the one asked")
+        u.reasons.append(f"not in the report: {thing}")
     if a.page_asked and is_toc and known_coverage(u, a, terms) < TOC_PAGE_SUPPORT:
         # a contents line answers a page question only if it is named by most of the question's
         # words: "the Hebei part of the emerging business models section" is no Hebei line
