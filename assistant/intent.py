@@ -780,7 +780,7 @@ def nth_one(subject: str) -> str:
     return (m.group(1) or m.group(2)).lower() if m else ""
 
 
-_KIND_ASKED = r"什么样的?(地区|城市|基地|体系|格局)"
+_KIND_ASKED = r"什么样的?[\u4e00-\u9fff]{0,6}?(地区|城市|基地|体系|格局)(?![\u4e00-\u9fff])"
 _WHICH_TYPE_ZH = re.compile(r"哪(?:所|家|个|一)?(大学|高校|学校|学院|单位|机构|部门|章|节|部分)|(?<=[在于属归是])第几(章|节)"
                             # "被规划定位成什么样的地区？": the answer names a 地区 ("…的门户地区")
                             r"|" + _KIND_ASKED)

@@ -148,6 +148,9 @@ def _swapped_in_unknown(a: Asked, terms: Terms) -> bool:
 
 
 # what a word may add to the report's word and still mean it ("电话号码" is the 电话; "电子版" is no 电子)
+_EACH = re.compile(r"分别|各自|各是|各为|各负责|\beach\b|\brespectively\b", re.I)
+# 个 is the measure word of any count: "开了多少个分支机构？" -> "1000多家分支机构"
+_MEASURE_SAID = {"个": "(?:个|家|所|座|项|条|处)"}
 _PLAIN_TAILS = frozenset("号码 号 方式 信息 情况 数据 数字 内容 方面 部分 具体 名称 名字 全称 多少".split())
 
 
@@ -545,8 +548,9 @@ def _asked_for(u: Unit, a: Asked, terms: Terms, s: float) -> float:
         # shares only the kind of thing asked for (高校) says nothing about what it is asked of
         s *= 0.5
         u.reasons.append("only the asked-for word matches")
-    if a.people and not a.date_q and not all(p in u.match_text.replace(" ", "") or section_of(u) in terms.signed.get(p, ())
-                                             for p in a.people):
+    if a.people and not a.date_q and not (any if len(a.people) > 1 and _EACH.search(a.main) else all)(
+            p in u.match_text.replace(" ", "") or section_of(u) in terms.signed.get(p, ()) for p in a.people):
+        # ("许兵和王光艳分别是什么角色？": each person's own line answers for them)
         # (a date line does not repeat the name: "When did 王成慧 sign it?"; nor does the text of the
         # section a person signs: "他在总序里说，…达到了多少？")
         s *= 0.3
@@ -669,6 +673,9 @@ def _ratio_base(main: str, regions) -> bool:
     def base(z: str) -> bool:
         z = re.escape(z)
         return bool(re.search(rf"(?:是|相当于|占|为|比|与)了?{z}的?(?:几成|百分之[几多]|多少|几分之|比例|比重|几倍|多少倍|的?比)"
+                              # "相当于东京28%的那个城市", "跟日本东京比是个什么水平": the place is the base given or compared with
+                              rf"|(?:相当于|只有|仅为|仅相当于|是|占)了?{z}的?\s*(?:\d+(?:\.\d+)?\s*%|百分之[一二三四五六七八九十]+)"
+                              rf"|(?:跟|和|与|同)(?:日本)?{z}(?:相?比|比较|对比)"
                               rf"|(?:percent(?:age)?|share|fraction|proportion|ratio|per ?cent) of {z}|(?:relative|compared) (?:to|with) {z}",
                               main, re.I))
     return bool(regions) and all(any(base(z) for z in surfaces(r)) for r in regions)
@@ -1020,7 +1027,7 @@ def _answer_kind(u: Unit, a: Asked, terms: Terms, s: float) -> float:
         s *= 0.7
     if a.measure and not _counted(u, a) and not (a.measure == "页" and is_toc_row(u) and intent.page_count(q) and _names_a_line(a)) \
             and not (a.measure == "个" and (u.hit.chunk.meta or {}).get("table") == "publication") \
-            and not re.search(rf"\d\s*(?:多|余)?\s*[十百千万亿]?\s*{re.escape(a.measure)}", u.text):
+            and not re.search(rf"\d\s*(?:多|余)?\s*[十百千万亿]?\s*{_MEASURE_SAID.get(a.measure, re.escape(a.measure))}", u.text):
         # (a count of pages is read off the contents lines: "第二章总共占了多少页？")
         s *= 0.4
         u.reasons.append("no number of the asked unit")

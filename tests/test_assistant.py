@@ -2689,3 +2689,85 @@ def test_the_section_the_conversation_found_answers_this_section(assistant_):
 def test_conversations_from_blind_sets_dev335_to_dev369(assistant_, turns, must):
     r = _converse(assistant_, turns)
     assert r.answerable and all(squash_ws(m) in squash_ws(r.answer) for m in must), (r.rewritten_question, r.answer)
+
+
+@pytest.mark.parametrize("turns, must, caveat", [
+    # the report gives Beijing's tertiary share and, in the next sentence, Tianjin's secondary share
+    (["2013年北京第三产业比重是多少？", "那天津呢？"], ["50.6%", "第二产业比重"], True),
+    (["2013年北京第三产业占比多少？", "天津的情况如何"], ["50.6%"], True),
+    (["What share of Beijing's economy was the tertiary sector in 2013?", "And Tianjin?"], ["50.6%", "secondary"], True),
+    # the follow-up names the measure the report gives: no caveat
+    (["北京服务业在经济里的比重当年有多高？", "天津工业占比呢？"], ["50.6%"], False),
+])
+def test_a_new_place_gets_the_measure_the_report_gives_it_beside_the_one_asked(assistant_, turns, must, caveat):
+    r = _converse(assistant_, turns)
+    assert r.answerable and all(m in r.answer for m in must), (r.rewritten_question, r.answer)
+    assert ("报告没有给出" in r.answer or "gives no" in r.answer) == caveat, r.answer
+    assert r.citations and "50.6%" in r.citations[0].quote, r.citations
+
+
+@pytest.mark.parametrize("turns", [
+    ["2013年北京第三产业比重是多少？", "那河北呢？"],  # the report gives Hebei no figure there
+    ["2013年北京第三产业比重是多少？", "那天津的第三产业比重呢？"],  # the measure the report lacks, asked by name
+    ["北京服务业占多少？", "那天津服务业占几成？"],
+    ["2013年北京第三产业比重是多少？", "那2014年呢？"],
+    ["天津2013年第三产业比重是多少？"],  # asked directly, not as a follow-up
+])
+def test_the_measure_the_report_lacks_is_still_refused(assistant_, turns):
+    r = _converse(assistant_, turns)
+    assert not r.answerable, (r.rewritten_question, r.answer)
+
+
+@pytest.mark.parametrize("turns, must, not_said", [
+    (["出版社的辦公地址在哪裡？", "該地址的郵遞區號是多少？"], "100038", "100836"),
+    (["倘若購得之圖書有印裝錯誤，應由何單位負責調換？", "該單位的聯絡電話為何？"], "68022974", "51915602"),
+    (["我买的这本书有几页装订错了，该找谁处理？", "那应该打哪个电话联系？"], "68022974", "阜外"),
+    (["读者服务电话是多少？", "出版社的电话是多少？"], "51915602", "68022974"),  # named: as asked
+    (["What is the publisher's address?", "And the postcode?"], "100038", "100836"),
+])
+def test_a_contact_field_follows_the_block_of_the_line_before(assistant_, turns, must, not_said):
+    r = _converse(assistant_, turns)
+    assert r.answerable and must in r.answer and not_said not in r.answer, (r.rewritten_question, r.answer)
+
+
+@pytest.mark.parametrize("turns", [
+    ["书是哪家印刷厂印的？", "这家印刷厂的地址在哪？"],  # the record names the printer only
+    ["印刷厂电话多少？"],
+    ["What is the printer's address?"],
+    ["组稿编辑是谁？", "她的个人联系电话有吗？"],
+    ["这本书多少钱？", "那电子版呢？"],  # 电子 is only part of a word the report never uses
+    ["这套丛书目前一共出版了几册？"],
+    ["信息技术服务业在京津冀信息服务业中占多大比重？"],  # "作为一种…" is no figure
+    ["第三章第二节里中新天津生态城在第几页？"],  # a name the contents do not have
+    ["讲人工智能的是哪一节？"],
+    ["第四章第四节叫什么？", "那里面河北省工信厅的政策在第几页？"],
+])
+def test_refusals_from_blind_sets_dev370_to_dev377(assistant_, turns):
+    r = _converse(assistant_, turns)
+    assert not r.answerable, (r.rewritten_question, r.answer)
+
+
+@pytest.mark.parametrize("turns, must", [
+    (["京津冀“两市一省”被那份规划定位成什么样的地区？"], ["门户地区"]),
+    (["按照总序的说法，信息服务业指的是一种什么样的产业？"], ["信息资源为基础"]),
+    (["在总序里，信息服务业对北京来说被定位成什么产业？"], ["重大战略性支柱产业"]),
+    (["总序认为信息服务业属于哪一类型的服务业？"], ["知识技术密集型"]),
+    (["出版这本书的单位设在北京什么地方？"], ["中雅大厦"]),
+    (["出版社设在哪里？"], ["中雅大厦"]),
+    (["第二章第五節新興業態分別介紹了哪些地區？"], ["北京", "天津"]),
+    (["第三章第一节叫什么？", "它下面第二部分是什么，在第几页？"], ["北京市重点软件和信息服务业集聚区", "95"]),
+    (["承德那个项目在目录第几页？"], ["123"]),  # (pointer words are no name the contents lack)
+    (["第一章第三节叫什么？", "其中讲河北省的那部分在第几页？"], ["38"]),
+    (["讲网购的是哪一节？"], ["电子商务"]),
+    (["出版社在哪里？", "电话号码呢？"], ["51915602"]),
+    (["这本书多少钱？", "那字数呢？"], ["196"]),
+])
+def test_questions_from_blind_sets_dev370_to_dev377(assistant_, turns, must):
+    r = _converse(assistant_, turns)
+    assert r.answerable and all(squash_ws(m) in squash_ws(r.answer) for m in must), (r.rewritten_question, r.answer)
+
+
+def test_becoming_what_kind_of_thing_is_no_why_question(assistant_):
+    # "成为什么样的基地" holds 为什么; the answer is the sentence, not the reasons before it (once each)
+    r = assistant_.ask("天津重点建设成为什么样的基地？")
+    assert "现代制造、成果转化的重要基地" in r.answer and "此外" not in r.answer, r.answer

@@ -648,3 +648,27 @@ def test_former_and_latter_are_the_two_places_the_question_before_named():
     out = rewrite("前者是后者的多少倍？", "北京和河北分别是多少？")
     assert out.startswith("北京市是河北省的多少倍？"), out
     assert rewrite("前者呢？", "2013年的数据是多少？") .startswith("前者呢？")  # (no two places named: left as asked)
+
+
+def test_parallels_read_the_measure_given_for_a_second_place_beside_the_first():
+    from assistant.parallel import Parallels
+    p = Parallels(["2013年，北京市第三产业比重高达76.9%，逐渐形成现代产业体系。而天津市第二产业比重为50.6%，逐步形成高端产业体系。"
+                   "此外，河北省整体产业体系以资源加工型为突出特征。"])
+    found = p.find(["76.9"], ("北京市", "北京"), ("天津市", "天津"))
+    assert found is not None and (found.asked, found.given) == ("第三产业比重", "第二产业比重"), found
+    assert "50.6%" in found.sentence
+    assert p.find(["76.9"], ("北京市", "北京"), ("河北省", "河北")) is None  # a sentence with no figure
+    assert p.find(["50.6"], ("北京市", "北京"), ("天津市", "天津")) is None  # not the figure given for Beijing
+    # the same measure for both places is no other measure; a figure of another unit is no parallel
+    same = Parallels(["北京研发投入强度为6.08%，天津研发投入强度为2.98%。"])
+    assert same.find(["6.08"], ("北京",), ("天津",)) is None
+    units = Parallels(["北京地铁运营里程为465公里。天津港口吞吐量为5亿吨。"])
+    assert units.find(["465"], ("北京",), ("天津",)) is None
+
+
+def test_what_kind_of_place_or_system_is_asked_and_becoming_is_no_why():
+    from assistant import intent
+    assert intent.which_type("被规划定位成什么样的地区？") == ("地区",)
+    assert intent.asks_kind("北京形成了什么样的产业体系？")
+    assert not intent.why("天津重点建设成为什么样的基地？") and not intent.why("京津冀被定为何种地区？")
+    assert intent.why("为什么说协同发展是必然的选择？") and intent.why("这是为何？")
