@@ -165,6 +165,7 @@ _RANK_OF_ROLE = re.compile(r"\b(deputy|vice|associate|assistant|honorary|acting|
                            r"(?:editor|chief|director|chair|chairman|president|head|dean|author|secretary|manager|minister|mayor)", re.I)
 
 
+_RANK_OF_ROLE_ZH = re.compile(r"(?:副|常务|执行|名誉|荣誉|特约|特邀)(?:总)?(?:主编|编辑|编委|主任)")
 _ANOTHER_ITEM = re.compile(r"的那(?:一)?(?:个|项|本|条|篇|部分|句)|\bthe (?:other )?(?:\w+ ){0,2}?(?:one|ones|project|grant|item),? (?:\w+ed )?(?:about|on|for|around|that|which|concerning|regarding)\b", re.I)
 
 
@@ -299,6 +300,9 @@ def read(question: str, lang: str, terms: Terms) -> Asked:
     if lang == "en" and (rank := _RANK_OF_ROLE.search(q)) and "~" + en_words(rank.group(1))[0] in qterms:
         # "Who is the deputy editor-in-chief?": a rank of the role the report has no word for (副)
         unknown_asked = unknown_asked or en_words(rank.group(1))[0]
+    if lang == "zh" and (rank := _RANK_OF_ROLE_ZH.search(main)) and not terms.known(rank.group(0)):
+        # "其中谁是副主编？": a rank of the role the report has no word for (it names a 总主编 only)
+        unknown_asked = unknown_asked or rank.group(0)
     # the role a "who did X" question asks about, when the report has a word for it
     role = [t for t in focus if not t.startswith("~")] if lang == "en" and intent.who_verb(q) else []
     if lang == "zh" and (verb := intent.who_role_zh(q)):

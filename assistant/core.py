@@ -264,7 +264,17 @@ class Assistant:
             # with Tokyo?" leans on "What does the preface say about Beijing's metro network?")
             earlier = qmod.turn_about(back[1], [t.rewritten_question for t in history or []])
             return q, qmod.with_context(back[0], qmod.normalize(earlier) if earlier else back[1]), lang, claim or choice
+        if prev and lang == "zh" and intent.asks(norm) and not qmod.refers_back(norm) and any(
+                len(lab) >= 2 and lab in norm and lab not in prev for lab in self._record_labels) and not any(
+                m.slot.category == "region" for m in qmod.mentions(norm)):
+            # "定价多少？" after "这本书是哪家出版社出的？": a question that names a field of the record and asks it
+            # stands alone; the earlier question's words would only find the earlier field again
+            return q, norm, lang, claim or choice
         rewritten = qmod.rewrite(norm, prev)
+        if prev and rewritten == norm and intent.asks_source(norm) and re.search(r"^(?:那|这)|[这那]是|\b(?:this|that|it)\b", norm, re.I):
+            # "这是总序还是前言里说的？": the parts it names are the choices, no words to find; what was said is the
+            # last answer's, and where it is said answers
+            rewritten = qmod.with_context("这句话出自哪里？" if lang == "zh" else "Which part of the report says that?", prev)
         if history and len(history) >= 2 and _COMPARES_TWO.search(norm) and not any(
                 m.slot.category == "region" for m in qmod.mentions(norm)):
             # "So which has more, and by roughly how many?" after "…with Tianjin?" and "And with Hebei?": the two figures
@@ -315,6 +325,13 @@ class Assistant:
         if not result.answerable and history and history[-1].answerable and (
                 alt := self._parallel(q, rewritten, history[-1], lang, k, mode)):
             result = alt
+        if not result.answerable and history and history[-1].answerable and intent.asks_source(qmod.split_context(rewritten)[0]):
+            # "这个数出自哪里？" after "北京地铁多长？": the words of where-from outweigh the earlier question's in its
+            # context; asked as one question, the earlier question finds its passage and where it is is told
+            before = qmod.split_context(qmod.normalize(history[-1].rewritten_question))[0].rstrip()
+            again = self._answer(q, before + ("出自哪里？" if qmod.language(before) == "zh" else " Which part of the report says that?"), lang, k, mode, {})
+            if again.answerable:
+                result = again
         if result.answerable and history and (alt := self._same_block(q, result, history[-1], lang, k, mode)):
             result = alt
         if isinstance(claim, choices.Choices) and result.answerable and (

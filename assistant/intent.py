@@ -271,7 +271,8 @@ _MONEY_Q = re.compile(r"多少(?:钱|经费|资金|金额|资助经费|资助金
                       r"|\bin (?:yuan|rmb|renminbi|dollars|us dollars)\b|(?:多少|几)(?:亿|万)?(?:元|人民币)(?!\w)", re.I)  # ("total R&D spending in 2013, in yuan")
 
 
-_PEOPLE_Q = re.compile(r"多少(?:名|位|个)?(?:从业人员|就业人员|工作人员|员工|职工|雇员|人员|人口)")
+_PEOPLE_Q = re.compile(r"多少(?:名|位|个)?(?:从业人员|就业人员|工作人员|员工|职工|雇员|人员|人口)"
+                       r"|(?:从业人员|就业人员|工作人员|员工|职工|雇员)(?:数|数量|总数|人数)?(?:有|是|为|达到|达)?多少")
 
 
 def asked_unit(q: str, lang: str) -> str:

@@ -1113,6 +1113,8 @@ def two_fields(text: str, labels) -> str:
     """"总序署名和落款日期", "出版发行者，连同地址": two fields of the record named as a catalogue query, asked together
     ("…分别是什么？"); each part must share two characters running with a label of the record ("落款日期" with 总序落款日期,
     "地址" with 出版社地址), so "北京和天津" or "网络和软件" stay as written."""
+    if w := re.fullmatch(r"\s*(总序|前言)的?落款(?:原文)?(?:是|写的是)?谁[、，,和及]?(?:又?是)?(?:哪天|哪一天|什么时候|何时|什么日期|日期)[？?。]?\s*", text):
+        return f"{w.group(1)}署名和落款日期分别是什么？"  # "前言落款是谁、哪天？": who signs it and when
     m = re.fullmatch(r"\s*([\u4e00-\u9fffA-Za-z]{2,12}?)(?:和|及|与|以及|，连同|，还有|，外加|连同)([\u4e00-\u9fffA-Za-z]{2,8})[？?。]?\s*", text)
     if not m or asks(text) or len(text.strip()) > 16 or re.search(r"[哪谁几]|什么|多少|呢|列|说|讲|告诉|给|第[一二三四五六七八九十\d]+[章节]", text):
         return text

@@ -347,8 +347,10 @@ def score_units(q: str, lang: str, hits: Sequence[Hit], terms: Terms,
                 rows.setdefault(u.text, []).append(u)
         for u in units:
             rs = rows.get(u.text, [])
-            if u.kind == "sentence" and rs and all("indicator not asked" in r.reasons for r in rs) and any(
-                    _sibling_indicator(row_field(r, "indicator"), a.main, a.reading) for r in rs):
+            if u.kind == "sentence" and rs and all("indicator not asked" in r.reasons for r in rs) and (any(
+                    _sibling_indicator(row_field(r, "indicator"), a.main, a.reading) for r in rs) or any(
+                    terms.known(t) and not names_region_term(t) and terms.credit(t, u.match_text) == 0 for t in a.ind_terms)):
+                # (or that lacks a word of the indicator asked: "35条高速公路总里程" of the metro's 里程 sentence)
                 u.score *= 0.5
                 u.reasons.append("indicator not asked")
     units.sort(key=lambda u: -u.score)
@@ -516,7 +518,8 @@ def _asked_for(u: Unit, a: Asked, terms: Terms, s: float) -> float:
         # not its other books
         s *= 0.3
         u.reasons.append("asked-for thing missing")
-    if (u.hit.chunk.meta or {}).get("field") == "price" and re.search(r"资助|经费|资金|金额|拨款|\b(?:grant|funding|funded)\b", a.full, re.I):
+    if ((u.hit.chunk.meta or {}).get("field") == "price" or re.match(r"\s*定\s*价\s*[：:]", u.text)) and re.search(
+            r"资助|经费|资金|金额|拨款|\b(?:grant|funding|funded)\b", a.full, re.I):
         # "四个基金项目里哪个资助金额最高？具体多少钱？": 多少钱 asks a grant's amount, not the book's price
         s *= 0.3
         u.reasons.append("another field of the record")

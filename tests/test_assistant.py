@@ -2771,3 +2771,35 @@ def test_becoming_what_kind_of_thing_is_no_why_question(assistant_):
     # "成为什么样的基地" holds 为什么; the answer is the sentence, not the reasons before it (once each)
     r = assistant_.ask("天津重点建设成为什么样的基地？")
     assert "现代制造、成果转化的重要基地" in r.answer and "此外" not in r.answer, r.answer
+
+
+@pytest.mark.parametrize("turns, must", [
+    (["这本书是哪家出版社出的？", "定价多少？"], ["58.00"]),  # a field of its own, asked: not the publisher again
+    (["這本書是哪家出版社出的？", "定價多少？"], ["58.00"]),
+    (["出版社电话是多少？", "邮编是多少？"], ["100038"]),
+    (["北京软件和信息服务业增加值2013年达到多少？", "这是总序还是前言里说的？"], ["1749.6", "总序"]),
+    (["北京地铁多长？", "这是总序还是前言里说的？"], ["465", "前言"]),
+    (["北京地铁多长？", "这个数出自哪里？"], ["465", "前言"]),
+    (["How long is Beijing's metro?", "Is that from the general preface or the preface?"], ["465", "前言"]),
+    (["前言落款原文是谁、哪天？"], ["编者", "2016年3月18日"]),
+    (["中关村有多少家企业跑到河北去了？", "它们在河北开了多少个分支机构？"], ["1000"]),
+    (["地铁运营里程只相当于东京28%的那个城市，地铁运营多少公里？"], ["465"]),
+    (["北京那个地下轨道交通有多长？", "这个长度跟日本东京比是个什么水平？"], ["28%"]),
+])
+def test_questions_from_blind_sets_dev378_to_dev385(assistant_, turns, must):
+    r = _converse(assistant_, turns)
+    assert r.answerable and all(squash_ws(m) in squash_ws(r.answer) for m in must), (r.rewritten_question, r.answer)
+
+
+@pytest.mark.parametrize("turns", [
+    ["编委会有谁？", "其中谁是副主编？"],  # a rank of the role the report has no word for
+    ["讲编委会的那页，副主编是谁？"],
+    ["北京软件和信息服务业从业人员有多少？"],
+    ["这几个基金项目分别资助了多少钱？"],  # the price line is no grant
+    ["前言说的那35条高速公路总里程是多少公里？"],  # the metro's 里程 is no motorway's
+    ["京津冀机场群一年旅客吞吐量有多少？"],  # the ports' cargo is no airports' passengers
+    ["东京地铁总里程多少公里？"],
+])
+def test_refusals_from_blind_sets_dev378_to_dev385(assistant_, turns):
+    r = _converse(assistant_, turns)
+    assert not r.answerable, (r.rewritten_question, r.answer)
