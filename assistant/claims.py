@@ -382,3 +382,49 @@ def verdict(claim: Claim, answer: str, lang: str, people: frozenset = frozenset(
             return None  # (the passages name no person of the record: they cannot say it is someone else)
         ok = all(p in flat for p in claim.names)
     return prompts.CLAIM_TRUE[lang] if ok else prompts.CLAIM_FALSE[lang]
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """"第二章新兴业态那一节里没写河北省吗？": whether a part of the book has a part for a place; asked as the question
+    that lists the part's parts, the place named is looked for among them."""
+    question: str  # "第二章新兴业态那一节分为哪几部分？"
+    place: str  # the place as the report names it ("河北省")
+    names: tuple[str, ...]  # its names ("河北省", "河北")
+
+
+# "有没有河北？", "是不是没写河北省？", "有没有讲到河北省？", "讲没讲河北？", "没写河北省吗？"
+_WHETHER_PLACE = re.compile(r"[，,、]?\s*(?:那|那么)?(?:这一节|这节|里面|其中)?(?:是不是|是否|有没有|有无|讲没讲|写没写|提没提)?(?:没有?|不)?(?:单独)?"
+                            r"(?:写|讲|提|介绍|包括|涉及|收录)?(?:到|了)?(?:我们)?(?P<place>{places})(?:的内容|的部分|这部分)?"
+                            r"(?:吗|么|没有|呢)?[？?。]?")
+_PART_NAMED = re.compile(r"(?:第[一二三四五六七八九十]+章)?(?:第[一二三四五六七八九十]+节)?\s*(?:[“「\"][^”」\"]{2,10}[”」\"]|[\u4e00-\u9fff]{2,8}?)?(?:那|这)一?节"
+                         r"|第[一二三四五六七八九十]+章(?:第[一二三四五六七八九十]+节)?(?:\s*[“「\"]?[\u4e00-\u9fff]{2,8}?[”」\"]?(?=下面|里|中|[，,？?]|$))?")
+_LISTS_PLACES = re.compile(r"(?:分|包括|包含|写|介绍|讲)了?(?:哪几个|哪些)(?:地区|地方|部分|省市|城市)")
+
+
+def covers(question: str, lang: str, places: dict[str, tuple[str, ...]]) -> Coverage | None:
+    """The Coverage a Chinese question asks, else None. ``places``: each place's report name -> its names."""
+    if lang != "zh" or not _PART_NAMED.search(question):
+        return None
+    names = sorted({n for ns in places.values() for n in ns}, key=len, reverse=True)
+    pattern = re.compile(_WHETHER_PLACE.pattern.format(places="|".join(map(re.escape, names))))
+    for m in pattern.finditer(question):
+        whether = m.group(0)
+        if not re.search(r"是不是|是否|有没有|有无|没|讲没讲|写没写|提没提|吗|么", whether):
+            continue
+        rest = (question[: m.start()] + question[m.end():]).strip("，,、？? ")
+        part = _PART_NAMED.search(rest)
+        if part is None or not re.fullmatch(r"[\s，,、？?。]*(?:里|中|里面|下面)?[\s，,、？?。]*", rest[part.end():]) and not _LISTS_PLACES.search(rest):
+            continue
+        place = next(p for p, ns in places.items() if m.group("place") in ns)
+        return Coverage(rest[: part.end()] + "分为哪几部分？", place, places[place])
+    return None
+
+
+def coverage_verdict(c: Coverage, answer: str, lang: str) -> str:
+    """"其中没有河北省的部分。" / "其中有河北省的部分。", said before the answer that lists the parts."""
+    text = answer.split(prompts.QUOTE_INTRO[lang])[0]
+    if not re.search(r"分为|\bparts?\b", text):
+        return ""  # (the answer lists no parts: nothing to say the place is or is not among)
+    has = any(n in text for n in c.names)
+    return (prompts.PART_HAS_PLACE if has else prompts.PART_LACKS_PLACE)[lang].format(place=c.place)

@@ -225,6 +225,8 @@ class Assistant:
         # "定价是不是48元？": the question it checks ("定价是多少元？"); the claimed value is compared with the answer
         claim = None if choice is not None else (claims.read(norm, lang, self._terms.people) or (
             claims.read_person_en(norm, self._people_en) if lang == "en" else None))
+        if claim is None and choice is None and (cover := claims.covers(norm, lang, _PLACES_ZH)):
+            claim = cover  # "新兴业态那一节有没有河北？": the parts of the part named, and whether the place is one
         if claim is not None:
             norm = claim.question
         elif choice is None and lang == "zh" and (listed := claims.only(norm)):
@@ -336,6 +338,8 @@ class Assistant:
             result = alt
         if isinstance(claim, choices.Choices) and result.answerable and (
                 said := choices.verdict(claim, " ".join([result.answer, *(c.quote for c in result.citations)]), lang)):
+            result.answer = said + result.answer
+        elif isinstance(claim, claims.Coverage) and result.answerable and (said := claims.coverage_verdict(claim, result.answer, lang)):
             result.answer = said + result.answer
         elif isinstance(claim, claims.Claim) and result.answerable and (
                 said := claims.verdict(claim, result.answer, lang, self._terms.people)):
@@ -1881,6 +1885,7 @@ _NTH_ONLY = re.compile(r"^(?:那|那么)?(?:其中)?(?:第[一二三四五六七
 _SPECIFICALLY = re.compile(r"具体(?:指|是指|表现|体现|说|讲|是什么|是啥|怎么)|指的是什么|\b(?:what exactly|specifically|in concrete terms|concretely)\b", re.I)
 # a numbered point of a list ("一是…", "其二，…")
 _POINT = re.compile(r"(?:^|[：:，,])\s*(?:[一二三四五六七八九十]是|其[一二三四五六七八九十][，,]|第[一二三四五六七八九十][，,])")
+_PLACES_ZH = {"北京市": ("北京市", "北京"), "天津市": ("天津市", "天津"), "河北省": ("河北省", "河北")}  # the three, as parts are named
 _CONTACT_FIELDS = ("电话", "邮编", "地址")  # the fields the record gives twice: the publisher's and its reader service's
 _CONTACT_OWNERS = ("出版社", "出版发行", "读者", "服务部")  # the words that name whose they are
 _CONCLUSION = re.compile(r"^\s*(?:因此|所以|由此|因而|故而|可见|由此可见|综上所述)[，,]?")

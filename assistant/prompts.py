@@ -14,6 +14,9 @@ PARALLEL = {
     "zh": "报告没有给出{place}的{asked}；同一处给出的是{place}的{given}：",
     "en": "The report gives no {asked} for {place}; the same passage gives its {given} instead: ",
 }
+# whether a part of the book has a part for a place ("新兴业态那一节有没有河北？"), before the list of its parts
+PART_HAS_PLACE = {"zh": "有，其中包括{place}的部分。", "en": "Yes, it has a part on {place}. "}
+PART_LACKS_PLACE = {"zh": "没有单独写{place}的部分。", "en": "It has no part on {place}. "}
 # the verdict on a question that checks a claim ("定价是不是48元？"), before the answer that gives the report's value
 CLAIM_TRUE = {"zh": "是的。", "en": "Yes. "}
 CLAIM_FALSE = {"zh": "不是。", "en": "No. "}

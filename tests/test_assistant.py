@@ -2803,3 +2803,25 @@ def test_questions_from_blind_sets_dev378_to_dev385(assistant_, turns, must):
 def test_refusals_from_blind_sets_dev378_to_dev385(assistant_, turns):
     r = _converse(assistant_, turns)
     assert not r.answerable, (r.rewritten_question, r.answer)
+
+
+@pytest.mark.parametrize("q, verdict, must", [
+    ("第二章第五节新兴业态下面分了哪几个地区？有没有河北？", "没有单独写河北省", ["北京市", "天津市"]),
+    ("第二章新兴业态那一节里没写河北省吗？", "没有单独写河北省", ["北京市", "天津市"]),
+    ("第二章「新興業態」那一節有沒有講到河北省？", "没有单独写河北省", ["北京市", "天津市"]),
+    ("第一章第二节讲了河北吗？", "有，其中包括河北省", ["河北省"]),
+])
+def test_whether_a_part_of_the_book_has_a_part_for_a_place(assistant_, q, verdict, must):
+    r = assistant_.ask(q)
+    assert r.answerable and r.answer.startswith(verdict) and all(m in r.answer for m in must), (r.rewritten_question, r.answer)
+
+
+def test_whether_a_place_is_covered_reads_only_a_part_of_the_book():
+    from assistant import claims
+    places = {"北京市": ("北京市", "北京"), "天津市": ("天津市", "天津"), "河北省": ("河北省", "河北")}
+    assert claims.covers("北京有没有地铁？", "zh", places) is None  # no part of the book named
+    assert claims.covers("第二章第五节讲的是什么？", "zh", places) is None  # no place asked after
+    c = claims.covers("第二章“新兴业态”那一节写了哪些地方？有没有我们河北？", "zh", places)
+    assert c is not None and c.question == "第二章“新兴业态”那一节分为哪几部分？" and c.place == "河北省", c
+    # no verdict on an answer that lists no parts
+    assert claims.coverage_verdict(c, "2013年北京市第三产业比重为76.9%。", "zh") == ""
