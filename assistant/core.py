@@ -216,7 +216,7 @@ class Assistant:
             norm = self._terms.book_by_its_makers(norm)  # "郭斌、陈倩编的那本书": the book
             norm = self._terms.person_by_deed(self._terms.part_by_date(norm))  # "写总序的那个人": 王成慧; "3月15日那篇序": 总序
             norm = self._terms.cited_by_its_authors(norm)  # "邢元敏、薛进文那本书": the footnote's reference
-            norm = qmod.chapter_by_number(norm)  # "讲京津冀发展现状的第一章": 第一章
+            norm = qmod.chapter_by_number(qmod.after_opening(qmod.unquote_counted(norm)))  # "讲京津冀发展现状的第一章": 第一章
             norm = qmod.the_cited_book(norm)  # "…脚注①引了另一本书…那本书的著者是谁？": the footnote's book
             norm = self._terms.person_field(norm)  # "王成慧邮箱多少": 王成慧的邮箱
             norm = self._terms.person_as_pointer(norm)  # "赵如平参与的第三章叫什么？": 第三章叫什么
@@ -332,6 +332,13 @@ class Assistant:
             # context; asked as one question, the earlier question finds its passage and where it is is told
             before = qmod.split_context(qmod.normalize(history[-1].rewritten_question))[0].rstrip()
             again = self._answer(q, before + ("出自哪里？" if qmod.language(before) == "zh" else " Which part of the report says that?"), lang, k, mode, {})
+            if again.answerable:
+                result = again
+        if not result.answerable and history and (field := re.fullmatch(r"(?:那|那么)?(\S{2,8}?)(?:呢|又是谁呢|是谁呢|是谁)?[？?]?",
+                                                                         qmod.normalize(q).strip())) and field.group(1) in self._record_labels:
+            # "那责任校对呢？" after "这本书的责任编辑是谁？在哪一页能看到？": the earlier question's other asks (a page) are
+            # no part of a field of the record asked after it
+            again = self._answer(q, f"{field.group(1)}是什么？", lang, k, mode, {})
             if again.answerable:
                 result = again
         if result.answerable and history and (alt := self._same_block(q, result, history[-1], lang, k, mode)):
@@ -591,6 +598,7 @@ class Assistant:
         if d.answerable and not counted:
             self._page_range(d, rewritten, lang)
         self._nth_part(d, rewritten, match_lang, lang)
+        self._lines_on_page(d, rewritten, lang)
         self._over_years(d, rewritten, lang)
         self._fields_listed(d, rewritten, lang)
         self._summary_by_topic(d, rewritten, match_lang, lang)
@@ -1761,6 +1769,23 @@ class Assistant:
         d.sentences = [(text, units)]
         d.derived = set(d.derived) | {str(end)} | ({str(count)} if count else set())
 
+    def _lines_on_page(self, d: extract.Draft, rewritten: str, lang: str) -> None:
+        """"目录里有两个条目页码都是123，是哪两个？", "第123页开始的是什么？": every contents line that starts on the page
+        named (two may), when the question asks which line, not its page or what the text there says."""
+        main = qmod.split_context(rewritten)[0]
+        m = _PAGE_GIVEN.search(main)
+        if not m or (intent.page_asked(main) and not m.group(2)) or not (d.answerable or re.search(r"目录|条目|哪[两几]个", main)):
+            return
+        page = next(g for g in m.groups() if g)
+        rows = [c for c in self._toc if str((c.meta or {}).get("page") or "") == page]
+        if not rows or (len(rows) == 1 and d.answerable):
+            return  # (one line: the draft found it, or something the page's text says)
+        if d.answerable and not m.group(2) and not (evidence.is_toc_row(d.best) and d.best.hit.chunk.id in {c.id for c in rows}):
+            return  # (but "页码是123的条目" names the line by its page alone)
+        units = [_row_unit(c) for c in rows]
+        d.answerable, d.refusal, d.best = True, "", units[0]
+        d.sentences = [(render(u, lang, True, self.glossary, d.terms, False), [u]) for u in units]
+
     def _with_contents(self, q: str, lang: str, hits: list[Hit]) -> list[Hit]:
         """A question about the book's structure also sees the contents lines named by its words
         ("讲电商的是哪一节？": 电商 is the report's 电子商务, a word retrieval does not match)."""
@@ -1886,6 +1911,8 @@ _SPECIFICALLY = re.compile(r"具体(?:指|是指|表现|体现|说|讲|是什么
 # a numbered point of a list ("一是…", "其二，…")
 _POINT = re.compile(r"(?:^|[：:，,])\s*(?:[一二三四五六七八九十]是|其[一二三四五六七八九十][，,]|第[一二三四五六七八九十][，,])")
 _PLACES_ZH = {"北京市": ("北京市", "北京"), "天津市": ("天津市", "天津"), "河北省": ("河北省", "河北")}  # the three, as parts are named
+# a page named as a fact: "第123页开始的是什么？", "页码都是123", "page 123"
+_PAGE_GIVEN = re.compile(r"第\s*(\d{1,3})\s*页|页码(?:都|均|也)?(?:是|为)\s*(\d{1,3})|\b(?:on|at) page\s+(\d{1,3})\b", re.I)
 _CONTACT_FIELDS = ("电话", "邮编", "地址")  # the fields the record gives twice: the publisher's and its reader service's
 _CONTACT_OWNERS = ("出版社", "出版发行", "读者", "服务部")  # the words that name whose they are
 _CONCLUSION = re.compile(r"^\s*(?:因此|所以|由此|因而|故而|可见|由此可见|综上所述)[，,]?")

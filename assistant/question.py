@@ -1123,6 +1123,21 @@ def two_fields(text: str, labels) -> str:
     return f"{m.group(1)}和{m.group(2)}分别是什么？"
 
 
+_AFTER_OPENING = re.compile(r"(第[一二三四五六七八九十]+章)(?:的)?(?:开头|开篇|导语|引言|前面)(?:那段|那部分|那几段|部分|的话)?(?:讲完|说完|结束)?(?:之后|以后|后)[，,]?\s*(?:正文)?(?:的)?"
+                            r"(?:第一节|第一个小节|第一小节)")
+
+
+def after_opening(question: str) -> str:
+    """"第一章开头那段讲完之后，第一节是什么？", "第一章导语讲完之后，正文第一个小节的标题是什么？": the chapter's first
+    section, which is what comes after its opening lines."""
+    return _AFTER_OPENING.sub(lambda m: m.group(1) + "第一节", question)
+
+
+def unquote_counted(question: str) -> str:
+    """"一共是几个“中心”？": the thing counted, quoted only to say the report's word for it."""
+    return re.sub(r"(几|多少)(个|项|条|家|类|种|点)[“\"「『]([^”\"」』]{1,6})[”\"」』]", r"\1\2\3", question)
+
+
 def the_cited_book(question: str) -> str:
     """"前言里有个脚注①引了另一本书，我也想一起引。那本书的著者是谁？": the book the footnote cites, pointed at after it is
     named in the same question; "王成慧主编的这套丛书里，这一本定价多少？": this book, one of the series."""

@@ -2825,3 +2825,18 @@ def test_whether_a_place_is_covered_reads_only_a_part_of_the_book():
     assert c is not None and c.question == "第二章“新兴业态”那一节分为哪几部分？" and c.place == "河北省", c
     # no verdict on an answer that lists no parts
     assert claims.coverage_verdict(c, "2013年北京市第三产业比重为76.9%。", "zh") == ""
+
+
+@pytest.mark.parametrize("turns, must", [
+    (["11.75是什么参数？"], ["印张"]),
+    (["这本书的责任编辑是谁？在哪一页能看到？", "那责任校对呢？"], ["赵天宇"]),  # the page asked before is no part of it
+    (["第一章开头那段讲完之后，第一节是什么？"], ["整体情况"]),
+    (["第一章导语讲完之后，正文第一个小节的标题是什么？"], ["整体情况"]),
+    (["2014年北京市政府工作报告给北京定的核心功能一共是几个“中心”？"], ["四", "科技创新中心"]),
+    (["目录里有两个条目页码都是123，是哪两个？"], ["承德智能化仪器仪表基地", "涿州新兴产业示范区"]),
+    (["目录里页码是123的条目有哪些？"], ["承德智能化仪器仪表基地", "涿州新兴产业示范区"]),
+    (["第109页开始的是什么？"], ["天津高新区软件园BPO基地", "北斗产业基地"]),  # every line that starts there
+])
+def test_questions_from_earlier_blind_sets_left_refused(assistant_, turns, must):
+    r = _converse(assistant_, turns)
+    assert r.answerable and all(squash_ws(m) in squash_ws(r.answer) for m in must), (r.rewritten_question, r.answer)

@@ -672,3 +672,12 @@ def test_what_kind_of_place_or_system_is_asked_and_becoming_is_no_why():
     assert intent.asks_kind("北京形成了什么样的产业体系？")
     assert not intent.why("天津重点建设成为什么样的基地？") and not intent.why("京津冀被定为何种地区？")
     assert intent.why("为什么说协同发展是必然的选择？") and intent.why("这是为何？")
+
+
+def test_the_chapters_opening_then_its_first_section_and_a_quoted_counted_noun():
+    from assistant.question import after_opening, unquote_counted
+    assert after_opening("第一章开头那段讲完之后，第一节是什么？") == "第一章第一节是什么？"
+    assert after_opening("第一章导语讲完之后，正文第一个小节的标题是什么？") == "第一章第一节的标题是什么？"
+    assert after_opening("第一章开头讲了什么？") == "第一章开头讲了什么？"  # no section asked after it
+    assert unquote_counted("核心功能一共是几个“中心”？") == "核心功能一共是几个中心？"
+    assert unquote_counted("“互联网+”是什么意思？") == "“互联网+”是什么意思？"  # a quoted term to define stays
