@@ -419,6 +419,10 @@ def read(question: str, lang: str, terms: Terms) -> Asked:
     if ctx and people and not any(p in main for p in people) and re.search(r"谁|哪一?位|\bwho(?:m|se)?\b", main, re.I):
         # "那负责印制的是哪一位？（接上问：许兵是这本书的责任编辑吧？）": who is asked anew; the person before is no part of it
         people = []
+    elif not ctx and lang == "zh" and people and (turn := re.search(r"[，,。；;]\s*(?:那么?|那)(?=[^，,。；;]*(?:谁|哪一?位))[^，,。；;]*$", main)) and not any(
+            p in normalize(main[turn.start():]) for p in people):
+        # "丛书是王成慧总主编的，那这本书版权页上的责任编辑是谁？": the person of the statement before is no part of who is asked
+        people = []
     elif ctx and (own_people := [p for p in people if p in normalize(main)]) and len(own_people) < len(people):
         # "那赵天宇呢？（接上问：许兵在这本书里是什么编辑？）": the follow-up's own person replaces the one asked about before
         people = own_people

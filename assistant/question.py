@@ -1142,7 +1142,8 @@ def the_cited_book(question: str) -> str:
     """"前言里有个脚注①引了另一本书，我也想一起引。那本书的著者是谁？": the book the footnote cites, pointed at after it is
     named in the same question; "王成慧主编的这套丛书里，这一本定价多少？": this book, one of the series."""
     found = list(re.finditer(r"(?:那|该)(?:本|部)(?:书|著作)", question))
-    if found and _ABOUT_CITED.search(question[: (m := found[-1]).start()]):
+    if found and _ABOUT_CITED.search(question[: (m := found[-1]).start()]) and not re.search(r"(?:(?:引用|引|提到|注)(?:的|了)|脚注|注释|脚注里|脚注中|脚注的)$", question[: m.start()]):
+        # (not "前言脚注引用的那本书", which says so already)
         question = question[: m.start()] + "脚注引用的那本书" + question[m.end():]
     return re.sub(r"[^，,。？?]{0,12}(?:这套)?丛书(?:里|中|当中)[的，,]?\s*这一?本(?!书)", "这本书", question)
 
