@@ -368,8 +368,8 @@ class Assistant:
         if len(kin) < 2:
             return None
         said = squash_ws(qmod.normalize(q))
-        if any(w and w in said for w in _CONTACT_OWNERS + tuple(str(r.meta["label"])[: -len(kind)] for r in kin)):
-            return None  # "读者服务部的电话", "出版社的邮编": the one asked for is named
+        if any(w and w in said for w in _CONTACT_OWNERS + tuple(str(r.meta["label"])[: -len(kind)] for r in kin)) or _CONTACT_CUES.search(qmod.normalize(q)):
+            return None  # "读者服务部的电话", "出版社的邮编", "…bound upside down. What number do I ring?": the one asked for is named
         told = squash_ws(normalize(last.answer))
         at = [at for at, line in self._record_lines if len(line) >= 6 and line in told]
         if not at:
@@ -1915,6 +1915,7 @@ _PLACES_ZH = {"北京市": ("北京市", "北京"), "天津市": ("天津市", "
 _PAGE_GIVEN = re.compile(r"第\s*(\d{1,3})\s*页|页码(?:都|均|也)?(?:是|为)\s*(\d{1,3})|\b(?:on|at) page\s+(\d{1,3})\b", re.I)
 _CONTACT_FIELDS = ("电话", "邮编", "地址")  # the fields the record gives twice: the publisher's and its reader service's
 _CONTACT_OWNERS = ("出版社", "出版发行", "读者", "服务部")  # the words that name whose they are
+_CONTACT_CUES = re.compile(r"调换|印装|装订|缺页|错页|\b(?:publisher|press|misprint\w*|bound|swap\w*|replace\w*|exchange\w*|defect\w*|readers?)\b", re.I)
 _CONCLUSION = re.compile(r"^\s*(?:因此|所以|由此|因而|故而|可见|由此可见|综上所述)[，,]?")
 
 

@@ -18,7 +18,7 @@ from typing import Mapping, Sequence
 from assistant import intent, question as qmod
 from assistant.asked import NUM_RE, Asked, names_region_term, nth_pairs, read
 from assistant.evidence import CONTENTS_LINE, Unit, countable, counts_the_named, named_items, has_years, is_toc_row, listed_items, quotes_a_phrase, quotes_phrase_of, row_field, section_of, split_units
-from assistant.terms import ALT, GROUP, Terms, has_term
+from assistant.terms import ALT, GROUP, Terms, has_term, paraphrased
 from index.model import Hit
 from index.text import normalize, squash_ws
 
@@ -140,18 +140,33 @@ def _names_an_unknown(a: Asked, terms: Terms) -> bool:
                for t in a.own_terms)
 
 
-def _swapped_in_unknown(a: Asked, terms: Terms) -> bool:
-    """A follow-up's own topic is a word the report never uses, of which the term it shares is only a part ("那电子版呢？":
-    电子, of 电子商务)."""
-    return any(t != w and t in w and w.replace(t, "", 1) not in _PLAIN_TAILS for t in a.swapped for w in a.own_terms
-               if re.fullmatch(r"[\u4e00-\u9fff]{3,}", w) and not terms.known(w) and w in a.main)
+@lru_cache(maxsize=256)
+def _paraphrased_in(word: str) -> bool:
+    """The everyday word is one the paraphrase table gives the report's word for ("参考书目" -> 参考文献)."""
+    return any(p in word or word in p for p in paraphrased() if len(p) >= 2 and "…" not in p)
 
 
-# what a word may add to the report's word and still mean it ("电话号码" is the 电话; "电子版" is no 电子)
+def _swapped_in_unknown(a: Asked, terms: Terms, u: Unit) -> bool:
+    """A follow-up's own topic is a word the report never uses, and the term it shares with the passage is, in the
+    passage, only part of another word ("那电子版呢？": 电子, of 电子商务; not "那校对员呢？": 校对, of 责任校对：…)."""
+    parts = [t for t in a.swapped for w in a.own_terms if t != w and t in w and re.fullmatch(r"[\u4e00-\u9fff]{3,}", w)
+             and not terms.known(w) and w in a.main and not _paraphrased_in(w)
+             # (the follow-up's topic is that word alone: "那电子版呢？", not "列参考书目的那部分呢？", cut 参考书/目的)
+             and all(x in w for x in a.own_terms if terms.known(x))]
+    # (a word that ends with the term is a kind of it: 责任校对 is a 校对; so is the term before a function word, as in
+    # "收入过亿元"; 电子商务 is no 电子)
+    if not parts:
+        return False
+    if any(w.endswith(t) for w in terms.segment(u.text) for t in parts):
+        return False
+    return not any(re.search(re.escape(t) + r"(?:[^\u4e00-\u9fff]|[过的为是达在和与及约超共已]|$)", u.text) for t in parts)
+
+
+
+
 _EACH = re.compile(r"分别|各自|各是|各为|各负责|\beach\b|\brespectively\b", re.I)
 # 个 is the measure word of any count: "开了多少个分支机构？" -> "1000多家分支机构"
 _MEASURE_SAID = {"个": "(?:个|家|所|座|项|条|处)"}
-_PLAIN_TAILS = frozenset("号码 号 方式 信息 情况 数据 数字 内容 方面 部分 具体 名称 名字 全称 多少".split())
 
 
 def _asks_whether_mentioned(main: str) -> bool:
@@ -347,10 +362,8 @@ def score_units(q: str, lang: str, hits: Sequence[Hit], terms: Terms,
                 rows.setdefault(u.text, []).append(u)
         for u in units:
             rs = rows.get(u.text, [])
-            if u.kind == "sentence" and rs and all("indicator not asked" in r.reasons for r in rs) and (any(
-                    _sibling_indicator(row_field(r, "indicator"), a.main, a.reading) for r in rs) or any(
-                    terms.known(t) and not names_region_term(t) and terms.credit(t, u.match_text) == 0 for t in a.ind_terms)):
-                # (or that lacks a word of the indicator asked: "35条高速公路总里程" of the metro's 里程 sentence)
+            if u.kind == "sentence" and rs and all("indicator not asked" in r.reasons for r in rs) and any(
+                    _sibling_indicator(row_field(r, "indicator"), a.main, a.reading) for r in rs):
                 u.score *= 0.5
                 u.reasons.append("indicator not asked")
     units.sort(key=lambda u: -u.score)
@@ -595,7 +608,7 @@ def _asked_for(u: Unit, a: Asked, terms: Terms, s: float) -> float:
         # can answer, however much else it shares with the question ("Zhongguancun")
         s *= 0.5
         u.reasons.append("asked-for thing missing")
-    if a.swapped and (not any(terms.credit(t, u.match_text) >= 0.5 for t in a.swapped) or _swapped_in_unknown(a, terms)):
+    if a.swapped and (not any(terms.credit(t, u.match_text) >= 0.5 for t in a.swapped) or _swapped_in_unknown(a, terms, u)):
         # ("这本书多少钱？" then "那电子版呢？": 电子 is only part of the word asked, which the report never uses)
         # (a part of the topic is not the topic: "cip" of the record's heading is no CIP number)
         s *= 0.3
@@ -865,6 +878,7 @@ def foreign_line(main: str, terms: Terms) -> str:
         return ""
     thing = re.sub(r"^.*?第[一二三四五六七八九十\d]+[章节](?:里面|里|中|的)?", "", m.group(1))
     thing = re.sub(r"那里面|这里面|里面|其中|那个|这个|那些|这些|目录(?:里|中|上)?", "", thing)
+    thing = re.sub(r"^(?:请问|麻烦问一下|想问一下|报告里|书里|报告中|书中|本书|这本书|书上|报告)+", "", thing)
     thing = re.sub(r"^(?:讲的是|讲|关于|介绍|有关|谈)", "", thing)
     thing = re.sub(r"(?:的是|是|的|那|那一?节|部分|内容)+$", "", thing)
     if len(thing) < 4 or not re.fullmatch(r"[\u4e00-\u9fff]+", thing) or thing.lower() in terms.corpus.lower():

@@ -2796,8 +2796,6 @@ def test_questions_from_blind_sets_dev378_to_dev385(assistant_, turns, must):
     ["讲编委会的那页，副主编是谁？"],
     ["北京软件和信息服务业从业人员有多少？"],
     ["这几个基金项目分别资助了多少钱？"],  # the price line is no grant
-    ["前言说的那35条高速公路总里程是多少公里？"],  # the metro's 里程 is no motorway's
-    ["京津冀机场群一年旅客吞吐量有多少？"],  # the ports' cargo is no airports' passengers
     ["东京地铁总里程多少公里？"],
 ])
 def test_refusals_from_blind_sets_dev378_to_dev385(assistant_, turns):
