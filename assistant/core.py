@@ -368,7 +368,8 @@ class Assistant:
         if len(kin) < 2:
             return None
         said = squash_ws(qmod.normalize(q))
-        if any(w and w in said for w in _CONTACT_OWNERS + tuple(str(r.meta["label"])[: -len(kind)] for r in kin)) or _CONTACT_CUES.search(qmod.normalize(q)):
+        if any(w and w in said for w in _CONTACT_OWNERS + tuple(str(r.meta["label"])[: -len(kind)] for r in kin)) or any(
+                _CONTACT_CUES.search(qmod.normalize(x)) for x in (q, last.question, last.rewritten_question)):
             return None  # "读者服务部的电话", "出版社的邮编", "…bound upside down. What number do I ring?": the one asked for is named
         told = squash_ws(normalize(last.answer))
         at = [at for at, line in self._record_lines if len(line) >= 6 and line in told]
@@ -386,6 +387,8 @@ class Assistant:
         follow-up that names a new place and nothing of the measure that sets the two apart ("那天津的第三产业比重呢？"
         asks for the one the report lacks, and is refused)."""
         own = qmod.normalize(q)
+        if lang == "en" and not _BARE_PLACE_EN.match(own):
+            return None  # (an English follow-up that says more than the place may name the measure in words of its own)
         new = list(dict.fromkeys(m.slot for m in qmod.mentions(own) if m.slot.category == "region"))
         before = qmod.split_context(qmod.normalize(last.rewritten_question))[0]
         old = list(dict.fromkeys(m.slot for m in qmod.mentions(before) if m.slot.category == "region"))
@@ -1913,9 +1916,11 @@ _POINT = re.compile(r"(?:^|[：:，,])\s*(?:[一二三四五六七八九十]是|
 _PLACES_ZH = {"北京市": ("北京市", "北京"), "天津市": ("天津市", "天津"), "河北省": ("河北省", "河北")}  # the three, as parts are named
 # a page named as a fact: "第123页开始的是什么？", "页码都是123", "page 123"
 _PAGE_GIVEN = re.compile(r"第\s*(\d{1,3})\s*页|页码(?:都|均|也)?(?:是|为)\s*(\d{1,3})|\b(?:on|at) page\s+(\d{1,3})\b", re.I)
+# "And Tianjin?", "What about Hebei?", "How about for Tianjin then?"
+_BARE_PLACE_EN = re.compile(r"^\s*(?:and|what about|how about|and what about|and for)?\s*(?:for|in)?\s*[A-Z][a-z]+(?:-[A-Z][a-z]+)*(?:'s)?\s*(?:then|too)?\s*\??\s*$", re.I)
 _CONTACT_FIELDS = ("电话", "邮编", "地址")  # the fields the record gives twice: the publisher's and its reader service's
 _CONTACT_OWNERS = ("出版社", "出版发行", "读者", "服务部")  # the words that name whose they are
-_CONTACT_CUES = re.compile(r"调换|印装|装订|缺页|错页|\b(?:publisher|press|misprint\w*|bound|swap\w*|replace\w*|exchange\w*|defect\w*|readers?)\b", re.I)
+_CONTACT_CUES = re.compile(r"调换|印装|装订|缺页|错页|\b(?:publisher|press|misprint\w*|bound|swap\w*|replace\w*|exchange\w*|defect\w*|readers?|change|print(?:ed|ing)? wrong)\b", re.I)
 _CONCLUSION = re.compile(r"^\s*(?:因此|所以|由此|因而|故而|可见|由此可见|综上所述)[，,]?")
 
 

@@ -257,8 +257,9 @@ _CLAUSE_RE = re.compile(r"[^，,；;。！？!?]+")  # "电话：(010) 51915602"
 # "2014年" dates, not amounts; nor "20世纪80年代末" (a century, a decade)
 YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d\d(?:\s*[~～-]\s*(?:19|20)?\d\d)?\s*年|(?<!\d)\d{1,2}\s*世纪|(?<!\d)\d0\s*年代")
 CN_COUNT = re.compile(r"[一二三四五六七八九十两百千万]+(?:个|章|节|家|条|项|类|种|大|方面|部分|名|位|批|所|座|点|市|省)|第[一二三四五六七八九十]+")
-# "一种", "一个" used as an article ("作为一种典型的…服务业", "一个新的经济增长点"): no count
-_ARTICLE_ONE = re.compile(r"(?<![一二三四五六七八九十两百千万第])一(?:种|类|批|个)")
+# "一种", "一类" used as an article ("作为一种典型的…服务业"): no count
+_ARTICLE_ONE = re.compile(r"(?<![一二三四五六七八九十两百千万第])一(?:种|类)")
+_SHARE_ASKED = re.compile(r"比重|占比|比例|百分之|份额|\bshare\b|\bper ?cent", re.I)
 DATE_RE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月")
 _DAY_RE = re.compile(r"\d{1,2}\s*[日号]|[一二三四五六七八九十]+\s*日|\d{4}\s*[.\-/]\s*\d{1,2}\s*[.\-/]\s*\d{1,2}")  # a day, not a month
 INTRO = re.compile(r"以下|如下|下列|[一二三四五六七八九十两几]+(点|个方面|方面|部分|大)")  # an introduction announcing a list ("以下四点不足：")
@@ -714,7 +715,8 @@ def _figures(u: Unit, a: Asked, terms: Terms, s: float) -> float:
     if a.numeric and not _counted(u, a) and not _field_row(u, a):
         # (a classification code is no figure: "F719.9")
         if not ([n for n in NUM_RE.findall(YEAR_RE.sub(" ", re.sub(r"(?<![A-Za-z])[A-Z]\d{1,4}\.\d+\b", " ", u.text))) if n not in a.qnums]
-                or CN_COUNT.search(_ARTICLE_ONE.sub("", u.text))):
+                or (CN_COUNT.search(u.text if a.count_q else _ARTICLE_ONE.sub("", u.text)) and not _SHARE_ASKED.search(a.main))):
+            # (a count in words is no share: "占多大比重？" is not answered by "…的一个新兴行业")
             s *= 0.4
             u.reasons.append("no number")
         elif u.kind == "sentence" and not number_near_terms(u.text, a.ind_terms):
@@ -880,19 +882,22 @@ def foreign_line(main: str, terms: Terms) -> str:
     thing = re.sub(r"那里面|这里面|里面|其中|那个|这个|那些|这些|目录(?:里|中|上)?", "", thing)
     thing = re.sub(r"^(?:请问|麻烦问一下|想问一下|报告里|书里|报告中|书中|本书|这本书|书上|报告)+", "", thing)
     thing = re.sub(r"^(?:讲的是|讲|关于|介绍|有关|谈)", "", thing)
-    thing = re.sub(r"(?:的是|是|的|那|那一?节|部分|内容)+$", "", thing)
+    thing = re.sub(r"(?:的是|是|的|那|那一?节|部分|内容|在)+$", "", thing)
     if len(thing) < 4 or not re.fullmatch(r"[\u4e00-\u9fff]+", thing) or thing.lower() in terms.corpus.lower():
         return ""
     said = terms.analyse(thing, "zh")[0]
     if any(terms.known(t) and t not in thing for t in said):
         return ""  # (the everyday word for one the report uses: "讲网购的是哪一节？" -> 电子商务)
-    unknown = [t for t in said if not terms.known(t) and len(t) >= 3 and t in thing]
+    titles = terms.contents.split() if terms.contents else []
+    # (a word the report never uses may be its name shortened: 经开区, of 廊坊经济技术开发区)
+    unknown = [t for t in said if not terms.known(t) and len(t) >= 3 and t in thing
+               and not any(re.search(".*?".join(map(re.escape, t)), x) for x in titles)]
     if thing in unknown or any(_NAME_END.search(t) for t in unknown):
         return thing  # one word the report never uses (人工智能), or a name with one (工信厅)
-    if not _NAME_END.search(thing):
-        return ""
+    if not _NAME_END.search(thing) or "的" in thing or len(thing) > 10:
+        return ""  # (a name, not a description: "秦皇岛搞数据的河北高新园区")
     chars = set(thing)
-    best = max((len(chars & set(t)) / len(chars) for t in terms.contents.split()), default=0.0) if terms.contents else 0.0
+    best = max((len(chars & set(t)) / len(chars) for t in titles), default=0.0)
     return thing if best < 0.5 else ""
 
 
