@@ -266,7 +266,8 @@ class Assistant:
             # with Tokyo?" leans on "What does the preface say about Beijing's metro network?")
             earlier = qmod.turn_about(back[1], [t.rewritten_question for t in history or []])
             return q, qmod.with_context(back[0], qmod.normalize(earlier) if earlier else back[1]), lang, claim or choice
-        if prev and lang == "zh" and intent.asks(norm) and not qmod.refers_back(norm) and any(
+        if prev and lang == "zh" and intent.asks(norm) and not qmod.refers_back(norm) and not (
+                _ABOUT_FOOTNOTE.search(prev) and re.search(r"这本|那本|该书|此书|它", norm)) and any(
                 len(lab) >= 2 and lab in norm and lab not in prev for lab in self._record_labels) and not any(
                 m.slot.category == "region" for m in qmod.mentions(norm)):
             # "定价多少？" after "这本书是哪家出版社出的？": a question that names a field of the record and asks it
@@ -367,15 +368,21 @@ class Assistant:
         kin = [r for r in self._record_rows if kind and str((r.meta or {}).get("label") or "").endswith(kind)]
         if len(kin) < 2:
             return None
-        said = squash_ws(qmod.normalize(q))
-        if any(w and w in said for w in _CONTACT_OWNERS + tuple(str(r.meta["label"])[: -len(kind)] for r in kin)) or any(
-                _CONTACT_CUES.search(qmod.normalize(x)) for x in (q, last.question, last.rewritten_question)):
+        said = qmod.normalize(q)
+        if any(w and w in squash_ws(said) for w in tuple(str(r.meta["label"])[: -len(kind)] for r in kin)) or (
+                _SERVICE_CUES.search(said) or _PRESS_CUES.search(said)):
             return None  # "读者服务部的电话", "出版社的邮编", "…bound upside down. What number do I ring?": the one asked for is named
-        told = squash_ws(normalize(last.answer))
-        at = [at for at, line in self._record_lines if len(line) >= 6 and line in told]
-        if not at:
-            return None
-        near = min(kin, key=lambda r: abs(r.start - at[0]))
+        before = qmod.normalize(last.question + " " + last.rewritten_question)
+        if _SERVICE_CUES.search(before) or _PRESS_CUES.search(before):
+            # "…印装错误，应由何单位负责调换？" then "该单位的联络电话为何？": the block the question before named
+            service = bool(_SERVICE_CUES.search(before))
+            near = next((r for r in kin if (r.meta.get("field") in _SERVICE_FIELDS) == service), row)
+        else:
+            told = squash_ws(normalize(last.answer))
+            at = [at for at, line in self._record_lines if len(line) >= 6 and line in told]
+            if not at:
+                return None
+            near = min(kin, key=lambda r: abs(r.start - at[0]))
         if near.id == row.id:
             return None
         again = self._answer(q, f"{near.meta['label']}是多少？", lang, k, mode, {})
@@ -1919,8 +1926,10 @@ _PAGE_GIVEN = re.compile(r"第\s*(\d{1,3})\s*页|页码(?:都|均|也)?(?:是|�
 # "And Tianjin?", "What about Hebei?", "How about for Tianjin then?"
 _BARE_PLACE_EN = re.compile(r"^\s*(?:and|what about|how about|and what about|and for)?\s*(?:for|in)?\s*[A-Z][a-z]+(?:-[A-Z][a-z]+)*(?:'s)?\s*(?:then|too)?\s*\??\s*$", re.I)
 _CONTACT_FIELDS = ("电话", "邮编", "地址")  # the fields the record gives twice: the publisher's and its reader service's
-_CONTACT_OWNERS = ("出版社", "出版发行", "读者", "服务部")  # the words that name whose they are
-_CONTACT_CUES = re.compile(r"调换|印装|装订|缺页|错页|\b(?:publisher|press|misprint\w*|bound|swap\w*|replace\w*|exchange\w*|defect\w*|readers?|change|print(?:ed|ing)? wrong)\b", re.I)
+# the words that name whose they are: the reader service's (who replaces misprinted copies), or the press's
+_SERVICE_CUES = re.compile(r"读者|服务部|调换|印装|装订|缺页|错页|\b(?:misprint\w*|bound|swap\w*|replace\w*|exchange\w*|defect\w*|readers?|change|print(?:ed|ing)? wrong)\b", re.I)
+_PRESS_CUES = re.compile(r"出版社|出版发行|出版者|\b(?:publisher|press)\b", re.I)
+_SERVICE_FIELDS = ("contact_address", "service_phone", "postcode")
 _CONCLUSION = re.compile(r"^\s*(?:因此|所以|由此|因而|故而|可见|由此可见|综上所述)[，,]?")
 
 

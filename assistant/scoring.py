@@ -878,7 +878,7 @@ def foreign_line(main: str, terms: Terms) -> str:
     m = _LOCATED.search(squash_ws(main))
     if not m:
         return ""
-    thing = re.sub(r"^.*?第[一二三四五六七八九十\d]+[章节](?:里面|里|中|的)?", "", m.group(1))
+    thing = re.sub(r"^(?:.*?第[一二三四五六七八九十\d]+[章节])+(?:里面|里|中|的)?", "", m.group(1))
     thing = re.sub(r"那里面|这里面|里面|其中|那个|这个|那些|这些|目录(?:里|中|上)?", "", thing)
     thing = re.sub(r"^(?:请问|麻烦问一下|想问一下|报告里|书里|报告中|书中|本书|这本书|书上|报告)+", "", thing)
     thing = re.sub(r"^(?:讲的是|讲|关于|介绍|有关|谈)", "", thing)
