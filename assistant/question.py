@@ -1135,7 +1135,7 @@ def after_opening(question: str) -> str:
 
 def unquote_counted(question: str) -> str:
     """"一共是几个“中心”？": the thing counted, quoted only to say the report's word for it."""
-    return re.sub(r"(几|多少)(个|项|条|家|类|种|点)[“\"「『]([^”\"」』]{1,6})[”\"」』]", r"\1\2\3", question)
+    return re.sub(r"(几|多少)(个|项|条|家|类|种|点)[“\"「『]([^”\"」』]{2,6})[”\"」』]", r"\1\2\3", question)
 
 
 def the_cited_book(question: str) -> str:

@@ -162,8 +162,6 @@ def _swapped_in_unknown(a: Asked, terms: Terms, u: Unit) -> bool:
     return not any(re.search(re.escape(t) + r"(?:[^\u4e00-\u9fff]|[过的为是达在和与及约超共已]|$)", u.text) for t in parts)
 
 
-
-
 _EACH = re.compile(r"分别|各自|各是|各为|各负责|\beach\b|\brespectively\b", re.I)
 # 个 is the measure word of any count: "开了多少个分支机构？" -> "1000多家分支机构"
 _MEASURE_SAID = {"个": "(?:个|家|所|座|项|条|处)"}
@@ -715,8 +713,10 @@ def _figures(u: Unit, a: Asked, terms: Terms, s: float) -> float:
     if a.numeric and not _counted(u, a) and not _field_row(u, a):
         # (a classification code is no figure: "F719.9")
         if not ([n for n in NUM_RE.findall(YEAR_RE.sub(" ", re.sub(r"(?<![A-Za-z])[A-Z]\d{1,4}\.\d+\b", " ", u.text))) if n not in a.qnums]
-                or (CN_COUNT.search(u.text if a.count_q else _ARTICLE_ONE.sub("", u.text)) and not _SHARE_ASKED.search(a.main))):
-            # (a count in words is no share: "占多大比重？" is not answered by "…的一个新兴行业")
+                or (CN_COUNT.search(u.text if a.count_q else _ARTICLE_ONE.sub("", u.text)) and not (
+                    _SHARE_ASKED.search(a.main) and not a.qnums))):
+            # (a count in words is no share asked: "占多大比重？" is not answered by "…的一个新兴行业"; a share given,
+            # "哪个地方第二产业占比是50.6%？", is looked up by what else the passage says)
             s *= 0.4
             u.reasons.append("no number")
         elif u.kind == "sentence" and not number_near_terms(u.text, a.ind_terms):
