@@ -2838,3 +2838,18 @@ def test_whether_a_place_is_covered_reads_only_a_part_of_the_book():
 def test_questions_from_earlier_blind_sets_left_refused(assistant_, turns, must):
     r = _converse(assistant_, turns)
     assert r.answerable and all(squash_ws(m) in squash_ws(r.answer) for m in must), (r.rewritten_question, r.answer)
+
+
+@pytest.mark.parametrize("turns, must", [
+    # a share given is looked up by the words around it (the report's 第二产业 is no count)
+    (["哪个地方2013年第二产业占比是50.6%？"], ["天津"]),
+    (["北京第三产业比重七十六点九个百分点，是哪一年的？"], ["2013"]),
+    (["The tertiary sector share of 76.9% in 2013 belongs to which city?"], ["北京"]),
+    # a one-character quoted word stays quoted: it is what is asked about
+    (["总序里提到北京要“优化三次产业结构”，要突出的那几个“化”分别是什么？"], ["高端化", "低碳化"]),
+    (["书后面那个按时间记大事的部分从第几页开始？列参考书目的那部分呢？"], ["157", "161"]),
+    (["廊坊经开区在目录第几页"], ["115"]),  # a contents line's name shortened is still found
+])
+def test_answers_kept_from_the_last_stop(assistant_, turns, must):
+    r = _converse(assistant_, turns)
+    assert r.answerable and all(squash_ws(m) in squash_ws(r.answer) for m in must), (r.rewritten_question, r.answer)
