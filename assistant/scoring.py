@@ -146,13 +146,19 @@ def _paraphrased_in(word: str) -> bool:
     return any(p in word or word in p for p in paraphrased() if len(p) >= 2 and "…" not in p)
 
 
+@lru_cache(maxsize=256)
+def _unknown_parts(swapped: tuple, own: tuple, main: str, terms: Terms) -> tuple:
+    """The swapped terms that are parts of a word of the follow-up the report never uses, read once per question."""
+    return tuple(t for t in swapped for w in own if t != w and t in w and re.fullmatch(r"[\u4e00-\u9fff]{3,}", w)
+                 and not terms.known(w) and w in main and not _paraphrased_in(w)
+                 # (the follow-up's topic is that word alone: "那电子版呢？", not "列参考书目的那部分呢？", cut 参考书/目的)
+                 and all(x in w for x in own if terms.known(x)))
+
+
 def _swapped_in_unknown(a: Asked, terms: Terms, u: Unit) -> bool:
     """A follow-up's own topic is a word the report never uses, and the term it shares with the passage is, in the
     passage, only part of another word ("那电子版呢？": 电子, of 电子商务; not "那校对员呢？": 校对, of 责任校对：…)."""
-    parts = [t for t in a.swapped for w in a.own_terms if t != w and t in w and re.fullmatch(r"[\u4e00-\u9fff]{3,}", w)
-             and not terms.known(w) and w in a.main and not _paraphrased_in(w)
-             # (the follow-up's topic is that word alone: "那电子版呢？", not "列参考书目的那部分呢？", cut 参考书/目的)
-             and all(x in w for x in a.own_terms if terms.known(x))]
+    parts = _unknown_parts(tuple(a.swapped), tuple(a.own_terms), a.main, terms)
     # (a word that ends with the term is a kind of it: 责任校对 is a 校对; so is the term before a function word, as in
     # "收入过亿元"; 电子商务 is no 电子)
     if not parts:
