@@ -213,6 +213,7 @@ class Assistant:
             norm = self._terms.swapped_chars(norm)  # "哪个出社版的": 出版社
             norm = self._terms.person_sound_alike(norm)  # "还有个欧海英": 欧海鹰, typed with a character of the same sound
             norm = self._terms.by_title(norm)  # "王主编", "许编辑": the one person of that surname in that role
+            norm = qmod.each_person(norm, self._terms.people)  # "许兵和王光艳分别是什么角色？": 许兵是什么角色？王光艳是什么角色？
             norm = self._terms.book_by_its_makers(norm)  # "郭斌、陈倩编的那本书": the book
             norm = self._terms.person_by_deed(self._terms.part_by_date(norm))  # "写总序的那个人": 王成慧; "3月15日那篇序": 总序
             norm = self._terms.cited_by_its_authors(norm)  # "邢元敏、薛进文那本书": the footnote's reference

@@ -1123,6 +1123,17 @@ def two_fields(text: str, labels) -> str:
     return f"{m.group(1)}和{m.group(2)}分别是什么？"
 
 
+def each_person(text: str, people) -> str:
+    """"许兵和王光艳分别是什么角色？": one question a person, each asked in turn ("许兵是什么角色？王光艳是什么角色？"),
+    so that each is answered from the line that names them; only names of the record's people are split."""
+    m = re.fullmatch(r"\s*([\u4e00-\u9fff]{2,4})\s*(?:和|与|跟|及|、)\s*([\u4e00-\u9fff]{2,4})\s*(?:两位|两人|二人|俩)?\s*"
+                     r"(?:分别|各自|各)(?:都)?([^？?。，,]{2,16})[？?。]?\s*", text)
+    if not m or not {m.group(1), m.group(2)} <= set(people) or m.group(1) == m.group(2):
+        return text
+    pred = re.sub(r"^(?:负责|担任|承担)?(?=是)", "", m.group(3))  # ("各是什么角色": 是什么角色)
+    return f"{m.group(1)}{pred}？{m.group(2)}{pred}？"
+
+
 _AFTER_OPENING = re.compile(r"(第[一二三四五六七八九十]+章)(?:的)?(?:开头|开篇|导语|引言|前面)(?:那段|那部分|那几段|部分|的话)?(?:讲完|说完|结束)?(?:之后|以后|后)[，,]?\s*(?:正文)?(?:的)?"
                             r"(?:第一节|第一个小节|第一小节)")
 

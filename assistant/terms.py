@@ -1045,10 +1045,14 @@ class Terms:
             # the noun after 什么/哪个 names what is asked ("按照什么顺序排列" -> 排序)
             m = _ZH_FOCUS.search(qn) or _FIELD_ZH.search(qn) or _OF_ZH.search(qn) or _TERSE_OF_ZH.search(qn) or _WRITE_WHERE_ZH.search(qn) or _TELL_ME_ZH.search(qn)
             fx = (m.group(1) if m.re.groups else m.group(0)) if m else ""
+            held: list[str] = []  # a gapped phrase's report words, kept from the shorter phrases after it
             for pat, repl in _paraphrases():
                 if GAP in pat:
-                    # "研发…占GDP": the words in order, a few others between ("研发经费投入占经济总量比重")
-                    qn, fx = (_gapped(pat).sub(" " + repl + " ", t) for t in (qn, fx))
+                    # "研发…占GDP": the words in order, a few others between ("研发经费投入占经济总量比重");
+                    # "在版编目数据里写的出版时间" is the CIP line's 出版时间, not the edition line's 版次
+                    if _gapped(pat).search(qn) or (fx and _gapped(pat).search(fx)):
+                        held.append(repl)
+                        qn, fx = (_gapped(pat).sub(f" \ue000{len(held) - 1}\ue001 ", t) for t in (qn, fx))
                     continue
                 if pat in qn and not any(t in qn for t in self._longer(pat)):
                     if repl == "-":
@@ -1062,6 +1066,8 @@ class Terms:
                         continue
                     qn = qn.replace(pat, " " + repl + " ")
                     fx = fx.replace(pat, " " + repl + " ")
+            for i, repl in enumerate(held):
+                qn, fx = (t.replace(f"\ue000{i}\ue001", repl) for t in (qn, fx))
             zh_focus = {t for t in self.tokenize(fx) if len(t) >= 2 and t not in STOP_ZH
                         and not _COUNTED.match(t)} if fx else set()  # "哪两位": a count, not a thing
         # English: the glossary's (and lexicon's) phrases, looked up once
