@@ -261,6 +261,8 @@ def read(question: str, lang: str, terms: Terms) -> Asked:
         swapped = [t for t in terms.analyse(main[len(before):], lang)[0] if not t.startswith("~") and terms.known(t)
                    and t not in said_terms and not ORDINAL_TERM.match(t) and t not in _NO_TOPIC and not names_region_term(t)
                    and not re.fullmatch(r"最后|最前|排在|排名|一位|首位|末位|倒数|最末", t)  # ("那排在最后一位的是谁？": a place, no topic)
+                   # ("…不是空中楼阁，那要靠什么来实现？": how it is done is asked, no topic of its own)
+                   and not re.fullmatch(r"实现|达到|做到|完成|解决|落实|推进|依靠|需要|怎么办|办法|途径", t)
                    and len(t) >= 2 and not re.fullmatch(r"\d+", t) and not all(any(x in y for y in said) for x in t.removeprefix(GROUP).split(ALT))]
     if ctx and not intent.asks(q):
         q = ctx + " " + q  # "And the Maigu industrial park?" asks what the earlier question asked

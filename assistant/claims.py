@@ -23,6 +23,7 @@ class Claim:
     numbers: tuple[str, ...] = ()  # claimed figures, as numbers ("48", "6.08", "2016-3-18", "20")
     names: tuple[str, ...] = ()  # claimed persons of the record ("王光艳")
     titles: tuple[str, ...] = ()  # a claimed title ("这本书的书名是不是《京津冀信息服务业协同发展研究丛书》？")
+    loose: bool = False  # the title may be told in the asker's words ("讲的是…"): a near one gets no verdict
 
 
 # "，对吗？", "，这个数对不对？", "，跟书上一致吗？", "，没错吧？"
@@ -90,6 +91,12 @@ def _region_at_end(text: str) -> str | None:
     return text[ms[0].start: ms[0].end] if len(ms) == 1 and ms[0].start == 0 and len(text) - ms[0].end <= 1 else None
 
 
+# "报告是否提到…", "书里有没有说…": what follows is claimed of the report
+_SAID_LEAD_ZH = re.compile(r"\s*(?:(?:这本)?(?:报告|书|本书)(?:里|中|上)?|(?:总序|前言)(?:里|中)?)?(?:是否|有没有)"
+                           r"(?:提到|提及|说到|说过|说|写到|写过|写|讲到|讲|指出)(?:了|过)?[，,:：]?\s*")
+_UNIT_FIGURE_ZH = re.compile(r"\d+(?:\.\d+)?\s*(?:%|倍|亿元|万元|元|公里|千字|家|件|条|项)")
+
+
 def _read_zh(q: str, people: frozenset) -> Claim | None:
     body = q.strip()
     # ("…王光燕吧？燕子的燕？": how a name is written, said after the claim)
@@ -103,6 +110,9 @@ def _read_zh(q: str, people: frozenset) -> Claim | None:
         body = _HEDGE_END_ZH.sub("", _HEDGE_ZH.sub("", body))
     elif tail and tail.start() > 0:
         body = body[: tail.start()]
+    elif (said := _SAID_LEAD_ZH.match(body)) and (_DATE_ZH.search(body) or _PAGE_ZH.search(body) or _UNIT_FIGURE_ZH.search(body)):
+        # "报告是否提到2013年北京第三产业比重超过了80%？": a figure claimed of the report, checked like one said outright
+        body = re.sub(r"(?:吗|么|没有|没)?[？?。!！]*$", "", body[said.end():])
     elif _REQUEST_ZH.search(body):
         return None  # "…以978开头的数字，能麻烦您告诉我完整的号码吗？": a request, its 吗 no claim
     elif _ASK_ZH.search(body):
@@ -176,7 +186,13 @@ def _read_zh(q: str, people: frozenset) -> Claim | None:
         body = re.sub(r"[。.]\s*请[^。？?]*$", "", body)  # ("…出版。请判断并说明正确的出版社": what the answer should say)
         # "判断正误：本书由清华大学出版社出版。", "清华大学与天津市共建清华发展研究院，对吗？": an organisation or a place
         # claimed is asked for, and compared with the one the answer names
-        if m := _ORG_CLAIM_ZH.search(body):
+        if m := re.fullmatch(r"\s*((?:第[一二三四五六七八九十]+章)?(?:第[一二三四五六七八九十]+节)?)(?:的)?(?:讲的是|讲的|写的是|说的是|介绍的是|的?标题是|的?题目是|叫做?|名为)"
+                             r"[“「\"《]?([\u4e00-\u9fffA-Za-z]{2,24}?)[”」\"》]?", body):
+            if m.group(1):
+                # "第三章第一节讲的是天津科技开发区，对吗？": the title claimed, checked against the contents line
+                titles.append(m.group(2))
+                body = m.group(1) + "讲的是什么"
+        elif m := _ORG_CLAIM_ZH.search(body):
             titles.append(m.group(1))
             body = body[: m.start(1)] + ("哪些基金" if m.group(2) == "基金" else "哪个部门" if m.group(2) in ("政府", "发改委", "委员会", "部") else "哪家" + m.group(2)) + body[m.end(1):]  # (a book may have several funds)
         elif m := re.search(r"(?<=按)(?:照)?([\u4e00-\u9fff]{2,8}?)(?:高低|先后|顺序|次序)?(?=(?:来)?(?:排|排列|排序)的?$)", body):
@@ -192,7 +208,7 @@ def _read_zh(q: str, people: frozenset) -> Claim | None:
             titles.append(m.group(1))
             body = body[: m.start(1)] + "哪个地方" + body[m.end():]
     if titles and not numbers and not names:
-        return Claim(body + "？", (), (), tuple(titles))
+        return Claim(body + "？", (), (), tuple(titles), loose=body.endswith("讲的是什么"))
     if not numbers and not names:
         return None
     if re.search(r"(?:不是|并非|没有)\s*(?:多少|哪天|第几页|谁)", body):
@@ -362,7 +378,11 @@ def verdict(claim: Claim, answer: str, lang: str, people: frozenset = frozenset(
     if claim.titles and text.strip():
         def bare(x: str) -> str:
             return re.sub(r"[^\w\u4e00-\u9fff]", "", normalize(x))  # ("（2015）" as "(2015)")
-        return prompts.CLAIM_TRUE[lang] if all(bare(t) in bare(text) for t in claim.titles) else prompts.CLAIM_FALSE[lang]
+        if all(bare(t) in bare(text) for t in claim.titles):
+            return prompts.CLAIM_TRUE[lang]
+        if claim.loose and any(sum(c in bare(text) for c in set(bare(t))) * 4 >= 3 * len(set(bare(t))) for t in claim.titles):
+            return None  # ("第一章讲的是京津冀信息服务业的发展现状吗？": the title in other words, neither confirmed nor denied)
+        return prompts.CLAIM_FALSE[lang]
     if not text.strip() or not (claim.numbers or claim.names):
         return None  # (a denial to confirm: "编号不是14JGC088吧？" gets the value, and no verdict)
     if claim.numbers:

@@ -213,6 +213,7 @@ class Assistant:
             norm = self._terms.swapped_chars(norm)  # "哪个出社版的": 出版社
             norm = self._terms.person_sound_alike(norm)  # "还有个欧海英": 欧海鹰, typed with a character of the same sound
             norm = self._terms.by_title(norm)  # "王主编", "许编辑": the one person of that surname in that role
+            norm = qmod.which_first(norm)  # "A和B哪个更靠后？在哪页？": A和B分别在第几页？
             norm = qmod.each_person(norm, self._terms.people)  # "许兵和王光艳分别是什么角色？": 许兵是什么角色？王光艳是什么角色？
             norm = self._terms.book_by_its_makers(norm)  # "郭斌、陈倩编的那本书": the book
             norm = self._terms.person_by_deed(self._terms.part_by_date(norm))  # "写总序的那个人": 王成慧; "3月15日那篇序": 总序
@@ -1446,7 +1447,9 @@ class Assistant:
         # ("第二部分从哪页开始？" after "第三章第一节讲北京的哪些园区？": a part of the line asked before)
         nth_part = 0 if n else intent.nth_part(main) if ctx else 0
         if n and not ctx and re.search(r"目录(?:里|中|上)?的?(?:最后|末尾|最末|第)|\b(?:last|first|\w+th) (?:entry|line|item) (?:of|in) the (?:table of )?contents\b", main) \
+                and not re.search(r"谁|哪[一几两]?位|\bwho\b", main, re.I) \
                 and (tops := [c for c in self._toc if evidence.toc_level(c) == 0]) and n <= len(tops):
+            # (not who did it: "目录最后那个附录是谁整理的？" names the line, and a contents line names no one)
             # "目录的最后一项是什么？在哪页？": a line of the contents themselves, by its place among the top lines
             self._answer_with_row(d, tops[n - 1 if n > 0 else -1], lang)
             return

@@ -703,6 +703,8 @@ _SELF_CLAUSE_ZH = re.compile(r"^(?:(?:我们?|本人|俺)(?:老同志|老干部|
                              # "下周想约作者聊聊，", "写稿想提一下经费。", "干了半辈子基层工作，"
                              r"|(?:下周|明天|今天|这周|本周|这学期|下学期|周[一二三四五六日末])(?:(?:要|得|准备|打算|想|去)|给?(?:本科生|研究生|学生|同学们?|读者|领导|客户)?(?:讲|上课|做|写|汇报|介绍|开会))"
                              r"|给(?:本科生|研究生|学生|同学们?|领导|客户)(?:讲|上课|做|写|汇报|介绍)"
+                             # "我的论文研究北京企业向河北的产业转移，": what the asker's own work is about
+                             r"|(?:我们?|本人)的(?:毕业)?(?:论文|课题|研究|项目|文章|稿子|作业|选题)(?:是|在|研究|关注|做|写|讲|涉及|讨论|聚焦|题目是|方向是|主要)"
                              r"|(?:写稿子?|做节目|做专题|备课)(?:时|的时候)?(?:想|要|得|需要)"
                              r"|(?:做|写|编|整理)[^，,；;。？?：:]{1,20}?(?:要用|要引用|用得到|用得着)(?=[，,；;。：:])"  # "做 library catalogue 要用，"
                              r"|(?:报社|单位|编辑部|我们单位|学校|公司)(?:想|要|打算|准备|正在)"
@@ -761,7 +763,8 @@ def preamble(question: str) -> tuple[str, str]:
 _STATED_ZH = re.compile(r"(?:都|已经|已|也)(?:给|有|查到|知道|找到|看到|说|提|写|列|讲)(?:过|了|出)+(?=\s*[，,；;])"
                         # "这本书正文一共四章，第一章叫什么？": a count the asker already has
                         r"|(?:一共|总共|共)(?:有|分|分为)?[一二两三四五六七八九十\d]+(?:章|节|个|位|项|部分)(?=\s*[，,；;])")
-_WHO_ASKS_ZH = re.compile(r"^(?:我|我们|本人)(?:是|在)[^，,；;。？?：:]*[，,；;。：:]")
+_WHO_ASKS_ZH = re.compile(r"^(?:我|我们|本人)(?:是|在|的(?:毕业)?(?:论文|课题|研究|项目|文章|稿子|作业|选题)(?:是|在|研究|关注|做|写|讲|涉及|讨论|聚焦|题目是|方向是))"
+                          r"[^，,；;。？?：:]*[，,；;。：:]")  # ("我的论文研究北京企业向河北的产业转移，": what the asker's own work is on)
 
 
 def who_asks(question: str) -> str:
@@ -946,6 +949,8 @@ _PRONOUN_ZH = re.compile(r"它|其(?![中他它实余次])|[这那][两三四]�
                          r"|^(?:那)?(?:单位|计量单位|数据来源|来源)(?:是|为|用的是)?(?:什么|啥|哪)"  # "单位是什么？占全国的百分之几？"
                          r"|^(?:那|那么)?(?:其中)?第[一二三四五六七八九十\d]+(?:个|部分|项|条)(?![章节])|^(?:那)?[上下]一[节章]|呢[？?，,](?=.)"
                          r"|^(?:那|那么)?都(?:有|是|包括|包含|叫|指)"  # "都有啥产业？": all the things the question before counted
+                         r"|^(?:那|那么|它|这)?在(?:京津冀)?(?:三地|三个地方|三省市|三个省市|三者|三个地区)(?:里|中|之中|当中)?(?:排|排名|位列|位居)(?:第几|老几|第多少)"  # "在京津冀三地里排第几？"
+                         r"|^(?:那|那么)?(?:最后|最终)(?:要|能|会|想|是)?(?:达到|实现|取得)(?:个)?(?:什么|怎样|怎么样|哪些|何种|啥)(?:样)?的?(?:效果|目标|目的|结果)"  # "最后要达到什么效果？": of what was just said
                          r"|^(?:那)?(?:这|那)里(?:面|头|边)?(?=[，,]?\s*(?:除了|不算|有|哪|谁|几))"  # "这里面除了两位编著者，其他几位是谁？"
                          r"|^(?:那|那么)?(?:其中)?(?:排在最后|排最后|最后一个|最后那一?个|最末一个|排在第[一二三四五六七八九十\d]+|排第[一二三四五六七八九十\d]+)")  # "第二个的编号是多少？", "下一节呢？从第几页开始？"
 SHORT_ZH = 8  # a Chinese question of this many characters or fewer names no topic of its own
@@ -1121,6 +1126,21 @@ def two_fields(text: str, labels) -> str:
     if not all(any(p[i: i + 2] in lab for i in range(len(p) - 1) for lab in labels if len(lab) >= 2) for p in m.groups()):
         return text
     return f"{m.group(1)}和{m.group(2)}分别是什么？"
+
+
+_WHICH_FIRST_ZH = re.compile(
+    r"^(?P<pre>[^，,。？?]*?(?:里|中|的)?)(?P<a>[“\"「]?[\u4e00-\u9fffA-Za-z\d]{2,16}?[”\"」]?)(?:和|与|跟|还是)(?P<b>[“\"「]?[\u4e00-\u9fffA-Za-z\d]{2,16}?[”\"」]?)"
+    r"(?P<of>的政策|那?两节|这两部分|两部分)?[，,]?\s*(?:哪个|哪一个|哪节|哪一节|哪部分|哪一部分|谁)(?:更|比较|最)?(?:靠前|在前|靠后|在后|排前|排后|排在前面|排在后面|在前面|在后面|更前|更后)(?:一些|一点)?"
+    r"[？?，,]\s*(?:(?:它们|两者|二者)?(?:分别|各自?)?(?:在|从|是)?(?:哪页|哪一页|第几页)(?:开始)?|(?:分别|各自?)(?:在|从|是)?(?:哪页|哪一页|第几页)(?:开始)?)[？?。]?\s*$")
+
+
+def which_first(text: str) -> str:
+    """"第四章里天津市发改委和河北省发改委的政策，哪个更靠后？在哪页？": two contents lines set in order, asked with their
+    pages, are asked for each one's page ("…分别在第几页？"); the pages show the order."""
+    m = _WHICH_FIRST_ZH.match(text.strip())
+    if not m:
+        return text
+    return f"{m.group('pre')}{m.group('a')}和{m.group('b')}{m.group('of') or ''}分别在第几页？"
 
 
 def each_person(text: str, people) -> str:
@@ -1751,6 +1771,7 @@ _HOLDING_CHAPTER_ZH = re.compile(r"(?:它|这一?节|那一?节|该节|这部分
 _CHAPTERS_TOLD = re.compile(r"Chapter (\d{1,2}) \((第[一二三四五六七八九十]+章)\)|(?<![“\w])(第[一二三四五六七八九十]+章)(?![\u4e00-\u9fff]*”)")
 _THAT_CHAPTER_EN = re.compile(r"\b(?:that|this|the same|his|her|their) chapter\b|\bthe first of (?:those|them|these)(?: chapters)?\b"
                               r"|\bthe (?:first|earlier) (?:one|chapter)\b", re.I)
+_THOSE_CHAPTERS_ZH = re.compile(r"(?:那|这|该)(?:两|几|些)(?:个)?章")
 _THAT_CHAPTER_ZH = re.compile(r"(?:那|这|该)一?章|(?:其中)?(?:前一|第一)(?:章|个)")
 
 
@@ -1771,6 +1792,8 @@ def resolve_told_chapter(question: str, previous_answer: str | None) -> str:
     if not told or _line_answered(previous_answer):
         return question  # (a contents line answered: the chapter that holds it is resolve_holding_chapter's)
     zh = language(question) == "zh"
+    if zh and len(told) > 1 and (both := _THOSE_CHAPTERS_ZH.search(question)):
+        return question[: both.start()] + "和".join(told) + question[both.end():]  # "这两章各从第几页开始？": 第三章和第四章
     m = (_THAT_CHAPTER_ZH if zh else _THAT_CHAPTER_EN).search(question)
     if not m or (len(told) > 1 and not re.search(r"first|第一|前一", m.group(0), re.I)):
         return question

@@ -496,6 +496,13 @@ def _counted(u: Unit, a: Asked) -> bool:
         u.kind == "sentence" and len(names := named_items(u.text, a.main)) >= 2 and counts_the_named(a.main, u.text, names)))
 
 
+# a rank among all the country's or the world's places, which no listed figure gives
+_RANK_BEYOND = re.compile(r"(?:全国|全球|世界|国际|国内|各省|所有|亚洲|一线城市|其他城市|各大城市|全世界|同类城市|兄弟省市)[^，,。？?]{0,12}?"
+                          r"(?:排(?:在)?(?:第|老)几|排名(?:第几|如何|怎样|多少)?|第几名|位居第几|位列第几)"
+                          r"|\brank(?:s|ed|ing)?\b[^?]{0,30}\b(?:nationally|nationwide|in china|in the world|globally|worldwide|among all)\b", re.I)
+_RANK_SAID = re.compile(r"排名|排第|排在|位居|位列|引领|居[^，,。；]{0,6}(?:首|前|第)|第[一二三四五六七八九十\d]+(?:位|名)|领先|之首|前列|最高|最大|最多")
+
+
 def _asked_for(u: Unit, a: Asked, terms: Terms, s: float) -> float:
     """What the question asks for, and of whom, must be in the unit."""
     if (u.hit.chunk.meta or {}).get("field") == "subject_headings" and not re.search(
@@ -531,13 +538,19 @@ def _asked_for(u: Unit, a: Asked, terms: Terms, s: float) -> float:
         # "Does the book say anything about Shanghai's metro?": a passage about Shanghai says nothing of its metro
         s *= 0.4
         u.reasons.append("asked-for thing missing")
+    if _RANK_BEYOND.search(a.main) and not _RANK_SAID.search(u.text):
+        # "北京地铁运营里程在全球城市中排第几？": a rank among more than the places a passage lists; a figure is no rank
+        s *= 0.3
+        u.reasons.append("asked-for thing missing")
     if _OTHER_VOLUMES.search(a.main) and not re.search(r"分册|第[二三四五六七八九十]卷|（[二三四五六七八九十]）|\bvolumes?\b", u.text, re.I):
         # "这套丛书还出了哪些其他分册？", "What is the title of the next volume in the series?": the record names the series,
         # not its other books
         s *= 0.3
         u.reasons.append("asked-for thing missing")
     if ((u.hit.chunk.meta or {}).get("field") == "price" or re.match(r"\s*定\s*价\s*[：:]", u.text)) and re.search(
-            r"资助|经费|资金|金额|拨款|\b(?:grant|funding|funded)\b", a.full, re.I):
+            r"资助|经费|资金|金额|拨款|\b(?:grant|funding|funded)\b", a.full, re.I) and not re.search(
+            r"定价|售价|书价|价格|\bprice\b", re.split(r"[。！!；;]", a.full.strip().rstrip("？?"))[-1], re.I):
+        # (unless the question proper asks the price: "…用学院的经费采购…。本书定价是多少钱？")
         # "四个基金项目里哪个资助金额最高？具体多少钱？": 多少钱 asks a grant's amount, not the book's price
         s *= 0.3
         u.reasons.append("another field of the record")
