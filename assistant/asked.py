@@ -354,8 +354,11 @@ def read(question: str, lang: str, terms: Terms) -> Asked:
         role = []  # the authors line is the field asked for, whatever the verb
         subject = []  # (the book itself: "这份发展报告是哪两位学者编著的？")
     qyears = [y for y in qmod.years(q) or qmod.years(ctx) if not (y in terms.title.years and names_the_book(full, y))]
-    if (told := qmod.preamble(q)[1]) and (own_years := qmod.years(q[len(told):])) and re.search(r"\d(?:\.\d+)?\s*(?:%|元|亿元)", told):
+    if (told := qmod.preamble(q)[1]) and (own_years := qmod.years(q[len(told):])) and (
+            re.search(r"\d(?:\.\d+)?\s*(?:%|元|亿元)", told) or not set(own_years) & set(qmod.years(told))):
         # "…was 5.2% in 2000. How much it become by 2013?": the setting gives a year's figure; the year asked is the question's
+        # ("The preface gives 2013 R&D intensity figures…, but my thesis needs something more recent. What was Hebei's R&D
+        # intensity in 2015 according to the report?": the setting's year is what the asker has, not what is asked)
         qyears = [y for y in own_years if not (y in terms.title.years and names_the_book(full, y))] or qyears
         body = q[len(told):]
         qterms = {t: w for t, w in qterms.items() if not (re.fullmatch(r"~?\d+(?:\.\d+)?%?", t) and t.lstrip("~").rstrip("%") not in body)}

@@ -701,7 +701,8 @@ class Assistant:
             again = extract.draft(qmod.with_context(fixed, before), lang, _after(hits, self.retriever("hybrid").retrieve(fixed, s.k)),
                                   self._terms, s.min_support, self.glossary, self._lead)
             second = again if again.answerable else second
-        if not first.answerable and re.match(r"\s*(?:那|那么)?(?:比|较|相比)\s*(?:19|20)\d{2}", part):
+        if not first.answerable and re.match(r"\s*(?:那|那么)?(?:(?:19|20)\d{2}\s*年?(?:的)?)?(?:比|较|相比)\s*(?:(?:19|20)\d{2}|它|这个?|那个?|上一年|去年)", part):
+            # ("中关村软件园2012年总产值是多少？2013年比它涨了多少？": a change from the figure the first part found none of)
             return first  # "中关村软件园2015年总产值多少？比2013年增长了多少？": a change from a figure the report does not give
         if not first.answerable:
             # the first part found nothing: the second may still answer the question ("…那一节，排在最后的是
@@ -1453,6 +1454,16 @@ class Assistant:
             # "目录的最后一项是什么？在哪页？": a line of the contents themselves, by its place among the top lines
             self._answer_with_row(d, tops[n - 1 if n > 0 else -1], lang)
             return
+        if n and not ctx and d.answerable and d.best is not None:
+            # "基金项目列了四个，排在最前面的是哪个项目？": a funded project by its place in the list (the row found, or
+            # the sentence that is one)
+            for table in COUNTED_TABLES:
+                rows = sorted((c for c in self.handle.chunks if c.kind != "paragraph" and (c.meta or {}).get("table") == table),
+                              key=lambda c: c.order)
+                said = squash_ws(d.best.text)
+                if len(rows) >= 2 and n <= len(rows) and any(squash_ws(c.quote or c.text) == said for c in rows):
+                    self._answer_with_row(d, rows[n - 1 if n > 0 else -1], lang)
+                    return
         if not (n or nth_part) or not (ctx or (d.answerable and d.best is not None)):
             return  # (a follow-up is placed under the earlier question's line, whatever its own draft found)
         base = self._line_of_context(ctx) if ctx else None
@@ -1492,8 +1503,11 @@ class Assistant:
             d.answerable, d.refusal = True, ""
             d.best, d.sentences = u, [(render(u, lang, False, self.glossary, d.terms, False), [u])]
             return
-        if n and _NTH_ONLY.match(main.strip()) and base is not None and base.answerable and base.best is not None and base.best.kind == "sentence" and (
-                items := evidence.listed_items(base.best.text)) and len(items) >= 2 and n <= len(items):
+        if n and _NTH_ONLY.match(main.strip()) and base is not None and base.answerable and base.best is not None and (
+                items := evidence.listed_items(base.best.text) if base.best.kind == "sentence"
+                else evidence.listed_items(base.sentences[0][0]) if base.sentences and lang == "zh" else []) \
+                and len(items) >= 2 and n <= len(items):
+            # (a row that lists names is read as the answer before told it: "编委会成员：陈倩、郭斌、…、王成慧。")
             # "第三个是什么？（接上问：2014年北京市政府工作报告给北京定了哪几个中心？）": the item at that place
             # in the list the sentence found gives
             d.answerable, d.refusal, d.best = True, "", base.best
@@ -1915,7 +1929,9 @@ def _ctx(c, target: bool) -> dict:
 
 
 # "第三个是什么？", "最后一个呢？", "What is the second one?": an item by its place, nothing else asked
-_NTH_ONLY = re.compile(r"^(?:那|那么)?(?:其中)?(?:第[一二三四五六七八九十\d]+个|最后一个|最后那个)(?:(?:具体)?(?:说的|讲的|指的)?是什么|是啥|是哪个|是哪一个|呢)?[？?。]*$"
+_NTH_ONLY = re.compile(r"^(?:那|那么)?(?:其中)?(?:第[一二三四五六七八九十\d]+个|最后一个|最后那个)(?:(?:具体)?(?:说的|讲的|指的)?是什么|是啥|是哪个|是哪一个|是谁|是哪位|是哪一位|呢)?[？?。]*$"
+                       # "按拼音排在最后的是谁？": the place in the list the answer before gave, by the order it is in
+                       r"|^(?:那|那么)?(?:其中)?(?:按(?:照)?[^，,。？?]{1,8}?)?排(?:在|到)?(?:最后|第[一二三四五六七八九十\d]+)(?:一个|一位|位|个|名)?的?(?:是谁|是哪位|是哪一位|是哪个|是哪一个|是什么)[？?。]*$"
                        r"|^(?:and )?(?:what|which) (?:is|was|'s) the (?:first|second|third|fourth|fifth|last)(?: one)?\s*\??$", re.I)
 
 

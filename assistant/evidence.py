@@ -98,7 +98,11 @@ def has_years(u: Unit, years: Sequence[str]) -> bool:
     """The unit states every asked year, or continues a clause that does: "2000~2013年，…年均复合增速20%；
     占全市GDP的比重从2000年的5.2%增加到9%" -- the second clause is still about 2000~2013."""
     continued = u.context.rstrip().endswith(("；", ";")) if u.kind == "sentence" else False
-    return all(y in u.match_text or (continued and y in u.context) for y in years)
+
+    def says(y: str, text: str) -> bool:
+        # (a year, not four digits inside a code: TJSHS201510031008 states no 2015)
+        return y in text and bool(re.search(rf"(?<![\dA-Za-z]){re.escape(y)}(?!\d)", text))
+    return all(says(y, u.match_text) or (continued and says(y, u.context)) for y in years)
 
 
 def split_units(hits: Sequence[Hit], lead: Mapping[str, str] | None = None) -> list[Unit]:

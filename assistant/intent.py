@@ -905,6 +905,7 @@ def nth_listed(q: str) -> bool:
 def nth_item(q: str) -> int:
     """"列出的第一个园区是哪个？", "what is the last entry listed": the item asked for under a
     contents line (1-based; -1 for the last), 0 if none."""
+    q = re.sub(r"排(?:在|到)?最前(?:面|头|边)?", "排第一个", q)  # ("排在最前面的是哪个项目？": the first)
     m = _NTH_ITEM_ZH.search(q)
     if m:
         if (m.group(1) or m.group(3) or m.group(5) or m.group(7)).startswith(("最后", "末尾", "最末")):
@@ -961,6 +962,7 @@ _DONE_WITH = re.compile(r"(?:讲完|说完|写完|谈完|介绍完)[^，,。？?
 def next_or_previous(q: str) -> int:
     """"那下一节呢？" -> 1, "the previous chapter?" -> -1, else 0 ("第一章开头那段讲完之后，第一节是什么？" names the
     section it asks for)."""
+    q = re.sub(r"最(?:前|后)(?:面|边|头)", "最末", q)  # ("排在最前面的是哪个？": an end of the list, not the line beside)
     if _NEXT.search(q):
         return 1
     if _PREVIOUS.search(q):

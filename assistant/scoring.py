@@ -263,6 +263,8 @@ YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d\d(?:\s*[~～-]\s*(?:19|20)?\d\d)?\s*�
 CN_COUNT = re.compile(r"[一二三四五六七八九十两百千万]+(?:个|章|节|家|条|项|类|种|大|方面|部分|名|位|批|所|座|点|市|省)|第[一二三四五六七八九十]+")
 # "一种", "一类" used as an article ("作为一种典型的…服务业"): no count
 _ARTICLE_ONE = re.compile(r"(?<![一二三四五六七八九十两百千万第])一(?:种|类)")
+_SHARE_OF_ASKED = re.compile(r"占(?:了)?(?:多少|几成|多大|百分之几)")
+_SHARE_GIVEN = re.compile(r"%|％|百分之|分之|一半|半数|过半|大半|[一二三四五六七八九]成(?![为立员果功就本])|percent|per cent", re.I)
 _SHARE_ASKED = re.compile(r"比重|占比|比例|百分之|份额|\bshare\b|\bper ?cent", re.I)
 DATE_RE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月")
 _DAY_RE = re.compile(r"\d{1,2}\s*[日号]|[一二三四五六七八九十]+\s*日|\d{4}\s*[.\-/]\s*\d{1,2}\s*[.\-/]\s*\d{1,2}")  # a day, not a month
@@ -634,12 +636,18 @@ def _asked_for(u: Unit, a: Asked, terms: Terms, s: float) -> float:
     return s
 
 
+_FROM_YEAR_BEFORE = re.compile(r"比(?:上一年|上年|前一年|去年)|较(?:上年|上一年|去年|前一年)|同比|\bthan (?:in )?(?:the )?(?:previous|prior|preceding) year\b"
+                               r"|\b(?:year[- ]on[- ]year|from the (?:previous|prior|preceding) year|over the (?:previous|prior|preceding) year)\b", re.I)
 _NATIONAL_IN = re.compile(r"全国|中国|我国|national|nationwide|China", re.I)
 
 
 def _when_and_where(u: Unit, a: Asked, s: float) -> float:
     """The asked years, regions and organisations must be the unit's."""
     if a.years and not has_years(u, a.years):
+        s *= 0.2
+        u.reasons.append("year missing")
+    elif len(a.years) == 1 and a.numeric and _FROM_YEAR_BEFORE.search(a.main) and not has_years(u, [str(int(a.years[0]) - 1)]):
+        # "天津2013年的R&D投入强度比上一年提高了多少？": a change from the year before needs that year's figure too
         s *= 0.2
         u.reasons.append("year missing")
     if a.national and a.numeric and not _NATIONAL_IN.search(u.text):
@@ -743,6 +751,12 @@ def _figures(u: Unit, a: Asked, terms: Terms, s: float) -> float:
             u.reasons.append("no number next to the asked indicator")
         if u.kind == "row":
             s += 0.06
+    if a.numeric and not _SHARE_GIVEN.search(a.main) and (_SHARE_ASKED.search(last := re.split(r"[。；;！!，,]", a.main.strip().rstrip("？?。"))[-1])
+                                      or _SHARE_OF_ASKED.search(last)) and not _SHARE_GIVEN.search(u.text) \
+            and "no number" not in u.reasons:
+        # "这277家里外资企业占多大比例？": a share asked is not answered by a count
+        s *= 0.4
+        u.reasons.append("no number")
     if a.numeric and u.kind == "sentence" and _other_nth(u.text, a):
         s *= 0.4
         u.reasons.append("indicator not asked")

@@ -211,6 +211,7 @@ _ADVERB_ZH = re.compile(r"^(?:分别|各自|到底|究竟|具体|主要|大概|�
 _WHAT_NOUN_ZH = re.compile(r"(?:是|有|属于)(?:什么|哪种|哪一种|何种)(?![样么])([\u4e00-\u9fff]{2,3})[？?。]*$|^([\u4e00-\u9fff]{2,3})(?:是|为)(?:什么|啥)[？?。]*$")
 # "故宫每年接待多少游客？": the thing counted, ending the question
 _HOW_MANY_NOUN_ZH = re.compile(r"多少(?:个|名|位|家|座|所|条|项|种|次|人次|万)?([\u4e00-\u9fff]{2,3})[？?。]*$")
+_PER_YEAR_HOW_MUCH_ZH = re.compile(r"(?:一年|每年|全年|年均|每月|一个月)([\u4e00-\u9fff]{2})(?:了)?(?:大概|大约)?多少[？?。]*$")
 _ASKED_ZH = re.compile(r"(?:的|之)((?:(?!的)[\u4e00-\u9fff]){2,6}?)(?:是|为|有)(?:什么|多少|哪|几|谁|怎样|如何|[？?]?$)")
 # "这本书首印的印数多少？": the field asked by 多少 alone, ending the question
 _HOW_MUCH_ZH = re.compile(r"(?:的|之)(?!百分)(?![^？?]*倍)((?:(?![的有是为])[\u4e00-\u9fff]){2,4}?)(?=(?:大概|大约|一共|总共)?多少[？?]?$)")
@@ -605,6 +606,8 @@ class Terms:
         w = _WHAT_NOUN_ZH.search(main)
         if not w and (m := _HOW_MANY_NOUN_ZH.search(main)) and self.tokenize(m.group(1)) == [m.group(1)]:
             w = m  # (one word: not "多少钱一本")
+        if not w and (m := _PER_YEAR_HOW_MUCH_ZH.search(main)):
+            w = m  # ("这些企业一年纳税多少？": what is done each year, a word the report never uses)
         x = next((g for g in w.groups() if g), "") if w else ""
         if not x or _ADVERB_ZH.match(x) or x in IMPLICIT_ZH or self.known(x) or self._longer(x) or re.match(r"[和与及]", x) \
                 or any(x in p or p in x for p in paraphrased()):
@@ -1179,7 +1182,7 @@ def names_the_book(q: str, year: str) -> bool:
     """The year is part of the book's name in the question: "(2015)", "the 2015 Beijing-Tianjin-Hebei
     information services report", "2015年发展报告", "报告（2015）", "书名里写的是2015"."""
     y = re.escape(year)
-    return bool(re.search(rf"[（(]\s*{y}\s*(?:年?版|年度|edition|ed\.)?\s*[)）]|\b{y}\s+edition\b|{y}\s*年版|\b{y}\s+(?:[A-Za-z&'-]+\s+){{0,8}}(?:report|yearbook)\b"
+    return bool(re.search(rf"[（(]\s*{y}\s*(?:年?版|年度|edition|ed\.)?\s*[)）]|\b{y}\s+edition\b|{y}\s*年版|\b{y}\s+(?:(?!(?:according|in|by|from|per|of|to|says?|said)\b)[A-Za-z&'-]+\s+){{0,8}}(?:report|yearbook)\b"
                           rf"|{y}\s*年?\s*(?:版)?[\u4e00-\u9fff]{{0,12}}?报告|报告\s*{y}|\breport\s+{y}\b"
                           rf"|(?:书名|标题)[里中上]?[^，,。？?；;]{{0,6}}{y}|\btitle\b[^,.?;]{{0,20}}\b{y}\b"
                           rf"|(?:本书|这本书|该书|它)[^，,。？?；;]{{0,8}}(?:标|写|印)(?:的是|着|了)\s*{y}(?![\d年])", q, re.I))  # "这本书虽然标的是2015"
