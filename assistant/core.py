@@ -613,6 +613,8 @@ class Assistant:
         self._lines_on_page(d, rewritten, lang)
         self._over_years(d, rewritten, lang)
         self._fields_listed(d, rewritten, lang)
+        self._contact_block(d, rewritten, lang)
+        self._roles_of_person(d, rewritten, lang)
         self._summary_by_topic(d, rewritten, match_lang, lang)
         if not d.answerable:
             related = self._related(hits, rewritten, match_lang)
@@ -1665,6 +1667,50 @@ class Assistant:
         d.sentences = [(render(u, lang, False, self.glossary, d.terms, False), [u]) for u in units]
         d.derived = set(d.derived) | {str((c.meta or {}).get("year")) for c in same}
 
+    def _roles_of_person(self, d: extract.Draft, rewritten: str, lang: str) -> None:
+        """"王成慧在这套丛书里都担任了什么角色？", "郭斌是什么身份？": every line of the record that names the person asked
+        (总主编, 编委会成员, 总序署名), and the part of the work the division gives them, each cited."""
+        main = qmod.split_context(rewritten)[0]
+        if lang != "zh" or not _ROLES_ASKED.search(main):
+            return
+        writers = {n for _, ns in self._work_shares for n in ns}
+        named = [p for p in set(self._terms.people) | writers if p in squash_ws(main)]
+        if len(named) != 1:
+            return
+        person = named[0]
+        rows = sorted((c for c in self.handle.chunks if c.kind != "paragraph" and (c.meta or {}).get("table") == "publication"
+                       and person in re.split(r"[、,，]+", re.sub(r"\s+", "", str((c.meta or {}).get("value") or "")))),
+                      key=lambda c: c.order)
+        units = [_row_unit(c) for c in rows]
+        said = [(render(u, lang, False, self.glossary, d.terms, False), [u]) for u in units]
+        if (div := self._division_unit) is not None and person in squash_ws(div.text):
+            part = render_parts_of(div.text, person, lang, self.glossary)
+            clause = next((x for x in re.split(r"[，,；;。]", div.text) if person in squash_ws(x)), "")
+            said.append((part or (clause.strip() + "。"), [div]))
+        if not said or (len(said) < 2 and units):
+            return  # (one line of the record: the answer found reads it)
+        d.answerable, d.refusal, d.best = True, "", (units or [div])[0]
+        d.sentences = said
+
+    def _contact_block(self, d: extract.Draft, rewritten: str, lang: str) -> None:
+        """"出版社的联系方式是什么？", "那负责调换的部门怎么联系？（接上问：…印反了，能换吗？）": how to reach the press (or its
+        reader service, when the question or the one before speaks of a misprint) is every contact line of that block of
+        the record, each cited -- not one field of it, and not the press's name."""
+        main, ctx = qmod.split_context(rewritten)
+        if not _CONTACT_ALL.search(main) or _ONE_CONTACT_FIELD.search(main):
+            return
+        service = bool(_SERVICE_CUES.search(main) or (not _PRESS_CUES.search(main) and _SERVICE_CUES.search(ctx)))
+        if not service and not _PRESS_CUES.search(main + " " + ctx):
+            return  # (a person's contact is not the record's: "责任编辑怎么联系？")
+        fields = _SERVICE_FIELDS if service else _PRESS_FIELDS
+        rows = sorted((c for c in self.handle.chunks if c.kind != "paragraph" and (c.meta or {}).get("table") == "publication"
+                       and (c.meta or {}).get("field") in fields), key=lambda c: c.order)
+        if len(rows) < 2:
+            return
+        units = [_row_unit(c) for c in rows]
+        d.answerable, d.refusal, d.best = True, "", units[0]
+        d.sentences = [(render(u, lang, False, self.glossary, d.terms, False), [u]) for u in units]
+
     def _fields_listed(self, d: extract.Draft, rewritten: str, lang: str) -> None:
         """"…需要填写开本、印张及字数等规格信息，烦请逐项告知…": every field of the record the question lists by its label,
         each with its row (when the answer is read off the record and left some out)."""
@@ -1950,6 +1996,13 @@ _CONTACT_FIELDS = ("电话", "邮编", "地址")  # the fields the record gives 
 _SERVICE_CUES = re.compile(r"读者|服务部|调换|印装|装订|缺页|错页|\b(?:misprint\w*|bound|swap\w*|replace\w*|exchange\w*|defect\w*|readers?|change|print(?:ed|ing)? wrong)\b", re.I)
 _PRESS_CUES = re.compile(r"出版社|出版发行|出版者|\b(?:publisher|press)\b", re.I)
 _SERVICE_FIELDS = ("contact_address", "service_phone", "postcode")
+# what a person does, every role asked ("都担任了什么角色", "是什么身份", "承担了哪些工作")
+_ROLES_ASKED = re.compile(r"角色|身份|(?:担任|承担|兼任|扮演)了?(?:哪些|什么|几个|几种|哪几)|(?:哪些|哪几项|几项|什么)(?:工作|职务|职责)|(?:都|分别)(?:做|干|负责)了?(?:哪些|什么)")
+_PRESS_FIELDS = ("publisher_address", "publisher_postcode", "phone", "website")
+# how to reach someone, no one field named ("联系方式", "怎么联系", "How can I contact the publisher?")
+_CONTACT_ALL = re.compile(r"联系方式|联络方式|通讯方式|通信方式|(?:怎么|怎样|如何|咋)(?:才能)?(?:联系|联络|找到?)|联系(?:信息|办法)"
+                          r"|\bcontact (?:details|information|info)\b|\bhow (?:can|do|could|should|would) (?:i|we|one|you|readers?) (?:contact|reach|get in touch with)\b", re.I)
+_ONE_CONTACT_FIELD = re.compile(r"电话|地址|邮编|邮政编码|网址|网站|邮箱|传真|\b(?:phone|telephone|address|post ?code|zip|website|web site|url|e-?mail|fax)\b", re.I)
 _CONCLUSION = re.compile(r"^\s*(?:因此|所以|由此|因而|故而|可见|由此可见|综上所述)[，,]?")
 
 

@@ -610,6 +610,13 @@ def _asked_for(u: Unit, a: Asked, terms: Terms, s: float) -> float:
             if squash_ws(normalize(row_field(u, "label"))).lower() not in squash_ws(a.main).lower():
                 # (unless the question names the row's field too: "编委会成员当中，哪几位不是这本报告的编著者？")
                 u.reasons.append("another field of the record")
+        elif u.kind == "sentence" and (line := re.match(r"\s*([^：:，,。]{2,8})\s*[：:]", u.text)) \
+                and str((u.hit.chunk.section_path or ("",))[0]).startswith("图书在版编目") \
+                and squash_ws(normalize(line.group(1))).lower() not in squash_ws(a.main).lower():
+            # ("想找出版社问一下发行的事，书上印了出版社电话吗？": the imprint's 出版发行 line, read as a sentence, is another
+            # field than the phone asked, though the story before the question names 发行)
+            s *= 0.6
+            u.reasons.append("another field of the record")
     if a.unknown_subject or (a.subject and not terms.credit_any(a.subject, u.match_text)):
         # "总序是谁写的？", "Who wrote the preface?": the passage must be about the 总序
         s *= 0.5
