@@ -157,6 +157,10 @@ def _read_zh(q: str, people: frozenset) -> Claim | None:
         # "这本书的书名是不是就是《京津冀信息服务业协同发展研究丛书》？": the title is looked up and compared
         titles.append(m.group(2))
         body = body[: m.start()] + m.group(1) + "是什么" + body[m.end():]
+    if m := re.fullmatch(r"\s*([^，,。？?]{0,12}?)((?<![A-Za-z\d])(?=[A-Z\d]*\d)(?=[A-Z\d]*[A-Z])[A-Z\d]{6,})(?:号)?(?:这个|那个)?(?:项目|课题)?(?:是|为)"
+                         r"(?:关于|讲|研究|做)([^，,。？?]{2,20}?)(?:的)?(?:研究|项目|课题)?", body):
+        # "基金项目14JGC088是关于TPP框架的研究，对吗？": the code names the project; its topic is what is claimed
+        return Claim(f"{m.group(1)}{m.group(2)}是关于什么的研究？", (), (), (m.group(3),))
     body = _DATE_ZH.sub(date, body)
     # "这本书是不是2014年出的？": the year a thing was done is claimed (not the year a figure is for)
     body = re.sub(r"((?:19|20)\d{2})\s*年(?=(?:出版|出|印刷|印|发行|写|编|完成|成书)(?:的|了)?(?:吗|吧|么|[？?。]|$))", year_done, body)

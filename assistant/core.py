@@ -601,6 +601,7 @@ class Assistant:
             self._section_of_passage(d, rewritten, lang)
             if intent.why(form):
                 self._reasons_before(d, lang)
+                self._detail_after(d, lang)  # ("前言凭什么说…“不对等”？": a point of a list is argued by the sentence after it)
             elif _SPECIFICALLY.search(form):
                 self._detail_after(d, lang)
         self._nth_item(d, rewritten, lang)  # (a follow-up's own words may find nothing: "What page is the last one on?")
@@ -614,6 +615,7 @@ class Assistant:
         self._over_years(d, rewritten, lang)
         self._fields_listed(d, rewritten, lang)
         self._contact_block(d, rewritten, lang)
+        self._remedy_after(d, rewritten, lang)
         self._roles_of_person(d, rewritten, lang)
         self._summary_by_topic(d, rewritten, match_lang, lang)
         if not d.answerable:
@@ -1667,6 +1669,34 @@ class Assistant:
         d.sentences = [(render(u, lang, False, self.glossary, d.terms, False), [u]) for u in units]
         d.derived = set(d.derived) | {str((c.meta or {}).get("year")) for c in same}
 
+    def _remedy_after(self, d: extract.Draft, rewritten: str, lang: str) -> None:
+        """"那应该怎么解决？（接上问：前言认为京津冀公共资源配置不均衡的根源在哪？）": what to do about the problem the earlier
+        answer quoted is the first sentence after it, in its paragraph, that says what should be done ("因此，…应加快推进…")."""
+        main, ctx = qmod.split_context(rewritten)
+        if lang != "zh" or not ctx or not _REMEDY_ASKED.match(main.strip()):
+            return
+        base = self._line_of_context(ctx)
+        if not base.answerable or not base.sentences or not base.sentences[0][1] or base.sentences[0][1][0].kind != "sentence":
+            return
+        u = base.sentences[0][1][0]
+        said = squash_ws(u.text)
+        para = next((c for c in self._chunks_in_order if c.section_path == u.hit.chunk.section_path and said in squash_ws(c.text)), None)
+        if para is None:
+            return
+        # (a long paragraph is cut into passages: the sentences after may be in the next one)
+        chunks = [c for c in self._chunks_in_order if c.paragraph_ids[:1] == para.paragraph_ids[:1] and c.section_path == para.section_path]
+        sents = list(dict(((squash_ws(t), (c, t)) for c in chunks for _, t in evidence.split_sentences(c.text))).values())
+        i = next((i for i, (_, t) in enumerate(sents) if squash_ws(t) == said), None)
+        if i is None:
+            return
+        found = next(((c, t) for c, t in sents[i + 1: i + 4] if _REMEDY_SAID.search(t)), None)
+        if found is None:
+            return
+        holder, remedy = found
+        r = evidence.Unit(Hit(holder, 0.0), remedy, "sentence", normalize(remedy).lower())
+        d.answerable, d.refusal, d.best = True, "", r
+        d.sentences = [(remedy, [r])]
+
     def _roles_of_person(self, d: extract.Draft, rewritten: str, lang: str) -> None:
         """"王成慧在这套丛书里都担任了什么角色？", "郭斌是什么身份？": every line of the record that names the person asked
         (总主编, 编委会成员, 总序署名), and the part of the work the division gives them, each cited."""
@@ -1998,6 +2028,10 @@ _PRESS_CUES = re.compile(r"出版社|出版发行|出版者|\b(?:publisher|press
 _SERVICE_FIELDS = ("contact_address", "service_phone", "postcode")
 # what a person does, every role asked ("都担任了什么角色", "是什么身份", "承担了哪些工作")
 _ROLES_ASKED = re.compile(r"角色|身份|(?:担任|承担|兼任|扮演)了?(?:哪些|什么|几个|几种|哪几)|(?:哪些|哪几项|几项|什么)(?:工作|职务|职责)|(?:都|分别)(?:做|干|负责)了?(?:哪些|什么)")
+# "那应该怎么解决？", "有什么对策？": what is to be done about the problem just quoted
+_REMEDY_ASKED = re.compile(r"^(?:那|那么)?(?:前言|报告|书里)?(?:说|认为|建议)?(?:应该|应当|该|要|能|可以)?(?:怎么|如何|怎样|咋)(?:去)?(?:解决|应对|办|破解|改善|处理|改变|缓解)"
+                           r"|^(?:那|那么)?(?:有|给了?|提出了?)?(?:什么|哪些)(?:对策|办法|解决办法|解决方案|建议|出路)")
+_REMEDY_SAID = re.compile(r"[，,]\s*应(?![用])|应该|应当|需要|必须|要(?:加快|加强|推进|建立|完善)|可从|建议")
 _PRESS_FIELDS = ("publisher_address", "publisher_postcode", "phone", "website")
 # how to reach someone, no one field named ("联系方式", "怎么联系", "How can I contact the publisher?")
 _CONTACT_ALL = re.compile(r"联系方式|联络方式|通讯方式|通信方式|(?:怎么|怎样|如何|咋)(?:才能)?(?:联系|联络|找到?)|联系(?:信息|办法)"

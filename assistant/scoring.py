@@ -498,6 +498,16 @@ def _counted(u: Unit, a: Asked) -> bool:
         u.kind == "sentence" and len(names := named_items(u.text, a.main)) >= 2 and counts_the_named(a.main, u.text, names)))
 
 
+@lru_cache(maxsize=256)
+def _why_claim_terms(main: str, terms: Terms) -> tuple[str, ...]:
+    """The report's words of the claim a Chinese why-question asks the reason for, when a premise of the asker's comes
+    before it ("…明明超过…，为什么还说它…相对落后？"); () otherwise."""
+    m = re.search(r"[，,；;。](?:[^，,；;。？?]{0,8}?)为什么(?:还|又|却|会|要|偏偏)?(?:说|认为|讲|判断|称|觉得)?([^？?]{4,})", main)
+    if not m or not intent.why(main):
+        return ()
+    return tuple(t for t in terms.analyse(m.group(1), "zh")[0] if not t.startswith("~") and len(t) >= 2 and terms.known(t))
+
+
 # a rank among all the country's or the world's places, which no listed figure gives
 _RANK_BEYOND = re.compile(r"(?:全国|全球|世界|国际|国内|各省|所有|亚洲|一线城市|其他城市|各大城市|全世界|同类城市|兄弟省市)[^，,。？?]{0,12}?"
                           r"(?:排(?:在)?(?:第|老)几|排名(?:第几|如何|怎样|多少)?|第几名|位居第几|位列第几)"
@@ -540,6 +550,10 @@ def _asked_for(u: Unit, a: Asked, terms: Terms, s: float) -> float:
         # "Does the book say anything about Shanghai's metro?": a passage about Shanghai says nothing of its metro
         s *= 0.4
         u.reasons.append("asked-for thing missing")
+    if (claim := _why_claim_terms(a.main, terms)) and sum(terms.credit(t, u.match_text) > 0 for t in claim) * 2 < len(claim):
+        # "京津冀综合优势明明超过长三角和珠三角，前言为什么还说它协同发展绩效相对落后？": the reason is asked for what is
+        # said after 为什么, not for the premise the asker grants before it
+        s *= 0.7
     if _RANK_BEYOND.search(a.main) and not _RANK_SAID.search(u.text):
         # "北京地铁运营里程在全球城市中排第几？": a rank among more than the places a passage lists; a figure is no rank
         s *= 0.3
