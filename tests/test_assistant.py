@@ -2853,3 +2853,68 @@ def test_questions_from_earlier_blind_sets_left_refused(assistant_, turns, must)
 def test_answers_kept_from_the_last_stop(assistant_, turns, must):
     r = _converse(assistant_, turns)
     assert r.answerable and all(squash_ws(m) in squash_ws(r.answer) for m in must), (r.rewritten_question, r.answer)
+
+
+@pytest.mark.parametrize("turns, must", [
+    # the CIP data's own publication time, asked by the CIP's name, is its 2016.4, not the edition line's month
+    (["在版编目数据中登记的出版时间是哪年哪月？"], ["2016.4"]),
+    (["CIP数据中的出版时间是？"], ["2016.4"]),
+    # two of the record's people asked together are each answered
+    (["许兵和王光艳分别是什么角色？"], ["责任编辑", "组稿编辑"]),
+    # a figure claimed of the report is checked, and the report's own figure given
+    (["报告是否提到2013年北京第三产业比重超过了80%？"], ["76.9%"]),
+    # a section's title claimed is checked against its contents line
+    (["第三章第一节讲的是天津科技开发区，对吗？"], ["不是", "北京科技园与产业聚集区"]),
+    # "达到什么目的" asks an aim, not a figure
+    (["出版这套丛书，编者希望达到什么目的？"], ["研究水平"]),
+    # the chapters the answer before named, asked together
+    (["孟程燕和赵如平负责哪几章？", "这两章各从第几页开始？"], ["74", "125"]),
+    # two contents lines set in order are each told with their page
+    (["第四章里天津市发改委和河北省发改委的政策，哪个更靠后？在哪页？"], ["143", "146"]),
+    (["总序和前言哪个写得更早？各是哪天落款的？"], ["2016年3月15日", "2016年3月18日"]),
+    # the asker's own thesis topic names no place the answer must hold
+    (["我的论文研究北京企业向河北的产业转移和布局，前言里提到了中关村企业在河北设立分支机构的情况。具体是多少家企业、多少家分支机构？"],
+     ["400", "1000"]),
+    # the story's 经费 is no grant asked: the price is
+    (["我们课题组最近在用学院的经费采购研究京津冀区域产业的参考书，报销单上需要写每本书的定价。《京津冀信息服务业发展报告（2015）》定价是多少钱？"],
+     ["58.00"]),
+    (["請問書裡講軟體產業的是哪一節？", "北京市的部分在第幾頁？"], ["48"]),
+    (["目录最后那个附录是谁整理的？"], ["李晓昕"]),
+    (["天津2013年R&D投入强度是多少？", "在京津冀三地里排第几？"], ["第2"]),
+    (["总序说京津冀协同发展不是空中楼阁，那要靠什么来实现？"], ["社会", "经济", "文化"]),
+    (["前言里交通那部分说了哪些问题？", "那交通协同该从哪儿入手？", "最后要达到什么效果？"], ["货畅其流"]),
+    (["基金项目列了四个，排在最前面的是哪个项目？"], ["TJSHS201510031008"]),
+    (["这套丛书编委会有哪些人？", "按拼音排在最后的是谁？"], ["王成慧"]),
+    (["这套丛书编委会有哪些人？", "第二个是谁？"], ["郭斌"]),
+    (["基金项目14JGC088是关于TPP框架的研究，对吗？"], ["不是", "城市旅游形象"]),
+    (["京津冀综合优势明明超过长三角和珠三角，前言为什么还说它协同发展绩效相对落后？"], ["发展活跃度"]),
+    (["前言凭什么说京津冀创新投入和创新产出“不对等”？"], ["6.08%"]),
+    (["前言认为京津冀公共资源配置不均衡的根源在哪？", "那应该怎么解决？"], ["基本公共服务均等化"]),
+    (["想找出版社问一下发行的事，书上印了出版社电话吗？"], ["51915602"]),
+    (["书里有几页印反了，能换吗？"], ["调换"]),
+    (["书里有几页印反了，能换吗？", "那负责调换的部门怎么联系？"], ["68022974", "月坛北小街"]),
+    (["出版社的联系方式是什么？"], ["51915602", "北蜂窝"]),
+    (["王成慧在这套丛书里都担任了什么角色？"], ["总主编", "编委会成员"]),
+    (["陈倩在这本书中具体承担了哪些工作？"], ["编著", "核稿"]),
+    (["李晓昕承担了哪些工作？"], ["第一章", "附录"]),
+])
+def test_questions_from_blind_sets_dev386_to_dev393(assistant_, turns, must):
+    r = _converse(assistant_, turns)
+    assert r.answerable and all(squash_ws(m) in squash_ws(r.answer) for m in must), (r.rewritten_question, r.answer)
+
+
+@pytest.mark.parametrize("turns", [
+    ["北京地铁运营里程在全球城市中排第几？"],  # a rank among more places than the report lists
+    ["河北省人均公共教育支出在全国各省中排第几？"],
+    ["Which of Beijing, Tianjin and Hebei had the highest R&D intensity in 2015?"],  # 2015 only inside a grant's code
+    ["The preface gives 2013 R&D intensity figures for Beijing, Tianjin and Hebei, but my thesis needs something more "
+     "recent. What was Hebei's R&D intensity in 2015 according to the report?"],
+    ["天津2013年的R&D投入强度比上一年提高了多少？"],  # the year before is not given
+    ["总序提到中关村软件园聚集了277家企业总部，这些企业一年纳税多少？"],  # a word the report never uses
+    ["总序提到中关村软件园集聚了277家国内外知名信息服务企业。我想分析内外资结构，这277家里外资企业占多大比例？"],  # a share, no count
+    ["中关村在河北设了多少家分支机构？", "这些分支机构里信息服务企业占多少？"],
+    ["中关村软件园2012年总产值是多少？2013年比它涨了多少？"],
+])
+def test_refusals_from_blind_sets_dev386_to_dev393(assistant_, turns):
+    r = _converse(assistant_, turns)
+    assert not r.answerable, (r.rewritten_question, r.answer)
