@@ -177,6 +177,7 @@ _ITEM_OF_PART = re.compile(r"列出|所列|列的|下面的|之下|第[一二三
 # what a "how many/much" question may count that is no thing the report lacks: the contents' own
 # vocabulary, and money ("How much money is the price?")
 _NOT_COUNTED_EN = frozenset("entry entries item items line lines heading headings listing listings subsection subsections money".split())
+_BARE_ITEM = re.compile(r"^(?:and|what about|how about)\s+(?:the\s+)?[^?,]{3,60}\??$|^(?:那|那么)[^，,。？?]{2,16}呢[？?]?$", re.I)
 OWN_TOPIC_CUE = re.compile(r"^(?:and|what about|how about)\s+the\s+(?:\w+\s+){0,3}?\w+,?\s+(?:about|on|for|of|by)\b", re.I)
 _NO_TOPIC = frozenset("还有 其他 其它 另外 其余 别的 另一个 另外一个 完整 全文 原文 原话 原句 准确 具体 引用 引号 我们 咱们 我 你 您 他们 大家 "
                       "数字 数据 数值 数 数额".split())  # ("天津的数字有没有？": the figure asked before, for another place)  # "还有呢？", "那句的完整原文": no new topic
@@ -366,7 +367,9 @@ def read(question: str, lang: str, terms: Terms) -> Asked:
     # ("那做城市旅游形象测评的那个呢？", "And the one on tourism?") leaves the earlier item's places behind
     # ("北京市重点软件和信息服务业集聚区那部分呢？" after a 中关村 question: its own place only)
     scope = main if ctx and (_ANOTHER_ITEM.search(main) or any(m.slot.category == "region" for m in qmod.mentions(main))
-                             or (swapped and OWN_TOPIC_CUE.match(main))) \
+                             or (swapped and OWN_TOPIC_CUE.match(main))
+                             # ("And the Binhai high-tech zone?" after the page of the Zhongguancun section: another line asked)
+                             or (swapped and intent.page(ctx) and _BARE_ITEM.match(main.strip()))) \
         else q if (not ctx or qmod.mentions(q)) else ctx
     before = qmod.preamble(scope)[1]
     if before and any(m.slot.category == "region" for m in qmod.mentions(scope[len(before):])):

@@ -123,6 +123,8 @@ def blanks(question: str, lang: str) -> str:
             return "how many" if re.match(r"\s*[a-z]+s\b", after) and not re.match(r"\s*(?:is|was|has|does)\b", after) else "what"
         if re.match(r"\s*年", after):
             return "哪一"
+        if re.match(r"\s*(?:点|个|项|条|种|类|家|位|章|节|部分|方面|大)", after):
+            return "几"  # "大致可以归纳为以下____点不足": how many
         if re.search(r"(?:编|著|者|人|员|长|辑|校对|印制)(?:是|为)\s*$", q[: m.start()]):
             return "谁"  # "本书的总主编是____"
         return "多少" if _UNIT_AFTER.match(after) or re.search(r"(?:为|是|达|达到|约|共|有)\s*$", q[: m.start()]) and re.search(
@@ -130,6 +132,7 @@ def blanks(question: str, lang: str) -> str:
 
     q = _BLANK.sub(ask, q)
     q = re.sub(r"《\s*什么\s*》", "哪份文件" if lang == "zh" else "what", q)  # ("…制定的《____》将…": the title asked)
+    q = re.sub(r"[“「\"]\s*(什么|几|多少|哪一|谁)\s*[”」\"]", r"\1", q)  # ("“货畅其流”和“____”": the blank is no quoted word)
     return re.sub(r"[。.]?\s*$", "？" if lang == "zh" else "?", q, count=1)
 
 

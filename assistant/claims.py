@@ -27,7 +27,7 @@ class Claim:
 
 
 # "，对吗？", "，这个数对不对？", "，跟书上一致吗？", "，没错吧？"
-_TAIL_ZH = re.compile(r"\s*[，,、]?\s*(?:(?:这个|这|那个|那)(?:数|数字|数据|倍数|比例|日期|页码|名字|说法)?(?:字)?)?"
+_TAIL_ZH = re.compile(r"\s*[，,、]?\s*(?:(?:这个|这|那个|那)(?:数|数字|数据|倍数|比例|日期|页码|名字|说法|署名|写法|提法|表述|排序)?(?:字)?)?"
                       r"(?:对吗|对么|对不对|对吧|是吗|是不是|没错吧|没错吗|准确吗|正确吗|属实吗|"
                       r"(?:跟|和|与)[^，,？?。]{0,6}(?:一致|对得上|相符|一样)(?:吗|么|不))[？?。!！]*$")
 _REQUEST_ZH = re.compile(r"(?:能|可以|可否|能否|能不能|可不可以|麻烦)[^，,。？?]{0,6}(?:告诉|说一下|说说|讲讲|查一下|查查|帮我|帮忙|给我|念|报给)[^，,。？?]*(?:吗|么)[？?。!！]*$")
@@ -178,8 +178,9 @@ def _read_zh(q: str, people: frozenset) -> Claim | None:
         if re.search(_PERSON_AFTER_ZH + r"[^，,？?。]{0,12}" + re.escape(p), body):
             names.append(p)
     # ("组稿编辑是王光燕吧？", "姓郭的那位叫郭燕？"): a name the record nearly has is claimed, and checked
-    for m in re.finditer(_PERSON_AFTER_ZH + r"([\u4e00-\u9fff]{2,3}?)(?=吧|吗|么|来着|还是|[，,？?。]|$)", body):
-        if not names and (p := _near_person(m.group(1), people)):
+    for m in re.finditer(_PERSON_AFTER_ZH + r"([\u4e00-\u9fff]{2,3}?)(?=吧|吗|么|来着|还是|[、，,？?。]|$)", body):
+        if m.group(1) not in names and (p := _near_person(m.group(1), people)):
+            # (with a name of the record beside it: "编著者是郭艳、陈倩，这个署名对吗？")
             names.append(m.group(1))
             body = body[: m.start(1)] + "谁" + body[m.end(1):]
             break

@@ -238,6 +238,7 @@ class Assistant:
             # "the book whose responsible editor is Xu Bing", "the preface dated 15 March 2016"
             norm = self._terms.person_by_deed(self._terms.part_by_date(self._terms.book_by_its_makers(norm)))
             norm = self._terms.cited_by_its_authors(norm)  # "the book by Xing Yuanmin and Xue Jinwen"
+            norm = qmod.the_cited_book_en(norm)  # "The preface footnote cites a book …. Who published it?"
         if not history and lang == "en":
             norm = qmod.it_is_the_book(norm)  # "I'm reading the report. Who actually wrote it?"
         if history:
@@ -573,8 +574,10 @@ class Assistant:
                 # "Who put together the appendix?": the record's authors line answers for the book, not for a part of it
                 said, best = render_who_wrote(division.text, parts, lang, self.glossary), division
             if said:
+                # (a contents line another part of the question asked stays: "第三章是谁写的？第三章从第几页开始？")
+                rest = [(t, us) for t, us in d.sentences if us and evidence.is_toc_row(us[0]) and us[0].hit.chunk.id != best.hit.chunk.id]
                 d.best = best
-                d.sentences = [(said, [best])]
+                d.sentences = [(said, [best])] + rest
                 # ("Chapter 2 (第二章)": the chapter's number is the quote's 第二章)
                 d.derived = set(d.derived) | {str(intent.cn_value(p[1:-1])) for p in parts if p.startswith("第") and len(p) == 3}
         elif d.answerable and d.best is not None and re.search(r"哪一?[章节]|哪一?部分|写了|负责|参与|撰写|\b(?:which|what) (?:chapter|part|section)s?\b"
@@ -1575,6 +1578,17 @@ class Assistant:
         step = intent.next_or_previous(main)
         if not step:
             return
+        chs = re.findall(r"第([一二三四五六七八九十]+)章", main)
+        if not ctx and len(chs) == 1 and not re.search(r"第[一二三四五六七八九十\d]+节", main) \
+                and re.search(r"(?:[前后上下]一|[前后]面(?:的|那)?一?|[之以][前后](?:的|那)?一?)节", main):
+            # "第二章前面一节是什么？": the section before a chapter is the last of the chapter before it (after it: its first)
+            top = next((i for i, c in enumerate(self._toc) if evidence.toc_level(c) == 0
+                        and squash_ws(c.text).startswith(f"第{chs[0]}章")), None)
+            if top is not None:
+                near = [c for c in (reversed(self._toc[:top]) if step < 0 else self._toc[top + 1:]) if evidence.toc_level(c) == 1]
+                if near:
+                    self._answer_with_row(d, near[0], lang)
+                    return
         if ctx:
             base = self._line_of_context(ctx)  # the line the earlier question found
         else:

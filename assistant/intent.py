@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-_NUMERIC_ZH = re.compile(r"多少|(?<![哪那这好])几|比重|比例|占比|多高|多大|多长|数量|规模|强度|增长到|增加到|达到(?!什么|怎样|怎么样|哪些|何种|哪种|啥)|金额|数额|价格|定价|字数|印张|(?<!版权)(?<!扉)(?<!书名)(?<![缺错漏掉倒那这该])页|第几")
+_NUMERIC_ZH = re.compile(r"多少|(?<![哪那这好])几|比重|比例|占比|多高|多大|多长|数量|规模|强度|增长到|增加到|达到(?![^，,。？?多少几]{0,12}(?:什么|怎样|怎么样|哪些|何种|哪种|啥))|金额|数额|价格|定价|字数|印张|(?<!版权)(?<!扉)(?<!书名)(?<![缺错漏掉倒那这该])页|第几")
 _NUMERIC_EN = re.compile(
     r"\bhow (many|much|long|large|big|high)\b|\bwhat (share|percentage|proportion|was the (value|figure|number|amount|price))\b"
     r"|\b(shares?|percent|percentages?|proportions?|numbers? of|figures?|prices?|counts?|(?<!imprint )(?<!copyright )(?<!title )(?<!under the )(?<!of the )(?<!on the )page|intensit(?:y|ies)|spending|lengths?|mileage|km|kilomet(?:er|re)s?|capacit(?:y|ies)|values? added|population|gdp|revenues?|outputs?|incomes?|turnover|budgets?|sales|profits?)\b",

@@ -663,7 +663,9 @@ def _without_story(q: str) -> str:
         # "…是多少？我想和京津冀对比着引用": what the asker will do with the answer, whatever it names
         # ("…是哪两个人？我想查查他们还写过啥。": what the asker will look up elsewhere)
         return bool(re.match(r"\s*(?:我|我们|本人)(?:想|要|打算|准备|需要|会)[^？?]{0,16}(?:引用|对比|比较|写进|放进|用在|参考|核对)[^？?]{0,8}[。！!]?\s*$", x)
-                    or re.match(r"\s*(?:我|我们|本人)(?:想|要|打算|准备|回头|再)(?:去)?(?:查查|查一查|查一下|搜搜|搜一下|找找|找一找)[^？?]{0,20}[。！!]?\s*$", x))
+                    or re.match(r"\s*(?:我|我们|本人)(?:想|要|打算|准备|回头|再)(?:去)?(?:查查|查一查|查一下|搜搜|搜一下|找找|找一找)[^？?]{0,20}[。！!]?\s*$", x)
+                    # "…是多少？稿子里要和北京并列写。": where the answer will go, the asker left unsaid
+                    or re.match(r"\s*(?:稿子|文章|论文|文中|稿件|节目|课件|PPT|ppt|报道)(?:里|中)?(?:要|想|得|会|准备|打算)[^？?]{0,20}[。！!]?\s*$", x))
 
     asking = [i for i, x in enumerate(sents) if (re.search(r"[？?]", x) or asks(x)) and not (i and plan(x))]
     if len(sents) < 2 or not asking or not any(re.search(r"[？?]", x) for x in sents):
@@ -1017,8 +1019,10 @@ def it_is_the_book(question: str) -> str:
                                                 r"publishes|printed|funded|cost|costs|price)\b", x, re.I):
             # (only what is asked of a book: who wrote, edited, published, funded it, what it costs)
             return question
-        if any(not _BOOK_EN.search(y) for y in sents[:i]):
-            return question  # (the asker's own sentences before may name what "it" is)
+        if any(not _BOOK_EN.search(y) or re.search(r"\b(?:cites?|cited|quotes?|quoted|refers? to|footnote|reference[sd]?)\b", y, re.I)
+               for y in sents[:i]):
+            # (the asker's own sentences before may name what "it" is: "The preface footnote cites a book on …")
+            return question
         x = re.sub(r"\bit\b(?!\s+(?:is|was|'s)\b)", "the report", x)
         x = re.sub(r"\bits\b", "the report's", x)
         return "".join(sents[:i]) + x + "".join(sents[i + 1:])
@@ -1184,6 +1188,24 @@ def the_cited_book(question: str) -> str:
         # (not "前言脚注引用的那本书", which says so already)
         question = question[: m.start()] + "脚注引用的那本书" + question[m.end():]
     return re.sub(r"[^，,。？?]{0,12}(?:这套)?丛书(?:里|中|当中)[的，,]?\s*这一?本(?!书)", "这本书", question)
+
+
+_CITED_EN = "the book cited in the preface's footnote"
+
+
+def the_cited_book_en(question: str) -> str:
+    """"Who published the cited book?", "The preface footnote cites a book on …. Who published it?": the book the
+    footnote cites, named as such (not the report itself, which "it" and "the book" would otherwise be)."""
+    q = re.sub(r"\bthe (?:cited|quoted) (?:book|work|source|reference|publication)\b", _CITED_EN, question, flags=re.I)
+    sents = re.findall(r"[^.?!]+[.?!]*\s*", q)
+    for i, x in enumerate(sents[1:], 1):
+        if re.search(r"\bfootnote\b[^.?!]*\b(?:cites?|quotes?|refers? to|references?)\s+(?:a|an|another|one)\s+(?:book|work|publication|study)\b",
+                     "".join(sents[:i]), re.I) and "?" in x:
+            y = re.sub(r"\b(?:that|this|the) (?:book|work|publication|study)\b", _CITED_EN, x, flags=re.I)
+            y = re.sub(r"\bit\b(?!\s+(?:is|was|'s)\b)", _CITED_EN, y) if y == x else y
+            y = re.sub(r"\bits\b", _CITED_EN + "'s", y) if y == x else y
+            sents[i] = y
+    return "".join(sents)
 
 
 def rewrite(question: str, previous: str | None) -> str:

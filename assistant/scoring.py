@@ -26,7 +26,7 @@ HARD_FAILURES = {"a detail of the person the record lacks", "another field of th
                  "table of contents row for a question not about the book's structure", "the quoted figure missing", "fewer items than asked",
                  "only some of the places asked"}
 # the report's footnote, not the asker's own ("I need the ISBN for a footnote in our policy brief", "写脚注要用")
-_THE_FOOTNOTE = re.compile(r"脚注|注脚|注释|小注|页下注|页脚注|注①|\b(?:the|its|that|this)\s+(?:[\w-]+'s\s+)?footnotes?\b|\bfootnote\s*(?:①|1|one)\b|^\s*footnotes?\b"
+_THE_FOOTNOTE = re.compile(r"脚注|注脚|注释|小注|页下注|页脚注|注①|\b(?:the|its|that|this)\s+(?:[\w-]+'s\s+|(?:general\s+)?(?:preface|foreword)\s+)?footnotes?\b|\bfootnote\s*(?:①|1|one)\b|^\s*footnotes?\b"
                            r"|\b(?:in|from|of)\s+footnotes?\b"
                            r"|\b(?:has|have|contains|includes|carries|there is|there's)\s+(?:a|one)\s+footnotes?\b"  # "The preface has a footnote - …"
                            r"|\b(?:small\s+)?note\s+(?:under|at\s+the\s+(?:bottom|foot)\s+of|on\s+the\s+bottom\s+of|below)\s+(?:the\s+)?(?:page|text)\b", re.I)
@@ -41,7 +41,7 @@ _REPORT_CITES = re.compile(r"\b(?:preface|foreword|report|book|chapter|it)\s+(?:
 
 
 # a detail of a person of the record that the record does not give: where they work, how to reach them, what else they wrote
-_PERSON_DETAIL = re.compile(r"(?:哪一?所|哪个|哪家|什么)(?:大学|学校|院校|学院|单位|机构)|任职|工作单位|职称|邮箱|电邮|电子邮件|手机|年龄|简历|履历|学历"
+_PERSON_DETAIL = re.compile(r"(?:哪一?所|哪个|哪家|什么)(?:大学|学校|院校|学院|高校|单位|机构)|任职|工作单位|职称|邮箱|电邮|电子邮件|手机|年龄|简历|简介|履历|学历"
                             r"|(?:之前|以前|还|另外)(?:编|写|出|主编)过|(?:编|写)过哪些|其他著作|代表作"
                             # (the press's phones are the record's; a person's own is not: "责任编辑的联系电话")
                             r"|(?<=编辑的|校对的|印制的|主编的|编者的|作者的)(?:联系)?电话|个人(?:的)?(?:联系)?(?:电话|方式|邮箱)|私人(?:电话|邮箱)|(?<=[她他]的)(?:联系)?电话|\b(?:editor|proofreader|author)'s\s+(?:(?:tele)?phone|mobile)"
@@ -508,6 +508,10 @@ def _why_claim_terms(main: str, terms: Terms) -> tuple[str, ...]:
     return tuple(t for t in terms.analyse(m.group(1), "zh")[0] if not t.startswith("~") and len(t) >= 2 and terms.known(t))
 
 
+# an edition of the book other than the printed one the record describes
+_OTHER_EDITION = re.compile(r"电子版|电子书|数字版|网络版|kindle|e-?books?|electronic (?:edition|version|copy)|digital (?:edition|version|copy)|pdf (?:version|edition|copy)|PDF版", re.I)
+
+
 # a rank among all the country's or the world's places, which no listed figure gives
 _RANK_BEYOND = re.compile(r"(?:全国|全球|世界|国际|国内|各省|所有|亚洲|一线城市|其他城市|各大城市|全世界|同类城市|兄弟省市)[^，,。？?]{0,12}?"
                           r"(?:排(?:在)?(?:第|老)几|排名(?:第几|如何|怎样|多少)?|第几名|位居第几|位列第几)"
@@ -554,6 +558,10 @@ def _asked_for(u: Unit, a: Asked, terms: Terms, s: float) -> float:
         # "京津冀综合优势明明超过长三角和珠三角，前言为什么还说它协同发展绩效相对落后？": the reason is asked for what is
         # said after 为什么, not for the premise the asker grants before it
         s *= 0.7
+    if (other := _OTHER_EDITION.search(a.main)) and other.group(0).lower() not in u.text.lower():
+        # "What is the price of the e-book edition?", "电子书的ISBN是多少？": the record is the printed book's
+        s *= 0.3
+        u.reasons.append("asked-for thing missing")
     if _RANK_BEYOND.search(a.main) and not _RANK_SAID.search(u.text):
         # "北京地铁运营里程在全球城市中排第几？": a rank among more than the places a passage lists; a figure is no rank
         s *= 0.3
