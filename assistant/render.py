@@ -257,6 +257,7 @@ def render_row(u: Unit, lang: str, glossary) -> str:
             return f"The {(f or label).replace('_', ' ')} given in the book's publication record: " + ", ".join(named) + "."
         name = (f or label).replace("_", " ")
         name = re.sub(r"\b(isbn|cip)\b", lambda m: m.group(1).upper(), name)  # "cip number" -> "CIP number"
+        name = re.sub(r"\benglish\b", "English", name)  # ("english title": a language's name is capitalised)
         verb = "are" if re.search(r"[^s]s$", name) and not name.endswith("series") else "is"  # ("The subject headings … are …")
         return f"The {name} given in the book's publication record {verb} {v}" + ("" if v_en == v else f" ({v_en})") + "."
     if table == "funding" or "number" in m:

@@ -263,7 +263,7 @@ YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d\d(?:\s*[~～-]\s*(?:19|20)?\d\d)?\s*�
 CN_COUNT = re.compile(r"[一二三四五六七八九十两百千万]+(?:个|章|节|家|条|项|类|种|大|方面|部分|名|位|批|所|座|点|市|省)|第[一二三四五六七八九十]+")
 # "一种", "一类" used as an article ("作为一种典型的…服务业"): no count
 _ARTICLE_ONE = re.compile(r"(?<![一二三四五六七八九十两百千万第])一(?:种|类)")
-_SHARE_OF_ASKED = re.compile(r"占(?:了)?(?:多少|几成|多大|百分之几)")
+_SHARE_OF_ASKED = re.compile(r"占(?:了)?(?:多少|几成|多大|百分之几)(?![页个家章节人元字篇条项张位所部册行])(?!(?:的)?篇幅)")
 _SHARE_GIVEN = re.compile(r"%|％|百分之|分之|一半|半数|过半|大半|[一二三四五六七八九]成(?![为立员果功就本])|percent|per cent", re.I)
 _SHARE_ASKED = re.compile(r"比重|占比|比例|百分之|份额|\bshare\b|\bper ?cent", re.I)
 DATE_RE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月")
@@ -509,7 +509,7 @@ def _why_claim_terms(main: str, terms: Terms) -> tuple[str, ...]:
 
 
 # an edition of the book other than the printed one the record describes
-_OTHER_EDITION = re.compile(r"电子版|电子书|数字版|网络版|kindle|e-?books?|electronic (?:edition|version|copy)|digital (?:edition|version|copy)|pdf (?:version|edition|copy)|PDF版", re.I)
+_OTHER_EDITION = re.compile(r"电子版|电子书|数字版|网络版|kindle|e-?books?|english (?:edition|version|translation)|electronic (?:edition|version|copy)|digital (?:edition|version|copy)|pdf (?:version|edition|copy)|PDF版", re.I)
 
 
 # a rank among all the country's or the world's places, which no listed figure gives

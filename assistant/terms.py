@@ -211,6 +211,7 @@ _ADVERB_ZH = re.compile(r"^(?:分别|各自|到底|究竟|具体|主要|大概|�
 _WHAT_NOUN_ZH = re.compile(r"(?:是|有|属于)(?:什么|哪种|哪一种|何种)(?![样么])([\u4e00-\u9fff]{2,3})[？?。]*$|^([\u4e00-\u9fff]{2,3})(?:是|为)(?:什么|啥)[？?。]*$")
 # "故宫每年接待多少游客？": the thing counted, ending the question
 _HOW_MANY_NOUN_ZH = re.compile(r"多少(?:个|名|位|家|座|所|条|项|种|次|人次|万)?([\u4e00-\u9fff]{2,3})[？?。]*$")
+_CHANGE_VERB_ZH = re.compile(r"成长|增长|增加|提升|提高|上升|下降|减少|降低|扩大|缩小|变化|变动|增速|增幅|上涨|下跌|递增|发展|投入|产出|支出")
 _PER_YEAR_HOW_MUCH_ZH = re.compile(r"(?:一年|每年|全年|年均|每月|一个月)([\u4e00-\u9fff]{2})(?:了)?(?:大概|大约)?多少[？?。]*$")
 _ASKED_ZH = re.compile(r"(?:的|之)((?:(?!的)[\u4e00-\u9fff]){2,8}?)(?:是|为|有)(?:什么|多少|哪|几|谁|怎样|如何|[？?]?$)")
 # "这本书首印的印数多少？": the field asked by 多少 alone, ending the question
@@ -606,7 +607,7 @@ class Terms:
         w = _WHAT_NOUN_ZH.search(main)
         if not w and (m := _HOW_MANY_NOUN_ZH.search(main)) and self.tokenize(m.group(1)) == [m.group(1)]:
             w = m  # (one word: not "多少钱一本")
-        if not w and (m := _PER_YEAR_HOW_MUCH_ZH.search(main)):
+        if not w and (m := _PER_YEAR_HOW_MUCH_ZH.search(main)) and not _CHANGE_VERB_ZH.fullmatch(m.group(1)):
             w = m  # ("这些企业一年纳税多少？": what is done each year, a word the report never uses)
         x = next((g for g in w.groups() if g), "") if w else ""
         if not x or _ADVERB_ZH.match(x) or x in IMPLICIT_ZH or self.known(x) or self._longer(x) or re.match(r"[和与及]", x) \

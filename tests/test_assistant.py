@@ -2918,3 +2918,37 @@ def test_questions_from_blind_sets_dev386_to_dev393(assistant_, turns, must):
 def test_refusals_from_blind_sets_dev386_to_dev393(assistant_, turns):
     r = _converse(assistant_, turns)
     assert not r.answerable, (r.rewritten_question, r.answer)
+
+
+@pytest.mark.parametrize("turns, must", [
+    (["我稿子里写的编著者是郭艳、陈倩，这个署名对吗？"], ["不是", "郭斌"]),  # a near name beside a right one
+    (["The preface footnote cites a book on Beijing-Tianjin coordinated development. Who published it and in what year?"],
+     ["天津人民出版社", "2014"]),
+    (["Who published the cited book, and in what year?"], ["天津人民出版社", "2014"]),
+    (["前言说京津冀协同发展绩效相对落后，大致可以归纳为以下____点不足？"], ["四"]),  # a blank before a measure word
+    (["交通协同要达到“货畅其流”和“____”，后半句是什么"], ["客便其行"]),  # a blank in quotes is no quoted word
+    (["第二章前面一节是什么？"], ["协同发展思路"]),  # the section before a chapter ends the chapter before
+    (["第三章、第四章是谁负责整理撰写的？第三章从第几页开始？"], ["孟程燕", "74"]),
+    (["What page is the Zhongguancun science park section on?", "And the Binhai high-tech zone?"], ["98"]),
+    (["中科院北京分院在天津建了什么？", "在秦皇岛和唐山又分别做了什么？"], ["数据产业研发转化基地"]),
+    (["用一个词概括，京津冀产业协同的主要障碍是什么？", "具体指的是什么意思？"], ["产业链"]),
+    # kept: a yearly growth asked in other words, and the pages a chapter takes up
+    (["根據總序，2000年到2013年間北京軟體和資訊服務業的增加值平均每年成長多少？"], ["20%"]),
+    (["第一章一共占了多少页？"], ["47"]),
+])
+def test_questions_from_blind_sets_dev394_to_dev401(assistant_, turns, must):
+    r = _converse(assistant_, turns)
+    assert r.answerable and all(squash_ws(m) in squash_ws(r.answer) for m in must), (r.rewritten_question, r.answer)
+
+
+@pytest.mark.parametrize("turns", [
+    ["河北省2013年第三产业占比是多少？稿子里要和北京并列写。"],  # the place after the question is where the answer goes
+    ["What is the price of the e-book edition of this report?"],  # the record describes the printed book
+    ["这本书有电子版吗？电子书的ISBN是多少？"],
+    ["北京大学和天津的合作项目总投资额有多少？"],
+    ["郭斌老师是哪所高校的？报告里有作者简介吗？我要给他标单位。"],
+    ["Who translated the English title?", "And which year was the English edition published?"],
+])
+def test_refusals_from_blind_sets_dev394_to_dev401(assistant_, turns):
+    r = _converse(assistant_, turns)
+    assert not r.answerable, (r.rewritten_question, r.answer)
