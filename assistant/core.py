@@ -21,6 +21,7 @@ from assistant.approx import Figures
 from assistant.layout import Layout, anchors_en, asks_part, render_neighbour
 from assistant.parallel import Parallels
 from assistant.errors import InputError
+from assistant.terms import REFERENCE
 from assistant.render import (en_term, numbers_supported, render, render_back_matter, render_others, render_same_page, render_term, render_chapters, render_count, render_nth_listed, render_nth_part, render_parts,
                               render_cited_work, render_stated_count, render_subsections, render_who_wrote, render_parts_of, shares_of_work as render_shares_of_work)
 from assistant.settings import Settings
@@ -618,6 +619,7 @@ class Assistant:
         self._over_years(d, rewritten, lang)
         self._fields_listed(d, rewritten, lang)
         self._contact_block(d, rewritten, lang)
+        self._cited_authors(d, rewritten, lang)
         self._remedy_after(d, rewritten, lang)
         self._roles_of_person(d, rewritten, lang)
         self._summary_by_topic(d, rewritten, match_lang, lang)
@@ -1736,6 +1738,25 @@ class Assistant:
         d.answerable, d.refusal, d.best = True, "", (units or [div])[0]
         d.sentences = said
 
+    def _cited_authors(self, d: extract.Draft, rewritten: str, lang: str) -> None:
+        """"前言脚注引用的那本书有几位作者？": the authors of the work the footnote cites, counted, from the reference."""
+        main = qmod.split_context(rewritten)[0]
+        if not _AUTHORS_COUNTED.search(main) or not (scoring.asks_the_footnote(main) or re.search(r"脚注|footnote|cited", rewritten, re.I)):
+            return
+        fn = next((c for c in self._chunks_in_order if (c.meta or {}).get("footnote") and REFERENCE.match(normalize(c.text))), None)
+        if fn is None:
+            return
+        authors = [a.strip() for a in re.split(r"[，,、]", REFERENCE.match(normalize(fn.text)).group("authors")) if a.strip()]
+        u = evidence.Unit(Hit(fn, 0.0), fn.text.strip(), "sentence", normalize(fn.text).lower())
+        if lang == "zh":
+            said = f"脚注引用的书有{'两' if len(authors) == 2 else intent.cn_number(len(authors))}位作者：{'、'.join(authors)}。"
+        else:
+            to_en = self.glossary.to_en if self.glossary is not None else (lambda t: None)
+            said = f"The work the footnote cites has {intent.en_number(len(authors))} authors: " + " and ".join(
+                f"{a} ({en})" if (en := to_en(a)) else a for a in authors) + "."
+        d.answerable, d.refusal, d.best = True, "", u
+        d.sentences, d.derived = [(said, [u])], set(d.derived) | {str(len(authors))}
+
     def _contact_block(self, d: extract.Draft, rewritten: str, lang: str) -> None:
         """"出版社的联系方式是什么？", "那负责调换的部门怎么联系？（接上问：…印反了，能换吗？）": how to reach the press (or its
         reader service, when the question or the one before speaks of a misprint) is every contact line of that block of
@@ -2046,6 +2067,8 @@ _ROLES_ASKED = re.compile(r"角色|身份|(?:担任|承担|兼任|扮演)了?(?:
 _REMEDY_ASKED = re.compile(r"^(?:那|那么)?(?:前言|报告|书里)?(?:说|认为|建议)?(?:应该|应当|该|要|能|可以)?(?:怎么|如何|怎样|咋)(?:去)?(?:解决|应对|办|破解|改善|处理|改变|缓解)"
                            r"|^(?:那|那么)?(?:有|给了?|提出了?)?(?:什么|哪些)(?:对策|办法|解决办法|解决方案|建议|出路)")
 _REMEDY_SAID = re.compile(r"[，,]\s*应(?![用])|应该|应当|需要|必须|要(?:加快|加强|推进|建立|完善)|可从|建议")
+# how many wrote a work ("有几位作者", "How many authors")
+_AUTHORS_COUNTED = re.compile(r"(?:几|多少)(?:位|个|名)?(?:作者|著者|编者|人(?:写|编|合著))|\bhow many (?:authors|people wrote)\b", re.I)
 _PRESS_FIELDS = ("publisher_address", "publisher_postcode", "phone", "website")
 # how to reach someone, no one field named ("联系方式", "怎么联系", "How can I contact the publisher?")
 _CONTACT_ALL = re.compile(r"联系方式|联络方式|通讯方式|通信方式|(?:怎么|怎样|如何|咋)(?:才能)?(?:联系|联络|找到?)|联系(?:信息|办法)"

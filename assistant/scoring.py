@@ -845,6 +845,13 @@ def _figures(u: Unit, a: Asked, terms: Terms, s: float) -> float:
             if whole_asked and (whole_k := _SHARE_OF.search(normalize(key))) and not (
                     whole_asked in whole_k.group(1).lower() or whole_k.group(1).lower() in whole_asked):
                 sibling = True
+            if (u.hit.chunk.meta or {}).get("table") == "indicators" and not sibling and a.ctx and (
+                    figs := [n for n in re.findall(r"\d+(?:\.\d+)?", a.ctx) if len(n) >= 3 and not re.fullmatch(r"(?:19|20)\d\d", n)]) \
+                    and any(n in u.text for n in figs) and (own := [t for t in a.ind_words if t in a.main and len(t) >= 2 and t not in ("期间", "时期", "阶段")]) \
+                    and all(terms.credit(t, normalize(key)) > 0 for t in own):
+                # "年均增速多少？（接上问：1749.6亿元是什么？）": the figure asked about before names the indicator's frame; the
+                # follow-up's own words pick the row
+                w_hit = w_all
             if (u.hit.chunk.meta or {}).get("table") == "indicators" and (w_hit < INDICATOR_MATCH * w_all or sibling) and not a.figures \
                     and not (_asks_whether_mentioned(a.main) and not a.numeric):
                 # (whether the report mentions a thing asks no indicator: "Does the preface mention Zhongguancun?")
