@@ -41,13 +41,13 @@ _REPORT_CITES = re.compile(r"\b(?:preface|foreword|report|book|chapter|it)\s+(?:
 
 
 # a detail of a person of the record that the record does not give: where they work, how to reach them, what else they wrote
-_PERSON_DETAIL = re.compile(r"(?:哪一?所|哪个|哪家|什么)(?:大学|学校|院校|学院|高校|单位|机构)|任职|工作单位|职称|邮箱|电邮|电子邮件|手机|年龄|简历|简介|履历|学历"
+_PERSON_DETAIL = re.compile(r"(?:哪一?所|哪个|哪家|什么)(?:大学|学校|院校|学院|高校|单位|机构)|任职|工作单位|职称|邮箱|电邮|电子邮件|手机|年龄|年纪|岁数|出生|简历|简介|履历|学历"
                             r"|(?:之前|以前|还|另外)(?:编|写|出|主编)过|(?:编|写)过哪些|其他著作|代表作"
                             # (the press's phones are the record's; a person's own is not: "责任编辑的联系电话")
                             r"|(?<=编辑的|校对的|印制的|主编的|编者的|作者的)(?:联系)?电话|个人(?:的)?(?:联系)?(?:电话|方式|邮箱)|私人(?:电话|邮箱)|(?<=[她他]的)(?:联系)?电话|\b(?:editor|proofreader|author)'s\s+(?:(?:tele)?phone|mobile)"
                             r"|\b(?:university|affiliation|affiliated|institution|employer|e-?mail|age|biography|(?:other|previous) (?:books|works|titles))\b"
                             r"|\bhow many (?:other )?(?:books|titles|volumes)\b[^?]{0,40}\b(?:handled|edited|published|worked on|done)\b", re.I)
-_RECORD_ROLE = re.compile(r"总主编|责任编辑|组稿编辑|责任校对|责任印制|编著者?|主编|作者|编者|\b(?:editor|author|compiler)s?\b", re.I)
+_RECORD_ROLE = re.compile(r"总主编|责任编辑|组稿编辑|责任校对|责任印制|编著者?|主编|作者|编者|编委|\b(?:editor|author|compiler)s?\b", re.I)
 _SHARE_OF = re.compile(r"占(?:全市|全省|全国|本地|当地)?((?![多几百])[\u4e00-\u9fffA-Za-z]{2,10}?)的?(?:比重|比例|份额)")
 _RATIO_WORD = re.compile(r"比重|比例|占|增速|增长率|倍数|倍|相当于")
 
@@ -508,6 +508,8 @@ def _why_claim_terms(main: str, terms: Terms) -> tuple[str, ...]:
     return tuple(t for t in terms.analyse(m.group(1), "zh")[0] if not t.startswith("~") and len(t) >= 2 and terms.known(t))
 
 
+# a way to reach someone other than by post, phone or the web site
+_NO_SUCH_CHANNEL = re.compile(r"e-?mail|电子邮箱|电子邮件|邮箱|电邮|传真|\bfax\b|微信|wechat|微博|weibo|QQ号?", re.I)
 # an edition of the book other than the printed one the record describes
 _OTHER_EDITION = re.compile(r"电子版|电子书|数字版|网络版|kindle|e-?books?|english (?:edition|version|translation)|electronic (?:edition|version|copy)|digital (?:edition|version|copy)|pdf (?:version|edition|copy)|PDF版", re.I)
 
@@ -558,6 +560,10 @@ def _asked_for(u: Unit, a: Asked, terms: Terms, s: float) -> float:
         # "京津冀综合优势明明超过长三角和珠三角，前言为什么还说它协同发展绩效相对落后？": the reason is asked for what is
         # said after 为什么, not for the premise the asker grants before it
         s *= 0.7
+    if (channel := _NO_SUCH_CHANNEL.search(a.main)) and not _NO_SUCH_CHANNEL.search(u.text):
+        # "Is there an email address for the publisher in the book?": the record gives addresses and phones, no e-mail
+        s *= 0.3
+        u.reasons.append("asked-for thing missing")
     if (other := _OTHER_EDITION.search(a.main)) and other.group(0).lower() not in u.text.lower():
         # "What is the price of the e-book edition?", "电子书的ISBN是多少？": the record is the printed book's
         s *= 0.3
