@@ -1466,10 +1466,10 @@ class Assistant:
         if n and not ctx and d.answerable and d.best is not None:
             # "基金项目列了四个，排在最前面的是哪个项目？": a funded project by its place in the list (the row found, or
             # the sentence that is one)
+            said = squash_ws(d.best.text)
             for table in COUNTED_TABLES:
                 rows = sorted((c for c in self.handle.chunks if c.kind != "paragraph" and (c.meta or {}).get("table") == table),
                               key=lambda c: c.order)
-                said = squash_ws(d.best.text)
                 if len(rows) >= 2 and n <= len(rows) and any(squash_ws(c.quote or c.text) == said for c in rows):
                     self._answer_with_row(d, rows[n - 1 if n > 0 else -1], lang)
                     return

@@ -1163,8 +1163,7 @@ def each_person(text: str, people) -> str:
                      r"(?:分别|各自|各)(?:都)?([^？?。，,]{2,16})[？?。]?\s*", text)
     if not m or not {m.group(1), m.group(2)} <= set(people) or m.group(1) == m.group(2):
         return text
-    pred = re.sub(r"^(?:负责|担任|承担)?(?=是)", "", m.group(3))  # ("各是什么角色": 是什么角色)
-    return f"{m.group(1)}{pred}？{m.group(2)}{pred}？"
+    return f"{m.group(1)}{m.group(3)}？{m.group(2)}{m.group(3)}？"  # ("…各是什么角色": 许兵是什么角色？王光艳是什么角色？)
 
 
 _AFTER_OPENING = re.compile(r"(第[一二三四五六七八九十]+章)(?:的)?(?:开头|开篇|导语|引言|前面)(?:那段|那部分|那几段|部分|的话)?(?:讲完|说完|结束)?(?:之后|以后|后)[，,]?\s*(?:正文)?(?:的)?"

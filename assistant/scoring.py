@@ -560,7 +560,7 @@ def _asked_for(u: Unit, a: Asked, terms: Terms, s: float) -> float:
         # "京津冀综合优势明明超过长三角和珠三角，前言为什么还说它协同发展绩效相对落后？": the reason is asked for what is
         # said after 为什么, not for the premise the asker grants before it
         s *= 0.7
-    if (channel := _NO_SUCH_CHANNEL.search(a.main)) and not _NO_SUCH_CHANNEL.search(u.text):
+    if _NO_SUCH_CHANNEL.search(a.main) and not _NO_SUCH_CHANNEL.search(u.text):
         # "Is there an email address for the publisher in the book?": the record gives addresses and phones, no e-mail
         s *= 0.3
         u.reasons.append("asked-for thing missing")
