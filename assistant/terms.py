@@ -213,7 +213,7 @@ _WHAT_NOUN_ZH = re.compile(r"(?:是|有|属于|得过|获得过|获过|拿过|�
 _HOW_MANY_NOUN_ZH = re.compile(r"多少(?:个|名|位|家|座|所|条|项|种|次|人次|万)?([\u4e00-\u9fff]{2,3})[？?。]*$")
 _CHANGE_VERB_ZH = re.compile(r"成长|增长|增加|提升|提高|上升|下降|减少|降低|扩大|缩小|变化|变动|增速|增幅|上涨|下跌|递增|发展|投入|产出|支出")
 _PER_YEAR_HOW_MUCH_ZH = re.compile(r"(?:一年|每年|全年|年均|每月|一个月)([\u4e00-\u9fff]{2})(?:了)?(?:大概|大约)?多少[？?。]*$")
-_ASKED_ZH = re.compile(r"(?:的|之)((?:(?!的)[\u4e00-\u9fff]){2,8}?)(?:是|为|有)(?:什么|多少|哪|几|谁|怎样|如何|[？?]?$)")
+_ASKED_ZH = re.compile(r"(?:的|之)((?:(?!的)[\u4e00-\u9fff]){2,6}?)(?:是|为|有)(?:什么|多少|哪|几|谁|怎样|如何|[？?]?$)")
 # "这本书首印的印数多少？": the field asked by 多少 alone, ending the question
 _HOW_MUCH_ZH = re.compile(r"(?:的|之)(?!百分)(?![^？?]*倍)((?:(?![的有是为])[\u4e00-\u9fff]){2,4}?)(?=(?:大概|大约|一共|总共)?多少[？?]?$)")
 # "书里有出版社的传真吗？", "有没有给作者的邮箱？": whether the record holds a field, asked of its owner
