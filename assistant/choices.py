@@ -123,7 +123,7 @@ def blanks(question: str, lang: str) -> str:
             return "how many" if re.match(r"\s*[a-z]+s\b", after) and not re.match(r"\s*(?:is|was|has|does)\b", after) else "what"
         if re.match(r"\s*年", after):
             return "哪一"
-        if re.match(r"\s*(?:点|个|项|条|种|类|家|位|章|节|部分|方面|大)", after):
+        if re.match(r"\s*(?:点|个|项|条|种|类|家|位|章|节|部分|方面)", after):
             return "几"  # "大致可以归纳为以下____点不足": how many
         if re.search(r"(?:编|著|者|人|员|长|辑|校对|印制)(?:是|为)\s*$", q[: m.start()]):
             return "谁"  # "本书的总主编是____"

@@ -1262,7 +1262,9 @@ def rewrite(question: str, previous: str | None) -> str:
         elif _OTHER_ONE_ZH.match(question.strip()) and p.group(1) in ("一", "1") and re.search(r"两(?:大|个|项|点|条|方面)", previous):
             nth = "二"
         if nth:
-            return previous[: p.start()] + f"第{nth}{p.group(2)}" + previous[p.end():]
+            out = previous[: p.start()] + f"第{nth}{p.group(2)}" + previous[p.end():]
+            # (what the question before leaned on stays: "那第四点呢？" after "第三点是什么？（接上问：前言说…有几点不足？）")
+            return with_context(out, carried) if carried and is_contextual(previous) else out
     if carried and re.search(r"[这那]两(?:篇|个|部分|处|项|位|本)|两者|二者|\bboth\b|\bthe two\b", question, re.I) and is_contextual(question):
         # "那两篇哪篇在前？" after "前言呢？（接上问：总序是哪天写的？）": the two the conversation named
         return with_context(question, previous.rstrip() + carried)

@@ -564,7 +564,9 @@ def _asked_for(u: Unit, a: Asked, terms: Terms, s: float) -> float:
         # "Is there an email address for the publisher in the book?": the record gives addresses and phones, no e-mail
         s *= 0.3
         u.reasons.append("asked-for thing missing")
-    if (other := _OTHER_EDITION.search(a.main)) and other.group(0).lower() not in u.text.lower():
+    if (other := _OTHER_EDITION.search(re.split(r"[。！!；;，,？?]", a.main.strip().rstrip("？?。"))[-1])) \
+            and other.group(0).lower() not in u.text.lower():
+        # (only in the question proper: "…电子版没有书签不方便跳转，请问这两部分在书中分别位于第几页？" asks the printed pages)
         # "What is the price of the e-book edition?", "电子书的ISBN是多少？": the record is the printed book's
         s *= 0.3
         u.reasons.append("asked-for thing missing")
@@ -644,7 +646,6 @@ def _asked_for(u: Unit, a: Asked, terms: Terms, s: float) -> float:
             # ("想找出版社问一下发行的事，书上印了出版社电话吗？": the imprint's 出版发行 line, read as a sentence, is another
             # field than the phone asked, though the story before the question names 发行)
             s *= 0.6
-            u.reasons.append("another field of the record")
     if a.unknown_subject or (a.subject and not terms.credit_any(a.subject, u.match_text)):
         # "总序是谁写的？", "Who wrote the preface?": the passage must be about the 总序
         s *= 0.5
