@@ -564,7 +564,7 @@ def _asked_for(u: Unit, a: Asked, terms: Terms, s: float) -> float:
         # "Is there an email address for the publisher in the book?": the record gives addresses and phones, no e-mail
         s *= 0.3
         u.reasons.append("asked-for thing missing")
-    if (other := _OTHER_EDITION.search(re.split(r"[。！!；;，,？?]", a.main.strip().rstrip("？?。"))[-1])) \
+    if (other := _OTHER_EDITION.search(re.split(r"[。！!；;，,？?]|\.\s", a.main.strip().rstrip("？?。"))[-1])) \
             and other.group(0).lower() not in u.text.lower():
         # (only in the question proper: "…电子版没有书签不方便跳转，请问这两部分在书中分别位于第几页？" asks the printed pages)
         # "What is the price of the e-book edition?", "电子书的ISBN是多少？": the record is the printed book's
@@ -642,7 +642,8 @@ def _asked_for(u: Unit, a: Asked, terms: Terms, s: float) -> float:
                 u.reasons.append("another field of the record")
         elif u.kind == "sentence" and (line := re.match(r"\s*([^：:，,。]{2,8})\s*[：:]", u.text)) \
                 and str((u.hit.chunk.section_path or ("",))[0]).startswith("图书在版编目") \
-                and squash_ws(normalize(line.group(1))).lower() not in squash_ws(a.main).lower():
+                and squash_ws(normalize(line.group(1))).lower() not in squash_ws(a.main).lower() \
+                and (story := qmod.preamble(a.main)[1]) and any(w in story for w in re.findall(r"(?=([\u4e00-\u9fff]{2}))", squash_ws(line.group(1)))):
             # ("想找出版社问一下发行的事，书上印了出版社电话吗？": the imprint's 出版发行 line, read as a sentence, is another
             # field than the phone asked, though the story before the question names 发行)
             s *= 0.6
