@@ -1200,7 +1200,8 @@ def the_cited_book_en(question: str) -> str:
     q = re.sub(r"\bthe (?:cited|quoted) (?:book|work|source|reference|publication)\b", _CITED_EN, question, flags=re.I)
     sents = re.findall(r"[^.?!]+[.?!]*\s*", q)
     for i, x in enumerate(sents[1:], 1):
-        if re.search(r"\bfootnote\b[^.?!]*\b(?:cites?|quotes?|refers? to|references?)\s+(?:a|an|another|one)\s+(?:book|work|publication|study)\b",
+        if re.search(r"\bfootnote\b[^.?!]*\b(?:cites?|quotes?|refers? to|references?)\s+(?:a|an|another|one)\s+(?:book|work|publication|study)\b"
+                     r"|\b(?:cites?|quotes?|refers? to|references?)\s+(?:a|an|another|one)\s+(?:book|work|publication|study)\b[^.?!]*\bfootnote\b",
                      "".join(sents[:i]), re.I) and "?" in x:
             y = re.sub(r"\b(?:that|this|the) (?:book|work|publication|study)\b", _CITED_EN, x, flags=re.I)
             y = re.sub(r"\bit\b(?!\s+(?:is|was|'s)\b)", _CITED_EN, y) if y == x else y

@@ -518,7 +518,7 @@ _OTHER_EDITION = re.compile(r"电子版|电子书|数字版|网络版|kindle|e-?
 _RANK_BEYOND = re.compile(r"(?:全国|全球|世界|国际|国内|各省|所有|亚洲|一线城市|其他城市|各大城市|全世界|同类城市|兄弟省市)[^，,。？?]{0,12}?"
                           r"(?:排(?:在)?(?:第|老)几|排名(?:第几|如何|怎样|多少)?|第几名|位居第几|位列第几)"
                           r"|\brank(?:s|ed|ing)?\b[^?]{0,30}\b(?:nationally|nationwide|in china|in the world|globally|worldwide|among all)\b", re.I)
-_RANK_SAID = re.compile(r"排名|排第|排在|位居|位列|引领|居[^，,。；]{0,6}(?:首|前|第)|第[一二三四五六七八九十\d]+(?:位|名)|领先|之首|前列|最高|最大|最多")
+_RANK_SAID = re.compile(r"排名|排第|排在|位居|位列|引领|居[^，,。；]{0,6}(?:首|前|第)|第[一二三四五六七八九十\d]+(?:位|名|极)|领先|之首|前列|最高|最大|最多")
 
 
 def _asked_for(u: Unit, a: Asked, terms: Terms, s: float) -> float:
