@@ -21,11 +21,10 @@ from assistant.approx import Figures
 from assistant.layout import Layout, anchors_en, asks_part, render_neighbour
 from assistant.parallel import Parallels
 from assistant.errors import InputError
-from assistant.terms import REFERENCE
 from assistant.render import (en_term, numbers_supported, render, render_back_matter, render_others, render_same_page, render_term, render_chapters, render_count, render_nth_listed, render_nth_part, render_parts,
                               render_cited_work, render_stated_count, render_subsections, render_who_wrote, render_parts_of, shares_of_work as render_shares_of_work)
 from assistant.settings import Settings
-from assistant.terms import STOP_EN, BookTitle, Terms, people_of, role_holders, sole_holders, signers_of, titles_of, dates_of, cited_authors
+from assistant.terms import STOP_EN, BookTitle, Terms, people_of, role_holders, sole_holders, signers_of, titles_of, dates_of, cited_authors, reference_authors
 from assistant.types import AskResult, Citation, Turn
 from index.glossary import en_words
 from index.model import Hit
@@ -1463,16 +1462,12 @@ class Assistant:
             # "目录的最后一项是什么？在哪页？": a line of the contents themselves, by its place among the top lines
             self._answer_with_row(d, tops[n - 1 if n > 0 else -1], lang)
             return
-        if n and not ctx and d.answerable and d.best is not None:
+        if n and not ctx and d.answerable and d.best is not None and (row := self._as_row(d.best)) is not None \
+                and _table(row) in COUNTED_TABLES and (u := self._nth_row(row, n)) is not None:
             # "基金项目列了四个，排在最前面的是哪个项目？": a funded project by its place in the list (the row found, or
             # the sentence that is one)
-            said = squash_ws(d.best.text)
-            for table in COUNTED_TABLES:
-                rows = sorted((c for c in self.handle.chunks if c.kind != "paragraph" and (c.meta or {}).get("table") == table),
-                              key=lambda c: c.order)
-                if len(rows) >= 2 and n <= len(rows) and any(squash_ws(c.quote or c.text) == said for c in rows):
-                    self._answer_with_row(d, rows[n - 1 if n > 0 else -1], lang)
-                    return
+            self._answer_with_row(d, u.hit.chunk, lang)
+            return
         if not (n or nth_part) or not (ctx or (d.answerable and d.best is not None)):
             return  # (a follow-up is placed under the earlier question's line, whatever its own draft found)
         base = self._line_of_context(ctx) if ctx else None
@@ -1724,8 +1719,7 @@ class Assistant:
         if len(named) != 1:
             return
         person = named[0]
-        rows = sorted((c for c in self.handle.chunks if c.kind != "paragraph" and (c.meta or {}).get("table") == "publication"
-                       and person in re.split(r"[、,，]+", re.sub(r"\s+", "", str((c.meta or {}).get("value") or "")))),
+        rows = sorted((c for c in self._record_rows if person in re.split(r"[、,，]+", re.sub(r"\s+", "", str(c.meta.get("value") or "")))),
                       key=lambda c: c.order)
         units = [_row_unit(c) for c in rows]
         said = [(render(u, lang, False, self.glossary, d.terms, False), [u]) for u in units]
@@ -1743,10 +1737,9 @@ class Assistant:
         main = qmod.split_context(rewritten)[0]
         if not _AUTHORS_COUNTED.search(main) or not (scoring.asks_the_footnote(main) or re.search(r"脚注|footnote|cited", rewritten, re.I)):
             return
-        fn = next((c for c in self._chunks_in_order if (c.meta or {}).get("footnote") and REFERENCE.match(normalize(c.text))), None)
+        fn, authors = next(((c, a) for c in self._footnotes if (a := reference_authors(c.text))), (None, []))
         if fn is None:
             return
-        authors = [a.strip() for a in re.split(r"[，,、]", REFERENCE.match(normalize(fn.text)).group("authors")) if a.strip()]
         u = evidence.Unit(Hit(fn, 0.0), fn.text.strip(), "sentence", normalize(fn.text).lower())
         if lang == "zh":
             said = f"脚注引用的书有{'两' if len(authors) == 2 else intent.cn_number(len(authors))}位作者：{'、'.join(authors)}。"
@@ -1768,8 +1761,7 @@ class Assistant:
         if not service and not _PRESS_CUES.search(main + " " + ctx):
             return  # (a person's contact is not the record's: "责任编辑怎么联系？")
         fields = _SERVICE_FIELDS if service else _PRESS_FIELDS
-        rows = sorted((c for c in self.handle.chunks if c.kind != "paragraph" and (c.meta or {}).get("table") == "publication"
-                       and (c.meta or {}).get("field") in fields), key=lambda c: c.order)
+        rows = sorted((c for c in self._record_rows if c.meta.get("field") in fields), key=lambda c: c.order)
         if len(rows) < 2:
             return
         units = [_row_unit(c) for c in rows]

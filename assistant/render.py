@@ -13,7 +13,7 @@ import re
 from typing import TYPE_CHECKING, Callable, Sequence
 
 from assistant import intent
-from assistant.terms import ALT, GROUP, REFERENCE, has_term
+from assistant.terms import ALT, GROUP, REFERENCE, has_term, reference_authors
 from index.text import normalize, squash_ws
 
 if TYPE_CHECKING:
@@ -144,7 +144,7 @@ def render_cited_work(reference: str, lang: str, glossary) -> str:
     m = REFERENCE.match(normalize(reference))
     if not m:
         return ""
-    authors = [a.strip() for a in re.split(r"[，,、]", m.group("authors"))]
+    authors = reference_authors(reference)
     title, city, press, year = squash_ws(m.group("title")), m.group("city"), m.group("publisher"), m.group("year")
     if lang == "zh":
         return f"脚注引用的是{'、'.join(authors)}的《{title}》，{press}（{city}）{year}年出版。"

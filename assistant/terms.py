@@ -1298,10 +1298,15 @@ REFERENCE = re.compile(r"^\s*(?:<sup>)?[①②③④⑤⑥⑦⑧⑨\d]*(?:</sup>
                         r"(?P<publisher>[\u4e00-\u9fff]{2,20})\s*[，,]\s*(?P<year>(?:19|20)\d{2})")
 
 
+def reference_authors(reference: str) -> list[str]:
+    """The authors a footnote's reference names, in its order ("邢元敏，薛进文.…" -> 邢元敏, 薛进文); [] for no reference."""
+    m = REFERENCE.match(normalize(reference))
+    return [a.strip() for a in re.split(r"[，,、]", m.group("authors")) if a.strip()] if m else []
+
+
 def cited_authors(chunks) -> frozenset:
     """The authors of the works the footnotes cite ("邢元敏", "薛进文")."""
-    return frozenset(a.strip() for c in chunks if (c.meta or {}).get("footnote") and (m := REFERENCE.match(normalize(c.text)))
-                     for a in re.split(r"[，,、]", m.group("authors")) if a.strip())
+    return frozenset(a for c in chunks if (c.meta or {}).get("footnote") for a in reference_authors(c.text))
 
 
 def dates_of(chunks) -> dict[str, str]:
